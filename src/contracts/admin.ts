@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { SurveyPlanIdSchema, SurveyPlanSchema } from '../domain/survey-plan';
+import { XlaDefinitionSchema, XlaIdSchema } from '../domain/xla';
+import { resolverContract } from './resolver';
+
+export const RecomputeStatusSchema = z.object({
+  jobId: z.string(),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  processed: z.number().int(),
+  total: z.number().int().nullable(),
+  startedAt: z.number().int(),
+  finishedAt: z.number().int().nullable(),
+  message: z.string(),
+});
+export type RecomputeStatus = z.infer<typeof RecomputeStatusSchema>;
+
+export const ConfigViewSchema = z.object({
+  xlas: z.array(XlaDefinitionSchema),
+  plans: z.array(SurveyPlanSchema),
+  /** Bumps on every save; a save that names an older version is refused (two admins editing). */
+  version: z.number().int(),
+});
+export type ConfigView = z.infer<typeof ConfigViewSchema>;
+
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.number().int(),
+  actorId: z.string(),
+  action: z.enum(['xla-saved', 'xla-deleted', 'plan-saved', 'plan-deleted', 'config-imported', 'recompute-started', 'secret-rotated']),
+  target: z.string(),
+  summary: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+const empty = z.object({}).strict();
+const expectedVersion = z.number().int().min(0).optional();
+
+export const getConfig = resolverContract('getConfig', empty, ConfigViewSchema);
+
+/** The definition is validated again on the server with the same schema the UI used. */
+export const saveXla = resolverContract(
+  'saveXla',
+  z.object({ xla: z.unknown(), expectedVersion }).strict(),
+  z.object({ config: ConfigViewSchema, recompute: RecomputeStatusSchema.nullable() }),
+);
+export const deleteXla = resolverContract(
+  'deleteXla',
+  z.object({ id: XlaIdSchema, expectedVersion }).strict(),
+  z.object({ config: ConfigViewSchema }),
+);
+export const savePlan = resolverContract(
+  'savePlan',
+  z.object({ plan: z.unknown(), expectedVersion }).strict(),
+  z.object({ config: ConfigViewSchema }),
+);
+export const deletePlan = resolverContract(
+  'deletePlan',
+  z.object({ id: SurveyPlanIdSchema, expectedVersion }).strict(),
+  z.object({ config: ConfigViewSchema }),
+);
+
+export const ExportedConfigSchema = z
+  .object({
+    format: z.literal('sentio-config'),
+    version: z.literal(1),
+    xlas: z.array(XlaDefinitionSchema).max(50),
+    plans: z.array(SurveyPlanSchema).max(100),
+  })
+  .strict();
+export type ExportedConfig = z.infer<typeof ExportedConfigSchema>;
+
+export const exportConfig = resolverContract('exportConfig', empty, ExportedConfigSchema);
+export const importConfig = resolverContract(
+  'importConfig',
+  z.object({ config: z.unknown(), mode: z.enum(['merge', 'replace']).default('merge'), expectedVersion }).strict(),
+  z.object({ config: ConfigViewSchema, recompute: RecomputeStatusSchema.nullable() }),
+);
+
+export const getAuditLog = resolverContract(
+  'getAuditLog',
+  z.object({ cursor: z.string().max(1000).optional(), limit: z.number().int().min(1).max(100).default(25) }).strict(),
+  z.object({ entries: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }),
+);
+
+export const startRecompute = resolverContract('startRecompute', empty, RecomputeStatusSchema);
+export const getRecomputeStatus = resolverContract('getRecomputeStatus', empty, z.object({ status: RecomputeStatusSchema.nullable() }));
+
+export const adminResolvers = {
+  getConfig,
+  saveXla,
+  deleteXla,
+  savePlan,
+  deletePlan,
+  exportConfig,
+  importConfig,
+  getAuditLog,
+  startRecompute,
+  getRecomputeStatus,
+} as const;

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { AskStatusSchema } from '../domain/ask';
+import { INDICATOR_IDS } from '../domain/indicator';
+import { QuestionKindSchema } from '../domain/question';
+import { WAYPOINT_KINDS } from '../domain/waypoint';
+import { resolverContract } from './resolver';
+
+export const RiskLevelSchema = z.enum(['low', 'medium', 'high']);
+export const RiskViewSchema = z.object({
+  level: RiskLevelSchema,
+  score: z.number(),
+  reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+});
+export type RiskView = z.infer<typeof RiskViewSchema>;
+
+export const MoodLabelSchema = z.enum(['negative', 'neutral', 'positive', 'unknown']);
+
+export const TimelineEntrySchema = z.object({
+  id: z.string(),
+  at: z.number().int(),
+  kind: z.enum(['answer', 'comment-sentiment', 'chaser', 'sla-breached', 'reopened', 'reassigned', 'ask-created', 'ask-expired', 'follow-up']),
+  title: z.string(),
+  detail: z.string().nullable(),
+  tone: z.enum(['good', 'bad', 'neutral']),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+export const AskSummarySchema = z.object({
+  id: z.string(),
+  planId: z.string(),
+  planName: z.string(),
+  waypoint: z.enum(WAYPOINT_KINDS),
+  status: AskStatusSchema,
+  questionKind: QuestionKindSchema,
+  questionText: z.string(),
+  createdAt: z.number().int(),
+  expiresAt: z.number().int(),
+  score: z.number().int().nullable(),
+  midFlight: z.boolean(),
+});
+export type AskSummary = z.infer<typeof AskSummarySchema>;
+
+export const PlanDecisionViewSchema = z.object({
+  planId: z.string(),
+  planName: z.string(),
+  asked: z.boolean(),
+  reason: z.string(),
+  message: z.string(),
+  at: z.number().int(),
+});
+
+export const TicketExperienceViewSchema = z.object({
+  issueKey: z.string(),
+  mood: z.number().nullable(),
+  moodLabel: MoodLabelSchema,
+  /** Mood after each scored requester comment, oldest first (the sparkline). */
+  moodTrajectory: z.array(z.object({ at: z.number().int(), mood: z.number() })),
+  risk: RiskViewSchema,
+  timeline: z.array(TimelineEntrySchema),
+  indicators: z.array(
+    z.object({ id: z.enum(INDICATOR_IDS), state: z.enum(['good', 'bad', 'missing']), detail: z.string() }),
+  ),
+  asks: z.array(AskSummarySchema),
+  planDecisions: z.array(PlanDecisionViewSchema),
+  lastScore: z.object({ kind: QuestionKindSchema, score: z.number().int(), normalised: z.number() }).nullable(),
+  followUp: z
+    .object({ needed: z.boolean(), doneAt: z.number().int().nullable(), doneBy: z.string().nullable() })
+    .nullable(),
+});
+export type TicketExperienceView = z.infer<typeof TicketExperienceViewSchema>;
+
+const empty = z.object({}).strict();
+
+/** The issue comes from the Forge context of the issue view, never from the payload. */
+export const getTicketExperience = resolverContract('getTicketExperience', empty, TicketExperienceViewSchema);
+
+export const askNow = resolverContract(
+  'askNow',
+  z.object({ planId: z.string().min(1).max(64).optional() }).strict(),
+  z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('asked'), ask: AskSummarySchema }),
+    z.object({ outcome: z.literal('refused'), reason: z.string(), message: z.string() }),
+  ]),
+);
+
+export const markFollowUpDone = resolverContract(
+  'markFollowUpDone',
+  z.object({ note: z.string().trim().max(500).optional() }).strict(),
+  z.object({ followUp: z.object({ needed: z.boolean(), doneAt: z.number().int().nullable(), doneBy: z.string().nullable() }) }),
+);
+
+export const agentResolvers = { getTicketExperience, askNow, markFollowUpDone } as const;

@@ -1,0 +1,5 @@
+export * from './envelope';
+export * from './resolver';
+export * from './portal';
+export * from './agent';
+export * from './admin';

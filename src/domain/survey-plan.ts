@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { QuestionKindSchema } from './question';
+import { ScopeSchema } from './scope';
+import { WaypointSchema } from './waypoint';
+
+const chip = z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters');
+const chips = z.array(chip).max(8, 'at most 8 chips');
+
+export const ReasonChipsSchema = z
+  .object({ negative: chips.default([]), neutral: chips.default([]), positive: chips.default([]) })
+  .strict();
+export type ReasonChips = z.infer<typeof ReasonChipsSchema>;
+
+/** A "time lost" choice: its label and the midpoint in minutes used for the mean (SCORING.md §3). */
+export const LostTimeChoiceSchema = z
+  .object({
+    id: z.string().min(1).max(32).regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
+    label: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
+    minutes: z.number().min(0, 'must not be negative').max(60 * 24 * 30, 'must be at most 43200'),
+  })
+  .strict();
+export type LostTimeChoice = z.infer<typeof LostTimeChoiceSchema>;
+
+export const DEFAULT_LOST_TIME_CHOICES: readonly LostTimeChoice[] = [
+  { id: 'none', label: 'No time lost', minutes: 0 },
+  { id: 'under-1h', label: 'Less than an hour', minutes: 30 },
+  { id: '1-4h', label: '1–4 hours', minutes: 150 },
+  { id: '4-8h', label: 'Half a day or more', minutes: 360 },
+  { id: 'over-1d', label: 'More than a day', minutes: 960 },
+];
+
+export const FollowUpsSchema = z
+  .object({
+    reasonChips: ReasonChipsSchema.default({ negative: [], neutral: [], positive: [] }),
+    comment: z
+      .object({ enabled: z.boolean(), maxLength: z.number().int().min(1).max(2000, 'must be at most 2000') })
+      .strict()
+      .default({ enabled: true, maxLength: 1000 }),
+    lostTime: z
+      .object({ enabled: z.boolean(), choices: z.array(LostTimeChoiceSchema).min(2, 'offer at least 2 choices').max(8, 'at most 8 choices') })
+      .strict()
+      .default({ enabled: false, choices: [...DEFAULT_LOST_TIME_CHOICES] }),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const ids = new Set<string>();
+    f.lostTime.choices.forEach((c, i) => {
+      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['lostTime', 'choices', i, 'id'], message: `"${c.id}" is listed twice` });
+      ids.add(c.id);
+    });
+  });
+export type FollowUps = z.infer<typeof FollowUpsSchema>;
+
+export const DeliverySchema = z
+  .object({
+    /** The portal panel always shows a pending ask; this is not optional. */
+    portal: z.literal(true).default(true),
+    /** Also post one public comment with one-click answer links (it reaches the requester by e-mail). */
+    publicComment: z.boolean().default(false),
+  })
+  .strict();
+
+export const FatigueSchema = z
+  .object({
+    samplingPercent: z.number().min(0, 'must be between 0 and 100 %').max(100, 'must be between 0 and 100 %').default(100),
+    cooldownHours: z.number().min(0, 'must not be negative').max(24 * 365, 'must be at most 8760').default(72),
+    maxAsksPerTicket: z.number().int('must be a whole number').min(1, 'must be at least 1').max(20, 'must be at most 20').default(2),
+    noNewAskWhilePending: z.boolean().default(true),
+    expiryHours: z.number().gt(0, 'must be greater than 0').max(24 * 30, 'must be at most 720').default(72),
+    reminder: z
+      .object({ enabled: z.boolean(), afterHours: z.number().gt(0, 'must be greater than 0').max(24 * 30, 'must be at most 720') })
+      .strict()
+      .default({ enabled: true, afterHours: 24 }),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    if (f.reminder.enabled && f.reminder.afterHours >= f.expiryHours) {
+      ctx.addIssue({ code: 'custom', path: ['reminder', 'afterHours'], message: `must be before the expiry (${f.expiryHours} h)` });
+    }
+  });
+export type Fatigue = z.infer<typeof FatigueSchema>;
+
+export const SurveyPlanIdSchema = z
+  .string()
+  .min(1, 'is required')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
+
+/** When to ask whom what (DESIGN.md "Survey plan"). */
+export const SurveyPlanSchema = z
+  .object({
+    id: SurveyPlanIdSchema,
+    name: z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters'),
+    enabled: z.boolean().default(true),
+    scope: ScopeSchema.default({ projectIds: [], requestTypeIds: [], priorities: [] }),
+    waypoint: WaypointSchema,
+    question: z
+      .object({
+        kind: QuestionKindSchema,
+        text: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+      })
+      .strict(),
+    followUps: FollowUpsSchema.default({
+      reasonChips: { negative: [], neutral: [], positive: [] },
+      comment: { enabled: true, maxLength: 1000 },
+      lostTime: { enabled: false, choices: [...DEFAULT_LOST_TIME_CHOICES] },
+    }),
+    delivery: DeliverySchema.default({ portal: true, publicComment: false }),
+    fatigue: FatigueSchema.default({
+      samplingPercent: 100,
+      cooldownHours: 72,
+      maxAsksPerTicket: 2,
+      noNewAskWhilePending: true,
+      expiryHours: 72,
+      reminder: { enabled: true, afterHours: 24 },
+    }),
+  })
+  .strict();
+export type SurveyPlan = z.infer<typeof SurveyPlanSchema>;
+export type SurveyPlanInput = z.input<typeof SurveyPlanSchema>;
