@@ -1,0 +1,181 @@
+import type { Ask } from '../ask';
+import { scopeMatches } from '../scope';
+import type { SurveyPlan } from '../survey-plan';
+import { HOUR_MS, type EpochMs } from '../time';
+import { askIdFor, newAsk } from './create-ask';
+import { samplingDraw, type Random } from './random';
+import type { PlanRefusalCode } from './reasons';
+import type { RequesterHistory, SurveyTrigger, TicketAsk, TicketSurveyState } from './survey-inputs';
+import { matchWaypoint, type WaypointHit } from './waypoint-match';
+
+export interface SurveyEvaluationInput {
+  readonly trigger: SurveyTrigger;
+  readonly ticket: TicketSurveyState;
+  readonly history: RequesterHistory;
+  /** In the admin's order: when several plans could ask, the first one does. */
+  readonly plans: readonly SurveyPlan[];
+  readonly now: EpochMs;
+  readonly random: Random;
+}
+
+interface DecisionBase {
+  readonly planId: string;
+  readonly planName: string;
+  readonly message: string;
+  readonly at: EpochMs;
+}
+
+/** One plan's answer to "did you ask, and if not, why not" (the agent panel shows these). */
+export type PlanDecision =
+  | (DecisionBase & { readonly asked: true; readonly reason: 'asked'; readonly askId: string })
+  | (DecisionBase & { readonly asked: false; readonly reason: PlanRefusalCode });
+
+export interface SurveyEvaluation {
+  /** One per plan, in plan order. */
+  readonly decisions: readonly PlanDecision[];
+  /** At most one new ask per trigger. */
+  readonly ask: Ask | null;
+  /**
+   * Pending asks on the ticket that the new ask replaces (its plan allows a new ask while one is
+   * pending): withdraw them with the new ask, so a ticket never has two pending asks.
+   */
+  readonly withdraw: readonly string[];
+}
+
+/** A plan that reached its waypoint on an in-scope ticket with a requester. */
+interface Candidate {
+  readonly index: number;
+  readonly plan: SurveyPlan;
+  readonly hit: WaypointHit;
+  readonly askId: string;
+  readonly requesterId: string;
+}
+
+type Refusal = { readonly reason: PlanRefusalCode; readonly message: string };
+type Check = Refusal | { readonly reason: null; readonly withdraw: readonly string[] };
+
+function hoursAgo(now: EpochMs, at: EpochMs): string {
+  const h = Math.max(0, (now - at) / HOUR_MS);
+  return `${Number.isInteger(h) ? h : h.toFixed(1)} h ago`;
+}
+
+/** Asks whose expiry has passed count as over even before the hourly job marks them expired. */
+function isLivePending(ask: TicketAsk, now: EpochMs): boolean {
+  return ask.status === 'pending' && ask.expiresAt > now;
+}
+
+function alreadyAsked(c: Candidate, asks: readonly TicketAsk[]): TicketAsk | undefined {
+  const { coveredSince } = c.hit;
+  return asks.find(
+    (a) =>
+      a.id === c.askId ||
+      (coveredSince !== null && a.planId === c.plan.id && a.waypoint === c.plan.waypoint.kind && a.createdAt >= coveredSince),
+  );
+}
+
+/** The fatigue rules, in the order the admin reads them; sampling last so a draw only decides when nothing else does. */
+function checkFatigue(c: Candidate, ticket: TicketSurveyState, history: RequesterHistory, now: EpochMs, random: Random): Check {
+  const f = c.plan.fatigue;
+
+  const pending = ticket.asks.filter((a) => isLivePending(a, now));
+  const firstPending = pending[0];
+  if (firstPending && f.noNewAskWhilePending) {
+    return { reason: 'ask-pending', message: `ask ${firstPending.id} on this ticket is still waiting for an answer` };
+  }
+
+  if (ticket.asks.length >= f.maxAsksPerTicket) {
+    return { reason: 'max-asks-reached', message: `the ticket already has ${ticket.asks.length} ask(s); the plan allows ${f.maxAsksPerTicket}` };
+  }
+
+  // The history may lag behind this ticket's own asks (written in the same run), so take the later.
+  const lastAskedAt = [history.lastAskedAt, ...ticket.asks.map((a) => a.createdAt)].reduce<EpochMs | null>(
+    (latest, at) => (at === null ? latest : latest === null ? at : Math.max(latest, at)),
+    null,
+  );
+  if (lastAskedAt !== null && now - lastAskedAt < f.cooldownHours * HOUR_MS) {
+    return { reason: 'cooldown', message: `the requester was last asked ${hoursAgo(now, lastAskedAt)}; the plan waits ${f.cooldownHours} h between asks` };
+  }
+
+  const draw = samplingDraw(random, `${c.plan.id}\u001f${ticket.ticketId}\u001f${c.hit.occurrenceKey}`);
+  if (draw * 100 >= f.samplingPercent) {
+    return { reason: 'sampled-out', message: `not in the ${f.samplingPercent} % sample this time` };
+  }
+
+  return { reason: null, withdraw: pending.map((a) => a.id) };
+}
+
+function requestedBy(trigger: SurveyTrigger): string | null {
+  return trigger.kind === 'manual' ? trigger.agentId : null;
+}
+
+/**
+ * Decides which plan, if any, asks the requester now. Pure: the caller stores the ask (keyed by its
+ * id, so a duplicate is refused), withdraws `withdraw`, and updates the requester's history.
+ */
+export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluation {
+  const { trigger, ticket, history, plans, now, random } = input;
+  const decisions: (PlanDecision | undefined)[] = plans.map(() => undefined);
+  const refuse = (i: number, plan: SurveyPlan, r: Refusal) => {
+    decisions[i] = { planId: plan.id, planName: plan.name, asked: false, reason: r.reason, message: r.message, at: now };
+  };
+
+  const candidates: Candidate[] = [];
+  plans.forEach((plan, index) => {
+    if (!plan.enabled) return refuse(index, plan, { reason: 'plan-disabled', message: 'the plan is turned off' });
+    const match = matchWaypoint(plan.waypoint, trigger, ticket, now);
+    if (!match.matched) return refuse(index, plan, match);
+    if (!scopeMatches(plan.scope, ticket)) {
+      return refuse(index, plan, { reason: 'out-of-scope', message: 'the ticket is outside the plan\'s projects, request types or priorities' });
+    }
+    if (ticket.reporterId === null) return refuse(index, plan, { reason: 'no-requester', message: 'the ticket has no requester to ask' });
+    candidates.push({ index, plan, hit: match, askId: askIdFor(ticket.ticketId, plan.id, match.occurrenceKey), requesterId: ticket.reporterId });
+  });
+
+  // Idempotency: a plan that already asked for this occurrence does not ask again, and when the
+  // trigger is a redelivered event (or retried manual request), no other plan takes its place.
+  const fresh: Candidate[] = [];
+  let earlier: TicketAsk | undefined;
+  for (const c of candidates) {
+    const existing = alreadyAsked(c, ticket.asks);
+    if (existing) {
+      refuse(c.index, c.plan, { reason: 'already-asked-at-waypoint', message: `already asked at this ${c.plan.waypoint.kind} waypoint (ask ${existing.id})` });
+      earlier ??= existing;
+    } else {
+      fresh.push(c);
+    }
+  }
+  const redelivered = trigger.kind !== 'tick' && earlier !== undefined;
+
+  let ask: Ask | null = null;
+  let withdraw: readonly string[] = [];
+  for (const c of fresh) {
+    if (redelivered && earlier) {
+      refuse(c.index, c.plan, { reason: 'another-plan-asked', message: `plan "${earlier.planId}" already asked for this event (ask ${earlier.id})` });
+      continue;
+    }
+    const check = checkFatigue(c, ticket, history, now, random);
+    if (check.reason !== null) {
+      refuse(c.index, c.plan, check);
+      continue;
+    }
+    if (ask !== null) {
+      refuse(c.index, c.plan, { reason: 'another-plan-asked', message: `plan "${ask.planId}" comes first and asked (ask ${ask.id})` });
+      continue;
+    }
+    ask = newAsk({
+      plan: c.plan,
+      ticketId: ticket.ticketId,
+      issueKey: ticket.issueKey,
+      projectId: ticket.projectId,
+      requesterId: c.requesterId,
+      occurrenceKey: c.hit.occurrenceKey,
+      statusCategoryAfter: c.hit.statusCategoryAfter,
+      requestedBy: requestedBy(trigger),
+      now,
+    });
+    withdraw = check.withdraw;
+    decisions[c.index] = { planId: c.plan.id, planName: c.plan.name, asked: true, reason: 'asked', askId: ask.id, message: `asked at the ${c.plan.waypoint.kind} waypoint`, at: now };
+  }
+
+  return { decisions: decisions.filter((d): d is PlanDecision => d !== undefined), ask, withdraw };
+}

@@ -1,0 +1,136 @@
+import type { LifecycleEvent, StatusRef } from '../lifecycle-event';
+import { HOUR_MS, type EpochMs } from '../time';
+import type { StatusCategory, Waypoint, WaypointKind } from '../waypoint';
+import type { SurveyTrigger, TicketSurveyState } from './survey-inputs';
+
+/** A trigger that reached a plan's waypoint: which occurrence it is, and what the ticket is now. */
+export interface WaypointHit {
+  readonly matched: true;
+  /**
+   * Names this occurrence of the waypoint on the ticket; with the ticket and plan it derives the
+   * ask id, so the same occurrence seen twice yields the same ask.
+   */
+  readonly occurrenceKey: string;
+  /**
+   * An earlier ask by the same plan at this waypoint created at or after this moment already
+   * covers the occurrence (`-Infinity`: once per ticket). Null: only the ask id tells.
+   */
+  readonly coveredSince: EpochMs | null;
+  /** The ticket's status category once the trigger is applied (for `midFlight`). */
+  readonly statusCategoryAfter: StatusCategory;
+}
+
+export interface WaypointMiss {
+  readonly matched: false;
+  readonly reason: 'waypoint-mismatch' | 'ticket-closed';
+  readonly message: string;
+}
+
+export type WaypointMatch = WaypointHit | WaypointMiss;
+
+const ONCE_PER_TICKET = Number.NEGATIVE_INFINITY;
+
+function miss(message: string, reason: WaypointMiss['reason'] = 'waypoint-mismatch'): WaypointMiss {
+  return { matched: false, reason, message };
+}
+
+function hit(occurrenceKey: string, coveredSince: EpochMs | null, statusCategoryAfter: StatusCategory): WaypointHit {
+  return { matched: true, occurrenceKey, coveredSince, statusCategoryAfter };
+}
+
+/** The status category after an event; events that do not move the status leave it as it was. */
+export function statusCategoryAfter(event: LifecycleEvent, before: StatusCategory): StatusCategory {
+  switch (event.type) {
+    case 'created':
+      return event.status.category;
+    case 'status-changed':
+    case 'reopened':
+      return event.to.category;
+    case 'resolved':
+      return 'done';
+    default:
+      return before;
+  }
+}
+
+function describeTrigger(trigger: SurveyTrigger): string {
+  if (trigger.kind === 'event') return `a "${trigger.event.type}" event`;
+  return trigger.kind === 'tick' ? 'the scheduled check' : 'a manual request';
+}
+
+function awaitedTrigger(kind: WaypointKind): string {
+  if (kind === 'idle' || kind === 'long-running') return 'the scheduled check';
+  return kind === 'manual' ? 'an agent to ask' : `a "${kind}" event`;
+}
+
+function statusListed(toStatuses: readonly string[], to: StatusRef): boolean {
+  const name = to.name.trim().toLowerCase();
+  return toStatuses.some((s) => s === to.id || s.trim().toLowerCase() === name);
+}
+
+function hours(h: number): string {
+  return `${h} hour${h === 1 ? '' : 's'}`;
+}
+
+/** Does this trigger reach this waypoint on this ticket at `now`? */
+export function matchWaypoint(
+  waypoint: Waypoint,
+  trigger: SurveyTrigger,
+  ticket: TicketSurveyState,
+  now: EpochMs,
+): WaypointMatch {
+  const wrongTrigger = () => miss(`waits for ${awaitedTrigger(waypoint.kind)}, not ${describeTrigger(trigger)}`);
+
+  switch (waypoint.kind) {
+    case 'idle':
+    case 'long-running': {
+      if (trigger.kind !== 'tick') return wrongTrigger();
+      if (ticket.statusCategory === 'done') return miss('the ticket is done; time-based waypoints apply only while it is open', 'ticket-closed');
+      if (waypoint.kind === 'long-running') {
+        if (now - ticket.createdAt < waypoint.hours * HOUR_MS) return miss(`the ticket has been open less than ${hours(waypoint.hours)}`);
+        return hit('long-running', ONCE_PER_TICKET, ticket.statusCategory);
+      }
+      // One idle stretch runs from the last public agent activity (or creation) until the next one.
+      const stretchStart = ticket.lastPublicAgentActivityAt ?? ticket.createdAt;
+      if (now - stretchStart < waypoint.hours * HOUR_MS) return miss(`an agent was publicly active within the last ${hours(waypoint.hours)}`);
+      return hit(`idle@${stretchStart}`, stretchStart, ticket.statusCategory);
+    }
+    case 'manual': {
+      if (trigger.kind !== 'manual') return wrongTrigger();
+      // Without a request key each manual request is its own occurrence.
+      return hit(`manual@${trigger.agentId}@${trigger.requestKey ?? String(now)}`, null, ticket.statusCategory);
+    }
+    default:
+      break;
+  }
+
+  if (trigger.kind !== 'event') return wrongTrigger();
+  const event = trigger.event;
+  const after = statusCategoryAfter(event, ticket.statusCategory);
+
+  switch (waypoint.kind) {
+    case 'created':
+      return event.type === 'created' ? hit('created', ONCE_PER_TICKET, after) : wrongTrigger();
+    case 'first-response':
+      if (event.type !== 'agent-comment') return wrongTrigger();
+      if (!event.public) return miss('an internal comment is not a response the requester sees');
+      if (ticket.hadPublicAgentComment) return miss('the ticket already had a public agent comment');
+      return hit('first-response', ONCE_PER_TICKET, after);
+    case 'status-changed': {
+      if (event.type !== 'status-changed') return wrongTrigger();
+      const listed = statusListed(waypoint.toStatuses, event.to) || waypoint.toCategories.includes(event.to.category);
+      if (!listed) return miss(`the new status "${event.to.name}" is not one the plan asks at`);
+      return hit(`event:${event.key}`, null, after);
+    }
+    case 'reassigned': {
+      if (event.type !== 'reassigned') return wrongTrigger();
+      const nth = ticket.reassignCount + 1;
+      if (nth < waypoint.fromNth) return miss(`this is reassignment ${nth}; the plan asks from reassignment ${waypoint.fromNth} on`);
+      return hit(`event:${event.key}`, null, after);
+    }
+    case 'reopened':
+      return event.type === 'reopened' ? hit(`event:${event.key}`, null, after) : wrongTrigger();
+    case 'resolved':
+      return event.type === 'resolved' ? hit(`event:${event.key}`, null, after) : wrongTrigger();
+  }
+}
