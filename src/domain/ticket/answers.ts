@@ -1,0 +1,47 @@
+import type { Ask } from '../ask';
+import { isFavourable, isLowScore } from '../question';
+import type { EpochMs } from '../time';
+import { EXPERIENCE_LIMITS as L, emptyExperience, type AnswerRecord, type TicketExperience } from './experience';
+import type { Applied } from './apply-event';
+import { signalsAdded } from './signals';
+import { truncate } from './sorted';
+
+/**
+ * Records an answered ask. A requester may change the answer until the ask expires, so a newer
+ * `answeredAt` replaces the stored one; the same answer twice, or an older one, changes nothing.
+ * Asks that are not answered are ignored.
+ */
+export function applyAnswer(experience: TicketExperience | null, ask: Ask): Applied {
+  const e0 = experience ?? emptyExperience({ issueId: ask.ticketId, issueKey: ask.issueKey, projectId: ask.projectId }, ask.createdAt);
+  const answer = ask.answer;
+  if (ask.status !== 'answered' || answer === null) return { experience: e0, newSignals: [] };
+  const known = e0.answers.find((a) => a.askId === ask.id);
+  if (known !== undefined && known.answeredAt >= answer.answeredAt) return { experience: e0, newSignals: [] };
+
+  const lostTime = answer.lostTimeChoiceId === null ? undefined : ask.question.lostTime.choices.find((c) => c.id === answer.lostTimeChoiceId);
+  const record: AnswerRecord = {
+    askId: ask.id,
+    questionKind: ask.question.kind,
+    score: answer.score,
+    favourable: isFavourable(ask.question.kind, answer.score),
+    waypoint: ask.waypoint,
+    midFlight: ask.midFlight,
+    answeredAt: answer.answeredAt,
+    comment: answer.comment === null ? null : truncate(answer.comment, L.answerCommentChars),
+    reasons: [...answer.reasons],
+    lostTimeMinutes: lostTime?.minutes ?? null,
+    // A changed answer that is still low keeps the agent's follow-up; a new low answer needs one.
+    followUpDoneAt: known !== undefined && isLowScore(ask.question.kind, answer.score) === isLowScore(known.questionKind, known.score) ? known.followUpDoneAt : null,
+  };
+  const answers = [...e0.answers.filter((a) => a.askId !== ask.id), record]
+    .sort((a, b) => a.answeredAt - b.answeredAt || (a.askId < b.askId ? -1 : a.askId > b.askId ? 1 : 0))
+    .slice(-L.answers);
+  const next: TicketExperience = { ...e0, answers, lastEventAt: Math.max(e0.lastEventAt, answer.answeredAt) };
+  return { experience: next, newSignals: signalsAdded(experience, next) };
+}
+
+/** An agent closed the loop on an answer ("follow-up done"); the first time counts. */
+export function markFollowUpDone(experience: TicketExperience, askId: string, at: EpochMs): TicketExperience {
+  if (!experience.answers.some((a) => a.askId === askId && a.followUpDoneAt === null)) return experience;
+  return { ...experience, answers: experience.answers.map((a) => (a.askId === askId && a.followUpDoneAt === null ? { ...a, followUpDoneAt: at } : a)) };
+}

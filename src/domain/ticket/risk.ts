@@ -1,0 +1,90 @@
+import { isLowScore } from '../question';
+import { HOUR_MS, type EpochMs } from '../time';
+import { chaserCount, isDone, reassignmentCount, reopenCount, type TicketExperience } from './experience';
+import { NEGATIVE_MOOD } from './mood';
+import { moodOf } from './outcomes';
+import { waitingForSupportMs } from './waiting';
+
+export type RiskLevel = 'low' | 'medium' | 'high';
+
+export type RiskReasonCode =
+  | 'negative-mood'
+  | 'chasers'
+  | 'reopened'
+  | 'reassigned'
+  | 'sla-breached'
+  | 'low-score-no-follow-up'
+  | 'long-wait';
+
+export interface RiskReason {
+  readonly code: RiskReasonCode;
+  readonly text: string;
+  /** This reason's share of the score, so the panel can order and weigh them. */
+  readonly points: number;
+}
+
+export interface RiskAssessment {
+  readonly level: RiskLevel;
+  /** 0..100, integer. */
+  readonly score: number;
+  /** Strongest first. */
+  readonly reasons: RiskReason[];
+}
+
+export interface RiskOptions {
+  /** Waiting for support longer than this is a reason (SCORING.md T_wait, 24 h). */
+  readonly waitThresholdHours?: number;
+}
+
+/** Score at or above which a ticket is high / medium risk. */
+export const RISK_BANDS = { high: 50, medium: 25 } as const;
+
+/**
+ * How likely the requester is to leave unhappy, with reasons an agent can act on. Points are
+ * additive and capped at 100; each reason is something the agent can see on the ticket. Weights:
+ * a low answer nobody followed up is the strongest (the requester told us), then an SLA breach and
+ * a clearly negative mood, then repeated friction (chasers, reopen, reassignments, waiting).
+ */
+export function assessRisk(e: TicketExperience, now: EpochMs, options: RiskOptions = {}): RiskAssessment {
+  const reasons: RiskReason[] = [];
+  const add = (code: RiskReasonCode, points: number, text: string): void => {
+    reasons.push({ code, points: Math.round(points), text });
+  };
+
+  const lowAnswer = [...e.answers].reverse().find((a) => isLowScore(a.questionKind, a.score) && a.followUpDoneAt === null);
+  if (lowAnswer !== undefined) add('low-score-no-follow-up', 35, `Low survey answer (${lowAnswer.score} on ${lowAnswer.questionKind}) with no follow-up yet`);
+
+  const breached = e.slas.filter((s) => s.breached).map((s) => s.name);
+  if (breached.length > 0) add('sla-breached', 25, `SLA breached: ${breached.join(', ')}`);
+
+  const mood = moodOf(e);
+  if (mood !== null && mood.mood <= NEGATIVE_MOOD) {
+    // 10 points at the threshold, 30 at a mood of −0.6 or below.
+    const depth = Math.min(1, (NEGATIVE_MOOD - mood.mood) / (NEGATIVE_MOOD + 0.6));
+    add('negative-mood', 10 + 20 * depth, `Requester's recent comments read negative (mood ${mood.mood.toFixed(2)})`);
+  }
+
+  const chasers = chaserCount(e);
+  if (chasers > 0) add('chasers', Math.min(30, 15 * chasers), `Requester asked for an update ${times(chasers)}`);
+
+  const reopens = reopenCount(e);
+  if (reopens > 0) add('reopened', Math.min(25, 15 * reopens), `Reopened ${times(reopens)} after being resolved`);
+
+  const reassignments = reassignmentCount(e);
+  if (reassignments >= 2) add('reassigned', Math.min(25, 10 + 5 * (reassignments - 2)), `Reassigned ${times(reassignments)}`);
+
+  const thresholdMs = (options.waitThresholdHours ?? 24) * HOUR_MS;
+  const waitedMs = waitingForSupportMs(e, isDone(e) ? e.lastEventAt : Math.max(now, e.lastEventAt));
+  if (waitedMs > thresholdMs) {
+    add('long-wait', waitedMs > 3 * thresholdMs ? 25 : 15, `Waiting for support ${Math.floor(waitedMs / HOUR_MS)} h in total`);
+  }
+
+  reasons.sort((a, b) => b.points - a.points);
+  const score = Math.min(100, reasons.reduce((sum, r) => sum + r.points, 0));
+  const level: RiskLevel = score >= RISK_BANDS.high ? 'high' : score >= RISK_BANDS.medium ? 'medium' : 'low';
+  return { level, score, reasons };
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
