@@ -1,0 +1,33 @@
+import { tokenizeSentence, splitSentences } from './tokens.js';
+
+/**
+ * A chaser asks for progress (SCORING.md §4): "any update?", "still waiting", "please respond".
+ * Patterns match the normalised sentence (lower case, "n't" expanded to "not", no punctuation).
+ * Asking for news is the signal, whatever the wording's politeness.
+ */
+const CHASER_PATTERNS: readonly RegExp[] = [
+  /\bany (update|updates|news|progress|feedback|word|eta|response|reply|answer|luck)\b/,
+  /\b(still|been|keep|kept|am|are|is|we are|i am) (waiting|chasing)\b/,
+  /\bplease (respond|reply|answer|update|advise|get back|follow up|look into this|provide an? (update|eta|status))\b/,
+  /\b(is there|do you have|can (i|we|you) (get|have)|could (i|we|you) (get|have|give|provide)|please give( me| us)?) an? (update|eta|status|timeline)\b/,
+  /\bwhat is the (status|eta|update|progress|timeline)\b/,
+  /\b(following up|follow up on|checking in|just checking|chasing|bumping|bump)\b/,
+  /\bhas (anyone|anybody|someone) (looked|had a chance|seen|picked)\b/,
+  /\b(has there been|is there) any (progress|movement|update)\b/,
+  /\b(no|not (had|received|got|heard)( a| any)?|never (got|received|heard)( a| any)?) (response|reply|update|answer|news|feedback)\b/,
+  /\bwhen (will|can|could|do|should) (this|it|i|we|you|the \w+|my \w+) (be|get|hear|expect|receive)\b/,
+  /\b(hear back|heard back|get back to (me|us))\b/,
+  /^(hello|hi|anyone|anybody|ping)( there| again)?$/,
+];
+
+/** True when one normalised sentence asks for progress. */
+export function sentenceIsChaser(normalized: string): boolean {
+  return CHASER_PATTERNS.some((p) => p.test(normalized));
+}
+
+const EMPTY_LEXICON: ReadonlyMap<string, number> = new Map();
+
+/** True when the (prepared) comment asks for progress anywhere in it. */
+export function isChaser(text: string): boolean {
+  return splitSentences(text).some((s) => sentenceIsChaser(tokenizeSentence(s, EMPTY_LEXICON, false).normalized));
+}

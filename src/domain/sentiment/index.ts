@@ -1,0 +1,11 @@
+export { createSentimentScorer, NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD } from './scorer.js';
+export type { CommentScore, SentimentScorer } from './scorer.js';
+export { prepareComment } from './prepare-comment.js';
+export { adfToText } from './adf-to-text.js';
+export type { AdfNode } from './adf-to-text.js';
+export { isChaser } from './chaser.js';
+export { looksEnglish } from './language.js';
+export { isRequesterPublicComment } from './requester-comments.js';
+export type { CommentAuthorship, TicketPeople } from './requester-comments.js';
+export { explainNegativeTone, moodLabel, NEGATIVE_TONE_LABEL, ticketMood } from './ticket-mood.js';
+export type { MoodLabel, NegativeTone } from './ticket-mood.js';

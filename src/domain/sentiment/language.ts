@@ -1,0 +1,54 @@
+/**
+ * A cheap "is this English?" check: no model, two word lists. A comment counts as non-English only on
+ * positive evidence — mostly non-Latin letters, or more function words of another common language
+ * than of English — so short or jargon-heavy English ("VPN down", "ok") is never thrown away.
+ */
+
+const ENGLISH_FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'to', 'is', 'it', 'i', 'you', 'and', 'of', 'in', 'for', 'on', 'this', 'that', 'not', 'my',
+  'me', 'we', 'be', 'have', 'was', 'are', 'with', 'can', 'please', 'but', 'or', 'at', 'from', 'they', 'our',
+  'your', 'will', 'do', 'does', 'did', 'has', 'had', 'been', 'just', 'so', 'if', 'there', 'what', 'when',
+  'still', 'any', 'all', 'no', 'get', 'got', 'would', 'could', 'should', 'thanks', 'thank', 'very', 'after',
+  'about', 'again', 'up', 'out', 'now', 'here', 'it\'s', 'don\'t', 'i\'m', 'him', 'her', 'she', 'he', 'them',
+  'were', 'which', 'who', 'how', 'why', 'than', 'then', 'too', 'also', 'only', 'because', 'by', 'as',
+]);
+
+// Frequent function words of Spanish, French, German, Portuguese, Italian and Dutch that are not
+// English words (so "a", "in", "no" and "die" are left out).
+const OTHER_FUNCTION_WORDS = new Set([
+  // es
+  'el', 'la', 'los', 'las', 'que', 'y', 'es', 'por', 'para', 'con', 'una', 'del', 'se', 'lo', 'como', 'pero',
+  'muy', 'está', 'esta', 'sí', 'gracias', 'hola', 'mi', 'su', 'al', 'ya', 'todo', 'porque', 'cuando', 'también',
+  'tengo', 'funciona',
+  // fr
+  'le', 'les', 'des', 'et', 'est', 'pas', 'je', 'vous', 'nous', 'une', 'du', 'pour', 'avec', 'ce', 'qui',
+  'dans', 'sur', 'mais', 'merci', 'bonjour', 'très', 'toujours', 'ne', 'mon', 'ma', 'mes', 'votre',
+  'cette', 'il', 'elle', 'sont', 'ça', 'fonctionne',
+  // de
+  'der', 'das', 'und', 'ist', 'nicht', 'ich', 'sie', 'wir', 'mit', 'für', 'auf', 'ein', 'eine', 'den', 'dem',
+  'zu', 'von', 'es', 'bitte', 'danke', 'noch', 'immer', 'auch', 'aber', 'wie', 'habe', 'haben', 'kann', 'wird',
+  'funktioniert', 'keine', 'kein', 'sehr', 'schon', 'hallo',
+  // pt / it / nl
+  'não', 'obrigado', 'obrigada', 'você', 'um', 'uma', 'isso', 'ainda', 'di', 'che', 'non', 'per',
+  'sono', 'il', 'gli', 'della', 'grazie', 'ancora', 'het', 'een', 'niet', 'ik', 'je', 'wij', 'met', 'voor',
+  'nog', 'bedankt', 'dank', 'werkt', 'maar', 'ook', 'van', 'zijn', 'wel',
+]);
+
+const LETTER = /\p{L}/gu;
+const LATIN_LETTER = /\p{Script=Latin}/gu;
+const WORD = /[\p{L}']+/gu;
+
+export function looksEnglish(text: string): boolean {
+  const letters = text.match(LETTER)?.length ?? 0;
+  if (letters === 0) return true;
+  const latin = text.match(LATIN_LETTER)?.length ?? 0;
+  if (latin < letters / 2) return false;
+  let english = 0;
+  let other = 0;
+  for (const w of text.toLowerCase().replace(/[’‘]/g, "'").match(WORD) ?? []) {
+    if (ENGLISH_FUNCTION_WORDS.has(w)) english += 1;
+    else if (OTHER_FUNCTION_WORDS.has(w)) other += 1;
+  }
+  // Two or three stray foreign words ("la casa", "merci") do not make an English comment foreign.
+  return !(other >= 3 && other > english);
+}

@@ -1,0 +1,181 @@
+import type { Sentence, Token } from './tokens.js';
+
+/**
+ * Lexical valence of one sentence, in the manner of VADER (Hutto & Gilbert 2014) but with our own
+ * word lists: negation flips and damps a word within three words before it (stopping at a clause
+ * break), intensifiers and shouting add emphasis, and "but" shifts the weight to what follows it.
+ */
+
+const NEGATORS = new Set([
+  'not', 'no', 'never', 'none', 'nothing', 'nobody', 'neither', 'nor', 'without', 'rarely', 'seldom', 'nowhere', 'nope', 'hardly', 'barely', 'scarcely',
+]);
+
+const BOOST = 0.293;
+const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
+  ...['absolutely', 'amazingly', 'awfully', 'completely', 'considerably', 'deeply', 'enormously', 'entirely',
+    'especially', 'exceptionally', 'extremely', 'hugely', 'incredibly', 'intensely', 'majorly', 'most', 'more',
+    'particularly', 'purely', 'quite', 'really', 'remarkably', 'so', 'substantially', 'thoroughly', 'totally',
+    'tremendously', 'unbelievably', 'unusually', 'utterly', 'very', 'super', 'too', 'such', 'seriously', 'truly',
+    'highly', 'insanely', 'ridiculously', 'terribly', 'horribly', 'massively', 'fully', 'freaking',
+    'frigging', 'fricking', 'effing', 'hella', 'fucking', 'fuckin', 'freakin', 'bloody', 'soo', 'sooo', 'soooo', 'veryy']
+    .map((w): [string, number] => [w, BOOST]),
+  ...['almost', 'kinda', 'kind', 'sort', 'sorta', 'less', 'little', 'marginally', 'occasionally', 'partly',
+    'slightly', 'somewhat', 'fairly', 'mostly', 'bit']
+    .map((w): [string, number] => [w, -BOOST]),
+]);
+
+// VADER's measured effect of a negator: the sign flips and the strength drops to 74 %.
+const NEGATION_SCALAR = -0.74;
+const SHOUT_BOOST = 0.733;
+const SCOPE = 3;
+// Words that do not use up the negation scope: "never been a fan" negates "fan".
+const FILLERS = new Set(['a', 'an', 'the', 'be', 'been', 'being', 'is', 'are', 'was', 'were', 'my', 'your', 'our', 'their', 'its', 'this', 'that', 'any', 'very', 'really', 'so', 'too', 'all']);
+// "like" is a feeling only as a verb ("I like it", "you'll really like it"), not in "looks like".
+const LIKE_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'really', 'do', 'did', 'does', 'would', 'will', 'also', 'definitely', 'still', 'me', 'actually', 'truly', 'totally', 'not', 'might', 'may', 'to', 'people', 'everyone', 'kids']);
+const EMOTICON = /^[^a-z]|^\p{Extended_Pictographic}/u;
+
+/**
+ * Verbs that say a thing does its job. Plain they carry little feeling ("it works"); negated they are
+ * the commonest plain-fact complaint ("doesn't work", "not fixed", "never arrived"), stronger than a
+ * flipped lexicon word.
+ */
+const NEGATED_FUNCTION_VERB: ReadonlyMap<string, number> = new Map(
+  [
+    'work', 'works', 'worked', 'working', 'function', 'functions', 'functioning', 'load', 'loads', 'loading',
+    'open', 'opens', 'opening', 'start', 'starts', 'starting', 'boot', 'boots', 'booting', 'connect', 'connects',
+    'connecting', 'sync', 'syncs', 'syncing', 'print', 'prints', 'printing', 'install', 'installs', 'charge',
+    'charges', 'charging', 'fit', 'fits', 'respond', 'responds', 'responding', 'responded', 'reply', 'replied',
+    'replies', 'answer', 'answered', 'arrive', 'arrived', 'receive', 'received', 'heard', 'help', 'helped',
+    'helps', 'resolve', 'resolved', 'solve', 'solved', 'fix', 'fixed', 'sort', 'sorted', 'last', 'lasted',
+    'hold', 'holds', 'recognize', 'recognise', 'detect', 'detects', 'login', 'log', 'access', 'deliver',
+    'delivered', 'contacted', 'acknowledged',
+  ].map((w): [string, number] => [w, -1.8]),
+);
+
+/** Words whose positive feeling is politeness; damped when the same comment complains. */
+export const COURTESY = new Set(['thanks', 'thank', 'thx', 'ty', 'appreciate', 'appreciated', 'cheers', 'grateful', 'kindly']);
+
+export interface SentenceValence {
+  /** Valence from non-courtesy words, emphasis and negation. */
+  readonly lexical: number;
+  /** Valence of courtesy words, kept apart so a complaining comment can discount it. */
+  readonly courtesy: number;
+  /** Tokens that carried valence, and all word tokens: for the mean-valence channel. */
+  readonly scoredTokens: number;
+  readonly words: number;
+}
+
+function negatorBefore(tokens: readonly Token[], i: number): number {
+  let counted = 0;
+  for (let j = i - 1; j >= 0 && counted < SCOPE; j -= 1) {
+    const t = tokens[j];
+    if (!t || t.clauseEnd || t.word === 'but') return -1;
+    if (NEGATORS.has(t.word)) return j;
+    if (!FILLERS.has(t.word)) counted += 1;
+  }
+  return -1;
+}
+
+function baseValence(tokens: readonly Token[], i: number, lexicon: ReadonlyMap<string, number>): number {
+  const token = tokens[i];
+  if (!token) return 0;
+  if (token.word === 'like') return LIKE_SUBJECTS.has(tokens[i - 1]?.word ?? '') ? (lexicon.get('like') ?? 0) : 0;
+  // A bare "No." is a refusal. "No" before a feeling word only negates it ("no problem"); before a
+  // plain noun it reports something missing ("no signal", "no access"), a mild complaint.
+  if (token.word === 'no') {
+    if (token.clauseEnd || i === tokens.length - 1) return -1.2;
+    const next = tokens[i + 1]?.word ?? '';
+    const after = tokens[i + 2]?.word ?? '';
+    const negatesFeeling = (lexicon.get(next) ?? 0) !== 0 || (lexicon.get(after) ?? 0) !== 0 || NEGATED_FUNCTION_VERB.has(next) || next === 'one' || next === 'longer';
+    return negatesFeeling ? 0 : -1.0;
+  }
+  return lexicon.get(token.word) ?? 0;
+}
+
+/** "could not be happier", "can not thank you enough": a negator that praises. */
+function isPraisingNegation(tokens: readonly Token[], negator: number, i: number): boolean {
+  const before = tokens[negator - 1]?.word;
+  if (before !== 'could' && before !== 'can') return false;
+  const word = tokens[i]?.word ?? '';
+  if (/er$|est$/.test(word) && tokens[i - 1]?.word === 'be') return true;
+  for (let k = i - 1; k <= i + 3; k += 1) {
+    const w = tokens[k]?.word;
+    if (w === 'more' || w === 'enough') return true;
+  }
+  return false;
+}
+
+// After these a negator does not pass judgement ("not sure", "not yet", "not only").
+const NEUTRAL_AFTER_NEGATOR = new Set(['sure', 'yet', 'only', 'just', 'even', 'that', 'to', 'until', 'till', 'if', 'one', 'matter', 'longer', 'much', 'many', 'more', 'all', 'hesitate', 'a', 'the', 'i', 'we', 'you', 'be', 'been', 'have', 'had', 'at', 'in', 'on', 'for', 'of', 'with', 'as', 'about', 'mind', 'need']);
+// Negating a word the lexicons do not rate ("not hot", "wasn't filling") is more often a let-down
+// than praise, so it counts as a mild complaint.
+const NEGATED_NEUTRAL = -0.7;
+
+export function sentenceValence(sentence: Sentence, lexicon: ReadonlyMap<string, number>): SentenceValence {
+  const { tokens } = sentence;
+  const butAt = tokens.findLastIndex((t) => t.word === 'but' || t.word === 'however');
+  let lexical = 0;
+  let courtesy = 0;
+  let scoredTokens = 0;
+  let openNegator = -1;
+  let negatorUsed = true;
+  const closeNegator = (): void => {
+    if (openNegator >= 0 && !negatorUsed) {
+      const next = tokens[openNegator + 1];
+      if (next && !next.clauseEnd && !NEUTRAL_AFTER_NEGATOR.has(next.word) && !NEGATORS.has(next.word) && tokens[openNegator]?.word === 'not') {
+        lexical += NEGATED_NEUTRAL * (butAt >= 0 ? (openNegator < butAt ? 0.5 : 1.5) : 1);
+        scoredTokens += 1;
+      }
+    }
+    openNegator = -1;
+  };
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    if (token && NEGATORS.has(token.word)) {
+      closeNegator();
+      openNegator = i;
+      negatorUsed = false;
+    } else if (token && (token.clauseEnd || token.word === 'but') && openNegator >= 0 && i - openNegator > SCOPE) {
+      closeNegator();
+    }
+    if (!token || INTENSIFIERS.has(token.word) || (NEGATORS.has(token.word) && token.word !== 'no')) continue;
+    const emoticon = EMOTICON.test(token.word);
+    const negator = emoticon ? -1 : negatorBefore(tokens, i);
+    let v = baseValence(tokens, i, lexicon);
+    if (negator >= 0 && NEGATED_FUNCTION_VERB.has(token.word)) {
+      v = NEGATED_FUNCTION_VERB.get(token.word) ?? 0;
+    } else {
+      if (v === 0) continue;
+      const sign = Math.sign(v);
+      if (token.shouted) v += sign * SHOUT_BOOST;
+      for (let d = 1; d <= SCOPE; d += 1) {
+        const prev = tokens[i - d];
+        if (!prev || prev.clauseEnd) break;
+        const boost = INTENSIFIERS.get(prev.word);
+        // A nearer intensifier counts more (VADER: 100 %, 95 %, 90 %).
+        if (boost !== undefined) v += sign * boost * (1 - 0.05 * (d - 1)) * (prev.shouted ? 1.5 : 1);
+      }
+      if (negator >= 0) v *= isPraisingNegation(tokens, negator, i) ? 1.25 : NEGATION_SCALAR;
+    }
+    if (negator >= 0 && negator === openNegator) negatorUsed = true;
+    if (butAt >= 0) v *= i < butAt ? 0.5 : 1.5;
+    scoredTokens += 1;
+    if (COURTESY.has(token.word) && v > 0) courtesy += v;
+    else lexical += v;
+  }
+  closeNegator();
+  return { lexical, courtesy, scoredTokens, words: tokens.length };
+}
+
+/** Emphasis from "!" and repeated "?", added in the direction the sentence already leans. */
+export function punctuationEmphasis(text: string): number {
+  let exclamations = 0;
+  let questions = 0;
+  for (const ch of text) {
+    if (ch === '!') exclamations += 1;
+    else if (ch === '?') questions += 1;
+  }
+  const bangs = Math.min(exclamations, 4) * 0.292;
+  const asks = questions > 1 ? (questions <= 3 ? questions * 0.18 : 0.96) : 0;
+  return bangs + asks;
+}

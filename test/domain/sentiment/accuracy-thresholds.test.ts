@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  evaluateSet,
+  loadSentimentSets,
+  pooledNegatives,
+  SENTIMENT_DATA_DIR,
+  SENTIMENT_TARGETS,
+  sentioScorer,
+  type SetMetrics,
+} from '../../../scripts/eval-sentiment.js';
+
+// The labelled sets live outside the repository (../shared/data/sentiment); without them this gate
+// fails rather than passing silently.
+describe('accuracy on human-labelled data (issue targets)', () => {
+  let byFile: Map<string, SetMetrics>;
+
+  beforeAll(() => {
+    expect(existsSync(SENTIMENT_DATA_DIR), `labelled data missing at ${SENTIMENT_DATA_DIR}`).toBe(true);
+    const score = sentioScorer();
+    byFile = new Map(loadSentimentSets().map((set) => [set.file, evaluateSet(set, score)]));
+  });
+
+  const get = (file: string): SetMetrics => {
+    const m = byFile.get(file);
+    if (!m) throw new Error(`no metrics for ${file}`);
+    return m;
+  };
+
+  it('classifies UCI amazon + yelp polarity with ≥ 75 % accuracy', () => {
+    const a = get('amazon_cells_labelled.txt');
+    const y = get('yelp_labelled.txt');
+    expect((a.accuracy * a.n + y.accuracy * y.n) / (a.n + y.n)).toBeGreaterThanOrEqual(SENTIMENT_TARGETS.uciAccuracy);
+  });
+
+  it('correlates with the human mean at r ≥ 0.88 on VADER tweets and r ≥ 0.62 on amazon snippets', () => {
+    expect(get('tweets_GroundTruth.txt').r).toBeGreaterThanOrEqual(SENTIMENT_TARGETS.tweetsR);
+    expect(get('amazonReviewSnippets_GroundTruth.txt').r).toBeGreaterThanOrEqual(SENTIMENT_TARGETS.amazonSnippetsR);
+  });
+
+  it('finds ≥ 70 % of the labelled negatives at ≥ 85 % precision', () => {
+    const pooled = pooledNegatives([get('amazon_cells_labelled.txt'), get('yelp_labelled.txt')]);
+    expect(pooled.recall).toBeGreaterThanOrEqual(SENTIMENT_TARGETS.negativeRecall);
+    expect(pooled.precision).toBeGreaterThanOrEqual(SENTIMENT_TARGETS.negativePrecision);
+  });
+});
