@@ -3,3 +3,4 @@ export * from './resolver';
 export * from './portal';
 export * from './agent';
 export * from './admin';
+export * from './project';

@@ -1,0 +1,75 @@
+import type { ErrorCode } from '../contracts/envelope';
+import type { FieldProblem } from '../domain/validation';
+
+/**
+ * Errors a use case raises on purpose. Each carries a stable code of the resolver envelope
+ * (src/contracts/envelope.ts); handlers map them, and anything else becomes `internal`.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { readonly fields?: readonly FieldProblem[]; readonly reason?: string } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, fields: readonly FieldProblem[]) {
+    super('validation', message, { fields });
+    this.name = 'ValidationError';
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super('forbidden', message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super('not-found', message);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, reason?: string) {
+    super('conflict', message, reason === undefined ? {} : { reason });
+    this.name = 'ConflictError';
+  }
+}
+
+/** A business rule said no: an expired ask, a fatigue rule. `reason` is the rule's code. */
+export class RefusedError extends AppError {
+  constructor(reason: string, message: string) {
+    super('refused', message, { reason });
+    this.name = 'RefusedError';
+  }
+}
+
+/**
+ * Storage or Jira is rate limiting (429) or failing (5xx): the same call may succeed later.
+ * Triggers turn it into an `InvocationError` so Forge redelivers the event.
+ */
+export class TransientError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('unavailable', message);
+    this.name = 'TransientError';
+  }
+}
+
+/** An optimistic write lost a race (a transaction `check` failed): re-read and try again. */
+export class WriteConflict extends Error {
+  constructor(readonly key: string) {
+    super(`concurrent update of ${key}`);
+    this.name = 'WriteConflict';
+  }
+}

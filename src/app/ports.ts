@@ -1,0 +1,191 @@
+/**
+ * The ports use cases are written against. Adapters over Forge live in src/platform; tests use
+ * hand-written fakes (test/app/fakes). Every method may throw `TransientError` (429/5xx) and the
+ * store's `commit` throws `WriteConflict` when a checked write lost a race.
+ */
+import type { Ask } from '../domain/ask';
+import type { AuditEntry, ExportedConfig, RecomputeStatus } from '../contracts/admin';
+import type { SurveyPlan } from '../domain/survey-plan';
+import type { XlaDefinition } from '../domain/xla';
+import type { EpochMs } from '../domain/time';
+import type { SlaMetric } from '../domain/ticket';
+import type { StoredBucket, TicketRecord } from './records';
+
+export interface Clock {
+  now(): EpochMs;
+}
+
+export interface Random {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** An unguessable id (token nonces, audit ids, job ids). */
+  id(): string;
+}
+
+/** The admin's configuration: one versioned document, so saves can be checked against a stale edit. */
+export interface StoredConfig {
+  readonly version: number;
+  readonly xlas: readonly XlaDefinition[];
+  readonly plans: readonly SurveyPlan[];
+}
+
+export interface Versioned<T> {
+  readonly value: T;
+  /** Optimistic-concurrency revision; 0 when the record does not exist yet. */
+  readonly rev: number;
+}
+
+/** One atomic write: ticket, its new or changed asks and the rollup deltas (DESIGN.md data flow 2). */
+export interface UnitOfWork {
+  readonly ticket?: { readonly record: TicketRecord; readonly expectedRev: number };
+  readonly asks?: ReadonlyArray<{ readonly ask: Ask; readonly usedNonces?: readonly string[] }>;
+  readonly buckets?: ReadonlyArray<{ readonly bucket: StoredBucket; readonly expectedRev: number }>;
+  /** Account ids first seen by this write, for the personal-data report. */
+  readonly accounts?: readonly string[];
+}
+
+export interface StoredAsk {
+  readonly ask: Ask;
+  /** Nonces of one-click tokens already spent on this ask (single use). */
+  readonly usedNonces: readonly string[];
+  readonly rev: number;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly cursor: string | null;
+}
+
+export interface BucketQuery {
+  readonly projectId: string;
+  readonly fromDay: string;
+  readonly toDay: string;
+}
+
+export interface RiskQuery {
+  readonly projectId: string;
+  readonly minRiskScore: number;
+  readonly limit: number;
+}
+
+export interface Store {
+  getConfig(): Promise<StoredConfig>;
+  /** Refuses with `WriteConflict` when the stored version is not `expectedVersion`. */
+  saveConfig(next: StoredConfig, expectedVersion: number): Promise<void>;
+
+  getTicket(ticketId: string): Promise<Versioned<TicketRecord> | null>;
+  getAsk(askId: string): Promise<StoredAsk | null>;
+  /** The requester's most recent ask on any ticket (per-requester cooldown). */
+  lastAskOf(requesterId: string): Promise<Ask | null>;
+  /** Pending asks whose expiry or reminder time is at or before `before`, oldest first. */
+  pendingAsksDueBy(before: EpochMs, cursor: string | null): Promise<Page<Ask>>;
+  /** Open tickets whose last public agent activity is older than `before` (idle scan). */
+  openTicketsIdleSince(before: EpochMs, cursor: string | null): Promise<Page<TicketRecord>>;
+  /** Open tickets created before `before` (long-running scan). */
+  openTicketsCreatedBefore(before: EpochMs, cursor: string | null): Promise<Page<TicketRecord>>;
+  /** Every ticket record, in a stable order (recompute). */
+  allTickets(cursor: string | null, limit: number): Promise<Page<Versioned<TicketRecord>>>;
+  atRiskTickets(query: RiskQuery): Promise<readonly TicketRecord[]>;
+
+  /** Buckets of one project over an inclusive day range: O(periods × shards) reads, never O(tickets). */
+  bucketsIn(query: BucketQuery): Promise<readonly StoredBucket[]>;
+  getBuckets(keys: readonly string[]): Promise<ReadonlyArray<Versioned<StoredBucket>>>;
+
+  /** All or nothing; `WriteConflict` when a checked revision moved. */
+  commit(unit: UnitOfWork): Promise<void>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+  auditLog(cursor: string | null, limit: number): Promise<Page<AuditEntry>>;
+
+  getRecompute(): Promise<Versioned<RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number }> | null>;
+  /** Checked on `expectedRev` so two admins cannot both start a job. */
+  saveRecompute(state: RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number }, expectedRev: number): Promise<void>;
+
+  /** Accounts stored by the app, least recently reported first. */
+  accountsToReport(limit: number, cursor: string | null): Promise<Page<{ readonly accountId: string; readonly updatedAt: EpochMs }>>;
+  markAccountsReported(accountIds: readonly string[], at: EpochMs): Promise<void>;
+  forgetAccount(accountId: string): Promise<void>;
+  asksOf(requesterId: string, cursor: string | null): Promise<Page<StoredAsk>>;
+  putAsk(ask: Ask, expectedRev: number, usedNonces?: readonly string[]): Promise<void>;
+  putTicket(record: TicketRecord, expectedRev: number): Promise<void>;
+}
+
+export type { ExportedConfig };
+
+
+/** The issue fields the app needs when it has no event payload (manual ask, recompute). */
+export interface IssueSnapshot {
+  readonly id: string;
+  readonly key: string;
+  readonly projectId: string;
+  readonly reporterId: string | null;
+  readonly requestTypeId: string | null;
+  readonly priority: string | null;
+  readonly statusCategory: 'new' | 'indeterminate' | 'done';
+  readonly createdAt: EpochMs;
+}
+
+/** The JQL-searchable summary mirrored into the issue entity property `sentio-experience`. */
+export interface ExperienceProperty {
+  readonly mood: number | null;
+  readonly risk: 'low' | 'medium' | 'high';
+  readonly lastScore: number | null;
+  readonly pendingAsk: 'yes' | 'no';
+}
+
+/** Jira as the app (asApp). */
+export interface Jira {
+  getIssue(issueIdOrKey: string): Promise<IssueSnapshot | null>;
+  /** SLA metrics of a request (JSM sends no SLA events): read at resolution only. */
+  getSlaMetrics(issueKey: string): Promise<readonly SlaMetric[]>;
+  getParticipants(issueKey: string): Promise<readonly string[]>;
+  addPublicComment(issueKey: string, text: string, links: ReadonlyArray<{ readonly label: string; readonly url: string }>): Promise<void>;
+  setExperienceProperty(issueId: string, value: ExperienceProperty): Promise<void>;
+  /** Jira's view of an account: null when the account is unknown or closed. */
+  accountExists(accountId: string): Promise<boolean>;
+}
+
+/** Jira as the calling user (asUser): what the caller may see. Never trusts a payload's identity. */
+export interface CallerJira {
+  canBrowseIssue(issueIdOrKey: string): Promise<boolean>;
+  canBrowseProject(projectIdOrKey: string): Promise<boolean>;
+  isJiraAdmin(): Promise<boolean>;
+  /** The portal request as the customer sees it; null when they may not see it. */
+  visibleRequest(issueIdOrKey: string): Promise<{ readonly reporterId: string | null } | null>;
+}
+
+export interface Queue {
+  pushRecompute(body: { readonly jobId: string }): Promise<void>;
+}
+
+export interface HmacKey {
+  readonly id: string;
+  readonly secret: string;
+}
+
+/** Secret storage for the one-click signing keys (rotatable: the previous key still verifies). */
+export interface Secrets {
+  signingKeys(): Promise<{ readonly current: HmacKey; readonly previous: HmacKey | null }>;
+  rotateSigningKey(next: HmacKey): Promise<void>;
+}
+
+export interface PersonalData {
+  /** Reports accounts (at most 90 a call); answers which are closed or updated. */
+  report(accounts: ReadonlyArray<{ readonly accountId: string; readonly updatedAt: EpochMs }>): Promise<ReadonlyArray<{ readonly accountId: string; readonly status: 'closed' | 'updated' }>>;
+}
+
+/** The web trigger's public address, for the one-click links. */
+export interface Links {
+  oneClickUrl(): Promise<string>;
+}
+
+export interface AppPorts {
+  readonly store: Store;
+  readonly jira: Jira;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly queue: Queue;
+  readonly secrets: Secrets;
+  readonly personalData: PersonalData;
+  readonly links: Links;
+}

@@ -1,0 +1,35 @@
+/** Wires the Forge adapters into the use cases' ports, with plain functions (no container). */
+import type { AppPorts, CallerJira } from './app/ports';
+import type { LifecycleDeps } from './app/handle-lifecycle-event';
+import { adfToText, createSentimentScorer } from './domain/sentiment';
+import { createCallerJira, createJiraClient } from './platform/jira-client';
+import { createKvsStore } from './platform/kvs-store';
+import { createQueue, createSecrets, cryptoRandom, personalData, systemClock, webTriggerLinks } from './platform/forge-services';
+
+
+/** Built per invocation: adapters hold no per-call state, but nothing is shared across calls either. */
+export function appPorts(): AppPorts {
+  return {
+    store: createKvsStore(),
+    jira: createJiraClient(),
+    clock: systemClock,
+    random: cryptoRandom,
+    queue: createQueue(),
+    secrets: createSecrets(cryptoRandom),
+    personalData,
+    links: webTriggerLinks,
+  };
+}
+
+export function callerJira(): CallerJira {
+  return createCallerJira();
+}
+
+export function lifecycleDeps(): LifecycleDeps {
+  const scorer = createSentimentScorer();
+  return {
+    score: (text) => scorer.score(text),
+    toText: adfToText,
+    waitingForCustomerStatuses: ['Waiting for customer', 'Pending'],
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * One resolver set per UI surface, each from the contracts in src/contracts and the
+ * `defineResolver` wrapper. The ports are built per call so tests can inject fakes.
+ */
+import { adminResolvers, agentResolvers, portalResolvers, projectResolvers } from '../contracts';
+import type { AppPorts, CallerJira } from '../app/ports';
+import { answerMyAsk, getMyAsk } from '../app/portal-asks';
+import { askNow, getTicketExperience, markFollowUpDone } from '../app/agent-experience';
+import { assertAdmin, deleteXla, deletePlan, exportConfig, importConfig, savePlan, saveXla, viewOf } from '../app/manage-config';
+import { effectiveConfig } from '../app/load-config';
+import { recomputeStatus, startRecompute } from '../app/recompute-rollups';
+import { assertProjectViewer, atRiskTickets, buildScorecards, scorecardsCsv, verbatims } from '../app/build-scorecards';
+import { RefusedError } from '../app/errors';
+import { defineResolver, requireIssue, requireProject, type DefinedResolver } from './define-resolver';
+
+export interface ResolverDeps {
+  readonly ports: () => AppPorts;
+  readonly caller: () => CallerJira;
+}
+
+export function portalDefinitions(deps: ResolverDeps): DefinedResolver[] {
+  return [
+    defineResolver(portalResolvers.getMyAsk, async (_p, ctx) => ({ ask: await getMyAsk(deps.ports(), deps.caller(), ctx.accountId, requireIssue(ctx)) })),
+    defineResolver(portalResolvers.answerAsk, async (p, ctx) => ({
+      ask: await answerMyAsk(deps.ports(), deps.caller(), ctx.accountId, requireIssue(ctx), p.askId, {
+        score: p.score,
+        reasons: p.reasons,
+        comment: p.comment,
+        lostTimeChoiceId: p.lostTimeChoiceId,
+      }),
+    })),
+  ];
+}
+
+export function agentDefinitions(deps: ResolverDeps): DefinedResolver[] {
+  return [
+    defineResolver(agentResolvers.getTicketExperience, async (_p, ctx) => getTicketExperience(deps.ports(), deps.caller(), requireIssue(ctx))),
+    defineResolver(agentResolvers.askNow, async (p, ctx) => askNow(deps.ports(), deps.caller(), ctx.accountId, requireIssue(ctx), p.planId)),
+    defineResolver(agentResolvers.markFollowUpDone, async (_p, ctx) => ({
+      followUp: await markFollowUpDone(deps.ports(), deps.caller(), ctx.accountId, requireIssue(ctx)),
+    })),
+  ];
+}
+
+export function adminDefinitions(deps: ResolverDeps): DefinedResolver[] {
+  /** Every admin resolver checks Jira administration server-side first. */
+  const admin = async () => {
+    await assertAdmin(deps.caller());
+    return deps.ports();
+  };
+  return [
+    defineResolver(adminResolvers.getConfig, async () => viewOf(await effectiveConfig(await admin()))),
+    defineResolver(adminResolvers.saveXla, async (p, ctx) => saveXla(await admin(), ctx.accountId, p.xla, p.expectedVersion)),
+    defineResolver(adminResolvers.deleteXla, async (p, ctx) => ({ config: await deleteXla(await admin(), ctx.accountId, p.id, p.expectedVersion) })),
+    defineResolver(adminResolvers.savePlan, async (p, ctx) => ({ config: await savePlan(await admin(), ctx.accountId, p.plan, p.expectedVersion) })),
+    defineResolver(adminResolvers.deletePlan, async (p, ctx) => ({ config: await deletePlan(await admin(), ctx.accountId, p.id, p.expectedVersion) })),
+    defineResolver(adminResolvers.exportConfig, async () => exportConfig(await admin())),
+    defineResolver(adminResolvers.importConfig, async (p, ctx) => importConfig(await admin(), ctx.accountId, p.config, p.mode, p.expectedVersion)),
+    defineResolver(adminResolvers.getAuditLog, async (p) => {
+      const page = await (await admin()).store.auditLog(p.cursor ?? null, p.limit);
+      return { entries: [...page.items], nextCursor: page.cursor };
+    }),
+    defineResolver(adminResolvers.startRecompute, async (_p, ctx) => {
+      const status = await startRecompute(await admin(), ctx.accountId, { refuseIfRunning: true });
+      if (status === null) throw new RefusedError('recompute-running', 'A recompute is already running.');
+      return status;
+    }),
+    defineResolver(adminResolvers.getRecomputeStatus, async () => ({ status: await recomputeStatus(await admin()) })),
+  ];
+}
+
+export function projectDefinitions(deps: ResolverDeps): DefinedResolver[] {
+  const viewer = async (projectId: string) => {
+    await assertProjectViewer(deps.caller(), projectId);
+    return deps.ports();
+  };
+  return [
+    defineResolver(projectResolvers.getScorecards, async (p, ctx) => {
+      const projectId = requireProject(ctx);
+      return { scorecards: await buildScorecards(await viewer(projectId), projectId, p.window) };
+    }),
+    defineResolver(projectResolvers.getSeries, async (p, ctx) => {
+      const projectId = requireProject(ctx);
+      const card = (await buildScorecards(await viewer(projectId), projectId, p.window)).find((c) => c.xlaId === p.xlaId);
+      return { xlaId: p.xlaId, points: (card?.daily ?? []).map((d) => ({ day: d.day, score: d.score })) };
+    }),
+    defineResolver(projectResolvers.getWatermelon, async (p, ctx) => {
+      const projectId = requireProject(ctx);
+      const cards = await buildScorecards(await viewer(projectId), projectId, p.window);
+      return { rows: cards.map((c) => ({ xlaId: c.xlaId, name: c.name, operations: c.operations, experience: c.experience, flagged: c.watermelon.flagged })) };
+    }),
+    defineResolver(projectResolvers.getAtRiskTickets, async (p, ctx) => {
+      const projectId = requireProject(ctx);
+      return { tickets: await atRiskTickets(await viewer(projectId), projectId, p.minRiskScore, p.limit) };
+    }),
+    defineResolver(projectResolvers.getVerbatims, async (p, ctx) => {
+      const projectId = requireProject(ctx);
+      return { verbatims: await verbatims(await viewer(projectId), projectId, p.limit) };
+    }),
+    defineResolver(projectResolvers.getResponseStats, async (p, ctx) => {
+      const projectId = requireProject(ctx);
+      const cards = await buildScorecards(await viewer(projectId), projectId, p.window);
+      return { stats: cards.map((c) => ({ xlaId: c.xlaId, answers: c.answers.reduce((n, a) => n + a.counts.reduce((x, y) => x + y, 0), 0), distribution: c.answers.map((a) => ({ kind: a.kind, counts: a.counts })) })) };
+    }),
+    defineResolver(projectResolvers.exportCsv, async (p, ctx) => {
+      const projectId = requireProject(ctx);
+      const cards = await buildScorecards(await viewer(projectId), projectId, p.window);
+      return { filename: `sentio-${projectId}-${p.window}.csv`, csv: scorecardsCsv(cards) };
+    }),
+  ];
+}

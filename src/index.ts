@@ -1,0 +1,33 @@
+/**
+ * The app's entry points: exactly the handlers manifest.yml names (test/manifest keeps them in
+ * step). Grouped by module kind; each is a thin handler over one use case.
+ */
+import Resolver from '@forge/resolver';
+import { appPorts, callerJira, lifecycleDeps } from './composition';
+import { adminDefinitions, agentDefinitions, portalDefinitions, projectDefinitions, type ResolverDeps } from './handlers/resolvers';
+import { resolverOf } from './handlers/define-resolver';
+import { hourlyHandler, issueEventHandler, oneClickHandler, recomputeHandler, weeklyPrivacyHandler, type TriggerDeps } from './handlers/triggers';
+
+const resolverDeps: ResolverDeps = { ports: appPorts, caller: callerJira };
+const triggerDeps: TriggerDeps = { ports: appPorts, lifecycle: lifecycleDeps };
+
+// Product events
+export const onIssueEvent = issueEventHandler(triggerDeps);
+
+// Scheduled triggers
+export const onHourlyTick = hourlyHandler(triggerDeps);
+export const onWeeklyPrivacy = weeklyPrivacyHandler(triggerDeps);
+
+// Web trigger
+export const oneClickAnswer = oneClickHandler(triggerDeps);
+
+// Queue consumer (manifest: resolver method `recompute`); the payload is the pushed body.
+// https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/
+const recompute = recomputeHandler(triggerDeps);
+export const onRecomputeJob = new Resolver().define('recompute', (req) => recompute(req.payload)).getDefinitions();
+
+// Custom UI resolvers, one set per surface
+export const portalResolver = resolverOf(portalDefinitions(resolverDeps));
+export const agentResolver = resolverOf(agentDefinitions(resolverDeps));
+export const adminResolver = resolverOf(adminDefinitions(resolverDeps));
+export const projectResolver = resolverOf(projectDefinitions(resolverDeps));

@@ -1,0 +1,367 @@
+/**
+ * The `Store` port over Forge KVS custom entities (docs/storage.md). Every value read back is parsed
+ * with zod; every multi-record write is one `kvs.transact()` whose sets are conditioned on the
+ * revision read, so a concurrent writer makes the commit fail instead of losing an update.
+ * https://developer.atlassian.com/platform/forge/storage-reference/transactions/
+ */
+import { kvs, Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
+import { z } from 'zod';
+import { AuditEntrySchema, RecomputeStatusSchema, type AuditEntry } from '../contracts/admin';
+import { AskSchema, type Ask } from '../domain/ask';
+import { SurveyPlanSchema } from '../domain/survey-plan';
+import { XlaDefinitionSchema } from '../domain/xla';
+import type { BucketQuery, Page, RiskQuery, Store, StoredAsk, StoredConfig, UnitOfWork } from '../app/ports';
+import { StoredBucketSchema, TicketRecordSchema, type StoredBucket, type TicketRecord } from '../app/records';
+import { kvsCall } from './kvs-errors';
+import { AUDIT_SCOPE, DOC_KEY, ENTITY, INDEX } from './storage-layout';
+
+const PAGE = 100;
+
+const TicketEntitySchema = z.object({
+  projectId: z.string(),
+  openState: z.enum(['open', 'closed']),
+  riskScore: z.number().int(),
+  lastAgentActivityAt: z.number().int(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  rev: z.number().int(),
+  record: TicketRecordSchema,
+});
+type TicketEntity = z.infer<typeof TicketEntitySchema>;
+
+const AskEntitySchema = z.object({
+  ticketId: z.string(),
+  requesterId: z.string(),
+  status: z.string(),
+  createdAt: z.number().int(),
+  expiresAt: z.number().int(),
+  dueAt: z.number().int(),
+  rev: z.number().int(),
+  record: AskSchema,
+  usedNonces: z.array(z.string()),
+});
+type AskEntity = z.infer<typeof AskEntitySchema>;
+
+const RollupEntitySchema = z.object({ scope: z.string(), day: z.string(), rev: z.number().int(), bucket: StoredBucketSchema });
+type RollupEntity = z.infer<typeof RollupEntitySchema>;
+
+const AuditEntitySchema = z.object({ scope: z.string(), at: z.number().int(), record: AuditEntrySchema });
+type AuditEntity = z.infer<typeof AuditEntitySchema>;
+
+const AccountEntitySchema = z.object({ reportedAt: z.number().int(), updatedAt: z.number().int() });
+type AccountEntity = z.infer<typeof AccountEntitySchema>;
+
+const DocEntitySchema = z.object({ rev: z.number().int(), body: z.unknown() });
+type DocEntity = z.infer<typeof DocEntitySchema>;
+
+const StoredConfigSchema = z.object({
+  version: z.number().int(),
+  xlas: z.array(XlaDefinitionSchema),
+  plans: z.array(SurveyPlanSchema),
+});
+
+const RecomputeStateSchema = RecomputeStatusSchema.extend({ cursor: z.string().nullable(), configVersion: z.number().int() });
+type RecomputeState = z.infer<typeof RecomputeStateSchema>;
+
+function ticketEntity(record: TicketRecord, rev: number): TicketEntity {
+  return {
+    projectId: record.projectId,
+    openState: record.open ? 'open' : 'closed',
+    riskScore: record.riskScore,
+    lastAgentActivityAt: record.lastAgentActivityAt,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    rev,
+    record,
+  };
+}
+
+/** The earliest moment the hourly job has something to do with a pending ask. */
+function dueAt(ask: Ask): number {
+  return ask.reminderDueAt !== null && ask.remindedAt === null ? Math.min(ask.reminderDueAt, ask.expiresAt) : ask.expiresAt;
+}
+
+function askEntity(ask: Ask, rev: number, usedNonces: readonly string[]): AskEntity {
+  return {
+    ticketId: ask.ticketId,
+    requesterId: ask.requesterId,
+    status: ask.status,
+    createdAt: ask.createdAt,
+    expiresAt: ask.expiresAt,
+    dueAt: dueAt(ask),
+    rev,
+    record: ask,
+    usedNonces: [...usedNonces],
+  };
+}
+
+/** A checked set: the stored revision must still be the one we read (absent when we read nothing). */
+function revCondition<T extends { rev: number }>(expectedRev: number) {
+  const filter = new Filter<T>();
+  return expectedRev === 0 ? filter.and('rev', FilterConditions.notExists()) : filter.and('rev', FilterConditions.equalTo(expectedRev));
+}
+
+function parseOr<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error(`stored ${what} does not match its schema: ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
+
+export function createKvsStore(): Store {
+  const tickets = () => kvs.entity<TicketEntity>(ENTITY.ticket);
+  const asks = () => kvs.entity<AskEntity>(ENTITY.ask);
+  const rollups = () => kvs.entity<RollupEntity>(ENTITY.rollup);
+  const docs = () => kvs.entity<DocEntity>(ENTITY.doc);
+
+  async function getDoc(key: string): Promise<{ rev: number; body: unknown } | null> {
+    const raw = await kvsCall(key, () => docs().get(key));
+    return raw === undefined ? null : parseOr(DocEntitySchema, raw, `document ${key}`);
+  }
+
+  async function putDoc(key: string, body: unknown, expectedRev: number): Promise<void> {
+    await kvsCall(key, () =>
+      kvs
+        .transact()
+        .set<DocEntity>(key, { rev: expectedRev + 1, body }, { entityName: ENTITY.doc, conditions: revCondition<DocEntity>(expectedRev) })
+        .execute(),
+    );
+  }
+
+  async function openTickets(indexName: string, before: number, cursor: string | null): Promise<Page<TicketRecord>> {
+    let q = tickets()
+      .query()
+      .index(indexName, { partition: ['open'] })
+      .where(WhereConditions.lessThan(before))
+      .sort(Sort.ASC)
+      .limit(PAGE);
+    if (cursor) q = q.cursor(cursor);
+    const page = await kvsCall(indexName, () => q.getMany());
+    return { items: page.results.map((r) => parseOr(TicketEntitySchema, r.value, 'ticket').record), cursor: page.nextCursor ?? null };
+  }
+
+  return {
+    async getConfig(): Promise<StoredConfig> {
+      const doc = await getDoc(DOC_KEY.config);
+      if (doc === null) return { version: 0, xlas: [], plans: [] };
+      return parseOr(StoredConfigSchema, doc.body, 'configuration');
+    },
+
+    async saveConfig(next, expectedVersion) {
+      // The document's revision and the config version move together, so the version is the check.
+      await putDoc(DOC_KEY.config, { ...next, version: expectedVersion + 1 }, expectedVersion);
+    },
+
+    async getTicket(ticketId) {
+      const raw = await kvsCall(ticketId, () => tickets().get(ticketId));
+      if (raw === undefined) return null;
+      const entity = parseOr(TicketEntitySchema, raw, 'ticket');
+      return { value: entity.record, rev: entity.rev };
+    },
+
+    async putTicket(record, expectedRev) {
+      await kvsCall(record.ticketId, () =>
+        kvs
+          .transact()
+          .set<TicketEntity>(record.ticketId, ticketEntity(record, expectedRev + 1), {
+            entityName: ENTITY.ticket,
+            conditions: revCondition<TicketEntity>(expectedRev),
+          })
+          .execute(),
+      );
+    },
+
+    async getAsk(askId) {
+      const raw = await kvsCall(askId, () => asks().get(askId));
+      if (raw === undefined) return null;
+      const entity = parseOr(AskEntitySchema, raw, 'ask');
+      return { ask: entity.record, usedNonces: entity.usedNonces, rev: entity.rev };
+    },
+
+    async putAsk(ask, expectedRev, usedNonces = []) {
+      await kvsCall(ask.id, () =>
+        kvs
+          .transact()
+          .set<AskEntity>(ask.id, askEntity(ask, expectedRev + 1, usedNonces), { entityName: ENTITY.ask, conditions: revCondition<AskEntity>(expectedRev) })
+          .execute(),
+      );
+    },
+
+    async lastAskOf(requesterId) {
+      const page = await kvsCall(requesterId, () =>
+        asks().query().index(INDEX.askByRequester, { partition: [requesterId] }).sort(Sort.DESC).limit(1).getMany(),
+      );
+      const first = page.results[0];
+      return first ? parseOr(AskEntitySchema, first.value, 'ask').record : null;
+    },
+
+    async asksOf(requesterId, cursor) {
+      let q = asks().query().index(INDEX.askByRequester, { partition: [requesterId] }).sort(Sort.ASC).limit(PAGE);
+      if (cursor) q = q.cursor(cursor);
+      const page = await kvsCall(requesterId, () => q.getMany());
+      return {
+        items: page.results.map((r): StoredAsk => {
+          const e = parseOr(AskEntitySchema, r.value, 'ask');
+          return { ask: e.record, usedNonces: e.usedNonces, rev: e.rev };
+        }),
+        cursor: page.nextCursor ?? null,
+      };
+    },
+
+    async pendingAsksDueBy(before, cursor) {
+      let q = asks()
+        .query()
+        .index(INDEX.askByStatusDue, { partition: ['pending'] })
+        .where(WhereConditions.lessThanEqualTo(before))
+        .sort(Sort.ASC)
+        .limit(PAGE);
+      if (cursor) q = q.cursor(cursor);
+      const page = await kvsCall('pending-asks', () => q.getMany());
+      return { items: page.results.map((r) => parseOr(AskEntitySchema, r.value, 'ask').record), cursor: page.nextCursor ?? null };
+    },
+
+    openTicketsIdleSince: (before, cursor) => openTickets(INDEX.ticketByOpenActivity, before, cursor),
+    openTicketsCreatedBefore: (before, cursor) => openTickets(INDEX.ticketByOpenCreated, before, cursor),
+
+    async allTickets(cursor, limit) {
+      let q = tickets()
+        .query()
+        .index(INDEX.ticketByCreated)
+        .where(WhereConditions.greaterThanEqualTo(0))
+        .sort(Sort.ASC)
+        .limit(Math.min(limit, PAGE));
+      if (cursor) q = q.cursor(cursor);
+      const page = await kvsCall('tickets', () => q.getMany());
+      return {
+        items: page.results.map((r) => {
+          const e = parseOr(TicketEntitySchema, r.value, 'ticket');
+          return { value: e.record, rev: e.rev };
+        }),
+        cursor: page.nextCursor ?? null,
+      };
+    },
+
+    async atRiskTickets(query: RiskQuery) {
+      const page = await kvsCall(query.projectId, () =>
+        tickets()
+          .query()
+          .index(INDEX.ticketByProjectRisk, { partition: [query.projectId] })
+          .where(WhereConditions.greaterThanEqualTo(query.minRiskScore))
+          .filters(new Filter<TicketEntity>().and('openState', FilterConditions.equalTo('open')))
+          .sort(Sort.DESC)
+          .limit(Math.min(query.limit, PAGE))
+          .getMany(),
+      );
+      return page.results.map((r) => parseOr(TicketEntitySchema, r.value, 'ticket').record);
+    },
+
+    async bucketsIn(query: BucketQuery) {
+      const out: StoredBucket[] = [];
+      let cursor: string | undefined;
+      // Pages of 100 over days × shards: bounded by the window, never by the number of tickets.
+      do {
+        let q = rollups()
+          .query()
+          .index(INDEX.rollupByScopeDay, { partition: [query.projectId] })
+          .where(WhereConditions.between(query.fromDay, query.toDay))
+          .sort(Sort.ASC)
+          .limit(PAGE);
+        if (cursor) q = q.cursor(cursor);
+        const page = await kvsCall('rollups', () => q.getMany());
+        for (const r of page.results) out.push(parseOr(RollupEntitySchema, r.value, 'rollup bucket').bucket);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return out;
+    },
+
+    async getBuckets(keys) {
+      if (keys.length === 0) return [];
+      const result = await kvsCall('rollups', () => kvs.batchGet<RollupEntity>(keys.map((key) => ({ key, entityName: ENTITY.rollup }))));
+      const found = new Map(result.successfulKeys.map((r) => [r.key, parseOr(RollupEntitySchema, r.value, 'rollup bucket')]));
+      return keys.flatMap((key) => {
+        const e = found.get(key);
+        return e ? [{ value: e.bucket, rev: e.rev }] : [];
+      });
+    },
+
+    async commit(unit: UnitOfWork) {
+      const tx = kvs.transact();
+      let n = 0;
+      if (unit.ticket) {
+        const { record, expectedRev } = unit.ticket;
+        tx.set<TicketEntity>(record.ticketId, ticketEntity(record, expectedRev + 1), {
+          entityName: ENTITY.ticket,
+          conditions: revCondition<TicketEntity>(expectedRev),
+        });
+        n += 1;
+      }
+      for (const { ask, usedNonces } of unit.asks ?? []) {
+        // Asks are owned by the ticket's transaction: the ticket's revision check already orders them.
+        tx.set<AskEntity>(ask.id, askEntity(ask, 1, usedNonces ?? []), { entityName: ENTITY.ask });
+        n += 1;
+      }
+      for (const { bucket, expectedRev } of unit.buckets ?? []) {
+        tx.set<RollupEntity>(
+          bucket.key,
+          { scope: bucket.projectId, day: bucket.period, rev: expectedRev + 1, bucket },
+          { entityName: ENTITY.rollup, conditions: revCondition<RollupEntity>(expectedRev) },
+        );
+        n += 1;
+      }
+      for (const accountId of unit.accounts ?? []) {
+        tx.set<AccountEntity>(accountId, { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 }, { entityName: ENTITY.account });
+        n += 1;
+      }
+      if (n === 0) return;
+      await kvsCall(unit.ticket?.record.ticketId ?? 'commit', () => tx.execute());
+    },
+
+    async appendAudit(entry: AuditEntry) {
+      await kvsCall(entry.id, () => kvs.entity<AuditEntity>(ENTITY.audit).set(entry.id, { scope: AUDIT_SCOPE, at: entry.at, record: entry }));
+    },
+
+    async auditLog(cursor, limit) {
+      let q = kvs.entity<AuditEntity>(ENTITY.audit).query().index(INDEX.auditByScopeTime, { partition: [AUDIT_SCOPE] }).sort(Sort.DESC).limit(limit);
+      if (cursor) q = q.cursor(cursor);
+      const page = await kvsCall('audit', () => q.getMany());
+      return { items: page.results.map((r) => parseOr(AuditEntitySchema, r.value, 'audit entry').record), cursor: page.nextCursor ?? null };
+    },
+
+    async getRecompute() {
+      const doc = await getDoc(DOC_KEY.recompute);
+      if (doc === null) return null;
+      return { value: parseOr(RecomputeStateSchema, doc.body, 'recompute state'), rev: doc.rev };
+    },
+
+    async saveRecompute(state: RecomputeState, expectedRev: number) {
+      await putDoc(DOC_KEY.recompute, state, expectedRev);
+    },
+
+    async accountsToReport(limit, cursor) {
+      let q = kvs.entity<AccountEntity>(ENTITY.account).query().index(INDEX.accountByReported).sort(Sort.ASC).limit(Math.min(limit, PAGE));
+      if (cursor) q = q.cursor(cursor);
+      const page = await kvsCall('accounts', () => q.getMany());
+      return {
+        items: page.results.map((r) => ({ accountId: r.key, updatedAt: parseOr(AccountEntitySchema, r.value, 'account').updatedAt })),
+        cursor: page.nextCursor ?? null,
+      };
+    },
+
+    async markAccountsReported(accountIds, at) {
+      for (let i = 0; i < accountIds.length; i += 25) {
+        const chunk = accountIds.slice(i, i + 25);
+        const current = await kvsCall('accounts', () => kvs.batchGet<AccountEntity>(chunk.map((key) => ({ key, entityName: ENTITY.account }))));
+        const items = current.successfulKeys.map((r) => ({
+          key: r.key,
+          entityName: ENTITY.account,
+          value: { reportedAt: at, updatedAt: parseOr(AccountEntitySchema, r.value, 'account').updatedAt },
+        }));
+        if (items.length > 0) await kvsCall('accounts', () => kvs.batchSet(items));
+      }
+    },
+
+    async forgetAccount(accountId) {
+      await kvsCall(accountId, () => kvs.entity<AccountEntity>(ENTITY.account).delete(accountId));
+    },
+  };
+}
+
