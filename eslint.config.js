@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const forgePlatformImports = {
   patterns: [
@@ -34,6 +35,30 @@ export default tseslint.config(
             ...forgePlatformImports.patterns,
             { group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto'], message: 'src/domain is pure: no I/O.' },
             { group: ['**/app/**', '**/platform/**', '**/handlers/**'], message: 'src/domain depends on nothing outside itself.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The Custom UI: browser code that may import src/contracts and pure src/domain helpers only.
+    files: ['static/src/**/*.{ts,tsx}', 'test/ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['static/src/**/*.{ts,tsx}'],
+    ignores: ['static/src/host/forge-host.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@forge/*'], message: 'Only static/src/host/forge-host.ts talks to @forge/bridge; components use the Host.' },
+            { group: ['**/src/app/**', '**/src/platform/**', '**/src/handlers/**'], message: 'static/ may import src/contracts and src/domain only (DESIGN.md).' },
           ],
         },
       ],

@@ -1,0 +1,85 @@
+/**
+ * Adds up what each Custom UI view downloads before it can render: the entry chunk, the view's
+ * lazy chunk, and every chunk either imports statically (gzip, as the CDN serves them). Chunks
+ * loaded later on demand (theme files, other views) are not counted. Reads Vite's build manifest.
+ *
+ *   npm run build:ui && npx tsx scripts/ui-bundle-size.ts [--budget-kb 150] [--json]
+ *
+ * Exits non-zero when a view is over the budget, so CI can gate on it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+const dist = join(import.meta.dirname, '..', 'static', 'dist');
+const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+const args = process.argv.slice(2);
+const budgetIndex = args.indexOf('--budget-kb');
+const budgetKb = budgetIndex >= 0 ? Number(args[budgetIndex + 1]) : 150;
+
+/** The view chunks, by the source file routes.ts lazy-loads for each module. */
+const VIEWS: ReadonlyArray<{ view: string; modules: string; src: string }> = [
+  { view: 'portal survey', modules: 'sentio-portal-survey', src: 'src/views/portal/portal-survey.tsx' },
+  { view: 'issue panel', modules: 'sentio-issue-panel', src: 'src/views/issue/issue-panel.tsx' },
+  { view: 'issue glance', modules: 'sentio-issue-context', src: 'src/views/issue/issue-glance.tsx' },
+  { view: 'project page', modules: 'sentio-project-page', src: 'src/views/project/project-page.tsx' },
+  { view: 'scorecard gadget', modules: 'sentio-scorecard-gadget', src: 'src/views/project/scorecard-gadget.tsx' },
+  { view: 'admin / project settings', modules: 'sentio-admin-page, sentio-project-settings', src: 'src/views/admin/admin-page.tsx' },
+];
+
+const gzipCache = new Map<string, number>();
+function gzipBytes(file: string): number {
+  let size = gzipCache.get(file);
+  if (size === undefined) {
+    size = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+    gzipCache.set(file, size);
+  }
+  return size;
+}
+
+/** A chunk and everything it imports statically, as manifest keys. */
+function closure(key: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const dep of manifest[key]?.imports ?? []) closure(dep, seen);
+  return seen;
+}
+
+const entryKey = Object.keys(manifest).find((k) => manifest[k]?.isEntry === true);
+if (entryKey === undefined) throw new Error('no entry chunk in the Vite manifest: run npm run build:ui first');
+
+const rows = VIEWS.map(({ view, modules, src }) => {
+  if (manifest[src] === undefined) throw new Error(`no chunk for ${src} in the Vite manifest`);
+  const keys = new Set([...closure(entryKey), ...closure(src)]);
+  const files = [...keys].map((k) => manifest[k]).filter((c): c is ManifestChunk => c !== undefined);
+  const js = files.reduce((sum, c) => sum + gzipBytes(c.file), 0);
+  const css = [...new Set(files.flatMap((c) => c.css ?? []))].reduce((sum, f) => sum + gzipBytes(f), 0);
+  const own = gzipBytes(manifest[src].file);
+  return { view, modules, jsKb: js / 1024, cssKb: css / 1024, viewChunkKb: own / 1024, chunks: files.length };
+});
+
+if (args.includes('--json')) {
+  console.log(JSON.stringify({ budgetKb, rows }, null, 2));
+} else {
+  console.log(`| view | modules | JS gzip (first load) | of which view chunk | CSS gzip | chunks |`);
+  console.log(`|---|---|---|---|---|---|`);
+  for (const r of rows) {
+    console.log(`| ${r.view} | ${r.modules} | ${r.jsKb.toFixed(1)} KB | ${r.viewChunkKb.toFixed(1)} KB | ${r.cssKb.toFixed(1)} KB | ${r.chunks} |`);
+  }
+}
+const over = rows.filter((r) => r.jsKb > budgetKb);
+if (over.length > 0) {
+  console.error(`over the ${budgetKb} KB budget: ${over.map((r) => r.view).join(', ')}`);
+  process.exitCode = 1;
+}

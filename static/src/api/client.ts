@@ -1,0 +1,82 @@
+import { type ErrorCode, envelopeOf } from '../../../src/contracts/envelope';
+import type { PayloadOf, ResolverContract, ResponseOf } from '../../../src/contracts/resolver';
+import { type FieldProblem, fieldProblems } from '../../../src/domain/validation';
+import type { Host } from '../host/host';
+
+/**
+ * What went wrong with one call. The server's codes come from the envelope; `bridge` means the
+ * invoke itself failed (offline, rate limit, function crashed) and `bad-response` means the
+ * answer did not match the contract (a front end and back end out of step).
+ */
+export interface CallError {
+  readonly code: ErrorCode | 'bridge' | 'bad-response';
+  readonly message: string;
+  readonly fields: readonly FieldProblem[];
+  readonly reason: string | null;
+}
+
+export type CallResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: CallError };
+
+export interface Client {
+  call<C extends ResolverContract>(contract: C, payload: PayloadOf<C>): Promise<CallResult<ResponseOf<C>>>;
+}
+
+function failure(code: CallError['code'], message: string, fields: readonly FieldProblem[] = [], reason: string | null = null) {
+  return { ok: false as const, error: { code, message, fields, reason } };
+}
+
+/** The one way the UI talks to a resolver: validate out, invoke by contract name, validate back. */
+export function createClient(host: Pick<Host, 'invoke'>): Client {
+  return {
+    async call<C extends ResolverContract>(contract: C, payload: PayloadOf<C>): Promise<CallResult<ResponseOf<C>>> {
+      // Checking the payload here gives the person the same field messages the server would,
+      // without a round trip.
+      const out = contract.payload.safeParse(payload);
+      if (!out.success) {
+        return failure('validation', 'Some fields need attention.', fieldProblems(out.error));
+      }
+      let raw: unknown;
+      try {
+        raw = await host.invoke(contract.name, out.data as Record<string, unknown>);
+      } catch (e) {
+        const detail = e instanceof Error && e.message.trim() !== '' ? ` (${e.message.trim().split('\n')[0]})` : '';
+        return failure('bridge', `Sentio could not reach Jira${detail}. Check your connection and try again.`);
+      }
+      const parsed = envelopeOf(contract.response).safeParse(raw);
+      if (!parsed.success) {
+        return failure('bad-response', 'Sentio got an answer it did not understand. Reload the page; if it persists, tell your Jira admin.');
+      }
+      const envelope = parsed.data;
+      if (envelope.ok) return { ok: true, data: envelope.data as ResponseOf<C> };
+      const { code, message, fields, reason } = envelope.error;
+      return failure(code, message, fields ?? [], reason ?? null);
+    },
+  };
+}
+
+/** A heading for an error, by what the person can do about it. */
+export function errorTitle(error: CallError): string {
+  switch (error.code) {
+    case 'validation':
+      return 'Some fields need attention';
+    case 'forbidden':
+      return 'You do not have access to this';
+    case 'not-found':
+      return 'Not found';
+    case 'conflict':
+      return 'Someone else changed this';
+    case 'refused':
+      return 'Not possible right now';
+    case 'unavailable':
+    case 'bridge':
+      return 'Jira is busy or unreachable';
+    case 'bad-response':
+    case 'internal':
+      return 'Something went wrong';
+  }
+}
+
+/** Whether trying the same call again can help (shown as a "Try again" action). */
+export function isRetryable(error: CallError): boolean {
+  return error.code === 'unavailable' || error.code === 'bridge' || error.code === 'internal';
+}

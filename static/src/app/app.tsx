@@ -1,0 +1,51 @@
+import { Notice } from '../ui/notice';
+import { Component, type ReactNode, Suspense, useMemo } from 'react';
+import { createClient } from '../api/client';
+import { ClientProvider } from '../api/client-context';
+import type { Host, ViewContext } from '../host/host';
+import { ViewSkeleton } from '../ui/view-skeleton';
+import { HostProvider } from './host-context';
+import { viewFor } from './routes';
+
+/** Everything a view needs around it: the host, the typed client, and a crash guard. */
+export function App({ host, context }: { host: Host; context: ViewContext }) {
+  const client = useMemo(() => createClient(host), [host]);
+  const View = viewFor(context.moduleKey);
+  return (
+    <HostProvider host={host} context={context}>
+      <ClientProvider client={client}>
+          <CrashGuard>
+            {View === null ? (
+              <Notice appearance="error" title="Unknown Sentio module">
+                <p>This page ({context.moduleKey}) is not one Sentio knows how to show. Reinstall or update the app.</p>
+              </Notice>
+            ) : (
+              <Suspense fallback={<ViewSkeleton />}>
+                <View />
+              </Suspense>
+            )}
+          </CrashGuard>
+      </ClientProvider>
+    </HostProvider>
+  );
+}
+
+/** A render error shows a message in the panel instead of a blank frame. */
+class CrashGuard extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render() {
+    if (this.state.failed) {
+      return (
+        <Notice appearance="error" title="Something went wrong">
+          <p>This Sentio view stopped working. Reload the page; if it happens again, tell your Jira admin.</p>
+        </Notice>
+      );
+    }
+    return this.props.children;
+  }
+}

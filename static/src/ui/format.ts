@@ -1,0 +1,44 @@
+/** Display helpers: rounding happens only here (SCORING.md: keep floats, round for display). */
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export function formatDateTime(at: number): string {
+  return dateTime.format(new Date(at));
+}
+
+export function formatDate(at: number): string {
+  return dateOnly.format(new Date(at));
+}
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "3 hours ago", "in 2 days": for ask expiry and timeline entries. */
+export function formatRelative(at: number, now: number = Date.now()): string {
+  const diff = at - now;
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(diff) >= ms) return relative.format(Math.round(diff / ms), unit);
+  }
+  return relative.format(0, 'minute');
+}
+
+export function formatScore(score: number): string {
+  return score.toFixed(0);
+}
+
+/** A rate 0..1 as a whole percentage. */
+export function formatPercent(rate: number): string {
+  return `${Math.round(rate * 100)} %`;
+}
+
+export function formatSigned(delta: number, digits = 0): string {
+  const text = delta.toFixed(digits);
+  return delta > 0 ? `+${text}` : text;
+}
+
+export const NOT_ENOUGH_DATA = 'Not enough data';

@@ -1,0 +1,224 @@
+import Button from '@atlaskit/button/default/button';
+import Heading from '@atlaskit/heading';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { token } from '@atlaskit/tokens';
+import { useCallback, useState } from 'react';
+import {
+  type ConfigView,
+  deletePlan,
+  deleteXla,
+  getConfig,
+  getRecomputeStatus,
+  type RecomputeStatus,
+  savePlan,
+  saveXla,
+} from '../../../../src/contracts/admin';
+import type { Scope } from '../../../../src/domain/scope';
+import { type SurveyPlan, SurveyPlanSchema } from '../../../../src/domain/survey-plan';
+import { defaultXla, type XlaDefinition } from '../../../../src/domain/xla';
+import type { CallError } from '../../api/client';
+import { useAction, useCall } from '../../api/client-context';
+import { useHost } from '../../app/host-context';
+import { CallErrorMessage } from '../../ui/call-error-message';
+import { useNotify } from '../../ui/flags';
+import { ViewSkeleton } from '../../ui/view-skeleton';
+import { AuditLog } from './audit-log';
+import { PlanList, XlaList } from './config-lists';
+import { ImportExport } from './import-export';
+import { PlanEditor } from './plan-editor';
+import { NO_PROBLEMS, type Problems, toProblems } from './problems';
+import { RecomputePanel } from './recompute-panel';
+import { XlaEditor } from './xla-editor';
+
+type Editing =
+  | { readonly kind: 'xla'; readonly item: XlaDefinition; readonly isNew: boolean }
+  | { readonly kind: 'plan'; readonly item: SurveyPlan; readonly isNew: boolean };
+
+/** Where a project settings page narrows everything to one project (null on the admin page). */
+function useProjectScope(): string | null {
+  const { context } = useHost();
+  if (context.moduleKey !== 'sentio-project-settings') return null;
+  return context.extension.project?.id ?? null;
+}
+
+function inProject(scope: Scope, projectId: string | null): boolean {
+  return projectId === null || scope.projectIds.length === 0 || scope.projectIds.includes(projectId);
+}
+
+function uniqueId(base: string, taken: readonly string[]): string {
+  let id = base;
+  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+function newPlan(taken: readonly string[], projectId: string | null): SurveyPlan {
+  return SurveyPlanSchema.parse({
+    id: uniqueId('mid-flight-check', taken),
+    name: 'Mid-flight check',
+    scope: { projectIds: projectId !== null ? [projectId] : [], requestTypeIds: [], priorities: [] },
+    waypoint: { kind: 'first-response' },
+    question: { kind: 'emoji5', text: 'How is it going with your request so far?' },
+    followUps: {
+      reasonChips: { negative: ['Slow', 'Not understood', 'Not fixed'], neutral: ['Could be faster'], positive: ['Fast', 'Friendly', 'Clear'] },
+    },
+  });
+}
+
+function newXla(taken: readonly string[], projectId: string | null): XlaDefinition {
+  const base = defaultXla();
+  return { ...base, id: uniqueId(base.id, taken), scope: { ...base.scope, projectIds: projectId !== null ? [projectId] : [] } };
+}
+
+/** The configure page (and project settings): XLAs, survey plans, import/export, audit, recompute. */
+export default function AdminPage() {
+  // Both calls start on mount, together: one round of invokes before anything shows.
+  const config = useCall(getConfig, {});
+  const recompute = useCall(getRecomputeStatus, {});
+  if (config.loaded.state === 'loading') return <ViewSkeleton lines={6} />;
+  if (config.loaded.state === 'error') return <CallErrorMessage error={config.loaded.error} onRetry={config.reload} />;
+  const status = recompute.loaded.state === 'ok' ? recompute.loaded.data.status : null;
+  return <ConfigEditor config={config.loaded.data} onConfig={config.replace} status={status} onStatus={(s) => recompute.replace({ status: s })} />;
+}
+
+interface ConfigEditorProps {
+  readonly config: ConfigView;
+  readonly onConfig: (c: ConfigView) => void;
+  readonly status: RecomputeStatus | null;
+  readonly onStatus: (s: RecomputeStatus | null) => void;
+}
+
+function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps) {
+  const projectId = useProjectScope();
+  const notify = useNotify();
+  const [tab, setTab] = useState(0);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [serverProblems, setServerProblems] = useState<Problems>(NO_PROBLEMS);
+  const [deletingId, setDeletingId] = useState<string | null>(null);
+  const xlaSave = useAction(saveXla);
+  const planSave = useAction(savePlan);
+  const xlaDelete = useAction(deleteXla);
+  const planDelete = useAction(deletePlan);
+  const stableOnStatus = useCallback((s: RecomputeStatus | null) => onStatus(s), [onStatus]);
+
+  function refused(error: CallError) {
+    if (error.code === 'validation') setServerProblems(toProblems(error.fields));
+    notify.failed(error);
+  }
+
+  async function saveXlaDraft(xla: XlaDefinition) {
+    const result = await xlaSave.run({ xla, expectedVersion: config.version });
+    if (result === null) return;
+    if (!result.ok) return refused(result.error);
+    onConfig(result.data.config);
+    if (result.data.recompute !== null) onStatus(result.data.recompute);
+    setEditing(null);
+    notify.succeeded('XLA saved', result.data.recompute !== null ? 'Scores are being recomputed.' : undefined);
+  }
+
+  async function savePlanDraft(plan: SurveyPlan) {
+    const result = await planSave.run({ plan, expectedVersion: config.version });
+    if (result === null) return;
+    if (!result.ok) return refused(result.error);
+    onConfig(result.data.config);
+    setEditing(null);
+    notify.succeeded('Survey plan saved');
+  }
+
+  async function remove(kind: 'xla' | 'plan', id: string, name: string) {
+    if (!window.confirm(`Delete “${name}”? This cannot be undone.`)) return;
+    setDeletingId(id);
+    const result = kind === 'xla' ? await xlaDelete.run({ id, expectedVersion: config.version }) : await planDelete.run({ id, expectedVersion: config.version });
+    setDeletingId(null);
+    if (result === null) return;
+    if (!result.ok) return notify.failed(result.error);
+    onConfig(result.data.config);
+    notify.succeeded(`Deleted “${name}”`);
+  }
+
+  function edit(next: Editing) {
+    setServerProblems(NO_PROBLEMS);
+    setEditing(next);
+  }
+
+  if (editing !== null) {
+    const locked = projectId ?? undefined;
+    return (
+      <div style={{ padding: token('space.100') }}>
+        {editing.kind === 'xla' ? (
+          <XlaEditor
+            initial={editing.item}
+            isNew={editing.isNew}
+            saving={xlaSave.pending}
+            serverProblems={serverProblems}
+            lockedProjectId={locked}
+            onSave={(x) => void saveXlaDraft(x)}
+            onCancel={() => setEditing(null)}
+          />
+        ) : (
+          <PlanEditor
+            initial={editing.item}
+            isNew={editing.isNew}
+            saving={planSave.pending}
+            serverProblems={serverProblems}
+            lockedProjectId={locked}
+            onSave={(p) => void savePlanDraft(p)}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+      </div>
+    );
+  }
+
+  const xlas = config.xlas.filter((x) => inProject(x.scope, projectId));
+  const plans = config.plans.filter((p) => inProject(p.scope, projectId));
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.200'), padding: token('space.100') }}>
+      <Heading size="medium" as="h1">
+        {projectId !== null ? 'Experience (XLA) for this project' : 'Sentio XLA'}
+      </Heading>
+      <RecomputePanel status={status} onStatus={stableOnStatus} />
+      <Tabs id="sentio-admin-tabs" selected={tab} onChange={setTab}>
+        <TabList>
+          <Tab>XLAs</Tab>
+          <Tab>Survey plans</Tab>
+          <Tab>Import / export</Tab>
+          <Tab>Audit log</Tab>
+        </TabList>
+        <TabPanel>
+          <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150'), paddingTop: token('space.150'), width: '100%' }}>
+            <div>
+              <Button appearance="primary" onClick={() => edit({ kind: 'xla', item: newXla(config.xlas.map((x) => x.id), projectId), isNew: true })}>
+                New XLA
+              </Button>
+            </div>
+            <XlaList items={xlas} deletingId={deletingId} onEdit={(item) => edit({ kind: 'xla', item, isNew: false })} onDelete={(x) => void remove('xla', x.id, x.name)} />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150'), paddingTop: token('space.150'), width: '100%' }}>
+            <div>
+              <Button appearance="primary" onClick={() => edit({ kind: 'plan', item: newPlan(config.plans.map((p) => p.id), projectId), isNew: true })}>
+                New survey plan
+              </Button>
+            </div>
+            <PlanList items={plans} deletingId={deletingId} onEdit={(item) => edit({ kind: 'plan', item, isNew: false })} onDelete={(p) => void remove('plan', p.id, p.name)} />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div style={{ paddingTop: token('space.150'), width: '100%' }}>
+            <ImportExport
+              version={config.version}
+              onImported={(c, r) => {
+                onConfig(c);
+                if (r !== null) onStatus(r);
+              }}
+            />
+          </div>
+        </TabPanel>
+        <TabPanel>
+          <div style={{ paddingTop: token('space.150'), width: '100%' }}>{tab === 3 ? <AuditLog /> : null}</div>
+        </TabPanel>
+      </Tabs>
+    </div>
+  );
+}

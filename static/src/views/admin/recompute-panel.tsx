@@ -1,0 +1,75 @@
+import Button from '@atlaskit/button/default/button';
+import ProgressBar from '@atlaskit/progress-bar';
+import { token } from '@atlaskit/tokens';
+import { useEffect } from 'react';
+import { getRecomputeStatus, type RecomputeStatus, startRecompute } from '../../../../src/contracts/admin';
+import { useAction, useClient } from '../../api/client-context';
+import { useNotify } from '../../ui/flags';
+import { formatDateTime } from '../../ui/format';
+
+const POLL_MS = 2000;
+
+function isActive(status: RecomputeStatus | null): boolean {
+  return status !== null && (status.state === 'queued' || status.state === 'running');
+}
+
+/** Rebuilding the rollups after a change: start it, and watch it move while the page is open. */
+export function RecomputePanel({ status, onStatus }: { status: RecomputeStatus | null; onStatus: (s: RecomputeStatus | null) => void }) {
+  const client = useClient();
+  const notify = useNotify();
+  const start = useAction(startRecompute);
+  const active = isActive(status);
+
+  useEffect(() => {
+    if (!active) return;
+    // Polling keeps well under the bridge's 500 invokes per 25 s, and stops when the job ends.
+    const timer = setInterval(() => {
+      void client.call(getRecomputeStatus, {}).then((r) => {
+        if (r.ok) onStatus(r.data.status);
+      });
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [active, client, onStatus]);
+
+  async function begin() {
+    const result = await start.run({});
+    if (result === null) return;
+    if (!result.ok) return notify.failed(result.error);
+    onStatus(result.data);
+  }
+
+  const fraction = status !== null && status.total !== null && status.total > 0 ? Math.min(1, status.processed / status.total) : null;
+  return (
+    <section aria-label="Recompute" style={{ display: 'flex', flexDirection: 'column', gap: token('space.075') }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: token('space.150'), flexWrap: 'wrap' }}>
+        <Button onClick={() => void begin()} isLoading={start.pending} isDisabled={active}>
+          Recompute scores
+        </Button>
+        <span role="status" style={{ color: token('color.text.subtle') }}>
+          {status === null ? 'No recompute has run yet.' : describe(status)}
+        </span>
+      </div>
+      {active ? (
+        <ProgressBar
+          ariaLabel="Recompute progress"
+          value={fraction ?? 0}
+          isIndeterminate={fraction === null}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function describe(status: RecomputeStatus): string {
+  const counted = status.total !== null ? `${status.processed} of ${status.total}` : `${status.processed}`;
+  switch (status.state) {
+    case 'queued':
+      return 'Recompute queued…';
+    case 'running':
+      return `Recomputing: ${counted} tickets done.`;
+    case 'done':
+      return `Last recompute finished ${status.finishedAt !== null ? formatDateTime(status.finishedAt) : ''} (${counted} tickets).`;
+    case 'failed':
+      return `The last recompute failed: ${status.message}`;
+  }
+}

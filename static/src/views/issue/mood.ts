@@ -1,0 +1,21 @@
+import type { TicketExperienceView } from '../../../../src/contracts/agent';
+
+type MoodLabel = TicketExperienceView['moodLabel'];
+
+export const MOOD_FACE: Readonly<Record<MoodLabel, string>> = {
+  negative: '🙁',
+  neutral: '😐',
+  positive: '🙂',
+  unknown: '❔',
+};
+
+/** SCORING.md §4: a lexicon can miss plain-fact complaints, so the app never says "happy". */
+export const MOOD_TEXT: Readonly<Record<MoodLabel, string>> = {
+  negative: 'Negative tone detected',
+  neutral: 'No strong tone',
+  positive: 'Positive tone',
+  unknown: 'No requester comments scored yet',
+};
+
+export const RISK_APPEARANCE = { low: 'success', medium: 'moved', high: 'removed' } as const;
+export const RISK_TEXT = { low: 'Low risk', medium: 'Medium risk', high: 'High risk' } as const;

@@ -1,0 +1,144 @@
+import Button from '@atlaskit/button/default/button';
+import TextArea from '@atlaskit/textarea';
+import { token } from '@atlaskit/tokens';
+import { useId, useState } from 'react';
+import type { QuestionSnapshot } from '../../../../src/domain/ask';
+import { scoreBand } from '../../../../src/domain/question';
+import { ScoreScale } from './score-scale';
+
+export interface SurveyAnswer {
+  readonly score: number;
+  readonly reasons: readonly string[];
+  readonly comment: string | null;
+  readonly lostTimeChoiceId: string | null;
+}
+
+interface SurveyFormProps {
+  readonly question: QuestionSnapshot;
+  readonly initial: SurveyAnswer | null;
+  readonly submitting: boolean;
+  readonly onSubmit: (answer: SurveyAnswer) => void;
+  readonly onCancel?: () => void;
+  /** The admin preview renders the same form; its button says it sends nothing. */
+  readonly submitLabel?: string;
+}
+
+/** The requester's micro-survey: the scale, then the follow-ups the plan asks for. */
+export function SurveyForm({ question, initial, submitting, onSubmit, onCancel, submitLabel = 'Send' }: SurveyFormProps) {
+  const ids = useId();
+  const questionId = `${ids}-question`;
+  const [score, setScore] = useState<number | null>(initial?.score ?? null);
+  const [reasons, setReasons] = useState<readonly string[]>(initial?.reasons ?? []);
+  const [comment, setComment] = useState(initial?.comment ?? '');
+  const [lostTime, setLostTime] = useState<string | null>(initial?.lostTimeChoiceId ?? null);
+
+  const band = score === null ? null : scoreBand(question.kind, score);
+  const chips = band === null ? [] : question.reasonChips[band];
+
+  function changeScore(next: number) {
+    setScore(next);
+    // Chips belong to a band: a reason picked for a low score makes no sense on a high one.
+    const nextChips = question.reasonChips[scoreBand(question.kind, next)];
+    setReasons((current) => current.filter((r) => nextChips.includes(r)));
+  }
+
+  function toggleReason(chip: string) {
+    setReasons((current) => (current.includes(chip) ? current.filter((r) => r !== chip) : [...current, chip]));
+  }
+
+  function submit() {
+    if (score === null) return;
+    const text = comment.trim();
+    onSubmit({
+      score,
+      reasons,
+      comment: question.comment.enabled && text !== '' ? text : null,
+      lostTimeChoiceId: question.lostTime.enabled ? lostTime : null,
+    });
+  }
+
+  return (
+    <form
+      aria-labelledby={questionId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      style={{ display: 'flex', flexDirection: 'column', gap: token('space.150'), maxWidth: 560 }}
+    >
+      <p id={questionId} style={{ margin: 0, font: token('font.heading.xsmall') }}>
+        {question.text}
+      </p>
+      <ScoreScale kind={question.kind} value={score} onChange={changeScore} labelledBy={questionId} disabled={submitting} />
+
+      {score !== null && chips.length > 0 ? (
+        <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
+          <legend style={{ padding: 0, marginBottom: token('space.075'), color: token('color.text.subtle') }}>What made it so? (optional)</legend>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.075') }}>
+            {chips.map((chip) => (
+              <button
+                key={chip}
+                type="button"
+                className="sentio-tap"
+                aria-pressed={reasons.includes(chip)}
+                disabled={submitting}
+                onClick={() => toggleReason(chip)}
+                style={{ minHeight: 36, padding: `0 ${token('space.150')}`, borderRadius: 18 }}
+              >
+                {chip}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+
+      {score !== null && question.comment.enabled ? (
+        <div>
+          <label htmlFor={`${ids}-comment`} style={{ display: 'block', marginBottom: token('space.050'), color: token('color.text.subtle') }}>
+            Anything else? (optional)
+          </label>
+          <TextArea
+            id={`${ids}-comment`}
+            value={comment}
+            maxLength={question.comment.maxLength}
+            minimumRows={2}
+            isDisabled={submitting}
+            onChange={(e) => setComment(e.currentTarget.value)}
+          />
+        </div>
+      ) : null}
+
+      {score !== null && question.lostTime.enabled && question.lostTime.choices.length > 0 ? (
+        <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
+          <legend style={{ padding: 0, marginBottom: token('space.075'), color: token('color.text.subtle') }}>How much work time has this cost you? (optional)</legend>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.075') }}>
+            {question.lostTime.choices.map((choice) => (
+              <label key={choice.id} className="sentio-tap" style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050'), minHeight: 36, padding: `0 ${token('space.100')}` }}>
+                <input
+                  type="radio"
+                  name={`${ids}-lost-time`}
+                  value={choice.id}
+                  checked={lostTime === choice.id}
+                  disabled={submitting}
+                  onChange={() => setLostTime(choice.id)}
+                />
+                {choice.label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+
+      <div style={{ display: 'flex', gap: token('space.100') }}>
+        <Button type="submit" appearance="primary" isDisabled={score === null} isLoading={submitting}>
+          {submitLabel}
+        </Button>
+        {onCancel ? (
+          <Button appearance="subtle" onClick={onCancel} isDisabled={submitting}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { token } from '@atlaskit/tokens';
+import type { ResponseFigures } from '../../api/project-contract';
+import { formatPercent, NOT_ENOUGH_DATA } from '../../ui/format';
+import { Muted } from '../../ui/section';
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column' }}>
+      <dt style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{label}</dt>
+      <dd style={{ margin: 0, font: token('font.heading.small') }}>{value}</dd>
+    </div>
+  );
+}
+
+/** Are people answering, and are we asking too often? */
+export function ResponseFiguresView({ figures }: { figures: ResponseFigures }) {
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+      <dl style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), margin: 0 }}>
+        <Figure label="Response rate" value={figures.responseRate !== null ? formatPercent(figures.responseRate) : NOT_ENOUGH_DATA} />
+        <Figure label="Asks sent" value={String(figures.sent)} />
+        <Figure label="Answered" value={String(figures.answered)} />
+        <Figure label="Expired" value={String(figures.expired)} />
+        <Figure label="Requesters asked" value={String(figures.requestersAsked)} />
+        <Figure label="Asks per requester" value={figures.meanAsksPerRequester !== null ? figures.meanAsksPerRequester.toFixed(1) : '—'} />
+      </dl>
+      {figures.suppressed.length > 0 ? (
+        <p style={{ margin: 0 }}>
+          Held back by fatigue rules: {figures.suppressed.map((s) => `${s.label} ${s.count}`).join(' · ')}
+        </p>
+      ) : (
+        <Muted>No ask was held back by a fatigue rule.</Muted>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import Button from '@atlaskit/button/default/button';
+import { Notice } from '../../ui/notice';
+import Textfield from '@atlaskit/textfield';
+import { token } from '@atlaskit/tokens';
+import { useId, useState } from 'react';
+import { getProjectDashboard } from '../../api/project-contract';
+import { useCall } from '../../api/client-context';
+import { useHost } from '../../app/host-context';
+import { CallErrorMessage } from '../../ui/call-error-message';
+import { useNotify } from '../../ui/flags';
+import { Muted } from '../../ui/section';
+import { Sparkline } from '../../ui/sparkline';
+import { ViewSkeleton } from '../../ui/view-skeleton';
+import { ScorecardCard } from './scorecard-card';
+
+/** What the gadget keeps in its Jira configuration. */
+interface GadgetConfig {
+  readonly projectId: string;
+}
+
+function configOf(raw: Record<string, unknown> | undefined): GadgetConfig | null {
+  const projectId = raw?.['projectId'];
+  return typeof projectId === 'string' && projectId.trim() !== '' ? { projectId: projectId.trim() } : null;
+}
+
+/** The dashboard gadget: the scorecards of one project, compact; or its configuration form. */
+export default function ScorecardGadget() {
+  const { context } = useHost();
+  const config = configOf(context.extension.gadgetConfiguration);
+  if (context.extension.entryPoint === 'edit') return <GadgetEdit initial={config} />;
+  if (config === null) {
+    return (
+      <Notice appearance="information" title="Choose a project">
+        <p>Edit this gadget and name the service project whose XLA scorecards it shows.</p>
+      </Notice>
+    );
+  }
+  return <GadgetScorecards projectId={config.projectId} />;
+}
+
+function GadgetScorecards({ projectId }: { projectId: string }) {
+  const { loaded, reload } = useCall(getProjectDashboard, { projectId });
+  if (loaded.state === 'loading') return <ViewSkeleton lines={3} />;
+  if (loaded.state === 'error') return <CallErrorMessage error={loaded.error} onRetry={reload} />;
+  const cards = loaded.data.scorecards;
+  if (cards.length === 0) return <Muted>No XLA covers project {loaded.data.projectKey}.</Muted>;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+      {cards.map((c) => {
+        const values = c.daily.map((d) => d.score).filter((s): s is number => s !== null);
+        return (
+          <div key={c.xlaId} style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
+            <ScorecardCard card={c} compact />
+            {values.length > 1 ? <Sparkline values={values} min={0} max={100} width={240} label={`Daily score of ${c.name}, ${values.length} days with data`} /> : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function GadgetEdit({ initial }: { initial: GadgetConfig | null }) {
+  const { host } = useHost();
+  const notify = useNotify();
+  const id = useId();
+  const [projectId, setProjectId] = useState(initial?.projectId ?? '');
+  const [saving, setSaving] = useState(false);
+  const missing = projectId.trim() === '';
+
+  async function save() {
+    setSaving(true);
+    try {
+      await host.submitGadgetConfig({ projectId: projectId.trim() });
+    } catch {
+      notify.warned('The gadget could not be saved', 'Try again in a moment.');
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!missing) void save();
+      }}
+      style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}
+    >
+      <label htmlFor={id}>Service project id</label>
+      <Textfield id={id} value={projectId} isInvalid={missing} aria-describedby={missing ? `${id}-error` : undefined} onChange={(e) => setProjectId(e.currentTarget.value)} />
+      {missing ? (
+        <span id={`${id}-error`} style={{ color: token('color.text.danger'), font: token('font.body.small') }}>
+          Name a project.
+        </span>
+      ) : null}
+      <div>
+        <Button type="submit" appearance="primary" isLoading={saving} isDisabled={missing}>
+          Save
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+// @vitest-environment jsdom
+import './support/setup';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { askNow, getTicketExperience, markFollowUpDone } from '../../src/contracts/agent';
+import { anExperience, NOW } from './support/builders';
+import { hostFor, noticesSettled, renderApp } from './support/fake-host';
+
+function panel() {
+  return hostFor('sentio-issue-panel', { issue: { key: 'HELP-7', id: '10007' } });
+}
+
+describe('agent issue panel', () => {
+  it('shows a skeleton while the experience loads', async () => {
+    renderApp(panel().hang(getTicketExperience));
+    expect(await screen.findByRole('status', { name: 'Loading' })).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it('shows mood with its trajectory, risk with reasons, asks and the timeline with verbatims', async () => {
+    renderApp(panel().answer(getTicketExperience, anExperience()));
+    expect(await screen.findByText('Negative tone detected')).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Mood went from 0.20 to -0.42 over 3 comments' })).toBeInTheDocument();
+    expect(screen.getByText('High risk')).toBeInTheDocument();
+    expect(screen.getByText('Time to first response breached')).toBeInTheDocument();
+    expect(screen.getByText('“This is still broken and nobody answers.”')).toBeInTheDocument();
+    expect(screen.getByText('SLA breached: Time to first response')).toBeInTheDocument();
+    expect(screen.getByText('Mid-flight check')).toBeInTheDocument();
+    expect(screen.getByText(/answered 2\/5/)).toBeInTheDocument();
+    expect(screen.getByText('1 plan did not ask')).toBeInTheDocument();
+    expect(screen.getByText(/The requester was asked less than 72 hours ago/)).toBeInTheDocument();
+  });
+
+  it('asks for feedback now and lists the new ask', async () => {
+    const user = userEvent.setup();
+    const host = panel()
+      .answer(getTicketExperience, anExperience({ asks: [] }))
+      .answer(askNow, {
+        outcome: 'asked',
+        ask: {
+          id: 'ask-9',
+          planId: 'manual',
+          planName: 'Agent request',
+          waypoint: 'manual',
+          status: 'pending',
+          questionKind: 'emoji5',
+          questionText: 'How are we doing?',
+          createdAt: NOW,
+          expiresAt: NOW + 3_600_000,
+          score: null,
+          midFlight: true,
+        },
+      });
+    renderApp(host);
+    await user.click(await screen.findByRole('button', { name: 'Ask for feedback now' }));
+    expect(await screen.findByText('Agent request')).toBeInTheDocument();
+    expect(host.callsTo(askNow)).toEqual([{}]);
+    expect(host.flags).toEqual([{ appearance: 'success', title: 'Survey sent', description: 'The requester sees it on the portal request page.' }]);
+  });
+
+  it('explains a refused ask in a flag', async () => {
+    const user = userEvent.setup();
+    const host = panel()
+      .answer(getTicketExperience, anExperience())
+      .answer(askNow, { outcome: 'refused', reason: 'pending', message: 'A survey is already waiting for an answer.' });
+    renderApp(host);
+    await user.click(await screen.findByRole('button', { name: 'Ask for feedback now' }));
+    await waitFor(() => expect(host.flags).toEqual([{ appearance: 'warning', title: 'No survey sent', description: 'A survey is already waiting for an answer.' }]));
+  });
+
+  it('marks the follow-up done and drops the banner', async () => {
+    const user = userEvent.setup();
+    const host = panel()
+      .answer(getTicketExperience, anExperience())
+      .answer(markFollowUpDone, { followUp: { needed: true, doneAt: NOW, doneBy: 'agent-1' } });
+    renderApp(host);
+    expect(await screen.findByText('The requester gave a low score')).toBeInTheDocument();
+    await noticesSettled();
+    await user.click(screen.getByRole('button', { name: 'Follow-up done' }));
+    expect(await screen.findByText(/Followed up/)).toBeInTheDocument();
+    expect(screen.queryByText('The requester gave a low score')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Follow-up done' })).toBeNull();
+  });
+
+  it('shows an action error from the server as an error flag', async () => {
+    const user = userEvent.setup();
+    const host = panel()
+      .answer(getTicketExperience, anExperience())
+      .fail(markFollowUpDone, { code: 'forbidden', message: 'Only agents of this project can do that.' });
+    renderApp(host);
+    await screen.findByText('The requester gave a low score');
+    await noticesSettled();
+    await user.click(screen.getByRole('button', { name: 'Follow-up done' }));
+    await waitFor(() =>
+      expect(host.flags).toEqual([{ appearance: 'error', title: 'You do not have access to this', description: 'Only agents of this project can do that.' }]),
+    );
+  });
+
+  it('says when nothing is known yet', async () => {
+    renderApp(
+      panel().answer(
+        getTicketExperience,
+        anExperience({ mood: null, moodLabel: 'unknown', moodTrajectory: [], timeline: [], asks: [], planDecisions: [], followUp: null, risk: { level: 'low', score: 0, reasons: [] } }),
+      ),
+    );
+    expect(await screen.findByText('No requester comments scored yet')).toBeInTheDocument();
+    expect(screen.getByText(/No signals yet/)).toBeInTheDocument();
+    expect(screen.getByText('No survey has been sent on this ticket.')).toBeInTheDocument();
+    expect(screen.queryByRole('img', { name: /Mood went/ })).toBeNull();
+  });
+
+  it('shows a failed load with a retry', async () => {
+    renderApp(panel().fail(getTicketExperience, { code: 'internal', message: 'Sentio hit an unexpected error (ref 42).' }));
+    expect(await screen.findByText('Sentio hit an unexpected error (ref 42).')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('says the answer did not match the contract instead of rendering garbage', async () => {
+    const host = panel();
+    host.answer(getTicketExperience, { issueKey: 'HELP-7' } as never);
+    renderApp(host);
+    expect(await screen.findByText(/got an answer it did not understand/)).toBeInTheDocument();
+  });
+});
+
+describe('issue context glance', () => {
+  it('shows mood, risk and last score on one line', async () => {
+    renderApp(hostFor('sentio-issue-context', { issue: { key: 'HELP-7' } }).answer(getTicketExperience, anExperience()));
+    expect(await screen.findByRole('img', { name: 'Mood: Negative tone detected' })).toBeInTheDocument();
+    expect(screen.getByText('High risk')).toBeInTheDocument();
+    expect(screen.getByText('Last score 2/5')).toBeInTheDocument();
+  });
+
+  it('says there is no answer yet', async () => {
+    renderApp(hostFor('sentio-issue-context').answer(getTicketExperience, anExperience({ lastScore: null, risk: { level: 'low', score: 0.1, reasons: [] } })));
+    expect(await screen.findByText('No answer yet')).toBeInTheDocument();
+    expect(screen.getByText('Low risk')).toBeInTheDocument();
+  });
+});

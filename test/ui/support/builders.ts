@@ -1,0 +1,140 @@
+import type { PortalAskView } from '../../../src/contracts/portal';
+import type { TicketExperienceView } from '../../../src/contracts/agent';
+import type { QuestionSnapshot } from '../../../src/domain/ask';
+
+const HOUR = 3_600_000;
+export const NOW = Date.now();
+
+export function aQuestion(patch: Partial<QuestionSnapshot> = {}): QuestionSnapshot {
+  return {
+    kind: 'emoji5',
+    text: 'How is it going with your request so far?',
+    reasonChips: { negative: ['Slow', 'Not fixed'], neutral: ['Could be faster'], positive: ['Fast', 'Friendly'] },
+    comment: { enabled: true, maxLength: 500 },
+    lostTime: {
+      enabled: true,
+      choices: [
+        { id: 'none', label: 'No time lost', minutes: 0 },
+        { id: 'under-1h', label: 'Less than an hour', minutes: 30 },
+      ],
+    },
+    ...patch,
+  };
+}
+
+export function aPendingAsk(patch: Partial<PortalAskView> = {}): PortalAskView {
+  return {
+    askId: 'ask-1',
+    issueKey: 'HELP-7',
+    question: aQuestion(),
+    status: 'pending',
+    answer: null,
+    expiresAt: NOW + 48 * HOUR,
+    editable: true,
+    ...patch,
+  };
+}
+
+export function anExperience(patch: Partial<TicketExperienceView> = {}): TicketExperienceView {
+  return {
+    issueKey: 'HELP-7',
+    mood: -0.42,
+    moodLabel: 'negative',
+    moodTrajectory: [
+      { at: NOW - 30 * HOUR, mood: 0.2 },
+      { at: NOW - 20 * HOUR, mood: -0.1 },
+      { at: NOW - 2 * HOUR, mood: -0.42 },
+    ],
+    risk: { level: 'high', score: 0.81, reasons: [{ code: 'sla-breached', text: 'Time to first response breached' }, { code: 'chaser', text: 'The requester asked for an update twice' }] },
+    timeline: [
+      { id: 't1', at: NOW - 3 * HOUR, kind: 'comment-sentiment', title: 'Negative tone in a comment', detail: 'This is still broken and nobody answers.', tone: 'bad' },
+      { id: 't2', at: NOW - 5 * HOUR, kind: 'sla-breached', title: 'SLA breached: Time to first response', detail: null, tone: 'bad' },
+      { id: 't3', at: NOW - 26 * HOUR, kind: 'answer', title: 'Answered 2/5', detail: 'Nobody called me back', tone: 'bad' },
+    ],
+    indicators: [
+      { id: 'sla', state: 'bad', detail: '1 SLA breached' },
+      { id: 'reopen', state: 'missing', detail: 'Not resolved yet' },
+    ],
+    asks: [
+      {
+        id: 'ask-1',
+        planId: 'mid-flight',
+        planName: 'Mid-flight check',
+        waypoint: 'first-response',
+        status: 'answered',
+        questionKind: 'csat5',
+        questionText: 'How is it going?',
+        createdAt: NOW - 30 * HOUR,
+        expiresAt: NOW + 40 * HOUR,
+        score: 2,
+        midFlight: true,
+      },
+    ],
+    planDecisions: [{ planId: 'on-hold', planName: 'Waiting check', asked: false, reason: 'cooldown', message: 'The requester was asked less than 72 hours ago', at: NOW - HOUR }],
+    lastScore: { kind: 'csat5', score: 2, normalised: 0.25 },
+    followUp: { needed: true, doneAt: null, doneBy: null },
+    ...patch,
+  };
+}
+
+import type { Scorecard } from '../../../src/domain/scorecard';
+import type { ProjectDashboard } from '../../../static/src/api/project-contract';
+
+export function aScorecard(patch: Partial<Scorecard> = {}): Scorecard {
+  return {
+    xlaId: 'experience',
+    name: 'People get back to work fast',
+    window: { kind: 'rolling', days: 30 },
+    range: { from: '2026-10-25', to: '2026-11-23' },
+    today: '2026-11-23',
+    targetScore: 80,
+    score: 72.4,
+    interval: { lower: 64.1, upper: 79.8 },
+    status: 'at-risk',
+    confidence: 'high',
+    sampleSize: 41.2,
+    minSample: 5,
+    experience: 70,
+    operations: 90,
+    operationalOnly: false,
+    indicators: [
+      {
+        id: 'csat', group: 'X', weight: 0.8, weightShare: 0.8, floor: 0.5, target: 0.9, n: 40, good: 31, nEff: 38.5, rate: 0.775,
+        smoothedRate: 0.78, prior: 0.8, priorSource: 'default', strength: 10, interval: { lower: 0.63, upper: 0.87 }, score: 70, scoreInterval: { lower: 40, upper: 90 }, contribution: 39.2,
+      },
+      {
+        id: 'sla', group: 'O', weight: 0.4, weightShare: 0.4, floor: 0.7, target: 0.95, n: 50, good: 48, nEff: 47, rate: 0.96,
+        smoothedRate: 0.95, prior: 0.9, priorSource: 'site', strength: 10, interval: { lower: 0.87, upper: 0.99 }, score: 100, scoreInterval: { lower: 70, upper: 100 }, contribution: 12,
+      },
+    ],
+    trend: { previous: { from: '2026-09-25', to: '2026-10-24' }, previousScore: 80.5, previousStatus: 'met', change: -8.1, direction: 'down', real: true, indicators: [] },
+    daily: [
+      { day: '2026-11-21', score: 70, sampleSize: 3, indicators: [] },
+      { day: '2026-11-22', score: null, sampleSize: 0, indicators: [] },
+      { day: '2026-11-23', score: 75, sampleSize: 2, indicators: [] },
+    ],
+    watermelon: { flagged: false, operations: 90, basis: 'csat', upper: 0.87, threshold: 0.7, slaRate: 0.96 },
+    happiness: null,
+    lostTime: null,
+    answers: [],
+    ...patch,
+  };
+}
+
+export function aDashboard(patch: Partial<ProjectDashboard> = {}): ProjectDashboard {
+  return {
+    projectKey: 'HELP',
+    scorecards: [aScorecard()],
+    watermelon: [
+      { requestTypeId: 'rt-1', requestTypeName: 'Laptop broken', slaMetRate: 0.97, xlaScore: 41, sampleSize: 22, flagged: true },
+      { requestTypeId: 'rt-2', requestTypeName: 'New starter', slaMetRate: 0.9, xlaScore: null, sampleSize: 2, flagged: false },
+    ],
+    atRisk: [{ issueKey: 'HELP-12', summary: 'VPN drops every hour', riskLevel: 'high', reasons: ['2 chasers'], mood: -0.6, lastScore: { kind: 'csat5', score: 1 } }],
+    verbatims: [
+      { id: 'v1', issueKey: 'HELP-12', at: NOW, source: 'answer', text: 'Nobody called me back', band: 'negative', score: { kind: 'csat5', score: 1 }, requestTypeName: 'Laptop broken' },
+      { id: 'v2', issueKey: 'HELP-3', at: NOW, source: 'comment', text: 'Thanks, super quick!', band: 'positive', score: null, requestTypeName: null },
+    ],
+    response: { sent: 120, answered: 54, expired: 40, responseRate: 0.574, requestersAsked: 90, suppressed: [{ reason: 'cooldown', label: 'Cooldown', count: 17 }], meanAsksPerRequester: 1.3 },
+    ...patch,
+  };
+}
