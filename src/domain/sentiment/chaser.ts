@@ -20,8 +20,20 @@ const CHASER_PATTERNS: readonly RegExp[] = [
   /^(hello|hi|anyone|anybody|ping)( there| again)?$/,
 ];
 
-/** True when one normalised sentence asks for progress. */
-export function sentenceIsChaser(normalized: string): boolean {
+// Every chaser pattern above contains one of these words as a whole token; a sentence without any
+// of them is not tested against the patterns at all.
+const CHASER_TRIGGERS: ReadonlySet<string> = new Set([
+  'any', 'waiting', 'chasing', 'please', 'update', 'eta', 'status', 'timeline', 'progress', 'following',
+  'follow', 'checking', 'bumping', 'bump', 'anyone', 'anybody', 'someone', 'response', 'reply', 'answer',
+  'news', 'feedback', 'when', 'hear', 'heard', 'get', 'hello', 'hi', 'ping',
+]);
+
+/**
+ * True when one normalised sentence asks for progress. `words` (its tokens) let a sentence with no
+ * trigger word skip the patterns; omitted, every pattern is tried.
+ */
+export function sentenceIsChaser(normalized: string, words?: readonly string[]): boolean {
+  if (words !== undefined && !words.some((w) => CHASER_TRIGGERS.has(w))) return false;
   return CHASER_PATTERNS.some((p) => p.test(normalized));
 }
 

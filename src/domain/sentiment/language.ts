@@ -38,11 +38,19 @@ const LETTER = /\p{L}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;
 const WORD = /[\p{L}']+/gu;
 
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+const ASCII_LETTER = /[a-z]/i;
+
 export function looksEnglish(text: string): boolean {
-  const letters = text.match(LETTER)?.length ?? 0;
-  if (letters === 0) return true;
-  const latin = text.match(LATIN_LETTER)?.length ?? 0;
-  if (latin < letters / 2) return false;
+  // Pure ASCII (most comments): every letter is a Latin letter, so only the word test remains.
+  if (NON_ASCII.test(text)) {
+    const letters = text.match(LETTER)?.length ?? 0;
+    if (letters === 0) return true;
+    const latin = text.match(LATIN_LETTER)?.length ?? 0;
+    if (latin < letters / 2) return false;
+  } else if (!ASCII_LETTER.test(text)) {
+    return true;
+  }
   let english = 0;
   let other = 0;
   for (const w of text.toLowerCase().replace(/[’‘]/g, "'").match(WORD) ?? []) {

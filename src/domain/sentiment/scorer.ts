@@ -23,11 +23,15 @@ export const POSITIVE_THRESHOLD = 0.05;
 const CHASER_VALENCE = -1.2;
 // "Thanks" in a comment that complains or chases is courtesy, not contentment.
 const COURTESY_IN_COMPLAINT = 0.25;
-// VADER's normalisation x / √(x² + α): a smooth map of a valence sum onto (−1, 1).
-const ALPHA = 15;
-const MEAN_LENGTH = 15;
+// VADER's normalisation x / √(x² + α): a smooth map of a valence sum onto (−1, 1). VADER uses α = 15;
+// 25 saturates less, so a comment with several strong words stays apart from one with a single one
+// (a dataset-level choice on the VADER/UCI sets, recorded in docs/sentiment.md).
+const ALPHA = 25;
+// The mean channel is damped by √(words / MEAN_LENGTH): long texts dilute a mean less than a sum.
+const MEAN_LENGTH = 5;
 const MEAN_WEIGHT = 0.3;
 const MEAN_SCALE = 3;
+const CONTRAST_BEFORE = 0.5;
 const MAX_EXPLAINING_SENTENCES = 3;
 const MAX_SENTENCE_CHARS = 240;
 const MAX_SCORED_CHARS = 20_000;
@@ -38,6 +42,8 @@ interface ScoredSentence {
   readonly courtesy: number;
   readonly complaint: boolean;
   readonly chaser: boolean;
+  /** Opens with "but" / "however". */
+  readonly contrasts: boolean;
   readonly scoredTokens: number;
   readonly words: number;
 }
@@ -60,12 +66,15 @@ export function createSentimentScorer(): SentimentScorer {
     const shouted = isShouted(text);
     return splitSentences(text).map((raw) => {
       const sentence = tokenizeSentence(raw, lexicon, shouted);
-      const { lexical, courtesy, scoredTokens, words } = sentenceValence(sentence, lexicon);
-      const pattern = matchServiceDeskPatterns(sentence.normalized, lexical + courtesy);
-      const chaser = sentenceIsChaser(sentence.normalized);
+      const { lexical, courtesy, scoredTokens, words: wordCount } = sentenceValence(sentence, lexicon);
+      const words = sentence.tokens.map((t) => t.word);
+      const pattern = matchServiceDeskPatterns(sentence.normalized, lexical + courtesy, words);
+      const chaser = sentenceIsChaser(sentence.normalized, words);
       const valence = lexical + pattern.valence + (chaser ? CHASER_VALENCE : 0);
       const extra = (pattern.valence !== 0 ? 1 : 0) + (chaser ? 1 : 0);
-      return { text: raw, valence, courtesy, complaint: pattern.complaint || chaser, chaser, scoredTokens: scoredTokens + extra, words };
+      const first = sentence.tokens[0]?.word;
+      const contrasts = first === 'but' || first === 'however';
+      return { text: raw, valence, courtesy, complaint: pattern.complaint || chaser, chaser, contrasts, scoredTokens: scoredTokens + extra, words: wordCount };
     });
   }
 
@@ -81,6 +90,9 @@ export function createSentimentScorer(): SentimentScorer {
       let scored = 0;
       let words = 0;
       for (const x of sentences) {
+        // A sentence that opens with "But"/"However" turns against what came before: as within a
+        // sentence, the earlier part counts half (its own words after the "but" already count 1.5×).
+        if (x.contrasts) total *= CONTRAST_BEFORE;
         total += x.valence + courtesyWeight * x.courtesy;
         scored += x.scoredTokens;
         words += x.words;

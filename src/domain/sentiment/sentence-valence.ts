@@ -1,3 +1,4 @@
+import { findIdioms, IDIOM_FIRST_WORDS } from './idioms.js';
 import type { Sentence, Token } from './tokens.js';
 
 /**
@@ -19,14 +20,17 @@ const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
     'highly', 'insanely', 'ridiculously', 'terribly', 'horribly', 'massively', 'fully', 'freaking',
     'frigging', 'fricking', 'effing', 'hella', 'fucking', 'fuckin', 'freakin', 'bloody', 'soo', 'sooo', 'soooo', 'veryy']
     .map((w): [string, number] => [w, BOOST]),
-  ...['almost', 'kinda', 'kind', 'sort', 'sorta', 'less', 'little', 'marginally', 'occasionally', 'partly',
+  ...['almost', 'kinda', 'sorta', 'less', 'little', 'marginally', 'occasionally', 'partly',
     'slightly', 'somewhat', 'fairly', 'mostly', 'bit']
     .map((w): [string, number] => [w, -BOOST]),
 ]);
 
-// VADER's measured effect of a negator: the sign flips and the strength drops to 74 %.
-const NEGATION_SCALAR = -0.74;
+// A negator flips the sign and damps the strength. VADER measured 74 %; on our lexicon blend 60 %
+// fits better ("not great" is milder than "bad") — a dataset-level constant, see docs/sentiment.md.
+const NEGATION_SCALAR = -0.6;
 const SHOUT_BOOST = 0.733;
+// A drawn-out word ("sooo good", "loooove") is emphasis too (Brody & Diakopoulos 2011): one booster step.
+const STRETCH_BOOST = BOOST;
 const SCOPE = 3;
 // Words that do not use up the negation scope: "never been a fan" negates "fan".
 const FILLERS = new Set(['a', 'an', 'the', 'be', 'been', 'being', 'is', 'are', 'was', 'were', 'my', 'your', 'our', 'their', 'its', 'this', 'that', 'any', 'very', 'really', 'so', 'too', 'all']);
@@ -65,15 +69,39 @@ export interface SentenceValence {
   readonly words: number;
 }
 
+/** "least" negates ("the least helpful answer") except in "at least" and "the very least". */
+function isLeastNegator(tokens: readonly Token[], j: number): boolean {
+  if (tokens[j]?.word !== 'least') return false;
+  const before = tokens[j - 1]?.word;
+  return before !== 'at' && before !== 'very';
+}
+
 function negatorBefore(tokens: readonly Token[], i: number): number {
   let counted = 0;
   for (let j = i - 1; j >= 0 && counted < SCOPE; j -= 1) {
     const t = tokens[j];
     if (!t || t.clauseEnd || t.word === 'but') return -1;
-    if (NEGATORS.has(t.word)) return j;
+    if (NEGATORS.has(t.word) || isLeastNegator(tokens, j)) return j;
     if (!FILLERS.has(t.word)) counted += 1;
   }
   return -1;
+}
+
+/** "kind of" / "sort of" soften what follows; "kind" alone is a feeling word ("very kind of you" aside). */
+function hedgeBoost(tokens: readonly Token[], j: number): number | undefined {
+  const w = tokens[j]?.word;
+  if ((w === 'kind' || w === 'sort') && tokens[j + 1]?.word === 'of' && tokens[j - 1]?.word !== 'very') return -BOOST;
+  return undefined;
+}
+
+/** "never so happy", "never been this good": with "so"/"this" between them "never" praises (as VADER). */
+function isEmphaticNever(tokens: readonly Token[], negator: number, i: number): boolean {
+  if (tokens[negator]?.word !== 'never') return false;
+  for (let k = negator + 1; k < i; k += 1) {
+    const w = tokens[k]?.word;
+    if (w === 'so' || w === 'this') return true;
+  }
+  return false;
 }
 
 function baseValence(tokens: readonly Token[], i: number, lexicon: ReadonlyMap<string, number>): number {
@@ -129,7 +157,24 @@ export function sentenceValence(sentence: Sentence, lexicon: ReadonlyMap<string,
     }
     openNegator = -1;
   };
+  let mayHaveIdiom = false;
+  for (let i = 0; i < tokens.length && !mayHaveIdiom; i += 1) mayHaveIdiom = IDIOM_FIRST_WORDS.has(tokens[i]?.word ?? '');
+  const idioms = findIdioms(sentence.normalized, mayHaveIdiom);
+  let nextIdiom = 0;
   for (let i = 0; i < tokens.length; i += 1) {
+    const idiom = idioms[nextIdiom];
+    if (idiom && idiom.start === i) {
+      // The idiom's valence replaces its words'; a negator before it flips it ("not a piece of cake").
+      nextIdiom += 1;
+      const negator = negatorBefore(tokens, i);
+      let v = negator >= 0 ? idiom.valence * NEGATION_SCALAR : idiom.valence;
+      if (negator >= 0 && negator === openNegator) negatorUsed = true;
+      if (butAt >= 0) v *= i < butAt ? 0.5 : 1.5;
+      lexical += v;
+      scoredTokens += 1;
+      i += idiom.length - 1;
+      continue;
+    }
     const token = tokens[i];
     if (token && NEGATORS.has(token.word)) {
       closeNegator();
@@ -138,9 +183,10 @@ export function sentenceValence(sentence: Sentence, lexicon: ReadonlyMap<string,
     } else if (token && (token.clauseEnd || token.word === 'but') && openNegator >= 0 && i - openNegator > SCOPE) {
       closeNegator();
     }
-    if (!token || INTENSIFIERS.has(token.word) || (NEGATORS.has(token.word) && token.word !== 'no')) continue;
+    if (!token || INTENSIFIERS.has(token.word) || (NEGATORS.has(token.word) && token.word !== 'no') || hedgeBoost(tokens, i) !== undefined) continue;
     const emoticon = EMOTICON.test(token.word);
-    const negator = emoticon ? -1 : negatorBefore(tokens, i);
+    // A negator is not negated by another: "no, no, no" insists, it does not flip back and forth.
+    const negator = emoticon || token.word === 'no' ? -1 : negatorBefore(tokens, i);
     let v = baseValence(tokens, i, lexicon);
     if (negator >= 0 && NEGATED_FUNCTION_VERB.has(token.word)) {
       v = NEGATED_FUNCTION_VERB.get(token.word) ?? 0;
@@ -148,14 +194,15 @@ export function sentenceValence(sentence: Sentence, lexicon: ReadonlyMap<string,
       if (v === 0) continue;
       const sign = Math.sign(v);
       if (token.shouted) v += sign * SHOUT_BOOST;
+      if (token.stretched) v += sign * STRETCH_BOOST;
       for (let d = 1; d <= SCOPE; d += 1) {
         const prev = tokens[i - d];
         if (!prev || prev.clauseEnd) break;
-        const boost = INTENSIFIERS.get(prev.word);
+        const boost = INTENSIFIERS.get(prev.word) ?? hedgeBoost(tokens, i - d);
         // A nearer intensifier counts more (VADER: 100 %, 95 %, 90 %).
         if (boost !== undefined) v += sign * boost * (1 - 0.05 * (d - 1)) * (prev.shouted ? 1.5 : 1);
       }
-      if (negator >= 0) v *= isPraisingNegation(tokens, negator, i) ? 1.25 : NEGATION_SCALAR;
+      if (negator >= 0) v *= isPraisingNegation(tokens, negator, i) || isEmphaticNever(tokens, negator, i) ? 1.25 : NEGATION_SCALAR;
     }
     if (negator >= 0 && negator === openNegator) negatorUsed = true;
     if (butAt >= 0) v *= i < butAt ? 0.5 : 1.5;

@@ -3,6 +3,8 @@ export interface Token {
   readonly word: string;
   /** Written in capitals while the text around it is not: shouting adds emphasis. */
   readonly shouted: boolean;
+  /** Written with a letter drawn out ("sooo good", "loooove"): emphasis, as shouting is. */
+  readonly stretched: boolean;
   /** A comma, semicolon, colon or dash follows: negation and intensifier scope stop here. */
   readonly clauseEnd: boolean;
 }
@@ -13,8 +15,6 @@ export interface Sentence {
   readonly tokens: readonly Token[];
   /** Tokens joined by single spaces; the phrase patterns match against this. */
   readonly normalized: string;
-  readonly exclamations: number;
-  readonly questions: number;
 }
 
 // "n't" forms are split into verb + "not", so one negation rule covers "doesn't", "does not", "doesnt".
@@ -36,50 +36,100 @@ const PRONOUN_IS = new Set([
 const SUFFIXES: ReadonlyMap<string, string> = new Map([['re', 'are'], ['m', 'am'], ['ve', 'have'], ['ll', 'will'], ['d', 'would']]);
 
 const WORD = /[a-z0-9]+(?:'[a-z]+)*|\p{Extended_Pictographic}/gu;
+const WHITESPACE = /\s+/;
+const CLAUSE_END = /[,;:–—]$|\s-$/;
+const ODD_APOSTROPHES = /[’‘`´]/g;
+const NOT_LETTER = /[^\p{L}]/gu;
 const SENTENCE_BREAK = /(?<=[.!?…])\s+|\s*\n+\s*/;
 // An emoticon is a chunk of punctuation (maybe with a letter like D, P, o) found in the lexicon as is.
 const EMOTICON_LIKE = /^[^a-z0-9\s]|[^a-z0-9\s'.,!?]$/;
 
-function pushWord(out: Token[], raw: string, shouted: boolean, clauseEnd: boolean): void {
+function pushWord(out: Token[], raw: string, shouted: boolean, stretched: boolean, clauseEnd: boolean): void {
   const apostrophe = raw.indexOf("'");
   if (apostrophe < 0) {
     const split = CONTRACTED_NEGATIONS.get(raw);
-    if (split) for (const w of split) out.push({ word: w, shouted, clauseEnd: false });
-    else out.push({ word: raw, shouted, clauseEnd: false });
+    if (split) for (const w of split) out.push({ word: w, shouted, stretched, clauseEnd: false });
+    else out.push({ word: raw, shouted, stretched, clauseEnd });
+    if (split && clauseEnd) markClauseEnd(out);
+    return;
+  }
+  const stem = raw.slice(0, apostrophe);
+  const suffix = raw.slice(apostrophe + 1);
+  if (suffix === 't' && stem.endsWith('n')) {
+    const verb = stem.slice(0, -1);
+    out.push({ word: IRREGULAR_NT.get(verb) ?? verb, shouted, stretched, clauseEnd: false });
+    out.push({ word: 'not', shouted, stretched: false, clauseEnd: false });
+  } else if (suffix === 's') {
+    out.push({ word: stem, shouted, stretched, clauseEnd: false });
+    if (PRONOUN_IS.has(stem)) out.push({ word: 'is', shouted: false, stretched: false, clauseEnd: false });
   } else {
-    const stem = raw.slice(0, apostrophe);
-    const suffix = raw.slice(apostrophe + 1);
-    if (suffix === 't' && stem.endsWith('n')) {
-      const verb = stem.slice(0, -1);
-      out.push({ word: IRREGULAR_NT.get(verb) ?? verb, shouted, clauseEnd: false });
-      out.push({ word: 'not', shouted, clauseEnd: false });
-    } else if (suffix === 's') {
-      out.push({ word: stem, shouted, clauseEnd: false });
-      if (PRONOUN_IS.has(stem)) out.push({ word: 'is', shouted: false, clauseEnd: false });
-    } else {
-      out.push({ word: stem, shouted, clauseEnd: false });
-      const expanded = SUFFIXES.get(suffix);
-      if (expanded) out.push({ word: expanded, shouted: false, clauseEnd: false });
-    }
+    out.push({ word: stem, shouted, stretched, clauseEnd: false });
+    const expanded = SUFFIXES.get(suffix);
+    if (expanded) out.push({ word: expanded, shouted: false, stretched: false, clauseEnd: false });
   }
-  if (clauseEnd) {
-    const last = out.pop();
-    if (last) out.push({ ...last, clauseEnd: true });
+  if (clauseEnd) markClauseEnd(out);
+}
+
+function markClauseEnd(out: Token[]): void {
+  const last = out.pop();
+  if (last) out.push({ ...last, clauseEnd: true });
+}
+
+/** True when three or more of one letter run together ("sooo"); a plain loop, no regex. */
+function hasLongRun(word: string): boolean {
+  for (let i = 2; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c === word.charCodeAt(i - 1) && c === word.charCodeAt(i - 2) && ELONGATED.test(word)) return true;
   }
+  return false;
 }
 
 const ELONGATED = /(\p{L})\1{2,}/u;
 const LAUGHTER = /^(?:a?(?:ha){2,}h?|(?:he){2,}h?|lo+l|lo(?:l)+)$/;
 
-/** "sooo", "loooove", "hahaha": chat spellings mapped to the word the lexicon knows. */
+/**
+ * "sooo", "loooove", "hahaha": chat spellings mapped to the word the lexicon knows. Returns the word
+ * unchanged when there is nothing to map.
+ */
 function canonicalWord(word: string, lexicon: ReadonlyMap<string, number>): string {
-  if (lexicon.has(word) || word.length < 4) return word;
-  if (LAUGHTER.test(word)) return word.startsWith('l') ? 'lol' : 'haha';
-  if (!ELONGATED.test(word)) return word;
+  if (word.length < 4 || lexicon.has(word)) return word;
+  const first = word.charCodeAt(0);
+  // a, h, l: the only letters laughter starts with.
+  if ((first === 97 || first === 104 || first === 108) && LAUGHTER.test(word)) return first === 108 ? 'lol' : 'haha';
+  if (!hasLongRun(word)) return word;
   const double = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
   if (lexicon.has(double)) return double;
   const single = word.replace(/(\p{L})\1{2,}/gu, '$1');
   return lexicon.has(single) ? single : double;
+}
+
+/**
+ * True when `text` has at least `minLetters` letters, all capitals (≥ 1 cased letter, none lower case).
+ * ASCII is decided in one loop; any other character falls back to the exact \p{L} comparison.
+ */
+function allCapitals(text: string, minLetters: number): boolean {
+  let upper = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper += 1;
+    else if (c >= 128) return allCapitalsUnicode(text, minLetters);
+  }
+  return upper >= minLetters && upper > 0;
+}
+
+function allCapitalsUnicode(text: string, minLetters: number): boolean {
+  const letters = text.replace(NOT_LETTER, '');
+  return letters.length >= minLetters && letters.length > 0 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** True when every character is [a-z0-9] (the common case: one plain word, no regex needed). */
+function isSimpleWord(lower: string): boolean {
+  for (let i = 0; i < lower.length; i += 1) {
+    const c = lower.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return lower.length > 0;
 }
 
 /**
@@ -92,34 +142,36 @@ export function tokenizeSentence(
   textIsShouted: boolean,
 ): Sentence {
   const tokens: Token[] = [];
-  let exclamations = 0;
-  let questions = 0;
-  for (const chunk of text.split(/\s+/)) {
+  const chunks = text.split(WHITESPACE);
+  for (let k = 0; k < chunks.length; k += 1) {
+    const chunk = chunks[k] ?? '';
     if (chunk === '') continue;
-    for (const ch of chunk) {
-      if (ch === '!') exclamations += 1;
-      else if (ch === '?') questions += 1;
+    let lower = chunk.toLowerCase();
+    const shouted = !textIsShouted && lower !== chunk && allCapitals(chunk, 2);
+    if (isSimpleWord(lower)) {
+      const word = canonicalWord(lower, lexicon);
+      const split = CONTRACTED_NEGATIONS.get(word);
+      if (split) for (const w of split) tokens.push({ word: w, shouted, stretched: false, clauseEnd: false });
+      else tokens.push({ word, shouted, stretched: word !== lower && !LAUGHTER.test(lower), clauseEnd: false });
+      continue;
     }
-    const lower = chunk.toLowerCase().replace(/[’‘`´]/g, "'");
+    lower = lower.replace(ODD_APOSTROPHES, "'");
     if (EMOTICON_LIKE.test(lower) && lexicon.has(lower)) {
-      tokens.push({ word: lower, shouted: false, clauseEnd: false });
+      tokens.push({ word: lower, shouted: false, stretched: false, clauseEnd: false });
       continue;
     }
     const matched = lower.match(WORD);
     if (!matched) continue;
-    const words = matched.map((w) => canonicalWord(w, lexicon));
-    const letters = chunk.replace(/[^\p{L}]/gu, '');
-    const shouted = !textIsShouted && letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
-    const clauseEnd = /[,;:–—]$|\s-$/.test(chunk);
-    words.forEach((w, i) => pushWord(tokens, w, shouted, clauseEnd && i === words.length - 1));
+    const clauseEnd = CLAUSE_END.test(chunk);
+    for (let i = 0; i < matched.length; i += 1) {
+      const raw = matched[i] ?? '';
+      const word = canonicalWord(raw, lexicon);
+      pushWord(tokens, word, shouted, word !== raw && !LAUGHTER.test(raw), clauseEnd && i === matched.length - 1);
+    }
   }
-  return {
-    text,
-    tokens,
-    normalized: tokens.map((t) => t.word).join(' '),
-    exclamations,
-    questions,
-  };
+  let normalized = '';
+  for (let i = 0; i < tokens.length; i += 1) normalized += i === 0 ? (tokens[i]?.word ?? '') : ` ${tokens[i]?.word ?? ''}`;
+  return { text, tokens, normalized };
 }
 
 /** Splits prepared comment text into sentences (end punctuation or line breaks). */
@@ -129,6 +181,5 @@ export function splitSentences(text: string): string[] {
 
 /** True when the comment is written entirely in capitals (then capitals are not emphasis). */
 export function isShouted(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length > 0 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return allCapitals(text, 1);
 }
