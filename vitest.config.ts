@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Prints the reliability suite's figures (cases, faults injected, losses) after the run.
+    globalSetup: ['test/reliability/support/figures-summary.ts'],
   },
 });

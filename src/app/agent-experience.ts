@@ -9,7 +9,7 @@ import { ForbiddenError, NotFoundError, RefusedError } from './errors';
 import { afterCommit } from './handle-lifecycle-event';
 import type { AppPorts, CallerJira } from './ports';
 import type { TicketRecord } from './records';
-import { deliverAsk, evaluatePlans, withdrawnAsks } from './survey-delivery';
+import { evaluatePlans, withdrawnAsks } from './survey-delivery';
 import {
   commitTicketWrite,
   deriveRecord,
@@ -145,8 +145,7 @@ export async function askNow(ports: AppPorts, caller: CallerJira, agentId: strin
     return { kind: 'asked' as const, ask, saved, property, config, planName: manualPlans.find((p) => p.id === ask.planId)?.name ?? ask.planId };
   });
   if (result.kind === 'refused') return { outcome: 'refused', reason: result.reason, message: result.message };
-  await afterCommit(ports, result.config, result.saved, result.property, []);
-  await deliverAsk(ports, result.config, result.ask);
+  await afterCommit(ports, result.config, result.saved, result.property);
   return { outcome: 'asked', ask: askSummary(result.ask, result.planName) };
 }
 
@@ -165,7 +164,7 @@ export async function markFollowUpDone(ports: AppPorts, caller: CallerJira, agen
     const record: TicketRecord = await commitTicketWrite(ports, config, { before: ticket, after: { ...derived.record, property } });
     return { record, config, property };
   });
-  await afterCommit(ports, saved.config, saved.record, saved.property, []);
+  await afterCommit(ports, saved.config, saved.record, saved.property);
   const done = followUpOf(saved.record.experience);
   return { needed: done?.needed ?? false, doneAt: done?.doneAt ?? null, doneBy: done?.doneAt === null ? null : agentId };
 }

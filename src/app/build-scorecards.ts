@@ -22,9 +22,9 @@ function windowOf(w: DashboardWindow): XlaWindow {
   return w === 'month' ? { kind: 'calendar-month' } : { kind: 'rolling', days: w === '7d' ? 7 : w === '90d' ? 90 : 30 };
 }
 
-async function bucketsFor(ports: AppPorts, projectId: string, window: XlaWindow, today: string): Promise<RollupBucket[]> {
+async function bucketsFor(ports: AppPorts, generation: string, projectId: string, window: XlaWindow, today: string): Promise<RollupBucket[]> {
   const from = previousWindow(window, today).from;
-  const stored = await ports.store.bucketsIn({ projectId, fromDay: from, toDay: currentWindow(window, today).to });
+  const stored = await ports.store.bucketsIn({ generation, projectId, fromDay: from, toDay: currentWindow(window, today).to });
   return stored.flatMap((b) => (b.bucket === null ? [] : [b.bucket]));
 }
 
@@ -34,7 +34,7 @@ export async function buildScorecards(ports: AppPorts, projectId: string, w: Das
   const window = windowOf(w);
   const xlas = config.xlas.filter((x) => x.enabled && (x.scope.projectIds.length === 0 || x.scope.projectIds.includes(projectId)));
   if (xlas.length === 0) return [];
-  const buckets = await bucketsFor(ports, projectId, window, today);
+  const buckets = await bucketsFor(ports, config.rollups?.active ?? '', projectId, window, today);
   return xlas.map((xla: XlaDefinition) => buildScorecard({ ...xla, window }, buckets, today));
 }
 

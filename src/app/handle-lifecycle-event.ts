@@ -25,7 +25,8 @@ import {
   upsertAskSummaries,
   withOptimisticRetry,
 } from './ticket-change';
-import { deliverAsk, evaluatePlans, withdrawnAsks } from './survey-delivery';
+import { evaluatePlans, withdrawnAsks } from './survey-delivery';
+import { deliverOwedComments } from './deliver-surveys';
 
 export interface LifecycleDeps {
   /** The sentiment scorer (src/domain/sentiment). */
@@ -49,7 +50,11 @@ function commentAuthor(payload: JiraEventPayload): string | null {
   return payload.eventType === 'avi:jira:commented:issue' ? (payload.comment.author.accountId ?? null) : null;
 }
 
-export async function handleLifecycleEvent(ports: AppPorts, deps: LifecycleDeps, payload: JiraEventPayload): Promise<LifecycleResult> {
+/**
+ * @param options.redelivery the platform is delivering this event again after a failure: storage
+ * is idempotent, but a failure after the commit (the property write) must still be made good.
+ */
+export async function handleLifecycleEvent(ports: AppPorts, deps: LifecycleDeps, payload: JiraEventPayload, options: { readonly redelivery?: boolean } = {}): Promise<LifecycleResult> {
   const receivedAt = ports.clock.now();
   // Jira reads are memoised across optimistic retries: a retry re-reads storage, not Jira.
   let participants: readonly string[] | null = null;
@@ -69,8 +74,10 @@ export async function handleLifecycleEvent(ports: AppPorts, deps: LifecycleDeps,
     }
 
     const events = normaliseEvent(payload, { roles: { reporterId, participantIds }, toText: deps.toText, receivedAt });
-    const fresh = events.filter((ev) => !(known?.experience.appliedKeys.some((k) => k.key === ev.key) ?? false));
-    if (fresh.length === 0) return null;
+    // Already-applied keys are dropped before the survey rules see anything: the rules read the
+    // ticket as it was *before* each event, so a replayed reassignment must not count twice.
+    const fresh = events.filter((ev, i) => !(known?.experience.appliedKeys.some((k) => k.key === ev.key) ?? false) && events.findIndex((o) => o.key === ev.key) === i);
+    if (fresh.length === 0) return { kind: 'duplicate' as const, record: known ?? null, config };
 
     let experience: TicketExperience | null = known?.experience ?? null;
     let record: TicketRecord | null = known ?? null;
@@ -105,22 +112,42 @@ export async function handleLifecycleEvent(ports: AppPorts, deps: LifecycleDeps,
       asks,
       accounts: before === null && experience.reporterId !== null ? [experience.reporterId] : [],
     });
-    return { saved, property, writeProperty, newAsks: asks.filter((a) => a.status === 'pending'), config, applied: fresh.length };
+    return { kind: 'applied' as const, saved, property, writeProperty, newAsks: asks.filter((a) => a.status === 'pending'), config, applied: fresh.length };
   });
 
   if (outcome === null) return { applied: 0, askIds: [], propertyWritten: false };
-  await afterCommit(ports, outcome.config, outcome.saved, outcome.writeProperty ? outcome.property : null, outcome.newAsks);
+  if (outcome.kind === 'duplicate') {
+    // Nothing new: a duplicate, or a retry of an event whose commit succeeded but whose after-commit
+    // work failed. A retry rewrites the stored summary (1 Jira call); any survey comment the
+    // ticket still owes is sent (deliver-surveys.ts), so a failed comment is never lost.
+    const stored = outcome.record;
+    const property = options.redelivery === true ? (stored?.property ?? null) : null;
+    if (stored !== null && property !== null) await ports.jira.setExperienceProperty(stored.ticketId, property);
+    const rewrite = property !== null;
+    if (stored !== null && stored.undelivered.length > 0) await deliverOwedComments(ports, outcome.config, stored.ticketId, stored.undelivered);
+    return { applied: 0, askIds: [], propertyWritten: rewrite };
+  }
+  await afterCommit(ports, outcome.config, outcome.saved, outcome.writeProperty ? outcome.property : null);
   return { applied: outcome.applied, askIds: outcome.newAsks.map((a) => a.id), propertyWritten: outcome.writeProperty };
 }
 
 /**
- * Side effects outside KVS run after the commit. The property write is idempotent and the next
- * change of the ticket rewrites it; a failure here makes the platform redeliver the event, which
- * is then a no-op for storage.
+ * Side effects outside KVS run after the commit: the JQL property (idempotent; the next change of
+ * the ticket rewrites it) and the survey comments the ticket still owes (`undelivered`, confirmed
+ * once sent). Both are attempted; the first failure is rethrown so the platform redelivers the
+ * event, and the redelivery — a no-op for storage — makes both good.
  */
-export async function afterCommit(ports: AppPorts, config: StoredConfig, record: TicketRecord, property: ExperienceProperty | null, newAsks: readonly Ask[]): Promise<void> {
-  if (property !== null) await ports.jira.setExperienceProperty(record.ticketId, property);
-  for (const ask of newAsks) await deliverAsk(ports, config, ask);
+export async function afterCommit(ports: AppPorts, config: StoredConfig, record: TicketRecord, property: ExperienceProperty | null): Promise<void> {
+  let failure: unknown = null;
+  if (property !== null) {
+    try {
+      await ports.jira.setExperienceProperty(record.ticketId, property);
+    } catch (e) {
+      failure = e;
+    }
+  }
+  if (record.undelivered.length > 0) await deliverOwedComments(ports, config, record.ticketId, record.undelivered);
+  if (failure !== null) throw failure;
 }
 
 function resolves(event: LifecycleEvent): boolean {

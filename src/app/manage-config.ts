@@ -18,6 +18,20 @@ export function viewOf(config: StoredConfig): ConfigView {
 
 type Action = AuditEntry['action'];
 
+/**
+ * The configuration is one KVS value (≤ 240 KiB; the schemas alone allow far more): refuse a
+ * configuration that would not fit, with a message the admin can act on, before writing anything.
+ * https://developer.atlassian.com/platform/forge/platform-quotas-and-limits/#kvs-and-custom-entity-store-quotas
+ */
+export const CONFIG_MAX_BYTES = 200 * 1024;
+
+function assertStorable(config: StoredConfig): void {
+  const bytes = new TextEncoder().encode(JSON.stringify(config)).length;
+  if (bytes <= CONFIG_MAX_BYTES) return;
+  const message = `The configuration is too large to store (${Math.ceil(bytes / 1024)} KiB of at most ${CONFIG_MAX_BYTES / 1024} KiB). Remove XLAs or plans, or shorten their texts and scope lists.`;
+  throw new ValidationError(message, [{ field: 'config', message }]);
+}
+
 async function change(
   ports: AppPorts,
   actorId: string,
@@ -29,15 +43,16 @@ async function change(
     throw new ConflictError('Someone else changed the configuration; reload and try again.', 'stale-version');
   }
   const { next, action, target, summary } = edit(current);
+  assertStorable(next);
   try {
-    await ports.store.saveConfig(next, current.version);
+    await ports.store.saveConfig({ ...next, version: current.version + 1 }, current.rev ?? current.version);
   } catch (e) {
     if (e instanceof WriteConflict) throw new ConflictError('Someone else changed the configuration; reload and try again.', 'stale-version');
     throw e;
   }
   const now = ports.clock.now();
   await ports.store.appendAudit({ id: `${now}-${ports.random.id()}`, at: now, actorId, action, target, summary });
-  return { ...next, version: current.version + 1 };
+  return { ...next, version: current.version + 1, rev: (current.rev ?? current.version) + 1 };
 }
 
 function describeDiff(before: unknown, after: unknown): string {

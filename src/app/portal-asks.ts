@@ -19,8 +19,8 @@ export function portalView(ask: Ask, now: number): PortalAskView {
   };
 }
 
-export async function getMyAsk(ports: AppPorts, caller: CallerJira, accountId: string, issueId: string): Promise<PortalAskView | null> {
-  await assertRequester(ports, caller, accountId, issueId);
+export async function getMyAsk(ports: AppPorts, caller: CallerJira, accountId: string, issueIdOrKey: string): Promise<PortalAskView | null> {
+  const issueId = await assertRequester(ports, caller, accountId, issueIdOrKey);
   const ticket = await ports.store.getTicket(issueId);
   if (ticket === null) return null;
   const now = ports.clock.now();
@@ -30,8 +30,8 @@ export async function getMyAsk(ports: AppPorts, caller: CallerJira, accountId: s
   return stored === null ? null : portalView(stored.ask, now);
 }
 
-export async function answerMyAsk(ports: AppPorts, caller: CallerJira, accountId: string, issueId: string, askId: string, input: AnswerInput): Promise<PortalAskView> {
-  await assertRequester(ports, caller, accountId, issueId);
+export async function answerMyAsk(ports: AppPorts, caller: CallerJira, accountId: string, issueIdOrKey: string, askId: string, input: AnswerInput): Promise<PortalAskView> {
+  const issueId = await assertRequester(ports, caller, accountId, issueIdOrKey);
   const stored = await ports.store.getAsk(askId);
   // An ask of another request is "not found" for this caller: the context's issue decides.
   if (stored === null || stored.ask.ticketId !== issueId) throw new NotFoundError('There is no such survey on this request.');

@@ -22,11 +22,27 @@ export interface Random {
   id(): string;
 }
 
+/**
+ * Which rollup generation the dashboards read, and which one a recompute is building. Generation
+ * '' is the original key layout. A rebuild writes every ticket into `building`, live writes go to
+ * both, and the end of the job makes `building` active in one checked write.
+ */
+export interface RollupGenerations {
+  readonly active: string;
+  readonly building: string | null;
+}
+
+export const LEGACY_GENERATIONS: RollupGenerations = { active: '', building: null };
+
 /** The admin's configuration: one versioned document, so saves can be checked against a stale edit. */
 export interface StoredConfig {
+  /** Bumps on every admin edit (the UI's stale-edit check). */
   readonly version: number;
   readonly xlas: readonly XlaDefinition[];
   readonly plans: readonly SurveyPlan[];
+  readonly rollups?: RollupGenerations;
+  /** The document's storage revision: every write, edits and generation switches alike. */
+  readonly rev?: number;
 }
 
 export interface Versioned<T> {
@@ -40,6 +56,8 @@ export interface UnitOfWork {
   readonly ticket?: { readonly record: TicketRecord; readonly expectedRev: number };
   readonly asks?: ReadonlyArray<{ readonly ask: Ask; readonly usedNonces?: readonly string[] }>;
   readonly buckets?: ReadonlyArray<{ readonly bucket: StoredBucket; readonly expectedRev: number }>;
+  /** Also require the configuration document to still be at this revision (recompute writes). */
+  readonly configRev?: number;
   /** Account ids first seen by this write, for the personal-data report. */
   readonly accounts?: readonly string[];
 }
@@ -57,6 +75,8 @@ export interface Page<T> {
 }
 
 export interface BucketQuery {
+  /** The rollup generation; omitted: the active one (one more read). */
+  readonly generation?: string;
   readonly projectId: string;
   readonly fromDay: string;
   readonly toDay: string;
@@ -68,10 +88,17 @@ export interface RiskQuery {
   readonly limit: number;
 }
 
+/** Tickets of one project whose last event is at or after `since`, newest activity first. */
+export interface ActivityQuery {
+  readonly projectId: string;
+  readonly since: EpochMs;
+  readonly limit: number;
+}
+
 export interface Store {
   getConfig(): Promise<StoredConfig>;
-  /** Refuses with `WriteConflict` when the stored version is not `expectedVersion`. */
-  saveConfig(next: StoredConfig, expectedVersion: number): Promise<void>;
+  /** Writes `next` as given; refuses with `WriteConflict` when the document's revision is not `expectedRev`. */
+  saveConfig(next: StoredConfig, expectedRev: number): Promise<void>;
 
   getTicket(ticketId: string): Promise<Versioned<TicketRecord> | null>;
   getAsk(askId: string): Promise<StoredAsk | null>;
@@ -86,6 +113,8 @@ export interface Store {
   /** Every ticket record, in a stable order (recompute). */
   allTickets(cursor: string | null, limit: number): Promise<Page<Versioned<TicketRecord>>>;
   atRiskTickets(query: RiskQuery): Promise<readonly TicketRecord[]>;
+  /** One page of `ActivityQuery` (verbatims, watermelon drill-down): bounded by the page, not the project. */
+  ticketsByActivity(query: ActivityQuery, cursor: string | null): Promise<Page<TicketRecord>>;
 
   /** Buckets of one project over an inclusive day range: O(periods × shards) reads, never O(tickets). */
   bucketsIn(query: BucketQuery): Promise<readonly StoredBucket[]>;
@@ -150,8 +179,11 @@ export interface CallerJira {
   canBrowseIssue(issueIdOrKey: string): Promise<boolean>;
   canBrowseProject(projectIdOrKey: string): Promise<boolean>;
   isJiraAdmin(): Promise<boolean>;
-  /** The portal request as the customer sees it; null when they may not see it. */
-  visibleRequest(issueIdOrKey: string): Promise<{ readonly reporterId: string | null } | null>;
+  /**
+   * The portal request as the customer sees it; null when they may not see it. The portal's
+   * context names the request by key, so Jira's answer also says which issue id it is.
+   */
+  visibleRequest(issueIdOrKey: string): Promise<{ readonly issueId: string; readonly reporterId: string | null } | null>;
 }
 
 export interface Queue {
@@ -166,7 +198,8 @@ export interface HmacKey {
 /** Secret storage for the one-click signing keys (rotatable: the previous key still verifies). */
 export interface Secrets {
   signingKeys(): Promise<{ readonly current: HmacKey; readonly previous: HmacKey | null }>;
-  rotateSigningKey(next: HmacKey): Promise<void>;
+  /** Makes a fresh current key (the adapter draws the secret) and keeps the old current as previous. */
+  rotateSigningKey(): Promise<{ readonly current: HmacKey; readonly previous: HmacKey | null }>;
 }
 
 export interface PersonalData {

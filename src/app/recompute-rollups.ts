@@ -1,14 +1,23 @@
 /**
- * Rebuilding rollups after an XLA change: every ticket's contribution is recomputed under the new
- * configuration and the difference applied, in chunks on a Forge queue. Each chunk handles at
- * most CHUNK tickets (well inside the consumer's time limit), saves its cursor, and queues the
- * next: a failed chunk is retried from its cursor, so the job is resumable. Live events keep
- * applying their own deltas meanwhile; both go through the same checked transaction.
+ * Rebuilding the rollups after an XLA or plan change. A job builds a fresh rollup generation
+ * (named by its job id) while the dashboards keep reading the active one:
+ *
+ * 1. start: the configuration names the job's generation as `building`; from then on every ticket
+ *    write (events, answers, the hourly job) also keeps that generation up to date;
+ * 2. chunks on the `sentio-recompute` queue walk every ticket (CHUNK at a time, well inside the
+ *    consumer's time limit) and write each ticket's whole contribution, under the current
+ *    configuration, into the new generation — wrong or stale buckets are not carried over, and an
+ *    XLA that was deleted simply has no rows there;
+ * 3. the last chunk switches `active` to the new generation in one checked write.
+ *
+ * The cursor and counts are saved after every chunk, so a failed chunk resumes where it stopped.
+ * A configuration save during a run restarts it with a new generation; the half-built one is
+ * abandoned (tickets that hold it are simply written in full into the next one).
  */
 import { effectiveConfig } from './load-config';
 import type { RecomputeStatus } from '../contracts/admin';
 import { ConflictError, WriteConflict } from './errors';
-import type { AppPorts } from './ports';
+import { LEGACY_GENERATIONS, type AppPorts, type StoredConfig } from './ports';
 import { commitTicketWrite, deriveRecord, withOptimisticRetry } from './ticket-change';
 
 export const RECOMPUTE_CHUNK = 50;
@@ -22,30 +31,48 @@ export async function recomputeStatus(ports: AppPorts): Promise<RecomputeStatus 
   return status;
 }
 
-/** Starts a job; a second start while one runs is refused (or, after a config save, left to the running one). */
+/** Points the configuration's `building` generation at `jobId` (or finishes: `active` := building). */
+async function setGenerations(ports: AppPorts, change: (c: StoredConfig) => StoredConfig | null): Promise<StoredConfig | null> {
+  return withOptimisticRetry(ports, async () => {
+    const config = await effectiveConfig(ports);
+    const next = change(config);
+    if (next === null) return null;
+    // Not an admin edit: the edit version stays, only the document revision moves.
+    await ports.store.saveConfig(next, config.rev ?? config.version);
+    return { ...next, rev: (config.rev ?? config.version) + 1 };
+  });
+}
+
+/** Starts a job; a second start while one runs is refused (or, after a config save, restarts it). */
 export async function startRecompute(ports: AppPorts, actorId: string, options: { refuseIfRunning: boolean }): Promise<RecomputeStatus | null> {
   const stored = await ports.store.getRecompute();
   const running = stored !== null && (stored.value.state === 'queued' || stored.value.state === 'running');
-  if (running) {
-    if (options.refuseIfRunning) throw new ConflictError(`A recompute is already running (${stored.value.processed} tickets done).`, 'recompute-running');
-    // The running job reads the configuration afresh at every chunk; restart it from the top.
-    const restarted: State = { ...stored.value, cursor: null, processed: 0, message: 'Restarted after a configuration change' };
-    await ports.store.saveRecompute(restarted, stored.rev).catch((e: unknown) => {
-      if (!(e instanceof WriteConflict)) throw e;
-    });
-    return await recomputeStatus(ports);
+  if (running && options.refuseIfRunning) {
+    throw new ConflictError(`A recompute is already running (${stored.value.processed} tickets done).`, 'recompute-running');
   }
   const now = ports.clock.now();
-  const config = await effectiveConfig(ports);
-  const state: State = { jobId: ports.random.id(), state: 'queued', processed: 0, total: null, startedAt: now, finishedAt: null, message: 'Queued', cursor: null, configVersion: config.version };
+  const jobId = ports.random.id();
+  const state: State = {
+    jobId,
+    state: 'queued',
+    processed: 0,
+    total: null,
+    startedAt: now,
+    finishedAt: null,
+    message: running ? 'Restarted after a configuration change' : 'Queued',
+    cursor: null,
+    configVersion: 0,
+  };
   try {
     await ports.store.saveRecompute(state, stored?.rev ?? 0);
   } catch (e) {
     if (e instanceof WriteConflict) throw new ConflictError('A recompute was just started by someone else.', 'recompute-running');
     throw e;
   }
-  await ports.queue.pushRecompute({ jobId: state.jobId });
-  if (actorId !== '') await ports.store.appendAudit({ id: `${now}-${ports.random.id()}`, at: now, actorId, action: 'recompute-started', target: state.jobId, summary: 'Rollups recompute started' });
+  // From here on, every ticket write also keeps the new generation up to date.
+  await setGenerations(ports, (c) => ({ ...c, rollups: { active: (c.rollups ?? LEGACY_GENERATIONS).active, building: jobId } }));
+  await ports.queue.pushRecompute({ jobId });
+  if (actorId !== '') await ports.store.appendAudit({ id: `${now}-${ports.random.id()}`, at: now, actorId, action: 'recompute-started', target: jobId, summary: 'Rollups recompute started' });
   const { cursor: _c, configVersion: _v, ...status } = state;
   return status;
 }
@@ -54,20 +81,28 @@ export async function startRecompute(ports: AppPorts, actorId: string, options: 
 export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise<boolean> {
   const stored = await ports.store.getRecompute();
   if (stored === null || stored.value.jobId !== jobId || stored.value.state === 'done' || stored.value.state === 'failed') return false;
-  const config = await effectiveConfig(ports);
   const page = await ports.store.allTickets(stored.value.cursor, RECOMPUTE_CHUNK);
   let done = 0;
   for (const item of page.items) {
-    await withOptimisticRetry(ports, async () => {
+    const written = await withOptimisticRetry(ports, async () => {
+      // Read per ticket and checked in the transaction: a write under a superseded configuration
+      // would put the ticket into the wrong generation.
+      const config = await effectiveConfig(ports);
+      if (config.rollups?.building !== jobId) return false;
       const fresh = (await ports.store.getTicket(item.value.ticketId)) ?? item;
-      const now = ports.clock.now();
-      const derived = deriveRecord(fresh.value, config, now);
-      await commitTicketWrite(ports, config, { before: fresh, after: derived.record });
+      const derived = deriveRecord(fresh.value, config, ports.clock.now());
+      await commitTicketWrite(ports, config, { before: fresh, after: derived.record }, { checkConfig: true });
+      return true;
     });
+    if (!written) return false; // superseded by a newer job
     done += 1;
   }
   const processed = stored.value.processed + done;
   const finished = page.cursor === null;
+  if (finished) {
+    const switched = await setGenerations(ports, (c) => (c.rollups?.building === jobId ? { ...c, rollups: { active: jobId, building: null } } : null));
+    if (switched === null) return false;
+  }
   const next: State = {
     ...stored.value,
     state: finished ? 'done' : 'running',
@@ -76,7 +111,6 @@ export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise
     finishedAt: finished ? ports.clock.now() : null,
     message: finished ? `Recomputed ${processed} tickets` : `Recomputed ${processed} tickets so far`,
     cursor: page.cursor,
-    configVersion: config.version,
   };
   try {
     await ports.store.saveRecompute(next, stored.rev);

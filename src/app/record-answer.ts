@@ -44,19 +44,21 @@ export async function applyAnswerCommand(ports: AppPorts, command: AnswerCommand
     });
     return { kind: 'recorded' as const, ask: result.ask, saved, property, config };
   });
-  if (outcome.kind === 'recorded') await afterCommit(ports, outcome.config, outcome.saved, outcome.property, []);
+  if (outcome.kind === 'recorded') await afterCommit(ports, outcome.config, outcome.saved, outcome.property);
   return { kind: outcome.kind, ask: outcome.ask };
 }
 
 /**
  * May this portal caller answer surveys on this request? They must see the request as themselves
  * (asUser) and be its reporter or a participant. Identity is the Forge context's, never the payload's.
+ * Returns the request's issue id (the portal context names it by key).
  */
-export async function assertRequester(ports: AppPorts, caller: CallerJira, accountId: string, issueId: string): Promise<void> {
-  const visible = await caller.visibleRequest(issueId);
+export async function assertRequester(ports: AppPorts, caller: CallerJira, accountId: string, issueIdOrKey: string): Promise<string> {
+  const visible = await caller.visibleRequest(issueIdOrKey);
   if (visible === null) throw new ForbiddenError('You cannot see this request.');
-  if (visible.reporterId === accountId) return;
-  const ticket = await ports.store.getTicket(issueId);
-  const participants = ticket?.value.participantIds.includes(accountId) ? [accountId] : await ports.jira.getParticipants(issueId);
+  if (visible.reporterId === accountId) return visible.issueId;
+  const ticket = await ports.store.getTicket(visible.issueId);
+  const participants = ticket?.value.participantIds.includes(accountId) ? [accountId] : await ports.jira.getParticipants(visible.issueId);
   if (!participants.includes(accountId)) throw new ForbiddenError('Only the requester or a participant can answer this survey.');
+  return visible.issueId;
 }

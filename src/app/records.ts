@@ -53,10 +53,17 @@ export const TicketRecordSchema = z.object({
   participantIds: z.array(z.string()).max(50),
   /** What this ticket currently adds to the rollups (every XLA), so a change applies new − stored. */
   contribution: ContributionSchema,
+  /** The rollup generations that hold `contribution` (see RollupGenerations in ports.ts). */
+  rollupGens: z.array(z.string()).max(4).default(['']),
   /** The shard of the rollup buckets this ticket's contribution lives in. */
   shard: z.number().int().min(0),
   asks: z.array(TicketAskSummarySchema).max(50),
   decisions: z.array(PlanDecisionRecordSchema).max(DECISIONS_KEPT),
+  /**
+   * Pending asks whose public survey comment is not confirmed sent yet (the comment goes out after
+   * the commit). A redelivered event, or the hourly job, sends them again until confirmed.
+   */
+  undelivered: z.array(z.string()).max(50).default([]),
   /** The last value written to the issue property; an unchanged summary costs no Jira call. */
   property: ExperiencePropertySchema.nullable(),
   updatedAt: z.number().int(),
@@ -69,6 +76,8 @@ export type TicketRecord = z.infer<typeof TicketRecordSchema>;
  */
 export const StoredBucketSchema = z.object({
   key: z.string(),
+  /** The rollup generation ('' = the original layout). */
+  generation: z.string().default(''),
   projectId: z.string(),
   period: z.string(),
   shard: z.number().int().min(0),

@@ -9,13 +9,16 @@ import type { Ask } from '../domain/ask';
 import { afterCommit } from './handle-lifecycle-event';
 import { effectiveConfig } from './load-config';
 import type { AppPorts } from './ports';
-import { deliverAsk, evaluatePlans, oneClickLinks, planOf, withdrawnAsks } from './survey-delivery';
+import { evaluatePlans, oneClickLinks, planOf, withdrawnAsks } from './survey-delivery';
+import { deliverOwedComments } from './deliver-surveys';
 import { commitTicketWrite, deriveRecord, keepDecisions, propertyOf, surveyStateOf, upsertAskSummaries, withOptimisticRetry } from './ticket-change';
 
 export interface HourlyResult {
   readonly expired: number;
   readonly reminded: number;
   readonly asked: number;
+  /** Survey comments that had failed after their commit and were sent now. */
+  readonly delivered: number;
 }
 
 /** Caps per run so a run stays well inside its time limit; the rest waits for the next hour. */
@@ -34,7 +37,7 @@ async function updateAsk(ports: AppPorts, ask: Ask, change: (a: Ask) => Ask | nu
     const derived = deriveRecord({ ...ticket.value, asks }, config, now);
     const property = propertyOf(derived.record.experience, derived.risk, asks, now);
     const saved = await commitTicketWrite(ports, config, { before: ticket, after: { ...derived.record, property }, asks: [next], askNonces: new Map([[next.id, storedAsk.usedNonces]]) });
-    await afterCommit(ports, config, saved, ticket.value.property?.pendingAsk === property.pendingAsk ? null : property, []);
+    await afterCommit(ports, config, saved, ticket.value.property?.pendingAsk === property.pendingAsk ? null : property);
     return next;
   });
 }
@@ -44,6 +47,7 @@ export async function runHourlyTick(ports: AppPorts): Promise<HourlyResult> {
   let expired = 0;
   let reminded = 0;
   let asked = 0;
+  let delivered = 0;
 
   let cursor: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -55,7 +59,13 @@ export async function runHourlyTick(ports: AppPorts): Promise<HourlyResult> {
           return res.ok ? res.ask : null;
         });
         if (r !== null) expired += 1;
-      } else if (dueForReminder(ask, now)) {
+      } else if (!dueForReminder(ask, now)) {
+        // Listed because its survey comment is still owed (see deliver-surveys.ts).
+        const ticket = await ports.store.getTicket(ask.ticketId);
+        if (ticket !== null && ticket.value.undelivered.includes(ask.id)) {
+          delivered += await deliverOwedComments(ports, await effectiveConfig(ports), ask.ticketId, [ask.id]);
+        }
+      } else {
         const r = await updateAsk(ports, ask, (a) => {
           const res = markReminded(a, now);
           return res.ok ? res.ask : null;
@@ -100,8 +110,7 @@ export async function runHourlyTick(ports: AppPorts): Promise<HourlyResult> {
           });
           if (made !== null) {
             asked += 1;
-            await afterCommit(ports, config, made.saved, made.property, []);
-            await deliverAsk(ports, config, made.ask);
+            await afterCommit(ports, config, made.saved, made.property);
           }
         }
         c = res.cursor;
@@ -109,5 +118,5 @@ export async function runHourlyTick(ports: AppPorts): Promise<HourlyResult> {
       }
     }
   }
-  return { expired, reminded, asked };
+  return { expired, reminded, asked, delivered };
 }

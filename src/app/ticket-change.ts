@@ -7,18 +7,20 @@ import type { Ask } from '../domain/ask';
 import { isLowScore } from '../domain/question';
 import {
   applyDeltaToBucket,
+  canonicalCells,
   contributionDelta,
   contributionOf,
   splitDeltaByBucket,
   type Contribution,
 } from '../domain/rollup';
 import { fnv1a32 } from '../domain/survey/hash';
+import { surveyStatsCellsOf } from './survey-stats-cells';
 import type { TicketAsk, TicketSurveyState } from '../domain/survey';
-import { assessRisk, isDone, moodOf, ticketOutcomes, type RiskAssessment, type TicketExperience } from '../domain/ticket';
+import { assessRisk, isDone, moodOf, reassignmentCount, ticketOutcomes, type RiskAssessment, type TicketExperience } from '../domain/ticket';
 import type { TicketOutcomes } from '../domain/outcomes';
 import type { XlaDefinition } from '../domain/xla';
 import { TransientError, WriteConflict } from './errors';
-import type { AppPorts, ExperienceProperty, StoredConfig, Versioned } from './ports';
+import { LEGACY_GENERATIONS, type AppPorts, type ExperienceProperty, type StoredConfig, type Versioned } from './ports';
 import { DECISIONS_KEPT, type PlanDecisionRecord, type StoredBucket, type TicketAskSummary, type TicketRecord } from './records';
 
 export const ROLLUP_SHARDS = 8;
@@ -27,9 +29,14 @@ export function shardOf(ticketId: string): number {
   return fnv1a32(ticketId) % ROLLUP_SHARDS;
 }
 
-/** `projectId:period:shard`: must match src/platform/storage-layout.ts `rollupKey`. */
-export function bucketKey(projectId: string, period: string, shard: number): string {
-  return `${projectId}:${period}:${shard}`;
+/** The index partition of a project's buckets in one generation ('' keeps the original layout). */
+export function bucketScope(generation: string, projectId: string): string {
+  return generation === '' ? projectId : `${generation}:${projectId}`;
+}
+
+/** `[generation:]projectId:period:shard`: must match src/platform/storage-layout.ts `rollupKey`. */
+export function bucketKey(generation: string, projectId: string, period: string, shard: number): string {
+  return `${bucketScope(generation, projectId)}:${period}:${shard}`;
 }
 
 export function contributionFor(experience: TicketExperience, xlas: readonly XlaDefinition[]): Contribution {
@@ -94,7 +101,8 @@ export function surveyStateOf(record: TicketRecord, statusCategoryFallback: 'new
     createdAt: e.createdAt ?? record.createdAt,
     lastPublicAgentActivityAt: e.lastPublicAgentActivityAt,
     hadPublicAgentComment: e.firstPublicAgentResponseAt !== null,
-    reassignCount: Math.max(0, e.assignments.length - 1 + e.assignmentsDropped),
+    // The domain's count: a repeated assignment to the same person is not a reassignment.
+    reassignCount: reassignmentCount(e),
     asks,
   };
 }
@@ -111,9 +119,11 @@ export function newRecord(experience: TicketExperience, now: number): TicketReco
     experience,
     participantIds: [],
     contribution: [],
+    rollupGens: [],
     shard: shardOf(experience.issueId),
     asks: [],
     decisions: [],
+    undelivered: [],
     property: null,
     updatedAt: now,
   };
@@ -150,30 +160,50 @@ export interface TicketWrite {
  * Reads only the buckets the delta touches (usually 0–2).
  * @throws WriteConflict when a revision moved since it was read
  */
-export async function commitTicketWrite(ports: AppPorts, config: StoredConfig, write: TicketWrite): Promise<TicketRecord> {
-  const contribution = write.after.experience.deleted ? [] : contributionFor(write.after.experience, config.xlas);
+export async function commitTicketWrite(ports: AppPorts, config: StoredConfig, write: TicketWrite, options: { readonly checkConfig?: boolean } = {}): Promise<TicketRecord> {
+  // Survey activity (response rate, fatigue) rides along as cells of the same contribution.
+  const contribution = write.after.experience.deleted ? [] : canonicalCells([...contributionFor(write.after.experience, config.xlas), ...surveyStatsCellsOf(write.after)]);
   const previous = write.before?.value.contribution ?? [];
   const shard = write.before?.value.shard ?? write.after.shard;
-  const delta = contributionDelta(previous, contribution);
-  const parts = splitDeltaByBucket(delta);
-  const keys = parts.map((p) => bucketKey(p.ref.projectId, p.ref.period, shard));
-  const stored = keys.length === 0 ? [] : await ports.store.getBuckets(keys);
+  // Every live generation gets new − what it holds of this ticket: the stored contribution if the
+  // ticket is already in it, nothing otherwise (a rebuild's first visit adds the whole ticket).
+  const gens = config.rollups ?? LEGACY_GENERATIONS;
+  const targets = gens.building === null || gens.building === gens.active ? [gens.active] : [gens.active, gens.building];
+  const holding = new Set(write.before?.value.rollupGens ?? []);
+  const parts = targets.flatMap((generation) =>
+    splitDeltaByBucket(contributionDelta(holding.has(generation) ? previous : [], contribution)).map((part) => ({ ...part, generation, key: bucketKey(generation, part.ref.projectId, part.ref.period, shard) })),
+  );
+  const stored = parts.length === 0 ? [] : await ports.store.getBuckets(parts.map((p) => p.key));
   const byKey = new Map(stored.map((b) => [b.value.key, b]));
-  const buckets: { bucket: StoredBucket; expectedRev: number }[] = parts.map((part, i) => {
-    const key = keys[i] ?? '';
-    const current = byKey.get(key);
+  const buckets: { bucket: StoredBucket; expectedRev: number }[] = parts.map((part) => {
+    const current = byKey.get(part.key);
     // An emptied bucket is kept (as null): deleting it would need its own checked operation.
     const bucket = applyDeltaToBucket(current?.value.bucket ?? null, part.ref, part.delta);
-    return { bucket: { key, projectId: part.ref.projectId, period: part.ref.period, shard, bucket }, expectedRev: current?.rev ?? 0 };
+    return { bucket: { key: part.key, generation: part.generation, projectId: part.ref.projectId, period: part.ref.period, shard, bucket }, expectedRev: current?.rev ?? 0 };
   });
-  const record: TicketRecord = { ...write.after, contribution: [...contribution], shard };
+  const record: TicketRecord = { ...write.after, contribution: [...contribution], shard, rollupGens: targets, undelivered: undeliveredAfter(config, write) };
   await ports.store.commit({
+    ...(options.checkConfig === true ? { configRev: config.rev ?? config.version } : {}),
     ticket: { record, expectedRev: write.before?.rev ?? 0 },
     asks: (write.asks ?? []).map((ask) => ({ ask, usedNonces: write.askNonces?.get(ask.id) ?? [] })),
     buckets,
     accounts: write.accounts ?? [],
   });
   return record;
+}
+
+/**
+ * Asks still owed a public comment: the ones already owed that are still pending, plus asks this
+ * write creates whose plan delivers by comment. The comment itself goes out after the commit.
+ */
+function undeliveredAfter(config: StoredConfig, write: TicketWrite): string[] {
+  const known = new Set((write.before?.value.asks ?? []).map((a) => a.id));
+  const pending = new Set(write.after.asks.filter((a) => a.status === 'pending').map((a) => a.id));
+  const created = (write.asks ?? []).filter(
+    (a) => a.status === 'pending' && !known.has(a.id) && config.plans.find((p) => p.id === a.planId)?.delivery.publicComment === true,
+  );
+  const owed = [...(write.after.undelivered ?? []), ...created.map((a) => a.id)].filter((id) => pending.has(id));
+  return [...new Set(owed)];
 }
 
 const MAX_ATTEMPTS = 8;

@@ -85,6 +85,13 @@ export const getAuditLog = resolverContract(
 export const startRecompute = resolverContract('startRecompute', empty, RecomputeStatusSchema);
 export const getRecomputeStatus = resolverContract('getRecomputeStatus', empty, z.object({ status: RecomputeStatusSchema.nullable() }));
 
+/** Replaces the one-click signing key; links signed with the previous key keep verifying. */
+export const rotateSigningKey = resolverContract(
+  'rotateSigningKey',
+  empty,
+  z.object({ keyId: z.string(), previousKeyId: z.string().nullable(), rotatedAt: z.number().int() }),
+);
+
 export const adminResolvers = {
   getConfig,
   saveXla,
@@ -96,4 +103,5 @@ export const adminResolvers = {
   getAuditLog,
   startRecompute,
   getRecomputeStatus,
+  rotateSigningKey,
 } as const;

@@ -1,53 +1,237 @@
+/**
+ * The service owner's surface: the project page and the dashboard gadget (project-resolver).
+ *
+ * The project comes from the Forge context on the project page. A dashboard gadget has no project
+ * context, so its payload may name one (`projectId`, from the gadget's saved configuration); the
+ * resolver then checks the caller may browse that project (asUser `mypermissions`) before reading
+ * anything. When the context names a project, it wins over the payload.
+ */
 import { z } from 'zod';
-import { ScorecardSchema } from '../domain/scorecard';
+import { QuestionKindSchema } from '../domain/question';
+import { DailyPointSchema, DayRangeSchema, ScorecardSchema, StatusBandSchema } from '../domain/scorecard';
+import { FATIGUE_REASONS } from '../domain/rollup/cell';
 import { resolverContract } from './resolver';
 
-/** The dashboard window; the project itself comes from the Forge context, never the payload. */
+/** The dashboard window: rolling 7/30/90 days or the calendar month to date. */
 export const DashboardWindowSchema = z.enum(['7d', '30d', '90d', 'month']);
 export type DashboardWindow = z.infer<typeof DashboardWindowSchema>;
 
-const windowPayload = z.object({ window: DashboardWindowSchema.default('30d') }).strict();
+/** A Jira project id (numeric); only the gadget sends it. */
+export const ProjectIdSchema = z.string().regex(/^\d{1,18}$/, 'must be a numeric project id');
 
-export const getScorecards = resolverContract('getScorecards', windowPayload, z.object({ scorecards: z.array(ScorecardSchema) }));
+const scoped = { window: DashboardWindowSchema.default('30d'), projectId: ProjectIdSchema.optional() };
 
-export const SeriesPointSchema = z.object({ day: z.string(), score: z.number().nullable(), n: z.number() });
+/** A survey answer as the requester gave it: the question kind and the raw score on its scale. */
+export const AnswerRefSchema = z.object({ kind: QuestionKindSchema, score: z.number().int() }).strict();
+export type AnswerRef = z.infer<typeof AnswerRefSchema>;
+
+const Count = z.number().int().min(0);
+
+// getScorecards ------------------------------------------------------------------------------
+
+export const getScorecards = resolverContract(
+  'getScorecards',
+  z.object(scoped).strict(),
+  z.object({ projectId: z.string(), window: DashboardWindowSchema, scorecards: z.array(ScorecardSchema) }).strict(),
+);
+
+// getSeries ----------------------------------------------------------------------------------
+
 export const getSeries = resolverContract(
   'getSeries',
-  z.object({ window: DashboardWindowSchema.default('30d'), xlaId: z.string().min(1).max(64) }).strict(),
-  z.object({ xlaId: z.string(), points: z.array(z.object({ day: z.string(), score: z.number().nullable() })) }),
+  z.object({ ...scoped, xlaId: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      xlaId: z.string(),
+      targetScore: z.number(),
+      range: DayRangeSchema,
+      /** One point per day of the window; `score` null on days without experience data. */
+      points: z.array(DailyPointSchema),
+    })
+    .strict(),
 );
 
-export const WatermelonRowSchema = z.object({
-  xlaId: z.string(),
-  name: z.string(),
-  operations: z.number().nullable(),
-  experience: z.number().nullable(),
-  flagged: z.boolean(),
-});
-export const getWatermelon = resolverContract('getWatermelon', windowPayload, z.object({ rows: z.array(WatermelonRowSchema) }));
+// getWatermelon ------------------------------------------------------------------------------
 
-export const AtRiskTicketSchema = z.object({
-  issueKey: z.string(),
-  riskScore: z.number().int(),
-  mood: z.number().nullable(),
-  lastScore: z.number().nullable(),
-});
+/** One XLA over one request type (SCORING.md §3 "watermelon"): SLA green, experience red? */
+export const WatermelonRowSchema = z
+  .object({
+    xlaId: z.string(),
+    /** Null for tickets that have no request type. */
+    requestTypeId: z.string().nullable(),
+    /** The `sla` indicator's decayed rate; null when no SLA applied or the XLA has no `sla`. */
+    slaMetRate: z.number().nullable(),
+    /** Tickets with an SLA outcome in the window. */
+    slaTickets: Count,
+    /** The XLA score of this request type alone; null when not enough data. */
+    xlaScore: z.number().nullable(),
+    operations: z.number().nullable(),
+    status: StatusBandSchema,
+    /** Σ n_eff over the XLA's experience indicators. */
+    sampleSize: z.number(),
+    /** Tickets with an experience outcome (answer or mood) in the window. */
+    tickets: Count,
+    flagged: z.boolean(),
+    basis: z.enum(['csat', 'sentiment']).nullable(),
+    /** The upper Wilson bound the flag tested, beside its threshold. */
+    upper: z.number().nullable(),
+    threshold: z.number().nullable(),
+  })
+  .strict();
+export type WatermelonRow = z.infer<typeof WatermelonRowSchema>;
+
+export const getWatermelon = resolverContract(
+  'getWatermelon',
+  z.object(scoped).strict(),
+  z
+    .object({
+      range: DayRangeSchema.nullable(),
+      xlas: z.array(z.object({ xlaId: z.string(), name: z.string() }).strict()),
+      /** Per XLA, request types by flag first, then by ticket count. */
+      rows: z.array(WatermelonRowSchema),
+    })
+    .strict(),
+);
+
+/** A ticket behind a flag: SLA met, yet csat ≤ 2 of 5 (or the scale's low band) or mood ≤ −0.5. */
+export const WatermelonTicketSchema = z
+  .object({
+    issueKey: z.string(),
+    slaMet: z.literal(true),
+    lastScore: AnswerRefSchema.nullable(),
+    mood: z.number().nullable(),
+    /** When the ticket last changed (its last Jira event). */
+    at: z.number().int(),
+  })
+  .strict();
+export type WatermelonTicket = z.infer<typeof WatermelonTicketSchema>;
+
+/** Drill-down of one row; a bounded scan of the project's recently active tickets, not all of them. */
+export const getWatermelonTickets = resolverContract(
+  'getWatermelonTickets',
+  z.object({ ...scoped, requestTypeId: z.string().min(1).max(64).nullable() }).strict(),
+  z
+    .object({
+      tickets: z.array(WatermelonTicketSchema),
+      /** Tickets read, and whether the window was read to its start (false: the scan stopped at its bound). */
+      scanned: Count,
+      complete: z.boolean(),
+    })
+    .strict(),
+);
+
+// getAtRiskTickets ---------------------------------------------------------------------------
+
+export const AtRiskTicketSchema = z
+  .object({
+    issueKey: z.string(),
+    riskLevel: z.enum(['low', 'medium', 'high']),
+    riskScore: z.number().int().min(0).max(100),
+    /** Strongest first; the same reasons the agent panel shows. */
+    reasons: z.array(z.object({ code: z.string(), text: z.string() }).strict()),
+    mood: z.number().nullable(),
+    lastScore: AnswerRefSchema.nullable(),
+    requestTypeId: z.string().nullable(),
+  })
+  .strict();
+export type AtRiskTicket = z.infer<typeof AtRiskTicketSchema>;
+
 export const getAtRiskTickets = resolverContract(
   'getAtRiskTickets',
-  z.object({ minRiskScore: z.number().int().min(0).max(100).default(25), limit: z.number().int().min(1).max(100).default(25) }).strict(),
-  z.object({ tickets: z.array(AtRiskTicketSchema) }),
+  z
+    .object({
+      projectId: ProjectIdSchema.optional(),
+      minRiskScore: z.number().int().min(0).max(100).default(25),
+      limit: z.number().int().min(1).max(100).default(20),
+    })
+    .strict(),
+  z.object({ tickets: z.array(AtRiskTicketSchema) }).strict(),
 );
 
-export const VerbatimSchema = z.object({ issueKey: z.string(), at: z.number().int(), score: z.number().int(), comment: z.string() });
+// getVerbatims -------------------------------------------------------------------------------
+
+export const VerbatimBandSchema = z.enum(['negative', 'neutral', 'positive']);
+export const VerbatimSourceSchema = z.enum(['answer', 'comment']);
+
+/** The requester's own words: an answer's comment, or a negative sentence of a public comment. */
+export const VerbatimSchema = z
+  .object({
+    id: z.string(),
+    issueKey: z.string(),
+    at: z.number().int(),
+    source: VerbatimSourceSchema,
+    text: z.string(),
+    band: VerbatimBandSchema,
+    score: AnswerRefSchema.nullable(),
+    requestTypeId: z.string().nullable(),
+  })
+  .strict();
+export type Verbatim = z.infer<typeof VerbatimSchema>;
+
 export const getVerbatims = resolverContract(
   'getVerbatims',
-  z.object({ limit: z.number().int().min(1).max(100).default(25) }).strict(),
-  z.object({ verbatims: z.array(VerbatimSchema) }),
+  z
+    .object({
+      ...scoped,
+      band: VerbatimBandSchema.optional(),
+      source: VerbatimSourceSchema.optional(),
+      requestTypeId: z.string().min(1).max(64).optional(),
+      /** From the previous page's `nextCursor`. */
+      cursor: z.string().min(1).max(2000).optional(),
+      limit: z.number().int().min(1).max(100).default(25),
+    })
+    .strict(),
+  z
+    .object({
+      /** Newest first within the page; pages follow the tickets' latest activity. */
+      verbatims: z.array(VerbatimSchema),
+      nextCursor: z.string().nullable(),
+    })
+    .strict(),
 );
 
-export const ResponseStatsSchema = z.object({ xlaId: z.string(), answers: z.number(), distribution: z.array(z.object({ kind: z.string(), counts: z.array(z.number()) })) });
-export const getResponseStats = resolverContract('getResponseStats', windowPayload, z.object({ stats: z.array(ResponseStatsSchema) }));
+// getResponseStats ---------------------------------------------------------------------------
 
-export const exportCsv = resolverContract('exportCsv', windowPayload, z.object({ filename: z.string(), csv: z.string() }));
+export const FatigueReasonSchema = z.enum(FATIGUE_REASONS);
+export type FatigueReasonCode = z.infer<typeof FatigueReasonSchema>;
 
-export const projectResolvers = { getScorecards, getSeries, getWatermelon, getAtRiskTickets, getVerbatims, getResponseStats, exportCsv } as const;
+export const ResponseStatsSchema = z
+  .object({
+    range: DayRangeSchema,
+    /** Asks created in the window, and what became of them so far. */
+    sent: Count,
+    answered: Count,
+    expired: Count,
+    /** answered / (answered + expired); null while none has closed. */
+    responseRate: z.number().nullable(),
+    /** Distinct requesters asked (a sketch estimate: exact for a handful, a few % off in the hundreds). */
+    requestersAsked: Count,
+    /** The estimate ran out of room: `requestersAsked` is a lower bound. */
+    requestersSaturated: z.boolean(),
+    meanAsksPerRequester: z.number().nullable(),
+    /** Asks a plan wanted to send that a fatigue rule held back, by rule (every rule, zeros too). */
+    suppressed: z.array(z.object({ reason: FatigueReasonSchema, count: Count }).strict()),
+  })
+  .strict();
+export type ResponseStats = z.infer<typeof ResponseStatsSchema>;
+
+export const getResponseStats = resolverContract('getResponseStats', z.object(scoped).strict(), ResponseStatsSchema);
+
+// exportCsv ----------------------------------------------------------------------------------
+
+export const exportCsv = resolverContract(
+  'exportCsv',
+  z.object(scoped).strict(),
+  z.object({ filename: z.string(), csv: z.string() }).strict(),
+);
+
+export const projectResolvers = {
+  getScorecards,
+  getSeries,
+  getWatermelon,
+  getWatermelonTickets,
+  getAtRiskTickets,
+  getVerbatims,
+  getResponseStats,
+  exportCsv,
+} as const;

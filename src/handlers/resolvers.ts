@@ -2,16 +2,16 @@
  * One resolver set per UI surface, each from the contracts in src/contracts and the
  * `defineResolver` wrapper. The ports are built per call so tests can inject fakes.
  */
-import { adminResolvers, agentResolvers, portalResolvers, projectResolvers } from '../contracts';
+import { adminResolvers, agentResolvers, portalResolvers } from '../contracts';
 import type { AppPorts, CallerJira } from '../app/ports';
 import { answerMyAsk, getMyAsk } from '../app/portal-asks';
 import { askNow, getTicketExperience, markFollowUpDone } from '../app/agent-experience';
 import { assertAdmin, deleteXla, deletePlan, exportConfig, importConfig, savePlan, saveXla, viewOf } from '../app/manage-config';
 import { effectiveConfig } from '../app/load-config';
 import { recomputeStatus, startRecompute } from '../app/recompute-rollups';
-import { assertProjectViewer, atRiskTickets, buildScorecards, scorecardsCsv, verbatims } from '../app/build-scorecards';
 import { RefusedError } from '../app/errors';
-import { defineResolver, requireIssue, requireProject, type DefinedResolver } from './define-resolver';
+import { rotateSigningKey } from '../app/rotate-signing-key';
+import { defineResolver, requireIssue, type DefinedResolver } from './define-resolver';
 
 export interface ResolverDeps {
   readonly ports: () => AppPorts;
@@ -66,46 +66,8 @@ export function adminDefinitions(deps: ResolverDeps): DefinedResolver[] {
       return status;
     }),
     defineResolver(adminResolvers.getRecomputeStatus, async () => ({ status: await recomputeStatus(await admin()) })),
+    defineResolver(adminResolvers.rotateSigningKey, async (_p, ctx) => rotateSigningKey(await admin(), ctx.accountId)),
   ];
 }
 
-export function projectDefinitions(deps: ResolverDeps): DefinedResolver[] {
-  const viewer = async (projectId: string) => {
-    await assertProjectViewer(deps.caller(), projectId);
-    return deps.ports();
-  };
-  return [
-    defineResolver(projectResolvers.getScorecards, async (p, ctx) => {
-      const projectId = requireProject(ctx);
-      return { scorecards: await buildScorecards(await viewer(projectId), projectId, p.window) };
-    }),
-    defineResolver(projectResolvers.getSeries, async (p, ctx) => {
-      const projectId = requireProject(ctx);
-      const card = (await buildScorecards(await viewer(projectId), projectId, p.window)).find((c) => c.xlaId === p.xlaId);
-      return { xlaId: p.xlaId, points: (card?.daily ?? []).map((d) => ({ day: d.day, score: d.score })) };
-    }),
-    defineResolver(projectResolvers.getWatermelon, async (p, ctx) => {
-      const projectId = requireProject(ctx);
-      const cards = await buildScorecards(await viewer(projectId), projectId, p.window);
-      return { rows: cards.map((c) => ({ xlaId: c.xlaId, name: c.name, operations: c.operations, experience: c.experience, flagged: c.watermelon.flagged })) };
-    }),
-    defineResolver(projectResolvers.getAtRiskTickets, async (p, ctx) => {
-      const projectId = requireProject(ctx);
-      return { tickets: await atRiskTickets(await viewer(projectId), projectId, p.minRiskScore, p.limit) };
-    }),
-    defineResolver(projectResolvers.getVerbatims, async (p, ctx) => {
-      const projectId = requireProject(ctx);
-      return { verbatims: await verbatims(await viewer(projectId), projectId, p.limit) };
-    }),
-    defineResolver(projectResolvers.getResponseStats, async (p, ctx) => {
-      const projectId = requireProject(ctx);
-      const cards = await buildScorecards(await viewer(projectId), projectId, p.window);
-      return { stats: cards.map((c) => ({ xlaId: c.xlaId, answers: c.answers.reduce((n, a) => n + a.counts.reduce((x, y) => x + y, 0), 0), distribution: c.answers.map((a) => ({ kind: a.kind, counts: a.counts })) })) };
-    }),
-    defineResolver(projectResolvers.exportCsv, async (p, ctx) => {
-      const projectId = requireProject(ctx);
-      const cards = await buildScorecards(await viewer(projectId), projectId, p.window);
-      return { filename: `sentio-${projectId}-${p.window}.csv`, csv: scorecardsCsv(cards) };
-    }),
-  ];
-}
+export { projectDefinitions } from './project-resolvers';

@@ -12,13 +12,15 @@ import { runHourlyTick } from '../app/run-hourly-tick';
 import { reportPersonalData } from '../app/report-personal-data';
 import { runRecomputeChunk } from '../app/recompute-rollups';
 import { handleOneClick, type WebRequest, type WebResponse } from '../app/one-click-answer';
-import { retryLater } from '../platform/forge-services';
+import { beforeDeadline, retryLater } from '../platform/forge-services';
 import { describeProblems } from '../domain/validation';
 
 export interface TriggerDeps {
   readonly ports: () => AppPorts;
   readonly lifecycle: () => LifecycleDeps;
 }
+
+const DEADLINE_RETRY_SECONDS = 30;
 
 export function issueEventHandler(deps: TriggerDeps) {
   return async (event: unknown): Promise<unknown> => {
@@ -29,7 +31,11 @@ export function issueEventHandler(deps: TriggerDeps) {
       return { ignored: true };
     }
     try {
-      return await handleLifecycleEvent(deps.ports(), deps.lifecycle(), parsed.value);
+      // A Jira or KVS call that never answers must not time the trigger out: timed-out product
+      // events are not redelivered. Retrying is safe, every effect is idempotent.
+      const redelivery = typeof event === 'object' && event !== null && 'retryContext' in event;
+      const outcome = await beforeDeadline(handleLifecycleEvent(deps.ports(), deps.lifecycle(), parsed.value, { redelivery }));
+      return outcome.done ? outcome.value : retryLater(DEADLINE_RETRY_SECONDS);
     } catch (e) {
       if (e instanceof TransientError) return retryLater(e.retryAfterSeconds);
       throw e;

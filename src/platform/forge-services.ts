@@ -2,7 +2,7 @@
  * The small Forge-backed ports: queue, secret storage, personal-data reporting, the web trigger
  * address, clock and randomness.
  */
-import { privacy, webTrigger } from '@forge/api';
+import { getAppContext, privacy, webTrigger } from '@forge/api';
 import { InvocationError, InvocationErrorCode, Queue as ForgeQueue } from '@forge/events';
 import { kvs } from '@forge/kvs';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -49,11 +49,13 @@ export function createSecrets(random: Random): Secrets {
       await kvsCall(SECRET_KEY.signingKeys, () => kvs.setSecret(SECRET_KEY.signingKeys, fresh));
       return fresh;
     },
-    async rotateSigningKey(next: HmacKey) {
+    async rotateSigningKey() {
       const raw = await kvsCall(SECRET_KEY.signingKeys, () => kvs.getSecret(SECRET_KEY.signingKeys));
       const parsed = SigningKeysSchema.safeParse(raw);
+      const next: HmacKey = { id: random.id().replace(/-/g, '').slice(0, 16), secret: randomBytes(32).toString('base64url') };
       const value = { current: next, previous: parsed.success ? parsed.data.current : null };
       await kvsCall(SECRET_KEY.signingKeys, () => kvs.setSecret(SECRET_KEY.signingKeys, value));
+      return value;
     },
   };
 }
@@ -82,4 +84,34 @@ export const webTriggerLinks: Links = {
  */
 export function retryLater(seconds: number): InvocationError {
   return new InvocationError({ retryAfter: Math.max(1, Math.min(900, Math.ceil(seconds))), retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED });
+}
+
+/**
+ * Runs `work` but gives up shortly before the invocation's time limit. A product-event trigger
+ * that times out is not redelivered (a call that never answers would lose the event), so the
+ * handler stops waiting and asks for a retry instead; the abandoned work can only have committed
+ * idempotent writes. Outside Forge (no runtime) it simply awaits `work`.
+ * https://developer.atlassian.com/platform/forge/runtime-reference/forge-runtime-api/#getappcontext
+ */
+export async function beforeDeadline<T>(work: Promise<T>): Promise<{ readonly done: true; readonly value: T } | { readonly done: false }> {
+  let remaining: number | null = null;
+  try {
+    remaining = getAppContext().invocationRemainingTimeInMillis();
+  } catch {
+    remaining = null;
+  }
+  if (remaining === null || !Number.isFinite(remaining)) return { done: true, value: await work };
+  // Leave a fifth of the limit (at most 3 s) to return the retry request.
+  const budget = Math.max(0, remaining - Math.min(3_000, remaining * 0.2));
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<{ readonly done: false }>((resolve) => {
+    timer = setTimeout(() => resolve({ done: false }), budget);
+  });
+  try {
+    return await Promise.race([work.then((value) => ({ done: true as const, value })), deadline]);
+  } finally {
+    clearTimeout(timer);
+    // An abandoned call fails once the platform stops it; that failure is expected, not unhandled.
+    work.catch(() => undefined);
+  }
 }

@@ -162,7 +162,7 @@ export function createCallerJira(): CallerJira {
       const res = await call(fetch, route`/rest/servicedeskapi/request/${issueIdOrKey}`);
       if (!res.ok) return null;
       const request = await parse(res, RequestSchema, 'request');
-      return { reporterId: request.reporter?.accountId ?? null };
+      return { issueId: request.issueId ?? issueIdOrKey, reporterId: request.reporter?.accountId ?? null };
     },
   };
 }

@@ -10,10 +10,10 @@ import { AuditEntrySchema, RecomputeStatusSchema, type AuditEntry } from '../con
 import { AskSchema, type Ask } from '../domain/ask';
 import { SurveyPlanSchema } from '../domain/survey-plan';
 import { XlaDefinitionSchema } from '../domain/xla';
-import type { BucketQuery, Page, RiskQuery, Store, StoredAsk, StoredConfig, UnitOfWork } from '../app/ports';
+import type { ActivityQuery, BucketQuery, Page, RiskQuery, Store, StoredAsk, StoredConfig, UnitOfWork } from '../app/ports';
 import { StoredBucketSchema, TicketRecordSchema, type StoredBucket, type TicketRecord } from '../app/records';
 import { kvsCall } from './kvs-errors';
-import { AUDIT_SCOPE, DOC_KEY, ENTITY, INDEX } from './storage-layout';
+import { AUDIT_SCOPE, DOC_KEY, ENTITY, INDEX, rollupScope } from './storage-layout';
 
 const PAGE = 100;
 
@@ -24,6 +24,8 @@ const TicketEntitySchema = z.object({
   lastAgentActivityAt: z.number().int(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
+  /** The ticket's last Jira event (absent on rows written before the index existed). */
+  activityAt: z.number().int().optional(),
   rev: z.number().int(),
   record: TicketRecordSchema,
 });
@@ -58,6 +60,7 @@ const StoredConfigSchema = z.object({
   version: z.number().int(),
   xlas: z.array(XlaDefinitionSchema),
   plans: z.array(SurveyPlanSchema),
+  rollups: z.object({ active: z.string(), building: z.string().nullable() }).default({ active: '', building: null }),
 });
 
 const RecomputeStateSchema = RecomputeStatusSchema.extend({ cursor: z.string().nullable(), configVersion: z.number().int() });
@@ -71,24 +74,29 @@ function ticketEntity(record: TicketRecord, rev: number): TicketEntity {
     lastAgentActivityAt: record.lastAgentActivityAt,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
+    activityAt: record.experience.lastEventAt,
     rev,
     record,
   };
 }
 
-/** The earliest moment the hourly job has something to do with a pending ask. */
-function dueAt(ask: Ask): number {
+/**
+ * The earliest moment the hourly job has something to do with a pending ask: at once while its
+ * survey comment is still owed, else its reminder or expiry.
+ */
+function dueAt(ask: Ask, commentOwed: boolean): number {
+  if (commentOwed && ask.status === 'pending') return ask.createdAt;
   return ask.reminderDueAt !== null && ask.remindedAt === null ? Math.min(ask.reminderDueAt, ask.expiresAt) : ask.expiresAt;
 }
 
-function askEntity(ask: Ask, rev: number, usedNonces: readonly string[]): AskEntity {
+function askEntity(ask: Ask, rev: number, usedNonces: readonly string[], commentOwed = false): AskEntity {
   return {
     ticketId: ask.ticketId,
     requesterId: ask.requesterId,
     status: ask.status,
     createdAt: ask.createdAt,
     expiresAt: ask.expiresAt,
-    dueAt: dueAt(ask),
+    dueAt: dueAt(ask, commentOwed),
     rev,
     record: ask,
     usedNonces: [...usedNonces],
@@ -142,13 +150,14 @@ export function createKvsStore(): Store {
   return {
     async getConfig(): Promise<StoredConfig> {
       const doc = await getDoc(DOC_KEY.config);
-      if (doc === null) return { version: 0, xlas: [], plans: [] };
-      return parseOr(StoredConfigSchema, doc.body, 'configuration');
+      if (doc === null) return { version: 0, xlas: [], plans: [], rollups: { active: '', building: null }, rev: 0 };
+      return { ...parseOr(StoredConfigSchema, doc.body, 'configuration'), rev: doc.rev };
     },
 
-    async saveConfig(next, expectedVersion) {
-      // The document's revision and the config version move together, so the version is the check.
-      await putDoc(DOC_KEY.config, { ...next, version: expectedVersion + 1 }, expectedVersion);
+    async saveConfig(next, expectedRev) {
+      // The admin's edit version travels in the body; the document revision checks every write.
+      const { rev: _rev, ...body } = next;
+      await putDoc(DOC_KEY.config, body, expectedRev);
     },
 
     async getTicket(ticketId) {
@@ -240,6 +249,18 @@ export function createKvsStore(): Store {
       };
     },
 
+    async ticketsByActivity(query: ActivityQuery, cursor: string | null) {
+      let q = tickets()
+        .query()
+        .index(INDEX.ticketByProjectActivity, { partition: [query.projectId] })
+        .where(WhereConditions.greaterThanEqualTo(query.since))
+        .sort(Sort.DESC)
+        .limit(Math.min(query.limit, PAGE));
+      if (cursor) q = q.cursor(cursor);
+      const page = await kvsCall(query.projectId, () => q.getMany());
+      return { items: page.results.map((r) => parseOr(TicketEntitySchema, r.value, 'ticket').record), cursor: page.nextCursor ?? null };
+    },
+
     async atRiskTickets(query: RiskQuery) {
       const page = await kvsCall(query.projectId, () =>
         tickets()
@@ -256,12 +277,14 @@ export function createKvsStore(): Store {
 
     async bucketsIn(query: BucketQuery) {
       const out: StoredBucket[] = [];
+      const generation = query.generation ?? (await this.getConfig()).rollups?.active ?? '';
+      const scope = rollupScope(generation, query.projectId);
       let cursor: string | undefined;
       // Pages of 100 over days × shards: bounded by the window, never by the number of tickets.
       do {
         let q = rollups()
           .query()
-          .index(INDEX.rollupByScopeDay, { partition: [query.projectId] })
+          .index(INDEX.rollupByScopeDay, { partition: [scope] })
           .where(WhereConditions.between(query.fromDay, query.toDay))
           .sort(Sort.ASC)
           .limit(PAGE);
@@ -294,15 +317,16 @@ export function createKvsStore(): Store {
         });
         n += 1;
       }
+      const owed = new Set(unit.ticket?.record.undelivered ?? []);
       for (const { ask, usedNonces } of unit.asks ?? []) {
         // Asks are owned by the ticket's transaction: the ticket's revision check already orders them.
-        tx.set<AskEntity>(ask.id, askEntity(ask, 1, usedNonces ?? []), { entityName: ENTITY.ask });
+        tx.set<AskEntity>(ask.id, askEntity(ask, 1, usedNonces ?? [], owed.has(ask.id)), { entityName: ENTITY.ask });
         n += 1;
       }
       for (const { bucket, expectedRev } of unit.buckets ?? []) {
         tx.set<RollupEntity>(
           bucket.key,
-          { scope: bucket.projectId, day: bucket.period, rev: expectedRev + 1, bucket },
+          { scope: rollupScope(bucket.generation, bucket.projectId), day: bucket.period, rev: expectedRev + 1, bucket },
           { entityName: ENTITY.rollup, conditions: revCondition<RollupEntity>(expectedRev) },
         );
         n += 1;
@@ -312,6 +336,10 @@ export function createKvsStore(): Store {
         n += 1;
       }
       if (n === 0) return;
+      if (unit.configRev !== undefined) {
+        // A recompute writes under one configuration: if it moved meanwhile, retry under the new one.
+        tx.check<DocEntity>(DOC_KEY.config, { entityName: ENTITY.doc, conditions: revCondition<DocEntity>(unit.configRev) });
+      }
       await kvsCall(unit.ticket?.record.ticketId ?? 'commit', () => tx.execute());
     },
 

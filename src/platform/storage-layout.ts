@@ -14,6 +14,7 @@ export const ENTITY = {
 
 export const INDEX = {
   ticketByProjectRisk: 'by-project-risk',
+  ticketByProjectActivity: 'by-project-activity',
   ticketByOpenActivity: 'by-open-activity',
   ticketByOpenCreated: 'by-open-created',
   ticketByCreated: 'by-created',
@@ -41,6 +42,6 @@ export const SECRET_KEY = {
  * path in src/app/ticket-change.ts (`bucketKey`, `ROLLUP_SHARDS`), which must compute them to
  * read the buckets a delta touches; the index partition is the project id.
  */
-export { bucketKey as rollupKey, ROLLUP_SHARDS } from '../app/ticket-change';
+export { bucketKey as rollupKey, bucketScope as rollupScope, ROLLUP_SHARDS } from '../app/ticket-change';
 
 export const AUDIT_SCOPE = 'config';

@@ -1,20 +1,43 @@
 // @vitest-environment jsdom
 import './support/setup';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { getProjectDashboard, getWatermelonTickets } from '../../static/src/api/project-contract';
-import { scorecardsToCsv } from '../../static/src/views/project/scorecard-csv';
-import { aDashboard, aScorecard } from './support/builders';
-import { hostFor, renderApp } from './support/fake-host';
+import {
+  exportCsv,
+  getAtRiskTickets,
+  getResponseStats,
+  getScorecards,
+  getVerbatims,
+  getWatermelon,
+  getWatermelonTickets,
+} from '../../src/contracts/project';
+import { aScorecard, aWatermelon, someAtRisk, someResponseStats, someVerbatims } from './support/builders';
+import { hostFor, renderApp, type FakeHost } from './support/fake-host';
 
-function projectPage() {
-  return hostFor('sentio-project-page', { project: { id: '100', key: 'HELP' } });
+function projectPage(scorecards = [aScorecard()]): FakeHost {
+  return hostFor('sentio-project-page', { project: { id: '100', key: 'HELP' } })
+    .answer(getScorecards, { projectId: '100', window: '30d', scorecards })
+    .answer(getWatermelon, aWatermelon())
+    .answer(getAtRiskTickets, someAtRisk())
+    .answer(getVerbatims, (p) => {
+      const all = someVerbatims();
+      return { ...all, verbatims: all.verbatims.filter((v) => p['band'] === undefined || v.band === p['band']) };
+    })
+    .answer(getResponseStats, someResponseStats());
 }
 
 describe('project page', () => {
+  it('starts every section in one round of calls, all for the default 30-day window', async () => {
+    const host = projectPage();
+    renderApp(host);
+    await screen.findByRole('article', { name: /People get back/ });
+    expect(host.calls.map((c) => c.name).sort()).toEqual(['getAtRiskTickets', 'getResponseStats', 'getScorecards', 'getVerbatims', 'getWatermelon']);
+    expect(host.callsTo(getScorecards)).toEqual([{ window: '30d' }]);
+  });
+
   it('shows each scorecard with score, interval, band, confidence, target and a real change', async () => {
-    renderApp(projectPage().answer(getProjectDashboard, aDashboard()));
+    renderApp(projectPage());
     const card = await screen.findByRole('article', { name: 'People get back to work fast: score 72 of 100, At risk' });
     expect(within(card).getByText('72')).toBeInTheDocument();
     expect(within(card).getByText('95 % interval 64–80')).toBeInTheDocument();
@@ -25,7 +48,7 @@ describe('project page', () => {
 
   it('says "Not enough data" and never shows 0 for a scorecard without enough answers', async () => {
     const thin = aScorecard({ score: null, interval: null, status: 'not-enough-data', confidence: 'low', sampleSize: 2, operationalOnly: false, experience: null });
-    renderApp(projectPage().answer(getProjectDashboard, aDashboard({ scorecards: [thin] })));
+    renderApp(projectPage([thin]));
     const card = await screen.findByRole('article', { name: 'People get back to work fast: Not enough data' });
     expect(within(card).getAllByText('Not enough data').length).toBeGreaterThan(0);
     expect(within(card).queryByText('0')).toBeNull();
@@ -33,7 +56,7 @@ describe('project page', () => {
   });
 
   it('draws the daily series with a gap and lists indicator contributions', async () => {
-    renderApp(projectPage().answer(getProjectDashboard, aDashboard()));
+    renderApp(projectPage());
     expect(await screen.findByRole('img', { name: /over 3 days, 2 days with data, target 80/ })).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Indicators of People get back to work fast' });
     expect(within(table).getByText('39.2 pts')).toBeInTheDocument();
@@ -42,68 +65,99 @@ describe('project page', () => {
 
   it('drills down from a flagged watermelon row to tickets that open with the router', async () => {
     const user = userEvent.setup();
-    const host = projectPage()
-      .answer(getProjectDashboard, aDashboard())
-      .answer(getWatermelonTickets, { tickets: [{ issueKey: 'HELP-44', summary: 'Screen flickers', slaMet: true, lastScore: { kind: 'csat5', score: 2 }, mood: -0.7 }] });
+    const host = projectPage().answer(getWatermelonTickets, {
+      tickets: [{ issueKey: 'HELP-44', slaMet: true, lastScore: { kind: 'csat5', score: 2 }, mood: -0.7, at: Date.now() }],
+      scanned: 12,
+      complete: true,
+    });
     renderApp(host);
     const table = await screen.findByRole('table', { name: 'SLA met versus XLA score per request type' });
     expect(within(table).getByText('97 %')).toBeInTheDocument();
     expect(within(table).getByText('Not enough data')).toBeInTheDocument();
+    expect(within(table).getByText('Request type rt-1')).toBeInTheDocument();
     await user.click(within(table).getByRole('button', { name: /Flagged/ }));
-    expect(host.callsTo(getWatermelonTickets)).toEqual([{ requestTypeId: 'rt-1', window: { kind: 'rolling', days: 30 } }]);
+    expect(host.callsTo(getWatermelonTickets)).toEqual([{ requestTypeId: 'rt-1', window: '30d' }]);
     await user.click(await screen.findByRole('button', { name: 'HELP-44' }));
     expect(host.navigations).toEqual([{ kind: 'issue', issueKey: 'HELP-44' }]);
   });
 
-  it('links at-risk tickets and filters verbatims by tone and text', async () => {
+  it('lists at-risk tickets with their reasons and opens them with the router', async () => {
     const user = userEvent.setup();
-    const host = projectPage().answer(getProjectDashboard, aDashboard());
+    const host = projectPage();
     renderApp(host);
-    await user.click(await screen.findByRole('button', { name: 'HELP-3' }));
+    expect(await screen.findByText(/Requester asked for an update twice · last answer/)).toBeInTheDocument();
+    await user.click(screen.getAllByRole('button', { name: 'HELP-3' })[0]!);
     expect(host.navigations).toEqual([{ kind: 'issue', issueKey: 'HELP-3' }]);
-    expect(screen.getByText('2 of 2 shown')).toBeInTheDocument();
+  });
+
+  it('filters verbatims by tone on the server and by text on the page', async () => {
+    const user = userEvent.setup();
+    const host = projectPage();
+    renderApp(host);
+    expect(await screen.findByText('2 of 2 shown')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Negative' }));
-    expect(screen.getByText('1 of 2 shown')).toBeInTheDocument();
+    expect(await screen.findByText('1 of 1 shown')).toBeInTheDocument();
+    expect(host.callsTo(getVerbatims)).toEqual([{ window: '30d', limit: 25 }, { window: '30d', band: 'negative', limit: 25 }]);
     expect(screen.queryByText('“Thanks, super quick!”')).toBeNull();
     await user.click(screen.getAllByRole('button', { name: 'All' })[0]!);
-    await user.type(screen.getByLabelText('Contains'), 'quick');
-    expect(screen.getByText('“Thanks, super quick!”')).toBeInTheDocument();
+    await user.type(await screen.findByLabelText('Contains'), 'quick');
+    expect(await screen.findByText('“Thanks, super quick!”')).toBeInTheDocument();
     expect(screen.getByText('1 of 2 shown')).toBeInTheDocument();
   });
 
-  it('shows response rate and fatigue figures', async () => {
-    renderApp(projectPage().answer(getProjectDashboard, aDashboard()));
-    expect(await screen.findByText('57 %')).toBeInTheDocument();
-    expect(screen.getByText(/Held back by fatigue rules: Cooldown 17/)).toBeInTheDocument();
+  it('loads the next page of verbatims with the cursor', async () => {
+    const user = userEvent.setup();
+    const host = projectPage().answer(getVerbatims, (p) =>
+      p['cursor'] === 'page-2'
+        ? { verbatims: [{ id: 'v9', issueKey: 'HELP-9', at: 1, source: 'comment', text: 'Still down', band: 'negative', score: null, requestTypeId: null }], nextCursor: null }
+        : someVerbatims({ nextCursor: 'page-2' }),
+    );
+    renderApp(host);
+    await user.click(await screen.findByRole('button', { name: 'Load more' }));
+    expect(await screen.findByText('“Still down”')).toBeInTheDocument();
+    expect(screen.getByText('3 of 3 shown')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
   });
 
-  it('reloads for the chosen window', async () => {
+  it('shows response rate and fatigue figures, leaving out rules that held nothing back', async () => {
+    renderApp(projectPage());
+    expect(await screen.findByText('57 %')).toBeInTheDocument();
+    expect(screen.getByText('Held back by fatigue rules: Cooldown 17 · Ask already pending 3')).toBeInTheDocument();
+    expect(screen.getByText('1.3')).toBeInTheDocument();
+  });
+
+  it('reloads every section for the chosen window', async () => {
     const user = userEvent.setup();
-    const host = projectPage().answer(getProjectDashboard, aDashboard());
+    const host = projectPage();
     renderApp(host);
-    await screen.findByText('Scorecards');
+    await screen.findByRole('article', { name: /People get back/ });
     await user.click(screen.getByRole('button', { name: '90 days' }));
     await screen.findByRole('article', { name: /People get back/ });
-    expect(host.callsTo(getProjectDashboard)).toEqual([{}, { window: { kind: 'rolling', days: 90 } }]);
+    await waitFor(() => expect(host.callsTo(getResponseStats)).toEqual([{ window: '30d' }, { window: '90d' }]));
+    expect(host.callsTo(getScorecards)).toEqual([{ window: '30d' }, { window: '90d' }]);
+    expect(host.callsTo(getWatermelon)).toEqual([{ window: '30d' }, { window: '90d' }]);
   });
 
-  it('shows a load failure', async () => {
-    renderApp(projectPage().fail(getProjectDashboard, { code: 'forbidden', message: 'You cannot browse this project.' }));
+  it('exports the CSV the server writes', async () => {
+    const user = userEvent.setup();
+    const host = projectPage().answer(exportCsv, { filename: 'sentio-xla-100-30d.csv', csv: '"xla_id"\r\n' });
+    const created: Blob[] = [];
+    URL.createObjectURL = (b: Blob) => {
+      created.push(b);
+      return 'blob:x';
+    };
+    URL.revokeObjectURL = () => undefined;
+    renderApp(host);
+    await screen.findByRole('article', { name: /People get back/ });
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(host.callsTo(exportCsv)).toEqual([{ window: '30d' }]));
+    await waitFor(() => expect(created).toHaveLength(1));
+  });
+
+  it('shows a section failure beside the sections that loaded', async () => {
+    renderApp(projectPage().fail(getScorecards, { code: 'forbidden', message: 'You cannot browse this project.' }));
     expect(await screen.findByText('You cannot browse this project.')).toBeInTheDocument();
-  });
-});
-
-describe('scorecard CSV', () => {
-  it('writes one row per day, leaves days without data empty, and quotes names', () => {
-    const csv = scorecardsToCsv([aScorecard({ name: 'Fast, friendly' })]);
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('xla,day,score,sample,status,target,window_score,window_lower,window_upper,confidence');
-    expect(lines[1]).toBe('"Fast, friendly",2026-11-21,70,3,at-risk,80,72.4,64.1,79.8,high');
-    expect(lines[2]).toBe('"Fast, friendly",2026-11-22,,0,at-risk,80,72.4,64.1,79.8,high');
-  });
-
-  it('defuses spreadsheet formulas in names', () => {
-    expect(scorecardsToCsv([aScorecard({ name: '=HYPERLINK("x")', daily: [{ day: '2026-11-21', score: 1, sampleSize: 1, indicators: [] }] })])).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(await screen.findByText('57 %')).toBeInTheDocument();
   });
 });
 
@@ -113,18 +167,24 @@ describe('scorecard gadget', () => {
     expect(await screen.findByText('Choose a project')).toBeInTheDocument();
   });
 
-  it('shows the configured project scorecards', async () => {
-    const host = hostFor('sentio-scorecard-gadget', { gadgetConfiguration: { projectId: '100' } }).answer(getProjectDashboard, aDashboard());
+  it('shows the configured project scorecards, naming the project in its one call', async () => {
+    const host = hostFor('sentio-scorecard-gadget', { gadgetConfiguration: { projectId: '100' } }).answer(getScorecards, { projectId: '100', window: '30d', scorecards: [aScorecard()] });
     renderApp(host);
     expect(await screen.findByRole('article', { name: /People get back to work fast/ })).toBeInTheDocument();
-    expect(host.callsTo(getProjectDashboard)).toEqual([{ projectId: '100' }]);
+    expect(host.calls.map((c) => c.name)).toEqual(['getScorecards']);
+    expect(host.callsTo(getScorecards)).toEqual([{ window: '30d', projectId: '100' }]);
   });
 
-  it('submits its configuration in edit mode', async () => {
+  it('submits its configuration in edit mode, refusing a project key', async () => {
     const user = userEvent.setup();
     const host = hostFor('sentio-scorecard-gadget', { entryPoint: 'edit', gadgetConfiguration: {} });
     renderApp(host);
-    await user.type(await screen.findByLabelText('Service project id'), '100');
+    const field = await screen.findByLabelText('Service project id');
+    await user.type(field, 'HELP');
+    expect(screen.getByText('A project id is a number, e.g. 10001.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    await user.clear(field);
+    await user.type(field, '100');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(host.submitted).toEqual([{ projectId: '100' }]);
   });

@@ -12,14 +12,24 @@ import { XlaIdSchema } from '../xla';
  */
 export type AnswerSlot = `q:${QuestionKind}`;
 export const LOST_TIME_SLOT = 'lt';
-export type Slot = IndicatorId | AnswerSlot | typeof LOST_TIME_SLOT;
+/**
+ * Survey-activity slots (src/domain/rollup/survey-stats.ts), written under the reserved
+ * `SURVEY_STATS_ID` instead of an XLA id: `asks` holds `[sent, answered, expired]`, `held` the
+ * asks a fatigue rule held back (one value per `FATIGUE_REASONS` entry), `reach` a
+ * linear-counting sketch of the requesters asked (`REACH_WIDTH` counters).
+ */
+export const SURVEY_SLOTS = ['asks', 'held', 'reach'] as const;
+export type SurveySlot = (typeof SURVEY_SLOTS)[number];
+export const FATIGUE_REASONS = ['cooldown', 'max-asks-reached', 'ask-pending', 'sampled-out'] as const;
+export const REACH_WIDTH = 128;
+export type Slot = IndicatorId | AnswerSlot | typeof LOST_TIME_SLOT | SurveySlot;
 
 export function answerSlot(kind: QuestionKind): AnswerSlot {
   return `q:${kind}`;
 }
 
 const ANSWER_SLOTS = QUESTION_KINDS.map(answerSlot) as [AnswerSlot, ...AnswerSlot[]];
-export const SlotSchema = z.enum([...INDICATOR_IDS, ...ANSWER_SLOTS, LOST_TIME_SLOT]);
+export const SlotSchema = z.enum([...INDICATOR_IDS, ...ANSWER_SLOTS, LOST_TIME_SLOT, ...SURVEY_SLOTS]);
 
 export function isIndicatorSlot(slot: Slot): slot is IndicatorId {
   return (INDICATOR_IDS as readonly string[]).includes(slot);
@@ -31,6 +41,9 @@ export function questionOfSlot(slot: Slot): QuestionKind | null {
 
 /** How many values a cell of this slot carries. */
 export function slotWidth(slot: Slot): number {
+  if (slot === 'asks') return 3;
+  if (slot === 'held') return FATIGUE_REASONS.length;
+  if (slot === 'reach') return REACH_WIDTH;
   const kind = questionOfSlot(slot);
   if (kind === null) return 2;
   const scale = SCALES[kind];

@@ -2,6 +2,10 @@ export {
   CellSchema,
   DayKeySchema,
   LOST_TIME_SLOT,
+  FATIGUE_REASONS,
+  REACH_WIDTH,
+  SURVEY_SLOTS,
+  type SurveySlot,
   SlotSchema,
   answerSlot,
   canonicalCells,
@@ -46,3 +50,13 @@ export {
   type BucketRef,
   type RollupBucket,
 } from './bucket';
+export {
+  SURVEY_STATS_ID,
+  estimateDistinct,
+  reachPosition,
+  surveyStatsCells,
+  surveyStatsOf,
+  type FatigueReason,
+  type SurveyActivity,
+  type SurveyStats,
+} from './survey-stats';

@@ -78,7 +78,8 @@ export function anExperience(patch: Partial<TicketExperienceView> = {}): TicketE
 }
 
 import type { Scorecard } from '../../../src/domain/scorecard';
-import type { ProjectDashboard } from '../../../static/src/api/project-contract';
+import type { ResponseOf } from '../../../src/contracts/resolver';
+import type { getAtRiskTickets, getResponseStats, getVerbatims, getWatermelon } from '../../../src/contracts/project';
 
 export function aScorecard(patch: Partial<Scorecard> = {}): Scorecard {
   return {
@@ -121,20 +122,55 @@ export function aScorecard(patch: Partial<Scorecard> = {}): Scorecard {
   };
 }
 
-export function aDashboard(patch: Partial<ProjectDashboard> = {}): ProjectDashboard {
+/** Answers for every call the project page makes at start, keyed by contract. */
+export function aWatermelon(patch: Partial<ResponseOf<typeof getWatermelon>> = {}): ResponseOf<typeof getWatermelon> {
+  const row = { xlaId: 'experience', operations: 95, status: 'breached' as const, basis: 'csat' as const, upper: 0.55, threshold: 0.7, slaTickets: 30 };
   return {
-    projectKey: 'HELP',
-    scorecards: [aScorecard()],
-    watermelon: [
-      { requestTypeId: 'rt-1', requestTypeName: 'Laptop broken', slaMetRate: 0.97, xlaScore: 41, sampleSize: 22, flagged: true },
-      { requestTypeId: 'rt-2', requestTypeName: 'New starter', slaMetRate: 0.9, xlaScore: null, sampleSize: 2, flagged: false },
+    range: { from: '2026-10-25', to: '2026-11-23' },
+    xlas: [{ xlaId: 'experience', name: 'People get back to work fast' }],
+    rows: [
+      { ...row, requestTypeId: 'rt-1', slaMetRate: 0.97, xlaScore: 41, sampleSize: 22, tickets: 22, flagged: true },
+      { ...row, requestTypeId: 'rt-2', slaMetRate: 0.9, xlaScore: null, sampleSize: 2, tickets: 2, flagged: false, status: 'not-enough-data' },
     ],
-    atRisk: [{ issueKey: 'HELP-12', summary: 'VPN drops every hour', riskLevel: 'high', reasons: ['2 chasers'], mood: -0.6, lastScore: { kind: 'csat5', score: 1 } }],
-    verbatims: [
-      { id: 'v1', issueKey: 'HELP-12', at: NOW, source: 'answer', text: 'Nobody called me back', band: 'negative', score: { kind: 'csat5', score: 1 }, requestTypeName: 'Laptop broken' },
-      { id: 'v2', issueKey: 'HELP-3', at: NOW, source: 'comment', text: 'Thanks, super quick!', band: 'positive', score: null, requestTypeName: null },
-    ],
-    response: { sent: 120, answered: 54, expired: 40, responseRate: 0.574, requestersAsked: 90, suppressed: [{ reason: 'cooldown', label: 'Cooldown', count: 17 }], meanAsksPerRequester: 1.3 },
     ...patch,
+  };
+}
+
+export function someAtRisk(): ResponseOf<typeof getAtRiskTickets> {
+  return {
+    tickets: [
+      { issueKey: 'HELP-12', riskLevel: 'high', riskScore: 70, reasons: [{ code: 'chasers', text: 'Requester asked for an update twice' }], mood: -0.6, lastScore: { kind: 'csat5', score: 1 }, requestTypeId: 'rt-1' },
+      { issueKey: 'HELP-3', riskLevel: 'medium', riskScore: 30, reasons: [{ code: 'long-wait', text: 'Waiting for support 30 h in total' }], mood: null, lastScore: null, requestTypeId: null },
+    ],
+  };
+}
+
+export function someVerbatims(patch: Partial<ResponseOf<typeof getVerbatims>> = {}): ResponseOf<typeof getVerbatims> {
+  return {
+    verbatims: [
+      { id: 'v1', issueKey: 'HELP-12', at: NOW, source: 'answer', text: 'Nobody called me back', band: 'negative', score: { kind: 'csat5', score: 1 }, requestTypeId: 'rt-1' },
+      { id: 'v2', issueKey: 'HELP-3', at: NOW, source: 'answer', text: 'Thanks, super quick!', band: 'positive', score: { kind: 'csat5', score: 5 }, requestTypeId: null },
+    ],
+    nextCursor: null,
+    ...patch,
+  };
+}
+
+export function someResponseStats(): ResponseOf<typeof getResponseStats> {
+  return {
+    range: { from: '2026-10-25', to: '2026-11-23' },
+    sent: 120,
+    answered: 54,
+    expired: 40,
+    responseRate: 54 / 94,
+    requestersAsked: 90,
+    requestersSaturated: false,
+    meanAsksPerRequester: 120 / 90,
+    suppressed: [
+      { reason: 'cooldown', count: 17 },
+      { reason: 'max-asks-reached', count: 0 },
+      { reason: 'ask-pending', count: 3 },
+      { reason: 'sampled-out', count: 0 },
+    ],
   };
 }

@@ -1,10 +1,11 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import type { AtRiskTicket } from '../../api/project-contract';
+import type { AtRiskTicket } from '../../../../src/contracts/project';
 import { IssueLink } from '../../ui/issue-link';
 import { scoreText } from '../../ui/score-text';
 import { Muted } from '../../ui/section';
 import { RISK_APPEARANCE, RISK_TEXT } from '../issue/mood';
+import { requestTypeLabel } from './request-type-name';
 
 /** Open tickets most likely to end badly: the ones an agent can still turn around. */
 export function AtRiskList({ tickets }: { tickets: readonly AtRiskTicket[] }) {
@@ -16,10 +17,10 @@ export function AtRiskList({ tickets }: { tickets: readonly AtRiskTicket[] }) {
           <span style={{ display: 'flex', gap: token('space.100'), alignItems: 'center', flexWrap: 'wrap' }}>
             <Lozenge appearance={RISK_APPEARANCE[t.riskLevel]}>{RISK_TEXT[t.riskLevel]}</Lozenge>
             <IssueLink issueKey={t.issueKey} />
-            <span>{t.summary}</span>
+            <Muted>{requestTypeLabel(t.requestTypeId)}</Muted>
           </span>
           <Muted>
-            {[...t.reasons, t.lastScore !== null ? `last answer ${scoreText(t.lastScore.kind, t.lastScore.score)}` : null, t.mood !== null ? `mood ${t.mood.toFixed(2)}` : null]
+            {[...t.reasons.map((r) => r.text), t.lastScore !== null ? `last answer ${scoreText(t.lastScore.kind, t.lastScore.score)}` : null, t.mood !== null ? `mood ${t.mood.toFixed(2)}` : null]
               .filter((x) => x !== null)
               .join(' · ')}
           </Muted>

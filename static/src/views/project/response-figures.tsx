@@ -1,7 +1,14 @@
 import { token } from '@atlaskit/tokens';
-import type { ResponseFigures } from '../../api/project-contract';
+import type { FatigueReasonCode, ResponseStats } from '../../../../src/contracts/project';
 import { formatPercent, NOT_ENOUGH_DATA } from '../../ui/format';
 import { Muted } from '../../ui/section';
+
+const FATIGUE_LABEL: Record<FatigueReasonCode, string> = {
+  cooldown: 'Cooldown',
+  'max-asks-reached': 'Max asks per ticket',
+  'ask-pending': 'Ask already pending',
+  'sampled-out': 'Sampling',
+};
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
@@ -13,7 +20,8 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 /** Are people answering, and are we asking too often? */
-export function ResponseFiguresView({ figures }: { figures: ResponseFigures }) {
+export function ResponseFiguresView({ figures }: { figures: ResponseStats }) {
+  const held = figures.suppressed.filter((s) => s.count > 0);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       <dl style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), margin: 0 }}>
@@ -21,13 +29,11 @@ export function ResponseFiguresView({ figures }: { figures: ResponseFigures }) {
         <Figure label="Asks sent" value={String(figures.sent)} />
         <Figure label="Answered" value={String(figures.answered)} />
         <Figure label="Expired" value={String(figures.expired)} />
-        <Figure label="Requesters asked" value={String(figures.requestersAsked)} />
+        <Figure label="Requesters asked" value={`${figures.requestersSaturated ? '≥ ' : ''}${figures.requestersAsked}`} />
         <Figure label="Asks per requester" value={figures.meanAsksPerRequester !== null ? figures.meanAsksPerRequester.toFixed(1) : '—'} />
       </dl>
-      {figures.suppressed.length > 0 ? (
-        <p style={{ margin: 0 }}>
-          Held back by fatigue rules: {figures.suppressed.map((s) => `${s.label} ${s.count}`).join(' · ')}
-        </p>
+      {held.length > 0 ? (
+        <p style={{ margin: 0 }}>Held back by fatigue rules: {held.map((s) => `${FATIGUE_LABEL[s.reason]} ${s.count}`).join(' · ')}</p>
       ) : (
         <Muted>No ask was held back by a fatigue rule.</Muted>
       )}

@@ -3,7 +3,7 @@ import { Notice } from '../../ui/notice';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { useId, useState } from 'react';
-import { getProjectDashboard } from '../../api/project-contract';
+import { getScorecards } from '../../../../src/contracts/project';
 import { useCall } from '../../api/client-context';
 import { useHost } from '../../app/host-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
@@ -13,6 +13,9 @@ import { Sparkline } from '../../ui/sparkline';
 import { ViewSkeleton } from '../../ui/view-skeleton';
 import { ScorecardCard } from './scorecard-card';
 
+/** Jira project ids are numeric; the resolver refuses anything else. */
+const PROJECT_ID = /^\d{1,18}$/;
+
 /** What the gadget keeps in its Jira configuration. */
 interface GadgetConfig {
   readonly projectId: string;
@@ -20,7 +23,7 @@ interface GadgetConfig {
 
 function configOf(raw: Record<string, unknown> | undefined): GadgetConfig | null {
   const projectId = raw?.['projectId'];
-  return typeof projectId === 'string' && projectId.trim() !== '' ? { projectId: projectId.trim() } : null;
+  return typeof projectId === 'string' && PROJECT_ID.test(projectId.trim()) ? { projectId: projectId.trim() } : null;
 }
 
 /** The dashboard gadget: the scorecards of one project, compact; or its configuration form. */
@@ -39,11 +42,12 @@ export default function ScorecardGadget() {
 }
 
 function GadgetScorecards({ projectId }: { projectId: string }) {
-  const { loaded, reload } = useCall(getProjectDashboard, { projectId });
+  // The resolver checks the caller may browse this project: the configuration is not trusted.
+  const { loaded, reload } = useCall(getScorecards, { projectId });
   if (loaded.state === 'loading') return <ViewSkeleton lines={3} />;
   if (loaded.state === 'error') return <CallErrorMessage error={loaded.error} onRetry={reload} />;
   const cards = loaded.data.scorecards;
-  if (cards.length === 0) return <Muted>No XLA covers project {loaded.data.projectKey}.</Muted>;
+  if (cards.length === 0) return <Muted>No XLA covers project {loaded.data.projectId}.</Muted>;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       {cards.map((c) => {
@@ -66,6 +70,7 @@ function GadgetEdit({ initial }: { initial: GadgetConfig | null }) {
   const [projectId, setProjectId] = useState(initial?.projectId ?? '');
   const [saving, setSaving] = useState(false);
   const missing = projectId.trim() === '';
+  const invalid = !missing && !PROJECT_ID.test(projectId.trim());
 
   async function save() {
     setSaving(true);
@@ -82,19 +87,19 @@ function GadgetEdit({ initial }: { initial: GadgetConfig | null }) {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (!missing) void save();
+        if (!missing && !invalid) void save();
       }}
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}
     >
       <label htmlFor={id}>Service project id</label>
-      <Textfield id={id} value={projectId} isInvalid={missing} aria-describedby={missing ? `${id}-error` : undefined} onChange={(e) => setProjectId(e.currentTarget.value)} />
-      {missing ? (
+      <Textfield id={id} value={projectId} isInvalid={missing || invalid} aria-describedby={missing || invalid ? `${id}-error` : undefined} onChange={(e) => setProjectId(e.currentTarget.value)} />
+      {missing || invalid ? (
         <span id={`${id}-error`} style={{ color: token('color.text.danger'), font: token('font.body.small') }}>
-          Name a project.
+          {missing ? 'Name a project.' : 'A project id is a number, e.g. 10001.'}
         </span>
       ) : null}
       <div>
-        <Button type="submit" appearance="primary" isLoading={saving} isDisabled={missing}>
+        <Button type="submit" appearance="primary" isLoading={saving} isDisabled={missing || invalid}>
           Save
         </Button>
       </div>

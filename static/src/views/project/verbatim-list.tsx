@@ -1,28 +1,47 @@
+import Button from '@atlaskit/button/default/button';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { useId, useState } from 'react';
-import type { Verbatim } from '../../api/project-contract';
+import { useEffect, useId, useState } from 'react';
+import { getVerbatims, type DashboardWindow, type Verbatim } from '../../../../src/contracts/project';
+import { useAction, useCall } from '../../api/client-context';
+import { ChoiceInput } from '../../ui/choice-input';
+import { useNotify } from '../../ui/flags';
 import { formatDate } from '../../ui/format';
 import { IssueLink } from '../../ui/issue-link';
 import { scoreText } from '../../ui/score-text';
 import { Muted } from '../../ui/section';
-import { ChoiceInput } from '../../ui/choice-input';
+import { LoadedSection } from './loaded-section';
+import { requestTypeLabel } from './request-type-name';
 
 type BandFilter = 'all' | Verbatim['band'];
 type SourceFilter = 'all' | Verbatim['source'];
 
 const BAND_COLOUR = { negative: 'color.border.danger', neutral: 'color.border', positive: 'color.border.success' } as const;
 
-/** What requesters said, in their words, filtered by tone, source and text. */
-export function VerbatimList({ verbatims }: { verbatims: readonly Verbatim[] }) {
+/**
+ * What requesters said, in their words. Tone and source filter on the server (each change is one
+ * call); "contains" filters what is loaded; "Load more" follows the cursor.
+ */
+export function VerbatimSection({ window, projectId }: { window: DashboardWindow; projectId?: string | undefined }) {
   const searchId = useId();
   const [band, setBand] = useState<BandFilter>('all');
   const [source, setSource] = useState<SourceFilter>('all');
   const [search, setSearch] = useState('');
-  const needle = search.trim().toLowerCase();
-  const shown = verbatims.filter(
-    (v) => (band === 'all' || v.band === band) && (source === 'all' || v.source === source) && (needle === '' || v.text.toLowerCase().includes(needle)),
-  );
+  const payload = { window, ...(band !== 'all' ? { band } : {}), ...(source !== 'all' ? { source } : {}), ...(projectId !== undefined ? { projectId } : {}) };
+  const first = useCall(getVerbatims, payload);
+  const more = useAction(getVerbatims);
+  const notify = useNotify();
+  const [extra, setExtra] = useState<{ verbatims: Verbatim[]; cursor: string | null } | null>(null);
+  const key = JSON.stringify(payload);
+  useEffect(() => setExtra(null), [key]);
+
+  async function loadMore(cursor: string) {
+    const result = await more.run({ ...payload, cursor });
+    if (result === null) return;
+    if (!result.ok) return notify.failed(result.error);
+    setExtra((prev) => ({ verbatims: [...(prev?.verbatims ?? []), ...result.data.verbatims], cursor: result.data.nextCursor }));
+  }
+
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.200'), alignItems: 'flex-end' }}>
@@ -54,6 +73,33 @@ export function VerbatimList({ verbatims }: { verbatims: readonly Verbatim[] }) 
           <Textfield id={searchId} width="medium" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         </div>
       </div>
+      <LoadedSection loaded={first.loaded} reload={first.reload}>
+        {(data) => {
+          const all = [...data.verbatims, ...(extra?.verbatims ?? [])];
+          const cursor = extra !== null ? extra.cursor : data.nextCursor;
+          return (
+            <>
+              <VerbatimList verbatims={all} search={search} />
+              {cursor !== null ? (
+                <div>
+                  <Button isLoading={more.pending} onClick={() => void loadMore(cursor)}>
+                    Load more
+                  </Button>
+                </div>
+              ) : null}
+            </>
+          );
+        }}
+      </LoadedSection>
+    </div>
+  );
+}
+
+function VerbatimList({ verbatims, search }: { verbatims: readonly Verbatim[]; search: string }) {
+  const needle = search.trim().toLowerCase();
+  const shown = verbatims.filter((v) => needle === '' || v.text.toLowerCase().includes(needle));
+  return (
+    <>
       <p role="status" style={{ margin: 0, color: token('color.text.subtlest') }}>
         {shown.length} of {verbatims.length} shown
       </p>
@@ -66,13 +112,12 @@ export function VerbatimList({ verbatims }: { verbatims: readonly Verbatim[] }) 
               <blockquote style={{ margin: 0 }}>“{v.text}”</blockquote>
               <Muted>
                 <IssueLink issueKey={v.issueKey} /> · {formatDate(v.at)} · {v.source === 'answer' ? 'survey answer' : 'comment'}
-                {v.score !== null ? ` ${scoreText(v.score.kind, v.score.score)}` : ''}
-                {v.requestTypeName !== null ? ` · ${v.requestTypeName}` : ''}
+                {v.score !== null ? ` ${scoreText(v.score.kind, v.score.score)}` : ''} · {requestTypeLabel(v.requestTypeId)}
               </Muted>
             </li>
           ))}
         </ul>
       )}
-    </div>
+    </>
   );
 }

@@ -1,0 +1,34 @@
+/**
+ * Vitest global set-up: clears the reliability figures before a run and prints them, summed, after
+ * it (each test file appends its figures in `reportFigures`). Prints nothing when no reliability
+ * file ran.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { FIGURES_DIR } from './figures';
+
+export function setup(): void {
+  rmSync(FIGURES_DIR, { recursive: true, force: true });
+  mkdirSync(FIGURES_DIR, { recursive: true });
+}
+
+export function teardown(): void {
+  if (!existsSync(FIGURES_DIR)) return;
+  const lines = readdirSync(FIGURES_DIR)
+    .sort()
+    .flatMap((f) => readFileSync(`${FIGURES_DIR}/${f}`, 'utf8').split('\n').filter((l) => l.trim() !== ''));
+  if (lines.length === 0) return;
+  const totals = { casesTried: 0, faultsInjected: 0, losses: 0 };
+  for (const line of lines) {
+    const figures = JSON.parse(line) as { name: string; figures: Record<string, number | string> };
+    const n = (k: string): number => (typeof figures.figures[k] === 'number' ? Number(figures.figures[k]) : 0);
+    totals.casesTried += n('casesTried');
+    totals.faultsInjected += n('faultsInjected');
+    totals.losses += n('losses');
+  }
+  console.log('\nReliability suite');
+  for (const line of lines) {
+    const { name, figures } = JSON.parse(line) as { name: string; figures: Record<string, number | string> };
+    console.log(`  ${name.padEnd(22)} ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  }
+  console.log(`  total: cases tried=${totals.casesTried} faults injected=${totals.faultsInjected} losses=${totals.losses}\n`);
+}
