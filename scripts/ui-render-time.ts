@@ -13,7 +13,7 @@ import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { SurveyPlanSchema } from '../src/domain/survey-plan';
 import { defaultXla } from '../src/domain/xla';
-import { aDashboard, anExperience, aPendingAsk } from '../test/ui/support/builders';
+import { anExperience, aPendingAsk, aScorecard, aWatermelon, someAtRisk, someResponseStats, someVerbatims } from '../test/ui/support/builders';
 
 const dist = join(import.meta.dirname, '..', 'static', 'dist');
 const runsArg = process.argv.indexOf('--runs');
@@ -23,7 +23,11 @@ const plan = SurveyPlanSchema.parse({ id: 'p', name: 'Mid-flight check', waypoin
 const answers: Record<string, unknown> = {
   getMyAsk: { ask: aPendingAsk() },
   getTicketExperience: anExperience(),
-  getProjectDashboard: aDashboard(),
+  getScorecards: { projectId: '100', window: '30d', scorecards: [aScorecard()] },
+  getWatermelon: aWatermelon(),
+  getAtRiskTickets: someAtRisk(),
+  getVerbatims: someVerbatims(),
+  getResponseStats: someResponseStats(),
   getConfig: { xlas: [defaultXla()], plans: [plan], version: 1 },
   getRecomputeStatus: { status: null },
 };

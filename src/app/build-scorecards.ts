@@ -11,6 +11,7 @@ import { dayKeyOf } from '../domain/time';
 import type { XlaDefinition, XlaWindow } from '../domain/xla';
 import { ForbiddenError } from './errors';
 import { effectiveConfig } from './load-config';
+import { cachedSitePriors } from './site-priors';
 import type { AppPorts, CallerJira } from './ports';
 import { moodOf } from '../domain/ticket';
 
@@ -34,8 +35,9 @@ export async function buildScorecards(ports: AppPorts, projectId: string, w: Das
   const window = windowOf(w);
   const xlas = config.xlas.filter((x) => x.enabled && (x.scope.projectIds.length === 0 || x.scope.projectIds.includes(projectId)));
   if (xlas.length === 0) return [];
-  const buckets = await bucketsFor(ports, config.rollups?.active ?? '', projectId, window, today);
-  return xlas.map((xla: XlaDefinition) => buildScorecard({ ...xla, window }, buckets, today));
+  const [buckets, priors] = await Promise.all([bucketsFor(ports, config.rollups?.active ?? '', projectId, window, today), cachedSitePriors(ports)]);
+  // The site-wide μ of each XLA (src/app/site-priors.ts): one cached document, whatever the site's size.
+  return xlas.map((xla: XlaDefinition) => buildScorecard({ ...xla, window }, buckets, today, { sitePriors: priors.get(xla.id) }));
 }
 
 export async function atRiskTickets(ports: AppPorts, projectId: string, minRiskScore: number, limit: number) {

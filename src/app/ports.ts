@@ -9,6 +9,7 @@ import type { SurveyPlan } from '../domain/survey-plan';
 import type { XlaDefinition } from '../domain/xla';
 import type { EpochMs } from '../domain/time';
 import type { SlaMetric } from '../domain/ticket';
+import type { z } from 'zod';
 import type { StoredBucket, TicketRecord } from './records';
 
 export interface Clock {
@@ -30,6 +31,12 @@ export interface Random {
 export interface RollupGenerations {
   readonly active: string;
   readonly building: string | null;
+  /**
+   * Generations no longer read or written (a superseded or finished rebuild left them behind),
+   * with when they stopped being live. The hourly job deletes their buckets, a bounded number per
+   * run, once no in-flight write can still reach them (src/app/collect-rollup-generations.ts).
+   */
+  readonly retired?: ReadonlyArray<{ readonly generation: string; readonly at: EpochMs }>;
 }
 
 export const LEGACY_GENERATIONS: RollupGenerations = { active: '', building: null };
@@ -60,7 +67,12 @@ export interface UnitOfWork {
   readonly configRev?: number;
   /** Account ids first seen by this write, for the personal-data report. */
   readonly accounts?: readonly string[];
+  /** Projects this write may show the app for the first time (site priors, generation clean-up). */
+  readonly projects?: readonly string[];
 }
+
+/** Small app-owned documents besides the configuration and the recompute job, each read whole. */
+export type AppDocKey = 'site-priors' | 'rollup-gc';
 
 export interface StoredAsk {
   readonly ask: Ask;
@@ -122,6 +134,17 @@ export interface Store {
 
   /** All or nothing; `WriteConflict` when a checked revision moved. */
   commit(unit: UnitOfWork): Promise<void>;
+
+  /** Projects the app has seen a ticket of, by id: O(projects / 100) reads, never O(tickets). */
+  projectsSeen(cursor: string | null, limit: number): Promise<Page<string>>;
+  /** Keys of up to `limit` buckets of one project in one rollup generation (clean-up of retired ones). */
+  rollupKeysOf(generation: string, projectId: string, limit: number): Promise<readonly string[]>;
+  /** Deletes rollup buckets by key (≤ 25 a call): only for generations nobody reads or writes any more. */
+  deleteBuckets(keys: readonly string[]): Promise<void>;
+  /** An app document parsed with `schema` (stored data is a trust boundary); null when absent. */
+  getDoc<T>(key: AppDocKey, schema: z.ZodType<T>): Promise<Versioned<T> | null>;
+  /** Writes it checked on `expectedRev` (0: must not exist yet); `WriteConflict` otherwise. */
+  putDoc<T>(key: AppDocKey, value: T, expectedRev: number): Promise<void>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   auditLog(cursor: string | null, limit: number): Promise<Page<AuditEntry>>;

@@ -188,8 +188,20 @@ export async function commitTicketWrite(ports: AppPorts, config: StoredConfig, w
     asks: (write.asks ?? []).map((ask) => ({ ask, usedNonces: write.askNonces?.get(ask.id) ?? [] })),
     buckets,
     accounts: write.accounts ?? [],
+    projects: projectsToRegister(write, options.checkConfig === true),
   });
   return record;
+}
+
+/**
+ * The project registry (site priors, generation clean-up) learns a project from the write that
+ * first stores one of its tickets: one idempotent set, and only then — not on every event. A
+ * moved issue registers its new project; a recompute registers every ticket's, which fills the
+ * registry on sites that stored tickets before it existed.
+ */
+function projectsToRegister(write: TicketWrite, rebuilding: boolean): string[] {
+  const before = write.before?.value.projectId;
+  return rebuilding || before !== write.after.projectId ? [write.after.projectId] : [];
 }
 
 /**

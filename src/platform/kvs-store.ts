@@ -10,7 +10,7 @@ import { AuditEntrySchema, RecomputeStatusSchema, type AuditEntry } from '../con
 import { AskSchema, type Ask } from '../domain/ask';
 import { SurveyPlanSchema } from '../domain/survey-plan';
 import { XlaDefinitionSchema } from '../domain/xla';
-import type { ActivityQuery, BucketQuery, Page, RiskQuery, Store, StoredAsk, StoredConfig, UnitOfWork } from '../app/ports';
+import type { ActivityQuery, AppDocKey, BucketQuery, Page, RiskQuery, Store, StoredAsk, StoredConfig, UnitOfWork } from '../app/ports';
 import { StoredBucketSchema, TicketRecordSchema, type StoredBucket, type TicketRecord } from '../app/records';
 import { kvsCall } from './kvs-errors';
 import { AUDIT_SCOPE, DOC_KEY, ENTITY, INDEX, rollupScope } from './storage-layout';
@@ -54,13 +54,26 @@ const AccountEntitySchema = z.object({ reportedAt: z.number().int(), updatedAt: 
 type AccountEntity = z.infer<typeof AccountEntitySchema>;
 
 const DocEntitySchema = z.object({ rev: z.number().int(), body: z.unknown() });
+
+/** One row per project the app has seen: the site-wide jobs' list of rollup partitions. */
+const ProjectEntitySchema = z.object({ projectId: z.string() });
+type ProjectEntity = z.infer<typeof ProjectEntitySchema>;
+
+/** The app documents of `AppDocKey`, so a renamed key fails to compile here. */
+const APP_DOC_KEYS: Record<AppDocKey, string> = { 'site-priors': DOC_KEY.sitePriors, 'rollup-gc': DOC_KEY.rollupGc };
 type DocEntity = z.infer<typeof DocEntitySchema>;
 
 const StoredConfigSchema = z.object({
   version: z.number().int(),
   xlas: z.array(XlaDefinitionSchema),
   plans: z.array(SurveyPlanSchema),
-  rollups: z.object({ active: z.string(), building: z.string().nullable() }).default({ active: '', building: null }),
+  rollups: z
+    .object({
+      active: z.string(),
+      building: z.string().nullable(),
+      retired: z.array(z.object({ generation: z.string(), at: z.number().int() })).max(100).default([]),
+    })
+    .default({ active: '', building: null, retired: [] }),
 });
 
 const RecomputeStateSchema = RecomputeStatusSchema.extend({ cursor: z.string().nullable(), configVersion: z.number().int() });
@@ -150,7 +163,7 @@ export function createKvsStore(): Store {
   return {
     async getConfig(): Promise<StoredConfig> {
       const doc = await getDoc(DOC_KEY.config);
-      if (doc === null) return { version: 0, xlas: [], plans: [], rollups: { active: '', building: null }, rev: 0 };
+      if (doc === null) return { version: 0, xlas: [], plans: [], rollups: { active: '', building: null, retired: [] }, rev: 0 };
       return { ...parseOr(StoredConfigSchema, doc.body, 'configuration'), rev: doc.rev };
     },
 
@@ -335,12 +348,52 @@ export function createKvsStore(): Store {
         tx.set<AccountEntity>(accountId, { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 }, { entityName: ENTITY.account });
         n += 1;
       }
+      for (const projectId of unit.projects ?? []) {
+        // Unconditional and idempotent: writing a known project again changes nothing.
+        tx.set<ProjectEntity>(projectId, { projectId }, { entityName: ENTITY.project });
+        n += 1;
+      }
       if (n === 0) return;
       if (unit.configRev !== undefined) {
         // A recompute writes under one configuration: if it moved meanwhile, retry under the new one.
         tx.check<DocEntity>(DOC_KEY.config, { entityName: ENTITY.doc, conditions: revCondition<DocEntity>(unit.configRev) });
       }
       await kvsCall(unit.ticket?.record.ticketId ?? 'commit', () => tx.execute());
+    },
+
+    async projectsSeen(cursor, limit) {
+      let q = kvs.entity<ProjectEntity>(ENTITY.project).query().index(INDEX.projectById).sort(Sort.ASC).limit(Math.min(limit, PAGE));
+      if (cursor) q = q.cursor(cursor);
+      const page = await kvsCall('projects', () => q.getMany());
+      return { items: page.results.map((r) => parseOr(ProjectEntitySchema, r.value, 'project').projectId), cursor: page.nextCursor ?? null };
+    },
+
+    async rollupKeysOf(generation, projectId, limit) {
+      const page = await kvsCall('rollups', () =>
+        rollups()
+          .query()
+          .index(INDEX.rollupByScopeDay, { partition: [rollupScope(generation, projectId)] })
+          .sort(Sort.ASC)
+          .limit(Math.min(limit, PAGE))
+          .getMany(),
+      );
+      return page.results.map((r) => r.key);
+    },
+
+    async deleteBuckets(keys) {
+      for (let i = 0; i < keys.length; i += 25) {
+        const chunk = keys.slice(i, i + 25);
+        await kvsCall('rollups', () => kvs.batchDelete(chunk.map((key) => ({ key, entityName: ENTITY.rollup }))));
+      }
+    },
+
+    async getDoc<T>(key: AppDocKey, schema: z.ZodType<T>) {
+      const doc = await getDoc(APP_DOC_KEYS[key]);
+      return doc === null ? null : { value: parseOr(schema, doc.body, `document ${key}`), rev: doc.rev };
+    },
+
+    async putDoc<T>(key: AppDocKey, value: T, expectedRev: number) {
+      await putDoc(APP_DOC_KEYS[key], value, expectedRev);
     },
 
     async appendAudit(entry: AuditEntry) {

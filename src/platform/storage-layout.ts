@@ -10,6 +10,7 @@ export const ENTITY = {
   audit: 'audit',
   account: 'account',
   doc: 'doc',
+  project: 'project',
 } as const;
 
 export const INDEX = {
@@ -24,13 +25,16 @@ export const INDEX = {
   rollupByScopeDay: 'by-scope-day',
   auditByScopeTime: 'by-scope-time',
   accountByReported: 'by-reported',
+  projectById: 'by-id',
 } as const;
 
 /** Keys of the `doc` entity: small versioned documents written with a revision check. */
 export const DOC_KEY = {
   config: 'config',
   recompute: 'recompute',
-} as const;
+  sitePriors: 'site-priors',
+  rollupGc: 'rollup-gc',
+} as const satisfies Record<string, string>;
 
 /** Secret storage key of the one-click signing keys. */
 export const SECRET_KEY = {

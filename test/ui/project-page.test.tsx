@@ -109,7 +109,7 @@ describe('project page', () => {
     const user = userEvent.setup();
     const host = projectPage().answer(getVerbatims, (p) =>
       p['cursor'] === 'page-2'
-        ? { verbatims: [{ id: 'v9', issueKey: 'HELP-9', at: 1, source: 'comment', text: 'Still down', band: 'negative', score: null, requestTypeId: null }], nextCursor: null }
+        ? { verbatims: [{ id: 'v9', issueKey: 'HELP-9', at: 1, source: 'comment' as const, text: 'Still down', band: 'negative' as const, score: null, requestTypeId: null }], nextCursor: null }
         : someVerbatims({ nextCursor: 'page-2' }),
     );
     renderApp(host);

@@ -28,5 +28,13 @@ export {
 export { happiness, happinessCountsOf, type Happiness, type HappinessCounts } from './happiness';
 export { watermelon, type WatermelonInput, type WatermelonVerdict } from './watermelon';
 export { currentWindow, daysOf, inRange, previousWindow, type DayRange } from './window';
-export { priorFor, sitePriors, type PriorSource, type SitePrior, type SitePriorOptions, type SitePriors } from './priors';
+export {
+  EMPTY_SITE_AGGREGATES,
+  mergeSiteAggregates,
+  priorFor,
+  priorsFromAggregates,
+  siteAggregates,
+  sitePriors,
+  type SiteAggregates,
+  type PriorSource, type SitePrior, type SitePriorOptions, type SitePriors } from './priors';
 export { buildScorecard, type ScorecardOptions } from './build-scorecard';

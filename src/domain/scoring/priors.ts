@@ -2,7 +2,7 @@ import { INDICATOR_DEFAULTS, INDICATOR_IDS, type IndicatorId, type IndicatorSpec
 import { bucketCells, cellDay, cellSlot, cellValues, cellXla, type RollupBucket } from '../rollup';
 import type { DayKey } from '../time';
 import { DEFAULT_HALF_LIFE_DAYS, EFFECTIVE_N_SLACK, SITE_PRIOR_MIN_EFFECTIVE_N } from './constants';
-import { aggregateRate, decayedRate, effectiveN, type DayCount } from './decay';
+import { aggregateRate, decayedRate, EMPTY_AGGREGATE, effectiveN, mergeAggregates, type DayCount, type RateAggregate } from './decay';
 
 export type PriorSource = 'site' | 'default';
 
@@ -27,12 +27,16 @@ export interface SitePriorOptions {
   readonly defaults?: Partial<Record<IndicatorId, number>>;
 }
 
+/** The decayed sums per indicator behind the site-wide μ: additive, so projects can be folded one at a time. */
+export type SiteAggregates = Readonly<Record<IndicatorId, RateAggregate>>;
+
+export const EMPTY_SITE_AGGREGATES: SiteAggregates = Object.fromEntries(INDICATOR_IDS.map((id) => [id, EMPTY_AGGREGATE])) as Record<IndicatorId, RateAggregate>;
+
 /**
- * The site-wide μ per indicator (SCORING.md §2.2): the decayed rate over the last 180 days of the
- * buckets given (every project), trusted once it rests on n_eff ≥ 30. Cheap to cache: it moves
- * slowly, so a daily job can compute it once for every scorecard.
+ * The decayed sums of some buckets as seen from `today` (ages over 180 days dropped). Summing the
+ * result of disjoint bucket sets with `mergeSiteAggregates` equals aggregating them all at once.
  */
-export function sitePriors(buckets: ReadonlyArray<RollupBucket>, today: DayKey, options: SitePriorOptions = {}): SitePriors {
+export function siteAggregates(buckets: ReadonlyArray<RollupBucket>, today: DayKey, options: Pick<SitePriorOptions, 'xlaId' | 'halfLifeDays'> = {}): SiteAggregates {
   const counts = new Map<IndicatorId, DayCount[]>();
   for (const bucket of buckets) {
     for (const cell of bucketCells(bucket)) {
@@ -46,8 +50,19 @@ export function sitePriors(buckets: ReadonlyArray<RollupBucket>, today: DayKey, 
       counts.set(slot as IndicatorId, list);
     }
   }
+  const entries = INDICATOR_IDS.map((id) => [id, aggregateRate(counts.get(id) ?? [], today, options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS)]);
+  return Object.fromEntries(entries) as Record<IndicatorId, RateAggregate>;
+}
+
+export function mergeSiteAggregates(a: SiteAggregates, b: SiteAggregates): SiteAggregates {
+  const entries = INDICATOR_IDS.map((id) => [id, mergeAggregates(a[id], b[id])]);
+  return Object.fromEntries(entries) as Record<IndicatorId, RateAggregate>;
+}
+
+/** The μ per indicator from site-wide sums: the decayed rate once it rests on n_eff ≥ 30, else the default. */
+export function priorsFromAggregates(sums: SiteAggregates, options: Pick<SitePriorOptions, 'defaults'> = {}): SitePriors {
   const entries = INDICATOR_IDS.map((id): [IndicatorId, SitePrior] => {
-    const agg = aggregateRate(counts.get(id) ?? [], today, options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS);
+    const agg = sums[id];
     const rate = decayedRate(agg);
     const nEff = effectiveN(agg);
     const fallback = options.defaults?.[id] ?? INDICATOR_DEFAULTS[id].prior;
@@ -55,6 +70,16 @@ export function sitePriors(buckets: ReadonlyArray<RollupBucket>, today: DayKey, 
     return [id, { mu: trusted ? rate : fallback, source: trusted ? 'site' : 'default', rate, nEff }];
   });
   return Object.fromEntries(entries) as Record<IndicatorId, SitePrior>;
+}
+
+/**
+ * The site-wide μ per indicator (SCORING.md §2.2): the decayed rate over the last 180 days of the
+ * buckets given (every project), trusted once it rests on n_eff ≥ 30. Cheap to cache: it moves
+ * slowly, so a daily job can compute it once for every scorecard (src/app/site-priors.ts folds
+ * one project at a time with `siteAggregates` + `mergeSiteAggregates`).
+ */
+export function sitePriors(buckets: ReadonlyArray<RollupBucket>, today: DayKey, options: SitePriorOptions = {}): SitePriors {
+  return priorsFromAggregates(siteAggregates(buckets, today, options), options);
 }
 
 /** μ for one XI of an XLA: the trusted site-wide rate, else the XI's configured prior. */

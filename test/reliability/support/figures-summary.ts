@@ -4,11 +4,15 @@
  * file ran.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { FIGURES_DIR } from './figures';
+import { join } from 'node:path';
+import { FIGURES_ENV } from './figures';
+
+const FIGURES_DIR = join(process.cwd(), 'node_modules', '.cache', 'sentio-reliability', `run-${process.pid}`);
 
 export function setup(): void {
   rmSync(FIGURES_DIR, { recursive: true, force: true });
   mkdirSync(FIGURES_DIR, { recursive: true });
+  process.env[FIGURES_ENV] = FIGURES_DIR;
 }
 
 export function teardown(): void {
@@ -16,6 +20,7 @@ export function teardown(): void {
   const lines = readdirSync(FIGURES_DIR)
     .sort()
     .flatMap((f) => readFileSync(`${FIGURES_DIR}/${f}`, 'utf8').split('\n').filter((l) => l.trim() !== ''));
+  rmSync(FIGURES_DIR, { recursive: true, force: true });
   if (lines.length === 0) return;
   const totals = { casesTried: 0, faultsInjected: 0, losses: 0 };
   for (const line of lines) {
