@@ -12,12 +12,15 @@
  *
  * The cursor and counts are saved after every chunk, so a failed chunk resumes where it stopped.
  * A configuration save during a run restarts it with a new generation; the half-built one is
- * abandoned (tickets that hold it are simply written in full into the next one).
+ * abandoned (tickets that hold it are simply written in full into the next one). Both the
+ * abandoned generation and the one a finished job replaces are listed in `rollups.retired`, in
+ * the same checked write that stops them being live, and the hourly job deletes their buckets
+ * (src/app/collect-rollup-generations.ts).
  */
 import { effectiveConfig } from './load-config';
 import type { RecomputeStatus } from '../contracts/admin';
 import { ConflictError, WriteConflict } from './errors';
-import { LEGACY_GENERATIONS, type AppPorts, type StoredConfig } from './ports';
+import { LEGACY_GENERATIONS, type AppPorts, type RollupGenerations, type StoredConfig } from './ports';
 import { commitTicketWrite, deriveRecord, withOptimisticRetry } from './ticket-change';
 
 export const RECOMPUTE_CHUNK = 50;
@@ -41,6 +44,16 @@ async function setGenerations(ports: AppPorts, change: (c: StoredConfig) => Stor
     await ports.store.saveConfig(next, config.rev ?? config.version);
     return { ...next, rev: (config.rev ?? config.version) + 1 };
   });
+}
+
+/** The most retired generations kept waiting for clean-up (the hourly job drains them long before). */
+const RETIRED_KEPT = 100;
+
+/** `generations.retired` plus `generation` (when there is one and it is not live any more). */
+function retire(generations: RollupGenerations, generation: string | null, at: number): RollupGenerations['retired'] {
+  const retired = generations.retired ?? [];
+  if (generation === null || retired.some((r) => r.generation === generation)) return retired;
+  return [...retired, { generation, at }].slice(-RETIRED_KEPT);
 }
 
 /** Starts a job; a second start while one runs is refused (or, after a config save, restarts it). */
@@ -69,8 +82,12 @@ export async function startRecompute(ports: AppPorts, actorId: string, options: 
     if (e instanceof WriteConflict) throw new ConflictError('A recompute was just started by someone else.', 'recompute-running');
     throw e;
   }
-  // From here on, every ticket write also keeps the new generation up to date.
-  await setGenerations(ports, (c) => ({ ...c, rollups: { active: (c.rollups ?? LEGACY_GENERATIONS).active, building: jobId } }));
+  // From here on, every ticket write also keeps the new generation up to date; a half-built
+  // generation this restart supersedes is retired for the hourly clean-up.
+  await setGenerations(ports, (c) => {
+    const g = c.rollups ?? LEGACY_GENERATIONS;
+    return { ...c, rollups: { active: g.active, building: jobId, retired: retire(g, g.building, now) } };
+  });
   await ports.queue.pushRecompute({ jobId });
   if (actorId !== '') await ports.store.appendAudit({ id: `${now}-${ports.random.id()}`, at: now, actorId, action: 'recompute-started', target: jobId, summary: 'Rollups recompute started' });
   const { cursor: _c, configVersion: _v, ...status } = state;
@@ -100,7 +117,11 @@ export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise
   const processed = stored.value.processed + done;
   const finished = page.cursor === null;
   if (finished) {
-    const switched = await setGenerations(ports, (c) => (c.rollups?.building === jobId ? { ...c, rollups: { active: jobId, building: null } } : null));
+    const switched = await setGenerations(ports, (c) => {
+      const g = c.rollups ?? LEGACY_GENERATIONS;
+      // The generation dashboards read until now is left to the hourly clean-up.
+      return g.building === jobId ? { ...c, rollups: { active: jobId, building: null, retired: retire(g, g.active, ports.clock.now()) } } : null;
+    });
     if (switched === null) return false;
   }
   const next: State = {

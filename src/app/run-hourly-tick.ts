@@ -2,6 +2,8 @@
  * The hourly scheduled trigger: time-based waypoints (`idle`, `long-running`) on open tickets,
  * expiry of pending asks, and at most one reminder per ask (a public comment with fresh links
  * when the plan delivers by comment). Index scans only touch what is due, never every ticket.
+ * Then two bounded housekeeping steps: deleting retired rollup generations and one step of the
+ * daily site-priors computation.
  */
 import { HOUR_MS } from '../domain/time';
 import { dueForExpiry, dueForReminder, expire, markReminded } from '../domain/survey';
@@ -11,6 +13,8 @@ import { effectiveConfig } from './load-config';
 import type { AppPorts } from './ports';
 import { evaluatePlans, oneClickLinks, planOf, withdrawnAsks } from './survey-delivery';
 import { deliverOwedComments } from './deliver-surveys';
+import { collectRetiredGenerations } from './collect-rollup-generations';
+import { refreshSitePriors, type PriorsRefresh } from './site-priors';
 import { commitTicketWrite, deriveRecord, keepDecisions, propertyOf, surveyStateOf, upsertAskSummaries, withOptimisticRetry } from './ticket-change';
 
 export interface HourlyResult {
@@ -19,6 +23,10 @@ export interface HourlyResult {
   readonly asked: number;
   /** Survey comments that had failed after their commit and were sent now. */
   readonly delivered: number;
+  /** Buckets of retired rollup generations deleted this run. */
+  readonly collected: number;
+  /** Where the daily site-priors computation stands after this run. */
+  readonly priors: PriorsRefresh['state'];
 }
 
 /** Caps per run so a run stays well inside its time limit; the rest waits for the next hour. */
@@ -118,5 +126,8 @@ export async function runHourlyTick(ports: AppPorts): Promise<HourlyResult> {
       }
     }
   }
-  return { expired, reminded, asked, delivered };
+  // Housekeeping last, each bounded per run: the survey work above is what requesters wait for.
+  const collected = (await collectRetiredGenerations(ports)).deleted;
+  const priors = (await refreshSitePriors(ports)).state;
+  return { expired, reminded, asked, delivered, collected, priors };
 }
