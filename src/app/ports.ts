@@ -139,7 +139,7 @@ export interface Store {
   projectsSeen(cursor: string | null, limit: number): Promise<Page<string>>;
   /** Keys of up to `limit` buckets of one project in one rollup generation (clean-up of retired ones). */
   rollupKeysOf(generation: string, projectId: string, limit: number): Promise<readonly string[]>;
-  /** Deletes rollup buckets by key (≤ 25 a call): only for generations nobody reads or writes any more. */
+  /** Deletes rollup buckets by key (the adapter batches them 25 at a time): only for generations nobody reads or writes any more. */
   deleteBuckets(keys: readonly string[]): Promise<void>;
   /** An app document parsed with `schema` (stored data is a trust boundary); null when absent. */
   getDoc<T>(key: AppDocKey, schema: z.ZodType<T>): Promise<Versioned<T> | null>;

@@ -16,21 +16,29 @@ export async function reportPersonalData(ports: AppPorts): Promise<{ reported: n
   let reported = 0;
   let erased = 0;
   let cursor: string | null = null;
+  // Marking an account reported moves it to the end of the `by-reported` index, where the same
+  // walk would meet it again: report each account once per run.
+  const seen = new Set<string>();
   for (let i = 0; i < MAX_BATCHES; i++) {
     const page = await ports.store.accountsToReport(REPORT_BATCH, cursor);
-    if (page.items.length === 0) break;
-    const updates = await ports.personalData.report(page.items);
-    reported += page.items.length;
+    const fresh = page.items.filter((a) => !seen.has(a.accountId));
+    for (const a of fresh) seen.add(a.accountId);
+    cursor = page.cursor;
+    if (fresh.length === 0) {
+      if (cursor === null) break;
+      continue;
+    }
+    const updates = await ports.personalData.report(fresh);
+    reported += fresh.length;
     const closed = updates.filter((u) => u.status === 'closed').map((u) => u.accountId);
     for (const accountId of closed) {
       await eraseAccount(ports, accountId);
       erased += 1;
     }
     await ports.store.markAccountsReported(
-      page.items.map((a) => a.accountId).filter((id) => !closed.includes(id)),
+      fresh.map((a) => a.accountId).filter((id) => !closed.includes(id)),
       ports.clock.now(),
     );
-    cursor = page.cursor;
     if (cursor === null) break;
   }
   return { reported, erased };

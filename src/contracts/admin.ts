@@ -48,16 +48,13 @@ export const deleteXla = resolverContract(
   z.object({ id: XlaIdSchema, expectedVersion }).strict(),
   z.object({ config: ConfigViewSchema }),
 );
-export const savePlan = resolverContract(
-  'savePlan',
-  z.object({ plan: z.unknown(), expectedVersion }).strict(),
-  z.object({ config: ConfigViewSchema }),
-);
-export const deletePlan = resolverContract(
-  'deletePlan',
-  z.object({ id: SurveyPlanIdSchema, expectedVersion }).strict(),
-  z.object({ config: ConfigViewSchema }),
-);
+/**
+ * Plans decide when to ask, not how answers are counted: rollups hold outcomes per XLA, so saving
+ * or deleting a plan never starts a recompute (`recompute` is always null, unlike `saveXla`).
+ */
+const PlanSaved = z.object({ config: ConfigViewSchema, recompute: z.null() });
+export const savePlan = resolverContract('savePlan', z.object({ plan: z.unknown(), expectedVersion }).strict(), PlanSaved);
+export const deletePlan = resolverContract('deletePlan', z.object({ id: SurveyPlanIdSchema, expectedVersion }).strict(), PlanSaved);
 
 export const ExportedConfigSchema = z
   .object({

@@ -52,8 +52,9 @@ export function adminDefinitions(deps: ResolverDeps): DefinedResolver[] {
     defineResolver(adminResolvers.getConfig, async () => viewOf(await effectiveConfig(await admin()))),
     defineResolver(adminResolvers.saveXla, async (p, ctx) => saveXla(await admin(), ctx.accountId, p.xla, p.expectedVersion)),
     defineResolver(adminResolvers.deleteXla, async (p, ctx) => ({ config: await deleteXla(await admin(), ctx.accountId, p.id, p.expectedVersion) })),
-    defineResolver(adminResolvers.savePlan, async (p, ctx) => ({ config: await savePlan(await admin(), ctx.accountId, p.plan, p.expectedVersion) })),
-    defineResolver(adminResolvers.deletePlan, async (p, ctx) => ({ config: await deletePlan(await admin(), ctx.accountId, p.id, p.expectedVersion) })),
+    // Plans do not change rollups: no recompute (src/contracts/admin.ts).
+    defineResolver(adminResolvers.savePlan, async (p, ctx) => ({ config: await savePlan(await admin(), ctx.accountId, p.plan, p.expectedVersion), recompute: null })),
+    defineResolver(adminResolvers.deletePlan, async (p, ctx) => ({ config: await deletePlan(await admin(), ctx.accountId, p.id, p.expectedVersion), recompute: null })),
     defineResolver(adminResolvers.exportConfig, async () => exportConfig(await admin())),
     defineResolver(adminResolvers.importConfig, async (p, ctx) => importConfig(await admin(), ctx.accountId, p.config, p.mode, p.expectedVersion)),
     defineResolver(adminResolvers.getAuditLog, async (p) => {

@@ -43,12 +43,16 @@ export {
   bucketRefKey,
   bucketRefsForRange,
   bucketsOf,
+  dayOf,
   periodOf,
+  rollupBucketIssue,
   rollupOfBuckets,
   splitDeltaByBucket,
   type BucketGranularity,
+  type BucketEntry,
   type BucketRef,
   type RollupBucket,
+  type SegmentRow,
 } from './bucket';
 export {
   SURVEY_STATS_ID,

@@ -1,77 +1,195 @@
 /**
  * Hand-written in-memory fakes of the app's ports (no mocks): enough behaviour for the use cases
- * under test — revisions are checked like the KVS adapter checks them — and a log of Jira writes.
+ * under test — revisions are checked like the KVS adapter checks them, queries page like KVS
+ * pages (`pageSize`, opaque cursors) — and a log of Jira writes and store calls.
  */
 import type { Ask } from '../../../src/domain/ask';
-import type { AuditEntry } from '../../../src/contracts/admin';
+import type { AuditEntry, RecomputeStatus } from '../../../src/contracts/admin';
 import { WriteConflict } from '../../../src/app/errors';
-import type { AppPorts, HmacKey, Store, StoredAsk, StoredConfig, Versioned } from '../../../src/app/ports';
+import type { AppDocKey, AppPorts, HmacKey, Page, Store, StoredAsk, StoredConfig, Versioned } from '../../../src/app/ports';
 import type { StoredBucket, TicketRecord } from '../../../src/app/records';
+import { bucketScope } from '../../../src/app/ticket-change';
+import type { EpochMs } from '../../../src/domain/time';
+
+type RecomputeState = RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number };
 
 export interface FakeWorld {
   readonly ports: AppPorts;
   readonly tickets: Map<string, Versioned<TicketRecord>>;
   readonly asks: Map<string, StoredAsk>;
+  readonly buckets: Map<string, Versioned<StoredBucket>>;
+  readonly accounts: Map<string, { reportedAt: EpochMs; updatedAt: EpochMs }>;
+  readonly projects: Set<string>;
+  readonly docs: Map<AppDocKey, Versioned<unknown>>;
   readonly audit: AuditEntry[];
   readonly comments: Array<{ issueKey: string; text: string }>;
+  readonly pushed: string[];
+  /** How many times each store method was called (bounded-cost assertions). */
+  readonly calls: Map<string, number>;
+  /** Personal-data reports made, one array of account ids per call. */
+  readonly reports: string[][];
+  config: StoredConfig & { rev: number };
+  recompute: Versioned<RecomputeState> | null;
   keys: { current: HmacKey; previous: HmacKey | null };
   /** Makes the next n public comments fail like a Jira 500. */
   failComments: number;
+  /** Page size of every fake query (KVS: 100). */
+  pageSize: number;
+  /** What the personal-data API answers for an account (default: nothing to do). */
+  accountStatus: Map<string, 'closed' | 'updated'>;
   now: number;
+}
+
+function pageOf<T>(items: readonly T[], cursor: string | null, size: number): Page<T> {
+  const from = cursor === null ? 0 : Number(cursor);
+  const slice = items.slice(from, from + size);
+  return { items: slice, cursor: from + size < items.length ? String(from + size) : null };
+}
+
+/**
+ * A page of an index like KVS pages it: the cursor is a position in (sort value, key) order, not
+ * an offset, so rows that leave the index (an expired ask) or move in it do not shift the walk.
+ */
+function indexPage<T>(items: readonly T[], sortKey: (item: T) => readonly [number, string], cursor: string | null, size: number): Page<T> {
+  const after = cursor === null ? null : (JSON.parse(cursor) as [number, string]);
+  const later = (k: readonly [number, string]) => after === null || k[0] > after[0] || (k[0] === after[0] && k[1] > after[1]);
+  const rows = items
+    .map((item) => ({ item, k: sortKey(item) }))
+    .sort((a, b) => a.k[0] - b.k[0] || (a.k[1] < b.k[1] ? -1 : a.k[1] > b.k[1] ? 1 : 0))
+    .filter((r) => later(r.k));
+  const page = rows.slice(0, size);
+  const last = page[page.length - 1];
+  return { items: page.map((r) => r.item), cursor: rows.length > size && last ? JSON.stringify(last.k) : null };
+}
+
+/** When the hourly scan sees a pending ask: at once while its comment is owed, else reminder or expiry (as kvs-store's `dueAt`). */
+function dueAtOf(ask: Ask, owed: boolean): number {
+  if (owed) return ask.createdAt;
+  return ask.reminderDueAt !== null && ask.remindedAt === null ? Math.min(ask.reminderDueAt, ask.expiresAt) : ask.expiresAt;
 }
 
 export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: [] }): FakeWorld {
   const tickets = new Map<string, Versioned<TicketRecord>>();
   const asks = new Map<string, StoredAsk>();
   const buckets = new Map<string, Versioned<StoredBucket>>();
-  const audit: AuditEntry[] = [];
-  const comments: Array<{ issueKey: string; text: string }> = [];
+  const calls = new Map<string, number>();
   let ids = 0;
-  const unused = (name: string) => () => Promise.reject(new Error(`fake store: ${name} is not used by this test`));
   const check = (key: string, stored: number, expected: number) => {
     if (stored !== expected) throw new WriteConflict(key);
   };
   const world: FakeWorld = {
     tickets,
     asks,
-    audit,
-    comments,
+    buckets,
+    accounts: new Map(),
+    projects: new Set(),
+    docs: new Map(),
+    audit: [],
+    comments: [],
+    pushed: [],
+    calls,
+    reports: [],
+    config: { ...config, rev: config.rev ?? config.version },
+    recompute: null,
     keys: { current: { id: 'k1', secret: 'a'.repeat(43) }, previous: null },
     failComments: 0,
+    pageSize: 100,
+    accountStatus: new Map(),
     now: Date.UTC(2026, 0, 5, 9),
     ports: undefined as unknown as AppPorts,
   };
+  const openTickets = (keep: (t: TicketRecord) => boolean, order: (t: TicketRecord) => number) =>
+    [...tickets.values()].map((t) => t.value).filter((t) => t.open && keep(t)).sort((a, b) => order(a) - order(b));
+  const openPage = (keep: (t: TicketRecord) => boolean, order: (t: TicketRecord) => number, cursor: string | null) =>
+    indexPage(openTickets(keep, order), (t) => [order(t), t.ticketId], cursor, world.pageSize);
+
   const store: Store = {
-    getConfig: async () => config,
-    saveConfig: unused('saveConfig'),
+    getConfig: async () => world.config,
+    async saveConfig(next, expectedRev) {
+      check('config', world.config.rev, expectedRev);
+      world.config = { ...next, rev: expectedRev + 1 };
+    },
     getTicket: async (id) => tickets.get(id) ?? null,
     getAsk: async (id) => asks.get(id) ?? null,
     lastAskOf: async (requesterId) => [...asks.values()].map((a) => a.ask).filter((a) => a.requesterId === requesterId).sort((a, b) => b.createdAt - a.createdAt)[0] ?? null,
-    pendingAsksDueBy: unused('pendingAsksDueBy'),
-    openTicketsIdleSince: unused('openTicketsIdleSince'),
-    openTicketsCreatedBefore: unused('openTicketsCreatedBefore'),
-    allTickets: unused('allTickets'),
-    atRiskTickets: unused('atRiskTickets'),
-    ticketsByActivity: unused('ticketsByActivity'),
-    bucketsIn: unused('bucketsIn'),
+    async pendingAsksDueBy(before, cursor) {
+      const due = (a: Ask) => dueAtOf(a, tickets.get(a.ticketId)?.value.undelivered.includes(a.id) === true);
+      const pending = [...asks.values()].map((a) => a.ask).filter((a) => a.status === 'pending' && due(a) <= before);
+      return indexPage(pending, (a) => [due(a), a.id], cursor, world.pageSize);
+    },
+    openTicketsIdleSince: async (before, cursor) => openPage((t) => t.lastAgentActivityAt < before, (t) => t.lastAgentActivityAt, cursor),
+    openTicketsCreatedBefore: async (before, cursor) => openPage((t) => t.createdAt < before, (t) => t.createdAt, cursor),
+    allTickets: async (cursor, limit) => pageOf([...tickets.values()].sort((a, b) => a.value.createdAt - b.value.createdAt), cursor, Math.min(limit, world.pageSize)),
+    atRiskTickets: async (q) => openTickets((t) => t.projectId === q.projectId && t.riskScore >= q.minRiskScore, (t) => -t.riskScore).slice(0, q.limit),
+    ticketsByActivity: async (q, cursor) =>
+      pageOf([...tickets.values()].map((t) => t.value).filter((t) => t.projectId === q.projectId && t.updatedAt >= q.since).sort((a, b) => b.updatedAt - a.updatedAt), cursor, Math.min(q.limit, world.pageSize)),
+    async bucketsIn(q) {
+      calls.set('bucketsIn', (calls.get('bucketsIn') ?? 0) + 1);
+      const generation = q.generation ?? world.config.rollups?.active ?? '';
+      return [...buckets.values()]
+        .map((b) => b.value)
+        .filter((b) => b.generation === generation && b.projectId === q.projectId && b.period >= q.fromDay && b.period <= q.toDay);
+    },
     getBuckets: async (keys) => keys.flatMap((k) => (buckets.has(k) ? [buckets.get(k) as Versioned<StoredBucket>] : [])),
     async commit(unit) {
+      if (unit.configRev !== undefined) check('config', world.config.rev, unit.configRev);
       if (unit.ticket) check(unit.ticket.record.ticketId, tickets.get(unit.ticket.record.ticketId)?.rev ?? 0, unit.ticket.expectedRev);
       for (const b of unit.buckets ?? []) check(b.bucket.key, buckets.get(b.bucket.key)?.rev ?? 0, b.expectedRev);
       if (unit.ticket) tickets.set(unit.ticket.record.ticketId, { value: unit.ticket.record, rev: unit.ticket.expectedRev + 1 });
       for (const a of unit.asks ?? []) asks.set(a.ask.id, { ask: a.ask, usedNonces: a.usedNonces ?? [], rev: (asks.get(a.ask.id)?.rev ?? 0) + 1 });
       for (const b of unit.buckets ?? []) buckets.set(b.bucket.key, { value: b.bucket, rev: b.expectedRev + 1 });
+      for (const id of unit.accounts ?? []) world.accounts.set(id, { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 });
+      for (const id of unit.projects ?? []) world.projects.add(id);
+    },
+    async projectsSeen(cursor, limit) {
+      calls.set('projectsSeen', (calls.get('projectsSeen') ?? 0) + 1);
+      return indexPage([...world.projects], (id) => [0, id], cursor, Math.min(limit, world.pageSize));
+    },
+    async rollupKeysOf(generation, projectId, limit) {
+      calls.set('rollupKeysOf', (calls.get('rollupKeysOf') ?? 0) + 1);
+      const scope = bucketScope(generation, projectId);
+      return [...buckets.values()]
+        .map((b) => b.value)
+        .filter((b) => bucketScope(b.generation, b.projectId) === scope)
+        .map((b) => b.key)
+        .sort()
+        .slice(0, Math.min(limit, world.pageSize));
+    },
+    async deleteBuckets(keys) {
+      for (const k of keys) buckets.delete(k);
+    },
+    async getDoc(key, schema) {
+      const doc = world.docs.get(key);
+      return doc === undefined ? null : { value: schema.parse(JSON.parse(JSON.stringify(doc.value))), rev: doc.rev };
+    },
+    async putDoc(key, value, expectedRev) {
+      check(key, world.docs.get(key)?.rev ?? 0, expectedRev);
+      world.docs.set(key, { value, rev: expectedRev + 1 });
     },
     appendAudit: async (entry) => {
-      audit.push(entry);
+      world.audit.push(entry);
     },
-    auditLog: unused('auditLog'),
-    getRecompute: unused('getRecompute'),
-    saveRecompute: unused('saveRecompute'),
-    accountsToReport: unused('accountsToReport'),
-    markAccountsReported: unused('markAccountsReported'),
-    forgetAccount: async () => undefined,
-    asksOf: async (requesterId) => ({ items: [...asks.values()].filter((a) => a.ask.requesterId === requesterId), cursor: null }),
+    auditLog: async (cursor, limit) => pageOf([...world.audit].sort((a, b) => b.at - a.at), cursor, limit),
+    getRecompute: async () => world.recompute,
+    async saveRecompute(state, expectedRev) {
+      check('recompute', world.recompute?.rev ?? 0, expectedRev);
+      world.recompute = { value: state, rev: expectedRev + 1 };
+    },
+    async accountsToReport(limit, cursor) {
+      const rows = [...world.accounts.entries()].map(([accountId, v]) => ({ accountId, reportedAt: v.reportedAt, updatedAt: v.updatedAt }));
+      const page = indexPage(rows, (r) => [r.reportedAt, r.accountId], cursor, Math.min(limit, world.pageSize));
+      return { items: page.items.map((r) => ({ accountId: r.accountId, updatedAt: r.updatedAt })), cursor: page.cursor };
+    },
+    async markAccountsReported(accountIds, at) {
+      for (const id of accountIds) {
+        const row = world.accounts.get(id);
+        if (row) world.accounts.set(id, { ...row, reportedAt: at });
+      }
+    },
+    forgetAccount: async (accountId) => {
+      world.accounts.delete(accountId);
+    },
+    asksOf: async (requesterId, cursor) => indexPage([...asks.values()].filter((a) => a.ask.requesterId === requesterId), (a) => [a.ask.createdAt, a.ask.id], cursor, world.pageSize),
     async putAsk(ask: Ask, expectedRev, usedNonces = []) {
       check(ask.id, asks.get(ask.id)?.rev ?? 0, expectedRev);
       asks.set(ask.id, { ask, usedNonces, rev: expectedRev + 1 });
@@ -92,14 +210,18 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
           world.failComments -= 1;
           throw new Error('Jira 500');
         }
-        comments.push({ issueKey, text });
+        world.comments.push({ issueKey, text });
       },
       setExperienceProperty: async () => undefined,
       accountExists: async () => true,
     },
     clock: { now: () => world.now },
     random: { next: () => 0.5, id: () => `id-${++ids}` },
-    queue: { pushRecompute: async () => undefined },
+    queue: {
+      pushRecompute: async (body) => {
+        world.pushed.push(body.jobId);
+      },
+    },
     secrets: {
       signingKeys: async () => world.keys,
       async rotateSigningKey() {
@@ -107,7 +229,16 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
         return world.keys;
       },
     },
-    personalData: { report: async () => [] },
+    personalData: {
+      async report(accounts) {
+        if (accounts.length > 90) throw new Error('fake personal-data API: at most 90 accounts a call');
+        world.reports.push(accounts.map((a) => a.accountId));
+        return accounts.flatMap((a) => {
+          const status = world.accountStatus.get(a.accountId);
+          return status === undefined ? [] : [{ accountId: a.accountId, status }];
+        });
+      },
+    },
     links: { oneClickUrl: async () => 'https://example.test/x1/one-click' },
   };
   (world as { ports: AppPorts }).ports = ports;
