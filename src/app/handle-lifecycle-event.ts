@@ -11,7 +11,7 @@
 import { effectiveConfig } from './load-config';
 import type { Ask } from '../domain/ask';
 import type { LifecycleEvent } from '../domain/lifecycle-event';
-import { normaliseEvent, type JiraEventPayload } from '../domain/events';
+import { normaliseEvent, requestTypeIdOf, type JiraEventPayload } from '../domain/events';
 import { applyEvent, applySlaState, emptyExperience, type CommentScore, type SlaMetric, type TicketExperience } from '../domain/ticket';
 import type { AppPorts, ExperienceProperty, StoredConfig } from './ports';
 import type { PlanDecisionRecord, TicketRecord } from './records';
@@ -59,6 +59,7 @@ export async function handleLifecycleEvent(ports: AppPorts, deps: LifecycleDeps,
   // Jira reads are memoised across optimistic retries: a retry re-reads storage, not Jira.
   let participants: readonly string[] | null = null;
   let slaMetrics: readonly SlaMetric[] | null = null;
+  let requestTypeId: string | null | undefined;
 
   const outcome = await withOptimisticRetry(ports, async () => {
     const [config, before] = await Promise.all([effectiveConfig(ports), ports.store.getTicket(payload.issue.id)]);
@@ -79,13 +80,21 @@ export async function handleLifecycleEvent(ports: AppPorts, deps: LifecycleDeps,
     const fresh = events.filter((ev, i) => !(known?.experience.appliedKeys.some((k) => k.key === ev.key) ?? false) && events.findIndex((o) => o.key === ev.key) === i);
     if (fresh.length === 0) return { kind: 'duplicate' as const, record: known ?? null, config };
 
+    // Product events do not carry the JSM request type (a custom field); read it once, when the
+    // ticket is first seen, so plan scopes, rollups and the watermelon view can use it.
+    if (known === undefined && requestTypeIdOf(payload.issue.fields) === null) {
+      requestTypeId ??= await ports.jira.getRequestTypeId(payload.issue.id);
+    }
+    const withRequestType = (e: TicketExperience): TicketExperience =>
+      e.requestTypeId === null && requestTypeId != null ? { ...e, requestTypeId } : e;
+
     let experience: TicketExperience | null = known?.experience ?? null;
     let record: TicketRecord | null = known ?? null;
     const asks: Ask[] = [];
     let decisions: PlanDecisionRecord[] = [];
     for (const event of fresh) {
       const stateBefore = record === null ? null : surveyStateOf({ ...record, experience: experience ?? record.experience });
-      experience = applyEvent(experience, event, deps).experience;
+      experience = withRequestType(applyEvent(experience, event, deps).experience);
       record ??= newRecord(experience, now);
       record = { ...record, experience };
       const evaluated = await evaluatePlans(ports, config, { kind: 'event', event }, stateBefore ?? surveyStateOf(seedRecord(record, event)), now);

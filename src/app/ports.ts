@@ -191,6 +191,8 @@ export interface Jira {
   /** SLA metrics of a request (JSM sends no SLA events): read at resolution only. */
   getSlaMetrics(issueKey: string): Promise<readonly SlaMetric[]>;
   getParticipants(issueKey: string): Promise<readonly string[]>;
+  /** The JSM request type of an issue; product events do not carry it (it is a custom field). */
+  getRequestTypeId(issueIdOrKey: string): Promise<string | null>;
   addPublicComment(issueKey: string, text: string, links: ReadonlyArray<{ readonly label: string; readonly url: string }>): Promise<void>;
   setExperienceProperty(issueId: string, value: ExperienceProperty): Promise<void>;
   /** Jira's view of an account: null when the account is unknown or closed. */

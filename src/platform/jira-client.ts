@@ -118,6 +118,14 @@ export function createJiraClient(): Jira {
       return (await parse(res, ParticipantPageSchema, 'participants')).values.map((v) => v.accountId);
     },
 
+    async getRequestTypeId(issueIdOrKey) {
+      // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-get
+      const res = await call(fetch, route`/rest/servicedeskapi/request/${issueIdOrKey}`);
+      if (res.status === 404) return null;
+      expectOk(res, 'request');
+      return (await parse(res, RequestSchema, 'request')).requestTypeId ?? null;
+    },
+
     async addPublicComment(issueKey, text, links) {
       // A public JSM comment reaches the requester by e-mail; the links are the one-click answers.
       const body = [text, '', ...links.map((l) => `${l.label}: ${l.url}`)].join('\n');

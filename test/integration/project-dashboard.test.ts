@@ -57,8 +57,8 @@ describe('the project dashboard on the local host', () => {
     h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'Printer jams again', reporter: c1 });
     await h.waitForIdle();
     h.advanceBoth(10 * MINUTE);
-    // 09:20 T3 (c2, "Report a system problem") is asked at creation.
-    const c = h.site.createTicket({ projectKey: 'IT', requestType: 'Report a system problem', summary: 'Mail down', reporter: c2 });
+    // 09:20 T3 (c2, same request type) is asked at creation.
+    const c = h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'Mail down', reporter: c2 });
     t3 = { id: c.id, key: c.key, requestTypeId: c.requestTypeId };
     await h.waitForIdle();
     h.advanceBoth(10 * MINUTE);
@@ -97,13 +97,13 @@ describe('the project dashboard on the local host', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
-  // The local host's issue events carry no request type field, so both tickets land in the
-  // "no request type" segment (requestTypeId null): a real watermelon.
+  // Product events carry no request type; the app reads it from JSM when it first sees a ticket,
+  // so both answered tickets land in the "Get IT help" segment: a real watermelon.
   it('puts SLA met % beside the XLA score per request type, and flags the watermelon', async () => {
-    expect([t1.requestTypeId, t3.requestTypeId].every((id) => id !== '')).toBe(true);
+    expect(t3.requestTypeId).toBe(t1.requestTypeId);
     const data = unwrap(await h.call<{ xlas: unknown[]; rows: WatermelonRow[] }>(MODULE.project, 'getWatermelon', { window: '30d' }, agent, onPage()));
     expect(data.xlas).toContainEqual({ xlaId: 'watermelon', name: 'Green outside' });
-    const row = data.rows.find((r) => r.xlaId === 'watermelon' && r.requestTypeId === null);
+    const row = data.rows.find((r) => r.xlaId === 'watermelon' && r.requestTypeId === t1.requestTypeId);
     // csat 0/2 → p̃ = 8/12  → X = 100·(8/12 − 0.5)/0.4  = 41.667
     // sla  1/1 → p̃ = 10/11 → O = 100·(10/11 − 0.7)/0.25 = 83.636
     // XLA = min(0.7·41.667 + 0.3·83.636, 41.667 + 10) = 51.667 → breached (< 60)
@@ -118,11 +118,11 @@ describe('the project dashboard on the local host', () => {
   });
 
   it('drills down to tickets with SLA met and a low answer, per request type', async () => {
-    const rows = unwrap(await h.call<{ tickets: unknown[]; complete: boolean; scanned: number }>(MODULE.project, 'getWatermelonTickets', { requestTypeId: null }, agent, onPage()));
+    const rows = unwrap(await h.call<{ tickets: unknown[]; complete: boolean; scanned: number }>(MODULE.project, 'getWatermelonTickets', { requestTypeId: t1.requestTypeId }, agent, onPage()));
     // T1: SLA met, answered 2 of 5. T3 answered 1 but is open (SLA not settled); T2 has no answer.
     expect(rows.tickets).toEqual([{ issueKey: t1.key, slaMet: true, lastScore: { kind: 'csat5', score: 2 }, mood: null, at: expect.any(Number) }]);
     expect(rows).toMatchObject({ complete: true, scanned: 3 });
-    const other = unwrap(await h.call<{ tickets: unknown[] }>(MODULE.project, 'getWatermelonTickets', { requestTypeId: '1' }, agent, onPage()));
+    const other = unwrap(await h.call<{ tickets: unknown[] }>(MODULE.project, 'getWatermelonTickets', { requestTypeId: null }, agent, onPage()));
     expect(other.tickets).toEqual([]);
   });
 
@@ -137,7 +137,7 @@ describe('the project dashboard on the local host', () => {
         reasons: [{ code: 'low-score-no-follow-up', text: 'Low survey answer (1 on csat5) with no follow-up yet' }],
         mood: null,
         lastScore: { kind: 'csat5', score: 1 },
-        requestTypeId: null,
+        requestTypeId: t3.requestTypeId,
       },
     ]);
   });
@@ -153,7 +153,7 @@ describe('the project dashboard on the local host', () => {
     expect(positive.verbatims).toEqual([]);
     const comments = unwrap(await h.call<{ verbatims: Verbatim[] }>(MODULE.project, 'getVerbatims', { source: 'comment' }, agent, onPage()));
     expect(comments.verbatims).toEqual([]); // nobody wrote a public comment
-    const otherType = unwrap(await h.call<{ verbatims: Verbatim[] }>(MODULE.project, 'getVerbatims', { requestTypeId: '1' }, agent, onPage()));
+    const otherType = unwrap(await h.call<{ verbatims: Verbatim[] }>(MODULE.project, 'getVerbatims', { requestTypeId: String(Number(t1.requestTypeId) + 1000) }, agent, onPage()));
     expect(otherType.verbatims).toEqual([]);
   });
 

@@ -205,6 +205,7 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       getIssue: async () => null,
       getSlaMetrics: async () => [],
       getParticipants: async () => [],
+      getRequestTypeId: async () => null,
       async addPublicComment(issueKey, text) {
         if (world.failComments > 0) {
           world.failComments -= 1;
