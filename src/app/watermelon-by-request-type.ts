@@ -9,6 +9,7 @@ import type { Scorecard } from '../domain/scorecard';
 import { buildScorecard } from '../domain/scoring';
 import type { AppPorts } from './ports';
 import { loadProjectRollups } from './project-rollups';
+import { cachedSitePriors } from './site-priors';
 
 /** The buckets reduced to one XLA and one request type (null: tickets without a request type). */
 function segmentBuckets(buckets: readonly RollupBucket[], xlaId: string, requestTypeId: string | null): RollupBucket[] {
@@ -44,10 +45,10 @@ export function watermelonRowOf(card: Scorecard, requestTypeId: string | null): 
 }
 
 export async function watermelonByRequestType(ports: AppPorts, projectId: string, w: DashboardWindow) {
-  const { xlas, buckets, today, range } = await loadProjectRollups(ports, projectId, w);
+  const [{ xlas, buckets, today, range }, priors] = await Promise.all([loadProjectRollups(ports, projectId, w), cachedSitePriors(ports)]);
   const rows: WatermelonRow[] = [];
   for (const xla of xlas) {
-    const perType = requestTypesOf(buckets, xla.id).map((rt) => watermelonRowOf(buildScorecard(xla, segmentBuckets(buckets, xla.id, rt), today), rt));
+    const perType = requestTypesOf(buckets, xla.id).map((rt) => watermelonRowOf(buildScorecard(xla, segmentBuckets(buckets, xla.id, rt), today, { sitePriors: priors.get(xla.id) }), rt));
     // Request types with nothing in the current window (only in the previous one) are left out.
     const shown = perType.filter((r) => r.tickets > 0 || r.slaTickets > 0);
     shown.sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.tickets + b.slaTickets - (a.tickets + a.slaTickets) || String(a.requestTypeId).localeCompare(String(b.requestTypeId)));
