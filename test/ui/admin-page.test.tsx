@@ -80,7 +80,7 @@ describe('admin page', () => {
 
   it('previews the plan question live as the admin edits it', async () => {
     const user = userEvent.setup();
-    const host = admin().answer(savePlan, { config: { ...config, version: 4 } });
+    const host = admin().answer(savePlan, { config: { ...config, version: 4 }, recompute: null });
     renderApp(host);
     await user.click(await screen.findByRole('tab', { name: 'Survey plans' }));
     await user.click(screen.getByRole('button', { name: 'Edit Waiting check' }));
