@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom has no matchMedia; @atlaskit/tokens reads it when it loads to follow the OS colour scheme.
@@ -18,3 +18,7 @@ if (typeof window.matchMedia !== 'function') {
 
 // Vitest runs without globals here, so Testing Library cannot register its own cleanup.
 afterEach(() => cleanup());
+
+// The suite shares two cores with the integration and reliability tests; a lazy view's first
+// render can take longer than Testing Library's 1 s default there. Waiting longer changes no result.
+configure({ asyncUtilTimeout: 5_000 });
