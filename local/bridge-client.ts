@@ -57,10 +57,19 @@ export function bridgeScript(frameToken: string): string {
     },
   };
   // Jira sizes module iframes to their content.
-  const report = () => post('resize', { height: Math.ceil(document.documentElement.scrollHeight) });
+  // Apps often pin html/body to 100% height, so measure the content, not the document.
+  const report = () => {
+    let h = 0;
+    for (const el of document.body ? Array.from(document.body.querySelectorAll('body > *, body > * > *')) : []) h = Math.max(h, el.getBoundingClientRect().bottom + window.scrollY);
+    post('resize', { height: Math.ceil(Math.max(h, document.body ? document.body.scrollHeight : 0)) + 8 });
+  };
   window.addEventListener('load', report);
   if (typeof ResizeObserver !== 'undefined') {
-    document.addEventListener('DOMContentLoaded', () => new ResizeObserver(report).observe(document.documentElement));
+    document.addEventListener('DOMContentLoaded', () => {
+      const ro = new ResizeObserver(report);
+      ro.observe(document.body);
+      new MutationObserver(() => { for (const el of Array.from(document.body.children)) ro.observe(el); report(); }).observe(document.body, { childList: true, subtree: true });
+    });
   }
 })();`;
 }

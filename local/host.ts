@@ -201,7 +201,7 @@ export class LocalHost implements PlatformHandler {
     j.calls += 1;
     if (as === 'app') j.asApp += 1;
     else j.asUser += 1;
-    const route = `${method} ${path.split('?')[0]?.replace(/\/[A-Z][A-Z0-9]+-\d+|\/\d+/g, '/{id}') ?? path}`;
+    const route = `${method} ${path.split('?')[0]?.replace(/\/[A-Z][A-Z0-9]+-\d+|\/\d{4,}/g, '/{id}') ?? path}`;
     j.byRoute[route] = (j.byRoute[route] ?? 0) + 1;
     const fault = this.faults.decide('jira', path);
     if (fault) return this.faultResponse(fault.kind, store, 'jira');

@@ -1,7 +1,7 @@
 // Invocations: loading the app's handlers named in manifest.yml, running each call inside its own
 // invocation context with the platform's time limit, and counting what it cost.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -95,7 +95,12 @@ async function loadApp(entry: string, rootDir: string, name: string): Promise<Re
     plugins: [cjsDefaultInterop(rootDir)],
     logLevel: 'warning',
   });
-  return (await import(pathToFileURL(outfile).href)) as Record<string, unknown>;
+  try {
+    return (await import(pathToFileURL(outfile).href)) as Record<string, unknown>;
+  } finally {
+    // Loaded modules stay in memory (with their inline source map); the file is not needed again.
+    rmSync(outfile, { force: true });
+  }
 }
 
 const RESERVED = new Set(

@@ -11,7 +11,8 @@ let otherCustomer: string;
 let key: string;
 
 beforeAll(async () => {
-  h = await startHost({ dataDir: ':memory:', seed: 'basic', clock: Date.UTC(2026, 0, 5, 9), delayScale: 0 });
+  // A no-op trigger keeps these tests about the platform clients, independent of the app's behaviour.
+  h = await startHost({ dataDir: ':memory:', seed: 'basic', clock: Date.UTC(2026, 0, 5, 9), delayScale: 0, handlers: { 'issue-event': () => undefined } });
   agent = h.users.agents[0] ?? '';
   customer = h.users.customers[0] ?? '';
   otherCustomer = h.users.customers[1] ?? '';
