@@ -1,23 +1,12 @@
 import { groupOf, type IndicatorGroup, type IndicatorId, type IndicatorSpec } from '../indicator';
 import { QUESTION_KINDS, type QuestionKind } from '../question';
-import {
-  bucketCells,
-  cellDay,
-  cellSegment,
-  cellSlot,
-  cellValues,
-  cellXla,
-  isIndicatorSlot,
-  LOST_TIME_SLOT,
-  questionOfSlot,
-  type RollupBucket,
-} from '../rollup';
+import { dayOf, forEachEntry, isIndicatorSlot, LOST_TIME_SLOT, questionOfSlot, type RollupBucket } from '../rollup';
 import type { DailyPoint, IndicatorCard, Scorecard, Trend } from '../scorecard';
 import { scopeMatches } from '../scope';
-import type { DayKey } from '../time';
+import { ageInDays, type DayKey } from '../time';
 import type { XlaDefinition } from '../xla';
-import { DEFAULT_SMOOTHING_STRENGTH, EXPERIENCE_SHARE, OPERATIONS_LIFT_CAP } from './constants';
-import { aggregateRate, decayedRate, effectiveN, type DayCount, type RateAggregate } from './decay';
+import { DEFAULT_SMOOTHING_STRENGTH, EXPERIENCE_SHARE, MAX_AGE_DAYS, OPERATIONS_LIFT_CAP } from './constants';
+import { decayWeight, decayedRate, effectiveN, EMPTY_AGGREGATE, type RateAggregate } from './decay';
 import { happiness, happinessCountsOf } from './happiness';
 import { excludesZero, newcombeDifference } from './newcombe';
 import { priorFor, type PriorSource, type SitePriors } from './priors';
@@ -25,56 +14,164 @@ import { confidenceOf, groupScore, indicatorScore, isLiftCapped, statusBand, xla
 import { empiricalBayesStrength, smoothedRate } from './smoothing';
 import { watermelon } from './watermelon';
 import { wilsonInterval, type Interval } from './wilson';
-import { currentWindow, daysOf, inRange, previousWindow } from './window';
+import { currentWindow, daysOf, inRange, previousWindow, type DayRange } from './window';
 
 export interface ScorecardOptions {
   /** Site-wide priors (`sitePriors`); without them every XI smooths toward its configured prior. */
   readonly sitePriors?: SitePriors;
 }
 
-interface OutcomeRow extends DayCount {
-  readonly segment: string;
+/** Decayed sums being folded; the same operations, in the same order, as `aggregateRate`. */
+interface Accumulator {
+  count: number;
+  goodCount: number;
+  weight: number;
+  goodWeight: number;
+  squaredWeight: number;
+}
+
+function accumulator(): Accumulator {
+  return { count: 0, goodCount: 0, weight: 0, goodWeight: 0, squaredWeight: 0 };
+}
+
+function accumulate(acc: Accumulator, w: number, good: number, total: number): void {
+  acc.count += total;
+  acc.goodCount += good;
+  acc.weight += w * total;
+  acc.goodWeight += w * good;
+  acc.squaredWeight += w * w * total;
+}
+
+/** Raw counts of one indicator on one day (the daily series weighs each day as "today"). */
+interface DayTally {
+  good: number;
+  total: number;
+}
+
+/** What one pass over the buckets keeps of one indicator. */
+interface IndicatorTally {
+  readonly current: Accumulator;
+  readonly previous: Accumulator;
+  readonly byDay: Map<DayKey, DayTally>;
+  /** Per segment over the current window, first-seen order; only for empirical-Bayes smoothing. */
+  readonly bySegment: Map<string, Accumulator> | null;
 }
 
 interface Collected {
-  readonly outcomes: Map<IndicatorId, OutcomeRow[]>;
-  readonly answers: Map<QuestionKind, Array<{ day: DayKey; counts: number[] }>>;
-  readonly lostTime: Array<{ day: DayKey; seconds: number; count: number }>;
+  readonly indicators: Map<IndicatorId, IndicatorTally>;
+  /** Summed answer histograms per question kind over the current window. */
+  readonly answers: Map<QuestionKind, number[]>;
+  readonly lostSeconds: number;
+  readonly lostCount: number;
 }
 
 /**
- * The XLA's cells inside its scope. Cells that cannot be counts (a half-applied or corrupted
- * bucket) are skipped rather than allowed to produce impossible rates.
+ * Where a day of a bucket falls: in the current window or not, and its decay weight as seen from
+ * each window's end (null: not in that window, or older than MAX_AGE_DAYS from its end).
  */
-function collect(xla: XlaDefinition, buckets: ReadonlyArray<RollupBucket>): Collected {
-  const collected: Collected = { outcomes: new Map(), answers: new Map(), lostTime: [] };
-  for (const bucket of buckets) {
-    for (const cell of bucketCells(bucket)) {
-      if (cellXla(cell) !== xla.id) continue;
-      const segment = cellSegment(cell);
-      if (!scopeMatches(xla.scope, segment)) continue;
-      const slot = cellSlot(cell);
-      const day = cellDay(cell);
-      const values = cellValues(cell);
-      if (isIndicatorSlot(slot)) {
-        const [good = 0, total = 0] = values;
-        if (!(total > 0 && good >= 0 && good <= total)) continue;
-        const rows = collected.outcomes.get(slot) ?? [];
-        rows.push({ segment: JSON.stringify([segment.projectId, segment.requestTypeId, segment.priority]), day, good, total });
-        collected.outcomes.set(slot, rows);
-      } else if (slot === LOST_TIME_SLOT) {
-        const [seconds = 0, count = 0] = values;
-        if (count > 0 && seconds >= 0) collected.lostTime.push({ day, seconds, count });
-      } else {
-        const kind = questionOfSlot(slot);
-        if (kind === null || values.some((v) => v < 0) || values.every((v) => v === 0)) continue;
-        const rows = collected.answers.get(kind) ?? [];
-        rows.push({ day, counts: values });
-        collected.answers.set(kind, rows);
-      }
+interface DayPlace {
+  readonly day: DayKey;
+  readonly inCurrent: boolean;
+  readonly current: number | null;
+  readonly previous: number | null;
+}
+
+/**
+ * One pass over the XLA's own rows of the buckets, in scope, folding each count straight into the
+ * window, previous window, per-day and per-segment sums the scorecard needs. Each decayed sum sees
+ * the same rows in the same order as `aggregateRate` over the filtered rows would, so results are
+ * identical to the bit; weights are computed once per day instead of once per row. Cells that
+ * cannot be counts (a half-applied or corrupted bucket) are skipped rather than allowed to produce
+ * impossible rates.
+ */
+function collect(xla: XlaDefinition, buckets: ReadonlyArray<RollupBucket>, range: DayRange, previousRange: DayRange): Collected {
+  const halfLife = xla.halfLifeDays;
+  const perSegment = xla.smoothing.kind !== 'fixed';
+  const indicators = new Map<IndicatorId, IndicatorTally>();
+  for (const spec of xla.indicators) {
+    if (!indicators.has(spec.id)) {
+      indicators.set(spec.id, { current: accumulator(), previous: accumulator(), byDay: new Map(), bySegment: perSegment ? new Map() : null });
     }
   }
-  return collected;
+  const answerRows = new Map<QuestionKind, number[]>();
+  let lostSeconds = 0;
+  let lostCount = 0;
+
+  const weightIn = (day: DayKey, r: DayRange): number | null => {
+    if (!inRange(day, r)) return null;
+    const age = ageInDays(day, r.to);
+    return age > MAX_AGE_DAYS ? null : decayWeight(age, halfLife);
+  };
+  // Places by period: the shards of one day share them.
+  const placesByPeriod = new Map<string, Array<DayPlace | null>>();
+  const placeOf = (period: string, dayOfMonth: number): DayPlace | null => {
+    let places = placesByPeriod.get(period);
+    if (places === undefined) {
+      places = [];
+      placesByPeriod.set(period, places);
+    }
+    const known = places[dayOfMonth];
+    if (known !== undefined) return known;
+    const day = dayOf(period, dayOfMonth);
+    const place = day === null ? null : { day, inCurrent: inRange(day, range), current: weightIn(day, range), previous: weightIn(day, previousRange) };
+    places[dayOfMonth] = place;
+    return place;
+  };
+
+  for (const bucket of buckets) {
+    const segments = Object.prototype.hasOwnProperty.call(bucket.x, xla.id) ? bucket.x[xla.id] : undefined;
+    if (segments === undefined) continue;
+    for (const [requestTypeId, priority, entries] of segments) {
+      if (!scopeMatches(xla.scope, { projectId: bucket.p, requestTypeId, priority })) continue;
+      let segmentKey: string | null = null;
+      forEachEntry(entries, (dayOfMonth, slot, values, at, width) => {
+        const place = placeOf(bucket.k, dayOfMonth);
+        if (place === null || (!place.inCurrent && place.previous === null)) return;
+        const tally = indicators.get(slot as IndicatorId);
+        if (tally !== undefined) {
+          const good = values[at] ?? 0;
+          const total = values[at + 1] ?? 0;
+          if (!(total > 0 && good >= 0 && good <= total)) return;
+          if (place.previous !== null) accumulate(tally.previous, place.previous, good, total);
+          if (!place.inCurrent) return;
+          const day = tally.byDay.get(place.day);
+          if (day === undefined) tally.byDay.set(place.day, { good, total });
+          else {
+            day.good += good;
+            day.total += total;
+          }
+          let segment: Accumulator | undefined;
+          if (tally.bySegment !== null) {
+            segmentKey ??= JSON.stringify([bucket.p, requestTypeId, priority]);
+            segment = tally.bySegment.get(segmentKey);
+            if (segment === undefined) {
+              segment = accumulator();
+              tally.bySegment.set(segmentKey, segment);
+            }
+          }
+          if (place.current === null) return;
+          accumulate(tally.current, place.current, good, total);
+          if (segment !== undefined) accumulate(segment, place.current, good, total);
+        } else if (!place.inCurrent || isIndicatorSlot(slot)) {
+          return;
+        } else if (slot === LOST_TIME_SLOT) {
+          const seconds = values[at] ?? 0;
+          const count = values[at + 1] ?? 0;
+          if (count > 0 && seconds >= 0) {
+            lostSeconds += seconds;
+            lostCount += count;
+          }
+        } else {
+          const kind = questionOfSlot(slot);
+          const counts = values.slice(at, at + width);
+          if (kind === null || counts.some((v) => v < 0) || counts.every((v) => v === 0)) return;
+          const sum = answerRows.get(kind) ?? [];
+          answerRows.set(kind, counts.map((v, i) => v + (sum[i] ?? 0)));
+        }
+      });
+    }
+  }
+  return { indicators, answers: answerRows, lostSeconds, lostCount };
 }
 
 interface IndicatorResult {
@@ -192,6 +289,16 @@ function sign(v: number): number {
   return v > 0 ? 1 : v < 0 ? -1 : 0;
 }
 
+function snapshot(acc: Accumulator | undefined): RateAggregate {
+  return acc === undefined ? EMPTY_AGGREGATE : { ...acc };
+}
+
+/** What `aggregateRate` gives for one day's counts seen from that day (weight 2^0 = 1). */
+function dayAggregate(tally: DayTally | undefined): RateAggregate {
+  if (tally === undefined) return EMPTY_AGGREGATE;
+  return { count: tally.total, goodCount: tally.good, weight: tally.total, goodWeight: tally.good, squaredWeight: tally.total };
+}
+
 /**
  * Evaluates an XLA over its window from rollup buckets (SCORING.md §2–§3). Pass the buckets of
  * the current and the previous window (for the trend); others are ignored. Pure and deterministic.
@@ -202,34 +309,24 @@ export function buildScorecard(
   today: DayKey,
   options: ScorecardOptions = {},
 ): Scorecard {
-  const collected = collect(xla, buckets);
   const range = currentWindow(xla.window, today);
   const previousRange = previousWindow(xla.window, today);
-  const halfLife = xla.halfLifeDays;
-  const rowsOf = (id: IndicatorId) => collected.outcomes.get(id) ?? [];
+  const collected = collect(xla, buckets, range, previousRange);
+  const tallyOf = (id: IndicatorId): IndicatorTally | undefined => collected.indicators.get(id);
 
   const smoothing = xla.smoothing;
   // m is settled once, on the current window, so the trend and the daily series use the same one.
   const strengthOf = (spec: IndicatorSpec): number => {
     if (smoothing.kind === 'fixed') return smoothing.strength;
-    const segments = new Map<string, DayCount[]>();
-    for (const row of rowsOf(spec.id)) {
-      if (!inRange(row.day, range)) continue;
-      const rows = segments.get(row.segment);
-      if (rows === undefined) segments.set(row.segment, [row]);
-      else rows.push(row);
-    }
-    const aggregates = [...segments.values()].map((rows) => aggregateRate(rows, range.to, halfLife));
+    const aggregates = [...(tallyOf(spec.id)?.bySegment?.values() ?? [])].map(snapshot);
     return empiricalBayesStrength(aggregates) ?? DEFAULT_SMOOTHING_STRENGTH;
   };
   const settings = xla.indicators.map((spec) => ({ spec, prior: priorFor(spec, options.sitePriors), strength: strengthOf(spec) }));
 
-  const evaluate = (keep: (day: DayKey) => boolean, reference: DayKey): IndicatorResult[] =>
-    settings.map(({ spec, prior, strength }) =>
-      evaluateIndicator(spec, aggregateRate(rowsOf(spec.id).filter((r) => keep(r.day)), reference, halfLife), prior, strength),
-    );
+  const evaluate = (aggregateOf: (id: IndicatorId) => RateAggregate): IndicatorResult[] =>
+    settings.map(({ spec, prior, strength }) => evaluateIndicator(spec, aggregateOf(spec.id), prior, strength));
 
-  const current = evaluate((d) => inRange(d, range), range.to);
+  const current = evaluate((id) => snapshot(tallyOf(id)?.current));
   const now = composite(current);
   const status = statusBand(now.xla, now.sampleSize, xla.targetScore, xla.minSample);
   const shown = masked(now, status);
@@ -256,7 +353,7 @@ export function buildScorecard(
     contribution: points.get(r.spec.id) ?? null,
   }));
 
-  const previous = evaluate((d) => inRange(d, previousRange), previousRange.to);
+  const previous = evaluate((id) => snapshot(tallyOf(id)?.previous));
   const before = composite(previous);
   const previousStatus = statusBand(before.xla, before.sampleSize, xla.targetScore, xla.minSample);
   const previousScore = masked(before, previousStatus).score;
@@ -284,7 +381,8 @@ export function buildScorecard(
   };
 
   const daily: DailyPoint[] = daysOf(range).map((day) => {
-    const results = evaluate((d) => d === day, day);
+    // Each day seen from itself weighs 1: its sums are its integer counts.
+    const results = evaluate((id) => dayAggregate(tallyOf(id)?.byDay.get(day)));
     const c = composite(results);
     return {
       day,
@@ -300,17 +398,13 @@ export function buildScorecard(
   const verdict = watermelon({ operations: now.operations, csatUpper: upperOf('csat'), sentimentUpper: upperOf('sentiment') });
 
   const answers = QUESTION_KINDS.flatMap((kind) => {
-    const rows = (collected.answers.get(kind) ?? []).filter((r) => inRange(r.day, range));
-    if (rows.length === 0) return [];
-    const counts = rows.reduce<number[]>((acc, r) => r.counts.map((v, i) => v + (acc[i] ?? 0)), []);
-    return [{ kind, counts }];
+    const counts = collected.answers.get(kind);
+    return counts === undefined ? [] : [{ kind, counts }];
   });
   const happinessHistogram = answers.find((a) => a.kind === 'happiness10')?.counts;
   const happy = happinessHistogram === undefined ? null : happiness(happinessCountsOf(happinessHistogram));
 
-  const lost = collected.lostTime.filter((r) => inRange(r.day, range));
-  const lostCount = lost.reduce((acc, r) => acc + r.count, 0);
-  const lostSeconds = lost.reduce((acc, r) => acc + r.seconds, 0);
+  const { lostCount, lostSeconds } = collected;
 
   return {
     xlaId: xla.id,

@@ -60,9 +60,10 @@ describe('applying a delta to stored buckets', () => {
     const first = parts[0];
     if (first === undefined) throw new Error('expected a part');
     const created = applyDeltaToBucket(null, first.ref, first.delta);
-    expect(created).toEqual({ v: 1, p: '10001', k: '2026-04-30', x: { experience: [['7', '3', [[30, 'q:csat5', 0, 0, 0, 0, 1]]]] } });
+    // Format 2: entries are `dayOfMonth, slotCode, ...values` in one flat list; 7 is `q:csat5`.
+    expect(created).toEqual({ v: 2, p: '10001', k: '2026-04-30', x: { experience: [['7', '3', [30, 7, 0, 0, 0, 0, 1]]] } });
     const doubled = applyDeltaToBucket(created, first.ref, first.delta);
-    expect(doubled?.x).toEqual({ experience: [['7', '3', [[30, 'q:csat5', 0, 0, 0, 0, 2]]]] });
+    expect(doubled?.x).toEqual({ experience: [['7', '3', [30, 7, 0, 0, 0, 0, 2]]] });
     expect(applyDeltaToBucket(created, first.ref, invertDelta(first.delta))).toBeNull();
   });
 
@@ -87,7 +88,10 @@ describe('stored buckets are a trust boundary', () => {
     expect(RollupBucketSchema.safeParse(bucket).success).toBe(true);
   });
 
-  const withEntry = (entry: unknown[]) => ({ ...bucket, x: { experience: [['7', '3', [entry]]] } });
+  // Format 1 (tuples with slot names): still read, never written.
+  const withEntry = (entry: unknown[]) => ({ ...bucket, v: 1, x: { experience: [['7', '3', [entry]]] } });
+  // Format 2 (flat numbers, slot codes): what bucketsOf writes.
+  const withEntries = (entries: unknown[]) => ({ ...bucket, x: { experience: [['7', '3', entries]] } });
 
   it('refuses an entry of the wrong width, naming it', () => {
     const parsed = parseWith(RollupBucketSchema, withEntry([20, 'sla', 1]));
@@ -107,6 +111,32 @@ describe('stored buckets are a trust boundary', () => {
     expect(RollupBucketSchema.safeParse(withEntry([20, 'sla', 0.5, 1])).success).toBe(false);
     expect(RollupBucketSchema.safeParse(withEntry([20, 'mood', 1, 1])).success).toBe(false);
     expect(RollupBucketSchema.safeParse({ ...bucket, x: { __proto__x: [] } }).success).toBe(false);
+  });
+
+  it('reads format 1 as the same cells in format 2', () => {
+    if (bucket === undefined) throw new Error('expected a bucket');
+    const legacy = {
+      ...bucket,
+      v: 1,
+      x: { experience: [['7', '3', [[20, 'sla', 1, 1], [20, 'q:csat5', 0, 0, 0, 1, 0]]], [null, null, [[20, 'lt', 600, 1]]]] },
+    };
+    const parsed = RollupBucketSchema.parse(legacy);
+    expect(parsed).toEqual({ ...bucket, v: 2, x: { experience: [['7', '3', [20, 2, 1, 1, 20, 7, 0, 0, 0, 1, 0]], [null, null, [20, 12, 600, 1]]] } });
+  });
+
+  it('refuses format-2 entries that are cut short, out of the period, of an unknown slot or fractional, naming them', () => {
+    const refused = (entries: unknown[]) => {
+      const parsed = parseWith(RollupBucketSchema, withEntries(entries));
+      return parsed.ok ? null : parsed.problems[0]?.field;
+    };
+    expect(refused([20, 2, 1, 1, 20, 7, 0, 0, 1])).toBe('x.experience[0][2][5]');
+    expect(refused([20, 2, 1, 1, 19, 2, 1, 1])).toBe('x.experience[0][2][4]');
+    expect(refused([20, 99, 1, 1])).toBe('x.experience[0][2][1]');
+    expect(refused([20, 2, 0.5, 1])).toBe('x.experience[0][2][2]');
+    expect(refused([20, 2, 1, 1])).toBeNull();
+    expect(refused([])).toBeNull();
+    expect(RollupBucketSchema.safeParse({ ...withEntries([20, 2, 1, 1]), v: 3 }).success).toBe(false);
+    expect(RollupBucketSchema.safeParse({ ...withEntries([20, 2, 1, 1]), extra: 1 }).success).toBe(false);
   });
 
   it('fits a busy project-day (10 XLAs × 100 segments, every slot) in one 240 KiB value', () => {
