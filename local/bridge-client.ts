@@ -2,9 +2,10 @@
 // `window.__bridge.callBridge(name, payload)` as `@forge/bridge` expects. It talks to the host over
 // HTTP; identity lives in the host session (cookie), never in what the page sends.
 
-export function bridgeScript(frameToken: string): string {
+export function bridgeScript(frameToken: string, colorMode: 'light' | 'dark' = 'light'): string {
   return `(() => {
   const token = ${JSON.stringify(frameToken)};
+  const colorMode = ${JSON.stringify(colorMode)};
   async function call(name, payload) {
     const res = await fetch('/__host/bridge/' + token + '/' + name, {
       method: 'POST', headers: { 'content-type': 'application/json' }, credentials: 'same-origin',
@@ -31,12 +32,26 @@ export function bridgeScript(frameToken: string): string {
     listen(cb) { historyListeners.push(cb); return () => { const i = historyListeners.indexOf(cb); if (i >= 0) historyListeners.splice(i, 1); }; },
     block() { return () => {}; }, createHref(l) { return typeof l === 'string' ? l : (l.pathname || '/'); },
   };
-  const noop = new Set(['enableTheming', 'emitReadyEvent', 'changeWindowTitle', 'initFeatureFlags', 'emitFrontendCustomMetric',
-    'trackObjectStoreAction', 'getCookieConsentPreferences', 'onClose', 'on', 'onPublic', 'emit', 'emitPublic', 'submit', 'close', 'closeFlag']);
+  // view.theme.enable(): as Jira does, mark <html> with the colour mode and load the design-token
+  // themes (served by the host from @atlaskit/tokens), resolving once they apply.
+  function enableTheming() {
+    const html = document.documentElement;
+    html.setAttribute('data-color-mode', colorMode);
+    html.setAttribute('data-theme', 'dark:dark light:light spacing:spacing typography:typography shape:shape');
+    if (document.getElementById('forge-local-tokens')) return Promise.resolve();
+    const link = document.createElement('link');
+    link.id = 'forge-local-tokens'; link.rel = 'stylesheet'; link.href = '/__host/tokens.css';
+    return new Promise((done) => { link.onload = link.onerror = () => done(undefined); document.head.appendChild(link); });
+  }
+  const noop = new Set(['emitReadyEvent', 'changeWindowTitle', 'initFeatureFlags', 'emitFrontendCustomMetric',
+    'trackObjectStoreAction', 'getCookieConsentPreferences', 'onClose', 'on', 'onPublic', 'emit', 'emitPublic', 'close', 'closeFlag']);
   window.__bridge = {
     callBridge: async (name, payload) => {
       switch (name) {
         case 'getContext': return call('getContext');
+        case 'enableTheming': return enableTheming();
+        // A dashboard gadget's edit view hands its configuration to the page (view.submit).
+        case 'submit': post('submit', payload); return undefined;
         case 'invoke': {
           const value = await call('invoke', { functionKey: payload.functionKey, payload: payload.payload });
           return payload.metadata !== undefined ? { body: value, metadata: {} } : value;
@@ -61,7 +76,9 @@ export function bridgeScript(frameToken: string): string {
   const report = () => {
     let h = 0;
     for (const el of document.body ? Array.from(document.body.querySelectorAll('body > *, body > * > *')) : []) h = Math.max(h, el.getBoundingClientRect().bottom + window.scrollY);
-    post('resize', { height: Math.ceil(Math.max(h, document.body ? document.body.scrollHeight : 0)) + 8 });
+    // Not body.scrollHeight: with html/body at 100% it is the frame's own height, and every
+    // report would grow the frame by the margin, forever.
+    post('resize', { height: Math.ceil(h) + 8 });
   };
   window.addEventListener('load', report);
   if (typeof ResizeObserver !== 'undefined') {

@@ -27,6 +27,8 @@ CREATE TABLE IF NOT EXISTS users (
 CREATE TABLE IF NOT EXISTS projects (
   id TEXT PRIMARY KEY, key TEXT UNIQUE NOT NULL, name TEXT NOT NULL, service_desk_id TEXT NOT NULL, lead TEXT
 );
+-- Per-project permission exceptions: a row takes Browse Projects (and with it every project permission) away.
+CREATE TABLE IF NOT EXISTS project_denials (project_id TEXT NOT NULL, account_id TEXT NOT NULL, PRIMARY KEY (project_id, account_id));
 CREATE TABLE IF NOT EXISTS request_types (
   id TEXT PRIMARY KEY, project_id TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL,
   issue_type_id TEXT NOT NULL, frt_goal_min INTEGER NOT NULL, ttr_goal_min INTEGER NOT NULL

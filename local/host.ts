@@ -11,7 +11,7 @@ import { KvsStore, type KvsCost } from './kvs.js';
 import { type AppManifest, loadManifest, type UiModule } from './manifest.js';
 import { MetricsLog } from './metrics.js';
 import { type AppIdentity, type Handler, HandlerRegistry, type InvokeResult, Invoker, isRetryRequest } from './platform.js';
-import { getDefaultHost, installGlobals, invocationStorage, type InvocationStore, type PlatformHandler, type RequestInitLike, setDefaultHost } from './runtime.js';
+import { getDefaultHost, hostNow, installAppClock, installGlobals, invocationStorage, type InvocationStore, type PlatformHandler, type RequestInitLike, setDefaultHost } from './runtime.js';
 import { SiteClock } from './site/clock.js';
 import type { PropertyAlias } from './site/jql.js';
 import { createJiraRest, type RestResponse } from './site/rest.js';
@@ -52,6 +52,20 @@ export interface HostOptions {
   verbose?: boolean;
   /** Seed options for the demo. */
   demo?: { tickets?: number; days?: number; seed?: number };
+}
+
+/** Which product events `redeliver()` sends again; every given condition must hold. */
+export interface RedeliverFilter {
+  /** Event sequence numbers, as `events()` lists them. */
+  seq?: number[];
+  fromSeq?: number;
+  toSeq?: number;
+  eventType?: string;
+  issueKey?: string;
+  selfGenerated?: boolean;
+  /** Only to this trigger (manifest key); default every trigger subscribed to the event. */
+  trigger?: string;
+  where?: (event: { seq: number; eventType: string; payload: Record<string, unknown>; selfGenerated: boolean; at: number }) => boolean;
 }
 
 const MAX_RETRIES = 4;
@@ -134,12 +148,14 @@ export class LocalHost implements PlatformHandler {
     this.kvs = new KvsStore(this.db, this.manifest.entities, () => this.clock.now(), { strictEntityAttributes: opts.strictEntityAttributes ?? true });
     this.rest = createJiraRest(this.site, this.propertyAliases());
     const registry = new HandlerRegistry(REPO_ROOT, opts.handlers ?? {});
-    this.invoker = new Invoker(this.manifest, registry, this.identity, this, this.metrics, opts.timeLimitScale ?? 1);
+    // Handlers see the site's clock through `Date.now()` while it is simulated (runtime.ts `installAppClock`).
+    this.invoker = new Invoker(this.manifest, registry, this.identity, this, this.metrics, opts.timeLimitScale ?? 1, () => (this.clock.isSystem ? undefined : this.clock.now()));
     this.direct = this.invoker.newStore('direct', 'direct', 'direct', 'direct', undefined, 24 * 3600);
     this.metrics.add(this.direct.metrics);
     // A crash mid-delivery leaves rows 'running': deliver them again (at least once).
     this.db.prepare("UPDATE deliveries SET state = 'pending' WHERE state = 'running'").run();
     installGlobals();
+    installAppClock();
     setDefaultHost(this);
   }
 
@@ -283,7 +299,7 @@ export class LocalHost implements PlatformHandler {
   private async faultResponse(kind: FaultRule['kind'], store: InvocationStore, target: string): Promise<Response> {
     if (kind === 'timeout') {
       // Hang until the invocation's deadline: the call never answers in time.
-      await new Promise((r) => setTimeout(r, Math.max(0, store.deadline - Date.now() + 50)).unref());
+      await new Promise((r) => setTimeout(r, Math.max(0, store.deadline - hostNow() + 50)).unref());
       return json(504, { code: 'GATEWAY_TIMEOUT', message: `${target} did not answer in time (injected)` });
     }
     if (target === 'kvs') {
@@ -306,10 +322,10 @@ export class LocalHost implements PlatformHandler {
   }
 
   private enqueue(kind: 'trigger' | 'consumer', target: string, payload: Record<string, unknown>, delayMs: number, jobId: string | null): void {
-    const notBefore = Date.now() + delayMs * this.options.delayScale;
+    const notBefore = hostNow() + delayMs * this.options.delayScale;
     this.db
       .prepare("INSERT INTO deliveries (kind, target, payload, job_id, attempt, not_before, state, created_at) VALUES (?, ?, ?, ?, 0, ?, 'pending', ?)")
-      .run(kind, target, JSON.stringify(payload), jobId, notBefore, Date.now());
+      .run(kind, target, JSON.stringify(payload), jobId, notBefore, hostNow());
     this.schedulePump(0);
   }
 
@@ -328,7 +344,7 @@ export class LocalHost implements PlatformHandler {
     while (this.running < this.options.concurrency) {
       const row = this.db
         .prepare("SELECT * FROM deliveries WHERE state = 'pending' AND not_before <= ? ORDER BY not_before, id LIMIT 1")
-        .get(Date.now()) as DeliveryRow | undefined;
+        .get(hostNow()) as DeliveryRow | undefined;
       if (!row) break;
       this.db.prepare("UPDATE deliveries SET state = 'running' WHERE id = ?").run(row.id);
       this.running += 1;
@@ -338,7 +354,7 @@ export class LocalHost implements PlatformHandler {
       });
     }
     const next = this.db.prepare("SELECT MIN(not_before) AS t FROM deliveries WHERE state = 'pending'").get() as { t: number | null };
-    if (next.t !== null && this.running < this.options.concurrency) this.schedulePump(Math.max(1, next.t - Date.now()));
+    if (next.t !== null && this.running < this.options.concurrency) this.schedulePump(Math.max(1, next.t - hostNow()));
     if (this.running === 0 && next.t === null) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
@@ -398,7 +414,7 @@ export class LocalHost implements PlatformHandler {
     if (row.attempt >= MAX_RETRIES) return this.finish(row, 'failed', `${message} (gave up after ${MAX_RETRIES} retries)`);
     this.db
       .prepare("UPDATE deliveries SET state = 'pending', attempt = attempt + 1, not_before = ?, retry_reason = ?, retry_data = ?, last_error = ? WHERE id = ?")
-      .run(Date.now() + afterSeconds * 1000 * this.options.delayScale, reason, data === undefined ? null : JSON.stringify(data), message, row.id);
+      .run(hostNow() + afterSeconds * 1000 * this.options.delayScale, reason, data === undefined ? null : JSON.stringify(data), message, row.id);
   }
 
   private finish(row: DeliveryRow, state: 'done' | 'failed', error: string | null): void {
@@ -459,6 +475,67 @@ export class LocalHost implements PlatformHandler {
     return rows.map((r) => ({ seq: r.seq, eventType: r.event_type, payload: JSON.parse(r.payload) as Record<string, unknown>, selfGenerated: r.self_generated === 1, at: r.at }));
   }
 
+  /**
+   * Delivers product events again, as Forge may (delivery is at least once, with no event id): by
+   * event `seq` (from `events()`), a list of them, or a filter. Each event goes, with its original
+   * payload, to every trigger that subscribes to its type (and whose `filter.ignoreSelf` lets it
+   * through), like the first time. Returns the number of deliveries queued; `waitForIdle()` waits
+   * for them.
+   */
+  redeliver(which: number | number[] | RedeliverFilter): number {
+    const f: RedeliverFilter = typeof which === 'number' ? { seq: [which] } : Array.isArray(which) ? { seq: which } : which;
+    let sql = 'SELECT * FROM events WHERE 1 = 1';
+    const params: unknown[] = [];
+    if (f.seq) {
+      if (f.seq.length === 0) return 0;
+      sql += ` AND seq IN (${f.seq.map(() => '?').join(', ')})`;
+      params.push(...f.seq);
+    }
+    if (f.fromSeq !== undefined) {
+      sql += ' AND seq >= ?';
+      params.push(f.fromSeq);
+    }
+    if (f.toSeq !== undefined) {
+      sql += ' AND seq <= ?';
+      params.push(f.toSeq);
+    }
+    if (f.eventType !== undefined) {
+      sql += ' AND event_type = ?';
+      params.push(f.eventType);
+    }
+    if (f.selfGenerated !== undefined) {
+      sql += ' AND self_generated = ?';
+      params.push(f.selfGenerated ? 1 : 0);
+    }
+    const rows = this.db.prepare(`${sql} ORDER BY seq`).all(...params) as Array<{ seq: number; event_type: string; payload: string; self_generated: number; at: number }>;
+    if (f.seq && rows.length < new Set(f.seq).size) {
+      const found = new Set(rows.map((r) => r.seq));
+      throw new Error(`redeliver: no event with seq ${f.seq.filter((n) => !found.has(n)).join(', ')} (see events())`);
+    }
+    let queued = 0;
+    for (const r of rows) {
+      const payload = JSON.parse(r.payload) as Record<string, unknown>;
+      const event = { seq: r.seq, eventType: r.event_type, payload, selfGenerated: r.self_generated === 1, at: r.at };
+      if (f.issueKey !== undefined && (payload.issue as { key?: unknown } | undefined)?.key !== f.issueKey) continue;
+      if (f.where && !f.where(event)) continue;
+      for (const trigger of this.manifest.triggers) {
+        if (f.trigger !== undefined && trigger.key !== f.trigger) continue;
+        if (!trigger.events.includes(r.event_type)) continue;
+        if (event.selfGenerated && trigger.filter?.ignoreSelf === true) continue;
+        this.enqueue('trigger', trigger.key, payload, this.options.eventLatencyMs, null);
+        queued += 1;
+      }
+    }
+    return queued;
+  }
+
+  /** Delivers one queue message again (by delivery id, from `deliveries()`), as a fresh first attempt. */
+  redeliverMessage(deliveryId: number): void {
+    const row = this.db.prepare("SELECT * FROM deliveries WHERE id = ? AND kind = 'consumer'").get(deliveryId) as DeliveryRow | undefined;
+    if (!row) throw new Error(`redeliverMessage: no queue delivery with id ${deliveryId}`);
+    this.enqueue('consumer', row.target, JSON.parse(row.payload) as Record<string, unknown>, 0, row.job_id);
+  }
+
   // --- scheduled triggers and web triggers ------------------------------------------------------
 
   async tick(scheduledTriggerKey: string): Promise<InvokeResult> {
@@ -505,7 +582,7 @@ export class LocalHost implements PlatformHandler {
 
   /** Checks the bridge's rate limit (500 invoke calls per 25 s) for one session. */
   allowInvoke(sessionKey: string): boolean {
-    const now = Date.now();
+    const now = hostNow();
     const w = this.invokeWindows.get(sessionKey);
     if (!w || now - w.start > 25_000) {
       this.invokeWindows.set(sessionKey, { start: now, count: 1 });

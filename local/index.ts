@@ -1,12 +1,12 @@
 // Programmatic API of the local Forge host (documented in local/README.md).
-import { dbFileFor, type HostOptions, LocalHost } from './host.js';
+import { dbFileFor, type HostOptions, LocalHost, type RedeliverFilter } from './host.js';
 import type { InvokeResult } from './platform.js';
 import { seedBasicSite, seedDemo, type DemoReport } from './seed.js';
 import { HostServer } from './server.js';
 import type { Adf } from './site/adf.js';
 import type { Comment, Issue } from './site/site.js';
 
-export type { HostOptions } from './host.js';
+export type { HostOptions, RedeliverFilter } from './host.js';
 export type { FaultRule } from './faults.js';
 export type { InvocationMetrics, MetricsSummary } from './metrics.js';
 
@@ -20,6 +20,8 @@ export interface SiteApi {
   setSla(key: string, slaName: string, override: { goalMinutes: number }): void;
   deleteTicket(key: string, actor: string): void;
   closeAccount(accountId: string): void;
+  /** Per-project permission: `false` takes Browse Projects (and every project permission) on that project away. */
+  setBrowsePermission(projectKey: string, accountId: string, allowed: boolean): void;
   /** Advance the site clock (simulated time only moves when set). */
   advance(ms: number): void;
   setTime(ms: number): void;
@@ -34,6 +36,10 @@ export interface RunningHost {
   invoke(moduleKey: string, resolverName: string, payload: unknown, asAccountId: string, extension?: Record<string, unknown>): Promise<InvokeResult>;
   waitForIdle(timeoutMs?: number): Promise<void>;
   tick(scheduledTriggerKey: string): Promise<InvokeResult>;
+  /** Sends product events again (at-least-once delivery): by `seq` from `events()`, a list, or a filter. Returns deliveries queued. */
+  redeliver(which: number | number[] | RedeliverFilter): number;
+  /** Sends one queue message again, by delivery id from `deliveries()`. */
+  redeliverMessage(deliveryId: number): void;
   webtriggerUrl(key: string): string;
   metrics: LocalHost['metrics'];
   faults: LocalHost['faults'];
@@ -83,12 +89,15 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
       setSla: (key, name, o) => site.setSla(key, name, o),
       deleteTicket: (key, actor) => site.deleteTicket(key, { accountId: actor }),
       closeAccount: (id) => site.closeAccount(id),
+      setBrowsePermission: (projectKey, id, allowed) => site.setBrowsePermission(projectKey, id, allowed),
       advance: (ms) => host.clock.advance(ms),
       setTime: (ms) => host.clock.set(ms),
     },
     invoke: (moduleKey, name, payload, as, extension) => host.invoke(moduleKey, name, payload, as, extension),
     waitForIdle: (t) => host.waitForIdle(t),
     tick: (k) => host.tick(k),
+    redeliver: (which) => host.redeliver(which),
+    redeliverMessage: (id) => host.redeliverMessage(id),
     webtriggerUrl: (k) => host.webtriggerUrl(k),
     metrics: host.metrics,
     faults: host.faults,

@@ -2,6 +2,7 @@
 //   npm start -- --reset        wipe .local-data and reseed
 //   npm start -- --port 3000    fixed port (default 8080, or a free one if taken)
 //   npm start -- --empty        no demo tickets (site structure only)
+//   npm start -- --data-dir DIR keep the SQLite file in DIR instead of .local-data/
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,8 +42,9 @@ async function main(): Promise<void> {
     scheduler: !flag('no-scheduler'),
     verbose: flag('verbose'),
     host: option('host') ?? '127.0.0.1',
+    ...(option('data-dir') ? { dataDir: option('data-dir') } : {}),
   };
-  if (base.reset) console.log('[local] --reset: wiping .local-data');
+  if (base.reset) console.log(`[local] --reset: wiping ${option('data-dir') ?? '.local-data'}`);
   let running;
   try {
     running = await startHost({ ...base, port: wanted });
@@ -52,7 +54,11 @@ async function main(): Promise<void> {
   }
   if (running.demo) {
     const d = running.demo;
-    console.log(`[local] demo seeded: ${d.tickets} tickets, ${d.events} events, ${d.answers} survey answers, ${d.invocations} invocations in ${(d.ms / 1000).toFixed(1)} s${d.failedDeliveries ? ` (${d.failedDeliveries} failed deliveries: see /__host/events)` : ''}`);
+    console.log(`[local] demo seeded: ${d.tickets} tickets, ${d.events} events, ${d.answers} survey answers (${d.ignored} asks left unanswered), ${d.invocations} invocations in ${(d.ms / 1000).toFixed(1)} s${d.failedDeliveries ? ` (${d.failedDeliveries} failed deliveries: see /__host/events)` : ''}`);
+    for (const p of d.summary ?? []) {
+      const cards = p.scorecards.map((c) => `${c.xla} ${c.score ?? '–'} (${c.status}, csat ${c.csat ?? '–'}, sla ${c.sla ?? '–'})`).join('; ');
+      console.log(`[local]   ${p.project}: asks ${p.asks.sent} sent / ${p.asks.answered} answered / ${p.asks.expired} expired (90 d); 30 d: ${cards}; watermelon: ${p.watermelons.join(', ') || 'none'}; at risk: ${p.atRisk}; verbatims: ${p.verbatims}`);
+    }
   }
   const issue = running.site.raw.issues()[0];
   console.log(`\nSentio local Forge host ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

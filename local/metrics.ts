@@ -1,5 +1,6 @@
 // Per-invocation cost counters: KVS operations and bytes, product REST calls, queue pushes.
 // Benchmarks read these to report "KVS ops and Jira calls per event".
+import { hostNow } from './runtime.js';
 
 export type InvocationKind = 'resolver' | 'trigger' | 'scheduled' | 'webtrigger' | 'consumer' | 'direct';
 
@@ -26,7 +27,7 @@ export function emptyMetrics(id: string, kind: InvocationKind, functionKey: stri
     functionKey,
     moduleKey,
     cause,
-    startedAt: Date.now(),
+    startedAt: hostNow(),
     durationMs: 0,
     outcome: 'running',
     kvs: { reads: 0, writes: 0, bytesRead: 0, bytesWritten: 0, requests: 0, byPath: {} },

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import type { AppManifest, FunctionDefinition } from './manifest.js';
 import { emptyMetrics, type InvocationKind, type InvocationMetrics, type MetricsLog } from './metrics.js';
-import { type ForgeRuntime, type InvocationStore, invocationStorage, noopMetrics, type PlatformHandler } from './runtime.js';
+import { type ForgeRuntime, hostNow, type InvocationStore, invocationStorage, noopMetrics, type PlatformHandler } from './runtime.js';
 
 export type Handler = (...args: unknown[]) => unknown;
 
@@ -167,6 +167,8 @@ export class Invoker {
     private readonly log: MetricsLog,
     /** Scales every time limit (tests use a small value to exercise timeouts quickly). */
     private readonly timeLimitScale = 1,
+    /** What `Date.now()` answers inside an invocation; undefined → the system clock. */
+    private readonly appNow: () => number | undefined = () => undefined,
   ) {}
 
   runtimeFor(invocationId: string, moduleKey: string, deadline: number): ForgeRuntime {
@@ -183,7 +185,7 @@ export class Invoker {
         installation: { ari: `ari:cloud:ecosystem::installation/${this.identity.installationId}`, contexts: [] },
         permissions: { scopes: this.manifest.scopes, external: {} },
       },
-      lambdaContext: { getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) },
+      lambdaContext: { getRemainingTimeInMillis: () => Math.max(0, deadline - hostNow()) },
       metrics: noopMetrics(),
       contextAri: `ari:cloud:jira::site/${this.identity.cloudId}`,
       proxy: { token: 'local-host-token', url: 'http://local-host.invalid' },
@@ -194,7 +196,7 @@ export class Invoker {
 
   newStore(kind: InvocationKind, functionKey: string, moduleKey: string, cause: string, principal: string | undefined, limitSeconds: number): InvocationStore {
     const invocationId = randomUUID();
-    const deadline = Date.now() + limitSeconds * 1000;
+    const deadline = hostNow() + limitSeconds * 1000;
     return {
       host: this.host,
       runtime: this.runtimeFor(invocationId, moduleKey, deadline),
@@ -202,6 +204,8 @@ export class Invoker {
       principalAccountId: principal,
       deadline,
       expired: false,
+      // The direct store (code outside any invocation) keeps the system clock.
+      clock: kind === 'direct' && cause === 'direct' ? undefined : this.appNow,
     };
   }
 
@@ -211,7 +215,7 @@ export class Invoker {
     const limit = (spec.timeoutSeconds ?? TIME_LIMITS[spec.kind]) * this.timeLimitScale;
     const store = this.newStore(spec.kind, spec.functionKey, spec.moduleKey, spec.cause, spec.principalAccountId, limit);
     this.log.add(store.metrics);
-    const started = Date.now();
+    const started = hostNow();
     let timer: NodeJS.Timeout | undefined;
     try {
       const handler = await this.registry.resolve(fn);
@@ -234,7 +238,7 @@ export class Invoker {
       return { ok: false, error, timedOut, metrics: store.metrics };
     } finally {
       if (timer) clearTimeout(timer);
-      store.metrics.durationMs = Date.now() - started;
+      store.metrics.durationMs = hostNow() - started;
     }
   }
 }

@@ -39,6 +39,11 @@ export interface InvocationStore {
   deadline: number;
   /** Set when the function's time limit passed: later platform calls fail, as on a frozen lambda. */
   expired: boolean;
+  /**
+   * What `Date.now()` answers inside this invocation: the host's simulated clock while the site runs
+   * on one (seeding, tests with `clock`), else undefined (the system clock). See `installAppClock`.
+   */
+  clock?: (() => number | undefined) | undefined;
 }
 
 /** A host instance answers the platform calls; the globals route to it. */
@@ -96,4 +101,41 @@ export function setDefaultHost(host: PlatformHandler | undefined): void {
 
 export function getDefaultHost(): PlatformHandler | undefined {
   return defaultHost;
+}
+
+// --- the app's clock ------------------------------------------------------------------------------
+
+const BASE_NOW = Symbol.for('sentio.local-host.baseNow');
+type NowFn = (() => number) & { [BASE_NOW]?: () => number };
+
+/**
+ * Makes `Date.now()` inside an invocation answer the invocation's clock (the host's simulated clock
+ * while the site runs on one) and the usual clock everywhere else.
+ *
+ * The app reads time with `Date.now()`, as it does on Forge, and must not be changed for the host. So
+ * the host wraps the `Date.now` of the `Date` that is global when a host starts — deliberately, and
+ * only that static method: `new Date()` without arguments and timers keep the system clock. Outside
+ * an invocation, and inside one while the site runs on real time, the wrapper calls the original.
+ * If something else (vitest's fake timers) replaces the global `Date` later, the next host started
+ * wraps that one; the host's own bookkeeping (delivery times, deadlines) reads `hostNow()`, never
+ * the simulated clock.
+ */
+export function installAppClock(): void {
+  const D = globalThis.Date;
+  const current = D.now as NowFn;
+  if (current[BASE_NOW]) return;
+  const base = current;
+  const now: NowFn = function now(): number {
+    const simulated = invocationStorage.getStore()?.clock?.();
+    return simulated ?? base.call(D);
+  };
+  now[BASE_NOW] = base;
+  D.now = now;
+}
+
+/** The clock the host itself runs on (system time, or vitest's fake `Date`), never an invocation's. */
+export function hostNow(): number {
+  const n = Date.now as NowFn;
+  const base = n[BASE_NOW];
+  return base ? base.call(Date) : Date.now();
 }

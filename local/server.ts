@@ -91,6 +91,11 @@ export class HostServer {
     return fallback;
   }
 
+  /** Light or dark, from the `theme` cookie (the header's switch): what `view.theme.enable()` applies. */
+  private colorMode(req: IncomingMessage): 'light' | 'dark' {
+    return /(?:^|;\s*)theme=dark(?:;|$)/.test(req.headers.cookie ?? '') ? 'dark' : 'light';
+  }
+
   private async body(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -130,7 +135,8 @@ export class HostServer {
     if ((m = /^\/x1\/([^/]+)(\/.*)?$/.exec(path))) return this.webtrigger(req, res, decodeURIComponent(m[1] ?? ''), m[2] ?? '/', url);
     if (path === '/__host/health') return this.sendJson(res, 200, { ok: true, seeded: this.host.seededAs() ?? null, queue: this.host.queueStats() });
     if ((m = /^\/__host\/bridge\/([^/]+)\/([A-Za-z]+)$/.exec(path)) && method === 'POST') return this.bridge(req, res, m[1] ?? '', m[2] ?? '');
-    if ((m = /^\/__host\/frame\/([^/]+)\/(.*)$/.exec(path))) return this.frameFile(res, m[1] ?? '', m[2] ?? '');
+    if ((m = /^\/__host\/frame\/([^/]+)\/(.*)$/.exec(path))) return this.frameFile(req, res, m[1] ?? '', m[2] ?? '');
+    if (path === '/__host/tokens.css') return this.send(res, 200, tokenThemesCss(), 'text/css; charset=utf-8');
     if (path === '/__host/metrics') return this.sendJson(res, 200, { summary: this.host.metrics.summary(), recent: this.host.metrics.invocations().slice(-200) });
     if (path === '/__host/events') return this.send(res, 200, this.eventsPage());
     if ((m = /^\/__host\/tick\/([^/]+)$/.exec(path)) && method === 'POST') {
@@ -141,6 +147,11 @@ export class HostServer {
       const f = await this.form(req);
       const id = f.get('accountId') ?? '';
       return this.redirect(res, f.get('back') ?? '/', { 'set-cookie': `persona=${encodeURIComponent(id)}; Path=/; SameSite=Lax` });
+    }
+    if (path === '/theme' && method === 'POST') {
+      const f = await this.form(req);
+      const mode = f.get('mode') === 'dark' ? 'dark' : 'light';
+      return this.redirect(res, f.get('back') ?? '/', { 'set-cookie': `theme=${mode}; Path=/; SameSite=Lax` });
     }
     if (path === '/' && method === 'GET') return this.send(res, 200, this.homePage(req));
     if (path === '/create' && method === 'POST') {
@@ -165,7 +176,7 @@ export class HostServer {
     if ((m = /^\/portal\/([A-Z][A-Z0-9]+-\d+)$/.exec(path))) return this.send(res, 200, this.portalPage(req, m[1] ?? ''));
     if ((m = /^\/projects\/([A-Z][A-Z0-9]+)(\/settings)?$/.exec(path))) return this.send(res, 200, this.projectPage(req, m[1] ?? '', m[2] !== undefined));
     if (path === '/admin') return this.send(res, 200, this.modulePage(req, 'jira:adminPage', 'Apps · Sentio', {}));
-    if (path === '/dashboard') return this.send(res, 200, this.dashboardPage(req, url.searchParams.get('project') ?? undefined));
+    if (path === '/dashboard') return this.send(res, 200, this.dashboardPage(req, url.searchParams.get('project') ?? undefined, url.searchParams.get('mode') === 'edit'));
     return this.send(res, 404, this.layout(req, 'Not found', '<p>Nothing here.</p>'));
   }
 
@@ -195,7 +206,7 @@ export class HostServer {
     return `<iframe class="forge-frame" data-module="${esc(m.key)}" data-token="${token}" src="/__host/frame/${token}/index.html" title="${esc(m.title ?? m.key)}"></iframe>`;
   }
 
-  private frameFile(res: ServerResponse, token: string, rel: string): void {
+  private frameFile(req: IncomingMessage, res: ServerResponse, token: string, rel: string): void {
     const frame = this.frames.get(token);
     if (!frame) return this.send(res, 404, 'This frame expired: reload the page.', 'text/plain');
     const file = normalize(join(frame.resourceDir, rel || 'index.html'));
@@ -203,7 +214,7 @@ export class HostServer {
     if (rel === 'index.html' || rel === '') {
       const html = readFileSync(file, 'utf8');
       // The platform injects the bridge before any of the app's scripts run.
-      const inject = `<script>${bridgeScript(token)}</script>`;
+      const inject = `<script>${bridgeScript(token, this.colorMode(req))}</script>`;
       const out = /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (h) => `${h}${inject}`) : inject + html;
       const csp = this.host.manifest.styles.includes('unsafe-inline') ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'";
       return this.send(res, 200, out, MIME['.html'], { 'content-security-policy': `${csp}; frame-ancestors 'self'` });
@@ -225,7 +236,7 @@ export class HostServer {
     } catch {
       return fail(400, 'Bad JSON');
     }
-    if (name === 'getContext') return this.sendJson(res, 200, { ok: true, value: this.host.productContext(m, persona.accountId, frame.extension) });
+    if (name === 'getContext') return this.sendJson(res, 200, { ok: true, value: { ...this.host.productContext(m, persona.accountId, frame.extension), theme: { colorMode: this.colorMode(req) } } });
     if (name === 'invoke') {
       const parsed = InvokeBody.safeParse(payload);
       if (!parsed.success) return fail(400, 'invoke needs { functionKey, payload }');
@@ -291,10 +302,12 @@ export class HostServer {
       .map((role) => `<optgroup label="${role}s">${users.filter((u) => u.role === role).map((u) => `<option value="${esc(u.accountId)}"${u.accountId === persona.accountId ? ' selected' : ''}>${esc(u.displayName)}${u.style ? ` (${esc(u.style)})` : ''}</option>`).join('')}</optgroup>`)
       .join('');
     const projects = this.host.site.projects();
-    return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)} · Sentio local</title><style>${CSS}</style></head><body>
+    const dark = this.colorMode(req) === 'dark';
+    return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)} · Sentio local</title><style>${CSS}</style></head><body${dark ? ' class="dark"' : ''}>
 <header><a class="brand" href="/">Jira Service Management <small>local Forge host</small></a>
 <nav>${projects.map((p) => `<a href="/projects/${esc(p.key)}">${esc(p.key)}</a>`).join('')}<a href="/dashboard">Dashboard</a><a href="/admin">Apps · Sentio</a><a href="/__host/events">Events</a></nav>
-<form method="post" action="/persona" class="persona"><input type="hidden" name="back" value="${esc(req.url ?? '/')}"><label>Viewing as <select name="accountId" onchange="this.form.submit()">${options}</select></label></form></header>
+<form method="post" action="/persona" class="persona"><input type="hidden" name="back" value="${esc(req.url ?? '/')}"><label>Viewing as <select name="accountId" onchange="this.form.submit()">${options}</select></label></form>
+<form method="post" action="/theme" class="inline"><input type="hidden" name="back" value="${esc(req.url ?? '/')}"><input type="hidden" name="mode" value="${dark ? 'light' : 'dark'}"><button>${dark ? 'Light' : 'Dark'} theme</button></form></header>
 <main>${content}</main>
 <div id="flags"></div>
 <script>${PARENT_SCRIPT}</script></body></html>`;
@@ -432,12 +445,13 @@ ${settings ? '' : `<details class="card"><summary>Recent tickets</summary><table
     return this.layout(req, title, `${frames}<div class="card"><h3>Local host controls</h3>${ticks}</div>`);
   }
 
-  private dashboardPage(req: IncomingMessage, projectKey: string | undefined): string {
+  private dashboardPage(req: IncomingMessage, projectKey: string | undefined, edit = false): string {
     const gadgets = this.host.manifest.uiModules.filter((m) => m.type === 'jira:dashboardGadget');
     const project = projectKey ? this.host.site.project(projectKey) : this.host.site.projects()[0];
     const ext = {
       dashboard: { id: '10000' },
-      gadget: { id: '10001', entryPoint: 'view' },
+      gadget: { id: '10001', entryPoint: edit ? 'edit' : 'view' },
+      ...(edit ? { entryPoint: 'edit' } : {}),
       gadgetConfiguration: project ? { projectKey: project.key, projectId: project.id } : {},
     };
     const frames = gadgets.map((m) => `<section class="panel gadget"><h3>${esc(m.title)}</h3>${this.frame(m, ext)}</section>`).join('');
@@ -467,6 +481,7 @@ window.addEventListener('message', (e) => {
   if (d.type === 'navigate') { const url = d.payload.url || (d.payload.target === 'issue' ? '/browse/' + d.payload.issueKey : d.payload.target === 'projectPage' ? '/projects/' + d.payload.projectKey : '/');
     if (d.payload.type === 'new-tab') window.open(url, '_blank'); else location.href = url; }
   if (d.type === 'refresh') location.reload();
+  if (d.type === 'submit') location.href = '/dashboard?project=' + encodeURIComponent((d.payload && d.payload.projectId) || '');
   if (d.type === 'flag') { const f = document.createElement('div'); f.className = 'flag ' + (d.payload.type || 'info');
     f.innerHTML = '<b></b><p></p>'; f.querySelector('b').textContent = d.payload.title || ''; f.querySelector('p').textContent = d.payload.description || '';
     document.getElementById('flags').appendChild(f); setTimeout(() => f.remove(), 6000); }
@@ -489,4 +504,21 @@ textarea{width:100%;min-height:60px}form.inline{display:inline-flex;gap:4px;marg
 .breached{color:#ae2e24;font-weight:600}.ok{color:#216e4e}.error{color:#ae2e24}.missing{padding:12px;background:#fff7d6;border-radius:4px}
 .flag{position:fixed;right:16px;bottom:16px;background:#fff;border-left:4px solid #0c66e4;box-shadow:0 4px 12px rgba(0,0,0,.2);padding:8px 12px;min-width:260px}.flag.success{border-color:#22a06b}.flag.error{border-color:#c9372c}
 .crumbs{color:#626f86;margin-bottom:8px}.portal{max-width:900px;margin:auto}.gadgets{display:grid;grid-template-columns:repeat(auto-fill,minmax(480px,1fr));gap:16px}
-tr.failed td{color:#ae2e24}`;
+tr.failed td{color:#ae2e24}
+body.dark{background:#1d2125;color:#b6c2cf}body.dark header,body.dark .panel,body.dark .card,body.dark aside,body.dark table.queue,body.dark .comments li{background:#22272b;border-color:#38414a}body.dark a{color:#579dff}`;
+
+/** The design-token themes Jira loads into a Custom UI frame when it enables theming. */
+let tokensCss: string | undefined;
+function tokenThemesCss(): string {
+  if (tokensCss !== undefined) return tokensCss;
+  const dir = join(REPO_ROOT, 'node_modules', '@atlaskit', 'tokens', 'dist', 'esm', 'artifacts', 'themes');
+  // Each file is `export default "<css>";`: the string literal is JSON.
+  tokensCss = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape']
+    .map((name) => {
+      const src = readFileSync(join(dir, `${name}.js`), 'utf8');
+      const literal = /export default (".*");/s.exec(src)?.[1];
+      return literal === undefined ? '' : (JSON.parse(literal) as string);
+    })
+    .join('\n');
+  return tokensCss;
+}

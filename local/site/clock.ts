@@ -1,4 +1,5 @@
 // The site's clock. Seeding runs it in the past so events carry the timestamps real Jira would have sent.
+import { hostNow } from '../runtime.js';
 
 export interface Clock {
   now(): number;
@@ -13,7 +14,7 @@ export class SiteClock implements Clock {
   }
 
   now(): number {
-    return this.fixed ?? Date.now() + this.offset;
+    return this.fixed ?? hostNow() + this.offset;
   }
 
   /** Freezes time at `ms` (simulation). */
@@ -34,6 +35,11 @@ export class SiteClock implements Clock {
 
   get simulated(): boolean {
     return this.fixed !== undefined;
+  }
+
+  /** True while the site runs on the system clock (neither frozen nor shifted). */
+  get isSystem(): boolean {
+    return this.fixed === undefined && this.offset === 0;
   }
 }
 

@@ -36,6 +36,15 @@ const sdError = (status: number, message: string): RestResponse => ({
 
 const NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
 
+/** The site's priorities, highest first, with Jira Cloud's default ids. */
+const PRIORITIES = [
+  { id: '1', name: 'Highest' },
+  { id: '2', name: 'High' },
+  { id: '3', name: 'Medium' },
+  { id: '4', name: 'Low' },
+  { id: '5', name: 'Lowest' },
+] as const;
+
 const AdfBody = z.custom<Record<string, unknown>>((v) => isAdf(v), 'Comment body is not valid!');
 const CommentBody = z.object({
   body: AdfBody,
@@ -122,7 +131,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
       issuetype: site.issueTypeRef(),
       project: site.projectRef(issue.projectId),
       status: site.statusRef(issue.statusId),
-      priority: { name: issue.priority, id: { Highest: '1', High: '2', Medium: '3', Low: '4', Lowest: '5' }[issue.priority] ?? '3' },
+      priority: { name: issue.priority, id: PRIORITIES.find((pr) => pr.name === issue.priority)?.id ?? '3' },
       reporter: site.userRef(issue.reporter),
       creator: site.userRef(issue.creator),
       assignee: site.userRef(issue.assignee),
@@ -255,9 +264,14 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
       const p = req.principal;
       const u = principalUser(p);
       const role = p.kind === 'app' ? 'app' : u?.active ? u.role : undefined;
+      // Project permissions hold in the context's project; without a context, in at least one project (as Jira answers).
+      const contextProject = issue?.projectId ?? (projectRef ? site.project(projectRef)?.id : undefined);
+      const inProject = (): boolean => (contextProject !== undefined ? site.canBrowseProject(p.accountId, contextProject) : site.browsableProjects(p.accountId).length > 0);
       const have = (key: string): boolean => {
         if (role === undefined) return false;
-        if (role === 'app' || role === 'admin') return true;
+        if (role === 'app') return true;
+        if (PERMISSIONS[key]?.type === 'PROJECT' && !inProject()) return false;
+        if (role === 'admin') return true;
         if (role === 'agent') return key !== 'ADMINISTER' && key !== 'ADMINISTER_PROJECTS';
         // Customers: only their own requests, and only browse and comment.
         const own = issue !== undefined && site.canBrowse(p.accountId, issue);
@@ -271,15 +285,19 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
       );
       return { status: 200, body: { permissions } };
     }],
-    ['GET', /^\/rest\/api\/[23]\/project\/search$/, ({ query }) => {
-      const values = site.projects().map((pr) => ({ ...site.projectRef(pr.id) }));
+    ['GET', /^\/rest\/api\/[23]\/project\/search$/, ({ req, query }) => {
+      const values = (req.principal.kind === 'app' ? site.projects() : site.browsableProjects(req.principal.accountId)).map((pr) => ({ ...site.projectRef(pr.id) }));
       const p = page(values, query, 50, 100);
       return { status: 200, body: { self: `${site.baseUrl}/rest/api/3/project/search`, maxResults: p.max, startAt: p.startAt, total: p.total, isLast: p.isLast, values: p.slice } };
     }],
-    ['GET', /^\/rest\/api\/[23]\/project\/([^/]+)$/, (_c, m) => {
+    ['GET', /^\/rest\/api\/[23]\/project\/([^/]+)$/, ({ req }, m) => {
       const pr = site.project(decodeURIComponent(m[1] ?? ''));
-      if (!pr) return jiraError(404, `No project could be found with key '${m[1] ?? ''}'.`);
+      if (!pr || (req.principal.kind === 'user' && !site.canBrowseProject(req.principal.accountId, pr.id))) return jiraError(404, `No project could be found with key '${m[1] ?? ''}'.`);
       return { status: 200, body: { ...site.projectRef(pr.id), lead: site.userRef(pr.lead), issueTypes: [site.issueTypeRef()] } };
+    }],
+    ['GET', /^\/rest\/api\/[23]\/priority\/search$/, ({ query }) => {
+      const p = page(PRIORITIES.map((pr) => ({ self: `${site.baseUrl}/rest/api/3/priority/${pr.id}`, ...pr })), query, 50, 100);
+      return { status: 200, body: { self: `${site.baseUrl}/rest/api/3/priority/search`, maxResults: p.max, startAt: p.startAt, total: p.total, isLast: p.isLast, values: p.slice } };
     }],
     ['GET', /^\/rest\/api\/[23]\/status$/, () => ({ status: 200, body: site.statuses().map((s) => site.statusRef(s.id)) })],
     ['GET', /^\/rest\/api\/[23]\/statuscategory$/, () => ({ status: 200, body: Object.values(STATUS_CATEGORIES).map((c) => ({ self: `${site.baseUrl}/rest/api/3/statuscategory/${c.id}`, ...c })) })],

@@ -353,10 +353,35 @@ export class JiraSite {
     return (this.db.prepare('SELECT key FROM issue_properties WHERE issue_id = ? ORDER BY key').all(issueId) as Array<{ key: string }>).map((r) => r.key);
   }
 
-  /** Whether a person may see a ticket: licensed users see all, customers only their own requests. */
+  /**
+   * Per-project permission setting: `allowed = false` takes Browse Projects on that project away from
+   * the person (and with it every project permission there: the issues answer 404, `mypermissions`
+   * says no, they cannot be assigned). By default every licensed user may browse every project.
+   */
+  setBrowsePermission(projectKey: string, accountId: string, allowed: boolean): void {
+    const project = this.requireProject(projectKey);
+    if (allowed) this.db.prepare('DELETE FROM project_denials WHERE project_id = ? AND account_id = ?').run(project.id, accountId);
+    else this.db.prepare('INSERT OR IGNORE INTO project_denials (project_id, account_id) VALUES (?, ?)').run(project.id, accountId);
+  }
+
+  /** Whether the person has Browse Projects on the project (customers: the portal, their own requests only). */
+  canBrowseProject(accountId: string, projectIdOrKey: string): boolean {
+    const user = this.user(accountId);
+    const project = this.project(projectIdOrKey);
+    if (!user || !user.active || !project) return false;
+    return this.db.prepare('SELECT 1 FROM project_denials WHERE project_id = ? AND account_id = ?').get(project.id, accountId) === undefined;
+  }
+
+  /** Projects the person may browse. */
+  browsableProjects(accountId: string): Project[] {
+    return this.projects().filter((p) => this.canBrowseProject(accountId, p.id));
+  }
+
+  /** Whether a person may see a ticket: licensed users see all (unless denied the project), customers only their own requests. */
   canBrowse(accountId: string, issue: Issue): boolean {
     const user = this.user(accountId);
     if (!user || !user.active) return false;
+    if (!this.canBrowseProject(accountId, issue.projectId)) return false;
     if (user.role !== 'customer') return true;
     return issue.reporter === accountId || this.participants(issue.id).includes(accountId);
   }
@@ -435,7 +460,7 @@ export class JiraSite {
     const issue = this.requireIssue(idOrKey);
     if (assignee !== null) {
       const u = this.user(assignee);
-      if (!u || !this.isLicensed(assignee)) throw new SiteError(400, `User '${assignee}' cannot be assigned issues.`, { assignee: 'invalid' });
+      if (!u || !this.isLicensed(assignee) || !this.canBrowseProject(assignee, issue.projectId)) throw new SiteError(400, `User '${assignee}' cannot be assigned issues.`, { assignee: 'invalid' });
     }
     if (issue.assignee === assignee) return issue;
     const now = this.clock.now();

@@ -1,13 +1,14 @@
 /** The agent's side: the experience panel, "ask for feedback now" and "follow-up done". */
 import { effectiveConfig } from './load-config';
-import type { AskSummary, TicketExperienceView, TimelineEntry } from '../contracts/agent';
+import type { AskSummary, ManualPlanView, TicketExperienceView, TimelineEntry } from '../contracts/agent';
 import type { Ask } from '../domain/ask';
 import { normalisedScore } from '../domain/question';
+import { scopeMatches } from '../domain/scope';
 import { markFollowUpDone as markDone, moodOf, ticketSignals, type TicketExperience } from '../domain/ticket';
 import type { Signal } from '../domain/signal';
 import { ForbiddenError, NotFoundError, RefusedError } from './errors';
 import { afterCommit } from './handle-lifecycle-event';
-import type { AppPorts, CallerJira } from './ports';
+import type { AppPorts, CallerJira, StoredConfig } from './ports';
 import type { TicketRecord } from './records';
 import { evaluatePlans, withdrawnAsks } from './survey-delivery';
 import {
@@ -61,7 +62,28 @@ function indicatorsOf(e: TicketExperience): TicketExperienceView['indicators'] {
   ];
 }
 
-export async function getTicketExperience(ports: AppPorts, caller: CallerJira, issueId: string): Promise<TicketExperienceView> {
+/** More manual plans than this on one ticket is a configuration smell; the panel offers the first ones. */
+const MANUAL_PLANS_SHOWN = 10;
+
+/**
+ * The manual plans an agent may pick on this ticket (enabled, in scope), each with the fatigue rule
+ * that would refuse an ask now, found by the same evaluation `askNow` runs. The sampling draw is
+ * made afresh at each ask, so the preview leaves it out (only a 0 % sample always refuses).
+ */
+async function manualPlansOf(ports: AppPorts, config: StoredConfig, record: TicketRecord, agentId: string, now: number): Promise<ManualPlanView[]> {
+  const state = surveyStateOf(record);
+  const plans = config.plans.filter((p) => p.enabled && p.waypoint.kind === 'manual' && scopeMatches(p.scope, state)).slice(0, MANUAL_PLANS_SHOWN);
+  return Promise.all(
+    plans.map(async (plan) => {
+      const preview = { ...plan, fatigue: { ...plan.fatigue, samplingPercent: plan.fatigue.samplingPercent > 0 ? 100 : 0 } };
+      const { decisions } = await evaluatePlans(ports, { ...config, plans: [preview] }, { kind: 'manual', agentId }, state, now);
+      const decision = decisions[0];
+      return { planId: plan.id, planName: plan.name, refusal: decision === undefined || decision.asked ? null : { reason: decision.reason, message: decision.message } };
+    }),
+  );
+}
+
+export async function getTicketExperience(ports: AppPorts, caller: CallerJira, agentId: string, issueId: string): Promise<TicketExperienceView> {
   await assertAgent(caller, issueId);
   const [config, ticket] = await Promise.all([effectiveConfig(ports), ports.store.getTicket(issueId)]);
   if (ticket === null) throw new NotFoundError('Sentio has not seen this ticket yet.');
@@ -97,6 +119,7 @@ export async function getTicketExperience(ports: AppPorts, caller: CallerJira, i
     indicators: indicatorsOf(e),
     asks,
     planDecisions: record.decisions,
+    manualPlans: await manualPlansOf(ports, config, record, agentId, now),
     lastScore: last === undefined ? null : { kind: last.questionKind, score: last.score, normalised: normalisedScore(last.questionKind, last.score) },
     followUp: followUp === null ? null : { needed: followUp.needed, doneAt: followUp.doneAt, doneBy: null },
   };

@@ -1,5 +1,5 @@
 /** Admin configuration: XLA definitions and survey plans, import/export, the audit log, recompute. */
-import { ExportedConfigSchema, type AuditEntry, type ConfigView, type ExportedConfig, type RecomputeStatus } from '../contracts/admin';
+import { ExportedConfigSchema, type AuditEntry, type AuditEntryView, type ConfigView, type ExportedConfig, type RecomputeStatus } from '../contracts/admin';
 import { SurveyPlanSchema } from '../domain/survey-plan';
 import { parseWith } from '../domain/validation';
 import { XlaDefinitionSchema } from '../domain/xla';
@@ -126,4 +126,15 @@ export async function importConfig(ports: AppPorts, actorId: string, input: unkn
   });
   const recompute = await startRecompute(ports, actorId, { refuseIfRunning: false });
   return { config: viewOf(saved), recompute };
+}
+
+/**
+ * One page of the audit log with each actor's display name. Names are a courtesy: when Jira cannot
+ * say (a closed account, Jira busy), the entry shows the account id rather than failing the page.
+ */
+export async function auditLogPage(ports: AppPorts, cursor: string | null, limit: number): Promise<{ entries: AuditEntryView[]; nextCursor: string | null }> {
+  const page = await ports.store.auditLog(cursor, limit);
+  const actorIds = [...new Set(page.items.map((e) => e.actorId))];
+  const names = actorIds.length === 0 ? new Map<string, string>() : await ports.jira.displayNames(actorIds).catch(() => new Map<string, string>());
+  return { entries: page.items.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? e.actorId })), nextCursor: page.cursor };
 }

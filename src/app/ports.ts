@@ -4,7 +4,7 @@
  * store's `commit` throws `WriteConflict` when a checked write lost a race.
  */
 import type { Ask } from '../domain/ask';
-import type { AuditEntry, ExportedConfig, RecomputeStatus } from '../contracts/admin';
+import type { AuditEntry, ExportedConfig, RecomputeStatus, ScopeOptions } from '../contracts/admin';
 import type { SurveyPlan } from '../domain/survey-plan';
 import type { XlaDefinition } from '../domain/xla';
 import type { EpochMs } from '../domain/time';
@@ -72,7 +72,7 @@ export interface UnitOfWork {
 }
 
 /** Small app-owned documents besides the configuration and the recompute job, each read whole. */
-export type AppDocKey = 'site-priors' | 'rollup-gc';
+export type AppDocKey = 'site-priors' | 'rollup-gc' | 'scope-options';
 
 export interface StoredAsk {
   readonly ask: Ask;
@@ -197,6 +197,12 @@ export interface Jira {
   setExperienceProperty(issueId: string, value: ExperienceProperty): Promise<void>;
   /** Jira's view of an account: null when the account is unknown or closed. */
   accountExists(accountId: string): Promise<boolean>;
+  /** The site's projects, JSM request types and priorities (the admin's scope pickers); each list bounded. */
+  listProjects(): Promise<ScopeOptions['projects']>;
+  listRequestTypes(): Promise<ScopeOptions['requestTypes']>;
+  listPriorities(): Promise<ScopeOptions['priorities']>;
+  /** Display names by account id; unknown or closed accounts are simply absent. */
+  displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
 /** Jira as the calling user (asUser): what the caller may see. Never trusts a payload's identity. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AskStatusSchema } from '../domain/ask';
 import { WAYPOINT_KINDS } from '../domain/waypoint';
 import { ContributionSchema, RollupBucketSchema } from '../domain/rollup';
+import { PlanDecisionSummarySchema } from '../domain/survey/decision-summary';
 import { TicketExperienceSchema } from '../domain/ticket';
 
 export const TicketAskSummarySchema = z.object({
@@ -19,14 +20,8 @@ export const TicketAskSummarySchema = z.object({
 });
 export type TicketAskSummary = z.infer<typeof TicketAskSummarySchema>;
 
-export const PlanDecisionRecordSchema = z.object({
-  planId: z.string(),
-  planName: z.string(),
-  asked: z.boolean(),
-  reason: z.string(),
-  message: z.string(),
-  at: z.number().int(),
-});
+/** Kept per ticket for the agent panel; the same shape the panel receives. */
+export const PlanDecisionRecordSchema = PlanDecisionSummarySchema;
 export type PlanDecisionRecord = z.infer<typeof PlanDecisionRecordSchema>;
 
 export const ExperiencePropertySchema = z.object({

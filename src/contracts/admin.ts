@@ -32,6 +32,18 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
+/** An audit entry as the admin page shows it: the actor's Jira display name, or their id when Jira does not say. */
+export const AuditEntryViewSchema = AuditEntrySchema.extend({ actorName: z.string() });
+export type AuditEntryView = z.infer<typeof AuditEntryViewSchema>;
+
+/** What the XLA and plan editors offer in their scope pickers, read from Jira as the app. */
+export const ScopeOptionsSchema = z.object({
+  projects: z.array(z.object({ id: z.string(), key: z.string(), name: z.string() })),
+  requestTypes: z.array(z.object({ id: z.string(), name: z.string(), projectId: z.string() })),
+  priorities: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type ScopeOptions = z.infer<typeof ScopeOptionsSchema>;
+
 const empty = z.object({}).strict();
 const expectedVersion = z.number().int().min(0).optional();
 
@@ -76,8 +88,11 @@ export const importConfig = resolverContract(
 export const getAuditLog = resolverContract(
   'getAuditLog',
   z.object({ cursor: z.string().max(1000).optional(), limit: z.number().int().min(1).max(100).default(25) }).strict(),
-  z.object({ entries: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }),
+  z.object({ entries: z.array(AuditEntryViewSchema), nextCursor: z.string().nullable() }),
 );
+
+/** Loaded when an editor opens (not at page start), so the page still starts in one round. */
+export const listScopeOptions = resolverContract('listScopeOptions', empty, ScopeOptionsSchema);
 
 export const startRecompute = resolverContract('startRecompute', empty, RecomputeStatusSchema);
 export const getRecomputeStatus = resolverContract('getRecomputeStatus', empty, z.object({ status: RecomputeStatusSchema.nullable() }));
@@ -98,6 +113,7 @@ export const adminResolvers = {
   exportConfig,
   importConfig,
   getAuditLog,
+  listScopeOptions,
   startRecompute,
   getRecomputeStatus,
   rotateSigningKey,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AskStatusSchema } from '../domain/ask';
 import { INDICATOR_IDS } from '../domain/indicator';
 import { QuestionKindSchema } from '../domain/question';
+import { PlanDecisionSummarySchema } from '../domain/survey/decision-summary';
 import { WAYPOINT_KINDS } from '../domain/waypoint';
 import { resolverContract } from './resolver';
 
@@ -40,14 +41,19 @@ export const AskSummarySchema = z.object({
 });
 export type AskSummary = z.infer<typeof AskSummarySchema>;
 
-export const PlanDecisionViewSchema = z.object({
+export const PlanDecisionViewSchema = PlanDecisionSummarySchema;
+
+/**
+ * A plan the agent may ask with "ask for feedback now": enabled, `manual` waypoint, the ticket in
+ * its scope. `refusal` says which fatigue rule would refuse an ask now (null: it would ask; a
+ * sampling draw below 100 % still decides when the ask is made).
+ */
+export const ManualPlanViewSchema = z.object({
   planId: z.string(),
   planName: z.string(),
-  asked: z.boolean(),
-  reason: z.string(),
-  message: z.string(),
-  at: z.number().int(),
+  refusal: z.object({ reason: z.string(), message: z.string() }).nullable(),
 });
+export type ManualPlanView = z.infer<typeof ManualPlanViewSchema>;
 
 export const TicketExperienceViewSchema = z.object({
   issueKey: z.string(),
@@ -62,6 +68,7 @@ export const TicketExperienceViewSchema = z.object({
   ),
   asks: z.array(AskSummarySchema),
   planDecisions: z.array(PlanDecisionViewSchema),
+  manualPlans: z.array(ManualPlanViewSchema),
   lastScore: z.object({ kind: QuestionKindSchema, score: z.number().int(), normalised: z.number() }).nullable(),
   followUp: z
     .object({ needed: z.boolean(), doneAt: z.number().int().nullable(), doneBy: z.string().nullable() })

@@ -6,7 +6,8 @@ import { adminResolvers, agentResolvers, portalResolvers } from '../contracts';
 import type { AppPorts, CallerJira } from '../app/ports';
 import { answerMyAsk, getMyAsk } from '../app/portal-asks';
 import { askNow, getTicketExperience, markFollowUpDone } from '../app/agent-experience';
-import { assertAdmin, deleteXla, deletePlan, exportConfig, importConfig, savePlan, saveXla, viewOf } from '../app/manage-config';
+import { assertAdmin, auditLogPage, deleteXla, deletePlan, exportConfig, importConfig, savePlan, saveXla, viewOf } from '../app/manage-config';
+import { listScopeOptions } from '../app/scope-options';
 import { effectiveConfig } from '../app/load-config';
 import { recomputeStatus, startRecompute } from '../app/recompute-rollups';
 import { RefusedError } from '../app/errors';
@@ -34,7 +35,7 @@ export function portalDefinitions(deps: ResolverDeps): DefinedResolver[] {
 
 export function agentDefinitions(deps: ResolverDeps): DefinedResolver[] {
   return [
-    defineResolver(agentResolvers.getTicketExperience, async (_p, ctx) => getTicketExperience(deps.ports(), deps.caller(), requireIssue(ctx))),
+    defineResolver(agentResolvers.getTicketExperience, async (_p, ctx) => getTicketExperience(deps.ports(), deps.caller(), ctx.accountId, requireIssue(ctx))),
     defineResolver(agentResolvers.askNow, async (p, ctx) => askNow(deps.ports(), deps.caller(), ctx.accountId, requireIssue(ctx), p.planId)),
     defineResolver(agentResolvers.markFollowUpDone, async (_p, ctx) => ({
       followUp: await markFollowUpDone(deps.ports(), deps.caller(), ctx.accountId, requireIssue(ctx)),
@@ -57,10 +58,8 @@ export function adminDefinitions(deps: ResolverDeps): DefinedResolver[] {
     defineResolver(adminResolvers.deletePlan, async (p, ctx) => ({ config: await deletePlan(await admin(), ctx.accountId, p.id, p.expectedVersion), recompute: null })),
     defineResolver(adminResolvers.exportConfig, async () => exportConfig(await admin())),
     defineResolver(adminResolvers.importConfig, async (p, ctx) => importConfig(await admin(), ctx.accountId, p.config, p.mode, p.expectedVersion)),
-    defineResolver(adminResolvers.getAuditLog, async (p) => {
-      const page = await (await admin()).store.auditLog(p.cursor ?? null, p.limit);
-      return { entries: [...page.items], nextCursor: page.cursor };
-    }),
+    defineResolver(adminResolvers.getAuditLog, async (p) => auditLogPage(await admin(), p.cursor ?? null, p.limit)),
+    defineResolver(adminResolvers.listScopeOptions, async () => listScopeOptions(await admin())),
     defineResolver(adminResolvers.startRecompute, async (_p, ctx) => {
       const status = await startRecompute(await admin(), ctx.accountId, { refuseIfRunning: true });
       if (status === null) throw new RefusedError('recompute-running', 'A recompute is already running.');

@@ -7,6 +7,7 @@ import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
 import { TransientError } from '../app/errors';
 import type { CallerJira, ExperienceProperty, IssueSnapshot, Jira } from '../app/ports';
+import type { ScopeOptions } from '../contracts/admin';
 import { SlaPageSchema } from '../domain/ticket';
 
 /** A Jira response that did not match what the app relies on: a bug or an API change, not the caller's fault. */
@@ -79,6 +80,37 @@ const PermissionsSchema = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
 });
 
+/** Jira's paged lists (`startAt`/`maxResults`/`isLast`) and JSM's (`start`/`limit`/`isLastPage`) as one shape. */
+const jiraPage = <T extends z.ZodType>(item: T) =>
+  z.object({ values: z.array(item), isLast: z.boolean().optional() }).transform((b) => ({ values: b.values, last: b.isLast ?? true }));
+const deskPage = <T extends z.ZodType>(item: T) =>
+  z.object({ values: z.array(item), isLastPage: z.boolean().optional() }).transform((b) => ({ values: b.values, last: b.isLastPage ?? true }));
+
+const ProjectOptionSchema = z.object({ id: z.string(), key: z.string(), name: z.string() });
+const ServiceDeskSchema = z.object({ id: z.string(), projectId: z.string() });
+const RequestTypeOptionSchema = z.object({ id: z.string(), name: z.string(), serviceDeskId: z.string() });
+const PriorityOptionSchema = z.object({ id: z.string(), name: z.string() });
+const UserNameSchema = z.object({ accountId: z.string(), displayName: z.string().optional() });
+
+/** Page size and page count of the scope lists: 500 of each is more than any picker should show, and bounded in time. */
+const LIST_PAGE = 50;
+const LIST_MAX_PAGES = 10;
+/** Account ids per `user/bulk` call (the audit page asks for ≤ 100 distinct actors). */
+const USERS_PER_CALL = 50;
+
+/** Follows a paged list up to LIST_MAX_PAGES pages; `pathAt` builds the request for an offset. */
+async function allPages<T>(fetch: Fetch, pathAt: (start: number) => ReturnType<typeof route>, schema: z.ZodType<{ values: T[]; last: boolean }>, what: string): Promise<T[]> {
+  const out: T[] = [];
+  for (let page = 0; page < LIST_MAX_PAGES; page++) {
+    const res = await call(fetch, pathAt(out.length));
+    expectOk(res, what);
+    const body = await parse(res, schema, what);
+    out.push(...body.values);
+    if (body.last || body.values.length === 0) break;
+  }
+  return out;
+}
+
 export function createJiraClient(): Jira {
   const fetch: Fetch = (path, init) => api.asApp().requestJira(path, init);
   return {
@@ -144,6 +176,53 @@ export function createJiraClient(): Jira {
       if (res.status === 404) return false;
       expectOk(res, 'user');
       return true;
+    },
+
+    async listProjects(): Promise<ScopeOptions['projects']> {
+      // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-search-get
+      const projects = await allPages(
+        fetch,
+        (start) => route`/rest/api/3/project/search?typeKey=service_desk&orderBy=name&startAt=${start}&maxResults=${LIST_PAGE}`,
+        jiraPage(ProjectOptionSchema),
+        'project search',
+      );
+      return projects.map((p) => ({ id: p.id, key: p.key, name: p.name }));
+    },
+
+    async listRequestTypes(): Promise<ScopeOptions['requestTypes']> {
+      // Request types name their service desk, not their project: the desks say which project each is.
+      // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-requesttype/#api-rest-servicedeskapi-requesttype-get
+      const [desks, types] = await Promise.all([
+        allPages(fetch, (start) => route`/rest/servicedeskapi/servicedesk?start=${start}&limit=${LIST_PAGE}`, deskPage(ServiceDeskSchema), 'service desks'),
+        allPages(fetch, (start) => route`/rest/servicedeskapi/requesttype?start=${start}&limit=${LIST_PAGE}`, deskPage(RequestTypeOptionSchema), 'request types'),
+      ]);
+      const projectOf = new Map(desks.map((d) => [d.id, d.projectId]));
+      return types.flatMap((t) => {
+        const projectId = projectOf.get(t.serviceDeskId);
+        return projectId === undefined ? [] : [{ id: t.id, name: t.name, projectId }];
+      });
+    },
+
+    async listPriorities(): Promise<ScopeOptions['priorities']> {
+      // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-priorities/#api-rest-api-3-priority-search-get
+      const priorities = await allPages(fetch, (start) => route`/rest/api/3/priority/search?startAt=${start}&maxResults=${LIST_PAGE}`, jiraPage(PriorityOptionSchema), 'priorities');
+      return priorities.map((p) => ({ id: p.id, name: p.name }));
+    },
+
+    async displayNames(accountIds) {
+      // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-bulk-get
+      const names = new Map<string, string>();
+      const unique = [...new Set(accountIds)].slice(0, 2 * USERS_PER_CALL);
+      for (let i = 0; i < unique.length; i += USERS_PER_CALL) {
+        const query = new URLSearchParams({ startAt: '0', maxResults: String(USERS_PER_CALL) });
+        for (const id of unique.slice(i, i + USERS_PER_CALL)) query.append('accountId', id);
+        const res = await call(fetch, route`/rest/api/3/user/bulk?${query}`);
+        expectOk(res, 'user bulk');
+        for (const u of (await parse(res, jiraPage(UserNameSchema), 'user bulk')).values) {
+          if (u.displayName !== undefined && u.displayName.trim() !== '') names.set(u.accountId, u.displayName);
+        }
+      }
+      return names;
     },
   };
 }

@@ -60,7 +60,7 @@ const ProjectEntitySchema = z.object({ projectId: z.string() });
 type ProjectEntity = z.infer<typeof ProjectEntitySchema>;
 
 /** The app documents of `AppDocKey`, so a renamed key fails to compile here. */
-const APP_DOC_KEYS: Record<AppDocKey, string> = { 'site-priors': DOC_KEY.sitePriors, 'rollup-gc': DOC_KEY.rollupGc };
+const APP_DOC_KEYS: Record<AppDocKey, string> = { 'site-priors': DOC_KEY.sitePriors, 'rollup-gc': DOC_KEY.rollupGc, 'scope-options': DOC_KEY.scopeOptions };
 type DocEntity = z.infer<typeof DocEntitySchema>;
 
 const StoredConfigSchema = z.object({

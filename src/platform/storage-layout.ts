@@ -34,6 +34,7 @@ export const DOC_KEY = {
   recompute: 'recompute',
   sitePriors: 'site-priors',
   rollupGc: 'rollup-gc',
+  scopeOptions: 'scope-options',
 } as const satisfies Record<string, string>;
 
 /** Secret storage key of the one-click signing keys. */

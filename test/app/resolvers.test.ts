@@ -58,10 +58,12 @@ describe('resolvers through getDefinitions()', () => {
       ['deleteXla', { id: 'journey' }],
       ['startRecompute', {}],
       ['rotateSigningKey', {}],
+      ['listScopeOptions', {}],
+      ['getAuditLog', {}],
     ] as const) {
       expect(await invoke(admin, name, payload, 'agent-1')).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only Jira administrators can change Sentio.' } });
     }
-    expect([w.config.version, w.audit.length, w.pushed.length]).toEqual([1, 0, 0]);
+    expect([w.config.version, w.audit.length, w.pushed.length, w.jiraReads.length]).toEqual([1, 0, 0, 0]);
   });
 
   it('answers forbidden without an account (identity comes from the platform, never the payload)', async () => {

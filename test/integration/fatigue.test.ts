@@ -92,6 +92,28 @@ describe('fatigue controls on the local host', () => {
     expect(await askNow(t, 'manual-elsewhere')).toEqual({ outcome: 'refused', reason: 'out-of-scope', message: "the ticket is outside the plan's projects, request types or priorities" });
   });
 
+  it('offers the agent the enabled manual plans in scope, each with the rule that would refuse it now', async () => {
+    type View = { manualPlans: Array<{ planId: string; planName: string; refusal: { reason: string; message: string } | null }> };
+    const t = await newTicket(h.users.customers[7] ?? '');
+    const before = unwrap(await h.call<View>(MODULE.agent, 'getTicketExperience', {}, agent, { issue: t }));
+    // Turned off and out-of-scope plans are not offered; a 0 % sample can never ask.
+    expect(before.manualPlans).toEqual([
+      { planId: 'manual-pending', planName: 'Plan manual-pending', refusal: null },
+      { planId: 'manual-max', planName: 'Plan manual-max', refusal: null },
+      { planId: 'manual-cooldown', planName: 'Plan manual-cooldown', refusal: null },
+      { planId: 'manual-sampled', planName: 'Plan manual-sampled', refusal: { reason: 'sampled-out', message: 'not in the 0 % sample this time' } },
+    ]);
+    const asked = await askNow(t, 'manual-pending');
+    const askId = asked.outcome === 'asked' ? asked.ask.id : '';
+    h.advanceBoth(60_000);
+    const after = unwrap(await h.call<View>(MODULE.agent, 'getTicketExperience', {}, agent, { issue: t }));
+    expect(after.manualPlans.find((p) => p.planId === 'manual-pending')?.refusal).toEqual({ reason: 'ask-pending', message: `ask ${askId} on this ticket is still waiting for an answer` });
+    // This plan allows a new ask while one is pending; its limit of 1 ask per ticket is what stops it.
+    expect(after.manualPlans.find((p) => p.planId === 'manual-max')?.refusal).toEqual({ reason: 'max-asks-reached', message: 'the ticket already has 1 ask(s); the plan allows 1' });
+    // The preview wrote nothing: the ticket still has exactly the one ask.
+    expect(h.entity('ask').filter((row) => JSON.stringify(row.value).includes(t.id)).length).toBe(1);
+  });
+
   it('says so when no manual plan applies (no-manual-plan)', async () => {
     const t = await newTicket(h.users.customers[6] ?? '');
     const env = await h.call(MODULE.agent, 'askNow', { planId: 'no-such-plan' }, agent, { issue: t });

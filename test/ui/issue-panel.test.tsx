@@ -54,7 +54,7 @@ describe('agent issue panel', () => {
     renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Ask for feedback now' }));
     expect(await screen.findByText('Agent request')).toBeInTheDocument();
-    expect(host.callsTo(askNow)).toEqual([{}]);
+    expect(host.callsTo(askNow)).toEqual([{ planId: 'quick-check' }]);
     expect(host.flags).toEqual([{ appearance: 'success', title: 'Survey sent', description: 'The requester sees it on the portal request page.' }]);
   });
 
@@ -66,6 +66,47 @@ describe('agent issue panel', () => {
     renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Ask for feedback now' }));
     await waitFor(() => expect(host.flags).toEqual([{ appearance: 'warning', title: 'No survey sent', description: 'A survey is already waiting for an answer.' }]));
+  });
+
+  it('lets the agent pick among the manual plans and asks with the chosen one', async () => {
+    const user = userEvent.setup();
+    const host = panel()
+      .answer(getTicketExperience, anExperience({
+        manualPlans: [
+          { planId: 'quick-check', planName: 'Quick check', refusal: null },
+          { planId: 'effort', planName: 'Effort check', refusal: null },
+        ],
+      }))
+      .answer(askNow, { outcome: 'refused', reason: 'sampled-out', message: 'not in the 50 % sample this time' });
+    renderApp(host);
+    await user.click(await screen.findByRole('button', { name: 'Effort check' }));
+    await user.click(screen.getByRole('button', { name: 'Ask for feedback now' }));
+    await waitFor(() => expect(host.callsTo(askNow)).toEqual([{ planId: 'effort' }]));
+    // The refusal stays beside the choice, not only in a passing flag.
+    expect(await screen.findByText('“Effort check” cannot ask now: not in the 50 % sample this time.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Ask for feedback now' })).toBeDisabled();
+  });
+
+  it('shows why a plan cannot ask before the agent tries, and picks one that can', async () => {
+    const user = userEvent.setup();
+    const host = panel().answer(getTicketExperience, anExperience({
+      manualPlans: [
+        { planId: 'quick-check', planName: 'Quick check', refusal: { reason: 'cooldown', message: 'the requester was last asked 2 h ago; the plan waits 72 h between asks' } },
+        { planId: 'effort', planName: 'Effort check', refusal: null },
+      ],
+    }));
+    renderApp(host);
+    expect(await screen.findByRole('button', { name: 'Effort check' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'Ask for feedback now' })).toBeEnabled();
+    await user.click(screen.getByRole('button', { name: 'Quick check' }));
+    expect(screen.getByText('“Quick check” cannot ask now: the requester was last asked 2 h ago; the plan waits 72 h between asks.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Ask for feedback now' })).toBeDisabled();
+  });
+
+  it('says so when no plan lets agents ask on this ticket', async () => {
+    renderApp(panel().answer(getTicketExperience, anExperience({ manualPlans: [] })));
+    expect(await screen.findByText('No survey plan lets agents ask on this ticket.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Ask for feedback now' })).toBeDisabled();
   });
 
   it('marks the follow-up done and drops the banner', async () => {

@@ -4,7 +4,7 @@
  * pages (`pageSize`, opaque cursors) — and a log of Jira writes and store calls.
  */
 import type { Ask } from '../../../src/domain/ask';
-import type { AuditEntry, RecomputeStatus } from '../../../src/contracts/admin';
+import type { AuditEntry, RecomputeStatus, ScopeOptions } from '../../../src/contracts/admin';
 import { WriteConflict } from '../../../src/app/errors';
 import type { AppDocKey, AppPorts, HmacKey, Page, Store, StoredAsk, StoredConfig, Versioned } from '../../../src/app/ports';
 import type { StoredBucket, TicketRecord } from '../../../src/app/records';
@@ -37,6 +37,12 @@ export interface FakeWorld {
   pageSize: number;
   /** What the personal-data API answers for an account (default: nothing to do). */
   accountStatus: Map<string, 'closed' | 'updated'>;
+  /** The site Jira lists for the scope pickers, and display names by account id. */
+  site: ScopeOptions & { people: Map<string, string> };
+  /** Jira reads made, by method (scope lists, display names). */
+  jiraReads: string[];
+  /** Makes Jira's reads fail like a 503 while true. */
+  jiraDown: boolean;
   now: number;
 }
 
@@ -95,6 +101,9 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     failComments: 0,
     pageSize: 100,
     accountStatus: new Map(),
+    site: { projects: [], requestTypes: [], priorities: [], people: new Map() },
+    jiraReads: [],
+    jiraDown: false,
     now: Date.UTC(2026, 0, 5, 9),
     ports: undefined as unknown as AppPorts,
   };
@@ -102,6 +111,12 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     [...tickets.values()].map((t) => t.value).filter((t) => t.open && keep(t)).sort((a, b) => order(a) - order(b));
   const openPage = (keep: (t: TicketRecord) => boolean, order: (t: TicketRecord) => number, cursor: string | null) =>
     indexPage(openTickets(keep, order), (t) => [order(t), t.ticketId], cursor, world.pageSize);
+
+  const jiraRead = <T>(method: string, value: T): T => {
+    if (world.jiraDown) throw new Error('Jira 503');
+    world.jiraReads.push(method);
+    return value;
+  };
 
   const store: Store = {
     getConfig: async () => world.config,
@@ -215,6 +230,10 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       },
       setExperienceProperty: async () => undefined,
       accountExists: async () => true,
+      listProjects: async () => jiraRead('listProjects', world.site.projects),
+      listRequestTypes: async () => jiraRead('listRequestTypes', world.site.requestTypes),
+      listPriorities: async () => jiraRead('listPriorities', world.site.priorities),
+      displayNames: async (ids) => jiraRead('displayNames', new Map(ids.flatMap((id) => { const name = world.site.people.get(id); return name === undefined ? [] : [[id, name] as const]; }))),
     },
     clock: { now: () => world.now },
     random: { next: () => 0.5, id: () => `id-${++ids}` },

@@ -71,6 +71,7 @@ export function anExperience(patch: Partial<TicketExperienceView> = {}): TicketE
       },
     ],
     planDecisions: [{ planId: 'on-hold', planName: 'Waiting check', asked: false, reason: 'cooldown', message: 'The requester was asked less than 72 hours ago', at: NOW - HOUR }],
+    manualPlans: [{ planId: 'quick-check', planName: 'Quick check', refusal: null }],
     lastScore: { kind: 'csat5', score: 2, normalised: 0.25 },
     followUp: { needed: true, doneAt: null, doneBy: null },
     ...patch,

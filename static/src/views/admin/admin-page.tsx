@@ -30,6 +30,8 @@ import { NO_PROBLEMS, type Problems, toProblems } from './problems';
 import { RecomputePanel } from './recompute-panel';
 import { XlaEditor } from './xla-editor';
 
+const PLAN_SAVE_NOTE = 'No recompute is needed: plans change when Sentio asks, not how answers already given are scored.';
+
 type Editing =
   | { readonly kind: 'xla'; readonly item: XlaDefinition; readonly isNew: boolean }
   | { readonly kind: 'plan'; readonly item: SurveyPlan; readonly isNew: boolean };
@@ -121,7 +123,8 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
     if (!result.ok) return refused(result.error);
     onConfig(result.data.config);
     setEditing(null);
-    notify.succeeded('Survey plan saved');
+    // The answer carries `recompute: null`: plans decide when to ask, not how answers are scored.
+    notify.succeeded('Survey plan saved', PLAN_SAVE_NOTE);
   }
 
   async function remove(kind: 'xla' | 'plan', id: string, name: string) {

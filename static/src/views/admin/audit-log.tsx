@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/default/button';
 import { useState } from 'react';
-import { type AuditEntry, getAuditLog } from '../../../../src/contracts/admin';
+import { type AuditEntry, type AuditEntryView, getAuditLog } from '../../../../src/contracts/admin';
 import { useAction, useCall } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
 import { useNotify } from '../../ui/flags';
@@ -23,7 +23,7 @@ export function AuditLog() {
   const { loaded, reload } = useCall(getAuditLog, { limit: 25 });
   const more = useAction(getAuditLog);
   const notify = useNotify();
-  const [extra, setExtra] = useState<{ entries: AuditEntry[]; nextCursor: string | null } | null>(null);
+  const [extra, setExtra] = useState<{ entries: AuditEntryView[]; nextCursor: string | null } | null>(null);
 
   if (loaded.state === 'loading') return <ViewSkeleton lines={4} />;
   if (loaded.state === 'error') return <CallErrorMessage error={loaded.error} onRetry={reload} />;
@@ -59,7 +59,9 @@ export function AuditLog() {
               <td>{ACTION_TEXT[e.action]}</td>
               <td>{e.target}</td>
               <td>{e.summary}</td>
-              <td>{e.actorId}</td>
+              <td>
+                <Actor entry={e} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -70,5 +72,15 @@ export function AuditLog() {
         </Button>
       ) : null}
     </div>
+  );
+}
+
+/** The actor's name, with the account id beside it (the id is what Jira admin tools search by). */
+function Actor({ entry }: { entry: AuditEntryView }) {
+  if (entry.actorName === entry.actorId) return <>{entry.actorId}</>;
+  return (
+    <>
+      {entry.actorName} <Muted>({entry.actorId})</Muted>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import Button from '@atlaskit/button/default/button';
 import { token } from '@atlaskit/tokens';
+import type { ReactNode } from 'react';
 import type { Scope } from '../../../../src/domain/scope';
 import type { SurveyPlan } from '../../../../src/domain/survey-plan';
 import type { XlaDefinition } from '../../../../src/domain/xla';
@@ -40,35 +41,42 @@ function RowActions({ name, onEdit, onDelete, deleting }: { name: string; onEdit
   );
 }
 
-export function XlaList({ items, onEdit, onDelete, deletingId }: ListProps<XlaDefinition>) {
-  if (items.length === 0) return <Muted>No XLA yet. Create one to start scoring experience.</Muted>;
+interface Column<T> {
+  readonly header: string;
+  readonly cell: (item: T) => ReactNode;
+}
+
+/** The table both lists share: name (and whether it is off), scope, the kind's own columns, row actions. */
+function ConfigTable<T extends { id: string; name: string; enabled: boolean; scope: Scope }>({ caption, columns, items, onEdit, onDelete, deletingId }: ListProps<T> & { caption: string; columns: ReadonlyArray<Column<T>> }) {
   return (
     <table className="sentio-table">
-      <caption className="sentio-visually-hidden">XLAs</caption>
+      <caption className="sentio-visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Name</th>
           <th scope="col">Scope</th>
-          <th scope="col">Target</th>
-          <th scope="col">Window</th>
-          <th scope="col">Indicators</th>
+          {columns.map((c) => (
+            <th key={c.header} scope="col">
+              {c.header}
+            </th>
+          ))}
           <th scope="col">
             <span className="sentio-visually-hidden">Actions</span>
           </th>
         </tr>
       </thead>
       <tbody>
-        {items.map((x) => (
-          <tr key={x.id}>
+        {items.map((item) => (
+          <tr key={item.id}>
             <td>
-              <strong>{x.name}</strong> {x.enabled ? null : <Off />}
+              <strong>{item.name}</strong> {item.enabled ? null : <Off />}
             </td>
-            <td>{scopeText(x.scope)}</td>
-            <td>{x.targetScore}</td>
-            <td>{x.window.kind === 'calendar-month' ? 'calendar month' : `${x.window.days} days`}</td>
-            <td>{x.indicators.map((i) => i.id).join(', ')}</td>
+            <td>{scopeText(item.scope)}</td>
+            {columns.map((c) => (
+              <td key={c.header}>{c.cell(item)}</td>
+            ))}
             <td>
-              <RowActions name={x.name} onEdit={() => onEdit(x)} onDelete={() => onDelete(x)} deleting={deletingId === x.id} />
+              <RowActions name={item.name} onEdit={() => onEdit(item)} onDelete={() => onDelete(item)} deleting={deletingId === item.id} />
             </td>
           </tr>
         ))}
@@ -77,39 +85,24 @@ export function XlaList({ items, onEdit, onDelete, deletingId }: ListProps<XlaDe
   );
 }
 
-export function PlanList({ items, onEdit, onDelete, deletingId }: ListProps<SurveyPlan>) {
-  if (items.length === 0) return <Muted>No survey plan yet. Nothing is asked until one exists.</Muted>;
-  return (
-    <table className="sentio-table">
-      <caption className="sentio-visually-hidden">Survey plans</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Scope</th>
-          <th scope="col">Asks when</th>
-          <th scope="col">Question</th>
-          <th scope="col">Sampling</th>
-          <th scope="col">
-            <span className="sentio-visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((p) => (
-          <tr key={p.id}>
-            <td>
-              <strong>{p.name}</strong> {p.enabled ? null : <Off />}
-            </td>
-            <td>{scopeText(p.scope)}</td>
-            <td>{WAYPOINT_LABEL[p.waypoint.kind]}</td>
-            <td>{p.question.text}</td>
-            <td>{p.fatigue.samplingPercent} %</td>
-            <td>
-              <RowActions name={p.name} onEdit={() => onEdit(p)} onDelete={() => onDelete(p)} deleting={deletingId === p.id} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+const XLA_COLUMNS: ReadonlyArray<Column<XlaDefinition>> = [
+  { header: 'Target', cell: (x) => x.targetScore },
+  { header: 'Window', cell: (x) => (x.window.kind === 'calendar-month' ? 'calendar month' : `${x.window.days} days`) },
+  { header: 'Indicators', cell: (x) => x.indicators.map((i) => i.id).join(', ') },
+];
+
+const PLAN_COLUMNS: ReadonlyArray<Column<SurveyPlan>> = [
+  { header: 'Asks when', cell: (p) => WAYPOINT_LABEL[p.waypoint.kind] },
+  { header: 'Question', cell: (p) => p.question.text },
+  { header: 'Sampling', cell: (p) => `${p.fatigue.samplingPercent} %` },
+];
+
+export function XlaList(props: ListProps<XlaDefinition>) {
+  if (props.items.length === 0) return <Muted>No XLA yet. Create one to start scoring experience.</Muted>;
+  return <ConfigTable caption="XLAs" columns={XLA_COLUMNS} {...props} />;
+}
+
+export function PlanList(props: ListProps<SurveyPlan>) {
+  if (props.items.length === 0) return <Muted>No survey plan yet. Nothing is asked until one exists.</Muted>;
+  return <ConfigTable caption="Survey plans" columns={PLAN_COLUMNS} {...props} />;
 }

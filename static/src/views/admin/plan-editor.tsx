@@ -1,14 +1,13 @@
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
-import { Notice } from '../../ui/notice';
 import { token } from '@atlaskit/tokens';
-import { useState } from 'react';
 import type { QuestionKind } from '../../../../src/domain/question';
 import { type SurveyPlan, SurveyPlanSchema } from '../../../../src/domain/survey-plan';
 import { ChoiceInput, FormRow, ListInput, NumberInput, TextInput, ToggleInput } from './inputs';
 import { PlanPreview } from './plan-preview';
-import { type Problems, mergeProblems, validate } from './problems';
+import type { Problems } from './problems';
 import { ScopeFields } from './scope-fields';
+import { DraftProblemsNotice, useDraft } from './use-draft';
 import { WaypointFields } from './waypoint-fields';
 
 const KIND_OPTIONS: ReadonlyArray<{ value: QuestionKind; label: string }> = [
@@ -31,16 +30,7 @@ interface PlanEditorProps {
 
 /** Edits one survey plan beside a live preview; messages come from SurveyPlanSchema. */
 export function PlanEditor({ initial, isNew, saving, serverProblems, lockedProjectId, onSave, onCancel }: PlanEditorProps) {
-  const [draft, setDraft] = useState<SurveyPlan>(initial);
-  const [touched, setTouched] = useState(false);
-  const checked = validate(SurveyPlanSchema, draft);
-  const problems = mergeProblems(touched ? checked.problems : new Map(), serverProblems);
-  const err = (field: string) => problems.get(field);
-
-  function update(patch: Partial<SurveyPlan>) {
-    setTouched(true);
-    setDraft((d) => ({ ...d, ...patch }));
-  }
+  const { draft, update, submit, problems, err, blocked } = useDraft(SurveyPlanSchema, initial, serverProblems);
   const { followUps, fatigue } = draft;
   const chips = followUps.reasonChips;
 
@@ -50,8 +40,7 @@ export function PlanEditor({ initial, isNew, saving, serverProblems, lockedProje
         aria-label={isNew ? 'New survey plan' : `Edit survey plan ${initial.name}`}
         onSubmit={(e) => {
           e.preventDefault();
-          setTouched(true);
-          if (checked.value !== null) onSave(checked.value);
+          submit(onSave);
         }}
         style={{ flex: '2 1 420px', display: 'flex', flexDirection: 'column', gap: token('space.200') }}
       >
@@ -129,11 +118,7 @@ export function PlanEditor({ initial, isNew, saving, serverProblems, lockedProje
           ) : null}
         </FormRow>
 
-        {touched && checked.value === null ? (
-          <Notice appearance="warning" title="Fix the highlighted fields to save">
-            <p>{checked.problems.size === 1 ? '1 field needs attention.' : `${checked.problems.size} fields need attention.`}</p>
-          </Notice>
-        ) : null}
+        <DraftProblemsNotice count={blocked} />
         <div style={{ display: 'flex', gap: token('space.100') }}>
           <Button type="submit" appearance="primary" isLoading={saving}>
             Save plan
@@ -141,6 +126,7 @@ export function PlanEditor({ initial, isNew, saving, serverProblems, lockedProje
           <Button appearance="subtle" onClick={onCancel} isDisabled={saving}>
             Cancel
           </Button>
+          <span style={{ alignSelf: 'center', font: token('font.body.small'), color: token('color.text.subtlest') }}>Saving a plan starts no recompute.</span>
         </div>
       </form>
       <div style={{ flex: '1 1 300px', position: 'sticky', top: 0 }}>

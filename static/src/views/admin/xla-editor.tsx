@@ -1,14 +1,13 @@
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
-import { Notice } from '../../ui/notice';
 import { token } from '@atlaskit/tokens';
-import { useState } from 'react';
 import { INDICATOR_IDS, type IndicatorId, type IndicatorSpec, defaultIndicatorSpec } from '../../../../src/domain/indicator';
 import { type XlaDefinition, XlaDefinitionSchema, type XlaWindow } from '../../../../src/domain/xla';
 import { GroupError } from '../../ui/field';
 import { ChoiceInput, FormRow, ListInput, NumberInput, TextInput, ToggleInput } from './inputs';
-import { type Problems, mergeProblems, validate } from './problems';
+import type { Problems } from './problems';
 import { ScopeFields } from './scope-fields';
+import { DraftProblemsNotice, useDraft } from './use-draft';
 
 const INDICATOR_LABEL: Readonly<Record<IndicatorId, string>> = {
   csat: 'Satisfaction (survey answers)',
@@ -40,17 +39,7 @@ interface XlaEditorProps {
 
 /** Edits one XLA; every message comes from XlaDefinitionSchema, the one the server uses. */
 export function XlaEditor({ initial, isNew, saving, serverProblems, lockedProjectId, onSave, onCancel }: XlaEditorProps) {
-  const [draft, setDraft] = useState<XlaDefinition>(initial);
-  const [touched, setTouched] = useState(false);
-  const checked = validate(XlaDefinitionSchema, draft);
-  // Messages appear once the admin has changed something or tried to save, not on an untouched form.
-  const problems = mergeProblems(touched ? checked.problems : new Map(), serverProblems);
-  const err = (field: string) => problems.get(field);
-
-  function update(patch: Partial<XlaDefinition>) {
-    setTouched(true);
-    setDraft((d) => ({ ...d, ...patch }));
-  }
+  const { draft, update, submit, problems, err, blocked } = useDraft(XlaDefinitionSchema, initial, serverProblems);
   function updateIndicator(index: number, patch: Partial<IndicatorSpec>) {
     update({ indicators: draft.indicators.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
   }
@@ -61,8 +50,7 @@ export function XlaEditor({ initial, isNew, saving, serverProblems, lockedProjec
       aria-label={isNew ? 'New XLA' : `Edit XLA ${initial.name}`}
       onSubmit={(e) => {
         e.preventDefault();
-        setTouched(true);
-        if (checked.value !== null) onSave(checked.value);
+        submit(onSave);
       }}
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}
     >
@@ -154,11 +142,7 @@ export function XlaEditor({ initial, isNew, saving, serverProblems, lockedProjec
         </div>
       </details>
 
-      {touched && checked.value === null ? (
-        <Notice appearance="warning" title="Fix the highlighted fields to save">
-          <p>{checked.problems.size === 1 ? '1 field needs attention.' : `${checked.problems.size} fields need attention.`}</p>
-        </Notice>
-      ) : null}
+      <DraftProblemsNotice count={blocked} />
       <div style={{ display: 'flex', gap: token('space.100') }}>
         <Button type="submit" appearance="primary" isLoading={saving}>
           Save XLA

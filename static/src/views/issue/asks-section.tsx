@@ -9,10 +9,11 @@ import { Muted, Section } from '../../ui/section';
 const STATUS_APPEARANCE = { pending: 'inprogress', answered: 'success', expired: 'default', withdrawn: 'default' } as const;
 
 /** Surveys sent on this ticket, and the plans that decided not to ask (with their reason). */
-export function AsksSection({ view, actions }: { view: TicketExperienceView; actions: ReactNode }) {
+export function AsksSection({ view, actions, intro }: { view: TicketExperienceView; actions: ReactNode; intro?: ReactNode }) {
   const skipped = view.planDecisions.filter((d) => !d.asked);
   return (
     <Section title="Feedback asks" actions={actions}>
+      {intro}
       {view.asks.length === 0 ? <Muted>No survey has been sent on this ticket.</Muted> : null}
       {view.asks.length > 0 ? (
         <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: token('space.100') }}>

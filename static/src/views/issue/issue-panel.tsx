@@ -1,12 +1,13 @@
 import Button from '@atlaskit/button/default/button';
 import { Notice } from '../../ui/notice';
 import { token } from '@atlaskit/tokens';
-import { askNow, getTicketExperience, markFollowUpDone, type TicketExperienceView } from '../../../../src/contracts/agent';
+import { getTicketExperience, markFollowUpDone, type TicketExperienceView } from '../../../../src/contracts/agent';
 import { useAction, useCall } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
 import { useNotify } from '../../ui/flags';
 import { formatDateTime } from '../../ui/format';
 import { ViewSkeleton } from '../../ui/view-skeleton';
+import { useAskNow } from './ask-now';
 import { AsksSection } from './asks-section';
 import { MoodSection } from './mood-section';
 import { RiskSection } from './risk-section';
@@ -22,20 +23,8 @@ export default function IssuePanel() {
 
 function ExperienceDetail({ view, onChange }: { view: TicketExperienceView; onChange: (view: TicketExperienceView) => void }) {
   const notify = useNotify();
-  const ask = useAction(askNow);
+  const askNow = useAskNow(view, onChange);
   const followUp = useAction(markFollowUpDone);
-
-  async function requestFeedback() {
-    const result = await ask.run({});
-    if (result === null) return;
-    if (!result.ok) return notify.failed(result.error);
-    if (result.data.outcome === 'refused') {
-      notify.warned('No survey sent', result.data.message);
-      return;
-    }
-    onChange({ ...view, asks: [result.data.ask, ...view.asks] });
-    notify.succeeded('Survey sent', 'The requester sees it on the portal request page.');
-  }
 
   async function closeLoop() {
     const result = await followUp.run({});
@@ -66,14 +55,7 @@ function ExperienceDetail({ view, onChange }: { view: TicketExperienceView; onCh
       ) : null}
       <MoodSection view={view} />
       <RiskSection view={view} />
-      <AsksSection
-        view={view}
-        actions={
-          <Button appearance="default" isLoading={ask.pending} onClick={() => void requestFeedback()}>
-            Ask for feedback now
-          </Button>
-        }
-      />
+      <AsksSection view={view} actions={askNow.actions} intro={askNow.intro} />
       <TimelineSection entries={view.timeline} />
     </div>
   );

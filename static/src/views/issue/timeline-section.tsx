@@ -43,7 +43,7 @@ export function TimelineSection({ entries }: { entries: readonly TimelineEntry[]
                 </time>
               </span>
               {e.detail !== null && e.detail !== '' ? (
-                <blockquote style={{ margin: `${token('space.050')} 0 0`, color: token('color.text.subtle'), fontStyle: 'italic' }}>“{e.detail}”</blockquote>
+                <blockquote className="sentio-quote" style={{ margin: `${token('space.050')} 0 0`, color: token('color.text.subtle'), fontStyle: 'italic' }}>“{e.detail}”</blockquote>
               ) : null}
             </li>
           ))}

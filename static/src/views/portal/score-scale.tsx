@@ -77,7 +77,8 @@ export function ScoreScale({ kind, value, onChange, labelledBy, disabled = false
               onClick={() => choose(index)}
               onKeyDown={(e) => onKeyDown(e, index)}
               style={{
-                flex: kind === 'happiness10' ? '1 0 40px' : '1 0 44px',
+                // 40 px wide (44 tall): five options fit one row of a 320 px phone's portal panel.
+                flex: '1 0 40px',
                 minHeight: 44,
                 maxWidth: kind === 'thumbs' ? 96 : 72,
                 fontSize: kind === 'happiness10' || kind === 'ces7' ? 16 : 24,

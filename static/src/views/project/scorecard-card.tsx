@@ -33,7 +33,8 @@ export function ScorecardCard({ card, compact = false }: { card: Scorecard; comp
         flexDirection: 'column',
         gap: token('space.075'),
         minWidth: compact ? 0 : 220,
-        flex: '1 1 220px',
+        // In the gadget the cards stack in a column, where a 220 px basis would be their height.
+        flex: compact ? '0 0 auto' : '1 1 220px',
       }}
     >
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: token('space.100'), alignItems: 'flex-start' }}>

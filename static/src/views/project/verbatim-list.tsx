@@ -109,7 +109,7 @@ function VerbatimList({ verbatims, search }: { verbatims: readonly Verbatim[]; s
         <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
           {shown.map((v) => (
             <li key={v.id} style={{ borderLeft: `3px solid ${token(BAND_COLOUR[v.band])}`, paddingLeft: token('space.100') }}>
-              <blockquote style={{ margin: 0 }}>“{v.text}”</blockquote>
+              <blockquote className="sentio-quote" style={{ margin: 0 }}>“{v.text}”</blockquote>
               <Muted>
                 <IssueLink issueKey={v.issueKey} /> · {formatDate(v.at)} · {v.source === 'answer' ? 'survey answer' : 'comment'}
                 {v.score !== null ? ` ${scoreText(v.score.kind, v.score.score)}` : ''} · {requestTypeLabel(v.requestTypeId)}

@@ -1,0 +1,64 @@
+import Button from '@atlaskit/button/default/button';
+import { token } from '@atlaskit/tokens';
+import { type ReactNode, useState } from 'react';
+import { askNow, getTicketExperience, type ManualPlanView, type TicketExperienceView } from '../../../../src/contracts/agent';
+import { useAction, useClient } from '../../api/client-context';
+import { ChoiceInput } from '../../ui/choice-input';
+import { useNotify } from '../../ui/flags';
+import { Muted } from '../../ui/section';
+
+function firstAskable(plans: readonly ManualPlanView[]): string | null {
+  return (plans.find((p) => p.refusal === null) ?? plans[0])?.planId ?? null;
+}
+
+/**
+ * "Ask for feedback now" with the plan to ask: the button (for the section header) and, above the
+ * asks, the plan choice and why the chosen plan cannot ask right now.
+ */
+export function useAskNow(view: TicketExperienceView, onChange: (view: TicketExperienceView) => void): { actions: ReactNode; intro: ReactNode } {
+  const notify = useNotify();
+  const client = useClient();
+  const ask = useAction(askNow);
+  const plans = view.manualPlans;
+  const [chosen, setChosen] = useState<string | null>(() => firstAskable(plans));
+  const plan = plans.find((p) => p.planId === chosen) ?? plans.find((p) => p.planId === firstAskable(plans));
+
+  async function requestFeedback(planId: string) {
+    const result = await ask.run({ planId });
+    if (result === null) return;
+    if (!result.ok) return notify.failed(result.error);
+    if (result.data.outcome === 'refused') {
+      const refusal = { reason: result.data.reason, message: result.data.message };
+      onChange({ ...view, manualPlans: plans.map((p) => (p.planId === planId ? { ...p, refusal } : p)) });
+      notify.warned('No survey sent', result.data.message);
+      return;
+    }
+    const next = { ...view, asks: [result.data.ask, ...view.asks] };
+    onChange(next);
+    notify.succeeded('Survey sent', 'The requester sees it on the portal request page.');
+    // The new ask changes what the fatigue rules allow next: refresh the plans' state quietly.
+    const fresh = await client.call(getTicketExperience, {});
+    if (fresh.ok) onChange({ ...next, manualPlans: fresh.data.manualPlans });
+  }
+
+  const actions = (
+    <Button appearance="default" isLoading={ask.pending} isDisabled={plan === undefined || plan.refusal !== null} onClick={() => plan !== undefined && void requestFeedback(plan.planId)}>
+      Ask for feedback now
+    </Button>
+  );
+  // Shown disabled rather than hidden, so the agent learns why they cannot ask here.
+  if (plan === undefined) return { actions, intro: <Muted>No survey plan lets agents ask on this ticket.</Muted> };
+  const intro = (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
+      {plans.length > 1 ? (
+        <ChoiceInput label="Plan to ask with" value={plan.planId} options={plans.map((p) => ({ value: p.planId, label: p.planName }))} onChange={setChosen} />
+      ) : null}
+      {plan.refusal !== null ? (
+        <span role="status" style={{ color: token('color.text.warning') }}>
+          “{plan.planName}” cannot ask now: {plan.refusal.message}.
+        </span>
+      ) : null}
+    </div>
+  );
+  return { actions, intro };
+}

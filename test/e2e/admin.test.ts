@@ -1,0 +1,155 @@
+/**
+ * The admin's pages in headless Chromium on the local host: the configure page edits a survey plan
+ * beside its live preview, refuses an invalid field with the schema's own message and saves
+ * nothing, and the project settings page scopes what it creates to its project. Setup goes
+ * through the app's admin resolvers only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry, ConfigView } from '../../src/contracts';
+import { SurveyPlanSchema } from '../../src/domain/survey-plan';
+import { parseWith } from '../../src/domain/validation';
+import { plan } from '../integration/support/config';
+import { callOk, type E2E, MODULE, moduleFrame, openAs, screenshot, screenshotBothThemes, startE2E, stopE2E } from './support/browser-host';
+
+const PLAN_NAME = 'Mid-flight check';
+const QUESTION = 'How is it going with your request so far?';
+
+let e: E2E;
+let admin: string;
+let agent: string;
+
+const config = (): Promise<ConfigView> => callOk<ConfigView>(e.h, MODULE.admin, 'getConfig', {}, admin);
+const audit = async (): Promise<AuditEntry[]> => (await callOk<{ entries: AuditEntry[] }>(e.h, MODULE.admin, 'getAuditLog', {}, admin)).entries;
+
+beforeAll(async () => {
+  e = await startE2E();
+  admin = e.h.users.admins[0] ?? '';
+  agent = e.h.users.agents[0] ?? '';
+  await callOk(
+    e.h,
+    MODULE.admin,
+    'savePlan',
+    {
+      plan: plan('mid-flight', { kind: 'first-response' }, {
+        name: PLAN_NAME,
+        question: { kind: 'emoji5', text: QUESTION },
+        followUps: { reasonChips: { negative: ['Slow'], neutral: [], positive: ['Fast'] } },
+      }),
+    },
+    admin,
+  );
+});
+
+afterAll(async () => {
+  await stopE2E(e);
+});
+
+describe('the configure page', () => {
+  it('lists the survey plans (screenshots of the page)', async () => {
+    const shots = await screenshotBothThemes(e, admin, '/admin', MODULE.admin, 'admin-page', async (f) => {
+      await f.getByRole('heading', { name: 'Sentio XLA' }).waitFor();
+      await f.getByRole('tab', { name: 'Survey plans' }).click();
+      await f.getByRole('cell', { name: QUESTION }).waitFor();
+    });
+    expect(shots).toHaveLength(2);
+  });
+
+  it('an admin edits a plan and the preview follows every change; saving stores it', async () => {
+    const page = await openAs(e, admin, '/admin');
+    const frame = moduleFrame(page, MODULE.admin);
+    await frame.getByRole('tab', { name: 'Survey plans' }).click();
+    await frame.getByRole('button', { name: `Edit ${PLAN_NAME}` }).click();
+    const preview = frame.getByRole('complementary', { name: 'Preview of what the requester sees' });
+    await preview.getByText(QUESTION).waitFor();
+    await preview.getByRole('radio', { name: 'Very happy' }).waitFor();
+
+    await frame.getByLabel('Question', { exact: true }).fill('Did we get you back to work?');
+    await preview.getByText('Did we get you back to work?').waitFor();
+    expect(await preview.getByText(QUESTION).count()).toBe(0);
+
+    await frame.getByRole('group', { name: 'Scale' }).getByRole('button', { name: 'Thumbs' }).click();
+    await preview.getByRole('radio', { name: 'Thumbs up, good' }).waitFor();
+    expect(await preview.getByRole('radio').count()).toBe(2);
+    // The preview is the portal form itself: a tap shows the chips of that band.
+    await preview.getByRole('radio', { name: 'Thumbs up, good' }).click();
+    await preview.getByRole('button', { name: 'Fast' }).waitFor();
+
+    await frame.getByRole('button', { name: 'Save plan' }).click();
+    await frame.getByRole('cell', { name: 'Did we get you back to work?' }).waitFor();
+    const saved = (await config()).plans.find((p) => p.id === 'mid-flight');
+    expect(saved?.question).toMatchObject({ kind: 'thumbs', text: 'Did we get you back to work?' });
+    expect((await audit()).filter((a) => a.action === 'plan-saved' && a.target === 'mid-flight')).toHaveLength(2);
+    await page.close();
+
+    await screenshotBothThemes(e, admin, '/admin', MODULE.admin, 'admin-plan-editor', async (f) => {
+      await f.getByRole('tab', { name: 'Survey plans' }).click();
+      await f.getByRole('button', { name: `Edit ${PLAN_NAME}` }).click();
+      await f.getByRole('radio', { name: 'Thumbs up, good' }).click();
+      await f.getByRole('button', { name: 'Fast' }).waitFor();
+    });
+  });
+
+  it('an invalid field shows the schema message next to it, and nothing is saved', async () => {
+    const startedAt = Date.now();
+    const before = await config();
+    const auditBefore = await audit();
+    const current = before.plans.find((p) => p.id === 'mid-flight');
+    // The message the page must show is the schema's, the same the server would send.
+    const parsed = parseWith(SurveyPlanSchema, { ...current, fatigue: { ...current?.fatigue, samplingPercent: 150 } });
+    const message = parsed.ok ? 'no problem' : (parsed.problems.find((p) => p.field === 'fatigue.samplingPercent')?.message ?? 'no message');
+    expect(message).toBe('must be between 0 and 100 %');
+
+    const page = await openAs(e, admin, '/admin');
+    const frame = moduleFrame(page, MODULE.admin);
+    await frame.getByRole('tab', { name: 'Survey plans' }).click();
+    await frame.getByRole('button', { name: `Edit ${PLAN_NAME}` }).click();
+    const sampling = frame.getByLabel('Sampling');
+    await sampling.fill('150');
+    expect(await sampling.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await sampling.getAttribute('aria-describedby')) ?? '';
+    expect(await frame.locator(`[id="${describedBy.split(' ')[0] ?? ''}"]`).innerText()).toBe(message);
+    await frame.getByRole('button', { name: 'Save plan' }).click();
+    await frame.getByText('Fix the highlighted fields to save').waitFor();
+    await frame.getByText('1 field needs attention.').waitFor();
+    // Still the editor, and the stored configuration and audit log are untouched.
+    await frame.getByRole('heading', { name: `Edit “${PLAN_NAME}”` }).waitFor();
+    await screenshot(page, MODULE.admin, 'admin-plan-invalid', 'light');
+    expect(await config()).toEqual(before);
+    expect(await audit()).toEqual(auditBefore);
+    expect(e.h.metrics.invocations({ kind: 'resolver' }).filter((i) => i.cause === 'savePlan' && i.startedAt >= startedAt)).toEqual([]);
+    await page.close();
+  });
+
+  it('is refused to an agent, with a message instead of the editors', async () => {
+    const page = await openAs(e, agent, '/admin');
+    const frame = moduleFrame(page, MODULE.admin);
+    await frame.getByText('You do not have access to this').waitFor();
+    expect(await frame.getByRole('tab', { name: 'Survey plans' }).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the project settings page', () => {
+  it('shows the plans that cover the project and creates new ones scoped to it', async () => {
+    const itId = e.h.site.raw.project('IT')?.id ?? '';
+    await screenshotBothThemes(e, admin, '/projects/IT/settings', MODULE.projectSettings, 'project-settings', (f) => f.getByRole('heading', { name: 'Experience (XLA) for this project' }).waitFor());
+    const page = await openAs(e, admin, '/projects/IT/settings');
+    const frame = moduleFrame(page, MODULE.projectSettings);
+    await frame.getByRole('heading', { name: 'Experience (XLA) for this project' }).waitFor();
+    await frame.getByRole('tab', { name: 'Survey plans' }).click();
+    await frame.getByRole('cell', { name: 'Did we get you back to work?' }).waitFor();
+    await frame.getByRole('button', { name: 'New survey plan' }).click();
+    await frame.getByLabel('Name', { exact: true }).fill('IT only check');
+    await frame.getByRole('button', { name: 'Save plan' }).click();
+    await frame.getByRole('cell', { name: 'IT only check' }).first().waitFor();
+    const created = (await config()).plans.filter((p) => p.name === 'IT only check');
+    expect(created.map((p) => p.scope.projectIds)).toEqual([[itId]]);
+    await page.close();
+  });
+});
+
+describe('every page', () => {
+  it('ran without a script error', () => {
+    expect(e.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * One local Forge host and one headless Chromium per e2e file.
+ *
+ * The host runs the real app (manifest wiring, resolvers, triggers) on a fresh temp data dir and
+ * serves the built Custom UI from static/dist (`npm test` builds it first). Identity and theme are
+ * the host's `persona` and `theme` cookies, as the persona switch and the theme switch set them;
+ * pages are opened one at a time, so a cookie set for one person never leaks into another's page.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
+import { type RunningHost, startHost } from '../../../local/index';
+import type { Envelope } from '../../../src/contracts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = join(import.meta.dirname, '..', '..', '..', 'test-results', 'screenshots');
+const DIST = join(import.meta.dirname, '..', '..', '..', 'static', 'dist', 'index.html');
+
+export const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync', '--disable-component-update', '--disable-quic'];
+
+export const MODULE = {
+  portal: 'sentio-portal-survey',
+  issuePanel: 'sentio-issue-panel',
+  issueGlance: 'sentio-issue-context',
+  projectPage: 'sentio-project-page',
+  projectSettings: 'sentio-project-settings',
+  admin: 'sentio-admin-page',
+  gadget: 'sentio-scorecard-gadget',
+} as const;
+export type ModuleKey = (typeof MODULE)[keyof typeof MODULE];
+
+export type Theme = 'light' | 'dark';
+
+export interface E2E {
+  readonly h: RunningHost;
+  readonly browser: BrowserContext;
+  readonly work: string;
+  /** Uncaught script errors and console errors of every page opened (a test asserts none). */
+  readonly errors: string[];
+}
+
+export async function startE2E(): Promise<E2E> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh`);
+  if (!existsSync(DIST)) throw new Error('static/dist is missing: run npm run build:ui');
+  const work = mkdtempSync(join(tmpdir(), 'sentio-e2e-'));
+  const h = await startHost({ dataDir: join(work, 'data'), port: 0, seed: 'basic', delayScale: 0, scheduler: false });
+  // launchPersistentContext passes the fresh profile as --user-data-dir.
+  const browser = await chromium.launchPersistentContext(join(work, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: LAUNCH_ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return { h, browser, work, errors: [] };
+}
+
+export async function stopE2E(e: E2E | undefined): Promise<void> {
+  if (!e) return;
+  await e.browser.close();
+  await e.h.close();
+  rmSync(e.work, { recursive: true, force: true });
+}
+
+/** Opens a host page as one person, in one theme, at one width; the page fails the test on a script error. */
+export async function openAs(e: E2E, accountId: string, path: string, opts: { theme?: Theme; width?: number } = {}): Promise<Page> {
+  for (const p of e.browser.pages()) await p.close();
+  await e.browser.addCookies([
+    { name: 'persona', value: encodeURIComponent(accountId), url: e.h.url },
+    { name: 'theme', value: opts.theme ?? 'light', url: e.h.url },
+  ]);
+  const page = await e.browser.newPage();
+  // Well under the test's own timeout, so a missing element fails with playwright's call log.
+  page.setDefaultTimeout(8_000);
+  await page.setViewportSize({ width: opts.width ?? 1280, height: 900 });
+  page.on('pageerror', (err) => e.errors.push(`${path}: ${err.message}`));
+  page.on('console', (m) => {
+    // The host page has no favicon; that is the host's, not the app's.
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) e.errors.push(`${path}: console: ${m.text()} ${m.location().url}`);
+  });
+  await page.goto(`${e.h.url}${path}`);
+  return page;
+}
+
+/** The module's iframe on the host page (waits for it). */
+export function moduleFrame(page: Page, moduleKey: ModuleKey): FrameLocator {
+  return page.frameLocator(`iframe[data-module="${moduleKey}"]`);
+}
+
+/**
+ * Saves the module's iframe, as it is on screen, to test-results/screenshots/<name>-<theme>.png.
+ * Waits for the bridge's resize message to have sized the frame to its content first.
+ */
+export async function screenshot(page: Page, moduleKey: ModuleKey, name: string, theme: Theme): Promise<string> {
+  const selector = `iframe[data-module="${moduleKey}"]`;
+  await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLElement | null)?.style.height !== '', selector);
+  // Two frames: the last resize has been laid out and painted.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // The host's sticky header would cover the top of a frame taller than the window.
+  await page.addStyleTag({ content: 'header { position: static !important; }' });
+  const file = join(SCREENSHOTS, `${name}-${theme}.png`);
+  await page.locator(selector).screenshot({ path: file });
+  return file;
+}
+
+/**
+ * Opens the page once per theme, waits until `ready` sees the view, and screenshots the module.
+ * Also checks the frame really is in that theme (the bridge's enableTheming applied it).
+ */
+export async function screenshotBothThemes(
+  e: E2E,
+  accountId: string,
+  path: string,
+  moduleKey: ModuleKey,
+  name: string,
+  ready: (frame: FrameLocator) => Promise<void>,
+  opts: { width?: number } = {},
+): Promise<string[]> {
+  const files: string[] = [];
+  for (const theme of ['light', 'dark'] as const) {
+    const page = await openAs(e, accountId, path, { theme, width: opts.width });
+    const frame = moduleFrame(page, moduleKey);
+    await ready(frame);
+    const mode = await frame.locator('html').getAttribute('data-color-mode');
+    if (mode !== theme) throw new Error(`${name}: the frame is in ${mode ?? 'no'} colour mode, expected ${theme}`);
+    files.push(await screenshot(page, moduleKey, name, theme));
+    await page.close();
+  }
+  return files;
+}
+
+/** Calls a resolver as a person (the way the admin configures the app in a test) and unwraps it. */
+export async function callOk<T>(h: RunningHost, moduleKey: ModuleKey, name: string, payload: unknown, as: string, extension: Record<string, unknown> = {}): Promise<T> {
+  const env = await callEnvelope<T>(h, moduleKey, name, payload, as, extension);
+  if (!env.ok) throw new Error(`${name} refused: ${env.error.code} ${env.error.message}`);
+  return env.data;
+}
+
+export async function callEnvelope<T>(h: RunningHost, moduleKey: ModuleKey, name: string, payload: unknown, as: string, extension: Record<string, unknown> = {}): Promise<Envelope<T>> {
+  const r = await h.invoke(moduleKey, name, payload, as, extension);
+  if (!r.ok) throw r.error ?? new Error(`${name} failed`);
+  return r.value as Envelope<T>;
+}
