@@ -51,7 +51,7 @@ export interface HostOptions {
   /** Log invocations to stdout. */
   verbose?: boolean;
   /** Seed options for the demo. */
-  demo?: { tickets?: number; days?: number; seed?: number };
+  demo?: { tickets?: number; days?: number; seed?: number; summary?: boolean };
 }
 
 /** Which product events `redeliver()` sends again; every given condition must hold. */

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   }
   if (running.demo) {
     const d = running.demo;
-    console.log(`[local] demo seeded: ${d.tickets} tickets, ${d.events} events, ${d.answers} survey answers (${d.ignored} asks left unanswered), ${d.invocations} invocations in ${(d.ms / 1000).toFixed(1)} s${d.failedDeliveries ? ` (${d.failedDeliveries} failed deliveries: see /__host/events)` : ''}`);
+    console.log(`[local] demo seeded: ${d.tickets} tickets, ${d.events} events, ${d.answers} survey answers (${d.ignored} asks left unanswered, ${d.noAsk} portal visits found none open), ${d.invocations} invocations in ${(d.ms / 1000).toFixed(1)} s${d.failedDeliveries ? ` (${d.failedDeliveries} failed deliveries: see /__host/events)` : ''}`);
     for (const p of d.summary ?? []) {
       const cards = p.scorecards.map((c) => `${c.xla} ${c.score ?? '–'} (${c.status}, csat ${c.csat ?? '–'}, sla ${c.sla ?? '–'})`).join('; ');
       console.log(`[local]   ${p.project}: asks ${p.asks.sent} sent / ${p.asks.answered} answered / ${p.asks.expired} expired (90 d); 30 d: ${cards}; watermelon: ${p.watermelons.join(', ') || 'none'}; at risk: ${p.atRisk}; verbatims: ${p.verbatims}`);

@@ -79,6 +79,8 @@ export interface DemoReport {
   answers: number;
   /** Pending asks the requesters looked at and left unanswered (they expire through the hourly tick). */
   ignored: number;
+  /** Visits to the portal that found no open ask (a fatigue rule held it back, or it was answered or expired). */
+  noAsk: number;
   ms: number;
   invocations: number;
   failedDeliveries: number;
@@ -124,7 +126,7 @@ const MIX: Record<string, Array<[Kind, number]>> = {
   // Outages: passed between teams, chased, reopened.
   'Report a system problem': [['smooth', 30], ['question', 15], ['breach-informed', 12], ['bounced', 22], ['reopened', 10], ['canceled', 3], ['stuck', 8]],
   // Slow (vendor, approvals) but the requester hears from us: breaches that do not hurt.
-  'Request new software': [['smooth', 30], ['question', 15], ['breach-informed', 47], ['bounced', 2], ['reopened', 2], ['canceled', 4]],
+  'Request new software': [['smooth', 40], ['question', 18], ['breach-informed', 34], ['bounced', 2], ['reopened', 2], ['canceled', 4]],
   // Fast, SLA met, and still unhappy: access is granted to the wrong thing and closed without asking.
   'Request access': [['watermelon', 70], ['smooth', 20], ['question', 6], ['canceled', 4]],
   'Onboard a new hire': [['smooth', 55], ['question', 35], ['breach-informed', 6], ['reopened', 1], ['canceled', 3]],
@@ -229,19 +231,19 @@ function journey(r: () => number, ref: number, created: number, horizon: number)
         out.push({ at: step(30, Math.min(type.ttr * 0.4, 16 * 60)), kind: 'status', ref, status: 'Resolved', actor: agent });
       }
       if (r() < 0.5) say(reporter, pick(CUSTOMER_TEXT.happy), true, 10, 240);
-      answer(happyOrMeh(0.9), 0.6);
+      answer(happyOrMeh(0.92), 0.6);
       break;
     }
     case 'question': {
       say(agent, pick(AGENT_TEXT.question), true, 20, 120);
       status('Waiting for customer', agent, 1, 3);
       // The mid-flight ask ("how is it going so far?") appears now.
-      answer(happyOrMeh(0.7), 0.55, 10, 180);
+      answer(happyOrMeh(0.8), 0.55, 10, 180);
       say(reporter, pick(CUSTOMER_TEXT.info), true, 30, 600);
       status('In Progress', agent, 5, 60);
       out.push({ at: step(60, Math.min(type.ttr * 0.4, 16 * 60)), kind: 'status', ref, status: 'Resolved', actor: agent });
       if (r() < 0.4) say(reporter, pick(CUSTOMER_TEXT.happy), true, 10, 240);
-      answer(happyOrMeh(0.8), 0.55);
+      answer(happyOrMeh(0.85), 0.55);
       break;
     }
     case 'breach-informed': {
@@ -429,6 +431,7 @@ export async function seedDemo(host: LocalHost, opts: { tickets?: number; days?:
   const keys = new Map<number, string>();
   let answers = 0;
   let ignored = 0;
+  let noAsk = 0;
   const eventsBefore = host.events(1).at(-1)?.seq ?? 0;
   const hourly = host.manifest.scheduledTriggers.filter((t) => t.interval === 'hour');
   let nextTick = start + 6 * HOUR;
@@ -461,6 +464,7 @@ export async function seedDemo(host: LocalHost, opts: { tickets?: number; days?:
           const outcome = await answerInPortal(host, key, a);
           if (outcome === 'answered') answers += 1;
           else if (outcome === 'ignored') ignored += 1;
+          else noAsk += 1;
         }
       } catch (e) {
         if (host.isClosed) throw e;
@@ -478,7 +482,7 @@ export async function seedDemo(host: LocalHost, opts: { tickets?: number; days?:
   host.clock.release();
   const events = (host.events(1).at(-1)?.seq ?? 0) - eventsBefore;
   const failed = host.deliveries({ limit: 100000 }).filter((d) => d.state === 'failed').length;
-  const report: DemoReport = { tickets: keys.size, actions: actions.length, events, answers, ignored, ms: 0, invocations: host.metrics.summary().invocations, failedDeliveries: failed };
+  const report: DemoReport = { tickets: keys.size, actions: actions.length, events, answers, ignored, noAsk, ms: 0, invocations: host.metrics.summary().invocations, failedDeliveries: failed };
   if (opts.summary !== false) report.summary = await summariseDemo(host);
   report.ms = hostNow() - started;
   return report;
@@ -505,7 +509,7 @@ function composeAnswer(ask: PortalAskView, mood: Mood, story: Kind, u: number[])
   const [u1 = 0, u2 = 0, u3 = 0, u4 = 0, u5 = 0] = u;
   const q = ask.question;
   const { min, max } = SCALES[q.kind];
-  const unit = { delighted: 1, happy: 0.75 + u1 * 0.25, meh: 0.45 + u1 * 0.3, unhappy: u1 * 0.3, angry: 0 }[mood];
+  const unit = { delighted: 1, happy: 0.75 + u1 * 0.25, meh: 0.5 + u1 * 0.3, unhappy: u1 * 0.3, angry: 0 }[mood];
   // CES is inverted: a low effort score is the good one.
   const score = Math.round(min + (q.kind === 'ces7' ? 1 - unit : unit) * (max - min));
   const band = scoreBand(q.kind, score);
