@@ -41,7 +41,8 @@ export function SeriesChart({ points, target, label, height = 140 }: SeriesChart
   const last = points.at(-1);
   const textStyle = { fill: token('color.text.subtlest'), fontSize: 11 };
   return (
-    <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="none" style={{ maxHeight: height }}>
+    // Scaled uniformly (a stretched viewBox stretches the axis text too), and no wider than 1.5×.
+    <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMid meet" style={{ maxWidth: WIDTH * 1.5, display: 'block' }}>
       {[0, 50, 100].map((tick) => (
         <g key={tick}>
           <line x1={pad.left} x2={WIDTH - pad.right} y1={y(tick)} y2={y(tick)} stroke={token('color.border')} strokeWidth={1} />

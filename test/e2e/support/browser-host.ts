@@ -124,10 +124,29 @@ export async function screenshotBothThemes(
     await ready(frame);
     const mode = await frame.locator('html').getAttribute('data-color-mode');
     if (mode !== theme) throw new Error(`${name}: the frame is in ${mode ?? 'no'} colour mode, expected ${theme}`);
+    // The design tokens really apply: a dark page with light text in dark mode, and the reverse.
+    const [background, text] = await frame.locator('body').evaluate((body) => {
+      const style = getComputedStyle(body);
+      return [style.backgroundColor, style.color];
+    });
+    const dark = luminance(background) < 0.2 && luminance(text) > 0.5;
+    const light = luminance(background) > 0.8 && luminance(text) < 0.3;
+    if (theme === 'dark' ? !dark : !light) throw new Error(`${name}: ${theme} theme shows text ${text} on ${background}`);
     files.push(await screenshot(page, moduleKey, name, theme));
     await page.close();
   }
   return files;
+}
+
+/** Relative luminance (WCAG) of a computed `rgb()`/`rgba()` colour; a transparent one counts as white. */
+export function luminance(css: string): number {
+  const [r = 255, g = 255, b = 255, a = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
+  if (a === 0) return 1;
+  const lin = (c: number): number => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
 /** Calls a resolver as a person (the way the admin configures the app in a test) and unwraps it. */

@@ -24,7 +24,8 @@ export function ResponseFiguresView({ figures }: { figures: ResponseStats }) {
   const held = figures.suppressed.filter((s) => s.count > 0);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
-      <dl style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), margin: 0 }}>
+      {/* padding 0: Atlaskit's css-reset indents a dl by 40 px. */}
+      <dl style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), margin: 0, padding: 0 }}>
         <Figure label="Response rate" value={figures.responseRate !== null ? formatPercent(figures.responseRate) : NOT_ENOUGH_DATA} />
         <Figure label="Asks sent" value={String(figures.sent)} />
         <Figure label="Answered" value={String(figures.answered)} />
