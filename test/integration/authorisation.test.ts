@@ -71,7 +71,24 @@ describe('authorisation on the local host', () => {
     expect(storageSnapshot(h)).toBe(before);
   });
 
-  it('refuses an agent on an issue they cannot browse (here: one that no longer exists), and writes nothing', async () => {
+  it('refuses an agent without browse permission on the project, and writes nothing', async () => {
+    const restricted = h.users.agents[1] ?? '';
+    h.site.setBrowsePermission('IT', restricted, false);
+    try {
+      const before = storageSnapshot(h);
+      const expected = { ok: false, error: { code: 'forbidden', message: 'You need permission to browse this issue.' } };
+      expect(await h.call(MODULE.agent, 'getTicketExperience', {}, restricted, { issue: mine })).toEqual(expected);
+      expect(await h.call(MODULE.agent, 'askNow', {}, restricted, { issue: mine })).toEqual(expected);
+      expect(await h.call(MODULE.agent, 'markFollowUpDone', {}, restricted, { issue: mine })).toEqual(expected);
+      expect(storageSnapshot(h)).toBe(before);
+      // The same calls from an agent who may browse the project are answered.
+      expect(await h.call(MODULE.agent, 'getTicketExperience', {}, agent, { issue: mine })).toMatchObject({ ok: true });
+    } finally {
+      h.site.setBrowsePermission('IT', restricted, true);
+    }
+  });
+
+  it('refuses an agent on an issue that no longer exists, and writes nothing', async () => {
     const gone = h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'Soon gone', reporter: owner });
     await h.waitForIdle();
     h.site.deleteTicket(gone.key, admin);
