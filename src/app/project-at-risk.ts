@@ -7,10 +7,15 @@ import type { AtRiskTicket } from '../contracts/project';
 import { moodOf } from '../domain/ticket';
 import { effectiveConfig } from './load-config';
 import type { AppPorts } from './ports';
+import { requestTypeNameOf, requestTypeNames } from './request-type-names';
 import { riskOf } from './ticket-change';
 
 export async function projectAtRisk(ports: AppPorts, projectId: string, minRiskScore: number, limit: number): Promise<AtRiskTicket[]> {
-  const [config, records] = await Promise.all([effectiveConfig(ports), ports.store.atRiskTickets({ projectId, minRiskScore, limit })]);
+  const [config, records, names] = await Promise.all([
+    effectiveConfig(ports),
+    ports.store.atRiskTickets({ projectId, minRiskScore, limit }),
+    requestTypeNames(ports),
+  ]);
   const now = ports.clock.now();
   const tickets = records.map((r): AtRiskTicket => {
     const e = r.experience;
@@ -24,6 +29,7 @@ export async function projectAtRisk(ports: AppPorts, projectId: string, minRiskS
       mood: moodOf(e)?.mood ?? null,
       lastScore: last === undefined ? null : { kind: last.questionKind, score: last.score },
       requestTypeId: e.requestTypeId,
+      requestTypeName: requestTypeNameOf(names, e.requestTypeId),
     };
   });
   return tickets.sort((a, b) => b.riskScore - a.riskScore || (a.issueKey < b.issueKey ? -1 : 1));

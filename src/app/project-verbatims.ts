@@ -11,6 +11,7 @@ import type { TicketExperience } from '../domain/ticket';
 import { dayKeyOf, dayStart } from '../domain/time';
 import type { AppPorts } from './ports';
 import { dashboardWindow } from './project-rollups';
+import { requestTypeNameOf, requestTypeNames, type RequestTypeNames } from './request-type-names';
 
 export interface VerbatimQuery {
   readonly window: DashboardWindow;
@@ -24,7 +25,8 @@ export interface VerbatimQuery {
 const TICKETS_PER_READ = 25;
 const MAX_PAGES_READ = 4;
 
-export function verbatimsOf(e: TicketExperience): Verbatim[] {
+export function verbatimsOf(e: TicketExperience, names: RequestTypeNames = new Map()): Verbatim[] {
+  const requestType = { requestTypeId: e.requestTypeId, requestTypeName: requestTypeNameOf(names, e.requestTypeId) };
   const out: Verbatim[] = [];
   for (const a of e.answers) {
     if (a.comment === null || a.comment.trim() === '') continue;
@@ -36,12 +38,12 @@ export function verbatimsOf(e: TicketExperience): Verbatim[] {
       text: a.comment,
       band: scoreBand(a.questionKind, a.score),
       score: { kind: a.questionKind, score: a.score },
-      requestTypeId: e.requestTypeId,
+      ...requestType,
     });
   }
   for (const c of e.requesterComments) {
     c.negativeSentences.forEach((text, i) => {
-      out.push({ id: `${e.issueId}:c:${c.commentId}:${i}`, issueKey: e.issueKey, at: c.at, source: 'comment', text, band: 'negative', score: null, requestTypeId: e.requestTypeId });
+      out.push({ id: `${e.issueId}:c:${c.commentId}:${i}`, issueKey: e.issueKey, at: c.at, source: 'comment', text, band: 'negative', score: null, ...requestType });
     });
   }
   return out;
@@ -52,6 +54,7 @@ export async function projectVerbatims(ports: AppPorts, projectId: string, query
   const since = dayStart(range.from);
   const keep = (v: Verbatim) =>
     v.at >= since && (query.band === undefined || v.band === query.band) && (query.source === undefined || v.source === query.source);
+  const names = await requestTypeNames(ports);
   const found: Verbatim[] = [];
   let cursor: string | null = query.cursor ?? null;
   let reads = 0;
@@ -60,7 +63,7 @@ export async function projectVerbatims(ports: AppPorts, projectId: string, query
     reads += 1;
     for (const record of page.items) {
       if (query.requestTypeId !== undefined && record.experience.requestTypeId !== query.requestTypeId) continue;
-      found.push(...verbatimsOf(record.experience).filter(keep));
+      found.push(...verbatimsOf(record.experience, names).filter(keep));
     }
     cursor = page.cursor;
   } while (cursor !== null && reads < MAX_PAGES_READ && found.length < query.limit);

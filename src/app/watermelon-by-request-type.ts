@@ -9,6 +9,7 @@ import type { Scorecard } from '../domain/scorecard';
 import { buildScorecard } from '../domain/scoring';
 import type { AppPorts } from './ports';
 import { loadProjectRollups } from './project-rollups';
+import { requestTypeNameOf, requestTypeNames, type RequestTypeNames } from './request-type-names';
 import { cachedSitePriors } from './site-priors';
 
 /** The buckets reduced to one XLA and one request type (null: tickets without a request type). */
@@ -25,11 +26,12 @@ function requestTypesOf(buckets: readonly RollupBucket[], xlaId: string): Array<
   return [...ids];
 }
 
-export function watermelonRowOf(card: Scorecard, requestTypeId: string | null): WatermelonRow {
+export function watermelonRowOf(card: Scorecard, requestTypeId: string | null, names: RequestTypeNames = new Map()): WatermelonRow {
   const sla = card.indicators.find((i) => i.id === 'sla');
   return {
     xlaId: card.xlaId,
     requestTypeId,
+    requestTypeName: requestTypeNameOf(names, requestTypeId),
     slaMetRate: sla !== undefined && sla.n > 0 ? sla.rate : null,
     slaTickets: sla?.n ?? 0,
     xlaScore: card.score,
@@ -45,10 +47,14 @@ export function watermelonRowOf(card: Scorecard, requestTypeId: string | null): 
 }
 
 export async function watermelonByRequestType(ports: AppPorts, projectId: string, w: DashboardWindow) {
-  const [{ xlas, buckets, today, range }, priors] = await Promise.all([loadProjectRollups(ports, projectId, w), cachedSitePriors(ports)]);
+  const [{ xlas, buckets, today, range }, priors, names] = await Promise.all([
+    loadProjectRollups(ports, projectId, w),
+    cachedSitePriors(ports),
+    requestTypeNames(ports),
+  ]);
   const rows: WatermelonRow[] = [];
   for (const xla of xlas) {
-    const perType = requestTypesOf(buckets, xla.id).map((rt) => watermelonRowOf(buildScorecard(xla, segmentBuckets(buckets, xla.id, rt), today, { sitePriors: priors.get(xla.id) }), rt));
+    const perType = requestTypesOf(buckets, xla.id).map((rt) => watermelonRowOf(buildScorecard(xla, segmentBuckets(buckets, xla.id, rt), today, { sitePriors: priors.get(xla.id) }), rt, names));
     // Request types with nothing in the current window (only in the previous one) are left out.
     const shown = perType.filter((r) => r.tickets > 0 || r.slaTickets > 0);
     shown.sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.tickets + b.slaTickets - (a.tickets + a.slaTickets) || String(a.requestTypeId).localeCompare(String(b.requestTypeId)));

@@ -59,6 +59,8 @@ export const WatermelonRowSchema = z
     xlaId: z.string(),
     /** Null for tickets that have no request type. */
     requestTypeId: z.string().nullable(),
+    /** The request type's name in JSM; null when unknown (no request type, or Jira did not say). */
+    requestTypeName: z.string().nullable(),
     /** The `sla` indicator's decayed rate; null when no SLA applied or the XLA has no `sla`. */
     slaMetRate: z.number().nullable(),
     /** Tickets with an SLA outcome in the window. */
@@ -132,6 +134,7 @@ export const AtRiskTicketSchema = z
     mood: z.number().nullable(),
     lastScore: AnswerRefSchema.nullable(),
     requestTypeId: z.string().nullable(),
+    requestTypeName: z.string().nullable(),
   })
   .strict();
 export type AtRiskTicket = z.infer<typeof AtRiskTicketSchema>;
@@ -164,6 +167,7 @@ export const VerbatimSchema = z
     band: VerbatimBandSchema,
     score: AnswerRefSchema.nullable(),
     requestTypeId: z.string().nullable(),
+    requestTypeName: z.string().nullable(),
   })
   .strict();
 export type Verbatim = z.infer<typeof VerbatimSchema>;

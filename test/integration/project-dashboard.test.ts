@@ -109,7 +109,7 @@ describe('the project dashboard on the local host', () => {
     // XLA = min(0.7·41.667 + 0.3·83.636, 41.667 + 10) = 51.667 → breached (< 60)
     const x = (100 * (8 / 12 - 0.5)) / 0.4;
     const o = (100 * (10 / 11 - 0.7)) / 0.25;
-    expect(row).toMatchObject({ slaMetRate: 1, slaTickets: 1, tickets: 2, status: 'breached', basis: 'csat', threshold: 0.7, flagged: true });
+    expect(row).toMatchObject({ requestTypeName: 'Get IT help', slaMetRate: 1, slaTickets: 1, tickets: 2, status: 'breached', basis: 'csat', threshold: 0.7, flagged: true });
     expect(row?.xlaScore).toBeCloseTo(Math.min(0.7 * x + 0.3 * o, x + 10), 9);
     expect(row?.operations).toBeCloseTo(o, 9);
     // Wilson upper bound of 0/2 is z²/(2 + z²) = 0.6576 < 0.70 while O ≥ 80: flagged.
@@ -138,6 +138,7 @@ describe('the project dashboard on the local host', () => {
         mood: null,
         lastScore: { kind: 'csat5', score: 1 },
         requestTypeId: t3.requestTypeId,
+        requestTypeName: 'Get IT help',
       },
     ]);
   });
@@ -148,6 +149,7 @@ describe('the project dashboard on the local host', () => {
       [t3.key, 'Useless so far', 'negative', 1],
       [t1.key, 'Nobody called me back', 'negative', 2],
     ]);
+    expect(all.verbatims.map((v) => v.requestTypeName)).toEqual(['Get IT help', 'Get IT help']);
     expect(all.nextCursor).toBeNull();
     const positive = unwrap(await h.call<{ verbatims: Verbatim[] }>(MODULE.project, 'getVerbatims', { band: 'positive' }, agent, onPage()));
     expect(positive.verbatims).toEqual([]);

@@ -74,7 +74,9 @@ describe('project page', () => {
     const table = await screen.findByRole('table', { name: 'SLA met versus XLA score per request type' });
     expect(within(table).getByText('97 %')).toBeInTheDocument();
     expect(within(table).getByText('Not enough data')).toBeInTheDocument();
-    expect(within(table).getByText('Request type rt-1')).toBeInTheDocument();
+    // Named as JSM names it; a request type Jira did not name falls back to its id.
+    expect(within(table).getByText('Get IT help')).toBeInTheDocument();
+    expect(within(table).getByText('Request type rt-2')).toBeInTheDocument();
     await user.click(within(table).getByRole('button', { name: /Flagged/ }));
     expect(host.callsTo(getWatermelonTickets)).toEqual([{ requestTypeId: 'rt-1', window: '30d' }]);
     await user.click(await screen.findByRole('button', { name: 'HELP-44' }));
@@ -109,7 +111,7 @@ describe('project page', () => {
     const user = userEvent.setup();
     const host = projectPage().answer(getVerbatims, (p) =>
       p['cursor'] === 'page-2'
-        ? { verbatims: [{ id: 'v9', issueKey: 'HELP-9', at: 1, source: 'comment' as const, text: 'Still down', band: 'negative' as const, score: null, requestTypeId: null }], nextCursor: null }
+        ? { verbatims: [{ id: 'v9', issueKey: 'HELP-9', at: 1, source: 'comment' as const, text: 'Still down', band: 'negative' as const, score: null, requestTypeId: null, requestTypeName: null }], nextCursor: null }
         : someVerbatims({ nextCursor: 'page-2' }),
     );
     renderApp(host);

@@ -130,8 +130,8 @@ export function aWatermelon(patch: Partial<ResponseOf<typeof getWatermelon>> = {
     range: { from: '2026-10-25', to: '2026-11-23' },
     xlas: [{ xlaId: 'experience', name: 'People get back to work fast' }],
     rows: [
-      { ...row, requestTypeId: 'rt-1', slaMetRate: 0.97, xlaScore: 41, sampleSize: 22, tickets: 22, flagged: true },
-      { ...row, requestTypeId: 'rt-2', slaMetRate: 0.9, xlaScore: null, sampleSize: 2, tickets: 2, flagged: false, status: 'not-enough-data' },
+      { ...row, requestTypeId: 'rt-1', requestTypeName: 'Get IT help', slaMetRate: 0.97, xlaScore: 41, sampleSize: 22, tickets: 22, flagged: true },
+      { ...row, requestTypeId: 'rt-2', requestTypeName: null, slaMetRate: 0.9, xlaScore: null, sampleSize: 2, tickets: 2, flagged: false, status: 'not-enough-data' },
     ],
     ...patch,
   };
@@ -140,8 +140,8 @@ export function aWatermelon(patch: Partial<ResponseOf<typeof getWatermelon>> = {
 export function someAtRisk(): ResponseOf<typeof getAtRiskTickets> {
   return {
     tickets: [
-      { issueKey: 'HELP-12', riskLevel: 'high', riskScore: 70, reasons: [{ code: 'chasers', text: 'Requester asked for an update twice' }], mood: -0.6, lastScore: { kind: 'csat5', score: 1 }, requestTypeId: 'rt-1' },
-      { issueKey: 'HELP-3', riskLevel: 'medium', riskScore: 30, reasons: [{ code: 'long-wait', text: 'Waiting for support 30 h in total' }], mood: null, lastScore: null, requestTypeId: null },
+      { issueKey: 'HELP-12', riskLevel: 'high', riskScore: 70, reasons: [{ code: 'chasers', text: 'Requester asked for an update twice' }], mood: -0.6, lastScore: { kind: 'csat5', score: 1 }, requestTypeId: 'rt-1', requestTypeName: 'Get IT help' },
+      { issueKey: 'HELP-3', riskLevel: 'medium', riskScore: 30, reasons: [{ code: 'long-wait', text: 'Waiting for support 30 h in total' }], mood: null, lastScore: null, requestTypeId: null, requestTypeName: null },
     ],
   };
 }
@@ -149,8 +149,8 @@ export function someAtRisk(): ResponseOf<typeof getAtRiskTickets> {
 export function someVerbatims(patch: Partial<ResponseOf<typeof getVerbatims>> = {}): ResponseOf<typeof getVerbatims> {
   return {
     verbatims: [
-      { id: 'v1', issueKey: 'HELP-12', at: NOW, source: 'answer', text: 'Nobody called me back', band: 'negative', score: { kind: 'csat5', score: 1 }, requestTypeId: 'rt-1' },
-      { id: 'v2', issueKey: 'HELP-3', at: NOW, source: 'answer', text: 'Thanks, super quick!', band: 'positive', score: { kind: 'csat5', score: 5 }, requestTypeId: null },
+      { id: 'v1', issueKey: 'HELP-12', at: NOW, source: 'answer', text: 'Nobody called me back', band: 'negative', score: { kind: 'csat5', score: 1 }, requestTypeId: 'rt-1', requestTypeName: 'Get IT help' },
+      { id: 'v2', issueKey: 'HELP-3', at: NOW, source: 'answer', text: 'Thanks, super quick!', band: 'positive', score: { kind: 'csat5', score: 5 }, requestTypeId: null, requestTypeName: null },
     ],
     nextCursor: null,
     ...patch,

@@ -17,7 +17,7 @@ export function AtRiskList({ tickets }: { tickets: readonly AtRiskTicket[] }) {
           <span style={{ display: 'flex', gap: token('space.100'), alignItems: 'center', flexWrap: 'wrap' }}>
             <Lozenge appearance={RISK_APPEARANCE[t.riskLevel]}>{RISK_TEXT[t.riskLevel]}</Lozenge>
             <IssueLink issueKey={t.issueKey} />
-            <Muted>{requestTypeLabel(t.requestTypeId)}</Muted>
+            <Muted>{requestTypeLabel(t.requestTypeId, t.requestTypeName)}</Muted>
           </span>
           <Muted>
             {[...t.reasons.map((r) => r.text), t.lastScore !== null ? `last answer ${scoreText(t.lastScore.kind, t.lastScore.score)}` : null, t.mood !== null ? `mood ${t.mood.toFixed(2)}` : null]

@@ -1,4 +1,5 @@
-/** The backend keeps request type ids only (no Jira call per row); show them readably. */
-export function requestTypeLabel(requestTypeId: string | null): string {
-  return requestTypeId === null ? 'No request type' : `Request type ${requestTypeId}`;
+/** A request type as the service owner knows it: its JSM name, else its id (names come from Jira). */
+export function requestTypeLabel(requestTypeId: string | null, requestTypeName: string | null): string {
+  if (requestTypeId === null) return 'No request type';
+  return requestTypeName ?? `Request type ${requestTypeId}`;
 }

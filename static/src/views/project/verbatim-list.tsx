@@ -112,7 +112,7 @@ function VerbatimList({ verbatims, search }: { verbatims: readonly Verbatim[]; s
               <blockquote className="sentio-quote" style={{ margin: 0 }}>“{v.text}”</blockquote>
               <Muted>
                 <IssueLink issueKey={v.issueKey} /> · {formatDate(v.at)} · {v.source === 'answer' ? 'survey answer' : 'comment'}
-                {v.score !== null ? ` ${scoreText(v.score.kind, v.score.score)}` : ''} · {requestTypeLabel(v.requestTypeId)}
+                {v.score !== null ? ` ${scoreText(v.score.kind, v.score.score)}` : ''} · {requestTypeLabel(v.requestTypeId, v.requestTypeName)}
               </Muted>
             </li>
           ))}

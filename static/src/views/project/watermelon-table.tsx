@@ -59,7 +59,7 @@ export function WatermelonTable({ data, window, projectId }: { data: ResponseOf<
             <Fragment key={rowKey(row)}>
               <tr>
                 <th scope="row" style={{ fontWeight: 400 }}>
-                  {requestTypeLabel(row.requestTypeId)}
+                  {requestTypeLabel(row.requestTypeId, row.requestTypeName)}
                 </th>
                 <td>{row.slaMetRate !== null ? formatPercent(row.slaMetRate) : 'No SLA'}</td>
                 <td>{row.xlaScore !== null ? row.xlaScore.toFixed(0) : NOT_ENOUGH_DATA}</td>
@@ -80,7 +80,7 @@ export function WatermelonTable({ data, window, projectId }: { data: ResponseOf<
                     {open.tickets.length === 0 ? (
                       <Muted>No single ticket stands out.</Muted>
                     ) : (
-                      <ul style={{ margin: 0 }} aria-label={`Tickets behind the flag on ${requestTypeLabel(row.requestTypeId)}`}>
+                      <ul style={{ margin: 0 }} aria-label={`Tickets behind the flag on ${requestTypeLabel(row.requestTypeId, row.requestTypeName)}`}>
                         {open.tickets.map((t) => (
                           <li key={t.issueKey}>
                             <IssueLink issueKey={t.issueKey} /> — SLA met
