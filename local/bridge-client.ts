@@ -73,7 +73,15 @@ export function bridgeScript(frameToken: string, colorMode: 'light' | 'dark' = '
   };
   // Jira sizes module iframes to their content.
   // Apps often pin html/body to 100% height, so measure the content, not the document.
+  // At most one measurement per frame: measuring forces a layout, and a view's first render makes
+  // hundreds of mutations (Jira's own resizer is asynchronous too).
+  let scheduled = false;
   const report = () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => { scheduled = false; measure(); });
+  };
+  const measure = () => {
     let h = 0;
     for (const el of document.body ? Array.from(document.body.querySelectorAll('body > *, body > * > *')) : []) h = Math.max(h, el.getBoundingClientRect().bottom + window.scrollY);
     // Not body.scrollHeight: with html/body at 100% it is the frame's own height, and every
@@ -85,7 +93,13 @@ export function bridgeScript(frameToken: string, colorMode: 'light' | 'dark' = '
     document.addEventListener('DOMContentLoaded', () => {
       const ro = new ResizeObserver(report);
       ro.observe(document.body);
-      new MutationObserver(() => { for (const el of Array.from(document.body.children)) ro.observe(el); report(); }).observe(document.body, { childList: true, subtree: true });
+      let watching = false;
+      new MutationObserver(() => {
+        report();
+        if (watching) return;
+        watching = true;
+        requestAnimationFrame(() => { watching = false; for (const el of Array.from(document.body.children)) ro.observe(el); });
+      }).observe(document.body, { childList: true, subtree: true });
     });
   }
 })();`;

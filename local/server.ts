@@ -1,9 +1,10 @@
 // The host's web server: Jira-like pages that embed the app's modules in iframes, the bridge
 // endpoint those iframes call, web trigger URLs, and a few controls (persona, tick, event log).
 import { randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, statSync, readFileSync } from 'node:fs';
+import { existsSync, statSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { bridgeScript } from './bridge-client.js';
 import { type LocalHost, REPO_ROOT } from './host.js';
@@ -136,7 +137,13 @@ export class HostServer {
     if (path === '/__host/health') return this.sendJson(res, 200, { ok: true, seeded: this.host.seededAs() ?? null, queue: this.host.queueStats() });
     if ((m = /^\/__host\/bridge\/([^/]+)\/([A-Za-z]+)$/.exec(path)) && method === 'POST') return this.bridge(req, res, m[1] ?? '', m[2] ?? '');
     if ((m = /^\/__host\/frame\/([^/]+)\/(.*)$/.exec(path))) return this.frameFile(req, res, m[1] ?? '', m[2] ?? '');
-    if (path === '/__host/tokens.css') return this.send(res, 200, tokenThemesCss(), 'text/css; charset=utf-8');
+    if (path === '/__host/tokens.css') {
+      // Jira's token themes: the same for every frame, so cached and compressed like a CDN file.
+      const css = tokenThemesCss();
+      const useGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600', vary: 'accept-encoding', ...(useGzip ? { 'content-encoding': 'gzip' } : {}) });
+      return void res.end(useGzip ? css.gzip : css.text);
+    }
     if (path === '/__host/metrics') return this.sendJson(res, 200, { summary: this.host.metrics.summary(), recent: this.host.metrics.invocations().slice(-200) });
     if (path === '/__host/events') return this.send(res, 200, this.eventsPage());
     if ((m = /^\/__host\/tick\/([^/]+)$/.exec(path)) && method === 'POST') {
@@ -219,8 +226,18 @@ export class HostServer {
       const csp = this.host.manifest.styles.includes('unsafe-inline') ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'";
       return this.send(res, 200, out, MIME['.html'], { 'content-security-policy': `${csp}; frame-ancestors 'self'` });
     }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    createReadStream(file).pipe(res);
+    // As a CDN serves a Custom UI resource: compressed, and Vite's content-hashed assets cached for
+    // good (a new build has new names); anything else is revalidated.
+    const hashed = /^assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(rel);
+    const { body, gzip } = staticFile(file);
+    const useGzip = gzip !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      vary: 'accept-encoding',
+      ...(useGzip ? { 'content-encoding': 'gzip' } : {}),
+    });
+    res.end(useGzip ? gzip : body);
   }
 
   private async bridge(req: IncomingMessage, res: ServerResponse, token: string, name: string): Promise<void> {
@@ -507,18 +524,32 @@ textarea{width:100%;min-height:60px}form.inline{display:inline-flex;gap:4px;marg
 tr.failed td{color:#ae2e24}
 body.dark{background:#1d2125;color:#b6c2cf}body.dark header,body.dark .panel,body.dark .card,body.dark aside,body.dark table.queue,body.dark .comments li{background:#22272b;border-color:#38414a}body.dark a{color:#579dff}`;
 
+/** A built file's bytes and their gzip, read once per modification time (a rebuild is picked up). */
+const staticCache = new Map<string, { mtimeMs: number; body: Buffer; gzip: Buffer | null }>();
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.map']);
+function staticFile(file: string): { body: Buffer; gzip: Buffer | null } {
+  const mtimeMs = statSync(file).mtimeMs;
+  const cached = staticCache.get(file);
+  if (cached !== undefined && cached.mtimeMs === mtimeMs) return cached;
+  const body = readFileSync(file);
+  const entry = { mtimeMs, body, gzip: COMPRESSIBLE.has(extname(file)) && body.length > 1024 ? gzipSync(body) : null };
+  staticCache.set(file, entry);
+  return entry;
+}
+
 /** The design-token themes Jira loads into a Custom UI frame when it enables theming. */
-let tokensCss: string | undefined;
-function tokenThemesCss(): string {
+let tokensCss: { text: string; gzip: Buffer } | undefined;
+function tokenThemesCss(): { text: string; gzip: Buffer } {
   if (tokensCss !== undefined) return tokensCss;
   const dir = join(REPO_ROOT, 'node_modules', '@atlaskit', 'tokens', 'dist', 'esm', 'artifacts', 'themes');
   // Each file is `export default "<css>";`: the string literal is JSON.
-  tokensCss = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape']
+  const text = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape']
     .map((name) => {
       const src = readFileSync(join(dir, `${name}.js`), 'utf8');
       const literal = /export default (".*");/s.exec(src)?.[1];
       return literal === undefined ? '' : (JSON.parse(literal) as string);
     })
     .join('\n');
+  tokensCss = { text, gzip: gzipSync(text) };
   return tokensCss;
 }

@@ -1,6 +1,7 @@
 /**
- * Adds up what each Custom UI view downloads before it can render: the entry chunk, the view's
- * lazy chunk, and every chunk either imports statically (gzip, as the CDN serves them). Chunks
+ * Adds up what each Custom UI view downloads before it can render: the entry chunk, the app shell
+ * the entry always imports (`src/app/start.tsx`: React, the client, the router), the view's lazy
+ * chunk and its prefetch chunk (`*.prefetch.ts`), and every chunk any of them imports statically (gzip, as the CDN serves them). Chunks
  * loaded later on demand (theme files, other views) are not counted. Reads Vite's build manifest.
  *
  *   npm run build:ui && npx tsx scripts/ui-bundle-size.ts [--budget-kb 150] [--json]
@@ -29,13 +30,13 @@ const budgetIndex = args.indexOf('--budget-kb');
 const budgetKb = budgetIndex >= 0 ? Number(args[budgetIndex + 1]) : 150;
 
 /** The view chunks, by the source file routes.ts lazy-loads for each module. */
-const VIEWS: ReadonlyArray<{ view: string; modules: string; src: string }> = [
-  { view: 'portal survey', modules: 'sentio-portal-survey', src: 'src/views/portal/portal-survey.tsx' },
-  { view: 'issue panel', modules: 'sentio-issue-panel', src: 'src/views/issue/issue-panel.tsx' },
-  { view: 'issue glance', modules: 'sentio-issue-context', src: 'src/views/issue/issue-glance.tsx' },
-  { view: 'project page', modules: 'sentio-project-page', src: 'src/views/project/project-page.tsx' },
-  { view: 'scorecard gadget', modules: 'sentio-scorecard-gadget', src: 'src/views/project/scorecard-gadget.tsx' },
-  { view: 'admin / project settings', modules: 'sentio-admin-page, sentio-project-settings', src: 'src/views/admin/admin-page.tsx' },
+const VIEWS: ReadonlyArray<{ view: string; modules: string; src: string; data: string }> = [
+  { view: 'portal survey', modules: 'sentio-portal-survey', src: 'src/views/portal/portal-survey.tsx', data: 'src/views/portal/portal-survey.prefetch.ts' },
+  { view: 'issue panel', modules: 'sentio-issue-panel', src: 'src/views/issue/issue-panel.tsx', data: 'src/views/issue/prefetch.ts' },
+  { view: 'issue glance', modules: 'sentio-issue-context', src: 'src/views/issue/issue-glance.tsx', data: 'src/views/issue/prefetch.ts' },
+  { view: 'project page', modules: 'sentio-project-page', src: 'src/views/project/project-page.tsx', data: 'src/views/project/project-page.prefetch.ts' },
+  { view: 'scorecard gadget', modules: 'sentio-scorecard-gadget', src: 'src/views/project/scorecard-gadget.tsx', data: 'src/views/project/scorecard-gadget.prefetch.ts' },
+  { view: 'admin / project settings', modules: 'sentio-admin-page, sentio-project-settings', src: 'src/views/admin/admin-page.tsx', data: 'src/views/admin/admin-page.prefetch.ts' },
 ];
 
 const gzipCache = new Map<string, number>();
@@ -59,9 +60,15 @@ function closure(key: string, seen = new Set<string>()): Set<string> {
 const entryKey = Object.keys(manifest).find((k) => manifest[k]?.isEntry === true);
 if (entryKey === undefined) throw new Error('no entry chunk in the Vite manifest: run npm run build:ui first');
 
-const rows = VIEWS.map(({ view, modules, src }) => {
+// The entry loads the app shell with import() so it can ask for the context first; it is always loaded.
+const SHELL = 'src/app/start.tsx';
+if (manifest[SHELL] === undefined) throw new Error(`no chunk for ${SHELL} in the Vite manifest`);
+
+const rows = VIEWS.map(({ view, modules, src, data }) => {
   if (manifest[src] === undefined) throw new Error(`no chunk for ${src} in the Vite manifest`);
-  const keys = new Set([...closure(entryKey), ...closure(src)]);
+  if (manifest[data] === undefined) throw new Error(`no chunk for ${data} in the Vite manifest`);
+  // The view's prefetch chunk (its first calls) loads alongside the view.
+  const keys = new Set([...closure(entryKey), ...closure(SHELL), ...closure(src), ...closure(data)]);
   const files = [...keys].map((k) => manifest[k]).filter((c): c is ManifestChunk => c !== undefined);
   const js = files.reduce((sum, c) => sum + gzipBytes(c.file), 0);
   const css = [...new Set(files.flatMap((c) => c.css ?? []))].reduce((sum, f) => sum + gzipBytes(f), 0);

@@ -11,7 +11,9 @@
  * XLA, one mid-flight plan, and `--tickets` (default 40) tickets that each got an agent reply, an
  * ask and an answer (some with an unhappy comment).
  *
- *   npm run build:ui && npx tsx scripts/ui-render-time.ts [--runs 5] [--tickets 40]
+ *   npm run build:ui && npx tsx scripts/ui-render-time.ts [--runs 5] [--tickets 40] [--only issue]
+ *
+ * `--only` keeps the views whose name contains the text (quicker checks while working on one).
  *
  * Prints a Markdown table for BENCHMARKS.md ("UI" → "First meaningful render"); exits 1 when a
  * median is over the 500 ms budget.
@@ -31,6 +33,7 @@ const arg = (name: string, fallback: number): number => {
 };
 const RUNS = arg('--runs', 5);
 const TICKETS = arg('--tickets', 40);
+const ONLY = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '') : '';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync', '--disable-component-update', '--disable-quic'];
 
 interface View {
@@ -95,7 +98,7 @@ async function main(): Promise<void> {
       { view: 'admin page', moduleKey: 'sentio-admin-page', path: '/admin', as: 'admin', markers: ['Survey plans'] },
       { view: 'project settings', moduleKey: 'sentio-project-settings', path: '/projects/IT/settings', as: 'admin', markers: ['Survey plans'] },
     ];
-    for (const v of VIEWS) {
+    for (const v of VIEWS.filter((x) => x.view.includes(ONLY))) {
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

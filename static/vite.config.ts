@@ -1,15 +1,47 @@
 /// <reference types="node" />
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The entry loads the app shell (src/app/start.tsx: React, the client, the router) with import(),
+ * so that it can ask Jira for the context before evaluating all that. Without a hint the shell
+ * would only start downloading once the entry has run; these modulepreload links fetch it in
+ * parallel with the entry (downloaded and parsed, evaluated only when imported).
+ */
+function preloadShell(): Plugin {
+  return {
+    name: 'sentio-preload-shell',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (bundle === undefined) return html;
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const shell = chunks.find((c) => c.facadeModuleId?.endsWith('/src/app/start.tsx'));
+        if (shell === undefined) return html;
+        const files = new Set<string>();
+        const visit = (file: string): void => {
+          if (files.has(file)) return;
+          files.add(file);
+          const chunk = chunks.find((c) => c.fileName === file);
+          for (const dep of chunk?.imports ?? []) visit(dep);
+        };
+        visit(shell.fileName);
+        const tags = [...files].filter((f) => !html.includes(`/${f}"`)).map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`);
+        return html.replace(/\n?\s*<\/head>/, `\n    ${tags.join('\n    ')}\n  </head>`);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   root: here,
   // Forge serves a Custom UI resource from a sub-path of its own CDN, so every asset URL is relative.
   base: './',
-  plugins: [react()],
+  plugins: [react(), preloadShell()],
   resolve: {
     alias: [
       // See src/host/feature-gates-stub.ts: the gate client is never initialised in a Forge app.

@@ -1,29 +1,11 @@
+// The entry is small on purpose: it asks Jira for the context and the theme (host/forge-host.ts), and as
+// soon as the context names the module starts the view's first invokes and its chunk
+// (app/view-chunks.ts), while React and the app shell (app/start.tsx) load. Nothing waits on
+// something it does not need: invokes, chunk downloads and React's evaluation overlap.
+import { earlyContext } from './host/forge-host';
 import '@atlaskit/css-reset';
 import './ui/base.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
-import { StartFailed } from './app/start-failed';
-import { enableTheme, forgeHost } from './host/forge-host';
+import { preloadView } from './app/view-chunks';
 
-async function start(): Promise<void> {
-  const rootElement = document.getElementById('root');
-  if (rootElement === null) return;
-  const root = createRoot(rootElement);
-  // Theme and context are independent bridge calls: ask for both at once. A theme failure only
-  // means the light default; the context is needed to know which view to show.
-  let context;
-  try {
-    [context] = await Promise.all([forgeHost.getContext(), enableTheme().catch(() => undefined)]);
-  } catch {
-    root.render(<StartFailed />);
-    return;
-  }
-  root.render(
-    <StrictMode>
-      <App host={forgeHost} context={context} />
-    </StrictMode>,
-  );
-}
-
-void start();
+earlyContext.then(preloadView, () => undefined);
+void import('./app/start').then((app) => app.start());

@@ -7,7 +7,7 @@ import { type ConfigView, getAuditLog, getConfig, getRecomputeStatus, importConf
 import { SurveyPlanSchema } from '../../src/domain/survey-plan';
 import { defaultXla } from '../../src/domain/xla';
 import { NOW } from './support/builders';
-import { hostFor, renderApp } from './support/fake-host';
+import { hostFor, renderApp, renderStarted } from './support/fake-host';
 
 const plan = SurveyPlanSchema.parse({
   id: 'waiting-check',
@@ -268,5 +268,13 @@ describe('admin page', () => {
     await user.click(screen.getByRole('button', { name: 'Save XLA' }));
     expect(await screen.findByText('Recomputing: 10 of 50 tickets done.')).toBeInTheDocument();
     expect(host.flags).toEqual([{ appearance: 'success', title: 'XLA saved', description: 'Scores are being recomputed.' }]);
+  });
+
+  it('is prefetched with the configuration and the recompute status, each called once', async () => {
+    const host = admin();
+    const { callsBeforeRender } = await renderStarted(host);
+    expect(callsBeforeRender).toEqual(['getConfig', 'getRecomputeStatus']);
+    expect(await screen.findByRole('tab', { name: 'Survey plans' })).toBeInTheDocument();
+    expect(host.calls.map((c) => c.name).sort()).toEqual(['getConfig', 'getRecomputeStatus']);
   });
 });

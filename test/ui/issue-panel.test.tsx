@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { askNow, getTicketExperience, markFollowUpDone } from '../../src/contracts/agent';
 import { anExperience, NOW } from './support/builders';
-import { hostFor, noticesSettled, renderApp } from './support/fake-host';
+import { findInNotice, hostFor, noticesSettled, renderApp, renderStarted } from './support/fake-host';
 
 function panel() {
   return hostFor('sentio-issue-panel', { issue: { key: 'HELP-7', id: '10007' } });
@@ -152,7 +152,7 @@ describe('agent issue panel', () => {
 
   it('shows a failed load with a retry', async () => {
     renderApp(panel().fail(getTicketExperience, { code: 'internal', message: 'Sentio hit an unexpected error (ref 42).' }));
-    expect(await screen.findByText('Sentio hit an unexpected error (ref 42).')).toBeInTheDocument();
+    expect(await findInNotice('Sentio hit an unexpected error (ref 42).')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
@@ -160,7 +160,7 @@ describe('agent issue panel', () => {
     const host = panel();
     host.answer(getTicketExperience, { issueKey: 'HELP-7' } as never);
     renderApp(host);
-    expect(await screen.findByText(/got an answer it did not understand/)).toBeInTheDocument();
+    expect(await findInNotice(/got an answer it did not understand/)).toBeInTheDocument();
   });
 });
 
@@ -176,5 +176,13 @@ describe('issue context glance', () => {
     renderApp(hostFor('sentio-issue-context').answer(getTicketExperience, anExperience({ lastScore: null, risk: { level: 'low', score: 0.1, reasons: [] } })));
     expect(await screen.findByText('No answer yet')).toBeInTheDocument();
     expect(screen.getByText('Low risk')).toBeInTheDocument();
+  });
+
+  it('is prefetched with its one call, which the panel then uses', async () => {
+    const host = panel().answer(getTicketExperience, anExperience());
+    const { callsBeforeRender } = await renderStarted(host);
+    expect(callsBeforeRender).toEqual(['getTicketExperience']);
+    expect(await screen.findByText('Feedback asks')).toBeInTheDocument();
+    expect(host.calls.map((c) => c.name)).toEqual(['getTicketExperience']);
   });
 });

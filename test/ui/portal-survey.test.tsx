@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { answerAsk, getMyAsk } from '../../src/contracts/portal';
 import { aPendingAsk, aQuestion, NOW } from './support/builders';
-import { hostFor, noticesSettled, renderApp } from './support/fake-host';
+import { findInNotice, hostFor, renderApp, renderStarted } from './support/fake-host';
 
 function portal() {
   return hostFor('sentio-portal-survey', { request: { key: 'HELP-7' } });
@@ -112,7 +112,7 @@ describe('portal micro-survey', () => {
     renderApp(host);
     await user.click(await screen.findByRole('radio', { name: 'Happy' }));
     await user.click(screen.getByRole('button', { name: 'Send' }));
-    expect(await screen.findByText('This survey has expired.')).toBeInTheDocument();
+    expect(await findInNotice('This survey has expired.')).toBeInTheDocument();
     expect(screen.getByRole('radiogroup')).toBeInTheDocument();
   });
 
@@ -120,10 +120,22 @@ describe('portal micro-survey', () => {
     const user = userEvent.setup();
     const host = portal().fail(getMyAsk, { code: 'unavailable', message: 'Jira is rate-limiting requests.' });
     renderApp(host);
-    expect(await screen.findByText('Jira is rate-limiting requests.')).toBeInTheDocument();
-    await noticesSettled();
+    expect(await findInNotice('Jira is rate-limiting requests.')).toBeInTheDocument();
     host.answer(getMyAsk, { ask: aPendingAsk() });
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('radiogroup')).toBeInTheDocument();
+  });
+
+  it('reuses the prefetched ask, and calls again on "Try again" after a prefetched failure', async () => {
+    const user = userEvent.setup();
+    const host = portal().fail(getMyAsk, { code: 'unavailable', message: 'Jira is rate-limiting requests.' });
+    const { callsBeforeRender } = await renderStarted(host);
+    expect(callsBeforeRender).toEqual(['getMyAsk']);
+    expect(await findInNotice('Jira is rate-limiting requests.')).toBeInTheDocument();
+    expect(host.callsTo(getMyAsk)).toHaveLength(1);
+    host.answer(getMyAsk, { ask: aPendingAsk() });
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('radiogroup')).toBeInTheDocument();
+    expect(host.callsTo(getMyAsk)).toHaveLength(2);
   });
 });

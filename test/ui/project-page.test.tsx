@@ -13,7 +13,7 @@ import {
   getWatermelonTickets,
 } from '../../src/contracts/project';
 import { aScorecard, aWatermelon, someAtRisk, someResponseStats, someVerbatims } from './support/builders';
-import { hostFor, renderApp, type FakeHost } from './support/fake-host';
+import { findInNotice, hostFor, renderApp, renderStarted, type FakeHost } from './support/fake-host';
 
 function projectPage(scorecards = [aScorecard()]): FakeHost {
   return hostFor('sentio-project-page', { project: { id: '100', key: 'HELP' } })
@@ -34,6 +34,24 @@ describe('project page', () => {
     await screen.findByRole('article', { name: /People get back/ });
     expect(host.calls.map((c) => c.name).sort()).toEqual(['getAtRiskTickets', 'getResponseStats', 'getScorecards', 'getVerbatims', 'getWatermelon']);
     expect(host.callsTo(getScorecards)).toEqual([{ window: '30d' }]);
+  });
+
+  it('is prefetched with exactly its first round: the view reuses those calls and makes none twice', async () => {
+    const host = projectPage();
+    const { callsBeforeRender } = await renderStarted(host);
+    expect(callsBeforeRender).toEqual(['getAtRiskTickets', 'getResponseStats', 'getScorecards', 'getVerbatims', 'getWatermelon']);
+    await screen.findByRole('article', { name: /People get back/ });
+    await screen.findByText('“Thanks, super quick!”');
+    expect(host.calls.map((c) => c.name).sort()).toEqual(callsBeforeRender);
+  });
+
+  it('calls again, not from the prefetch, when the window changes', async () => {
+    const user = userEvent.setup();
+    const host = projectPage();
+    await renderStarted(host);
+    await screen.findByRole('article', { name: /People get back/ });
+    await user.click(within(screen.getByRole('group', { name: 'Window' })).getByRole('button', { name: '7 days' }));
+    await waitFor(() => expect(host.callsTo(getScorecards)).toEqual([{ window: '30d' }, { window: '7d' }]));
   });
 
   it('shows each scorecard with score, interval, band, confidence, target and a real change', async () => {
@@ -158,15 +176,25 @@ describe('project page', () => {
 
   it('shows a section failure beside the sections that loaded', async () => {
     renderApp(projectPage().fail(getScorecards, { code: 'forbidden', message: 'You cannot browse this project.' }));
-    expect(await screen.findByText('You cannot browse this project.')).toBeInTheDocument();
+    expect(await findInNotice('You cannot browse this project.')).toBeInTheDocument();
     expect(await screen.findByText('57 %')).toBeInTheDocument();
   });
 });
 
 describe('scorecard gadget', () => {
+  it('is prefetched with its project, and only when configured and not editing', async () => {
+    const host = hostFor('sentio-scorecard-gadget', { gadgetConfiguration: { projectId: '100' } }).answer(getScorecards, { projectId: '100', window: '30d', scorecards: [aScorecard()] });
+    const { callsBeforeRender } = await renderStarted(host);
+    expect(callsBeforeRender).toEqual(['getScorecards']);
+    await screen.findByRole('article', { name: /People get back/ });
+    expect(host.callsTo(getScorecards)).toEqual([{ window: '30d', projectId: '100' }]);
+    const editing = hostFor('sentio-scorecard-gadget', { entryPoint: 'edit', gadgetConfiguration: { projectId: '100' } });
+    expect((await renderStarted(editing)).callsBeforeRender).toEqual([]);
+  });
+
   it('asks to be configured when it names no project', async () => {
     renderApp(hostFor('sentio-scorecard-gadget', { gadgetConfiguration: {} }));
-    expect(await screen.findByText('Choose a project')).toBeInTheDocument();
+    expect(await findInNotice('Choose a project')).toBeInTheDocument();
   });
 
   it('shows the configured project scorecards, naming the project in its one call', async () => {

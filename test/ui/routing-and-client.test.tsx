@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 import './support/setup';
-import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { getTicketExperience, markFollowUpDone } from '../../src/contracts/agent';
 import { getMyAsk } from '../../src/contracts/portal';
 import { createClient } from '../../static/src/api/client';
 import { MODULE_KEYS } from '../../static/src/host/host';
 import { VIEWS } from '../../static/src/app/routes';
-import { FakeHost, hostFor, renderApp } from './support/fake-host';
+import { FakeHost, findInNotice, hostFor, renderApp } from './support/fake-host';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -25,11 +24,28 @@ describe('routing by module key', () => {
 
   it('says so when a module key is not one of Sentio', async () => {
     renderApp(new FakeHost({ moduleKey: 'someone-else', extension: {} }));
-    expect(await screen.findByText('Unknown Sentio module')).toBeInTheDocument();
+    expect(await findInNotice('Unknown Sentio module')).toBeInTheDocument();
   });
 });
 
 describe('typed client', () => {
+  it('serves a prefetched call to the first loads of that payload (both runs of a StrictMode effect), then calls again', async () => {
+    const host = hostFor('sentio-portal-survey').answer(getMyAsk, { ask: null });
+    const client = createClient(host);
+    client.prefetch(getMyAsk, {});
+    client.prefetch(getMyAsk, {});
+    const [first, second] = await Promise.all([client.load(getMyAsk, {}), client.load(getMyAsk, {})]);
+    expect(first).toEqual({ ok: true, data: { ask: null } });
+    expect(second).toBe(first);
+    expect(host.callsTo(getMyAsk)).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 0));
+    await client.load(getMyAsk, {});
+    expect(host.callsTo(getMyAsk)).toHaveLength(2);
+    // A prefetch arriving after the view loaded that payload itself starts nothing.
+    client.prefetch(getMyAsk, {});
+    expect(host.callsTo(getMyAsk)).toHaveLength(2);
+  });
+
   it('invokes the contract name and returns the parsed data', async () => {
     const host = hostFor('sentio-portal-survey').answer(getMyAsk, { ask: null });
     const result = await createClient(host).call(getMyAsk, {});

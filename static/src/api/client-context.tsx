@@ -21,7 +21,8 @@ export type Loaded<T> =
 
 /**
  * Loads one resolver's answer when the view mounts (and when the payload changes). Views start
- * their calls in parallel with this, so none waits on more than one round of invokes.
+ * their calls in parallel with this, so none waits on more than one round of invokes; the first
+ * answer is the router's prefetch when it started the same call before the view's chunk arrived.
  */
 export function useCall<C extends ResolverContract>(
   contract: C,
@@ -38,7 +39,9 @@ export function useCall<C extends ResolverContract>(
   useEffect(() => {
     let live = true;
     setLoaded({ state: 'loading' });
-    void client.call(contract, payloadRef.current).then((result) => {
+    // The first attempt may already be in flight (prefetched by the router); a retry always calls.
+    const pending = attempt === 0 ? client.load(contract, payloadRef.current) : client.call(contract, payloadRef.current);
+    void pending.then((result) => {
       if (live) setLoaded(toLoaded(result));
     });
     return () => {

@@ -19,6 +19,14 @@ export type CallResult<T> = { readonly ok: true; readonly data: T } | { readonly
 
 export interface Client {
   call<C extends ResolverContract>(contract: C, payload: PayloadOf<C>): Promise<CallResult<ResponseOf<C>>>;
+  /**
+   * Starts `call` now and keeps its answer for the first `load` of the same contract and payload.
+   * The router uses it as soon as it knows the module, so a view's first round of invokes runs
+   * while its chunk downloads instead of after it mounts.
+   */
+  prefetch<C extends ResolverContract>(contract: C, payload: PayloadOf<C>): void;
+  /** A view's first load: the prefetched answer when there is one for this payload, else `call`. */
+  load<C extends ResolverContract>(contract: C, payload: PayloadOf<C>): Promise<CallResult<ResponseOf<C>>>;
 }
 
 function failure(code: CallError['code'], message: string, fields: readonly FieldProblem[] = [], reason: string | null = null) {
@@ -27,7 +35,26 @@ function failure(code: CallError['code'], message: string, fields: readonly Fiel
 
 /** The one way the UI talks to a resolver: validate out, invoke by contract name, validate back. */
 export function createClient(host: Pick<Host, 'invoke'>): Client {
-  return {
+  // Prefetched answers by contract name and payload; each serves the first load that asks for it.
+  const prefetched = new Map<string, Promise<CallResult<unknown>>>();
+  // Keys a view already loaded: a prefetch that comes later than the view's own call is dropped.
+  const loaded = new Set<string>();
+  const keyOf = (contract: ResolverContract, payload: unknown): string => `${contract.name} ${JSON.stringify(payload)}`;
+  const client: Client = {
+    prefetch(contract, payload) {
+      const key = keyOf(contract, payload);
+      if (!prefetched.has(key) && !loaded.has(key)) prefetched.set(key, client.call(contract, payload));
+    },
+    load<C extends ResolverContract>(contract: C, payload: PayloadOf<C>): Promise<CallResult<ResponseOf<C>>> {
+      const key = keyOf(contract, payload);
+      loaded.add(key);
+      const early = prefetched.get(key) as Promise<CallResult<ResponseOf<C>>> | undefined;
+      if (early === undefined) return client.call(contract, payload);
+      // Forgotten after this task, not at once: React's StrictMode runs a mount effect twice in a
+      // row, and both runs must get the same answer. Later loads (a reload, a new payload) call.
+      setTimeout(() => prefetched.delete(key), 0);
+      return early;
+    },
     async call<C extends ResolverContract>(contract: C, payload: PayloadOf<C>): Promise<CallResult<ResponseOf<C>>> {
       // Checking the payload here gives the person the same field messages the server would,
       // without a round trip.
@@ -52,6 +79,7 @@ export function createClient(host: Pick<Host, 'invoke'>): Client {
       return failure(code, message, fields ?? [], reason ?? null);
     },
   };
+  return client;
 }
 
 /** A heading for an error, by what the person can do about it. */

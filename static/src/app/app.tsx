@@ -1,15 +1,18 @@
 import { Notice } from '../ui/notice';
 import { Component, type ReactNode, Suspense, useMemo } from 'react';
-import { createClient } from '../api/client';
+import { type Client, createClient } from '../api/client';
 import { ClientProvider } from '../api/client-context';
 import type { Host, ViewContext } from '../host/host';
 import { ViewSkeleton } from '../ui/view-skeleton';
 import { HostProvider } from './host-context';
 import { viewFor } from './routes';
 
-/** Everything a view needs around it: the host, the typed client, and a crash guard. */
-export function App({ host, context }: { host: Host; context: ViewContext }) {
-  const client = useMemo(() => createClient(host), [host]);
+/**
+ * Everything a view needs around it: the host, the typed client, and a crash guard. The entry
+ * passes the client it already prefetched the view's first calls with (see `startView`).
+ */
+export function App({ host, context, client: given }: { host: Host; context: ViewContext; client?: Client }) {
+  const client = useMemo(() => given ?? createClient(host), [given, host]);
   const View = viewFor(context.moduleKey);
   return (
     <HostProvider host={host} context={context}>

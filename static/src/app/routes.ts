@@ -1,30 +1,41 @@
 import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
-import type { ModuleKey } from '../host/host';
+import type { Client } from '../api/client';
+import type { ModuleKey, ViewContext } from '../host/host';
+import { chunksFor, VIEW_CHUNKS } from './view-chunks';
 
 type LazyView = LazyExoticComponent<ComponentType>;
 
-/**
- * One lazily loaded chunk per surface: the portal panel never downloads the admin editors, and
- * the issue glance never downloads the charts. Two modules that show the same thing share a chunk.
- */
-const issuePanel = lazy(() => import('../views/issue/issue-panel'));
-const issueGlance = lazy(() => import('../views/issue/issue-glance'));
-const projectPage = lazy(() => import('../views/project/project-page'));
-const scorecardGadget = lazy(() => import('../views/project/scorecard-gadget'));
-const adminPage = lazy(() => import('../views/admin/admin-page'));
-const portalSurvey = lazy(() => import('../views/portal/portal-survey'));
-
-export const VIEWS: Readonly<Record<ModuleKey, LazyView>> = {
-  'sentio-issue-panel': issuePanel,
-  'sentio-issue-context': issueGlance,
-  'sentio-project-page': projectPage,
-  // Project settings shows the same editors as the admin page, scoped to the project.
-  'sentio-project-settings': adminPage,
-  'sentio-admin-page': adminPage,
-  'sentio-scorecard-gadget': scorecardGadget,
-  'sentio-portal-survey': portalSurvey,
-};
+// One lazy component per chunk: the admin page and project settings share theirs.
+const byLoader = new Map<unknown, LazyView>();
+export const VIEWS: Readonly<Record<ModuleKey, LazyView>> = Object.fromEntries(
+  Object.entries(VIEW_CHUNKS).map(([key, chunks]) => {
+    let view = byLoader.get(chunks);
+    if (view === undefined) {
+      view = lazy(chunks.view);
+      byLoader.set(chunks, view);
+    }
+    return [key, view];
+  }),
+) as Record<ModuleKey, LazyView>;
 
 export function viewFor(moduleKey: string): LazyView | null {
   return Object.hasOwn(VIEWS, moduleKey) ? VIEWS[moduleKey as ModuleKey] : null;
+}
+
+/**
+ * Called once the module key is known, before anything renders: starts the view's chunk download
+ * and its first round of invokes at the same time, instead of one after the other. Returns when
+ * the invokes are on their way (the view's own calls then reuse them).
+ */
+export async function startView(context: ViewContext, client: Client): Promise<void> {
+  const chunks = chunksFor(context.moduleKey);
+  if (chunks === null) return;
+  const data = chunks.data();
+  // A failed download surfaces when the lazy view renders (the crash guard shows it).
+  chunks.view().catch(() => undefined);
+  try {
+    (await data).prefetch(client, context);
+  } catch {
+    // Without the prefetch the view simply makes its calls when it mounts.
+  }
 }

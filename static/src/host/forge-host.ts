@@ -1,15 +1,32 @@
 import { invoke, router, showFlag, view } from '@forge/bridge';
-import { type Host, ViewContextSchema } from './host';
+// Types only: the entry imports this module first, before zod and the schemas are evaluated.
+import type { Host, ViewContext } from './host';
 
 /**
  * The only module that imports `@forge/bridge`. The bridge reads `window.__bridge` when it loads,
  * so this file must be imported only in the browser entry (never by a component or a test).
  */
+
+/**
+ * Asked for the moment the entry runs, before React, Atlaskit and the contracts are evaluated: the
+ * context (which view to show) and the theme are on their way while the rest of the app loads.
+ * The entry is the only importer, so this happens once per frame; failures surface where awaited.
+ */
+export const earlyContext: Promise<unknown> = view.getContext();
+export const earlyTheme: Promise<void> = view.theme.enable();
+earlyContext.catch(() => undefined);
+earlyTheme.catch(() => undefined);
+
+/** The context as the UI reads it (the schema is loaded with the app, not with the entry). */
+async function parsedContext(raw: unknown): Promise<ViewContext> {
+  const { ViewContextSchema } = await import('./host');
+  return ViewContextSchema.parse(raw);
+}
 let flagCount = 0;
 
 export const forgeHost: Host = {
   invoke: (name, payload) => invoke(name, payload),
-  getContext: async () => ViewContextSchema.parse(await view.getContext()),
+  getContext: async () => parsedContext(await view.getContext()),
   navigate: async (target) => {
     switch (target.kind) {
       case 'issue':
@@ -29,8 +46,3 @@ export const forgeHost: Host = {
     });
   },
 };
-
-/** Lets Jira's light/dark theme reach the `var(--ds-…)` tokens the views use. */
-export function enableTheme(): Promise<void> {
-  return view.theme.enable();
-}

@@ -1,17 +1,22 @@
 /** Display helpers: rounding happens only here (SCORING.md: keep floats, round for display). */
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+// Intl formatters are costly to create (locale data): made on first use, not when a view loads.
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+const dateTime = once(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+const dateOnly = once(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }));
 
 export function formatDateTime(at: number): string {
-  return dateTime.format(new Date(at));
+  return dateTime().format(new Date(at));
 }
 
 export function formatDate(at: number): string {
-  return dateOnly.format(new Date(at));
+  return dateOnly().format(new Date(at));
 }
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const relative = once(() => new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }));
 const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['day', 86_400_000],
   ['hour', 3_600_000],
@@ -22,9 +27,9 @@ const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
 export function formatRelative(at: number, now: number = Date.now()): string {
   const diff = at - now;
   for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) >= ms) return relative.format(Math.round(diff / ms), unit);
+    if (Math.abs(diff) >= ms) return relative().format(Math.round(diff / ms), unit);
   }
-  return relative.format(0, 'minute');
+  return relative().format(0, 'minute');
 }
 
 export function formatScore(score: number): string {

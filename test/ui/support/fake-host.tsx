@@ -1,7 +1,9 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import type { ResolverContract, ResponseOf } from '../../../src/contracts/resolver';
 import type { ErrorBody } from '../../../src/contracts/envelope';
+import { createClient } from '../../../static/src/api/client';
 import { App } from '../../../static/src/app/app';
+import { startView } from '../../../static/src/app/routes';
 import type { Host, HostFlag, ModuleKey, NavigationTarget, ViewContext } from '../../../static/src/host/host';
 
 type Answer = { ok: true; data: unknown } | { ok: false; error: ErrorBody } | Promise<never>;
@@ -71,9 +73,34 @@ export function renderApp(host: FakeHost) {
   return render(<App host={host} context={host.context} />);
 }
 
+/**
+ * Renders the app as the browser entry starts it: the view's first calls are started as soon as the
+ * module is known (`startView`), before the view's chunk is in, and the app renders with that client.
+ * `callsBeforeRender` says how many calls the prefetch made.
+ */
+export async function renderStarted(host: FakeHost) {
+  const client = createClient(host);
+  await startView(host.context, client);
+  const callsBeforeRender = host.calls.map((c) => c.name).sort();
+  return { ...render(<App host={host} context={host.context} client={client} />), callsBeforeRender };
+}
+
 /** Waits until lazily loaded section messages have replaced their plain stand-ins. */
 export async function noticesSettled(): Promise<void> {
   await waitFor(() => {
     if (document.querySelector('[data-notice="plain"]') !== null) throw new Error('a notice is still loading');
   });
+}
+
+/**
+ * Finds `text` in a message (a `Notice`) once the message is final. A notice first shows its text in
+ * a plain box and swaps in Atlaskit's SectionMessage when that chunk arrives, replacing the nodes:
+ * an element found before the swap is detached right after it (under load the swap can land between
+ * `findByText` resolving and the next assertion). Waiting for the swap makes what is checked the
+ * message the person ends up seeing.
+ */
+export async function findInNotice(text: string | RegExp): Promise<HTMLElement> {
+  await screen.findByText(text);
+  await noticesSettled();
+  return screen.getByText(text);
 }

@@ -11,20 +11,8 @@ import { useNotify } from '../../ui/flags';
 import { Muted } from '../../ui/section';
 import { Sparkline } from '../../ui/sparkline';
 import { ViewSkeleton } from '../../ui/view-skeleton';
+import { configOf, type GadgetConfig, PROJECT_ID } from './gadget-config';
 import { ScorecardCard } from './scorecard-card';
-
-/** Jira project ids are numeric; the resolver refuses anything else. */
-const PROJECT_ID = /^\d{1,18}$/;
-
-/** What the gadget keeps in its Jira configuration. */
-interface GadgetConfig {
-  readonly projectId: string;
-}
-
-function configOf(raw: Record<string, unknown> | undefined): GadgetConfig | null {
-  const projectId = raw?.['projectId'];
-  return typeof projectId === 'string' && PROJECT_ID.test(projectId.trim()) ? { projectId: projectId.trim() } : null;
-}
 
 /** The dashboard gadget: the scorecards of one project, compact; or its configuration form. */
 export default function ScorecardGadget() {

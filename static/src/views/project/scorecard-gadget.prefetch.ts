@@ -1,0 +1,9 @@
+import { getScorecards } from '../../../../src/contracts/project';
+import type { Prefetch } from '../../app/view-chunks';
+import { configOf } from './gadget-config';
+
+/** The gadget's scorecards, when it is configured and not in edit mode (scorecard-gadget.tsx). */
+export const prefetch: Prefetch = (client, context) => {
+  const config = configOf(context.extension.gadgetConfiguration);
+  if (context.extension.entryPoint !== 'edit' && config !== null) client.prefetch(getScorecards, { projectId: config.projectId });
+};
