@@ -1,8 +1,10 @@
 /**
- * Adds up what each Custom UI view downloads before it can render: the entry chunk, the app shell
+ * Adds up what each Custom UI view downloads before it can render. Resource `ui` (static/dist): the entry chunk, the app shell
  * the entry always imports (`src/app/start.tsx`: React, the client, the router), the view's lazy
  * chunk and its prefetch chunk (`*.prefetch.ts`), and every chunk any of them imports statically (gzip, as the CDN serves them). Chunks
- * loaded later on demand (theme files, other views) are not counted. Reads Vite's build manifest.
+ * loaded later on demand (theme files, other views) are not counted. Resource `glance`
+ * (static/dist-glance, the issue glance alone): its entry and every chunk it imports statically.
+ * Reads each build's Vite manifest.
  *
  *   npm run build:ui && npx tsx scripts/ui-bundle-size.ts [--budget-kb 150] [--json]
  *
@@ -24,7 +26,9 @@ interface ManifestChunk {
 type Manifest = Record<string, ManifestChunk>;
 
 const dist = join(import.meta.dirname, '..', 'static', 'dist');
-const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+const glanceDist = join(import.meta.dirname, '..', 'static', 'dist-glance');
+const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+const manifest = readManifest(dist);
 const args = process.argv.slice(2);
 const budgetIndex = args.indexOf('--budget-kb');
 const budgetKb = budgetIndex >= 0 ? Number(args[budgetIndex + 1]) : 150;
@@ -33,27 +37,27 @@ const budgetKb = budgetIndex >= 0 ? Number(args[budgetIndex + 1]) : 150;
 const VIEWS: ReadonlyArray<{ view: string; modules: string; src: string; data: string }> = [
   { view: 'portal survey', modules: 'sentio-portal-survey', src: 'src/views/portal/portal-survey.tsx', data: 'src/views/portal/portal-survey.prefetch.ts' },
   { view: 'issue panel', modules: 'sentio-issue-panel', src: 'src/views/issue/issue-panel.tsx', data: 'src/views/issue/prefetch.ts' },
-  { view: 'issue glance', modules: 'sentio-issue-context', src: 'src/views/issue/issue-glance.tsx', data: 'src/views/issue/prefetch.ts' },
   { view: 'project page', modules: 'sentio-project-page', src: 'src/views/project/project-page.tsx', data: 'src/views/project/project-page.prefetch.ts' },
   { view: 'scorecard gadget', modules: 'sentio-scorecard-gadget', src: 'src/views/project/scorecard-gadget.tsx', data: 'src/views/project/scorecard-gadget.prefetch.ts' },
   { view: 'admin / project settings', modules: 'sentio-admin-page, sentio-project-settings', src: 'src/views/admin/admin-page.tsx', data: 'src/views/admin/admin-page.prefetch.ts' },
 ];
 
 const gzipCache = new Map<string, number>();
-function gzipBytes(file: string): number {
-  let size = gzipCache.get(file);
+function gzipBytes(file: string, dir = dist): number {
+  const path = join(dir, file);
+  let size = gzipCache.get(path);
   if (size === undefined) {
-    size = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
-    gzipCache.set(file, size);
+    size = gzipSync(readFileSync(path), { level: 9 }).length;
+    gzipCache.set(path, size);
   }
   return size;
 }
 
 /** A chunk and everything it imports statically, as manifest keys. */
-function closure(key: string, seen = new Set<string>()): Set<string> {
+function closure(key: string, seen = new Set<string>(), m: Manifest = manifest): Set<string> {
   if (seen.has(key)) return seen;
   seen.add(key);
-  for (const dep of manifest[key]?.imports ?? []) closure(dep, seen);
+  for (const dep of m[key]?.imports ?? []) closure(dep, seen, m);
   return seen;
 }
 
@@ -75,6 +79,17 @@ const rows = VIEWS.map(({ view, modules, src, data }) => {
   const own = gzipBytes(manifest[src].file);
   return { view, modules, jsKb: js / 1024, cssKb: css / 1024, viewChunkKb: own / 1024, chunks: files.length };
 });
+
+// The issue glance: its own resource, one entry (plain DOM, the bridge, zod and its contract).
+{
+  const glance = readManifest(glanceDist);
+  const key = Object.keys(glance).find((k) => glance[k]?.isEntry === true);
+  if (key === undefined) throw new Error('no entry chunk in static/dist-glance: run npm run build:ui first');
+  const files = [...closure(key, new Set(), glance)].map((k) => glance[k]).filter((c): c is ManifestChunk => c !== undefined);
+  const js = files.reduce((sum, c) => sum + gzipBytes(c.file, glanceDist), 0);
+  const css = [...new Set(files.flatMap((c) => c.css ?? []))].reduce((sum, f) => sum + gzipBytes(f, glanceDist), 0);
+  rows.splice(2, 0, { view: 'issue glance (resource glance)', modules: 'sentio-issue-context', jsKb: js / 1024, cssKb: css / 1024, viewChunkKb: js / 1024, chunks: files.length });
+}
 
 if (args.includes('--json')) {
   console.log(JSON.stringify({ budgetKb, rows }, null, 2));

@@ -5,7 +5,8 @@
  * Time = the host page's navigation start → the moment the view's first real content (text that
  * only exists once its resolver data has arrived) is in the module iframe's DOM. So it includes
  * the host page, the iframe, the bundle and its view chunk, `getContext`, `enableTheming` and the
- * view's first round of invokes. Each run is a fresh browser context (cold HTTP cache).
+ * view's first round of invokes (the issue glance: its own small resource, `enableTheming` and its
+ * one invoke). Each run is a fresh browser context (cold HTTP cache).
  *
  * The site is small and made through the host's site API and the app's own resolvers: the default
  * XLA, one mid-flight plan, and `--tickets` (default 40) tickets that each got an agent reply, an
@@ -33,7 +34,8 @@ const arg = (name: string, fallback: number): number => {
 };
 const RUNS = arg('--runs', 5);
 const TICKETS = arg('--tickets', 40);
-const ONLY = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '') : '';
+// `--only issue-glance` and `--only "issue glance"` both work.
+const ONLY = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').replaceAll('-', ' ') : '';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync', '--disable-component-update', '--disable-quic'];
 
 interface View {
@@ -80,7 +82,9 @@ async function seedSmall(h: RunningHost): Promise<{ issueKey: string; requester:
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(import.meta.dirname, '..', 'static', 'dist', 'index.html'))) throw new Error('static/dist is missing: run npm run build:ui first');
+  for (const dir of ['dist', 'dist-glance']) {
+    if (!existsSync(join(import.meta.dirname, '..', 'static', dir, 'index.html'))) throw new Error(`static/${dir} is missing: run npm run build:ui first`);
+  }
   const work = mkdtempSync(join(tmpdir(), 'sentio-render-'));
   const h = await startHost({ dataDir: join(work, 'data'), port: 0, seed: 'basic', delayScale: 0, scheduler: false });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
     const VIEWS: View[] = [
       { view: 'portal survey', moduleKey: 'sentio-portal-survey', path: `/portal/${target.issueKey}`, as: 'requester', markers: ['How is it going', 'Thanks for your feedback'] },
       { view: 'issue panel', moduleKey: 'sentio-issue-panel', path: `/browse/${target.issueKey}`, as: 'agent', markers: ['Feedback asks'] },
+      // Its own resource (`glance`, static/dist-glance), in the same page as the panel.
       { view: 'issue glance', moduleKey: 'sentio-issue-context', path: `/browse/${target.issueKey}`, as: 'agent', markers: ['Last score', 'No answer yet'] },
       { view: 'project page', moduleKey: 'sentio-project-page', path: '/projects/IT', as: 'admin', markers: ['Target '] },
       { view: 'scorecard gadget', moduleKey: 'sentio-scorecard-gadget', path: '/dashboard?project=IT', as: 'admin', markers: ['Target '] },

@@ -164,20 +164,7 @@ describe('agent issue panel', () => {
   });
 });
 
-describe('issue context glance', () => {
-  it('shows mood, risk and last score on one line', async () => {
-    renderApp(hostFor('sentio-issue-context', { issue: { key: 'HELP-7' } }).answer(getTicketExperience, anExperience()));
-    expect(await screen.findByRole('img', { name: 'Mood: Negative tone detected' })).toBeInTheDocument();
-    expect(screen.getByText('High risk')).toBeInTheDocument();
-    expect(screen.getByText('Last score 2/5')).toBeInTheDocument();
-  });
-
-  it('says there is no answer yet', async () => {
-    renderApp(hostFor('sentio-issue-context').answer(getTicketExperience, anExperience({ lastScore: null, risk: { level: 'low', score: 0.1, reasons: [] } })));
-    expect(await screen.findByText('No answer yet')).toBeInTheDocument();
-    expect(screen.getByText('Low risk')).toBeInTheDocument();
-  });
-
+describe('issue panel prefetch', () => {
   it('is prefetched with its one call, which the panel then uses', async () => {
     const host = panel().answer(getTicketExperience, anExperience());
     const { callsBeforeRender } = await renderStarted(host);

@@ -25,11 +25,10 @@ const admin: ViewChunk = { view: () => import('../views/admin/admin-page'), data
  * The chunks of each module's view. This table is tiny and in the entry, so the entry can start
  * downloading a view as soon as the context names the module, while React and the app still load.
  * One lazily loaded chunk per surface: the portal panel never downloads the admin editors, and
- * the issue glance never downloads the charts. Two modules that show the same thing share one.
+ * the gadget never downloads the survey editors. Two modules that show the same thing share one.
  */
 export const VIEW_CHUNKS: Readonly<Record<ModuleKey, ViewChunk>> = {
   'sentio-issue-panel': { view: () => import('../views/issue/issue-panel'), data: () => import('../views/issue/prefetch') },
-  'sentio-issue-context': { view: () => import('../views/issue/issue-glance'), data: () => import('../views/issue/prefetch') },
   'sentio-project-page': { view: () => import('../views/project/project-page'), data: () => import('../views/project/project-page.prefetch') },
   // Project settings shows the same editors as the admin page, scoped to the project.
   'sentio-project-settings': admin,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
 /**
- * The module keys of manifest.yml that render this Custom UI resource. The router picks a view
- * by the key the platform puts in the context, so one bundle serves every module.
+ * The module keys of manifest.yml that render this Custom UI resource (`ui`). The router picks a
+ * view by the key the platform puts in the context, so one bundle serves every module. The issue
+ * glance (`sentio-issue-context`) has its own small resource, `glance` (src/glance/).
  */
 export const MODULE_KEYS = [
   'sentio-issue-panel',
-  'sentio-issue-context',
   'sentio-project-page',
   'sentio-project-settings',
   'sentio-admin-page',

@@ -1,0 +1,50 @@
+import { getTicketExperience, type TicketExperienceView } from '../../../src/contracts/agent';
+import { type CallError, createClient, errorTitle, isRetryable } from '../api/client';
+import type { Host } from '../host/host';
+import { scoreText } from '../ui/score-text';
+import { MOOD_FACE, MOOD_TEXT, RISK_APPEARANCE, RISK_TEXT } from '../views/issue/mood';
+
+/**
+ * The issue-context glance (jira:issueContext) in plain DOM: mood, risk and last score on one
+ * line, the same texts the React panel uses. The answer is checked with the contract through the
+ * same typed client as every view (`envelopeOf(getTicketExperience.response)`).
+ */
+export function startGlance(root: HTMLElement, host: Pick<Host, 'invoke'>): Promise<void> {
+  const client = createClient(host);
+  const load = async (): Promise<void> => {
+    root.replaceChildren(el('span', { role: 'status', class: 'g-muted' }, 'Loading experience…'));
+    const result = await client.call(getTicketExperience, {});
+    root.replaceChildren(result.ok ? line(result.data) : failed(result.error, () => void load()));
+  };
+  return load();
+}
+
+function line(view: TicketExperienceView): HTMLElement {
+  const mood = MOOD_TEXT[view.moodLabel];
+  return el(
+    'p',
+    { class: 'g-line' },
+    el('span', { role: 'img', 'aria-label': `Mood: ${mood}`, title: mood, class: 'g-face' }, MOOD_FACE[view.moodLabel]),
+    el('span', { class: `g-lozenge g-${RISK_APPEARANCE[view.risk.level]}` }, RISK_TEXT[view.risk.level]),
+    el('span', { class: 'g-muted' }, view.lastScore !== null ? `Last score ${scoreText(view.lastScore.kind, view.lastScore.score)}` : 'No answer yet'),
+  );
+}
+
+/** A failed call: a short message in place of the line, with a retry when that can help. */
+function failed(error: CallError, retry: () => void): HTMLElement {
+  const warning = error.code === 'forbidden' || error.code === 'refused';
+  const box = el('div', { role: warning ? 'status' : 'alert', class: `g-notice ${warning ? 'g-warning' : 'g-error'}` }, el('strong', {}, errorTitle(error)), el('span', {}, error.message));
+  if (isRetryable(error)) {
+    const button = el('button', { type: 'button', class: 'g-button' }, 'Try again');
+    button.addEventListener('click', retry);
+    box.append(button);
+  }
+  return box;
+}
+
+function el(tag: string, attrs: Readonly<Record<string, string>>, ...children: Array<Node | string>): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
