@@ -34,17 +34,8 @@ export async function startReliabilityHost(opts: Partial<HostOptions> & { handle
   return startHost({ dataDir: ':memory:', seed: 'basic', clock: T0, delayScale: 0, scheduler: false, concurrency: 1, ...opts });
 }
 
-/** Small deterministic PRNG (mulberry32): the suite's journeys and shuffles are the same every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The host's deterministic PRNG (mulberry32): the suite's journeys and shuffles are the same every run. */
+export { prng } from '../../../local/faults';
 
 export type EnvelopeResult = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string; reason?: string } };
 
