@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import prettierConfig from 'eslint-config-prettier';
 
 const forgePlatformImports = {
   patterns: [
@@ -12,7 +13,18 @@ const forgePlatformImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'static/*/dist', 'static/dist', 'static/dist-glance', '.local-data', 'coverage', 'test-results'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'static/*/dist',
+      'static/dist',
+      'static/dist-glance',
+      '.local-data',
+      'coverage',
+      'test-results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,7 +46,10 @@ export default tseslint.config(
           patterns: [
             ...forgePlatformImports.patterns,
             { group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto'], message: 'src/domain is pure: no I/O.' },
-            { group: ['**/app/**', '**/platform/**', '**/handlers/**'], message: 'src/domain depends on nothing outside itself.' },
+            {
+              group: ['**/app/**', '**/platform/**', '**/handlers/**'],
+              message: 'src/domain depends on nothing outside itself.',
+            },
           ],
         },
       ],
@@ -58,8 +73,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@forge/*'], message: 'Only static/src/host/forge-host.ts talks to @forge/bridge; components use the Host.' },
-            { group: ['**/src/app/**', '**/src/platform/**', '**/src/handlers/**'], message: 'static/ may import src/contracts and src/domain only (DESIGN.md).' },
+            {
+              group: ['@forge/*'],
+              message: 'Only static/src/host/forge-host.ts talks to @forge/bridge; components use the Host.',
+            },
+            {
+              group: ['**/src/app/**', '**/src/platform/**', '**/src/handlers/**'],
+              message: 'static/ may import src/contracts and src/domain only (DESIGN.md).',
+            },
           ],
         },
       ],
@@ -69,4 +90,6 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
+  // Layout belongs to Prettier (its check runs in `npm run lint`); no stylistic lint rules.
+  prettierConfig,
 );

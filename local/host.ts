@@ -10,8 +10,25 @@ import { type FaultInjector as FaultInjectorType, FaultInjector, type FaultRule 
 import { KvsStore, type KvsCost } from './kvs.js';
 import { type AppManifest, loadManifest, type UiModule } from './manifest.js';
 import { MetricsLog } from './metrics.js';
-import { type AppIdentity, type Handler, HandlerRegistry, type InvokeResult, Invoker, isRetryRequest } from './platform.js';
-import { getDefaultHost, hostNow, installAppClock, installGlobals, invocationStorage, type InvocationStore, type PlatformHandler, type RequestInitLike, setDefaultHost } from './runtime.js';
+import {
+  type AppIdentity,
+  type Handler,
+  HandlerRegistry,
+  type InvokeResult,
+  Invoker,
+  isRetryRequest,
+} from './platform.js';
+import {
+  getDefaultHost,
+  hostNow,
+  installAppClock,
+  installGlobals,
+  invocationStorage,
+  type InvocationStore,
+  type PlatformHandler,
+  type RequestInitLike,
+  setDefaultHost,
+} from './runtime.js';
 import { SiteClock } from './site/clock.js';
 import type { PropertyAlias } from './site/jql.js';
 import { createJiraRest, type RestResponse } from './site/rest.js';
@@ -65,7 +82,13 @@ export interface RedeliverFilter {
   selfGenerated?: boolean;
   /** Only to this trigger (manifest key); default every trigger subscribed to the event. */
   trigger?: string;
-  where?: (event: { seq: number; eventType: string; payload: Record<string, unknown>; selfGenerated: boolean; at: number }) => boolean;
+  where?: (event: {
+    seq: number;
+    eventType: string;
+    payload: Record<string, unknown>;
+    selfGenerated: boolean;
+    at: number;
+  }) => boolean;
 }
 
 const MAX_RETRIES = 4;
@@ -100,7 +123,9 @@ const QueuePushBody = z.object({
   queueName: z.string(),
   jobId: z.string(),
   type: z.string().optional(),
-  payload: z.array(z.object({ body: z.record(z.string(), z.unknown()), delayInSeconds: z.number().optional() }).passthrough()),
+  payload: z.array(
+    z.object({ body: z.record(z.string(), z.unknown()), delayInSeconds: z.number().optional() }).passthrough(),
+  ),
   time: z.string().optional(),
 });
 const JobBody = z.object({ queueName: z.string(), jobId: z.string() });
@@ -141,15 +166,38 @@ export class LocalHost implements PlatformHandler {
       verbose: opts.verbose ?? false,
     };
     const appUuid = this.manifest.appId.split('/').pop() ?? 'app';
-    this.identity = { appId: appUuid, environmentId: 'local-development', installationId: `local-${appUuid.slice(0, 8)}`, cloudId: CLOUD_ID, appVersion: '1.0.0-local' };
+    this.identity = {
+      appId: appUuid,
+      environmentId: 'local-development',
+      installationId: `local-${appUuid.slice(0, 8)}`,
+      cloudId: CLOUD_ID,
+      appVersion: '1.0.0-local',
+    };
     this.appAccountId = `712020:${appUuid}`;
-    this.site = new JiraSite(this.db, this.clock, (type, payload, self, at) => this.onProductEvent(type, payload, self, at));
-    this.site.addUser({ accountId: this.appAccountId, displayName: 'Sentio (app)', role: 'app', email: 'sentio-app@connect.atlassian.com' });
-    this.kvs = new KvsStore(this.db, this.manifest.entities, () => this.clock.now(), { strictEntityAttributes: opts.strictEntityAttributes ?? true });
+    this.site = new JiraSite(this.db, this.clock, (type, payload, self, at) =>
+      this.onProductEvent(type, payload, self, at),
+    );
+    this.site.addUser({
+      accountId: this.appAccountId,
+      displayName: 'Sentio (app)',
+      role: 'app',
+      email: 'sentio-app@connect.atlassian.com',
+    });
+    this.kvs = new KvsStore(this.db, this.manifest.entities, () => this.clock.now(), {
+      strictEntityAttributes: opts.strictEntityAttributes ?? true,
+    });
     this.rest = createJiraRest(this.site, this.propertyAliases());
     const registry = new HandlerRegistry(REPO_ROOT, opts.handlers ?? {});
     // Handlers see the site's clock through `Date.now()` while it is simulated (runtime.ts `installAppClock`).
-    this.invoker = new Invoker(this.manifest, registry, this.identity, this, this.metrics, opts.timeLimitScale ?? 1, () => (this.clock.isSystem ? undefined : this.clock.now()));
+    this.invoker = new Invoker(
+      this.manifest,
+      registry,
+      this.identity,
+      this,
+      this.metrics,
+      opts.timeLimitScale ?? 1,
+      () => (this.clock.isSystem ? undefined : this.clock.now()),
+    );
     this.direct = this.invoker.newStore('direct', 'direct', 'direct', 'direct', undefined, 24 * 3600);
     this.metrics.add(this.direct.metrics);
     // A crash mid-delivery leaves rows 'running': deliver them again (at least once).
@@ -162,7 +210,11 @@ export class LocalHost implements PlatformHandler {
   private propertyAliases(): PropertyAlias[] {
     return this.manifest.entityProperties
       .filter((p) => p.entityType === 'issue')
-      .flatMap((p) => p.values.flatMap((v) => (v.searchAlias ? [{ alias: v.searchAlias, propertyKey: p.propertyKey, path: v.path, type: v.type }] : [])));
+      .flatMap((p) =>
+        p.values.flatMap((v) =>
+          v.searchAlias ? [{ alias: v.searchAlias, propertyKey: p.propertyKey, path: v.path, type: v.type }] : [],
+        ),
+      );
   }
 
   defaultStore(): InvocationStore {
@@ -171,24 +223,51 @@ export class LocalHost implements PlatformHandler {
 
   // --- the wire boundary ------------------------------------------------------------------------
 
-  async platformFetch(store: InvocationStore, target: Record<string, unknown>, path: string, init: RequestInitLike | undefined): Promise<Response> {
+  async platformFetch(
+    store: InvocationStore,
+    target: Record<string, unknown>,
+    path: string,
+    init: RequestInitLike | undefined,
+  ): Promise<Response> {
     if (store.expired) throw new Error('The invocation has timed out; the platform no longer accepts its calls.');
     const method = (init?.method ?? 'GET').toUpperCase();
-    const body = typeof init?.body === 'string' ? init.body : init?.body === undefined || init.body === null ? undefined : String(init.body);
+    const body =
+      typeof init?.body === 'string'
+        ? init.body
+        : init?.body === undefined || init.body === null
+          ? undefined
+          : String(init.body);
     const type = String(target.type ?? '');
     const remote = target.remote === undefined ? undefined : String(target.remote);
     if (type === 'kvs') return this.kvsFetch(store, path, body);
     if (type === 'fpp' && remote === 'jira') {
       const provider = String(target.provider ?? 'none');
-      const accountId = provider === 'user' ? (typeof target.accountId === 'string' ? target.accountId : store.principalAccountId) : this.appAccountId;
+      const accountId =
+        provider === 'user'
+          ? typeof target.accountId === 'string'
+            ? target.accountId
+            : store.principalAccountId
+          : this.appAccountId;
       if (provider === 'user' && !accountId) {
-        return new Response(JSON.stringify({ message: 'asUser() needs a user: this invocation has none.' }), { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } });
+        return new Response(JSON.stringify({ message: 'asUser() needs a user: this invocation has none.' }), {
+          status: 401,
+          headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' },
+        });
       }
       return this.jiraFetch(store, provider === 'user' ? 'user' : 'app', accountId as string, method, path, body);
     }
     if (type === 'fpp' && remote === 'stargate') return this.stargateFetch(store, path, body);
-    if (type === 'fpp') return json(403, { message: `The app is not installed in ${remote ?? 'that product'} on the local host.` }, { 'forge-proxy-error': 'PROXY_ERR' });
-    return json(400, { message: `Unsupported fetch target ${JSON.stringify(target)}` }, { 'forge-proxy-error': 'INVALID_REMOTE' });
+    if (type === 'fpp')
+      return json(
+        403,
+        { message: `The app is not installed in ${remote ?? 'that product'} on the local host.` },
+        { 'forge-proxy-error': 'PROXY_ERR' },
+      );
+    return json(
+      400,
+      { message: `Unsupported fetch target ${JSON.stringify(target)}` },
+      { 'forge-proxy-error': 'INVALID_REMOTE' },
+    );
   }
 
   private async kvsFetch(store: InvocationStore, path: string, body: string | undefined): Promise<Response> {
@@ -212,7 +291,14 @@ export class LocalHost implements PlatformHandler {
     return json(res.status, res.body);
   }
 
-  private async jiraFetch(store: InvocationStore, as: 'app' | 'user', accountId: string, method: string, path: string, body: string | undefined): Promise<Response> {
+  private async jiraFetch(
+    store: InvocationStore,
+    as: 'app' | 'user',
+    accountId: string,
+    method: string,
+    path: string,
+    body: string | undefined,
+  ): Promise<Response> {
     const j = store.metrics.jira;
     j.calls += 1;
     if (as === 'app') j.asApp += 1;
@@ -226,7 +312,13 @@ export class LocalHost implements PlatformHandler {
   }
 
   /** Product REST as someone: the app (`asApp`), a user (`asUser`), or a person in the host's own UI. */
-  callJira(principal: { kind: 'app' | 'user'; accountId: string }, method: string, path: string, body: string | undefined, self: boolean): RestResponse {
+  callJira(
+    principal: { kind: 'app' | 'user'; accountId: string },
+    method: string,
+    path: string,
+    body: string | undefined,
+    self: boolean,
+  ): RestResponse {
     return this.rest({ method, path, body, principal, self });
   }
 
@@ -244,11 +336,21 @@ export class LocalHost implements PlatformHandler {
       const req = parse(QueuePushBody);
       if (req instanceof Response) return req;
       const consumers = this.manifest.consumers.filter((c) => c.queue === req.queueName);
-      if (consumers.length === 0) return json(400, { message: `No consumer is declared for queue '${req.queueName}' in manifest.yml.`, code: 'QUEUE_NOT_FOUND' });
+      if (consumers.length === 0)
+        return json(400, {
+          message: `No consumer is declared for queue '${req.queueName}' in manifest.yml.`,
+          code: 'QUEUE_NOT_FOUND',
+        });
       store.metrics.queuePushes += req.payload.length;
       for (const event of req.payload) {
         for (const c of consumers) {
-          this.enqueue('consumer', c.key, { ...event, queueName: req.queueName }, (event.delayInSeconds ?? 0) * 1000, req.jobId);
+          this.enqueue(
+            'consumer',
+            c.key,
+            { ...event, queueName: req.queueName },
+            (event.delayInSeconds ?? 0) * 1000,
+            req.jobId,
+          );
         }
       }
       return json(201, {});
@@ -256,7 +358,9 @@ export class LocalHost implements PlatformHandler {
     if (path.startsWith('/webhook/queue/stats/')) {
       const req = parse(JobBody);
       if (req instanceof Response) return req;
-      const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM deliveries WHERE job_id = ? GROUP BY state').all(req.jobId) as Array<{ state: string; n: number }>;
+      const rows = this.db
+        .prepare('SELECT state, COUNT(*) AS n FROM deliveries WHERE job_id = ? GROUP BY state')
+        .all(req.jobId) as Array<{ state: string; n: number }>;
       if (rows.length === 0) return json(404, { message: 'Job not found' });
       const n = (s: string): number => rows.find((r) => r.state === s)?.n ?? 0;
       return json(200, { success: n('done'), inProgress: n('pending') + n('running'), failed: n('failed') });
@@ -264,9 +368,17 @@ export class LocalHost implements PlatformHandler {
     if (path.startsWith('/webhook/queue/cancel/')) {
       const req = parse(JobBody);
       if (req instanceof Response) return req;
-      const changed = this.db.prepare("UPDATE deliveries SET state = 'failed', last_error = 'cancelled' WHERE job_id = ? AND state = 'pending'").run(req.jobId).changes;
-      const exists = (this.db.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE job_id = ?').get(req.jobId) as { n: number }).n;
-      return exists === 0 && changed === 0 ? json(404, { message: 'Job not found' }) : new Response(null, { status: 204 });
+      const changed = this.db
+        .prepare(
+          "UPDATE deliveries SET state = 'failed', last_error = 'cancelled' WHERE job_id = ? AND state = 'pending'",
+        )
+        .run(req.jobId).changes;
+      const exists = (
+        this.db.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE job_id = ?').get(req.jobId) as { n: number }
+      ).n;
+      return exists === 0 && changed === 0
+        ? json(404, { message: 'Job not found' })
+        : new Response(null, { status: 204 });
     }
     if (path === '/graphql') {
       const req = parse(GraphqlBody);
@@ -274,14 +386,26 @@ export class LocalHost implements PlatformHandler {
       if (req.query.includes('createWebTriggerUrl')) {
         const input = (req.variables?.input ?? {}) as { triggerKey?: string };
         const key = input.triggerKey ?? '';
-        if (!this.manifest.webTriggers.some((w) => w.key === key)) return json(200, { data: null, errors: [{ message: `Web trigger '${key}' is not in manifest.yml` }] });
+        if (!this.manifest.webTriggers.some((w) => w.key === key))
+          return json(200, { data: null, errors: [{ message: `Web trigger '${key}' is not in manifest.yml` }] });
         return json(200, { data: { createWebTriggerUrl: { url: this.webtriggerUrl(key) } } });
       }
       if (req.query.includes('webTriggerUrlsByAppContext')) {
-        return json(200, { data: { webTriggerUrlsByAppContext: this.manifest.webTriggers.map((w) => ({ triggerKey: w.key, url: this.webtriggerUrl(w.key) })) } });
+        return json(200, {
+          data: {
+            webTriggerUrlsByAppContext: this.manifest.webTriggers.map((w) => ({
+              triggerKey: w.key,
+              url: this.webtriggerUrl(w.key),
+            })),
+          },
+        });
       }
-      if (req.query.includes('deleteWebTriggerUrl')) return json(200, { data: { deleteWebTriggerUrl: { success: true, message: null } } });
-      return json(200, { data: null, errors: [{ message: 'This GraphQL operation is not emulated by the local host.' }] });
+      if (req.query.includes('deleteWebTriggerUrl'))
+        return json(200, { data: { deleteWebTriggerUrl: { success: true, message: null } } });
+      return json(200, {
+        data: null,
+        errors: [{ message: 'This GraphQL operation is not emulated by the local host.' }],
+      });
     }
     if (path === '/app/report-accounts') {
       const req = parse(ReportAccountsBody);
@@ -290,7 +414,9 @@ export class LocalHost implements PlatformHandler {
         const u = this.site.user(a.accountId);
         return !u || !u.active;
       });
-      return closed.length === 0 ? new Response(null, { status: 204 }) : json(200, { accounts: closed.map((a) => ({ accountId: a.accountId, status: 'closed' })) });
+      return closed.length === 0
+        ? new Response(null, { status: 204 })
+        : json(200, { accounts: closed.map((a) => ({ accountId: a.accountId, status: 'closed' })) });
     }
     if (path === '/forge/events/v1/app-events') return json(200, { failedEvents: [] });
     return json(404, { message: `The local host does not emulate ${path}` });
@@ -306,14 +432,25 @@ export class LocalHost implements PlatformHandler {
       const code = kind === 429 ? 'RATE_LIMIT_EXCEEDED' : 'INTERNAL_SERVER_ERROR';
       return json(kind, { code, message: `Injected fault: ${code}` }, kind === 429 ? { 'retry-after': '1' } : {});
     }
-    return json(kind, { errorMessages: [`Injected fault ${kind}`], errors: {} }, kind === 429 ? { 'retry-after': '1' } : {});
+    return json(
+      kind,
+      { errorMessages: [`Injected fault ${kind}`], errors: {} },
+      kind === 429 ? { 'retry-after': '1' } : {},
+    );
   }
 
   // --- events and queues ------------------------------------------------------------------------
 
-  private onProductEvent(type: IssueEventType, payload: Record<string, unknown>, selfGenerated: boolean, at: number): void {
+  private onProductEvent(
+    type: IssueEventType,
+    payload: Record<string, unknown>,
+    selfGenerated: boolean,
+    at: number,
+  ): void {
     const full = { eventType: type, ...payload, selfGenerated };
-    this.db.prepare('INSERT INTO events (event_type, payload, self_generated, at) VALUES (?, ?, ?, ?)').run(type, JSON.stringify(full), selfGenerated ? 1 : 0, at);
+    this.db
+      .prepare('INSERT INTO events (event_type, payload, self_generated, at) VALUES (?, ?, ?, ?)')
+      .run(type, JSON.stringify(full), selfGenerated ? 1 : 0, at);
     for (const trigger of this.manifest.triggers) {
       if (!trigger.events.includes(type)) continue;
       if (selfGenerated && trigger.filter?.ignoreSelf === true) continue;
@@ -321,10 +458,18 @@ export class LocalHost implements PlatformHandler {
     }
   }
 
-  private enqueue(kind: 'trigger' | 'consumer', target: string, payload: Record<string, unknown>, delayMs: number, jobId: string | null): void {
+  private enqueue(
+    kind: 'trigger' | 'consumer',
+    target: string,
+    payload: Record<string, unknown>,
+    delayMs: number,
+    jobId: string | null,
+  ): void {
     const notBefore = hostNow() + delayMs * this.options.delayScale;
     this.db
-      .prepare("INSERT INTO deliveries (kind, target, payload, job_id, attempt, not_before, state, created_at) VALUES (?, ?, ?, ?, 0, ?, 'pending', ?)")
+      .prepare(
+        "INSERT INTO deliveries (kind, target, payload, job_id, attempt, not_before, state, created_at) VALUES (?, ?, ?, ?, 0, ?, 'pending', ?)",
+      )
       .run(kind, target, JSON.stringify(payload), jobId, notBefore, hostNow());
     this.schedulePump(0);
   }
@@ -353,7 +498,9 @@ export class LocalHost implements PlatformHandler {
         this.schedulePump(0);
       });
     }
-    const next = this.db.prepare("SELECT MIN(not_before) AS t FROM deliveries WHERE state = 'pending'").get() as { t: number | null };
+    const next = this.db.prepare("SELECT MIN(not_before) AS t FROM deliveries WHERE state = 'pending'").get() as {
+      t: number | null;
+    };
     if (next.t !== null && this.running < this.options.concurrency) this.schedulePump(Math.max(1, next.t - hostNow()));
     if (this.running === 0 && next.t === null) {
       const waiters = this.idleWaiters;
@@ -364,13 +511,25 @@ export class LocalHost implements PlatformHandler {
 
   private async deliver(row: DeliveryRow): Promise<void> {
     const payload = JSON.parse(row.payload) as Record<string, unknown>;
-    const retryContext = row.attempt > 0 ? { retryCount: row.attempt, retryReason: row.retry_reason ?? 'FUNCTION_RETRY_REQUEST', retryData: row.retry_data === null ? undefined : (JSON.parse(row.retry_data) as unknown) } : undefined;
+    const retryContext =
+      row.attempt > 0
+        ? {
+            retryCount: row.attempt,
+            retryReason: row.retry_reason ?? 'FUNCTION_RETRY_REQUEST',
+            retryData: row.retry_data === null ? undefined : (JSON.parse(row.retry_data) as unknown),
+          }
+        : undefined;
     let result: InvokeResult;
     let retryable: boolean;
     if (row.kind === 'trigger') {
       const trigger = this.manifest.triggers.find((t) => t.key === row.target);
       if (!trigger) return this.finish(row, 'failed', `trigger '${row.target}' is no longer in manifest.yml`);
-      const event = { ...payload, context: { cloudId: this.identity.cloudId, moduleKey: trigger.key }, contextToken: 'local-context-token', ...(retryContext ? { retryContext } : {}) };
+      const event = {
+        ...payload,
+        context: { cloudId: this.identity.cloudId, moduleKey: trigger.key },
+        contextToken: 'local-context-token',
+        ...(retryContext ? { retryContext } : {}),
+      };
       result = await this.invoker.invoke({
         kind: 'trigger',
         functionKey: trigger.function,
@@ -388,15 +547,37 @@ export class LocalHost implements PlatformHandler {
       const body = (payload.body ?? {}) as Record<string, unknown>;
       const args = consumer.resolver
         ? [
-            { call: { functionKey: consumer.resolver.method, payload: body, jobId: row.job_id ?? undefined }, context: { ...this.installContext(), moduleKey: consumer.key, ...(retryContext ? { retryContext } : {}) } },
+            {
+              call: { functionKey: consumer.resolver.method, payload: body, jobId: row.job_id ?? undefined },
+              context: { ...this.installContext(), moduleKey: consumer.key, ...(retryContext ? { retryContext } : {}) },
+            },
             { installContext: this.installContext().installContext, principal: undefined, license: { isActive: true } },
           ]
-        : [{ body, queueName: payload.queueName, jobId: row.job_id, eventId: `${row.id}`, ...(retryContext ? { retryContext } : {}) }, this.installContext()];
-      result = await this.invoker.invoke({ kind: 'consumer', functionKey: fnKey, moduleKey: consumer.key, cause: String(payload.queueName), args, timeoutSeconds: fn?.timeoutSeconds });
+        : [
+            {
+              body,
+              queueName: payload.queueName,
+              jobId: row.job_id,
+              eventId: `${row.id}`,
+              ...(retryContext ? { retryContext } : {}),
+            },
+            this.installContext(),
+          ];
+      result = await this.invoker.invoke({
+        kind: 'consumer',
+        functionKey: fnKey,
+        moduleKey: consumer.key,
+        cause: String(payload.queueName),
+        args,
+        timeoutSeconds: fn?.timeoutSeconds,
+      });
       // Async events are delivered at least once: failures and timeouts are retried too.
       retryable = true;
     }
-    if (this.options.verbose) console.log(`[host] ${row.kind} ${row.target} ${String(payload.eventType ?? payload.queueName)} → ${result.metrics.outcome} (${result.metrics.durationMs} ms)${result.error ? ` ${result.error.message}` : ''}`);
+    if (this.options.verbose)
+      console.log(
+        `[host] ${row.kind} ${row.target} ${String(payload.eventType ?? payload.queueName)} → ${result.metrics.outcome} (${result.metrics.durationMs} ms)${result.error ? ` ${result.error.message}` : ''}`,
+      );
     if (result.ok && isRetryRequest(result.value)) {
       const opts = result.value.retryOptions ?? {};
       const after = Math.min(MAX_RETRY_AFTER_S, Math.max(1, opts.retryAfter ?? 1));
@@ -411,10 +592,19 @@ export class LocalHost implements PlatformHandler {
   }
 
   private retry(row: DeliveryRow, afterSeconds: number, reason: string, data: unknown, message: string): void {
-    if (row.attempt >= MAX_RETRIES) return this.finish(row, 'failed', `${message} (gave up after ${MAX_RETRIES} retries)`);
+    if (row.attempt >= MAX_RETRIES)
+      return this.finish(row, 'failed', `${message} (gave up after ${MAX_RETRIES} retries)`);
     this.db
-      .prepare("UPDATE deliveries SET state = 'pending', attempt = attempt + 1, not_before = ?, retry_reason = ?, retry_data = ?, last_error = ? WHERE id = ?")
-      .run(hostNow() + afterSeconds * 1000 * this.options.delayScale, reason, data === undefined ? null : JSON.stringify(data), message, row.id);
+      .prepare(
+        "UPDATE deliveries SET state = 'pending', attempt = attempt + 1, not_before = ?, retry_reason = ?, retry_data = ?, last_error = ? WHERE id = ?",
+      )
+      .run(
+        hostNow() + afterSeconds * 1000 * this.options.delayScale,
+        reason,
+        data === undefined ? null : JSON.stringify(data),
+        message,
+        row.id,
+      );
   }
 
   private finish(row: DeliveryRow, state: 'done' | 'failed', error: string | null): void {
@@ -428,7 +618,10 @@ export class LocalHost implements PlatformHandler {
   /** Resolves once no event or queue message is waiting or being processed. */
   waitForIdle(timeoutMs = 120_000): Promise<void> {
     return new Promise((resolveIdle, reject) => {
-      const timer = setTimeout(() => reject(new Error(`waitForIdle: still busy after ${timeoutMs} ms (${JSON.stringify(this.queueStats())})`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`waitForIdle: still busy after ${timeoutMs} ms (${JSON.stringify(this.queueStats())})`)),
+        timeoutMs,
+      );
       timer.unref();
       this.idleWaiters.push(() => {
         clearTimeout(timer);
@@ -439,7 +632,9 @@ export class LocalHost implements PlatformHandler {
   }
 
   queueStats(): Record<string, number> {
-    const rows = this.db.prepare('SELECT kind, state, COUNT(*) AS n FROM deliveries GROUP BY kind, state').all() as Array<{ kind: string; state: string; n: number }>;
+    const rows = this.db
+      .prepare('SELECT kind, state, COUNT(*) AS n FROM deliveries GROUP BY kind, state')
+      .all() as Array<{ kind: string; state: string; n: number }>;
     return Object.fromEntries(rows.map((r) => [`${r.kind}:${r.state}`, r.n]));
   }
 
@@ -470,9 +665,19 @@ export class LocalHost implements PlatformHandler {
   }
 
   /** Product events the site emitted (before trigger filtering), oldest first. */
-  events(limit = 1000): Array<{ seq: number; eventType: string; payload: Record<string, unknown>; selfGenerated: boolean; at: number }> {
-    const rows = this.db.prepare('SELECT * FROM (SELECT * FROM events ORDER BY seq DESC LIMIT ?) ORDER BY seq').all(limit) as Array<{ seq: number; event_type: string; payload: string; self_generated: number; at: number }>;
-    return rows.map((r) => ({ seq: r.seq, eventType: r.event_type, payload: JSON.parse(r.payload) as Record<string, unknown>, selfGenerated: r.self_generated === 1, at: r.at }));
+  events(
+    limit = 1000,
+  ): Array<{ seq: number; eventType: string; payload: Record<string, unknown>; selfGenerated: boolean; at: number }> {
+    const rows = this.db
+      .prepare('SELECT * FROM (SELECT * FROM events ORDER BY seq DESC LIMIT ?) ORDER BY seq')
+      .all(limit) as Array<{ seq: number; event_type: string; payload: string; self_generated: number; at: number }>;
+    return rows.map((r) => ({
+      seq: r.seq,
+      eventType: r.event_type,
+      payload: JSON.parse(r.payload) as Record<string, unknown>,
+      selfGenerated: r.self_generated === 1,
+      at: r.at,
+    }));
   }
 
   /**
@@ -483,7 +688,8 @@ export class LocalHost implements PlatformHandler {
    * for them.
    */
   redeliver(which: number | number[] | RedeliverFilter): number {
-    const f: RedeliverFilter = typeof which === 'number' ? { seq: [which] } : Array.isArray(which) ? { seq: which } : which;
+    const f: RedeliverFilter =
+      typeof which === 'number' ? { seq: [which] } : Array.isArray(which) ? { seq: which } : which;
     let sql = 'SELECT * FROM events WHERE 1 = 1';
     const params: unknown[] = [];
     if (f.seq) {
@@ -507,7 +713,13 @@ export class LocalHost implements PlatformHandler {
       sql += ' AND self_generated = ?';
       params.push(f.selfGenerated ? 1 : 0);
     }
-    const rows = this.db.prepare(`${sql} ORDER BY seq`).all(...params) as Array<{ seq: number; event_type: string; payload: string; self_generated: number; at: number }>;
+    const rows = this.db.prepare(`${sql} ORDER BY seq`).all(...params) as Array<{
+      seq: number;
+      event_type: string;
+      payload: string;
+      self_generated: number;
+      at: number;
+    }>;
     if (f.seq && rows.length < new Set(f.seq).size) {
       const found = new Set(rows.map((r) => r.seq));
       throw new Error(`redeliver: no event with seq ${f.seq.filter((n) => !found.has(n)).join(', ')} (see events())`);
@@ -531,7 +743,8 @@ export class LocalHost implements PlatformHandler {
 
   /** Delivers one queue message again (by delivery id, from `deliveries()`), as a fresh first attempt. */
   redeliverMessage(deliveryId: number): void {
-    const row = this.db.prepare("SELECT * FROM deliveries WHERE id = ? AND kind = 'consumer'").get(deliveryId) as DeliveryRow | undefined;
+    const row = this.db.prepare("SELECT * FROM deliveries WHERE id = ? AND kind = 'consumer'").get(deliveryId) as
+      DeliveryRow | undefined;
     if (!row) throw new Error(`redeliverMessage: no queue delivery with id ${deliveryId}`);
     this.enqueue('consumer', row.target, JSON.parse(row.payload) as Record<string, unknown>, 0, row.job_id);
   }
@@ -542,8 +755,19 @@ export class LocalHost implements PlatformHandler {
     const t = this.manifest.scheduledTriggers.find((s) => s.key === scheduledTriggerKey);
     if (!t) throw new Error(`manifest.yml has no scheduledTrigger '${scheduledTriggerKey}'`);
     const fn = this.manifest.functions.get(t.function);
-    const request = { context: { cloudId: this.identity.cloudId, moduleKey: t.key }, contextToken: 'local-context-token', userAccess: { enabled: false } };
-    return this.invoker.invoke({ kind: 'scheduled', functionKey: t.function, moduleKey: t.key, cause: t.interval, args: [request, this.installContext()], timeoutSeconds: fn?.timeoutSeconds });
+    const request = {
+      context: { cloudId: this.identity.cloudId, moduleKey: t.key },
+      contextToken: 'local-context-token',
+      userAccess: { enabled: false },
+    };
+    return this.invoker.invoke({
+      kind: 'scheduled',
+      functionKey: t.function,
+      moduleKey: t.key,
+      cause: t.interval,
+      args: [request, this.installContext()],
+      timeoutSeconds: fn?.timeoutSeconds,
+    });
   }
 
   startScheduler(): void {
@@ -560,17 +784,56 @@ export class LocalHost implements PlatformHandler {
   }
 
   /** Runs a web trigger with Forge's request shape; returns Forge's response shape. */
-  async webtrigger(key: string, req: { method: string; path: string; headers: Record<string, string[]>; query: Record<string, string[]>; body: string }): Promise<{ statusCode: number; headers: Record<string, string[]>; body: string }> {
+  async webtrigger(
+    key: string,
+    req: {
+      method: string;
+      path: string;
+      headers: Record<string, string[]>;
+      query: Record<string, string[]>;
+      body: string;
+    },
+  ): Promise<{ statusCode: number; headers: Record<string, string[]>; body: string }> {
     const w = this.manifest.webTriggers.find((x) => x.key === key);
     if (!w) return { statusCode: 404, headers: { 'content-type': ['text/plain'] }, body: 'Web trigger not found' };
-    const request = { method: req.method, path: req.path, headers: req.headers, queryParameters: req.query, body: req.body, context: { cloudId: this.identity.cloudId, moduleKey: key }, contextToken: 'local-context-token' };
-    const result = await this.invoker.invoke({ kind: 'webtrigger', functionKey: w.function, moduleKey: key, cause: `${req.method} ${req.path}`, args: [request, this.installContext()] });
-    if (result.timedOut) return { statusCode: 504, headers: { 'content-type': ['text/plain'] }, body: 'The web trigger timed out (55 s).' };
-    if (!result.ok) return { statusCode: 500, headers: { 'content-type': ['text/plain'] }, body: 'The web trigger failed.' };
-    const ResponseShape = z.object({ statusCode: z.number().int(), headers: z.record(z.string(), z.array(z.string())).optional(), body: z.string().optional(), statusText: z.string().optional() });
+    const request = {
+      method: req.method,
+      path: req.path,
+      headers: req.headers,
+      queryParameters: req.query,
+      body: req.body,
+      context: { cloudId: this.identity.cloudId, moduleKey: key },
+      contextToken: 'local-context-token',
+    };
+    const result = await this.invoker.invoke({
+      kind: 'webtrigger',
+      functionKey: w.function,
+      moduleKey: key,
+      cause: `${req.method} ${req.path}`,
+      args: [request, this.installContext()],
+    });
+    if (result.timedOut)
+      return {
+        statusCode: 504,
+        headers: { 'content-type': ['text/plain'] },
+        body: 'The web trigger timed out (55 s).',
+      };
+    if (!result.ok)
+      return { statusCode: 500, headers: { 'content-type': ['text/plain'] }, body: 'The web trigger failed.' };
+    const ResponseShape = z.object({
+      statusCode: z.number().int(),
+      headers: z.record(z.string(), z.array(z.string())).optional(),
+      body: z.string().optional(),
+      statusText: z.string().optional(),
+    });
     if (w.response?.type !== 'dynamic') return { statusCode: 204, headers: {}, body: '' };
     const parsed = ResponseShape.safeParse(result.value);
-    if (!parsed.success) return { statusCode: 500, headers: { 'content-type': ['text/plain'] }, body: 'The web trigger returned an invalid response.' };
+    if (!parsed.success)
+      return {
+        statusCode: 500,
+        headers: { 'content-type': ['text/plain'] },
+        body: 'The web trigger returned an invalid response.',
+      };
     return { statusCode: parsed.data.statusCode, headers: parsed.data.headers ?? {}, body: parsed.data.body ?? '' };
   }
 
@@ -596,7 +859,13 @@ export class LocalHost implements PlatformHandler {
    * Calls a UI module's resolver as `accountId`, the way the bridge's `invoke` reaches it.
    * Identity comes from here, never from the payload.
    */
-  async invoke(moduleKey: string, functionKey: string, payload: unknown, accountId: string, extension: Record<string, unknown> = {}): Promise<InvokeResult> {
+  async invoke(
+    moduleKey: string,
+    functionKey: string,
+    payload: unknown,
+    accountId: string,
+    extension: Record<string, unknown> = {},
+  ): Promise<InvokeResult> {
     const m = this.uiModule(moduleKey);
     if (!m?.resolver) throw new Error(`module '${moduleKey}' has no resolver in manifest.yml`);
     const user = this.site.user(accountId);
@@ -613,7 +882,12 @@ export class LocalHost implements PlatformHandler {
       principalAccountId: accountId,
       args: [
         { call: { functionKey, payload }, context },
-        { principal: { accountId }, installContext: this.installContext().installContext, license: { isActive: true }, installation: { ari: `ari:cloud:ecosystem::installation/${this.identity.installationId}` } },
+        {
+          principal: { accountId },
+          installContext: this.installContext().installContext,
+          license: { isActive: true },
+          installation: { ari: `ari:cloud:ecosystem::installation/${this.identity.installationId}` },
+        },
       ],
     });
   }
@@ -640,8 +914,18 @@ export class LocalHost implements PlatformHandler {
   }
 
   /** Runs `fn` as if inside an invocation (contract tests call `@forge/*` clients this way). */
-  runAs<T>(opts: { accountId?: string; moduleKey?: string; timeoutSeconds?: number }, fn: () => Promise<T>): Promise<{ value: T; metrics: InvokeResult['metrics'] }> {
-    const store = this.invoker.newStore('direct', 'direct', opts.moduleKey ?? 'direct', 'runAs', opts.accountId, opts.timeoutSeconds ?? 25);
+  runAs<T>(
+    opts: { accountId?: string; moduleKey?: string; timeoutSeconds?: number },
+    fn: () => Promise<T>,
+  ): Promise<{ value: T; metrics: InvokeResult['metrics'] }> {
+    const store = this.invoker.newStore(
+      'direct',
+      'direct',
+      opts.moduleKey ?? 'direct',
+      'runAs',
+      opts.accountId,
+      opts.timeoutSeconds ?? 25,
+    );
     this.metrics.add(store.metrics);
     return invocationStorage.run(store, async () => ({ value: await fn(), metrics: store.metrics }));
   }

@@ -11,7 +11,16 @@ export type { FaultRule } from './faults.js';
 export type { InvocationMetrics, MetricsSummary } from './metrics.js';
 
 export interface SiteApi {
-  createTicket(input: { projectKey?: string; requestType?: string; summary: string; description?: string; reporter: string; priority?: string; participants?: string[]; actor?: string }): Issue;
+  createTicket(input: {
+    projectKey?: string;
+    requestType?: string;
+    summary: string;
+    description?: string;
+    reporter: string;
+    priority?: string;
+    participants?: string[];
+    actor?: string;
+  }): Issue;
   transition(key: string, status: string, actor: string): Issue;
   assign(key: string, assignee: string | null, actor: string): Issue;
   comment(key: string, body: string | Adf, opts: { author: string; public?: boolean }): Comment;
@@ -33,7 +42,13 @@ export interface RunningHost {
   site: SiteApi & { raw: LocalHost['site'] };
   /** Persona ids of the seeded site, by role. */
   users: { admins: string[]; agents: string[]; customers: string[]; app: string };
-  invoke(moduleKey: string, resolverName: string, payload: unknown, asAccountId: string, extension?: Record<string, unknown>): Promise<InvokeResult>;
+  invoke(
+    moduleKey: string,
+    resolverName: string,
+    payload: unknown,
+    asAccountId: string,
+    extension?: Record<string, unknown>,
+  ): Promise<InvokeResult>;
   waitForIdle(timeoutMs?: number): Promise<void>;
   tick(scheduledTriggerKey: string): Promise<InvokeResult>;
   /** Sends product events again (at-least-once delivery): by `seq` from `events()`, a list, or a filter. Returns deliveries queued. */

@@ -71,8 +71,17 @@ const SetOptions = z
     returnMetadataFields: MetadataFields,
   })
   .optional();
-const GetBody = z.object({ key: z.string(), entityName: z.string().optional(), options: z.object({ metadataFields: MetadataFields }).optional() });
-const SetBody = z.object({ key: z.string(), entityName: z.string().optional(), value: z.unknown(), options: SetOptions });
+const GetBody = z.object({
+  key: z.string(),
+  entityName: z.string().optional(),
+  options: z.object({ metadataFields: MetadataFields }).optional(),
+});
+const SetBody = z.object({
+  key: z.string(),
+  entityName: z.string().optional(),
+  value: z.unknown(),
+  options: SetOptions,
+});
 const DeleteBody = z.object({ key: z.string(), entityName: z.string().optional() });
 const QueryBody = z.object({
   limit: z.number().int().optional(),
@@ -92,11 +101,36 @@ const EntityQueryBody = z.object({
   options: z.object({ metadataFields: MetadataFields }).optional(),
   metadataFields: MetadataFields,
 });
-const BatchSetBody = z.array(z.object({ key: z.string(), entityName: z.string().optional(), value: z.unknown(), options: z.object({ ttl: Ttl.optional() }).optional() }));
-const BatchKeysBody = z.array(z.object({ key: z.string(), entityName: z.string().optional(), options: z.object({ metadataFields: MetadataFields }).optional() }));
+const BatchSetBody = z.array(
+  z.object({
+    key: z.string(),
+    entityName: z.string().optional(),
+    value: z.unknown(),
+    options: z.object({ ttl: Ttl.optional() }).optional(),
+  }),
+);
+const BatchKeysBody = z.array(
+  z.object({
+    key: z.string(),
+    entityName: z.string().optional(),
+    options: z.object({ metadataFields: MetadataFields }).optional(),
+  }),
+);
 const TransactionBody = z.object({
-  set: z.array(z.object({ key: z.string(), value: z.unknown(), entityName: z.string().optional(), conditions: Filters.optional(), options: z.object({ ttl: Ttl.optional() }).optional() })).optional(),
-  delete: z.array(z.object({ key: z.string(), entityName: z.string().optional(), conditions: Filters.optional() })).optional(),
+  set: z
+    .array(
+      z.object({
+        key: z.string(),
+        value: z.unknown(),
+        entityName: z.string().optional(),
+        conditions: Filters.optional(),
+        options: z.object({ ttl: Ttl.optional() }).optional(),
+      }),
+    )
+    .optional(),
+  delete: z
+    .array(z.object({ key: z.string(), entityName: z.string().optional(), conditions: Filters.optional() }))
+    .optional(),
   check: z.array(z.object({ key: z.string(), entityName: z.string().optional(), conditions: Filters })).optional(),
 });
 
@@ -148,7 +182,13 @@ export class KvsStore {
     } catch (e) {
       if (e instanceof KvsError) return { status: e.status, body: { code: e.code, message: e.message } };
       if (e instanceof z.ZodError) {
-        return { status: 400, body: { code: 'BAD_REQUEST', message: `Invalid request body: ${e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` } };
+        return {
+          status: 400,
+          body: {
+            code: 'BAD_REQUEST',
+            message: `Invalid request body: ${e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          },
+        };
       }
       throw e;
     }
@@ -194,22 +234,36 @@ export class KvsStore {
   // --- validation -------------------------------------------------------------------------------
 
   private checkKey(key: string): void {
-    if (key.length === 0) throw new KvsError(400, 'KEY_TOO_SHORT', 'The provided key needs to be more than one character.');
-    if (key.length > KVS_LIMITS.keyLength) throw new KvsError(400, 'KEY_TOO_LONG', 'The provided key has exceeded the maximum 500 characters.');
-    if (!KEY_PATTERN.test(key)) throw new KvsError(400, 'INVALID_KEY', 'The provided key does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/');
+    if (key.length === 0)
+      throw new KvsError(400, 'KEY_TOO_SHORT', 'The provided key needs to be more than one character.');
+    if (key.length > KVS_LIMITS.keyLength)
+      throw new KvsError(400, 'KEY_TOO_LONG', 'The provided key has exceeded the maximum 500 characters.');
+    if (!KEY_PATTERN.test(key))
+      throw new KvsError(
+        400,
+        'INVALID_KEY',
+        'The provided key does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/',
+      );
   }
 
   private encodeValue(value: unknown): string {
     if (value === undefined) throw new KvsError(400, 'INVALID_VALUE', 'A value is required.');
     const text = JSON.stringify(value);
-    if (Buffer.byteLength(text) > KVS_LIMITS.valueBytes) throw new KvsError(400, 'MAX_SIZE', 'The provided value has exceeded the maximum size limit.');
-    if (depth(value) > KVS_LIMITS.depth) throw new KvsError(400, 'MAX_DEPTH', 'The provided value has exceeded the maximum object depth (32) limit.');
+    if (Buffer.byteLength(text) > KVS_LIMITS.valueBytes)
+      throw new KvsError(400, 'MAX_SIZE', 'The provided value has exceeded the maximum size limit.');
+    if (depth(value) > KVS_LIMITS.depth)
+      throw new KvsError(400, 'MAX_DEPTH', 'The provided value has exceeded the maximum object depth (32) limit.');
     return text;
   }
 
   private entity(name: string | undefined): EntityDefinition {
     const def = name === undefined ? undefined : this.entities.get(name);
-    if (!def) throw new KvsError(400, 'INVALID_ENTITY_TYPE', `Entity '${name ?? ''}' is not defined in manifest.yml app.storage.entities.`);
+    if (!def)
+      throw new KvsError(
+        400,
+        'INVALID_ENTITY_TYPE',
+        `Entity '${name ?? ''}' is not defined in manifest.yml app.storage.entities.`,
+      );
     return def;
   }
 
@@ -221,7 +275,11 @@ export class KvsStore {
       const declared = def.attributes[attr];
       if (!declared) {
         if (this.options.strictEntityAttributes) {
-          throw new KvsError(400, 'INVALID_ENTITY_VALUE', `Attribute '${attr}' is not defined for entity '${def.name}'.`);
+          throw new KvsError(
+            400,
+            'INVALID_ENTITY_VALUE',
+            `Attribute '${attr}' is not defined for entity '${def.name}'.`,
+          );
         }
         continue;
       }
@@ -232,7 +290,12 @@ export class KvsStore {
         (declared.type === 'integer' && Number.isInteger(v)) ||
         (declared.type === 'float' && typeof v === 'number') ||
         (declared.type === 'boolean' && typeof v === 'boolean');
-      if (!ok) throw new KvsError(400, 'INVALID_ENTITY_VALUE', `Attribute '${attr}' of entity '${def.name}' must be of type ${declared.type}.`);
+      if (!ok)
+        throw new KvsError(
+          400,
+          'INVALID_ENTITY_VALUE',
+          `Attribute '${attr}' of entity '${def.name}' must be of type ${declared.type}.`,
+        );
     }
   }
 
@@ -246,7 +309,14 @@ export class KvsStore {
     return row;
   }
 
-  private writeRow(ns: Ns, entity: string, key: string, text: string, ttlMs: number | undefined, existing: Row | undefined): Row {
+  private writeRow(
+    ns: Ns,
+    entity: string,
+    key: string,
+    text: string,
+    ttlMs: number | undefined,
+    existing: Row | undefined,
+  ): Row {
     const now = this.now();
     const created = existing ? existing.created_at : now;
     const expire = ttlMs === undefined ? null : now + ttlMs;
@@ -302,7 +372,8 @@ export class KvsStore {
       const written = this.writeRow(ns, entity, body.key, text, ttlMillis(options?.ttl), existing);
       cost.writes += 1;
       cost.bytesWritten += Buffer.byteLength(text);
-      if (options?.returnValue === 'PREVIOUS') return { status: 200, body: existing ? this.present(existing) : undefined };
+      if (options?.returnValue === 'PREVIOUS')
+        return { status: 200, body: existing ? this.present(existing) : undefined };
       if (options?.returnValue === 'LATEST') return { status: 200, body: this.present(written) };
       return { status: 204 };
     })();
@@ -320,21 +391,29 @@ export class KvsStore {
 
   private pageLimit(limit: number | undefined, code: string): number {
     const n = limit ?? 10;
-    if (n < 1 || n > KVS_LIMITS.pageSize) throw new KvsError(400, code, 'The page limit must be set between 1 and 100.');
+    if (n < 1 || n > KVS_LIMITS.pageSize)
+      throw new KvsError(400, code, 'The page limit must be set between 1 and 100.');
     return n;
   }
 
   private query(body: z.infer<typeof QueryBody>, cost: KvsCost): KvsResponse {
     const limit = this.pageLimit(body.limit, 'LIST_QUERY_LIMIT_EXCEEDED');
-    if (body.where && body.where.length > 1) throw new KvsError(400, 'QUERY_WHERE_INVALID', 'KVS queries should contain only a single "where" clause.');
+    if (body.where && body.where.length > 1)
+      throw new KvsError(400, 'QUERY_WHERE_INVALID', 'KVS queries should contain only a single "where" clause.');
     const where = body.where?.[0];
     let prefix = '';
     if (where) {
-      if (where.property !== 'key') throw new KvsError(400, 'QUERY_WHERE_FIELD_INVALID', 'The specified field is not supported for filters.');
-      if (where.condition !== 'BEGINS_WITH') throw new KvsError(400, 'INVALID_FILTER_CONDITION', 'The specified condition is not supported for filters.');
+      if (where.property !== 'key')
+        throw new KvsError(400, 'QUERY_WHERE_FIELD_INVALID', 'The specified field is not supported for filters.');
+      if (where.condition !== 'BEGINS_WITH')
+        throw new KvsError(400, 'INVALID_FILTER_CONDITION', 'The specified condition is not supported for filters.');
       const v = where.values[0];
       if (where.values.length !== 1 || (typeof v !== 'string' && typeof v !== 'number')) {
-        throw new KvsError(400, 'INVALID_FILTER_VALUES', 'The specified number of values are not supported by the given condition.');
+        throw new KvsError(
+          400,
+          'INVALID_FILTER_VALUES',
+          'The specified number of values are not supported by the given condition.',
+        );
       }
       prefix = String(v);
     }
@@ -362,12 +441,21 @@ export class KvsStore {
   private entityQuery(body: z.infer<typeof EntityQueryBody>, cost: KvsCost): KvsResponse {
     const def = this.entity(body.entityName);
     const index = def.indexes.find((i) => i.name === body.indexName);
-    if (!index) throw new KvsError(400, 'INVALID_ENTITY_INDEX', `Index '${body.indexName}' is not defined for entity '${def.name}'.`);
+    if (!index)
+      throw new KvsError(
+        400,
+        'INVALID_ENTITY_INDEX',
+        `Index '${body.indexName}' is not defined for entity '${def.name}'.`,
+      );
     const limit = this.pageLimit(body.limit, 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE');
     const partitionAttrs = index.partition ?? [];
     const partition = body.partition ?? [];
     if (partition.length !== partitionAttrs.length) {
-      throw new KvsError(400, 'INVALID_PARTITION', `Index '${index.name}' needs ${partitionAttrs.length} partition value(s).`);
+      throw new KvsError(
+        400,
+        'INVALID_PARTITION',
+        `Index '${index.name}' needs ${partitionAttrs.length} partition value(s).`,
+      );
     }
     const rangeAttr = index.range[0] as string;
     const desc = body.sort === 'DESC';
@@ -385,7 +473,9 @@ export class KvsStore {
     }
     if (body.cursor !== undefined) {
       const c = decodeCursor(body.cursor);
-      sql += desc ? ` AND (${rangeExpr} < ? OR (${rangeExpr} = ? AND key < ?))` : ` AND (${rangeExpr} > ? OR (${rangeExpr} = ? AND key > ?))`;
+      sql += desc
+        ? ` AND (${rangeExpr} < ? OR (${rangeExpr} = ? AND key < ?))`
+        : ` AND (${rangeExpr} > ? OR (${rangeExpr} = ? AND key > ?))`;
       params.push(c.r, c.r, c.k);
     }
     sql += ` AND (expire_at IS NULL OR expire_at > ?) ORDER BY r ${desc ? 'DESC' : 'ASC'}, key ${desc ? 'DESC' : 'ASC'} LIMIT ?`;
@@ -395,7 +485,9 @@ export class KvsStore {
     cost.reads += 1;
     for (const r of page) cost.bytesRead += Buffer.byteLength(r.value);
     // Like DynamoDB, filters apply to the page the index returned: a page may hold fewer than `limit`.
-    const matching = body.filters ? page.filter((r) => matchesFilters(JSON.parse(r.value) as Record<string, unknown>, body.filters as Filters)) : page;
+    const matching = body.filters
+      ? page.filter((r) => matchesFilters(JSON.parse(r.value) as Record<string, unknown>, body.filters as Filters))
+      : page;
     const last = page[page.length - 1];
     const withMeta = (body.options?.metadataFields ?? body.metadataFields) !== undefined;
     return {
@@ -411,7 +503,8 @@ export class KvsStore {
 
   private batchSize(n: number): void {
     if (n === 0) throw new KvsError(400, 'BAD_REQUEST', 'A batch needs at least one item.');
-    if (n > KVS_LIMITS.batchItems) throw new KvsError(400, 'BATCH_SIZE_EXCEEDED', `A batch can hold at most ${KVS_LIMITS.batchItems} items.`);
+    if (n > KVS_LIMITS.batchItems)
+      throw new KvsError(400, 'BATCH_SIZE_EXCEEDED', `A batch can hold at most ${KVS_LIMITS.batchItems} items.`);
   }
 
   private batchSet(items: z.infer<typeof BatchSetBody>, cost: KvsCost): KvsResponse {
@@ -422,7 +515,11 @@ export class KvsStore {
       for (const item of items) {
         const ref = { key: item.key, ...(item.entityName ? { entityName: item.entityName } : {}) };
         try {
-          this.set(item.entityName ? 'entity' : 'kv', { key: item.key, entityName: item.entityName, value: item.value, options: item.options }, cost);
+          this.set(
+            item.entityName ? 'entity' : 'kv',
+            { key: item.key, entityName: item.entityName, value: item.value, options: item.options },
+            cost,
+          );
           successfulKeys.push(ref);
         } catch (e) {
           if (!(e instanceof KvsError)) throw e;
@@ -440,9 +537,14 @@ export class KvsStore {
     for (const item of items) {
       const ref = { key: item.key, ...(item.entityName ? { entityName: item.entityName } : {}) };
       try {
-        const res = this.get(item.entityName ? 'entity' : 'kv', { key: item.key, entityName: item.entityName, options: item.options }, cost);
+        const res = this.get(
+          item.entityName ? 'entity' : 'kv',
+          { key: item.key, entityName: item.entityName, options: item.options },
+          cost,
+        );
         if (res.status === 200) successfulKeys.push({ ...(res.body as object), ...ref });
-        else failedKeys.push({ ...ref, error: { code: 'KEY_NOT_FOUND', message: 'The specified key does not exist.' } });
+        else
+          failedKeys.push({ ...ref, error: { code: 'KEY_NOT_FOUND', message: 'The specified key does not exist.' } });
       } catch (e) {
         if (!(e instanceof KvsError)) throw e;
         failedKeys.push({ ...ref, error: { code: e.code, message: e.message } });
@@ -477,7 +579,11 @@ export class KvsStore {
     const total = sets.length + deletes.length + checks.length;
     if (total === 0) throw new KvsError(400, 'BAD_REQUEST', 'A transaction needs at least one operation.');
     if (total > KVS_LIMITS.transactionOps) {
-      throw new KvsError(400, 'TRANSACTION_OPERATIONS_EXCEEDED', `Each transaction can contain a maximum of ${KVS_LIMITS.transactionOps} operations.`);
+      throw new KvsError(
+        400,
+        'TRANSACTION_OPERATIONS_EXCEEDED',
+        `Each transaction can contain a maximum of ${KVS_LIMITS.transactionOps} operations.`,
+      );
     }
     if (Buffer.byteLength(JSON.stringify(body)) > KVS_LIMITS.transactionBytes) {
       throw new KvsError(400, 'TRANSACTION_PAYLOAD_TOO_LARGE', 'Each transaction is limited to a payload size of 4MB.');
@@ -486,7 +592,12 @@ export class KvsStore {
     for (const op of [...sets, ...deletes, ...checks]) {
       this.checkKey(op.key);
       const id = `${op.entityName ?? ''}\u0000${op.key}`;
-      if (seen.has(id)) throw new KvsError(400, 'DUPLICATE_KEY_IN_TRANSACTION', `Key '${op.key}' is used more than once in the transaction.`);
+      if (seen.has(id))
+        throw new KvsError(
+          400,
+          'DUPLICATE_KEY_IN_TRANSACTION',
+          `Key '${op.key}' is used more than once in the transaction.`,
+        );
       seen.add(id);
     }
     const prepared = sets.map((s) => {
@@ -508,7 +619,11 @@ export class KvsStore {
         const value = row ? (JSON.parse(row.value) as Record<string, unknown>) : undefined;
         const ok = (value !== undefined || !op.required) && matchesFilters(value ?? {}, op.conditions as Filters);
         if (!ok) {
-          throw new KvsError(409, 'CONDITIONAL_CHECK_FAILED', `Transaction cancelled: the conditions for key '${op.key}' were not met.`);
+          throw new KvsError(
+            409,
+            'CONDITIONAL_CHECK_FAILED',
+            `Transaction cancelled: the conditions for key '${op.key}' were not met.`,
+          );
         }
       }
       for (const s of prepared) {
@@ -528,7 +643,9 @@ export class KvsStore {
 
   /** Test and admin helper: every plain key/value, for inspection. */
   dump(ns: Ns = 'kv', entity = ''): Array<{ key: string; value: unknown }> {
-    const rows = this.db.prepare('SELECT key, value FROM kvs WHERE ns = ? AND entity = ? ORDER BY key').all(ns, entity) as Array<{ key: string; value: string }>;
+    const rows = this.db
+      .prepare('SELECT key, value FROM kvs WHERE ns = ? AND entity = ? ORDER BY key')
+      .all(ns, entity) as Array<{ key: string; value: string }>;
     return rows.map((r) => ({ key: r.key, value: JSON.parse(r.value) as unknown }));
   }
 
@@ -561,7 +678,12 @@ function sqlValue(v: unknown): string | number | null {
 function rangeSql(expr: string, condition: Condition, values: unknown[]): { clause: string; values: unknown[] } {
   const v = values.map(sqlValue);
   const need = (n: number): void => {
-    if (v.length !== n) throw new KvsError(400, 'INVALID_FILTER_VALUES', 'The specified number of values are not supported by the given condition.');
+    if (v.length !== n)
+      throw new KvsError(
+        400,
+        'INVALID_FILTER_VALUES',
+        'The specified number of values are not supported by the given condition.',
+      );
   };
   switch (condition) {
     case 'EQUAL_TO':
@@ -586,7 +708,11 @@ function rangeSql(expr: string, condition: Condition, values: unknown[]): { clau
       need(1);
       return { clause: `substr(${expr}, 1, length(?)) = ?`, values: [String(v[0]), String(v[0])] };
     default:
-      throw new KvsError(400, 'INVALID_FILTER_CONDITION', `The condition ${condition} is not supported for an index range.`);
+      throw new KvsError(
+        400,
+        'INVALID_FILTER_CONDITION',
+        `The condition ${condition} is not supported for an index range.`,
+      );
   }
 }
 
@@ -624,9 +750,14 @@ function matchesItem(value: Record<string, unknown>, f: FilterItem): boolean {
     case 'BEGINS_WITH':
       return typeof actual === 'string' && actual.startsWith(String(a));
     case 'CONTAINS':
-      return (typeof actual === 'string' && actual.includes(String(a))) || (Array.isArray(actual) && actual.includes(a));
+      return (
+        (typeof actual === 'string' && actual.includes(String(a))) || (Array.isArray(actual) && actual.includes(a))
+      );
     case 'NOT_CONTAINS':
-      return !((typeof actual === 'string' && actual.includes(String(a))) || (Array.isArray(actual) && actual.includes(a)));
+      return !(
+        (typeof actual === 'string' && actual.includes(String(a))) ||
+        (Array.isArray(actual) && actual.includes(a))
+      );
   }
 }
 

@@ -24,7 +24,9 @@ function buildUiIfMissing(): void {
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
   const script = ['build:ui', 'build:static'].find((s) => pkg.scripts?.[s]);
   if (!script) {
-    console.warn(`[local] ${missing.map((r) => r.path).join(', ')} not built and no build:ui script: panels will show a placeholder.`);
+    console.warn(
+      `[local] ${missing.map((r) => r.path).join(', ')} not built and no build:ui script: panels will show a placeholder.`,
+    );
     return;
   }
   console.log(`[local] building the Custom UI (npm run ${script})…`);
@@ -54,10 +56,16 @@ async function main(): Promise<void> {
   }
   if (running.demo) {
     const d = running.demo;
-    console.log(`[local] demo seeded: ${d.tickets} tickets, ${d.events} events, ${d.answers} survey answers (${d.ignored} asks left unanswered, ${d.noAsk} portal visits found none open), ${d.invocations} invocations in ${(d.ms / 1000).toFixed(1)} s${d.failedDeliveries ? ` (${d.failedDeliveries} failed deliveries: see /__host/events)` : ''}`);
+    console.log(
+      `[local] demo seeded: ${d.tickets} tickets, ${d.events} events, ${d.answers} survey answers (${d.ignored} asks left unanswered, ${d.noAsk} portal visits found none open), ${d.invocations} invocations in ${(d.ms / 1000).toFixed(1)} s${d.failedDeliveries ? ` (${d.failedDeliveries} failed deliveries: see /__host/events)` : ''}`,
+    );
     for (const p of d.summary ?? []) {
-      const cards = p.scorecards.map((c) => `${c.xla} ${c.score ?? '–'} (${c.status}, csat ${c.csat ?? '–'}, sla ${c.sla ?? '–'})`).join('; ');
-      console.log(`[local]   ${p.project}: asks ${p.asks.sent} sent / ${p.asks.answered} answered / ${p.asks.expired} expired (90 d); 30 d: ${cards}; watermelon: ${p.watermelons.join(', ') || 'none'}; at risk: ${p.atRisk}; verbatims: ${p.verbatims}`);
+      const cards = p.scorecards
+        .map((c) => `${c.xla} ${c.score ?? '–'} (${c.status}, csat ${c.csat ?? '–'}, sla ${c.sla ?? '–'})`)
+        .join('; ');
+      console.log(
+        `[local]   ${p.project}: asks ${p.asks.sent} sent / ${p.asks.answered} answered / ${p.asks.expired} expired (90 d); 30 d: ${cards}; watermelon: ${p.watermelons.join(', ') || 'none'}; at risk: ${p.atRisk}; verbatims: ${p.verbatims}`,
+      );
     }
   }
   const issue = running.site.raw.issues()[0];

@@ -106,7 +106,14 @@ export interface AppManifest {
   entityProperties: EntityPropertyDefinition[];
 }
 
-const NON_UI_MODULES = new Set(['trigger', 'scheduledTrigger', 'webtrigger', 'consumer', 'function', 'jira:entityProperty']);
+const NON_UI_MODULES = new Set([
+  'trigger',
+  'scheduledTrigger',
+  'webtrigger',
+  'consumer',
+  'function',
+  'jira:entityProperty',
+]);
 
 export function parseManifest(text: string): AppManifest {
   const raw = ManifestSchema.parse(parse(text));

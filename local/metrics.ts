@@ -15,12 +15,25 @@ export interface InvocationMetrics {
   durationMs: number;
   outcome: 'ok' | 'error' | 'timeout' | 'retry' | 'running';
   error?: string;
-  kvs: { reads: number; writes: number; bytesRead: number; bytesWritten: number; requests: number; byPath: Record<string, number> };
+  kvs: {
+    reads: number;
+    writes: number;
+    bytesRead: number;
+    bytesWritten: number;
+    requests: number;
+    byPath: Record<string, number>;
+  };
   jira: { calls: number; byRoute: Record<string, number>; asApp: number; asUser: number };
   queuePushes: number;
 }
 
-export function emptyMetrics(id: string, kind: InvocationKind, functionKey: string, moduleKey: string, cause: string): InvocationMetrics {
+export function emptyMetrics(
+  id: string,
+  kind: InvocationKind,
+  functionKey: string,
+  moduleKey: string,
+  cause: string,
+): InvocationMetrics {
   return {
     invocationId: id,
     kind,

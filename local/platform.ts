@@ -8,12 +8,26 @@ import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import type { AppManifest, FunctionDefinition } from './manifest.js';
 import { emptyMetrics, type InvocationKind, type InvocationMetrics, type MetricsLog } from './metrics.js';
-import { type ForgeRuntime, hostNow, type InvocationStore, invocationStorage, noopMetrics, type PlatformHandler } from './runtime.js';
+import {
+  type ForgeRuntime,
+  hostNow,
+  type InvocationStore,
+  invocationStorage,
+  noopMetrics,
+  type PlatformHandler,
+} from './runtime.js';
 
 export type Handler = (...args: unknown[]) => unknown;
 
 /** The platform's default limits, in seconds. https://developer.atlassian.com/platform/forge/platform-quotas-and-limits/ */
-export const TIME_LIMITS = { resolver: 25, trigger: 25, scheduled: 25, webtrigger: 55, consumer: 25, direct: 25 } as const;
+export const TIME_LIMITS = {
+  resolver: 25,
+  trigger: 25,
+  scheduled: 25,
+  webtrigger: 55,
+  consumer: 25,
+  direct: 25,
+} as const;
 
 export class FunctionTimeoutError extends Error {
   readonly code = 'FUNCTION_TIME_OUT';
@@ -56,7 +70,9 @@ export class HandlerRegistry {
     if (!mod) {
       const candidates = ['.ts', '.tsx', '.js'].map((ext) => join(this.rootDir, this.srcDir, `${file}${ext}`));
       const path = candidates.find((p) => existsSync(p));
-      mod = path ? this.load(path, file) : Promise.reject(new HandlerMissingError(`${this.srcDir}/${file}.ts does not exist`));
+      mod = path
+        ? this.load(path, file)
+        : Promise.reject(new HandlerMissingError(`${this.srcDir}/${file}.ts does not exist`));
       this.modules.set(file, mod);
     }
     let loaded: Record<string, unknown>;
@@ -64,10 +80,15 @@ export class HandlerRegistry {
       loaded = await mod;
     } catch (e) {
       this.modules.delete(file);
-      throw e instanceof HandlerMissingError ? e : new HandlerMissingError(`Cannot load ${this.srcDir}/${file}: ${(e as Error).message}`);
+      throw e instanceof HandlerMissingError
+        ? e
+        : new HandlerMissingError(`Cannot load ${this.srcDir}/${file}: ${(e as Error).message}`);
     }
     const handler = loaded[exportName];
-    if (typeof handler !== 'function') throw new HandlerMissingError(`${this.srcDir}/${file} does not export a function '${exportName}' (manifest function '${fn.key}')`);
+    if (typeof handler !== 'function')
+      throw new HandlerMissingError(
+        `${this.srcDir}/${file} does not export a function '${exportName}' (manifest function '${fn.key}')`,
+      );
     return handler as Handler;
   }
 }
@@ -104,7 +125,9 @@ async function loadApp(entry: string, rootDir: string, name: string): Promise<Re
 }
 
 const RESERVED = new Set(
-  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(' '),
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval'.split(
+    ' ',
+  ),
 );
 
 /** Bare imports of CommonJS packages compiled from ESM (`__esModule`) get `exports.default` as default. */
@@ -126,7 +149,9 @@ function cjsDefaultInterop(rootDir: string): Plugin {
         return { path: args.path, namespace: 'cjs-interop' };
       });
       b.onLoad({ filter: /.*/, namespace: 'cjs-interop' }, (args) => {
-        const names = Object.keys(req(args.path) as object).filter((k) => k !== 'default' && k !== '__esModule' && /^[A-Za-z_$][\w$]*$/.test(k) && !RESERVED.has(k));
+        const names = Object.keys(req(args.path) as object).filter(
+          (k) => k !== 'default' && k !== '__esModule' && /^[A-Za-z_$][\w$]*$/.test(k) && !RESERVED.has(k),
+        );
         const contents = [
           "import { createRequire } from 'node:module';",
           `const m = createRequire(${JSON.stringify(join(rootDir, 'package.json'))})(${JSON.stringify(args.path)});`,
@@ -189,12 +214,22 @@ export class Invoker {
       metrics: noopMetrics(),
       contextAri: `ari:cloud:jira::site/${this.identity.cloudId}`,
       proxy: { token: 'local-host-token', url: 'http://local-host.invalid' },
-      tracing: { traceId: randomUUID().replace(/-/g, '').slice(0, 16), spanId: randomUUID().replace(/-/g, '').slice(0, 16) },
+      tracing: {
+        traceId: randomUUID().replace(/-/g, '').slice(0, 16),
+        spanId: randomUUID().replace(/-/g, '').slice(0, 16),
+      },
       externalAuth: [],
     };
   }
 
-  newStore(kind: InvocationKind, functionKey: string, moduleKey: string, cause: string, principal: string | undefined, limitSeconds: number): InvocationStore {
+  newStore(
+    kind: InvocationKind,
+    functionKey: string,
+    moduleKey: string,
+    cause: string,
+    principal: string | undefined,
+    limitSeconds: number,
+  ): InvocationStore {
     const invocationId = randomUUID();
     const deadline = hostNow() + limitSeconds * 1000;
     return {
@@ -213,7 +248,14 @@ export class Invoker {
     const fn = this.manifest.functions.get(spec.functionKey);
     if (!fn) throw new Error(`manifest.yml has no function '${spec.functionKey}'`);
     const limit = (spec.timeoutSeconds ?? TIME_LIMITS[spec.kind]) * this.timeLimitScale;
-    const store = this.newStore(spec.kind, spec.functionKey, spec.moduleKey, spec.cause, spec.principalAccountId, limit);
+    const store = this.newStore(
+      spec.kind,
+      spec.functionKey,
+      spec.moduleKey,
+      spec.cause,
+      spec.principalAccountId,
+      limit,
+    );
     this.log.add(store.metrics);
     const started = hostNow();
     let timer: NodeJS.Timeout | undefined;
@@ -244,6 +286,8 @@ export class Invoker {
 }
 
 /** `InvocationError` from `@forge/events` serialises to `{ _retry: true, retryOptions }`. */
-export function isRetryRequest(v: unknown): v is { _retry: true; retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown } } {
+export function isRetryRequest(
+  v: unknown,
+): v is { _retry: true; retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown } } {
   return typeof v === 'object' && v !== null && (v as { _retry?: unknown })._retry === true;
 }

@@ -48,7 +48,12 @@ export interface InvocationStore {
 
 /** A host instance answers the platform calls; the globals route to it. */
 export interface PlatformHandler {
-  platformFetch(store: InvocationStore, target: Record<string, unknown>, path: string, init: RequestInitLike | undefined): Promise<Response>;
+  platformFetch(
+    store: InvocationStore,
+    target: Record<string, unknown>,
+    path: string,
+    init: RequestInitLike | undefined,
+  ): Promise<Response>;
   defaultStore(): InvocationStore;
 }
 
@@ -90,8 +95,14 @@ export function installGlobals(): void {
   g.__forge_fetch__ = async (target: unknown, path: unknown, init: unknown): Promise<Response> => {
     const store = currentStore();
     if (!store) throw new Error('Forge runtime not found: no local host is running.');
-    if (typeof target !== 'object' || target === null || typeof path !== 'string') throw new TypeError('__forge_fetch__(target, path, init): bad arguments');
-    return store.host.platformFetch(store, target as Record<string, unknown>, path, init as RequestInitLike | undefined);
+    if (typeof target !== 'object' || target === null || typeof path !== 'string')
+      throw new TypeError('__forge_fetch__(target, path, init): bad arguments');
+    return store.host.platformFetch(
+      store,
+      target as Record<string, unknown>,
+      path,
+      init as RequestInitLike | undefined,
+    );
   };
 }
 

@@ -5,7 +5,13 @@
 // (the same tickets, comments, timings and answers every time, relative to the day it starts).
 import { getConfig, getRecomputeStatus, savePlan, saveXla } from '../src/contracts/admin.js';
 import { getMyAsk, answerAsk, type PortalAskView } from '../src/contracts/portal.js';
-import { getAtRiskTickets, getResponseStats, getScorecards, getVerbatims, getWatermelon } from '../src/contracts/project.js';
+import {
+  getAtRiskTickets,
+  getResponseStats,
+  getScorecards,
+  getVerbatims,
+  getWatermelon,
+} from '../src/contracts/project.js';
 import type { ResolverContract } from '../src/contracts/resolver.js';
 import { SCALES, scoreBand } from '../src/domain/question.js';
 import type { SurveyPlanInput } from '../src/domain/survey-plan.js';
@@ -30,8 +36,20 @@ const PEOPLE = {
     { id: '5b10ac8d82e05b22cc7d4ef8', name: 'Lena Varga', style: 'slow to first reply' },
   ],
   customers: [
-    'Chris Doyle', 'Mia Laurent', 'Tom Becker', 'Aisha Khan', 'Jonas Berg', 'Elena Rossi', 'Omar Haddad',
-    'Grace Liu', 'Pablo Ortega', 'Hannah Schmidt', 'Kofi Mensah', 'Yuki Tanaka', 'Nora Fischer', 'Ravi Patel',
+    'Chris Doyle',
+    'Mia Laurent',
+    'Tom Becker',
+    'Aisha Khan',
+    'Jonas Berg',
+    'Elena Rossi',
+    'Omar Haddad',
+    'Grace Liu',
+    'Pablo Ortega',
+    'Hannah Schmidt',
+    'Kofi Mensah',
+    'Yuki Tanaka',
+    'Nora Fischer',
+    'Ravi Patel',
   ].map((name, i) => ({ id: `qm:7c1d3e0f-5a11-4b2c-9d00-${String(100000000000 + i)}`, name })),
 };
 
@@ -63,10 +81,10 @@ export function seedBasicSite(host: LocalHost): void {
   for (const c of PEOPLE.customers) site.addUser({ accountId: c.id, displayName: c.name, role: 'customer' });
   for (const p of PROJECTS) {
     site.addProject({ key: p.key, name: p.name, lead: PEOPLE.admins[0]?.id });
-    for (const t of p.types) site.addRequestType({ projectKey: p.key, name: t.name, frtGoalMin: t.frt, ttrGoalMin: t.ttr });
+    for (const t of p.types)
+      site.addRequestType({ projectKey: p.key, name: t.name, frtGoalMin: t.frt, ttrGoalMin: t.ttr });
   }
 }
-
 
 /** A demo-only agent who works HR and has no browse permission on IT (the per-project permission setting). */
 export const HR_ONLY_AGENT = { id: '5b10ac8d82e05b22cc7d4ef9', name: 'Hana Ito', style: 'HR only: no access to IT' };
@@ -104,7 +122,16 @@ type Mood = 'delighted' | 'happy' | 'meh' | 'unhappy' | 'angry';
 type Kind = 'smooth' | 'question' | 'breach-informed' | 'bounced' | 'watermelon' | 'reopened' | 'canceled' | 'stuck';
 
 type Action =
-  | { at: number; kind: 'create'; ref: number; project: string; type: string; summary: string; reporter: string; priority: string }
+  | {
+      at: number;
+      kind: 'create';
+      ref: number;
+      project: string;
+      type: string;
+      summary: string;
+      reporter: string;
+      priority: string;
+    }
   | { at: number; kind: 'assign'; ref: number; who: string; actor: string }
   | { at: number; kind: 'comment'; ref: number; who: string; text: string; public: boolean }
   | { at: number; kind: 'status'; ref: number; status: string; actor: string }
@@ -112,53 +139,158 @@ type Action =
   | { at: number; kind: 'answer'; ref: number; who: string; mood: Mood; p: number; story: Kind; u: number[] };
 
 const SUMMARIES: Record<string, string[]> = {
-  'Get IT help': ['Laptop will not connect to Wi-Fi', 'Outlook keeps asking for my password', 'Printer on floor 3 is jammed', 'Second monitor not detected', 'VPN drops every few minutes'],
-  'Report a system problem': ['Payroll portal returns error 500', 'Shared drive is read-only', 'CRM very slow since this morning', 'Cannot log in to the expenses tool'],
-  'Request new software': ['Need Figma licence', 'Install Python 3.12 on my workstation', 'Request a Miro account', 'Adobe Acrobat Pro for contracts'],
-  'Request access': ['Access to the finance share', 'Admin rights on the test server', 'Add me to the sales Slack channels', 'Access to the HR reporting dashboard'],
-  'Onboard a new hire': ['New starter in Marketing on Monday', 'Onboarding for two engineers', 'Contractor starting next week'],
+  'Get IT help': [
+    'Laptop will not connect to Wi-Fi',
+    'Outlook keeps asking for my password',
+    'Printer on floor 3 is jammed',
+    'Second monitor not detected',
+    'VPN drops every few minutes',
+  ],
+  'Report a system problem': [
+    'Payroll portal returns error 500',
+    'Shared drive is read-only',
+    'CRM very slow since this morning',
+    'Cannot log in to the expenses tool',
+  ],
+  'Request new software': [
+    'Need Figma licence',
+    'Install Python 3.12 on my workstation',
+    'Request a Miro account',
+    'Adobe Acrobat Pro for contracts',
+  ],
+  'Request access': [
+    'Access to the finance share',
+    'Admin rights on the test server',
+    'Add me to the sales Slack channels',
+    'Access to the HR reporting dashboard',
+  ],
+  'Onboard a new hire': [
+    'New starter in Marketing on Monday',
+    'Onboarding for two engineers',
+    'Contractor starting next week',
+  ],
   'Payroll question': ['Overtime missing from last payslip', 'Change of bank details', 'Tax code looks wrong'],
 };
 
 /** How each request type's tickets tend to go: the dashboards' shape comes from here. */
 const MIX: Record<string, Array<[Kind, number]>> = {
-  'Get IT help': [['smooth', 58], ['question', 25], ['breach-informed', 5], ['bounced', 4], ['reopened', 3], ['canceled', 3], ['stuck', 2]],
+  'Get IT help': [
+    ['smooth', 58],
+    ['question', 25],
+    ['breach-informed', 5],
+    ['bounced', 4],
+    ['reopened', 3],
+    ['canceled', 3],
+    ['stuck', 2],
+  ],
   // Outages: passed between teams, chased, reopened.
-  'Report a system problem': [['smooth', 30], ['question', 15], ['breach-informed', 12], ['bounced', 22], ['reopened', 10], ['canceled', 3], ['stuck', 8]],
+  'Report a system problem': [
+    ['smooth', 30],
+    ['question', 15],
+    ['breach-informed', 12],
+    ['bounced', 22],
+    ['reopened', 10],
+    ['canceled', 3],
+    ['stuck', 8],
+  ],
   // Slow (vendor, approvals) but the requester hears from us: breaches that do not hurt.
-  'Request new software': [['smooth', 40], ['question', 18], ['breach-informed', 34], ['bounced', 2], ['reopened', 2], ['canceled', 4]],
+  'Request new software': [
+    ['smooth', 40],
+    ['question', 18],
+    ['breach-informed', 34],
+    ['bounced', 2],
+    ['reopened', 2],
+    ['canceled', 4],
+  ],
   // Fast, SLA met, and still unhappy: access is granted to the wrong thing and closed without asking.
-  'Request access': [['watermelon', 70], ['smooth', 20], ['question', 6], ['canceled', 4]],
-  'Onboard a new hire': [['smooth', 55], ['question', 35], ['breach-informed', 6], ['reopened', 1], ['canceled', 3]],
-  'Payroll question': [['smooth', 50], ['question', 30], ['bounced', 6], ['breach-informed', 6], ['watermelon', 4], ['reopened', 4]],
+  'Request access': [
+    ['watermelon', 70],
+    ['smooth', 20],
+    ['question', 6],
+    ['canceled', 4],
+  ],
+  'Onboard a new hire': [
+    ['smooth', 55],
+    ['question', 35],
+    ['breach-informed', 6],
+    ['reopened', 1],
+    ['canceled', 3],
+  ],
+  'Payroll question': [
+    ['smooth', 50],
+    ['question', 30],
+    ['bounced', 6],
+    ['breach-informed', 6],
+    ['watermelon', 4],
+    ['reopened', 4],
+  ],
 };
 
 const AGENT_TEXT = {
-  warm: ['Hi! Thanks for reaching out, I am looking into this now and will keep you posted.', 'Sorry about the trouble. I have found the cause and I am fixing it now.'],
+  warm: [
+    'Hi! Thanks for reaching out, I am looking into this now and will keep you posted.',
+    'Sorry about the trouble. I have found the cause and I am fixing it now.',
+  ],
   brief: ['On it.', 'Looking.', 'Checking.'],
-  question: ['Could you send a screenshot of the error, please?', 'Can you confirm which device this is on?', 'Which cost centre should this go to?'],
-  update: ['Quick update: the vendor is on it, I will check again this afternoon.', 'Still with the vendor. Next update tomorrow morning.', 'Waiting on approval from your manager; I have reminded them.'],
+  question: [
+    'Could you send a screenshot of the error, please?',
+    'Can you confirm which device this is on?',
+    'Which cost centre should this go to?',
+  ],
+  update: [
+    'Quick update: the vendor is on it, I will check again this afternoon.',
+    'Still with the vendor. Next update tomorrow morning.',
+    'Waiting on approval from your manager; I have reminded them.',
+  ],
   done: ['This should be sorted now, please let us know if not.', 'Done, access granted.', 'Fixed, please check.'],
   pass: ['Passing to the right team.', 'Not mine, reassigning.'],
 };
 
 const CUSTOMER_TEXT = {
-  happy: ['Thank you so much, that was quick!', 'Works perfectly now, great help.', 'Brilliant, thanks for sorting it.'],
+  happy: [
+    'Thank you so much, that was quick!',
+    'Works perfectly now, great help.',
+    'Brilliant, thanks for sorting it.',
+  ],
   informed: ['Took a while but thanks for keeping me updated.', 'Thanks for the regular updates, much appreciated.'],
   info: ['Here is the screenshot you asked for.', 'It is on my work laptop.', 'Cost centre 4410, thanks.'],
-  chaser: ['Any update on this?', 'Still waiting on this, it has been two days.', 'Hello? Is anyone looking at this?', 'Following up again: this is still blocking me.'],
-  angry: ['This is the third time I have asked. Still broken and I cannot work.', 'Really frustrating, nobody is responding and I have lost a whole day.', 'I keep being passed from one person to another. Terrible.'],
-  reopen: ['It broke again. This is not fixed at all.', 'Why was this closed? Nothing works and I wasted my whole morning.'],
-  watermelon: ['You closed this but I still cannot get into the folder. Very disappointing.', 'Access was given to the wrong group again, this is useless.', 'Nobody asked me before closing it and the problem is still there.'],
+  chaser: [
+    'Any update on this?',
+    'Still waiting on this, it has been two days.',
+    'Hello? Is anyone looking at this?',
+    'Following up again: this is still blocking me.',
+  ],
+  angry: [
+    'This is the third time I have asked. Still broken and I cannot work.',
+    'Really frustrating, nobody is responding and I have lost a whole day.',
+    'I keep being passed from one person to another. Terrible.',
+  ],
+  reopen: [
+    'It broke again. This is not fixed at all.',
+    'Why was this closed? Nothing works and I wasted my whole morning.',
+  ],
+  watermelon: [
+    'You closed this but I still cannot get into the folder. Very disappointing.',
+    'Access was given to the wrong group again, this is useless.',
+    'Nobody asked me before closing it and the problem is still there.',
+  ],
 };
 
 /** What requesters write in an answer's comment box, by how the journey went. */
 const VERBATIMS: Record<'praise' | 'fine' | 'slow' | 'bounced' | 'watermelon' | 'broken', string[]> = {
-  praise: ['Super quick and friendly, thank you!', 'Priya explained everything clearly.', 'Fixed before I had finished my coffee.'],
+  praise: [
+    'Super quick and friendly, thank you!',
+    'Priya explained everything clearly.',
+    'Fixed before I had finished my coffee.',
+  ],
   fine: ['Fine in the end.', 'OK, a bit slow but fine.'],
   slow: ['Took days to get a first answer.', 'Nobody told me what was happening for a week.'],
   bounced: ['I had to explain the problem to three different people.', 'Passed around between teams, nobody owned it.'],
-  watermelon: ['Closed within the hour, but I still cannot do my job.', 'You marked it done without checking with me. It is not done.', 'Got access to the wrong folder. Again.'],
+  watermelon: [
+    'Closed within the hour, but I still cannot do my job.',
+    'You marked it done without checking with me. It is not done.',
+    'Got access to the wrong folder. Again.',
+  ],
   broken: ['It broke again the next day.', 'The fix did not last.'],
 };
 
@@ -185,17 +317,53 @@ function journey(r: () => number, ref: number, created: number, horizon: number)
   // HR is worked by Priya and Hana (who has no access to IT); IT by the four IT agents.
   // The access team is Sam and Max.
   const team: Array<readonly [string, number]> =
-    project.key === 'HR' ? [[priya, 45], [HR_ONLY_AGENT.id, 40], [sam, 15]] : type.name === 'Request access' ? [[sam, 60], [max, 40]] : [[sam, 40], [priya, 35], [lena, 15], [max, 10]];
+    project.key === 'HR'
+      ? [
+          [priya, 45],
+          [HR_ONLY_AGENT.id, 40],
+          [sam, 15],
+        ]
+      : type.name === 'Request access'
+        ? [
+            [sam, 60],
+            [max, 40],
+          ]
+        : [
+            [sam, 40],
+            [priya, 35],
+            [lena, 15],
+            [max, 10],
+          ];
   const recent = horizon - created < 7 * DAY;
   let kind: Kind = weighted<Kind>(r, MIX[type.name] ?? [['smooth', 1]]);
   if (recent && kind !== 'watermelon' && r() < 0.2) kind = 'stuck';
   const agent =
-    kind === 'bounced' || kind === 'stuck' ? (project.key === 'HR' ? sam : pick([max, lena, max])) :
-    kind === 'breach-informed' ? (project.key === 'HR' ? HR_ONLY_AGENT.id : pick([lena, priya])) :
-    kind === 'watermelon' ? (project.key === 'HR' ? sam : pick([sam, sam, max])) :
-    weighted(r, team);
+    kind === 'bounced' || kind === 'stuck'
+      ? project.key === 'HR'
+        ? sam
+        : pick([max, lena, max])
+      : kind === 'breach-informed'
+        ? project.key === 'HR'
+          ? HR_ONLY_AGENT.id
+          : pick([lena, priya])
+        : kind === 'watermelon'
+          ? project.key === 'HR'
+            ? sam
+            : pick([sam, sam, max])
+          : weighted(r, team);
   const priority = r() < 0.15 ? 'High' : r() < 0.8 ? 'Medium' : 'Low';
-  const out: Action[] = [{ at: created, kind: 'create', ref, project: project.key, type: type.name, summary: pick(SUMMARIES[type.name] ?? ['Help needed']), reporter, priority }];
+  const out: Action[] = [
+    {
+      at: created,
+      kind: 'create',
+      ref,
+      project: project.key,
+      type: type.name,
+      summary: pick(SUMMARIES[type.name] ?? ['Help needed']),
+      reporter,
+      priority,
+    },
+  ];
   let t = created;
   const step = (minMin: number, maxMin: number): number => {
     t += Math.round((minMin + r() * Math.max(0, maxMin - minMin)) * MIN);
@@ -208,7 +376,16 @@ function journey(r: () => number, ref: number, created: number, horizon: number)
     out.push({ at: step(minMin, maxMin), kind: 'status', ref, status: s, actor });
   };
   const answer = (mood: Mood, p: number, minMin = 10, maxMin = 240): void => {
-    out.push({ at: step(minMin, maxMin), kind: 'answer', ref, who: reporter, mood, p, story: kind, u: [r(), r(), r(), r(), r(), r()] });
+    out.push({
+      at: step(minMin, maxMin),
+      kind: 'answer',
+      ref,
+      who: reporter,
+      mood,
+      p,
+      story: kind,
+      u: [r(), r(), r(), r(), r(), r()],
+    });
   };
   const happyOrMeh = (pHappy: number): Mood => (r() < pHappy ? (r() < 0.5 ? 'delighted' : 'happy') : 'meh');
 
@@ -228,7 +405,13 @@ function journey(r: () => number, ref: number, created: number, horizon: number)
         status('Pending', agent, 60, 240);
         out.push({ at: step(type.ttr * 0.2, type.ttr * 0.6), kind: 'status', ref, status: 'Resolved', actor: agent });
       } else {
-        out.push({ at: step(30, Math.min(type.ttr * 0.4, 16 * 60)), kind: 'status', ref, status: 'Resolved', actor: agent });
+        out.push({
+          at: step(30, Math.min(type.ttr * 0.4, 16 * 60)),
+          kind: 'status',
+          ref,
+          status: 'Resolved',
+          actor: agent,
+        });
       }
       if (r() < 0.5) say(reporter, pick(CUSTOMER_TEXT.happy), true, 10, 240);
       answer(happyOrMeh(0.92), 0.6);
@@ -241,7 +424,13 @@ function journey(r: () => number, ref: number, created: number, horizon: number)
       answer(happyOrMeh(0.8), 0.55, 10, 180);
       say(reporter, pick(CUSTOMER_TEXT.info), true, 30, 600);
       status('In Progress', agent, 5, 60);
-      out.push({ at: step(60, Math.min(type.ttr * 0.4, 16 * 60)), kind: 'status', ref, status: 'Resolved', actor: agent });
+      out.push({
+        at: step(60, Math.min(type.ttr * 0.4, 16 * 60)),
+        kind: 'status',
+        ref,
+        status: 'Resolved',
+        actor: agent,
+      });
       if (r() < 0.4) say(reporter, pick(CUSTOMER_TEXT.happy), true, 10, 240);
       answer(happyOrMeh(0.85), 0.55);
       break;
@@ -249,8 +438,15 @@ function journey(r: () => number, ref: number, created: number, horizon: number)
     case 'breach-informed': {
       // The resolution SLA breaches, but the requester hears from us regularly: a breach that did not hurt.
       const updates = 2 + Math.floor(r() * 2);
-      for (let i = 0; i < updates; i++) say(agent, pick(AGENT_TEXT.update), true, (type.ttr * 0.3) / 1.5, type.ttr * 0.45);
-      out.push({ at: Math.max(t + 30 * MIN, created + Math.round(type.ttr * (1.15 + r() * 0.5) * MIN)), kind: 'status', ref, status: 'Resolved', actor: agent });
+      for (let i = 0; i < updates; i++)
+        say(agent, pick(AGENT_TEXT.update), true, (type.ttr * 0.3) / 1.5, type.ttr * 0.45);
+      out.push({
+        at: Math.max(t + 30 * MIN, created + Math.round(type.ttr * (1.15 + r() * 0.5) * MIN)),
+        kind: 'status',
+        ref,
+        status: 'Resolved',
+        actor: agent,
+      });
       t = out.at(-1)?.at ?? t;
       say(reporter, pick(CUSTOMER_TEXT.informed), true, 10, 180);
       answer(r() < 0.6 ? 'happy' : 'meh', 0.6);
@@ -263,7 +459,14 @@ function journey(r: () => number, ref: number, created: number, horizon: number)
       const hops = 2 + Math.floor(r() * 3);
       for (let i = 0; i < hops; i++) {
         const next = ring[(ring.indexOf(agent) + i + 1) % ring.length] ?? sam;
-        if (r() < 0.4) say(next === agent ? agent : ring[(ring.indexOf(agent) + i) % ring.length] ?? agent, pick(AGENT_TEXT.pass), false, 10, 60);
+        if (r() < 0.4)
+          say(
+            next === agent ? agent : (ring[(ring.indexOf(agent) + i) % ring.length] ?? agent),
+            pick(AGENT_TEXT.pass),
+            false,
+            10,
+            60,
+          );
         out.push({ at: step(120, 600), kind: 'assign', ref, who: next, actor: next });
         // From the second reassignment on the app asks "are we getting you to the right person?".
         if (i === 1) answer(r() < 0.85 ? 'unhappy' : 'meh', 0.75, 20, 240);
@@ -282,7 +485,13 @@ function journey(r: () => number, ref: number, created: number, horizon: number)
         for (let i = 0; i < 3; i++) say(reporter, pick(CUSTOMER_TEXT.chaser), true, 600, 1800);
         break;
       }
-      out.push({ at: Math.max(t + 60 * MIN, created + Math.round(type.ttr * (1.1 + r()) * MIN)), kind: 'status', ref, status: 'Resolved', actor: agent });
+      out.push({
+        at: Math.max(t + 60 * MIN, created + Math.round(type.ttr * (1.1 + r()) * MIN)),
+        kind: 'status',
+        ref,
+        status: 'Resolved',
+        actor: agent,
+      });
       t = out.at(-1)?.at ?? t;
       answer(r() < 0.5 ? 'angry' : 'unhappy', 0.75);
       break;
@@ -335,10 +544,21 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
     waypoint: { kind: 'status-changed', toStatuses: ['Waiting for customer'] },
     question: { kind: 'emoji5', text: 'How is this request going so far?' },
     followUps: {
-      reasonChips: { negative: ['Slow replies', 'Asked for the same thing twice', 'Unclear next steps'], neutral: ['Fine so far'], positive: ['Quick replies', 'Clear updates', 'Friendly'] },
+      reasonChips: {
+        negative: ['Slow replies', 'Asked for the same thing twice', 'Unclear next steps'],
+        neutral: ['Fine so far'],
+        positive: ['Quick replies', 'Clear updates', 'Friendly'],
+      },
       comment: { enabled: true, maxLength: 500 },
     },
-    fatigue: { samplingPercent: 100, cooldownHours: 24, maxAsksPerTicket: 2, noNewAskWhilePending: true, expiryHours: 48, reminder: { enabled: true, afterHours: 24 } },
+    fatigue: {
+      samplingPercent: 100,
+      cooldownHours: 24,
+      maxAsksPerTicket: 2,
+      noNewAskWhilePending: true,
+      expiryHours: 48,
+      reminder: { enabled: true, afterHours: 24 },
+    },
   },
   {
     id: 'passed-around',
@@ -346,10 +566,21 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
     waypoint: { kind: 'reassigned', fromNth: 2 },
     question: { kind: 'thumbs', text: 'Are we getting you to the right person?' },
     followUps: {
-      reasonChips: { negative: ['Passed around', 'Had to repeat myself', 'Nobody owns it'], neutral: [], positive: ['Good handover'] },
+      reasonChips: {
+        negative: ['Passed around', 'Had to repeat myself', 'Nobody owns it'],
+        neutral: [],
+        positive: ['Good handover'],
+      },
       comment: { enabled: true, maxLength: 500 },
     },
-    fatigue: { samplingPercent: 100, cooldownHours: 12, maxAsksPerTicket: 3, noNewAskWhilePending: true, expiryHours: 24, reminder: { enabled: false, afterHours: 12 } },
+    fatigue: {
+      samplingPercent: 100,
+      cooldownHours: 12,
+      maxAsksPerTicket: 3,
+      noNewAskWhilePending: true,
+      expiryHours: 24,
+      reminder: { enabled: false, afterHours: 12 },
+    },
   },
   {
     id: 'at-resolution',
@@ -357,7 +588,11 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
     waypoint: { kind: 'resolved' },
     question: { kind: 'csat5', text: 'How satisfied are you with how we handled this request?' },
     followUps: {
-      reasonChips: { negative: ['Took too long', 'Not fixed', 'Closed without asking me', 'Poor communication'], neutral: ['OK in the end'], positive: ['Fast', 'Fixed first time', 'Kept me informed', 'Friendly'] },
+      reasonChips: {
+        negative: ['Took too long', 'Not fixed', 'Closed without asking me', 'Poor communication'],
+        neutral: ['OK in the end'],
+        positive: ['Fast', 'Fixed first time', 'Kept me informed', 'Friendly'],
+      },
       comment: { enabled: true, maxLength: 1000 },
       lostTime: {
         enabled: true,
@@ -370,16 +605,31 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
         ],
       },
     },
-    fatigue: { samplingPercent: 100, cooldownHours: 8, maxAsksPerTicket: 3, noNewAskWhilePending: true, expiryHours: 72, reminder: { enabled: true, afterHours: 24 } },
+    fatigue: {
+      samplingPercent: 100,
+      cooldownHours: 8,
+      maxAsksPerTicket: 3,
+      noNewAskWhilePending: true,
+      expiryHours: 72,
+      reminder: { enabled: true, afterHours: 24 },
+    },
   },
 ];
 
 /** Calls a resolver as a person and returns its envelope's data; a refusal or failure stops the seed. */
-async function call<C extends ResolverContract>(host: LocalHost, moduleKey: string, contract: C, payload: unknown, as: string, extension: Record<string, unknown> = {}): Promise<ReturnType<C['response']['parse']>> {
+async function call<C extends ResolverContract>(
+  host: LocalHost,
+  moduleKey: string,
+  contract: C,
+  payload: unknown,
+  as: string,
+  extension: Record<string, unknown> = {},
+): Promise<ReturnType<C['response']['parse']>> {
   const res = await host.invoke(moduleKey, contract.name, payload, as, extension);
   if (!res.ok) throw res.error ?? new Error(`${contract.name} failed`);
   const env = res.value as { ok?: boolean; data?: unknown; error?: { code: string; message: string } };
-  if (env.ok !== true) throw new Error(`${contract.name} refused: ${env.error?.code ?? '?'} ${env.error?.message ?? JSON.stringify(env)}`);
+  if (env.ok !== true)
+    throw new Error(`${contract.name} refused: ${env.error?.code ?? '?'} ${env.error?.message ?? JSON.stringify(env)}`);
   return contract.response.parse(env.data) as ReturnType<C['response']['parse']>;
 }
 
@@ -396,8 +646,10 @@ async function configureApp(host: LocalHost): Promise<void> {
   const config = await call(host, page, getConfig, {}, admin);
   let version = config.version;
   // Saving anything ends the implicit default, so the default XLA is saved as it stands first.
-  for (const xla of [...config.xlas, MID_FLIGHT_XLA]) version = (await call(host, page, saveXla, { xla, expectedVersion: version }, admin)).config.version;
-  for (const plan of DEMO_PLANS) version = (await call(host, page, savePlan, { plan, expectedVersion: version }, admin)).config.version;
+  for (const xla of [...config.xlas, MID_FLIGHT_XLA])
+    version = (await call(host, page, saveXla, { xla, expectedVersion: version }, admin)).config.version;
+  for (const plan of DEMO_PLANS)
+    version = (await call(host, page, savePlan, { plan, expectedVersion: version }, admin)).config.version;
   await host.waitForIdle();
   await call(host, page, getRecomputeStatus, {}, admin);
 }
@@ -408,10 +660,18 @@ async function configureApp(host: LocalHost): Promise<void> {
  * Handlers see the simulated time through `Date.now()` (runtime.ts `installAppClock`), so asks are
  * created, reminded and expired (by the hourly trigger) in simulated time too.
  */
-export async function seedDemo(host: LocalHost, opts: { tickets?: number; days?: number; seed?: number; summary?: boolean } = {}): Promise<DemoReport> {
+export async function seedDemo(
+  host: LocalHost,
+  opts: { tickets?: number; days?: number; seed?: number; summary?: boolean } = {},
+): Promise<DemoReport> {
   const started = hostNow();
   seedBasicSite(host);
-  host.site.addUser({ accountId: HR_ONLY_AGENT.id, displayName: HR_ONLY_AGENT.name, role: 'agent', style: HR_ONLY_AGENT.style });
+  host.site.addUser({
+    accountId: HR_ONLY_AGENT.id,
+    displayName: HR_ONLY_AGENT.name,
+    role: 'agent',
+    style: HR_ONLY_AGENT.style,
+  });
   host.site.setBrowsePermission('IT', HR_ONLY_AGENT.id, false);
   const days = opts.days ?? 90;
   const count = opts.tickets ?? 300;
@@ -452,7 +712,13 @@ export async function seedDemo(host: LocalHost, opts: { tickets?: number; days?:
       const key = keys.get(a.ref);
       try {
         if (a.kind === 'create') {
-          const issue = host.site.createTicket({ projectKey: a.project, requestType: a.type, summary: a.summary, reporter: a.reporter, priority: a.priority });
+          const issue = host.site.createTicket({
+            projectKey: a.project,
+            requestType: a.type,
+            summary: a.summary,
+            reporter: a.reporter,
+            priority: a.priority,
+          });
           keys.set(a.ref, issue.key);
           if (a.priority === 'High') host.site.setSla(issue.key, SLA_NAMES.firstResponse, { goalMinutes: 30 });
         } else if (!key) {
@@ -482,19 +748,37 @@ export async function seedDemo(host: LocalHost, opts: { tickets?: number; days?:
   host.clock.release();
   const events = (host.events(1).at(-1)?.seq ?? 0) - eventsBefore;
   const failed = host.deliveries({ limit: 100000 }).filter((d) => d.state === 'failed').length;
-  const report: DemoReport = { tickets: keys.size, actions: actions.length, events, answers, ignored, noAsk, ms: 0, invocations: host.metrics.summary().invocations, failedDeliveries: failed };
+  const report: DemoReport = {
+    tickets: keys.size,
+    actions: actions.length,
+    events,
+    answers,
+    ignored,
+    noAsk,
+    ms: 0,
+    invocations: host.metrics.summary().invocations,
+    failedDeliveries: failed,
+  };
   if (opts.summary !== false) report.summary = await summariseDemo(host);
   report.ms = hostNow() - started;
   return report;
 }
 
 /** The requester opens the portal (getMyAsk, as the customer) and maybe answers (answerAsk). */
-async function answerInPortal(host: LocalHost, issueKey: string, a: Extract<Action, { kind: 'answer' }>): Promise<'answered' | 'ignored' | 'none'> {
+async function answerInPortal(
+  host: LocalHost,
+  issueKey: string,
+  a: Extract<Action, { kind: 'answer' }>,
+): Promise<'answered' | 'ignored' | 'none'> {
   const portal = moduleOfType(host, 'jiraServiceManagement:portalRequestDetailPanel');
   const issue = host.site.issue(issueKey);
   if (!issue) return 'none';
   const project = host.site.project(issue.projectId);
-  const ext = { request: { key: issue.key, typeId: issue.requestTypeId }, portal: { id: project?.serviceDeskId }, project: { id: project?.id, key: project?.key, type: 'service_desk' } };
+  const ext = {
+    request: { key: issue.key, typeId: issue.requestTypeId },
+    portal: { id: project?.serviceDeskId },
+    project: { id: project?.id, key: project?.key, type: 'service_desk' },
+  };
   const { ask } = await call(host, portal, getMyAsk, {}, a.who, ext);
   if (!ask || ask.status !== 'pending') return 'none';
   const [u0 = 0, u1 = 0, u2 = 0, u3 = 0, u4 = 0, u5 = 0] = a.u;
@@ -505,7 +789,12 @@ async function answerInPortal(host: LocalHost, issueKey: string, a: Extract<Acti
 }
 
 /** A score, chips, a comment and time lost that fit the mood and the journey. */
-function composeAnswer(ask: PortalAskView, mood: Mood, story: Kind, u: number[]): { score: number; reasons: string[]; comment: string | null; lostTimeChoiceId: string | null } {
+function composeAnswer(
+  ask: PortalAskView,
+  mood: Mood,
+  story: Kind,
+  u: number[],
+): { score: number; reasons: string[]; comment: string | null; lostTimeChoiceId: string | null } {
   const [u1 = 0, u2 = 0, u3 = 0, u4 = 0, u5 = 0] = u;
   const q = ask.question;
   const { min, max } = SCALES[q.kind];
@@ -515,12 +804,35 @@ function composeAnswer(ask: PortalAskView, mood: Mood, story: Kind, u: number[])
   const band = scoreBand(q.kind, score);
   const chips = q.reasonChips[band];
   const wantChips = band === 'negative' ? u2 < 0.8 : band === 'positive' ? u2 < 0.4 : u2 < 0.2;
-  const reasons = wantChips && chips.length > 0 ? [...new Set([chips[Math.floor(u3 * chips.length)] ?? '', ...(u4 < 0.35 ? [chips[Math.floor(u4 * 3 * chips.length) % chips.length] ?? ''] : [])])].filter(Boolean) : [];
-  const topic = story === 'watermelon' ? 'watermelon' : story === 'bounced' || story === 'stuck' ? 'bounced' : story === 'reopened' ? 'broken' : story === 'breach-informed' ? 'slow' : 'slow';
+  const reasons =
+    wantChips && chips.length > 0
+      ? [
+          ...new Set([
+            chips[Math.floor(u3 * chips.length)] ?? '',
+            ...(u4 < 0.35 ? [chips[Math.floor(u4 * 3 * chips.length) % chips.length] ?? ''] : []),
+          ]),
+        ].filter(Boolean)
+      : [];
+  const topic =
+    story === 'watermelon'
+      ? 'watermelon'
+      : story === 'bounced' || story === 'stuck'
+        ? 'bounced'
+        : story === 'reopened'
+          ? 'broken'
+          : story === 'breach-informed'
+            ? 'slow'
+            : 'slow';
   const pool = band === 'negative' ? VERBATIMS[topic] : band === 'positive' ? VERBATIMS.praise : VERBATIMS.fine;
   const wantComment = q.comment.enabled && (band === 'negative' ? u4 < 0.7 : band === 'positive' ? u4 < 0.3 : u4 < 0.2);
   const comment = wantComment ? (pool[Math.floor(u5 * pool.length)] ?? null) : null;
-  const lost = { delighted: 'none', happy: u5 < 0.7 ? 'none' : 'under-1h', meh: u5 < 0.5 ? 'under-1h' : '1-4h', unhappy: u5 < 0.5 ? '1-4h' : '4-8h', angry: 'over-1d' }[mood];
+  const lost = {
+    delighted: 'none',
+    happy: u5 < 0.7 ? 'none' : 'under-1h',
+    meh: u5 < 0.5 ? 'under-1h' : '1-4h',
+    unhappy: u5 < 0.5 ? '1-4h' : '4-8h',
+    angry: 'over-1d',
+  }[mood];
   const lostTimeChoiceId = q.lostTime.enabled && q.lostTime.choices.some((c) => c.id === lost) ? lost : null;
   return { score, reasons, comment, lostTimeChoiceId };
 }
@@ -545,9 +857,22 @@ export async function summariseDemo(host: LocalHost): Promise<DemoSummary[]> {
     };
     out.push({
       project: p.key,
-      asks: { sent: stats.sent, answered: stats.answered, expired: stats.expired, responseRate: stats.responseRate === null ? null : Math.round(stats.responseRate * 100) / 100 },
-      scorecards: cards.scorecards.map((c) => ({ xla: c.xlaId, score: c.score === null ? null : Math.round(c.score), status: c.status, csat: rate(c, 'csat'), sla: rate(c, 'sla') })),
-      watermelons: melon.rows.filter((row) => row.flagged).map((row) => `${row.xlaId}: ${host.site.requestType(row.requestTypeId ?? '')?.name ?? 'no request type'}`),
+      asks: {
+        sent: stats.sent,
+        answered: stats.answered,
+        expired: stats.expired,
+        responseRate: stats.responseRate === null ? null : Math.round(stats.responseRate * 100) / 100,
+      },
+      scorecards: cards.scorecards.map((c) => ({
+        xla: c.xlaId,
+        score: c.score === null ? null : Math.round(c.score),
+        status: c.status,
+        csat: rate(c, 'csat'),
+        sla: rate(c, 'sla'),
+      })),
+      watermelons: melon.rows
+        .filter((row) => row.flagged)
+        .map((row) => `${row.xlaId}: ${host.site.requestType(row.requestTypeId ?? '')?.name ?? 'no request type'}`),
       atRisk: risk.tickets.length,
       verbatims: verbatims.verbatims.length,
     });

@@ -37,10 +37,21 @@ const InvokeBody = z.object({ functionKey: z.string().min(1), payload: z.unknown
 const FetchProductBody = z.object({
   product: z.string(),
   restPath: z.string(),
-  fetchRequestInit: z.object({ method: z.string().optional(), body: z.string().nullable().optional(), headers: z.array(z.tuple([z.string(), z.string()])).optional() }).passthrough().optional(),
+  fetchRequestInit: z
+    .object({
+      method: z.string().optional(),
+      body: z.string().nullable().optional(),
+      headers: z.array(z.tuple([z.string(), z.string()])).optional(),
+    })
+    .passthrough()
+    .optional(),
 });
 
-const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const esc = (s: unknown): string =>
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 export interface ServerOptions {
   resourceDirs?: Record<string, string>;
@@ -113,7 +124,13 @@ export class HostServer {
     return new URLSearchParams(await this.body(req));
   }
 
-  private send(res: ServerResponse, status: number, body: string, type = 'text/html; charset=utf-8', headers: Record<string, string> = {}): void {
+  private send(
+    res: ServerResponse,
+    status: number,
+    body: string,
+    type = 'text/html; charset=utf-8',
+    headers: Record<string, string> = {},
+  ): void {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
     res.end(body);
   }
@@ -133,18 +150,30 @@ export class HostServer {
     const method = (req.method ?? 'GET').toUpperCase();
     let m: RegExpExecArray | null;
 
-    if ((m = /^\/x1\/([^/]+)(\/.*)?$/.exec(path))) return this.webtrigger(req, res, decodeURIComponent(m[1] ?? ''), m[2] ?? '/', url);
-    if (path === '/__host/health') return this.sendJson(res, 200, { ok: true, seeded: this.host.seededAs() ?? null, queue: this.host.queueStats() });
-    if ((m = /^\/__host\/bridge\/([^/]+)\/([A-Za-z]+)$/.exec(path)) && method === 'POST') return this.bridge(req, res, m[1] ?? '', m[2] ?? '');
+    if ((m = /^\/x1\/([^/]+)(\/.*)?$/.exec(path)))
+      return this.webtrigger(req, res, decodeURIComponent(m[1] ?? ''), m[2] ?? '/', url);
+    if (path === '/__host/health')
+      return this.sendJson(res, 200, { ok: true, seeded: this.host.seededAs() ?? null, queue: this.host.queueStats() });
+    if ((m = /^\/__host\/bridge\/([^/]+)\/([A-Za-z]+)$/.exec(path)) && method === 'POST')
+      return this.bridge(req, res, m[1] ?? '', m[2] ?? '');
     if ((m = /^\/__host\/frame\/([^/]+)\/(.*)$/.exec(path))) return this.frameFile(req, res, m[1] ?? '', m[2] ?? '');
     if (path === '/__host/tokens.css') {
       // Jira's token themes: the same for every frame, so cached and compressed like a CDN file.
       const css = tokenThemesCss();
       const useGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600', vary: 'accept-encoding', ...(useGzip ? { 'content-encoding': 'gzip' } : {}) });
+      res.writeHead(200, {
+        'content-type': 'text/css; charset=utf-8',
+        'cache-control': 'public, max-age=3600',
+        vary: 'accept-encoding',
+        ...(useGzip ? { 'content-encoding': 'gzip' } : {}),
+      });
       return void res.end(useGzip ? css.gzip : css.text);
     }
-    if (path === '/__host/metrics') return this.sendJson(res, 200, { summary: this.host.metrics.summary(), recent: this.host.metrics.invocations().slice(-200) });
+    if (path === '/__host/metrics')
+      return this.sendJson(res, 200, {
+        summary: this.host.metrics.summary(),
+        recent: this.host.metrics.invocations().slice(-200),
+      });
     if (path === '/__host/events') return this.send(res, 200, this.eventsPage());
     if ((m = /^\/__host\/tick\/([^/]+)$/.exec(path)) && method === 'POST') {
       const r = await this.host.tick(decodeURIComponent(m[1] ?? ''));
@@ -153,7 +182,9 @@ export class HostServer {
     if (path === '/persona' && method === 'POST') {
       const f = await this.form(req);
       const id = f.get('accountId') ?? '';
-      return this.redirect(res, f.get('back') ?? '/', { 'set-cookie': `persona=${encodeURIComponent(id)}; Path=/; SameSite=Lax` });
+      return this.redirect(res, f.get('back') ?? '/', {
+        'set-cookie': `persona=${encodeURIComponent(id)}; Path=/; SameSite=Lax`,
+      });
     }
     if (path === '/theme' && method === 'POST') {
       const f = await this.form(req);
@@ -180,10 +211,17 @@ export class HostServer {
       if (action && method === 'POST') return this.issueAction(req, res, key, action);
       return this.send(res, 200, this.issuePage(req, key));
     }
-    if ((m = /^\/portal\/([A-Z][A-Z0-9]+-\d+)$/.exec(path))) return this.send(res, 200, this.portalPage(req, m[1] ?? ''));
-    if ((m = /^\/projects\/([A-Z][A-Z0-9]+)(\/settings)?$/.exec(path))) return this.send(res, 200, this.projectPage(req, m[1] ?? '', m[2] !== undefined));
+    if ((m = /^\/portal\/([A-Z][A-Z0-9]+-\d+)$/.exec(path)))
+      return this.send(res, 200, this.portalPage(req, m[1] ?? ''));
+    if ((m = /^\/projects\/([A-Z][A-Z0-9]+)(\/settings)?$/.exec(path)))
+      return this.send(res, 200, this.projectPage(req, m[1] ?? '', m[2] !== undefined));
     if (path === '/admin') return this.send(res, 200, this.modulePage(req, 'jira:adminPage', 'Apps · Sentio', {}));
-    if (path === '/dashboard') return this.send(res, 200, this.dashboardPage(req, url.searchParams.get('project') ?? undefined, url.searchParams.get('mode') === 'edit'));
+    if (path === '/dashboard')
+      return this.send(
+        res,
+        200,
+        this.dashboardPage(req, url.searchParams.get('project') ?? undefined, url.searchParams.get('mode') === 'edit'),
+      );
     return this.send(res, 404, this.layout(req, 'Not found', '<p>Nothing here.</p>'));
   }
 
@@ -217,13 +255,16 @@ export class HostServer {
     const frame = this.frames.get(token);
     if (!frame) return this.send(res, 404, 'This frame expired: reload the page.', 'text/plain');
     const file = normalize(join(frame.resourceDir, rel || 'index.html'));
-    if (!file.startsWith(frame.resourceDir) || !existsSync(file) || !statSync(file).isFile()) return this.send(res, 404, 'Not found', 'text/plain');
+    if (!file.startsWith(frame.resourceDir) || !existsSync(file) || !statSync(file).isFile())
+      return this.send(res, 404, 'Not found', 'text/plain');
     if (rel === 'index.html' || rel === '') {
       const html = readFileSync(file, 'utf8');
       // The platform injects the bridge before any of the app's scripts run.
       const inject = `<script>${bridgeScript(token, this.colorMode(req))}</script>`;
       const out = /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (h) => `${h}${inject}`) : inject + html;
-      const csp = this.host.manifest.styles.includes('unsafe-inline') ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'";
+      const csp = this.host.manifest.styles.includes('unsafe-inline')
+        ? "style-src 'self' 'unsafe-inline'"
+        : "style-src 'self'";
       return this.send(res, 200, out, MIME['.html'], { 'content-security-policy': `${csp}; frame-ancestors 'self'` });
     }
     // As a CDN serves a Custom UI resource: compressed, and Vite's content-hashed assets cached for
@@ -242,7 +283,8 @@ export class HostServer {
 
   private async bridge(req: IncomingMessage, res: ServerResponse, token: string, name: string): Promise<void> {
     const frame = this.frames.get(token);
-    const fail = (status: number, message: string, code?: string): void => this.sendJson(res, status, { ok: false, error: { message, ...(code ? { code } : {}) } });
+    const fail = (status: number, message: string, code?: string): void =>
+      this.sendJson(res, status, { ok: false, error: { message, ...(code ? { code } : {}) } });
     if (!frame) return fail(404, 'This frame expired: reload the page.');
     const m = this.host.uiModule(frame.moduleKey);
     if (!m) return fail(404, `Module ${frame.moduleKey} is not in manifest.yml`);
@@ -253,16 +295,39 @@ export class HostServer {
     } catch {
       return fail(400, 'Bad JSON');
     }
-    if (name === 'getContext') return this.sendJson(res, 200, { ok: true, value: { ...this.host.productContext(m, persona.accountId, frame.extension), theme: { colorMode: this.colorMode(req) } } });
+    if (name === 'getContext')
+      return this.sendJson(res, 200, {
+        ok: true,
+        value: {
+          ...this.host.productContext(m, persona.accountId, frame.extension),
+          theme: { colorMode: this.colorMode(req) },
+        },
+      });
     if (name === 'invoke') {
       const parsed = InvokeBody.safeParse(payload);
       if (!parsed.success) return fail(400, 'invoke needs { functionKey, payload }');
-      if (!this.host.allowInvoke(`${persona.accountId}`)) return fail(429, 'Resolver calls are rate limited at 500req/25s', 'RATE_LIMITED');
+      if (!this.host.allowInvoke(`${persona.accountId}`))
+        return fail(429, 'Resolver calls are rate limited at 500req/25s', 'RATE_LIMITED');
       try {
-        const r = await this.host.invoke(m.key, parsed.data.functionKey, parsed.data.payload ?? {}, persona.accountId, frame.extension);
+        const r = await this.host.invoke(
+          m.key,
+          parsed.data.functionKey,
+          parsed.data.payload ?? {},
+          persona.accountId,
+          frame.extension,
+        );
         if (r.ok) return this.sendJson(res, 200, { ok: true, value: r.value ?? null });
-        if (r.timedOut) return fail(200, 'There was an error invoking the function - the function timed out (FUNCTION_TIME_OUT)', 'FUNCTION_TIME_OUT');
-        return fail(200, `There was an error invoking the function - ${r.error?.message ?? 'unknown error'}`, 'FUNCTION_ERR');
+        if (r.timedOut)
+          return fail(
+            200,
+            'There was an error invoking the function - the function timed out (FUNCTION_TIME_OUT)',
+            'FUNCTION_TIME_OUT',
+          );
+        return fail(
+          200,
+          `There was an error invoking the function - ${r.error?.message ?? 'unknown error'}`,
+          'FUNCTION_ERR',
+        );
       } catch (e) {
         return fail(403, (e as Error).message);
       }
@@ -272,18 +337,44 @@ export class HostServer {
       if (!parsed.success) return fail(400, 'fetchProduct needs { product, restPath, fetchRequestInit }');
       if (parsed.data.product !== 'jira') return fail(400, `The local host only has Jira, not ${parsed.data.product}`);
       const init = parsed.data.fetchRequestInit ?? {};
-      const r = this.host.callJira({ kind: 'user', accountId: persona.accountId }, init.method ?? 'GET', parsed.data.restPath, init.body ?? undefined, true);
-      return this.sendJson(res, 200, { ok: true, value: { status: r.status, statusText: r.status < 400 ? 'OK' : 'Error', headers: { 'content-type': 'application/json' }, body: r.body === undefined ? '' : JSON.stringify(r.body) } });
+      const r = this.host.callJira(
+        { kind: 'user', accountId: persona.accountId },
+        init.method ?? 'GET',
+        parsed.data.restPath,
+        init.body ?? undefined,
+        true,
+      );
+      return this.sendJson(res, 200, {
+        ok: true,
+        value: {
+          status: r.status,
+          statusText: r.status < 400 ? 'OK' : 'Error',
+          headers: { 'content-type': 'application/json' },
+          body: r.body === undefined ? '' : JSON.stringify(r.body),
+        },
+      });
     }
     return fail(400, `Bridge method ${name} is not emulated by the local host`);
   }
 
-  private async webtrigger(req: IncomingMessage, res: ServerResponse, key: string, rest: string, url: URL): Promise<void> {
+  private async webtrigger(
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+    rest: string,
+    url: URL,
+  ): Promise<void> {
     const headers: Record<string, string[]> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v : [v];
     const query: Record<string, string[]> = {};
     for (const [k, v] of url.searchParams) (query[k] ??= []).push(v);
-    const r = await this.host.webtrigger(key, { method: (req.method ?? 'GET').toUpperCase(), path: rest, headers, query, body: await this.body(req) });
+    const r = await this.host.webtrigger(key, {
+      method: (req.method ?? 'GET').toUpperCase(),
+      path: rest,
+      headers,
+      query,
+      body: await this.body(req),
+    });
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(r.headers)) out[k] = v.join(', ');
     res.writeHead(r.statusCode, out);
@@ -305,7 +396,15 @@ export class HostServer {
         if (text) this.host.site.comment(key, { body: text, public: f.get('visibility') !== 'internal' }, actor);
       }
     } catch (e) {
-      return this.send(res, 400, this.layout(req, 'Error', `<p class="error">${esc((e as Error).message)}</p><p><a href="${esc(back)}">Back</a></p>`));
+      return this.send(
+        res,
+        400,
+        this.layout(
+          req,
+          'Error',
+          `<p class="error">${esc((e as Error).message)}</p><p><a href="${esc(back)}">Back</a></p>`,
+        ),
+      );
     }
     return this.redirect(res, back);
   }
@@ -316,7 +415,16 @@ export class HostServer {
     const persona = this.persona(req);
     const users = this.host.site.users().filter((u) => u.role !== 'app');
     const options = (['admin', 'agent', 'customer'] as const)
-      .map((role) => `<optgroup label="${role}s">${users.filter((u) => u.role === role).map((u) => `<option value="${esc(u.accountId)}"${u.accountId === persona.accountId ? ' selected' : ''}>${esc(u.displayName)}${u.style ? ` (${esc(u.style)})` : ''}</option>`).join('')}</optgroup>`)
+      .map(
+        (role) =>
+          `<optgroup label="${role}s">${users
+            .filter((u) => u.role === role)
+            .map(
+              (u) =>
+                `<option value="${esc(u.accountId)}"${u.accountId === persona.accountId ? ' selected' : ''}>${esc(u.displayName)}${u.style ? ` (${esc(u.style)})` : ''}</option>`,
+            )
+            .join('')}</optgroup>`,
+      )
       .join('');
     const projects = this.host.site.projects();
     const dark = this.colorMode(req) === 'dark';
@@ -335,12 +443,19 @@ export class HostServer {
     const persona = this.persona(req);
     const issues = persona.role === 'customer' ? site.issues({ reporter: persona.accountId }) : site.issues();
     const projects = site.projects();
-    const rows = issues.slice(0, 100).map((i) => this.issueRow(i, persona)).join('');
-    const create = projects
-      .map((p) => `<option value="${esc(p.key)}">${esc(p.name)}</option>`)
+    const rows = issues
+      .slice(0, 100)
+      .map((i) => this.issueRow(i, persona))
       .join('');
-    const rts = site.requestTypes().map((rt) => `<option value="${esc(rt.id)}">${esc(site.project(rt.projectId)?.key)} · ${esc(rt.name)}</option>`).join('');
-    const customers = site.users('customer').map((u) => `<option value="${esc(u.accountId)}">${esc(u.displayName)}</option>`).join('');
+    const create = projects.map((p) => `<option value="${esc(p.key)}">${esc(p.name)}</option>`).join('');
+    const rts = site
+      .requestTypes()
+      .map((rt) => `<option value="${esc(rt.id)}">${esc(site.project(rt.projectId)?.key)} · ${esc(rt.name)}</option>`)
+      .join('');
+    const customers = site
+      .users('customer')
+      .map((u) => `<option value="${esc(u.accountId)}">${esc(u.displayName)}</option>`)
+      .join('');
     return this.layout(
       req,
       'Queue',
@@ -364,30 +479,63 @@ export class HostServer {
     const site = this.host.site;
     const persona = this.persona(req);
     const issue = site.issue(key);
-    if (!issue || !site.canBrowse(persona.accountId, issue)) return this.layout(req, key, `<p class="error">Issue ${esc(key)} does not exist or you do not have permission to see it.</p>`);
+    if (!issue || !site.canBrowse(persona.accountId, issue))
+      return this.layout(
+        req,
+        key,
+        `<p class="error">Issue ${esc(key)} does not exist or you do not have permission to see it.</p>`,
+      );
     if (persona.role === 'customer') return this.portalPage(req, key);
     const project = site.project(issue.projectId);
     const rt = site.requestType(issue.requestTypeId);
     const status = site.status(issue.statusId);
-    const ext = { issue: { id: issue.id, key: issue.key, type: 'Service Request', typeId: rt?.issueTypeId }, project: { id: project?.id, key: project?.key, type: 'service_desk' }, isNewToIssue: false };
-    const panels = this.host.manifest.uiModules.filter((m) => m.type === 'jira:issuePanel').map((m) => `<section class="panel"><h3>${esc(m.title)}</h3>${this.frame(m, ext)}</section>`).join('');
-    const contexts = this.host.manifest.uiModules.filter((m) => m.type === 'jira:issueContext').map((m) => `<details open class="context"><summary>${esc(m.label ?? m.title)}</summary>${this.frame(m, ext)}</details>`).join('');
+    const ext = {
+      issue: { id: issue.id, key: issue.key, type: 'Service Request', typeId: rt?.issueTypeId },
+      project: { id: project?.id, key: project?.key, type: 'service_desk' },
+      isNewToIssue: false,
+    };
+    const panels = this.host.manifest.uiModules
+      .filter((m) => m.type === 'jira:issuePanel')
+      .map((m) => `<section class="panel"><h3>${esc(m.title)}</h3>${this.frame(m, ext)}</section>`)
+      .join('');
+    const contexts = this.host.manifest.uiModules
+      .filter((m) => m.type === 'jira:issueContext')
+      .map(
+        (m) =>
+          `<details open class="context"><summary>${esc(m.label ?? m.title)}</summary>${this.frame(m, ext)}</details>`,
+      )
+      .join('');
     const comments = site
       .comments(issue.id)
-      .map((c) => `<li class="${c.public ? 'public' : 'internal'}"><b>${esc(site.user(c.author)?.displayName ?? c.author)}</b> <small>${esc(jiraDate(c.created).slice(0, 16).replace('T', ' '))} · ${c.public ? 'reply to customer' : 'internal note'}</small><p>${esc(adfToText(c.body).trim())}</p></li>`)
+      .map(
+        (c) =>
+          `<li class="${c.public ? 'public' : 'internal'}"><b>${esc(site.user(c.author)?.displayName ?? c.author)}</b> <small>${esc(jiraDate(c.created).slice(0, 16).replace('T', ' '))} · ${c.public ? 'reply to customer' : 'internal note'}</small><p>${esc(adfToText(c.body).trim())}</p></li>`,
+      )
       .join('');
     const history = site
       .changelog(issue.id)
-      .map((h) => `<li><small>${esc(jiraDate(h.created).slice(0, 16).replace('T', ' '))}</small> ${esc(site.user(h.author)?.displayName)}: ${h.items.map((i) => `${esc(i.field)} ${esc(i.fromString ?? '—')} → ${esc(i.toString ?? '—')}`).join(', ')}</li>`)
+      .map(
+        (h) =>
+          `<li><small>${esc(jiraDate(h.created).slice(0, 16).replace('T', ' '))}</small> ${esc(site.user(h.author)?.displayName)}: ${h.items.map((i) => `${esc(i.field)} ${esc(i.fromString ?? '—')} → ${esc(i.toString ?? '—')}`).join(', ')}</li>`,
+      )
       .join('');
     const slas = computeSlas(site, issue, site.clock.now())
       .map((s) => {
-        const cyc = (s.ongoingCycle ?? (s.completedCycles as unknown[]).at(-1)) as { breached?: boolean; remainingTime?: { friendly: string } } | undefined;
+        const cyc = (s.ongoingCycle ?? (s.completedCycles as unknown[]).at(-1)) as
+          { breached?: boolean; remainingTime?: { friendly: string } } | undefined;
         return `<li>${esc(s.name)}: ${cyc ? `<span class="${cyc.breached ? 'breached' : 'ok'}">${cyc.breached ? 'breached' : 'within goal'}</span> (${esc(cyc.remainingTime?.friendly)} left)${s.ongoingCycle ? '' : ' ✓ completed'}` : '—'}</li>`;
       })
       .join('');
-    const statusOptions = site.statuses().map((s) => `<option value="${esc(s.id)}"${s.id === issue.statusId ? ' selected' : ''}>${esc(s.name)}</option>`).join('');
-    const assignees = [...site.users('agent'), ...site.users('admin')].map((u) => `<option value="${esc(u.accountId)}"${u.accountId === issue.assignee ? ' selected' : ''}>${esc(u.displayName)}</option>`).join('');
+    const statusOptions = site
+      .statuses()
+      .map((s) => `<option value="${esc(s.id)}"${s.id === issue.statusId ? ' selected' : ''}>${esc(s.name)}</option>`)
+      .join('');
+    const assignees = [...site.users('agent'), ...site.users('admin')]
+      .map(
+        (u) =>
+          `<option value="${esc(u.accountId)}"${u.accountId === issue.assignee ? ' selected' : ''}>${esc(u.displayName)}</option>`,
+      )
+      .join('');
     return this.layout(
       req,
       `${issue.key} ${issue.summary}`,
@@ -400,7 +548,12 @@ ${panels}
 <aside><form method="post" action="/browse/${esc(issue.key)}/transition" class="inline"><select name="status">${statusOptions}</select><button>Transition</button></form>
 <span class="lozenge ${esc(status?.category)}">${esc(status?.name)}</span>
 <dl><dt>Request type</dt><dd>${esc(rt?.name)}</dd><dt>Reporter</dt><dd>${esc(site.user(issue.reporter)?.displayName)}</dd>
-<dt>Participants</dt><dd>${site.participants(issue.id).map((p) => esc(site.user(p)?.displayName)).join(', ') || '—'}</dd>
+<dt>Participants</dt><dd>${
+        site
+          .participants(issue.id)
+          .map((p) => esc(site.user(p)?.displayName))
+          .join(', ') || '—'
+      }</dd>
 <dt>Assignee</dt><dd><form method="post" action="/browse/${esc(issue.key)}/assign" class="inline"><select name="assignee"><option value="">Unassigned</option>${assignees}</select><button>Assign</button></form></dd>
 <dt>Priority</dt><dd>${esc(issue.priority)}</dd><dt>SLAs</dt><dd><ul class="slas">${slas}</ul></dd></dl>
 ${contexts}</aside></div>`,
@@ -422,12 +575,22 @@ ${contexts}</aside></div>`,
 <form method="post" action="/persona"><input type="hidden" name="accountId" value="${esc(issue.reporter)}"><input type="hidden" name="back" value="/portal/${esc(key)}"><button>View as the requester, ${esc(site.user(issue.reporter)?.displayName)}</button></form></div>`,
       );
     }
-    const ext = { request: { key: issue.key, typeId: issue.requestTypeId }, portal: { id: project?.serviceDeskId }, project: { id: project?.id, key: project?.key, type: 'service_desk' } };
-    const panels = this.host.manifest.uiModules.filter((m) => m.type === 'jiraServiceManagement:portalRequestDetailPanel').map((m) => `<section class="panel portal-panel"><h3>${esc(m.title)}</h3>${this.frame(m, ext)}</section>`).join('');
+    const ext = {
+      request: { key: issue.key, typeId: issue.requestTypeId },
+      portal: { id: project?.serviceDeskId },
+      project: { id: project?.id, key: project?.key, type: 'service_desk' },
+    };
+    const panels = this.host.manifest.uiModules
+      .filter((m) => m.type === 'jiraServiceManagement:portalRequestDetailPanel')
+      .map((m) => `<section class="panel portal-panel"><h3>${esc(m.title)}</h3>${this.frame(m, ext)}</section>`)
+      .join('');
     const comments = site
       .comments(issue.id)
       .filter((c) => c.public)
-      .map((c) => `<li><b>${esc(site.user(c.author)?.displayName)}</b> <small>${esc(jiraDate(c.created).slice(0, 16).replace('T', ' '))}</small><p>${esc(adfToText(c.body).trim())}</p></li>`)
+      .map(
+        (c) =>
+          `<li><b>${esc(site.user(c.author)?.displayName)}</b> <small>${esc(jiraDate(c.created).slice(0, 16).replace('T', ' '))}</small><p>${esc(adfToText(c.body).trim())}</p></li>`,
+      )
       .join('');
     return this.layout(
       req,
@@ -445,9 +608,16 @@ ${panels}
     if (!project) return this.layout(req, key, `<p class="error">No project ${esc(key)}.</p>`);
     const type = settings ? 'jira:projectSettingsPage' : 'jira:projectPage';
     const ext = { project: { id: project.id, key: project.key, type: 'service_desk' } };
-    const frames = this.host.manifest.uiModules.filter((m) => m.type === type).map((m) => `<section class="panel page"><h2>${esc(m.title)}</h2>${this.frame(m, ext)}</section>`).join('');
+    const frames = this.host.manifest.uiModules
+      .filter((m) => m.type === type)
+      .map((m) => `<section class="panel page"><h2>${esc(m.title)}</h2>${this.frame(m, ext)}</section>`)
+      .join('');
     const persona = this.persona(req);
-    const issues = site.issues({ projectId: project.id }).slice(0, 30).map((i) => this.issueRow(i, persona)).join('');
+    const issues = site
+      .issues({ projectId: project.id })
+      .slice(0, 30)
+      .map((i) => this.issueRow(i, persona))
+      .join('');
     return this.layout(
       req,
       project.name,
@@ -457,8 +627,16 @@ ${settings ? '' : `<details class="card"><summary>Recent tickets</summary><table
   }
 
   private modulePage(req: IncomingMessage, type: string, title: string, ext: Record<string, unknown>): string {
-    const frames = this.host.manifest.uiModules.filter((m) => m.type === type).map((m) => `<section class="panel page"><h2>${esc(m.title)}</h2>${this.frame(m, ext)}</section>`).join('');
-    const ticks = this.host.manifest.scheduledTriggers.map((t) => `<form method="post" action="/__host/tick/${esc(t.key)}" class="inline"><button>Run ${esc(t.key)} (${esc(t.interval)}) now</button></form>`).join(' ');
+    const frames = this.host.manifest.uiModules
+      .filter((m) => m.type === type)
+      .map((m) => `<section class="panel page"><h2>${esc(m.title)}</h2>${this.frame(m, ext)}</section>`)
+      .join('');
+    const ticks = this.host.manifest.scheduledTriggers
+      .map(
+        (t) =>
+          `<form method="post" action="/__host/tick/${esc(t.key)}" class="inline"><button>Run ${esc(t.key)} (${esc(t.interval)}) now</button></form>`,
+      )
+      .join(' ');
     return this.layout(req, title, `${frames}<div class="card"><h3>Local host controls</h3>${ticks}</div>`);
   }
 
@@ -471,14 +649,19 @@ ${settings ? '' : `<details class="card"><summary>Recent tickets</summary><table
       ...(edit ? { entryPoint: 'edit' } : {}),
       gadgetConfiguration: project ? { projectKey: project.key, projectId: project.id } : {},
     };
-    const frames = gadgets.map((m) => `<section class="panel gadget"><h3>${esc(m.title)}</h3>${this.frame(m, ext)}</section>`).join('');
+    const frames = gadgets
+      .map((m) => `<section class="panel gadget"><h3>${esc(m.title)}</h3>${this.frame(m, ext)}</section>`)
+      .join('');
     return this.layout(req, 'Dashboard', `<h1>Dashboard</h1><div class="gadgets">${frames}</div>`);
   }
 
   private eventsPage(): string {
     const rows = this.host
       .deliveries({ limit: 200 })
-      .map((d) => `<tr class="${esc(d.state)}"><td>${d.id}</td><td>${esc(d.kind)}</td><td>${esc(d.target)}</td><td>${esc(String(d.payload.eventType ?? d.payload.queueName ?? ''))}</td><td>${esc((d.payload.issue as { key?: string } | undefined)?.key ?? '')}</td><td>${d.payload.selfGenerated === true ? 'self' : ''}</td><td>${esc(d.state)}${d.attempt ? ` (retry ${d.attempt})` : ''}</td><td>${esc(d.lastError ?? '')}</td></tr>`)
+      .map(
+        (d) =>
+          `<tr class="${esc(d.state)}"><td>${d.id}</td><td>${esc(d.kind)}</td><td>${esc(d.target)}</td><td>${esc(String(d.payload.eventType ?? d.payload.queueName ?? ''))}</td><td>${esc((d.payload.issue as { key?: string } | undefined)?.key ?? '')}</td><td>${d.payload.selfGenerated === true ? 'self' : ''}</td><td>${esc(d.state)}${d.attempt ? ` (retry ${d.attempt})` : ''}</td><td>${esc(d.lastError ?? '')}</td></tr>`,
+      )
       .join('');
     const s = this.host.metrics.summary();
     return `<!doctype html><html><head><meta charset="utf-8"><title>Events · Sentio local</title><style>${CSS}</style></head><body><header><a class="brand" href="/">← back to the site</a></header><main>

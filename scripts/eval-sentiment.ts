@@ -14,7 +14,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createSentimentScorer, NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, prepareComment } from '../src/domain/sentiment/index.js';
+import {
+  createSentimentScorer,
+  NEGATIVE_THRESHOLD,
+  POSITIVE_THRESHOLD,
+  prepareComment,
+} from '../src/domain/sentiment/index.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SENTIMENT_DATA_DIR = resolve(REPO_ROOT, '../shared/data/sentiment');
@@ -142,7 +147,12 @@ export function evaluateSet(set: LabelledSet, score: CommentScorerFn): SetMetric
   let labelledNegatives = 0;
   set.items.forEach((item, i) => {
     const predicted = predictedClass(scores[i] ?? null);
-    const truth = set.kind === 'uci' ? Math.sign(item.rating) : Math.abs(item.rating) > VADER_NEUTRAL_BAND ? Math.sign(item.rating) : 0;
+    const truth =
+      set.kind === 'uci'
+        ? Math.sign(item.rating)
+        : Math.abs(item.rating) > VADER_NEUTRAL_BAND
+          ? Math.sign(item.rating)
+          : 0;
     if (truth !== 0) {
       polar += 1;
       if (predicted === truth) correct += 1;
@@ -158,7 +168,13 @@ export function evaluateSet(set: LabelledSet, score: CommentScorerFn): SetMetric
     n: set.items.length,
     unscorable: scores.filter((s) => s === null).length,
     accuracy: polar === 0 ? 0 : correct / polar,
-    r: set.kind === 'vader' ? pearson(scores.map((s) => s ?? 0), set.items.map((x) => x.rating)) : null,
+    r:
+      set.kind === 'vader'
+        ? pearson(
+            scores.map((s) => s ?? 0),
+            set.items.map((x) => x.rating),
+          )
+        : null,
     negativePrecision: predictedNegatives === 0 ? 0 : tp / predictedNegatives,
     negativeRecall: labelledNegatives === 0 ? 0 : tp / labelledNegatives,
     truePositiveNegatives: tp,
@@ -264,17 +280,32 @@ async function main(): Promise<void> {
   const sets = loadSentimentSets();
   const scorer = sentioScorer();
   const metrics = sets.map((s) => evaluateSet(s, scorer));
-  const rates = sets.map((s) => throughput(s.items.map((x) => x.text), scorer));
+  const rates = sets.map((s) =>
+    throughput(
+      s.items.map((x) => x.text),
+      scorer,
+    ),
+  );
   const all = sets.flatMap((s) => s.items.map((x) => x.text));
   const overall = throughput(all, scorer, 1000);
   console.log(table('Sentio scorer (prepareComment + score)', metrics, rates));
   console.log(`\nThroughput over all ${all.length} texts: ${Math.round(overall).toLocaleString('en-US')} comments/s`);
   const cold = await coldLoadMs();
-  console.log(cold === null ? 'Cold load: esbuild not available, not measured' : `Cold load (bundled, fresh process, import → first score, median of 7): ${cold.toFixed(1)} ms`);
+  console.log(
+    cold === null
+      ? 'Cold load: esbuild not available, not measured'
+      : `Cold load (bundled, fresh process, import → first score, median of 7): ${cold.toFixed(1)} ms`,
+  );
   if (process.argv.includes('--baseline')) {
     const baseline = await libraryAverage();
     const bm = sets.map((s) => evaluateSet(s, baseline));
-    console.log(`\n${table('Untuned library average: (VADER(lower-cased) + wink/5) / 2', bm, sets.map(() => null))}`);
+    console.log(
+      `\n${table(
+        'Untuned library average: (VADER(lower-cased) + wink/5) / 2',
+        bm,
+        sets.map(() => null),
+      )}`,
+    );
   }
 }
 

@@ -27,7 +27,8 @@ type Manifest = Record<string, ManifestChunk>;
 
 const dist = join(import.meta.dirname, '..', 'static', 'dist');
 const glanceDist = join(import.meta.dirname, '..', 'static', 'dist-glance');
-const readManifest = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+const readManifest = (dir: string): Manifest =>
+  JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
 const manifest = readManifest(dist);
 const args = process.argv.slice(2);
 const budgetIndex = args.indexOf('--budget-kb');
@@ -35,11 +36,36 @@ const budgetKb = budgetIndex >= 0 ? Number(args[budgetIndex + 1]) : 150;
 
 /** The view chunks, by the source file routes.ts lazy-loads for each module. */
 const VIEWS: ReadonlyArray<{ view: string; modules: string; src: string; data: string }> = [
-  { view: 'portal survey', modules: 'sentio-portal-survey', src: 'src/views/portal/portal-survey.tsx', data: 'src/views/portal/portal-survey.prefetch.ts' },
-  { view: 'issue panel', modules: 'sentio-issue-panel', src: 'src/views/issue/issue-panel.tsx', data: 'src/views/issue/prefetch.ts' },
-  { view: 'project page', modules: 'sentio-project-page', src: 'src/views/project/project-page.tsx', data: 'src/views/project/project-page.prefetch.ts' },
-  { view: 'scorecard gadget', modules: 'sentio-scorecard-gadget', src: 'src/views/project/scorecard-gadget.tsx', data: 'src/views/project/scorecard-gadget.prefetch.ts' },
-  { view: 'admin / project settings', modules: 'sentio-admin-page, sentio-project-settings', src: 'src/views/admin/admin-page.tsx', data: 'src/views/admin/admin-page.prefetch.ts' },
+  {
+    view: 'portal survey',
+    modules: 'sentio-portal-survey',
+    src: 'src/views/portal/portal-survey.tsx',
+    data: 'src/views/portal/portal-survey.prefetch.ts',
+  },
+  {
+    view: 'issue panel',
+    modules: 'sentio-issue-panel',
+    src: 'src/views/issue/issue-panel.tsx',
+    data: 'src/views/issue/prefetch.ts',
+  },
+  {
+    view: 'project page',
+    modules: 'sentio-project-page',
+    src: 'src/views/project/project-page.tsx',
+    data: 'src/views/project/project-page.prefetch.ts',
+  },
+  {
+    view: 'scorecard gadget',
+    modules: 'sentio-scorecard-gadget',
+    src: 'src/views/project/scorecard-gadget.tsx',
+    data: 'src/views/project/scorecard-gadget.prefetch.ts',
+  },
+  {
+    view: 'admin / project settings',
+    modules: 'sentio-admin-page, sentio-project-settings',
+    src: 'src/views/admin/admin-page.tsx',
+    data: 'src/views/admin/admin-page.prefetch.ts',
+  },
 ];
 
 const gzipCache = new Map<string, number>();
@@ -85,10 +111,19 @@ const rows = VIEWS.map(({ view, modules, src, data }) => {
   const glance = readManifest(glanceDist);
   const key = Object.keys(glance).find((k) => glance[k]?.isEntry === true);
   if (key === undefined) throw new Error('no entry chunk in static/dist-glance: run npm run build:ui first');
-  const files = [...closure(key, new Set(), glance)].map((k) => glance[k]).filter((c): c is ManifestChunk => c !== undefined);
+  const files = [...closure(key, new Set(), glance)]
+    .map((k) => glance[k])
+    .filter((c): c is ManifestChunk => c !== undefined);
   const js = files.reduce((sum, c) => sum + gzipBytes(c.file, glanceDist), 0);
   const css = [...new Set(files.flatMap((c) => c.css ?? []))].reduce((sum, f) => sum + gzipBytes(f, glanceDist), 0);
-  rows.splice(2, 0, { view: 'issue glance (resource glance)', modules: 'sentio-issue-context', jsKb: js / 1024, cssKb: css / 1024, viewChunkKb: js / 1024, chunks: files.length });
+  rows.splice(2, 0, {
+    view: 'issue glance (resource glance)',
+    modules: 'sentio-issue-context',
+    jsKb: js / 1024,
+    cssKb: css / 1024,
+    viewChunkKb: js / 1024,
+    chunks: files.length,
+  });
 }
 
 if (args.includes('--json')) {
@@ -97,7 +132,9 @@ if (args.includes('--json')) {
   console.log(`| view | modules | JS gzip (first load) | of which view chunk | CSS gzip | chunks |`);
   console.log(`|---|---|---|---|---|---|`);
   for (const r of rows) {
-    console.log(`| ${r.view} | ${r.modules} | ${r.jsKb.toFixed(1)} KB | ${r.viewChunkKb.toFixed(1)} KB | ${r.cssKb.toFixed(1)} KB | ${r.chunks} |`);
+    console.log(
+      `| ${r.view} | ${r.modules} | ${r.jsKb.toFixed(1)} KB | ${r.viewChunkKb.toFixed(1)} KB | ${r.cssKb.toFixed(1)} KB | ${r.chunks} |`,
+    );
   }
 }
 const over = rows.filter((r) => r.jsKb > budgetKb);

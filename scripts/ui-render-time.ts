@@ -35,8 +35,18 @@ const arg = (name: string, fallback: number): number => {
 const RUNS = arg('--runs', 5);
 const TICKETS = arg('--tickets', 40);
 // `--only issue-glance` and `--only "issue glance"` both work.
-const ONLY = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').replaceAll('-', ' ') : '';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync', '--disable-component-update', '--disable-quic'];
+const ONLY = process.argv.includes('--only')
+  ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').replaceAll('-', ' ')
+  : '';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-sync',
+  '--disable-component-update',
+  '--disable-quic',
+];
 
 interface View {
   readonly view: string;
@@ -47,7 +57,14 @@ interface View {
   readonly markers: readonly string[];
 }
 
-async function call<T>(h: RunningHost, moduleKey: string, name: string, payload: unknown, as: string, extension: Record<string, unknown> = {}): Promise<T> {
+async function call<T>(
+  h: RunningHost,
+  moduleKey: string,
+  name: string,
+  payload: unknown,
+  as: string,
+  extension: Record<string, unknown> = {},
+): Promise<T> {
   const r = await h.invoke(moduleKey, name, payload, as, extension);
   const env = r.value as Envelope<T> | undefined;
   if (!r.ok || !env?.ok) throw new Error(`${name} failed: ${JSON.stringify(env ?? r.error?.message)}`);
@@ -58,22 +75,57 @@ async function call<T>(h: RunningHost, moduleKey: string, name: string, payload:
 async function seedSmall(h: RunningHost): Promise<{ issueKey: string; requester: string }> {
   const admin = h.users.admins[0] ?? '';
   await call(h, 'sentio-admin-page', 'saveXla', { xla: defaultXla() }, admin);
-  await call(h, 'sentio-admin-page', 'savePlan', { plan: { id: 'mid-flight', name: 'Mid-flight check', waypoint: { kind: 'first-response' }, question: { kind: 'emoji5', text: 'How is it going with your request so far?' }, fatigue: { cooldownHours: 0 } } }, admin);
+  await call(
+    h,
+    'sentio-admin-page',
+    'savePlan',
+    {
+      plan: {
+        id: 'mid-flight',
+        name: 'Mid-flight check',
+        waypoint: { kind: 'first-response' },
+        question: { kind: 'emoji5', text: 'How is it going with your request so far?' },
+        fatigue: { cooldownHours: 0 },
+      },
+    },
+    admin,
+  );
   await h.waitForIdle();
   let last = { issueKey: '', requester: '' };
   for (let i = 0; i < TICKETS; i++) {
     const requester = h.users.customers[i % h.users.customers.length] ?? '';
     const agent = h.users.agents[i % h.users.agents.length] ?? '';
-    const key = h.site.createTicket({ projectKey: i % 3 === 2 ? 'HR' : 'IT', summary: `Render bench ticket ${i + 1}`, reporter: requester }).key;
+    const key = h.site.createTicket({
+      projectKey: i % 3 === 2 ? 'HR' : 'IT',
+      summary: `Render bench ticket ${i + 1}`,
+      reporter: requester,
+    }).key;
     h.site.assign(key, agent, admin);
     h.site.comment(key, 'Thanks, looking into it now.', { author: agent, public: true });
     await h.waitForIdle();
-    const ask = (await call<{ ask: PortalAskView | null }>(h, 'sentio-portal-survey', 'getMyAsk', {}, requester, { request: { key } })).ask;
+    const ask = (
+      await call<{ ask: PortalAskView | null }>(h, 'sentio-portal-survey', 'getMyAsk', {}, requester, {
+        request: { key },
+      })
+    ).ask;
     // The last ticket keeps its ask pending: the portal view shows the question form.
     if (ask && i < TICKETS - 1) {
-      await call(h, 'sentio-portal-survey', 'answerAsk', { askId: ask.askId, score: 1 + (i % 5), reasons: [], comment: i % 4 === 0 ? 'Slow and nobody tells me anything.' : null }, requester, { request: { key } });
+      await call(
+        h,
+        'sentio-portal-survey',
+        'answerAsk',
+        {
+          askId: ask.askId,
+          score: 1 + (i % 5),
+          reasons: [],
+          comment: i % 4 === 0 ? 'Slow and nobody tells me anything.' : null,
+        },
+        requester,
+        { request: { key } },
+      );
     }
-    if (i % 4 === 0) h.site.comment(key, 'This is taking far too long, I am really frustrated.', { author: requester, public: true });
+    if (i % 4 === 0)
+      h.site.comment(key, 'This is taking far too long, I am really frustrated.', { author: requester, public: true });
     last = { issueKey: key, requester };
     if (i === TICKETS - 1 && !ask) throw new Error(`no ask on ${key}: the portal view would be empty`);
   }
@@ -83,7 +135,8 @@ async function seedSmall(h: RunningHost): Promise<{ issueKey: string; requester:
 
 async function main(): Promise<void> {
   for (const dir of ['dist', 'dist-glance']) {
-    if (!existsSync(join(import.meta.dirname, '..', 'static', dir, 'index.html'))) throw new Error(`static/${dir} is missing: run npm run build:ui first`);
+    if (!existsSync(join(import.meta.dirname, '..', 'static', dir, 'index.html')))
+      throw new Error(`static/${dir} is missing: run npm run build:ui first`);
   }
   const work = mkdtempSync(join(tmpdir(), 'sentio-render-'));
   const h = await startHost({ dataDir: join(work, 'data'), port: 0, seed: 'basic', delayScale: 0, scheduler: false });
@@ -93,15 +146,57 @@ async function main(): Promise<void> {
     const target = await seedSmall(h);
     const who = { admin: h.users.admins[0] ?? '', agent: h.users.agents[0] ?? '', requester: target.requester };
     const VIEWS: View[] = [
-      { view: 'portal survey', moduleKey: 'sentio-portal-survey', path: `/portal/${target.issueKey}`, as: 'requester', markers: ['How is it going', 'Thanks for your feedback'] },
-      { view: 'issue panel', moduleKey: 'sentio-issue-panel', path: `/browse/${target.issueKey}`, as: 'agent', markers: ['Feedback asks'] },
+      {
+        view: 'portal survey',
+        moduleKey: 'sentio-portal-survey',
+        path: `/portal/${target.issueKey}`,
+        as: 'requester',
+        markers: ['How is it going', 'Thanks for your feedback'],
+      },
+      {
+        view: 'issue panel',
+        moduleKey: 'sentio-issue-panel',
+        path: `/browse/${target.issueKey}`,
+        as: 'agent',
+        markers: ['Feedback asks'],
+      },
       // Its own resource (`glance`, static/dist-glance), in the same page as the panel.
-      { view: 'issue glance', moduleKey: 'sentio-issue-context', path: `/browse/${target.issueKey}`, as: 'agent', markers: ['Last score', 'No answer yet'] },
-      { view: 'project page', moduleKey: 'sentio-project-page', path: '/projects/IT', as: 'admin', markers: ['Target '] },
-      { view: 'scorecard gadget', moduleKey: 'sentio-scorecard-gadget', path: '/dashboard?project=IT', as: 'admin', markers: ['Target '] },
-      { view: 'gadget edit', moduleKey: 'sentio-scorecard-gadget', path: '/dashboard?project=IT&mode=edit', as: 'admin', markers: ['Service project id'] },
+      {
+        view: 'issue glance',
+        moduleKey: 'sentio-issue-context',
+        path: `/browse/${target.issueKey}`,
+        as: 'agent',
+        markers: ['Last score', 'No answer yet'],
+      },
+      {
+        view: 'project page',
+        moduleKey: 'sentio-project-page',
+        path: '/projects/IT',
+        as: 'admin',
+        markers: ['Target '],
+      },
+      {
+        view: 'scorecard gadget',
+        moduleKey: 'sentio-scorecard-gadget',
+        path: '/dashboard?project=IT',
+        as: 'admin',
+        markers: ['Target '],
+      },
+      {
+        view: 'gadget edit',
+        moduleKey: 'sentio-scorecard-gadget',
+        path: '/dashboard?project=IT&mode=edit',
+        as: 'admin',
+        markers: ['Service project id'],
+      },
       { view: 'admin page', moduleKey: 'sentio-admin-page', path: '/admin', as: 'admin', markers: ['Survey plans'] },
-      { view: 'project settings', moduleKey: 'sentio-project-settings', path: '/projects/IT/settings', as: 'admin', markers: ['Survey plans'] },
+      {
+        view: 'project settings',
+        moduleKey: 'sentio-project-settings',
+        path: '/projects/IT/settings',
+        as: 'admin',
+        markers: ['Survey plans'],
+      },
     ];
     for (const v of VIEWS.filter((x) => x.view.includes(ONLY))) {
       const times: number[] = [];
@@ -129,7 +224,11 @@ async function main(): Promise<void> {
         const page = await context.newPage();
         page.on('pageerror', (e) => console.error('pageerror', v.view, e.message));
         await page.goto(`${h.url}${v.path}`);
-        const t = await page.waitForFunction(() => (window as unknown as { __rendered?: number }).__rendered, undefined, { timeout: 15_000 });
+        const t = await page.waitForFunction(
+          () => (window as unknown as { __rendered?: number }).__rendered,
+          undefined,
+          { timeout: 15_000 },
+        );
         times.push(Number(await t.jsonValue()));
         await context.close();
       }
@@ -143,7 +242,8 @@ async function main(): Promise<void> {
   }
   console.log(`| view | median (runs, ms) |`);
   console.log('|---|---|');
-  for (const r of rows) console.log(`| ${r.view} | ${r.median.toFixed(0)} (${r.all.map((t) => t.toFixed(0)).join(', ')}) |`);
+  for (const r of rows)
+    console.log(`| ${r.view} | ${r.median.toFixed(0)} (${r.all.map((t) => t.toFixed(0)).join(', ')}) |`);
   if (rows.some((r) => r.median > BUDGET_MS)) process.exitCode = 1;
 }
 

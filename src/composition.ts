@@ -4,8 +4,14 @@ import type { LifecycleDeps } from './app/handle-lifecycle-event';
 import { adfToText, createSentimentScorer } from './domain/sentiment';
 import { createCallerJira, createJiraClient } from './platform/jira-client';
 import { createKvsStore } from './platform/kvs-store';
-import { createQueue, createSecrets, cryptoRandom, personalData, systemClock, webTriggerLinks } from './platform/forge-services';
-
+import {
+  createQueue,
+  createSecrets,
+  cryptoRandom,
+  personalData,
+  systemClock,
+  webTriggerLinks,
+} from './platform/forge-services';
 
 /** Built per invocation: adapters hold no per-call state, but nothing is shared across calls either. */
 export function appPorts(): AppPorts {

@@ -4,9 +4,22 @@
  */
 import Resolver from '@forge/resolver';
 import { appPorts, callerJira, lifecycleDeps } from './composition';
-import { adminDefinitions, agentDefinitions, portalDefinitions, projectDefinitions, type ResolverDeps } from './handlers/resolvers';
+import {
+  adminDefinitions,
+  agentDefinitions,
+  portalDefinitions,
+  projectDefinitions,
+  type ResolverDeps,
+} from './handlers/resolvers';
 import { resolverOf } from './handlers/define-resolver';
-import { hourlyHandler, issueEventHandler, oneClickHandler, recomputeHandler, weeklyPrivacyHandler, type TriggerDeps } from './handlers/triggers';
+import {
+  hourlyHandler,
+  issueEventHandler,
+  oneClickHandler,
+  recomputeHandler,
+  weeklyPrivacyHandler,
+  type TriggerDeps,
+} from './handlers/triggers';
 
 const resolverDeps: ResolverDeps = { ports: appPorts, caller: callerJira };
 const triggerDeps: TriggerDeps = { ports: appPorts, lifecycle: lifecycleDeps };

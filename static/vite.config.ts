@@ -30,7 +30,9 @@ function preloadShell(): Plugin {
           for (const dep of chunk?.imports ?? []) visit(dep);
         };
         visit(shell.fileName);
-        const tags = [...files].filter((f) => !html.includes(`/${f}"`)).map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`);
+        const tags = [...files]
+          .filter((f) => !html.includes(`/${f}"`))
+          .map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`);
         return html.replace(/\n?\s*<\/head>/, `\n    ${tags.join('\n    ')}\n  </head>`);
       },
     },
@@ -45,7 +47,10 @@ export default defineConfig({
   resolve: {
     alias: [
       // See src/host/feature-gates-stub.ts: the gate client is never initialised in a Forge app.
-      { find: /^@atlaskit\/feature-gate-js-client(\/feature-gates)?$/, replacement: fileURLToPath(new URL('./src/host/feature-gates-stub.ts', import.meta.url)) },
+      {
+        find: /^@atlaskit\/feature-gate-js-client(\/feature-gates)?$/,
+        replacement: fileURLToPath(new URL('./src/host/feature-gates-stub.ts', import.meta.url)),
+      },
     ],
   },
   build: {

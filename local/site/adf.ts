@@ -35,5 +35,10 @@ export function adfToText(node: AdfNode | undefined): string {
 }
 
 export function isAdf(v: unknown): v is Adf {
-  return typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'doc' && Array.isArray((v as { content?: unknown }).content);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (v as { type?: unknown }).type === 'doc' &&
+    Array.isArray((v as { content?: unknown }).content)
+  );
 }

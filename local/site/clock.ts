@@ -52,7 +52,14 @@ export function jiraDate(ms: number): string {
 export function sdDate(ms: number): { iso8601: string; jira: string; friendly: string; epochMillis: number } {
   const d = new Date(ms);
   const friendly = `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
-  return { iso8601: jiraDate(ms).replace('.000', '').replace(/\.\d{3}/, ''), jira: jiraDate(ms), friendly, epochMillis: ms };
+  return {
+    iso8601: jiraDate(ms)
+      .replace('.000', '')
+      .replace(/\.\d{3}/, ''),
+    jira: jiraDate(ms),
+    friendly,
+    epochMillis: ms,
+  };
 }
 
 export function friendlyDuration(ms: number): string {

@@ -66,7 +66,12 @@ function relativeTime(v: string, now: number): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
-export function compileJql(site: JiraSite, jql: string, aliases: PropertyAlias[], now: number): { where: Pred; order: (a: Issue, b: Issue) => number } {
+export function compileJql(
+  site: JiraSite,
+  jql: string,
+  aliases: PropertyAlias[],
+  now: number,
+): { where: Pred; order: (a: Issue, b: Issue) => number } {
   const tokens = tokenize(jql);
   let pos = 0;
   const peek = (): Token | undefined => tokens[pos];
@@ -80,7 +85,8 @@ export function compileJql(site: JiraSite, jql: string, aliases: PropertyAlias[]
 
   const value = (): string => {
     const t = next();
-    if (t.t !== 'word' && t.t !== 'str') throw new JqlError(`Error in the JQL Query: expected a value but got '${t.v}'.`);
+    if (t.t !== 'word' && t.t !== 'str')
+      throw new JqlError(`Error in the JQL Query: expected a value but got '${t.v}'.`);
     return t.v;
   };
 
@@ -120,7 +126,8 @@ export function compileJql(site: JiraSite, jql: string, aliases: PropertyAlias[]
         if (!alias) throw new JqlError(`Field '${field}' does not exist or you do not have permission to view it.`);
         return (i) => {
           let v: unknown = site.property(i.id, alias.propertyKey);
-          for (const part of alias.path.split('.')) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[part] : undefined;
+          for (const part of alias.path.split('.'))
+            v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[part] : undefined;
           return v;
         };
       }
@@ -178,7 +185,8 @@ export function compileJql(site: JiraSite, jql: string, aliases: PropertyAlias[]
     const raw = value();
     if (['>', '>=', '<', '<='].includes(op.v)) {
       const target = isTime ? relativeTime(raw, now) : Number(raw);
-      if (target === undefined || Number.isNaN(target)) throw new JqlError(`Error in the JQL Query: '${raw}' is not a valid value for '${field}'.`);
+      if (target === undefined || Number.isNaN(target))
+        throw new JqlError(`Error in the JQL Query: '${raw}' is not a valid value for '${field}'.`);
       return (i) => {
         const v = get(i);
         if (typeof v !== 'number') return false;

@@ -104,7 +104,12 @@ export type IssueEventType =
   | 'avi:jira:assigned:issue'
   | 'avi:jira:deleted:issue';
 
-export type EventSink = (eventType: IssueEventType, payload: Record<string, unknown>, selfGenerated: boolean, at: number) => void;
+export type EventSink = (
+  eventType: IssueEventType,
+  payload: Record<string, unknown>,
+  selfGenerated: boolean,
+  at: number,
+) => void;
 
 export class SiteError extends Error {
   constructor(
@@ -116,7 +121,10 @@ export class SiteError extends Error {
   }
 }
 
-export const STATUS_CATEGORIES: Record<StatusCategoryKey, { id: number; key: StatusCategoryKey; colorName: string; name: string }> = {
+export const STATUS_CATEGORIES: Record<
+  StatusCategoryKey,
+  { id: number; key: StatusCategoryKey; colorName: string; name: string }
+> = {
   new: { id: 2, key: 'new', colorName: 'blue-gray', name: 'To Do' },
   indeterminate: { id: 4, key: 'indeterminate', colorName: 'yellow', name: 'In Progress' },
   done: { id: 3, key: 'done', colorName: 'green', name: 'Done' },
@@ -133,7 +141,13 @@ export const DEFAULT_STATUSES: Status[] = [
   { id: '10007', name: 'Canceled', category: 'done' },
 ];
 
-export const ISSUE_TYPE = { id: '10100', name: 'Service Request', description: 'A request raised through the portal.', subtask: false, hierarchyLevel: 0 };
+export const ISSUE_TYPE = {
+  id: '10100',
+  name: 'Service Request',
+  description: 'A request raised through the portal.',
+  subtask: false,
+  hierarchyLevel: 0,
+};
 
 export const CLOUD_ID = 'a1b2c3d4-0000-4000-8000-5e471010ca11';
 
@@ -191,7 +205,14 @@ export class JiraSite {
 
   // --- reference data ---------------------------------------------------------------------------
 
-  addUser(u: { accountId: string; displayName: string; email?: string; role: Role; style?: string; timeZone?: string }): User {
+  addUser(u: {
+    accountId: string;
+    displayName: string;
+    email?: string;
+    role: Role;
+    style?: string;
+    timeZone?: string;
+  }): User {
     const user: User = {
       accountId: u.accountId,
       displayName: u.displayName,
@@ -202,20 +223,44 @@ export class JiraSite {
       timeZone: u.timeZone ?? 'Europe/London',
     };
     this.db
-      .prepare('INSERT OR REPLACE INTO users (account_id, display_name, email, role, style, active, time_zone) VALUES (?, ?, ?, ?, ?, 1, ?)')
+      .prepare(
+        'INSERT OR REPLACE INTO users (account_id, display_name, email, role, style, active, time_zone) VALUES (?, ?, ?, ?, ?, 1, ?)',
+      )
       .run(user.accountId, user.displayName, user.email, user.role, user.style, user.timeZone);
     return user;
   }
 
   user(accountId: string): User | undefined {
     const r = this.db.prepare('SELECT * FROM users WHERE account_id = ?').get(accountId) as
-      | { account_id: string; display_name: string; email: string; role: Role; style: string | null; active: number; time_zone: string }
+      | {
+          account_id: string;
+          display_name: string;
+          email: string;
+          role: Role;
+          style: string | null;
+          active: number;
+          time_zone: string;
+        }
       | undefined;
-    return r && { accountId: r.account_id, displayName: r.display_name, email: r.email, role: r.role, style: r.style, active: r.active === 1, timeZone: r.time_zone };
+    return (
+      r && {
+        accountId: r.account_id,
+        displayName: r.display_name,
+        email: r.email,
+        role: r.role,
+        style: r.style,
+        active: r.active === 1,
+        timeZone: r.time_zone,
+      }
+    );
   }
 
   users(role?: Role): User[] {
-    const ids = (role ? this.db.prepare('SELECT account_id FROM users WHERE role = ? ORDER BY rowid').all(role) : this.db.prepare('SELECT account_id FROM users ORDER BY rowid').all()) as Array<{ account_id: string }>;
+    const ids = (
+      role
+        ? this.db.prepare('SELECT account_id FROM users WHERE role = ? ORDER BY rowid').all(role)
+        : this.db.prepare('SELECT account_id FROM users ORDER BY rowid').all()
+    ) as Array<{ account_id: string }>;
     return ids.map((r) => this.user(r.account_id)).filter((u): u is User => u !== undefined);
   }
 
@@ -229,14 +274,15 @@ export class JiraSite {
     if (existing) return existing;
     const id = String(nextId(this.db, 'project', 10000));
     const serviceDeskId = String(nextId(this.db, 'servicedesk', 1));
-    this.db.prepare('INSERT INTO projects (id, key, name, service_desk_id, lead) VALUES (?, ?, ?, ?, ?)').run(id, p.key, p.name, serviceDeskId, p.lead ?? null);
+    this.db
+      .prepare('INSERT INTO projects (id, key, name, service_desk_id, lead) VALUES (?, ?, ?, ?, ?)')
+      .run(id, p.key, p.name, serviceDeskId, p.lead ?? null);
     return { id, key: p.key, name: p.name, serviceDeskId, lead: p.lead ?? null };
   }
 
   project(idOrKey: string): Project | undefined {
     const r = this.db.prepare('SELECT * FROM projects WHERE id = ? OR key = ?').get(idOrKey, idOrKey) as
-      | { id: string; key: string; name: string; service_desk_id: string; lead: string | null }
-      | undefined;
+      { id: string; key: string; name: string; service_desk_id: string; lead: string | null } | undefined;
     return r && { id: r.id, key: r.key, name: r.name, serviceDeskId: r.service_desk_id, lead: r.lead };
   }
 
@@ -246,25 +292,46 @@ export class JiraSite {
   }
 
   projectByServiceDesk(serviceDeskId: string): Project | undefined {
-    const r = this.db.prepare('SELECT key FROM projects WHERE service_desk_id = ?').get(serviceDeskId) as { key: string } | undefined;
+    const r = this.db.prepare('SELECT key FROM projects WHERE service_desk_id = ?').get(serviceDeskId) as
+      { key: string } | undefined;
     return r && this.project(r.key);
   }
 
-  addRequestType(t: { projectKey: string; name: string; description?: string; frtGoalMin: number; ttrGoalMin: number }): RequestType {
+  addRequestType(t: {
+    projectKey: string;
+    name: string;
+    description?: string;
+    frtGoalMin: number;
+    ttrGoalMin: number;
+  }): RequestType {
     const project = this.requireProject(t.projectKey);
     const found = this.requestTypes(project.id).find((rt) => rt.name === t.name);
     if (found) return found;
     const id = String(nextId(this.db, 'requesttype', 1));
     this.db
-      .prepare('INSERT INTO request_types (id, project_id, name, description, issue_type_id, frt_goal_min, ttr_goal_min) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO request_types (id, project_id, name, description, issue_type_id, frt_goal_min, ttr_goal_min) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(id, project.id, t.name, t.description ?? t.name, ISSUE_TYPE.id, t.frtGoalMin, t.ttrGoalMin);
-    return { id, projectId: project.id, name: t.name, description: t.description ?? t.name, issueTypeId: ISSUE_TYPE.id, frtGoalMin: t.frtGoalMin, ttrGoalMin: t.ttrGoalMin };
+    return {
+      id,
+      projectId: project.id,
+      name: t.name,
+      description: t.description ?? t.name,
+      issueTypeId: ISSUE_TYPE.id,
+      frtGoalMin: t.frtGoalMin,
+      ttrGoalMin: t.ttrGoalMin,
+    };
   }
 
   requestTypes(projectId?: string): RequestType[] {
-    const rows = (projectId
-      ? this.db.prepare('SELECT * FROM request_types WHERE project_id = ? ORDER BY CAST(id AS INTEGER)').all(projectId)
-      : this.db.prepare('SELECT * FROM request_types ORDER BY CAST(id AS INTEGER)').all()) as Array<{
+    const rows = (
+      projectId
+        ? this.db
+            .prepare('SELECT * FROM request_types WHERE project_id = ? ORDER BY CAST(id AS INTEGER)')
+            .all(projectId)
+        : this.db.prepare('SELECT * FROM request_types ORDER BY CAST(id AS INTEGER)').all()
+    ) as Array<{
       id: string;
       project_id: string;
       name: string;
@@ -273,7 +340,15 @@ export class JiraSite {
       frt_goal_min: number;
       ttr_goal_min: number;
     }>;
-    return rows.map((r) => ({ id: r.id, projectId: r.project_id, name: r.name, description: r.description, issueTypeId: r.issue_type_id, frtGoalMin: r.frt_goal_min, ttrGoalMin: r.ttr_goal_min }));
+    return rows.map((r) => ({
+      id: r.id,
+      projectId: r.project_id,
+      name: r.name,
+      description: r.description,
+      issueTypeId: r.issue_type_id,
+      frtGoalMin: r.frt_goal_min,
+      ttrGoalMin: r.ttr_goal_min,
+    }));
   }
 
   requestType(id: string): RequestType | undefined {
@@ -291,7 +366,9 @@ export class JiraSite {
   // --- tickets: reads ---------------------------------------------------------------------------
 
   issue(idOrKey: string): Issue | undefined {
-    const r = this.db.prepare('SELECT * FROM issues WHERE (id = ? OR key = ?) AND deleted = 0').get(idOrKey, idOrKey.toUpperCase()) as IssueRow | undefined;
+    const r = this.db
+      .prepare('SELECT * FROM issues WHERE (id = ? OR key = ?) AND deleted = 0')
+      .get(idOrKey, idOrKey.toUpperCase()) as IssueRow | undefined;
     return r && toIssue(r);
   }
 
@@ -317,11 +394,17 @@ export class JiraSite {
   }
 
   participants(issueId: string): string[] {
-    return (this.db.prepare('SELECT account_id FROM participants WHERE issue_id = ? ORDER BY rowid').all(issueId) as Array<{ account_id: string }>).map((r) => r.account_id);
+    return (
+      this.db.prepare('SELECT account_id FROM participants WHERE issue_id = ? ORDER BY rowid').all(issueId) as Array<{
+        account_id: string;
+      }>
+    ).map((r) => r.account_id);
   }
 
   comments(issueId: string): Comment[] {
-    const rows = this.db.prepare('SELECT * FROM comments WHERE issue_id = ? ORDER BY created, CAST(id AS INTEGER)').all(issueId) as Array<{
+    const rows = this.db
+      .prepare('SELECT * FROM comments WHERE issue_id = ? ORDER BY created, CAST(id AS INTEGER)')
+      .all(issueId) as Array<{
       id: string;
       issue_id: string;
       author: string;
@@ -330,27 +413,48 @@ export class JiraSite {
       created: number;
       updated: number;
     }>;
-    return rows.map((r) => ({ id: r.id, issueId: r.issue_id, author: r.author, body: JSON.parse(r.body) as Adf, public: r.public === 1, created: r.created, updated: r.updated }));
+    return rows.map((r) => ({
+      id: r.id,
+      issueId: r.issue_id,
+      author: r.author,
+      body: JSON.parse(r.body) as Adf,
+      public: r.public === 1,
+      created: r.created,
+      updated: r.updated,
+    }));
   }
 
   changelog(issueId: string): ChangelogEntry[] {
-    const rows = this.db.prepare('SELECT * FROM changelog WHERE issue_id = ? ORDER BY created, CAST(id AS INTEGER)').all(issueId) as Array<{
+    const rows = this.db
+      .prepare('SELECT * FROM changelog WHERE issue_id = ? ORDER BY created, CAST(id AS INTEGER)')
+      .all(issueId) as Array<{
       id: string;
       issue_id: string;
       author: string;
       created: number;
       items: string;
     }>;
-    return rows.map((r) => ({ id: r.id, issueId: r.issue_id, author: r.author, created: r.created, items: JSON.parse(r.items) as ChangeItem[] }));
+    return rows.map((r) => ({
+      id: r.id,
+      issueId: r.issue_id,
+      author: r.author,
+      created: r.created,
+      items: JSON.parse(r.items) as ChangeItem[],
+    }));
   }
 
   property(issueId: string, key: string): unknown {
-    const r = this.db.prepare('SELECT value FROM issue_properties WHERE issue_id = ? AND key = ?').get(issueId, key) as { value: string } | undefined;
+    const r = this.db.prepare('SELECT value FROM issue_properties WHERE issue_id = ? AND key = ?').get(issueId, key) as
+      { value: string } | undefined;
     return r === undefined ? undefined : (JSON.parse(r.value) as unknown);
   }
 
   propertyKeys(issueId: string): string[] {
-    return (this.db.prepare('SELECT key FROM issue_properties WHERE issue_id = ? ORDER BY key').all(issueId) as Array<{ key: string }>).map((r) => r.key);
+    return (
+      this.db.prepare('SELECT key FROM issue_properties WHERE issue_id = ? ORDER BY key').all(issueId) as Array<{
+        key: string;
+      }>
+    ).map((r) => r.key);
   }
 
   /**
@@ -360,8 +464,12 @@ export class JiraSite {
    */
   setBrowsePermission(projectKey: string, accountId: string, allowed: boolean): void {
     const project = this.requireProject(projectKey);
-    if (allowed) this.db.prepare('DELETE FROM project_denials WHERE project_id = ? AND account_id = ?').run(project.id, accountId);
-    else this.db.prepare('INSERT OR IGNORE INTO project_denials (project_id, account_id) VALUES (?, ?)').run(project.id, accountId);
+    if (allowed)
+      this.db.prepare('DELETE FROM project_denials WHERE project_id = ? AND account_id = ?').run(project.id, accountId);
+    else
+      this.db
+        .prepare('INSERT OR IGNORE INTO project_denials (project_id, account_id) VALUES (?, ?)')
+        .run(project.id, accountId);
   }
 
   /** Whether the person has Browse Projects on the project (customers: the portal, their own requests only). */
@@ -369,7 +477,11 @@ export class JiraSite {
     const user = this.user(accountId);
     const project = this.project(projectIdOrKey);
     if (!user || !user.active || !project) return false;
-    return this.db.prepare('SELECT 1 FROM project_denials WHERE project_id = ? AND account_id = ?').get(project.id, accountId) === undefined;
+    return (
+      this.db
+        .prepare('SELECT 1 FROM project_denials WHERE project_id = ? AND account_id = ?')
+        .get(project.id, accountId) === undefined
+    );
   }
 
   /** Projects the person may browse. */
@@ -407,8 +519,9 @@ export class JiraSite {
     const project = this.requireProject(input.projectKey);
     const rt = input.requestTypeId
       ? this.requestType(input.requestTypeId)
-      : this.requestTypes(project.id).find((r) => r.name === input.requestType) ?? this.requestTypes(project.id)[0];
-    if (!rt || rt.projectId !== project.id) throw new SiteError(400, 'The request type is not valid for this service desk.', { requestTypeId: 'invalid' });
+      : (this.requestTypes(project.id).find((r) => r.name === input.requestType) ?? this.requestTypes(project.id)[0]);
+    if (!rt || rt.projectId !== project.id)
+      throw new SiteError(400, 'The request type is not valid for this service desk.', { requestTypeId: 'invalid' });
     if (!this.user(input.reporter)) throw new SiteError(400, 'The reporter does not exist.', { reporter: 'invalid' });
     const actor = input.actor ?? { accountId: input.reporter };
     const now = this.clock.now();
@@ -421,12 +534,30 @@ export class JiraSite {
         `INSERT INTO issues (id, key, project_id, request_type_id, summary, description, status_id, priority, reporter, creator, assignee, created, updated)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
       )
-      .run(id, key, project.id, rt.id, input.summary, input.description ?? null, waiting.id, input.priority ?? 'Medium', input.reporter, actor.accountId, now, now);
-    for (const p of input.participants ?? []) this.db.prepare('INSERT OR IGNORE INTO participants (issue_id, account_id) VALUES (?, ?)').run(id, p);
+      .run(
+        id,
+        key,
+        project.id,
+        rt.id,
+        input.summary,
+        input.description ?? null,
+        waiting.id,
+        input.priority ?? 'Medium',
+        input.reporter,
+        actor.accountId,
+        now,
+        now,
+      );
+    for (const p of input.participants ?? [])
+      this.db.prepare('INSERT OR IGNORE INTO participants (issue_id, account_id) VALUES (?, ?)').run(id, p);
     const issue = this.requireIssue(id);
     this.emit(
       'avi:jira:created:issue',
-      { issue: this.eventIssue(issue), atlassianId: actor.accountId, associatedUsers: [{ accountId: actor.accountId }] },
+      {
+        issue: this.eventIssue(issue),
+        atlassianId: actor.accountId,
+        associatedUsers: [{ accountId: actor.accountId }],
+      },
       actor.self === true,
       now,
     );
@@ -436,23 +567,54 @@ export class JiraSite {
   transition(idOrKey: string, statusIdOrName: string, actor: Actor): Issue {
     const issue = this.requireIssue(idOrKey);
     const to = this.status(statusIdOrName);
-    if (!to) throw new SiteError(400, `Transition to '${statusIdOrName}' is not valid for this issue.`, { transition: 'invalid' });
+    if (!to)
+      throw new SiteError(400, `Transition to '${statusIdOrName}' is not valid for this issue.`, {
+        transition: 'invalid',
+      });
     const from = this.requireStatus(issue.statusId);
     if (from.id === to.id) return issue;
     const now = this.clock.now();
-    const items: ChangeItem[] = [{ field: 'status', fieldtype: 'jira', fieldId: 'status', from: from.id, fromString: from.name, to: to.id, toString: to.name }];
+    const items: ChangeItem[] = [
+      {
+        field: 'status',
+        fieldtype: 'jira',
+        fieldId: 'status',
+        from: from.id,
+        fromString: from.name,
+        to: to.id,
+        toString: to.name,
+      },
+    ];
     let resolution = issue.resolution;
     let resolutionDate = issue.resolutionDate;
     if (to.category === 'done' && from.category !== 'done') {
       resolution = to.name === 'Canceled' ? "Won't Do" : 'Done';
       resolutionDate = now;
-      items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: null, fromString: null, to: resolution === 'Done' ? '10000' : '10001', toString: resolution });
+      items.push({
+        field: 'resolution',
+        fieldtype: 'jira',
+        fieldId: 'resolution',
+        from: null,
+        fromString: null,
+        to: resolution === 'Done' ? '10000' : '10001',
+        toString: resolution,
+      });
     } else if (to.category !== 'done' && from.category === 'done') {
-      items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: issue.resolution === 'Done' ? '10000' : '10001', fromString: issue.resolution, to: null, toString: null });
+      items.push({
+        field: 'resolution',
+        fieldtype: 'jira',
+        fieldId: 'resolution',
+        from: issue.resolution === 'Done' ? '10000' : '10001',
+        fromString: issue.resolution,
+        to: null,
+        toString: null,
+      });
       resolution = null;
       resolutionDate = null;
     }
-    this.db.prepare('UPDATE issues SET status_id = ?, resolution = ?, resolution_date = ?, updated = ? WHERE id = ?').run(to.id, resolution, resolutionDate, now, issue.id);
+    this.db
+      .prepare('UPDATE issues SET status_id = ?, resolution = ?, resolution_date = ?, updated = ? WHERE id = ?')
+      .run(to.id, resolution, resolutionDate, now, issue.id);
     return this.recordChange(issue.id, actor, items, ['avi:jira:updated:issue']);
   }
 
@@ -460,31 +622,70 @@ export class JiraSite {
     const issue = this.requireIssue(idOrKey);
     if (assignee !== null) {
       const u = this.user(assignee);
-      if (!u || !this.isLicensed(assignee) || !this.canBrowseProject(assignee, issue.projectId)) throw new SiteError(400, `User '${assignee}' cannot be assigned issues.`, { assignee: 'invalid' });
+      if (!u || !this.isLicensed(assignee) || !this.canBrowseProject(assignee, issue.projectId))
+        throw new SiteError(400, `User '${assignee}' cannot be assigned issues.`, { assignee: 'invalid' });
     }
     if (issue.assignee === assignee) return issue;
     const now = this.clock.now();
     this.db.prepare('UPDATE issues SET assignee = ?, updated = ? WHERE id = ?').run(assignee, now, issue.id);
-    const name = (id: string | null): string | null => (id === null ? null : this.user(id)?.displayName ?? id);
-    const items: ChangeItem[] = [{ field: 'assignee', fieldtype: 'jira', fieldId: 'assignee', from: issue.assignee, fromString: name(issue.assignee), to: assignee, toString: name(assignee) }];
+    const name = (id: string | null): string | null => (id === null ? null : (this.user(id)?.displayName ?? id));
+    const items: ChangeItem[] = [
+      {
+        field: 'assignee',
+        fieldtype: 'jira',
+        fieldId: 'assignee',
+        from: issue.assignee,
+        fromString: name(issue.assignee),
+        to: assignee,
+        toString: name(assignee),
+      },
+    ];
     // Jira sends both: the generic update and the dedicated assignment event, with the same changelog.
     return this.recordChange(issue.id, actor, items, ['avi:jira:updated:issue', 'avi:jira:assigned:issue']);
   }
 
-  editFields(idOrKey: string, fields: { summary?: string; priority?: string; description?: string }, actor: Actor): Issue {
+  editFields(
+    idOrKey: string,
+    fields: { summary?: string; priority?: string; description?: string },
+    actor: Actor,
+  ): Issue {
     const issue = this.requireIssue(idOrKey);
     const items: ChangeItem[] = [];
     const now = this.clock.now();
     if (fields.summary !== undefined && fields.summary !== issue.summary) {
-      items.push({ field: 'summary', fieldtype: 'jira', fieldId: 'summary', from: null, fromString: issue.summary, to: null, toString: fields.summary });
+      items.push({
+        field: 'summary',
+        fieldtype: 'jira',
+        fieldId: 'summary',
+        from: null,
+        fromString: issue.summary,
+        to: null,
+        toString: fields.summary,
+      });
       this.db.prepare('UPDATE issues SET summary = ? WHERE id = ?').run(fields.summary, issue.id);
     }
     if (fields.priority !== undefined && fields.priority !== issue.priority) {
-      items.push({ field: 'priority', fieldtype: 'jira', fieldId: 'priority', from: null, fromString: issue.priority, to: null, toString: fields.priority });
+      items.push({
+        field: 'priority',
+        fieldtype: 'jira',
+        fieldId: 'priority',
+        from: null,
+        fromString: issue.priority,
+        to: null,
+        toString: fields.priority,
+      });
       this.db.prepare('UPDATE issues SET priority = ? WHERE id = ?').run(fields.priority, issue.id);
     }
     if (fields.description !== undefined && fields.description !== issue.description) {
-      items.push({ field: 'description', fieldtype: 'jira', fieldId: 'description', from: null, fromString: issue.description, to: null, toString: fields.description });
+      items.push({
+        field: 'description',
+        fieldtype: 'jira',
+        fieldId: 'description',
+        from: null,
+        fromString: issue.description,
+        to: null,
+        toString: fields.description,
+      });
       this.db.prepare('UPDATE issues SET description = ? WHERE id = ?').run(fields.description, issue.id);
     }
     if (items.length === 0) return issue;
@@ -501,9 +702,21 @@ export class JiraSite {
     const body = typeof input.body === 'string' ? adfFromText(input.body) : input.body;
     const now = this.clock.now();
     const id = String(nextId(this.db, 'comment', 10000));
-    this.db.prepare('INSERT INTO comments (id, issue_id, author, body, public, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, issue.id, actor.accountId, JSON.stringify(body), isPublic ? 1 : 0, now, now);
+    this.db
+      .prepare(
+        'INSERT INTO comments (id, issue_id, author, body, public, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(id, issue.id, actor.accountId, JSON.stringify(body), isPublic ? 1 : 0, now, now);
     this.db.prepare('UPDATE issues SET updated = ? WHERE id = ?').run(now, issue.id);
-    const comment: Comment = { id, issueId: issue.id, author: actor.accountId, body, public: isPublic, created: now, updated: now };
+    const comment: Comment = {
+      id,
+      issueId: issue.id,
+      author: actor.accountId,
+      body,
+      public: isPublic,
+      created: now,
+      updated: now,
+    };
     this.emitComment(this.requireIssue(issue.id), comment, actor, now);
     return comment;
   }
@@ -531,15 +744,22 @@ export class JiraSite {
     const issue = this.requireIssue(idOrKey);
     const text = JSON.stringify(value);
     if (key.length > 255) throw new SiteError(400, 'The property key cannot be longer than 255 characters.');
-    if (Buffer.byteLength(text) > 32768) throw new SiteError(400, 'The property value cannot be longer than 32768 bytes.');
+    if (Buffer.byteLength(text) > 32768)
+      throw new SiteError(400, 'The property value cannot be longer than 32768 bytes.');
     const existed = this.property(issue.id, key) !== undefined;
-    this.db.prepare('INSERT INTO issue_properties (issue_id, key, value) VALUES (?, ?, ?) ON CONFLICT(issue_id, key) DO UPDATE SET value = excluded.value').run(issue.id, key, text);
+    this.db
+      .prepare(
+        'INSERT INTO issue_properties (issue_id, key, value) VALUES (?, ?, ?) ON CONFLICT(issue_id, key) DO UPDATE SET value = excluded.value',
+      )
+      .run(issue.id, key, text);
     return { created: !existed };
   }
 
   deleteProperty(idOrKey: string, key: string): boolean {
     const issue = this.requireIssue(idOrKey);
-    return this.db.prepare('DELETE FROM issue_properties WHERE issue_id = ? AND key = ?').run(issue.id, key).changes > 0;
+    return (
+      this.db.prepare('DELETE FROM issue_properties WHERE issue_id = ? AND key = ?').run(issue.id, key).changes > 0
+    );
   }
 
   deleteTicket(idOrKey: string, actor: Actor): void {
@@ -553,11 +773,17 @@ export class JiraSite {
   /** Overrides an SLA goal for one ticket (tests and the demo use it to force breaches). */
   setSla(idOrKey: string, slaName: string, override: { goalMinutes: number }): void {
     const issue = this.requireIssue(idOrKey);
-    this.db.prepare('INSERT INTO sla_overrides (issue_id, sla, value) VALUES (?, ?, ?) ON CONFLICT(issue_id, sla) DO UPDATE SET value = excluded.value').run(issue.id, slaName, JSON.stringify(override));
+    this.db
+      .prepare(
+        'INSERT INTO sla_overrides (issue_id, sla, value) VALUES (?, ?, ?) ON CONFLICT(issue_id, sla) DO UPDATE SET value = excluded.value',
+      )
+      .run(issue.id, slaName, JSON.stringify(override));
   }
 
   slaOverride(issueId: string, slaName: string): { goalMinutes: number } | undefined {
-    const r = this.db.prepare('SELECT value FROM sla_overrides WHERE issue_id = ? AND sla = ?').get(issueId, slaName) as { value: string } | undefined;
+    const r = this.db
+      .prepare('SELECT value FROM sla_overrides WHERE issue_id = ? AND sla = ?')
+      .get(issueId, slaName) as { value: string } | undefined;
     return r === undefined ? undefined : (JSON.parse(r.value) as { goalMinutes: number });
   }
 
@@ -585,13 +811,26 @@ export class JiraSite {
       id: s.id,
       name: s.name,
       description: '',
-      statusCategory: { self: `${this.baseUrl}/rest/api/3/statuscategory/${c.id}`, id: c.id, key: c.key, colorName: c.colorName, name: c.name },
+      statusCategory: {
+        self: `${this.baseUrl}/rest/api/3/statuscategory/${c.id}`,
+        id: c.id,
+        key: c.key,
+        colorName: c.colorName,
+        name: c.name,
+      },
     };
   }
 
   projectRef(projectId: string): Record<string, unknown> {
     const p = this.project(projectId);
-    return { self: `${this.baseUrl}/rest/api/3/project/${projectId}`, id: projectId, key: p?.key ?? '', name: p?.name ?? '', projectTypeKey: 'service_desk', simplified: false };
+    return {
+      self: `${this.baseUrl}/rest/api/3/project/${projectId}`,
+      id: projectId,
+      key: p?.key ?? '',
+      name: p?.name ?? '',
+      projectTypeKey: 'service_desk',
+      simplified: false,
+    };
   }
 
   issueTypeRef(): Record<string, unknown> {
@@ -648,7 +887,9 @@ export class JiraSite {
   private recordChange(issueId: string, actor: Actor, items: ChangeItem[], events: IssueEventType[]): Issue {
     const now = this.clock.now();
     const id = String(nextId(this.db, 'changelog', 20000));
-    this.db.prepare('INSERT INTO changelog (id, issue_id, author, created, items) VALUES (?, ?, ?, ?, ?)').run(id, issueId, actor.accountId, now, JSON.stringify(items));
+    this.db
+      .prepare('INSERT INTO changelog (id, issue_id, author, created, items) VALUES (?, ?, ?, ?, ?)')
+      .run(id, issueId, actor.accountId, now, JSON.stringify(items));
     const issue = this.requireIssue(issueId);
     for (const type of events) {
       this.emit(

@@ -42,8 +42,18 @@ export function computeSlas(site: JiraSite, issue: Issue, now: number): Array<Re
   // First response: one cycle.
   const firstAgentComment = site
     .comments(issue.id)
-    .find((c) => c.public && c.author !== issue.reporter && (site.user(c.author)?.role === 'agent' || site.user(c.author)?.role === 'admin'));
-  const frt: Cycle = { start: issue.created, pausedMs: 0, paused: false, ...(firstAgentComment ? { stop: firstAgentComment.created } : {}) };
+    .find(
+      (c) =>
+        c.public &&
+        c.author !== issue.reporter &&
+        (site.user(c.author)?.role === 'agent' || site.user(c.author)?.role === 'admin'),
+    );
+  const frt: Cycle = {
+    start: issue.created,
+    pausedMs: 0,
+    paused: false,
+    ...(firstAgentComment ? { stop: firstAgentComment.created } : {}),
+  };
 
   // Resolution: walk the status history.
   const waitingId = site.status('Waiting for customer')?.id;
@@ -78,7 +88,13 @@ export function computeSlas(site: JiraSite, issue: Issue, now: number): Array<Re
     current.paused = true;
   }
 
-  const entry = (id: string, name: string, completed: Cycle[], ongoing: Cycle | undefined, goal: number): Record<string, unknown> => ({
+  const entry = (
+    id: string,
+    name: string,
+    completed: Cycle[],
+    ongoing: Cycle | undefined,
+    goal: number,
+  ): Record<string, unknown> => ({
     id,
     name,
     _links: { self: `${site.baseUrl}/rest/servicedeskapi/request/${issue.id}/sla/${id}` },
@@ -86,7 +102,13 @@ export function computeSlas(site: JiraSite, issue: Issue, now: number): Array<Re
     ...(ongoing ? { ongoingCycle: cycleDto(ongoing, goal, now) } : {}),
   });
   return [
-    entry('1', SLA_NAMES.firstResponse, frt.stop !== undefined ? [frt] : [], frt.stop === undefined ? frt : undefined, frtGoal),
+    entry(
+      '1',
+      SLA_NAMES.firstResponse,
+      frt.stop !== undefined ? [frt] : [],
+      frt.stop === undefined ? frt : undefined,
+      frtGoal,
+    ),
     entry('2', SLA_NAMES.resolution, cycles, current, ttrGoal),
   ];
 }

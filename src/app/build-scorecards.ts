@@ -16,16 +16,28 @@ import type { AppPorts, CallerJira } from './ports';
 import { moodOf } from '../domain/ticket';
 
 export async function assertProjectViewer(caller: CallerJira, projectId: string): Promise<void> {
-  if (!(await caller.canBrowseProject(projectId))) throw new ForbiddenError('You need permission to browse this project.');
+  if (!(await caller.canBrowseProject(projectId)))
+    throw new ForbiddenError('You need permission to browse this project.');
 }
 
 function windowOf(w: DashboardWindow): XlaWindow {
   return w === 'month' ? { kind: 'calendar-month' } : { kind: 'rolling', days: w === '7d' ? 7 : w === '90d' ? 90 : 30 };
 }
 
-async function bucketsFor(ports: AppPorts, generation: string, projectId: string, window: XlaWindow, today: string): Promise<RollupBucket[]> {
+async function bucketsFor(
+  ports: AppPorts,
+  generation: string,
+  projectId: string,
+  window: XlaWindow,
+  today: string,
+): Promise<RollupBucket[]> {
   const from = previousWindow(window, today).from;
-  const stored = await ports.store.bucketsIn({ generation, projectId, fromDay: from, toDay: currentWindow(window, today).to });
+  const stored = await ports.store.bucketsIn({
+    generation,
+    projectId,
+    fromDay: from,
+    toDay: currentWindow(window, today).to,
+  });
   return stored.flatMap((b) => (b.bucket === null ? [] : [b.bucket]));
 }
 
@@ -33,11 +45,18 @@ export async function buildScorecards(ports: AppPorts, projectId: string, w: Das
   const config = await effectiveConfig(ports);
   const today = dayKeyOf(ports.clock.now());
   const window = windowOf(w);
-  const xlas = config.xlas.filter((x) => x.enabled && (x.scope.projectIds.length === 0 || x.scope.projectIds.includes(projectId)));
+  const xlas = config.xlas.filter(
+    (x) => x.enabled && (x.scope.projectIds.length === 0 || x.scope.projectIds.includes(projectId)),
+  );
   if (xlas.length === 0) return [];
-  const [buckets, priors] = await Promise.all([bucketsFor(ports, config.rollups?.active ?? '', projectId, window, today), cachedSitePriors(ports)]);
+  const [buckets, priors] = await Promise.all([
+    bucketsFor(ports, config.rollups?.active ?? '', projectId, window, today),
+    cachedSitePriors(ports),
+  ]);
   // The site-wide μ of each XLA (src/app/site-priors.ts): one cached document, whatever the site's size.
-  return xlas.map((xla: XlaDefinition) => buildScorecard({ ...xla, window }, buckets, today, { sitePriors: priors.get(xla.id) }));
+  return xlas.map((xla: XlaDefinition) =>
+    buildScorecard({ ...xla, window }, buckets, today, { sitePriors: priors.get(xla.id) }),
+  );
 }
 
 export async function atRiskTickets(ports: AppPorts, projectId: string, minRiskScore: number, limit: number) {
@@ -54,7 +73,13 @@ export async function atRiskTickets(ports: AppPorts, projectId: string, minRiskS
 export async function verbatims(ports: AppPorts, projectId: string, limit: number) {
   const tickets = await ports.store.atRiskTickets({ projectId, minRiskScore: 0, limit: 100 });
   return tickets
-    .flatMap((t) => t.experience.answers.flatMap((a) => (a.comment === null ? [] : [{ issueKey: t.experience.issueKey, at: a.answeredAt, score: a.score, comment: a.comment }])))
+    .flatMap((t) =>
+      t.experience.answers.flatMap((a) =>
+        a.comment === null
+          ? []
+          : [{ issueKey: t.experience.issueKey, at: a.answeredAt, score: a.score, comment: a.comment }],
+      ),
+    )
     .sort((a, b) => b.at - a.at)
     .slice(0, limit);
 }
@@ -67,10 +92,13 @@ function csvCell(v: string | number | null): string {
 }
 
 export function scorecardsCsv(cards: readonly Scorecard[]): string {
-  const rows: Array<Array<string | number | null>> = [['xla', 'from', 'to', 'score', 'status', 'confidence', 'indicator', 'indicator_score', 'n']];
+  const rows: Array<Array<string | number | null>> = [
+    ['xla', 'from', 'to', 'score', 'status', 'confidence', 'indicator', 'indicator_score', 'n'],
+  ];
   for (const c of cards) {
     rows.push([c.xlaId, c.range.from, c.range.to, c.score, c.status, c.confidence, '', null, c.sampleSize]);
-    for (const i of c.indicators) rows.push([c.xlaId, c.range.from, c.range.to, c.score, c.status, c.confidence, i.id, i.score, i.n]);
+    for (const i of c.indicators)
+      rows.push([c.xlaId, c.range.from, c.range.to, c.score, c.status, c.confidence, i.id, i.score, i.n]);
   }
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n');
 }

@@ -30,7 +30,12 @@ export interface GcResult {
 }
 
 /** Deletes one project's buckets of `generation` within the budget; false when the budget ran out first. */
-async function clearProject(ports: AppPorts, generation: string, projectId: string, budget: { keys: number; queries: number; deleted: number }): Promise<boolean> {
+async function clearProject(
+  ports: AppPorts,
+  generation: string,
+  projectId: string,
+  budget: { keys: number; queries: number; deleted: number },
+): Promise<boolean> {
   for (;;) {
     if (budget.keys <= 0 || budget.queries <= 0) return false;
     budget.queries -= 1;
@@ -45,7 +50,10 @@ async function clearProject(ports: AppPorts, generation: string, projectId: stri
   }
 }
 
-export async function collectRetiredGenerations(ports: AppPorts, options: { readonly maxKeys?: number; readonly maxQueries?: number } = {}): Promise<GcResult> {
+export async function collectRetiredGenerations(
+  ports: AppPorts,
+  options: { readonly maxKeys?: number; readonly maxQueries?: number } = {},
+): Promise<GcResult> {
   const config = await effectiveConfig(ports);
   const now = ports.clock.now();
   const gens = config.rollups ?? LEGACY_GENERATIONS;
@@ -57,8 +65,15 @@ export async function collectRetiredGenerations(ports: AppPorts, options: { read
   const stored = await ports.store.getDoc('rollup-gc', GcStateSchema);
   let state: GcState = stored?.value ?? { generation: null, cursor: null };
   // Carry on with the generation a previous run was in the middle of.
-  const order = state.generation !== null && ripe.includes(state.generation) ? [state.generation, ...ripe.filter((g) => g !== state.generation)] : ripe;
-  const budget = { keys: options.maxKeys ?? GC_KEYS_PER_RUN, queries: options.maxQueries ?? GC_QUERIES_PER_RUN, deleted: 0 };
+  const order =
+    state.generation !== null && ripe.includes(state.generation)
+      ? [state.generation, ...ripe.filter((g) => g !== state.generation)]
+      : ripe;
+  const budget = {
+    keys: options.maxKeys ?? GC_KEYS_PER_RUN,
+    queries: options.maxQueries ?? GC_QUERIES_PER_RUN,
+    deleted: 0,
+  };
   const finished: string[] = [];
 
   outer: for (const generation of order) {
@@ -89,7 +104,10 @@ export async function collectRetiredGenerations(ports: AppPorts, options: { read
       const c = await effectiveConfig(ports);
       const g = c.rollups ?? LEGACY_GENERATIONS;
       // Not an admin edit: the edit version stays, only the document revision moves.
-      await ports.store.saveConfig({ ...c, rollups: { ...g, retired: (g.retired ?? []).filter((r) => !finished.includes(r.generation)) } }, c.rev ?? c.version);
+      await ports.store.saveConfig(
+        { ...c, rollups: { ...g, retired: (g.retired ?? []).filter((r) => !finished.includes(r.generation)) } },
+        c.rev ?? c.version,
+      );
     });
   }
   return { deleted: budget.deleted, finished };

@@ -12,7 +12,12 @@ import { deliverAsk } from './survey-delivery';
 import { withOptimisticRetry } from './ticket-change';
 
 /** Sends each owed comment that is still worth sending, then confirms it; returns how many were sent. */
-export async function deliverOwedComments(ports: AppPorts, config: StoredConfig, ticketId: string, askIds: readonly string[]): Promise<number> {
+export async function deliverOwedComments(
+  ports: AppPorts,
+  config: StoredConfig,
+  ticketId: string,
+  askIds: readonly string[],
+): Promise<number> {
   let sent = 0;
   for (const askId of askIds) {
     const stored = await ports.store.getAsk(askId);

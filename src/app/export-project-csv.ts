@@ -14,16 +14,73 @@ function csvCell(value: CsvValue): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export const PROJECT_CSV_HEADER = ['xla_id', 'xla', 'row', 'day', 'indicator', 'score', 'lower', 'upper', 'n', 'rate', 'status', 'confidence', 'target'] as const;
+export const PROJECT_CSV_HEADER = [
+  'xla_id',
+  'xla',
+  'row',
+  'day',
+  'indicator',
+  'score',
+  'lower',
+  'upper',
+  'n',
+  'rate',
+  'status',
+  'confidence',
+  'target',
+] as const;
 
 export function projectCsv(cards: readonly Scorecard[]): string {
   const rows: CsvValue[][] = [[...PROJECT_CSV_HEADER]];
   for (const c of cards) {
     const range = `${c.range.from}..${c.range.to}`;
-    rows.push([c.xlaId, c.name, 'window', range, null, c.score, c.interval?.lower ?? null, c.interval?.upper ?? null, c.sampleSize, null, c.status, c.confidence, c.targetScore]);
-    for (const d of c.daily) rows.push([c.xlaId, c.name, 'day', d.day, null, d.score, null, null, d.sampleSize, null, null, null, c.targetScore]);
+    rows.push([
+      c.xlaId,
+      c.name,
+      'window',
+      range,
+      null,
+      c.score,
+      c.interval?.lower ?? null,
+      c.interval?.upper ?? null,
+      c.sampleSize,
+      null,
+      c.status,
+      c.confidence,
+      c.targetScore,
+    ]);
+    for (const d of c.daily)
+      rows.push([
+        c.xlaId,
+        c.name,
+        'day',
+        d.day,
+        null,
+        d.score,
+        null,
+        null,
+        d.sampleSize,
+        null,
+        null,
+        null,
+        c.targetScore,
+      ]);
     for (const i of c.indicators) {
-      rows.push([c.xlaId, c.name, 'indicator', range, i.id, i.score, i.scoreInterval?.lower ?? null, i.scoreInterval?.upper ?? null, i.n, i.rate, null, null, i.target]);
+      rows.push([
+        c.xlaId,
+        c.name,
+        'indicator',
+        range,
+        i.id,
+        i.score,
+        i.scoreInterval?.lower ?? null,
+        i.scoreInterval?.upper ?? null,
+        i.n,
+        i.rate,
+        null,
+        null,
+        i.target,
+      ]);
     }
   }
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

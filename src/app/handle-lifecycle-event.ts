@@ -12,7 +12,14 @@ import { effectiveConfig } from './load-config';
 import type { Ask } from '../domain/ask';
 import type { LifecycleEvent } from '../domain/lifecycle-event';
 import { normaliseEvent, requestTypeIdOf, type JiraEventPayload } from '../domain/events';
-import { applyEvent, applySlaState, emptyExperience, type CommentScore, type SlaMetric, type TicketExperience } from '../domain/ticket';
+import {
+  applyEvent,
+  applySlaState,
+  emptyExperience,
+  type CommentScore,
+  type SlaMetric,
+  type TicketExperience,
+} from '../domain/ticket';
 import type { AppPorts, ExperienceProperty, StoredConfig } from './ports';
 import type { PlanDecisionRecord, TicketRecord } from './records';
 import {
@@ -43,7 +50,9 @@ export interface LifecycleResult {
 }
 
 function sameProperty(a: ExperienceProperty | null, b: ExperienceProperty): boolean {
-  return a !== null && a.mood === b.mood && a.risk === b.risk && a.lastScore === b.lastScore && a.pendingAsk === b.pendingAsk;
+  return (
+    a !== null && a.mood === b.mood && a.risk === b.risk && a.lastScore === b.lastScore && a.pendingAsk === b.pendingAsk
+  );
 }
 
 function commentAuthor(payload: JiraEventPayload): string | null {
@@ -54,7 +63,12 @@ function commentAuthor(payload: JiraEventPayload): string | null {
  * @param options.redelivery the platform is delivering this event again after a failure: storage
  * is idempotent, but a failure after the commit (the property write) must still be made good.
  */
-export async function handleLifecycleEvent(ports: AppPorts, deps: LifecycleDeps, payload: JiraEventPayload, options: { readonly redelivery?: boolean } = {}): Promise<LifecycleResult> {
+export async function handleLifecycleEvent(
+  ports: AppPorts,
+  deps: LifecycleDeps,
+  payload: JiraEventPayload,
+  options: { readonly redelivery?: boolean } = {},
+): Promise<LifecycleResult> {
   const receivedAt = ports.clock.now();
   // Jira reads are memoised across optimistic retries: a retry re-reads storage, not Jira.
   let participants: readonly string[] | null = null;
@@ -77,7 +91,11 @@ export async function handleLifecycleEvent(ports: AppPorts, deps: LifecycleDeps,
     const events = normaliseEvent(payload, { roles: { reporterId, participantIds }, toText: deps.toText, receivedAt });
     // Already-applied keys are dropped before the survey rules see anything: the rules read the
     // ticket as it was *before* each event, so a replayed reassignment must not count twice.
-    const fresh = events.filter((ev, i) => !(known?.experience.appliedKeys.some((k) => k.key === ev.key) ?? false) && events.findIndex((o) => o.key === ev.key) === i);
+    const fresh = events.filter(
+      (ev, i) =>
+        !(known?.experience.appliedKeys.some((k) => k.key === ev.key) ?? false) &&
+        events.findIndex((o) => o.key === ev.key) === i,
+    );
     if (fresh.length === 0) return { kind: 'duplicate' as const, record: known ?? null, config };
 
     // Product events do not carry the JSM request type (a custom field); read it once, when the
@@ -93,11 +111,18 @@ export async function handleLifecycleEvent(ports: AppPorts, deps: LifecycleDeps,
     const asks: Ask[] = [];
     let decisions: PlanDecisionRecord[] = [];
     for (const event of fresh) {
-      const stateBefore = record === null ? null : surveyStateOf({ ...record, experience: experience ?? record.experience });
+      const stateBefore =
+        record === null ? null : surveyStateOf({ ...record, experience: experience ?? record.experience });
       experience = withRequestType(applyEvent(experience, event, deps).experience);
       record ??= newRecord(experience, now);
       record = { ...record, experience };
-      const evaluated = await evaluatePlans(ports, config, { kind: 'event', event }, stateBefore ?? surveyStateOf(seedRecord(record, event)), now);
+      const evaluated = await evaluatePlans(
+        ports,
+        config,
+        { kind: 'event', event },
+        stateBefore ?? surveyStateOf(seedRecord(record, event)),
+        now,
+      );
       decisions = [...decisions, ...evaluated.decisions.filter((d) => d.reason !== 'waypoint-mismatch')];
       if (evaluated.evaluation.ask !== null) {
         const withdrawn = await withdrawnAsks(ports, evaluated.evaluation.withdraw);
@@ -112,7 +137,11 @@ export async function handleLifecycleEvent(ports: AppPorts, deps: LifecycleDeps,
       experience = applySlaState(experience, slaMetrics, now).experience;
     }
 
-    const derived = deriveRecord({ ...record, experience, participantIds, decisions: keepDecisions(record.decisions, decisions) }, config, now);
+    const derived = deriveRecord(
+      { ...record, experience, participantIds, decisions: keepDecisions(record.decisions, decisions) },
+      config,
+      now,
+    );
     const property = propertyOf(experience, derived.risk, derived.record.asks, now);
     const writeProperty = !sameProperty(known?.property ?? null, property);
     const saved = await commitTicketWrite(ports, config, {
@@ -121,7 +150,15 @@ export async function handleLifecycleEvent(ports: AppPorts, deps: LifecycleDeps,
       asks,
       accounts: before === null && experience.reporterId !== null ? [experience.reporterId] : [],
     });
-    return { kind: 'applied' as const, saved, property, writeProperty, newAsks: asks.filter((a) => a.status === 'pending'), config, applied: fresh.length };
+    return {
+      kind: 'applied' as const,
+      saved,
+      property,
+      writeProperty,
+      newAsks: asks.filter((a) => a.status === 'pending'),
+      config,
+      applied: fresh.length,
+    };
   });
 
   if (outcome === null) return { applied: 0, askIds: [], propertyWritten: false };
@@ -133,7 +170,8 @@ export async function handleLifecycleEvent(ports: AppPorts, deps: LifecycleDeps,
     const property = options.redelivery === true ? (stored?.property ?? null) : null;
     if (stored !== null && property !== null) await ports.jira.setExperienceProperty(stored.ticketId, property);
     const rewrite = property !== null;
-    if (stored !== null && stored.undelivered.length > 0) await deliverOwedComments(ports, outcome.config, stored.ticketId, stored.undelivered);
+    if (stored !== null && stored.undelivered.length > 0)
+      await deliverOwedComments(ports, outcome.config, stored.ticketId, stored.undelivered);
     return { applied: 0, askIds: [], propertyWritten: rewrite };
   }
   await afterCommit(ports, outcome.config, outcome.saved, outcome.writeProperty ? outcome.property : null);
@@ -146,7 +184,12 @@ export async function handleLifecycleEvent(ports: AppPorts, deps: LifecycleDeps,
  * once sent). Both are attempted; the first failure is rethrown so the platform redelivers the
  * event, and the redelivery — a no-op for storage — makes both good.
  */
-export async function afterCommit(ports: AppPorts, config: StoredConfig, record: TicketRecord, property: ExperienceProperty | null): Promise<void> {
+export async function afterCommit(
+  ports: AppPorts,
+  config: StoredConfig,
+  record: TicketRecord,
+  property: ExperienceProperty | null,
+): Promise<void> {
   let failure: unknown = null;
   if (property !== null) {
     try {
@@ -166,5 +209,14 @@ function resolves(event: LifecycleEvent): boolean {
 /** The state before the very first event of a ticket: nothing has happened yet. */
 function seedRecord(record: TicketRecord, event: LifecycleEvent): TicketRecord {
   const empty = emptyExperience(event, event.at);
-  return { ...record, experience: { ...empty, createdAt: event.at, reporterId: record.experience.reporterId, requestTypeId: record.experience.requestTypeId, priority: record.experience.priority } };
+  return {
+    ...record,
+    experience: {
+      ...empty,
+      createdAt: event.at,
+      reporterId: record.experience.reporterId,
+      requestTypeId: record.experience.requestTypeId,
+      priority: record.experience.priority,
+    },
+  };
 }

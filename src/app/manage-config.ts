@@ -1,5 +1,12 @@
 /** Admin configuration: XLA definitions and survey plans, import/export, the audit log, recompute. */
-import { ExportedConfigSchema, type AuditEntry, type AuditEntryView, type ConfigView, type ExportedConfig, type RecomputeStatus } from '../contracts/admin';
+import {
+  ExportedConfigSchema,
+  type AuditEntry,
+  type AuditEntryView,
+  type ConfigView,
+  type ExportedConfig,
+  type RecomputeStatus,
+} from '../contracts/admin';
 import { SurveyPlanSchema } from '../domain/survey-plan';
 import { parseWith } from '../domain/validation';
 import { XlaDefinitionSchema } from '../domain/xla';
@@ -47,7 +54,8 @@ async function change(
   try {
     await ports.store.saveConfig({ ...next, version: current.version + 1 }, current.rev ?? current.version);
   } catch (e) {
-    if (e instanceof WriteConflict) throw new ConflictError('Someone else changed the configuration; reload and try again.', 'stale-version');
+    if (e instanceof WriteConflict)
+      throw new ConflictError('Someone else changed the configuration; reload and try again.', 'stale-version');
     throw e;
   }
   const now = ports.clock.now();
@@ -63,45 +71,93 @@ function describeDiff(before: unknown, after: unknown): string {
   return changed.length === 0 ? 'no change' : `changed ${changed.join(', ')}`;
 }
 
-export async function saveXla(ports: AppPorts, actorId: string, input: unknown, expectedVersion?: number): Promise<{ config: ConfigView; recompute: RecomputeStatus | null }> {
+export async function saveXla(
+  ports: AppPorts,
+  actorId: string,
+  input: unknown,
+  expectedVersion?: number,
+): Promise<{ config: ConfigView; recompute: RecomputeStatus | null }> {
   const parsed = parseWith(XlaDefinitionSchema, input);
-  if (!parsed.ok) throw new ValidationError('The XLA definition is not valid.', parsed.problems.map((p) => ({ field: `xla.${p.field}`, message: p.message })));
+  if (!parsed.ok)
+    throw new ValidationError(
+      'The XLA definition is not valid.',
+      parsed.problems.map((p) => ({ field: `xla.${p.field}`, message: p.message })),
+    );
   const xla = parsed.value;
   const saved = await change(ports, actorId, expectedVersion, (c) => {
     const before = c.xlas.find((x) => x.id === xla.id);
-    return { next: { ...c, xlas: [...c.xlas.filter((x) => x.id !== xla.id), xla] }, action: 'xla-saved', target: xla.id, summary: `XLA "${xla.name}" ${describeDiff(before, xla)}` };
+    return {
+      next: { ...c, xlas: [...c.xlas.filter((x) => x.id !== xla.id), xla] },
+      action: 'xla-saved',
+      target: xla.id,
+      summary: `XLA "${xla.name}" ${describeDiff(before, xla)}`,
+    };
   });
   const recompute = await startRecompute(ports, actorId, { refuseIfRunning: false });
   return { config: viewOf(saved), recompute };
 }
 
-export async function deleteXla(ports: AppPorts, actorId: string, id: string, expectedVersion?: number): Promise<ConfigView> {
+export async function deleteXla(
+  ports: AppPorts,
+  actorId: string,
+  id: string,
+  expectedVersion?: number,
+): Promise<ConfigView> {
   const saved = await change(ports, actorId, expectedVersion, (c) => {
     if (!c.xlas.some((x) => x.id === id)) throw new NotFoundError(`There is no XLA "${id}".`);
-    return { next: { ...c, xlas: c.xlas.filter((x) => x.id !== id) }, action: 'xla-deleted', target: id, summary: `XLA ${id} deleted` };
+    return {
+      next: { ...c, xlas: c.xlas.filter((x) => x.id !== id) },
+      action: 'xla-deleted',
+      target: id,
+      summary: `XLA ${id} deleted`,
+    };
   });
   await startRecompute(ports, actorId, { refuseIfRunning: false });
   return viewOf(saved);
 }
 
-export async function savePlan(ports: AppPorts, actorId: string, input: unknown, expectedVersion?: number): Promise<ConfigView> {
+export async function savePlan(
+  ports: AppPorts,
+  actorId: string,
+  input: unknown,
+  expectedVersion?: number,
+): Promise<ConfigView> {
   const parsed = parseWith(SurveyPlanSchema, input);
-  if (!parsed.ok) throw new ValidationError('The survey plan is not valid.', parsed.problems.map((p) => ({ field: `plan.${p.field}`, message: p.message })));
+  if (!parsed.ok)
+    throw new ValidationError(
+      'The survey plan is not valid.',
+      parsed.problems.map((p) => ({ field: `plan.${p.field}`, message: p.message })),
+    );
   const plan = parsed.value;
   return viewOf(
     await change(ports, actorId, expectedVersion, (c) => {
       const before = c.plans.find((p) => p.id === plan.id);
       const plans = before === undefined ? [...c.plans, plan] : c.plans.map((p) => (p.id === plan.id ? plan : p));
-      return { next: { ...c, plans }, action: 'plan-saved', target: plan.id, summary: `Plan "${plan.name}" ${describeDiff(before, plan)}` };
+      return {
+        next: { ...c, plans },
+        action: 'plan-saved',
+        target: plan.id,
+        summary: `Plan "${plan.name}" ${describeDiff(before, plan)}`,
+      };
     }),
   );
 }
 
-export async function deletePlan(ports: AppPorts, actorId: string, id: string, expectedVersion?: number): Promise<ConfigView> {
+export async function deletePlan(
+  ports: AppPorts,
+  actorId: string,
+  id: string,
+  expectedVersion?: number,
+): Promise<ConfigView> {
   return viewOf(
     await change(ports, actorId, expectedVersion, (c) => {
       if (!c.plans.some((p) => p.id === id)) throw new NotFoundError(`There is no survey plan "${id}".`);
-      return { next: { ...c, plans: c.plans.filter((p) => p.id !== id) }, action: 'plan-deleted', target: id, summary: `Plan ${id} deleted` };
+      return {
+        next: { ...c, plans: c.plans.filter((p) => p.id !== id) },
+        action: 'plan-deleted',
+        target: id,
+        summary: `Plan ${id} deleted`,
+      };
     }),
   );
 }
@@ -111,12 +167,23 @@ export async function exportConfig(ports: AppPorts): Promise<ExportedConfig> {
   return { format: 'sentio-config', version: 1, xlas: [...c.xlas], plans: [...c.plans] };
 }
 
-export async function importConfig(ports: AppPorts, actorId: string, input: unknown, mode: 'merge' | 'replace', expectedVersion?: number): Promise<{ config: ConfigView; recompute: RecomputeStatus | null }> {
+export async function importConfig(
+  ports: AppPorts,
+  actorId: string,
+  input: unknown,
+  mode: 'merge' | 'replace',
+  expectedVersion?: number,
+): Promise<{ config: ConfigView; recompute: RecomputeStatus | null }> {
   const parsed = parseWith(ExportedConfigSchema, input);
-  if (!parsed.ok) throw new ValidationError('The file is not a Sentio configuration.', parsed.problems.map((p) => ({ field: `config.${p.field}`, message: p.message })));
+  if (!parsed.ok)
+    throw new ValidationError(
+      'The file is not a Sentio configuration.',
+      parsed.problems.map((p) => ({ field: `config.${p.field}`, message: p.message })),
+    );
   const incoming = parsed.value;
   const saved = await change(ports, actorId, expectedVersion, (c) => {
-    const merge = <T extends { id: string }>(old: readonly T[], add: readonly T[]): T[] => (mode === 'replace' ? [...add] : [...old.filter((o) => !add.some((a) => a.id === o.id)), ...add]);
+    const merge = <T extends { id: string }>(old: readonly T[], add: readonly T[]): T[] =>
+      mode === 'replace' ? [...add] : [...old.filter((o) => !add.some((a) => a.id === o.id)), ...add];
     return {
       next: { ...c, xlas: merge(c.xlas, incoming.xlas), plans: merge(c.plans, incoming.plans) },
       action: 'config-imported',
@@ -132,9 +199,19 @@ export async function importConfig(ports: AppPorts, actorId: string, input: unkn
  * One page of the audit log with each actor's display name. Names are a courtesy: when Jira cannot
  * say (a closed account, Jira busy), the entry shows the account id rather than failing the page.
  */
-export async function auditLogPage(ports: AppPorts, cursor: string | null, limit: number): Promise<{ entries: AuditEntryView[]; nextCursor: string | null }> {
+export async function auditLogPage(
+  ports: AppPorts,
+  cursor: string | null,
+  limit: number,
+): Promise<{ entries: AuditEntryView[]; nextCursor: string | null }> {
   const page = await ports.store.auditLog(cursor, limit);
   const actorIds = [...new Set(page.items.map((e) => e.actorId))];
-  const names = actorIds.length === 0 ? new Map<string, string>() : await ports.jira.displayNames(actorIds).catch(() => new Map<string, string>());
-  return { entries: page.items.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? e.actorId })), nextCursor: page.cursor };
+  const names =
+    actorIds.length === 0
+      ? new Map<string, string>()
+      : await ports.jira.displayNames(actorIds).catch(() => new Map<string, string>());
+  return {
+    entries: page.items.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? e.actorId })),
+    nextCursor: page.cursor,
+  };
 }

@@ -21,7 +21,10 @@ export interface WebResponse {
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 function page(status: number, title: string, body: string): WebResponse {
@@ -39,10 +42,18 @@ function page(status: number, title: string, body: string): WebResponse {
 }
 
 const REFUSALS = {
-  malformed: [400, 'This link is not valid', '<p>The link is incomplete or damaged. You can still answer on the request in the portal.</p>'],
+  malformed: [
+    400,
+    'This link is not valid',
+    '<p>The link is incomplete or damaged. You can still answer on the request in the portal.</p>',
+  ],
   forged: [403, 'This link is not valid', '<p>This link was not issued by Sentio. Nothing was recorded.</p>'],
   expired: [410, 'This survey has closed', '<p>The survey expired, so nothing was recorded. Thank you anyway.</p>'],
-  mismatch: [409, 'This link does not match the survey', '<p>Nothing was recorded. Please answer on the request in the portal.</p>'],
+  mismatch: [
+    409,
+    'This link does not match the survey',
+    '<p>Nothing was recorded. Please answer on the request in the portal.</p>',
+  ],
 } as const;
 
 function refusal(kind: keyof typeof REFUSALS): WebResponse {
@@ -59,7 +70,8 @@ function tokenOf(req: WebRequest): string | null {
 }
 
 export async function handleOneClick(ports: AppPorts, req: WebRequest): Promise<WebResponse> {
-  if (req.method !== 'GET' && req.method !== 'POST') return page(405, 'Not allowed', '<p>Use the link from your e-mail.</p>');
+  if (req.method !== 'GET' && req.method !== 'POST')
+    return page(405, 'Not allowed', '<p>Use the link from your e-mail.</p>');
   const token = tokenOf(req);
   if (token === null) return refusal('malformed');
   const check = verifyToken(token, await ports.secrets.signingKeys(), ports.clock.now());
@@ -68,21 +80,39 @@ export async function handleOneClick(ports: AppPorts, req: WebRequest): Promise<
   if (stored === null || stored.ask.expiresAt !== check.claims.e) return refusal('mismatch');
 
   if (req.method === 'GET') {
-    if (stored.usedNonces.includes(check.claims.n)) return page(200, 'Already recorded', '<p>This answer was already recorded. Thank you!</p>');
+    if (stored.usedNonces.includes(check.claims.n))
+      return page(200, 'Already recorded', '<p>This answer was already recorded. Thank you!</p>');
     const form = `<p>${escapeHtml(stored.ask.question.text)}</p><p>Your answer: <strong>${check.claims.s}</strong></p><form method="POST"><input type="hidden" name="t" value="${escapeHtml(token)}"><button type="submit">Confirm my answer</button></form>`;
     return page(200, 'Confirm your answer', form);
   }
 
   try {
-    const outcome = await applyAnswerCommand(ports, { askId: check.claims.a, input: { score: check.claims.s }, via: 'one-click', nonce: check.claims.n });
-    if (outcome.kind === 'replayed') return page(200, 'Already recorded', '<p>This answer was already recorded. Nothing changed.</p>');
-    return page(200, 'Thank you!', '<p>Your answer was recorded. You can add a comment or change it on the request in the portal until the survey closes.</p>');
+    const outcome = await applyAnswerCommand(ports, {
+      askId: check.claims.a,
+      input: { score: check.claims.s },
+      via: 'one-click',
+      nonce: check.claims.n,
+    });
+    if (outcome.kind === 'replayed')
+      return page(200, 'Already recorded', '<p>This answer was already recorded. Nothing changed.</p>');
+    return page(
+      200,
+      'Thank you!',
+      '<p>Your answer was recorded. You can add a comment or change it on the request in the portal until the survey closes.</p>',
+    );
   } catch (e) {
     if (e instanceof AppError && e.code === 'refused') {
-      return e.details.reason === 'ask-expired' ? refusal('expired') : page(409, 'Nothing was recorded', `<p>${escapeHtml(e.message)}.</p>`);
+      return e.details.reason === 'ask-expired'
+        ? refusal('expired')
+        : page(409, 'Nothing was recorded', `<p>${escapeHtml(e.message)}.</p>`);
     }
     if (e instanceof AppError && e.code === 'not-found') return refusal('mismatch');
-    if (e instanceof AppError && e.code === 'unavailable') return page(503, 'Please try again', '<p>We could not record your answer just now. Please try again in a minute.</p>');
+    if (e instanceof AppError && e.code === 'unavailable')
+      return page(
+        503,
+        'Please try again',
+        '<p>We could not record your answer just now. Please try again in a minute.</p>',
+      );
     throw e;
   }
 }

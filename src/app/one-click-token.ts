@@ -33,12 +33,17 @@ export type TokenCheck =
   | { readonly ok: true; readonly claims: TokenClaims }
   | { readonly ok: false; readonly reason: 'malformed' | 'forged' | 'expired' };
 
-export function verifyToken(token: string, keys: { readonly current: HmacKey; readonly previous: HmacKey | null }, now: number): TokenCheck {
+export function verifyToken(
+  token: string,
+  keys: { readonly current: HmacKey; readonly previous: HmacKey | null },
+  now: number,
+): TokenCheck {
   const m = TOKEN_PATTERN.exec(token);
   if (m === null) return { ok: false, reason: 'malformed' };
   const [, kid, payload, sig] = m;
   const key = [keys.current, keys.previous].find((k) => k !== null && k.id === kid);
-  if (key === undefined || key === null || payload === undefined || sig === undefined) return { ok: false, reason: 'forged' };
+  if (key === undefined || key === null || payload === undefined || sig === undefined)
+    return { ok: false, reason: 'forged' };
   const expected = mac(key.secret, `v1.${kid}.${payload}`);
   const given = Buffer.from(sig, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'forged' };

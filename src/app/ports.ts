@@ -149,12 +149,20 @@ export interface Store {
   appendAudit(entry: AuditEntry): Promise<void>;
   auditLog(cursor: string | null, limit: number): Promise<Page<AuditEntry>>;
 
-  getRecompute(): Promise<Versioned<RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number }> | null>;
+  getRecompute(): Promise<Versioned<
+    RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number }
+  > | null>;
   /** Checked on `expectedRev` so two admins cannot both start a job. */
-  saveRecompute(state: RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number }, expectedRev: number): Promise<void>;
+  saveRecompute(
+    state: RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number },
+    expectedRev: number,
+  ): Promise<void>;
 
   /** Accounts stored by the app, least recently reported first. */
-  accountsToReport(limit: number, cursor: string | null): Promise<Page<{ readonly accountId: string; readonly updatedAt: EpochMs }>>;
+  accountsToReport(
+    limit: number,
+    cursor: string | null,
+  ): Promise<Page<{ readonly accountId: string; readonly updatedAt: EpochMs }>>;
   markAccountsReported(accountIds: readonly string[], at: EpochMs): Promise<void>;
   forgetAccount(accountId: string): Promise<void>;
   asksOf(requesterId: string, cursor: string | null): Promise<Page<StoredAsk>>;
@@ -163,7 +171,6 @@ export interface Store {
 }
 
 export type { ExportedConfig };
-
 
 /** The issue fields the app needs when it has no event payload (manual ask, recompute). */
 export interface IssueSnapshot {
@@ -193,7 +200,11 @@ export interface Jira {
   getParticipants(issueKey: string): Promise<readonly string[]>;
   /** The JSM request type of an issue; product events do not carry it (it is a custom field). */
   getRequestTypeId(issueIdOrKey: string): Promise<string | null>;
-  addPublicComment(issueKey: string, text: string, links: ReadonlyArray<{ readonly label: string; readonly url: string }>): Promise<void>;
+  addPublicComment(
+    issueKey: string,
+    text: string,
+    links: ReadonlyArray<{ readonly label: string; readonly url: string }>,
+  ): Promise<void>;
   setExperienceProperty(issueId: string, value: ExperienceProperty): Promise<void>;
   /** Jira's view of an account: null when the account is unknown or closed. */
   accountExists(accountId: string): Promise<boolean>;
@@ -214,7 +225,9 @@ export interface CallerJira {
    * The portal request as the customer sees it; null when they may not see it. The portal's
    * context names the request by key, so Jira's answer also says which issue id it is.
    */
-  visibleRequest(issueIdOrKey: string): Promise<{ readonly issueId: string; readonly reporterId: string | null } | null>;
+  visibleRequest(
+    issueIdOrKey: string,
+  ): Promise<{ readonly issueId: string; readonly reporterId: string | null } | null>;
 }
 
 export interface Queue {
@@ -235,7 +248,9 @@ export interface Secrets {
 
 export interface PersonalData {
   /** Reports accounts (at most 90 a call); answers which are closed or updated. */
-  report(accounts: ReadonlyArray<{ readonly accountId: string; readonly updatedAt: EpochMs }>): Promise<ReadonlyArray<{ readonly accountId: string; readonly status: 'closed' | 'updated' }>>;
+  report(
+    accounts: ReadonlyArray<{ readonly accountId: string; readonly updatedAt: EpochMs }>,
+  ): Promise<ReadonlyArray<{ readonly accountId: string; readonly status: 'closed' | 'updated' }>>;
 }
 
 /** The web trigger's public address, for the one-click links. */

@@ -10,7 +10,12 @@ import type { AppPorts } from './ports';
 import { requestTypeNameOf, requestTypeNames } from './request-type-names';
 import { riskOf } from './ticket-change';
 
-export async function projectAtRisk(ports: AppPorts, projectId: string, minRiskScore: number, limit: number): Promise<AtRiskTicket[]> {
+export async function projectAtRisk(
+  ports: AppPorts,
+  projectId: string,
+  minRiskScore: number,
+  limit: number,
+): Promise<AtRiskTicket[]> {
   const [config, records, names] = await Promise.all([
     effectiveConfig(ports),
     ports.store.atRiskTickets({ projectId, minRiskScore, limit }),

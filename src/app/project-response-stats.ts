@@ -8,7 +8,11 @@ import { FATIGUE_REASONS, surveyStatsOf } from '../domain/rollup';
 import type { AppPorts } from './ports';
 import { loadProjectRollups } from './project-rollups';
 
-export async function projectResponseStats(ports: AppPorts, projectId: string, w: DashboardWindow): Promise<ResponseStats> {
+export async function projectResponseStats(
+  ports: AppPorts,
+  projectId: string,
+  w: DashboardWindow,
+): Promise<ResponseStats> {
   const { buckets, range } = await loadProjectRollups(ports, projectId, w);
   const stats = surveyStatsOf(buckets, range);
   const closed = stats.answered + stats.expired;

@@ -23,9 +23,14 @@ export function dashboardWindow(w: DashboardWindow): XlaWindow {
  * payload, from its saved configuration — checked like any other, never trusted.
  * @throws AppError `validation` when neither names a project; `forbidden` when the caller may not browse it
  */
-export async function viewableProject(caller: CallerJira, fromContext: string | null, fromPayload: string | undefined): Promise<string> {
+export async function viewableProject(
+  caller: CallerJira,
+  fromContext: string | null,
+  fromPayload: string | undefined,
+): Promise<string> {
   const projectId = fromContext ?? fromPayload ?? null;
-  if (projectId === null) throw new AppError('validation', 'Open Sentio from a project, or name a project in the gadget settings.');
+  if (projectId === null)
+    throw new AppError('validation', 'Open Sentio from a project, or name a project in the gadget settings.');
   await assertProjectViewer(caller, projectId);
   return projectId;
 }
@@ -43,7 +48,11 @@ export interface ProjectRollups {
   readonly buckets: readonly RollupBucket[];
 }
 
-export async function loadProjectRollups(ports: AppPorts, projectId: string, w: DashboardWindow): Promise<ProjectRollups> {
+export async function loadProjectRollups(
+  ports: AppPorts,
+  projectId: string,
+  w: DashboardWindow,
+): Promise<ProjectRollups> {
   const config = await effectiveConfig(ports);
   const today = dayKeyOf(ports.clock.now());
   const window = dashboardWindow(w);

@@ -43,17 +43,32 @@ export function verbatimsOf(e: TicketExperience, names: RequestTypeNames = new M
   }
   for (const c of e.requesterComments) {
     c.negativeSentences.forEach((text, i) => {
-      out.push({ id: `${e.issueId}:c:${c.commentId}:${i}`, issueKey: e.issueKey, at: c.at, source: 'comment', text, band: 'negative', score: null, ...requestType });
+      out.push({
+        id: `${e.issueId}:c:${c.commentId}:${i}`,
+        issueKey: e.issueKey,
+        at: c.at,
+        source: 'comment',
+        text,
+        band: 'negative',
+        score: null,
+        ...requestType,
+      });
     });
   }
   return out;
 }
 
-export async function projectVerbatims(ports: AppPorts, projectId: string, query: VerbatimQuery): Promise<{ verbatims: Verbatim[]; nextCursor: string | null }> {
+export async function projectVerbatims(
+  ports: AppPorts,
+  projectId: string,
+  query: VerbatimQuery,
+): Promise<{ verbatims: Verbatim[]; nextCursor: string | null }> {
   const range = currentWindow(dashboardWindow(query.window), dayKeyOf(ports.clock.now()));
   const since = dayStart(range.from);
   const keep = (v: Verbatim) =>
-    v.at >= since && (query.band === undefined || v.band === query.band) && (query.source === undefined || v.source === query.source);
+    v.at >= since &&
+    (query.band === undefined || v.band === query.band) &&
+    (query.source === undefined || v.source === query.source);
   const names = await requestTypeNames(ports);
   const found: Verbatim[] = [];
   let cursor: string | null = query.cursor ?? null;

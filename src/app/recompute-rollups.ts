@@ -35,7 +35,10 @@ export async function recomputeStatus(ports: AppPorts): Promise<RecomputeStatus 
 }
 
 /** Points the configuration's `building` generation at `jobId` (or finishes: `active` := building). */
-async function setGenerations(ports: AppPorts, change: (c: StoredConfig) => StoredConfig | null): Promise<StoredConfig | null> {
+async function setGenerations(
+  ports: AppPorts,
+  change: (c: StoredConfig) => StoredConfig | null,
+): Promise<StoredConfig | null> {
   return withOptimisticRetry(ports, async () => {
     const config = await effectiveConfig(ports);
     const next = change(config);
@@ -57,11 +60,18 @@ function retire(generations: RollupGenerations, generation: string | null, at: n
 }
 
 /** Starts a job; a second start while one runs is refused (or, after a config save, restarts it). */
-export async function startRecompute(ports: AppPorts, actorId: string, options: { refuseIfRunning: boolean }): Promise<RecomputeStatus | null> {
+export async function startRecompute(
+  ports: AppPorts,
+  actorId: string,
+  options: { refuseIfRunning: boolean },
+): Promise<RecomputeStatus | null> {
   const stored = await ports.store.getRecompute();
   const running = stored !== null && (stored.value.state === 'queued' || stored.value.state === 'running');
   if (running && options.refuseIfRunning) {
-    throw new ConflictError(`A recompute is already running (${stored.value.processed} tickets done).`, 'recompute-running');
+    throw new ConflictError(
+      `A recompute is already running (${stored.value.processed} tickets done).`,
+      'recompute-running',
+    );
   }
   const now = ports.clock.now();
   const jobId = ports.random.id();
@@ -79,7 +89,8 @@ export async function startRecompute(ports: AppPorts, actorId: string, options: 
   try {
     await ports.store.saveRecompute(state, stored?.rev ?? 0);
   } catch (e) {
-    if (e instanceof WriteConflict) throw new ConflictError('A recompute was just started by someone else.', 'recompute-running');
+    if (e instanceof WriteConflict)
+      throw new ConflictError('A recompute was just started by someone else.', 'recompute-running');
     throw e;
   }
   // From here on, every ticket write also keeps the new generation up to date; a half-built
@@ -89,7 +100,15 @@ export async function startRecompute(ports: AppPorts, actorId: string, options: 
     return { ...c, rollups: { active: g.active, building: jobId, retired: retire(g, g.building, now) } };
   });
   await ports.queue.pushRecompute({ jobId });
-  if (actorId !== '') await ports.store.appendAudit({ id: `${now}-${ports.random.id()}`, at: now, actorId, action: 'recompute-started', target: jobId, summary: 'Rollups recompute started' });
+  if (actorId !== '')
+    await ports.store.appendAudit({
+      id: `${now}-${ports.random.id()}`,
+      at: now,
+      actorId,
+      action: 'recompute-started',
+      target: jobId,
+      summary: 'Rollups recompute started',
+    });
   const { cursor: _c, configVersion: _v, ...status } = state;
   return status;
 }
@@ -97,7 +116,13 @@ export async function startRecompute(ports: AppPorts, actorId: string, options: 
 /** One chunk of the job (the queue consumer). Returns true when another chunk was queued. */
 export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise<boolean> {
   const stored = await ports.store.getRecompute();
-  if (stored === null || stored.value.jobId !== jobId || stored.value.state === 'done' || stored.value.state === 'failed') return false;
+  if (
+    stored === null ||
+    stored.value.jobId !== jobId ||
+    stored.value.state === 'done' ||
+    stored.value.state === 'failed'
+  )
+    return false;
   const page = await ports.store.allTickets(stored.value.cursor, RECOMPUTE_CHUNK);
   let done = 0;
   for (const item of page.items) {
@@ -120,7 +145,9 @@ export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise
     const switched = await setGenerations(ports, (c) => {
       const g = c.rollups ?? LEGACY_GENERATIONS;
       // The generation dashboards read until now is left to the hourly clean-up.
-      return g.building === jobId ? { ...c, rollups: { active: jobId, building: null, retired: retire(g, g.active, ports.clock.now()) } } : null;
+      return g.building === jobId
+        ? { ...c, rollups: { active: jobId, building: null, retired: retire(g, g.active, ports.clock.now()) } }
+        : null;
     });
     if (switched === null) return false;
   }

@@ -19,13 +19,15 @@ export interface AnswerCommand {
   readonly nonce?: string;
 }
 
-export type AnswerOutcome = { readonly kind: 'recorded'; readonly ask: Ask } | { readonly kind: 'replayed'; readonly ask: Ask };
+export type AnswerOutcome =
+  { readonly kind: 'recorded'; readonly ask: Ask } | { readonly kind: 'replayed'; readonly ask: Ask };
 
 export async function applyAnswerCommand(ports: AppPorts, command: AnswerCommand): Promise<AnswerOutcome> {
   const outcome = await withOptimisticRetry(ports, async () => {
     const [config, stored] = await Promise.all([effectiveConfig(ports), ports.store.getAsk(command.askId)]);
     if (stored === null) throw new NotFoundError('This survey does not exist.');
-    if (command.nonce !== undefined && stored.usedNonces.includes(command.nonce)) return { kind: 'replayed' as const, ask: stored.ask };
+    if (command.nonce !== undefined && stored.usedNonces.includes(command.nonce))
+      return { kind: 'replayed' as const, ask: stored.ask };
     const now = ports.clock.now();
     const result = recordAnswer(stored.ask, command.input, now, command.via);
     if (!result.ok) throw new RefusedError(result.code, result.message);
@@ -53,12 +55,20 @@ export async function applyAnswerCommand(ports: AppPorts, command: AnswerCommand
  * (asUser) and be its reporter or a participant. Identity is the Forge context's, never the payload's.
  * Returns the request's issue id (the portal context names it by key).
  */
-export async function assertRequester(ports: AppPorts, caller: CallerJira, accountId: string, issueIdOrKey: string): Promise<string> {
+export async function assertRequester(
+  ports: AppPorts,
+  caller: CallerJira,
+  accountId: string,
+  issueIdOrKey: string,
+): Promise<string> {
   const visible = await caller.visibleRequest(issueIdOrKey);
   if (visible === null) throw new ForbiddenError('You cannot see this request.');
   if (visible.reporterId === accountId) return visible.issueId;
   const ticket = await ports.store.getTicket(visible.issueId);
-  const participants = ticket?.value.participantIds.includes(accountId) ? [accountId] : await ports.jira.getParticipants(visible.issueId);
-  if (!participants.includes(accountId)) throw new ForbiddenError('Only the requester or a participant can answer this survey.');
+  const participants = ticket?.value.participantIds.includes(accountId)
+    ? [accountId]
+    : await ports.jira.getParticipants(visible.issueId);
+  if (!participants.includes(accountId))
+    throw new ForbiddenError('Only the requester or a participant can answer this survey.');
   return visible.issueId;
 }

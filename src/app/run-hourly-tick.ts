@@ -15,7 +15,15 @@ import { evaluatePlans, oneClickLinks, planOf, withdrawnAsks } from './survey-de
 import { deliverOwedComments } from './deliver-surveys';
 import { collectRetiredGenerations } from './collect-rollup-generations';
 import { refreshSitePriors, type PriorsRefresh } from './site-priors';
-import { commitTicketWrite, deriveRecord, keepDecisions, propertyOf, surveyStateOf, upsertAskSummaries, withOptimisticRetry } from './ticket-change';
+import {
+  commitTicketWrite,
+  deriveRecord,
+  keepDecisions,
+  propertyOf,
+  surveyStateOf,
+  upsertAskSummaries,
+  withOptimisticRetry,
+} from './ticket-change';
 
 export interface HourlyResult {
   readonly expired: number;
@@ -44,8 +52,18 @@ async function updateAsk(ports: AppPorts, ask: Ask, change: (a: Ask) => Ask | nu
     const asks = upsertAskSummaries(ticket.value.asks, [next]);
     const derived = deriveRecord({ ...ticket.value, asks }, config, now);
     const property = propertyOf(derived.record.experience, derived.risk, asks, now);
-    const saved = await commitTicketWrite(ports, config, { before: ticket, after: { ...derived.record, property }, asks: [next], askNonces: new Map([[next.id, storedAsk.usedNonces]]) });
-    await afterCommit(ports, config, saved, ticket.value.property?.pendingAsk === property.pendingAsk ? null : property);
+    const saved = await commitTicketWrite(ports, config, {
+      before: ticket,
+      after: { ...derived.record, property },
+      asks: [next],
+      askNonces: new Map([[next.id, storedAsk.usedNonces]]),
+    });
+    await afterCommit(
+      ports,
+      config,
+      saved,
+      ticket.value.property?.pendingAsk === property.pendingAsk ? null : property,
+    );
     return next;
   });
 }
@@ -82,7 +100,11 @@ export async function runHourlyTick(ports: AppPorts): Promise<HourlyResult> {
           reminded += 1;
           const config = await effectiveConfig(ports);
           if (planOf(config, r)?.delivery.publicComment === true) {
-            await ports.jira.addPublicComment(r.issueKey, `Reminder: ${r.question.text}`, await oneClickLinks(ports, r));
+            await ports.jira.addPublicComment(
+              r.issueKey,
+              `Reminder: ${r.question.text}`,
+              await oneClickLinks(ports, r),
+            );
           }
         }
       }
@@ -92,11 +114,20 @@ export async function runHourlyTick(ports: AppPorts): Promise<HourlyResult> {
   }
 
   const config = await effectiveConfig(ports);
-  const timePlans = config.plans.filter((p) => p.enabled && (p.waypoint.kind === 'idle' || p.waypoint.kind === 'long-running'));
+  const timePlans = config.plans.filter(
+    (p) => p.enabled && (p.waypoint.kind === 'idle' || p.waypoint.kind === 'long-running'),
+  );
   if (timePlans.length > 0) {
-    const idleHours = Math.min(...timePlans.map((p) => (p.waypoint.kind === 'idle' || p.waypoint.kind === 'long-running' ? p.waypoint.hours : Infinity)));
+    const idleHours = Math.min(
+      ...timePlans.map((p) =>
+        p.waypoint.kind === 'idle' || p.waypoint.kind === 'long-running' ? p.waypoint.hours : Infinity,
+      ),
+    );
     const seen = new Set<string>();
-    for (const scan of [ports.store.openTicketsIdleSince.bind(ports.store), ports.store.openTicketsCreatedBefore.bind(ports.store)]) {
+    for (const scan of [
+      ports.store.openTicketsIdleSince.bind(ports.store),
+      ports.store.openTicketsCreatedBefore.bind(ports.store),
+    ]) {
       let c: string | null = null;
       for (let page = 0; page < MAX_PAGES; page++) {
         const res = await scan(now - idleHours * HOUR_MS, c);
@@ -106,14 +137,28 @@ export async function runHourlyTick(ports: AppPorts): Promise<HourlyResult> {
           const made = await withOptimisticRetry(ports, async () => {
             const ticket = await ports.store.getTicket(t.ticketId);
             if (ticket === null) return null;
-            const evaluated = await evaluatePlans(ports, { ...config, plans: timePlans }, { kind: 'tick' }, surveyStateOf(ticket.value), now);
+            const evaluated = await evaluatePlans(
+              ports,
+              { ...config, plans: timePlans },
+              { kind: 'tick' },
+              surveyStateOf(ticket.value),
+              now,
+            );
             const ask = evaluated.evaluation.ask;
             if (ask === null) return null;
             const withdrawn = await withdrawnAsks(ports, evaluated.evaluation.withdraw);
             const asks = upsertAskSummaries(ticket.value.asks, [ask, ...withdrawn]);
-            const derived = deriveRecord({ ...ticket.value, asks, decisions: keepDecisions(ticket.value.decisions, evaluated.decisions) }, config, now);
+            const derived = deriveRecord(
+              { ...ticket.value, asks, decisions: keepDecisions(ticket.value.decisions, evaluated.decisions) },
+              config,
+              now,
+            );
             const property = propertyOf(derived.record.experience, derived.risk, asks, now);
-            const saved = await commitTicketWrite(ports, config, { before: ticket, after: { ...derived.record, property }, asks: [ask, ...withdrawn] });
+            const saved = await commitTicketWrite(ports, config, {
+              before: ticket,
+              after: { ...derived.record, property },
+              asks: [ask, ...withdrawn],
+            });
             return { ask, saved, property };
           });
           if (made !== null) {

@@ -11,15 +11,25 @@ const CACHE_MAX_BYTES = 100 * 1024;
 
 const CachedSchema = z.object({ at: z.number().int(), options: ScopeOptionsSchema });
 
-const byName = <T extends { name: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => a.name.localeCompare(b.name));
+const byName = <T extends { name: string }>(list: readonly T[]): T[] =>
+  [...list].sort((a, b) => a.name.localeCompare(b.name));
 
 export async function listScopeOptions(ports: AppPorts): Promise<ScopeOptions> {
   const now = ports.clock.now();
   const cached = await ports.store.getDoc('scope-options', CachedSchema);
-  if (cached !== null && now - cached.value.at < SCOPE_OPTIONS_TTL_MS && cached.value.at <= now) return cached.value.options;
-  const [projects, requestTypes, priorities] = await Promise.all([ports.jira.listProjects(), ports.jira.listRequestTypes(), ports.jira.listPriorities()]);
+  if (cached !== null && now - cached.value.at < SCOPE_OPTIONS_TTL_MS && cached.value.at <= now)
+    return cached.value.options;
+  const [projects, requestTypes, priorities] = await Promise.all([
+    ports.jira.listProjects(),
+    ports.jira.listRequestTypes(),
+    ports.jira.listPriorities(),
+  ]);
   // Priorities keep Jira's order (highest first): that is how admins read them.
-  const options: ScopeOptions = { projects: byName(projects), requestTypes: byName(requestTypes), priorities: [...priorities] };
+  const options: ScopeOptions = {
+    projects: byName(projects),
+    requestTypes: byName(requestTypes),
+    priorities: [...priorities],
+  };
   const value = { at: now, options };
   if (new TextEncoder().encode(JSON.stringify(value)).length <= CACHE_MAX_BYTES) {
     try {

@@ -80,7 +80,10 @@ export type PriorsRefresh =
  * One bounded step of the daily priors computation (the hourly job calls it).
  * @throws TransientError when storage is rate limiting; the next hour resumes from the saved cursor
  */
-export async function refreshSitePriors(ports: AppPorts, options: { readonly maxProjects?: number } = {}): Promise<PriorsRefresh> {
+export async function refreshSitePriors(
+  ports: AppPorts,
+  options: { readonly maxProjects?: number } = {},
+): Promise<PriorsRefresh> {
   const config = await effectiveConfig(ports);
   const today = dayKeyOf(ports.clock.now());
   const generation = config.rollups?.active ?? '';
@@ -90,7 +93,10 @@ export async function refreshSitePriors(ports: AppPorts, options: { readonly max
 
   const xlas = config.xlas.filter((x) => x.enabled);
   // A run of an earlier day or generation is discarded: its sums are decayed to another "today".
-  let run = state.run !== null && state.run.day === today && state.run.generation === generation ? state.run : { day: today, generation, cursor: null, projects: 0, sums: {} };
+  let run =
+    state.run !== null && state.run.day === today && state.run.generation === generation
+      ? state.run
+      : { day: today, generation, cursor: null, projects: 0, sums: {} };
   const fromDay = addDays(today, -MAX_AGE_DAYS);
   const budget = options.maxProjects ?? PRIOR_PROJECTS_PER_RUN;
   let folded = 0;
@@ -102,7 +108,10 @@ export async function refreshSitePriors(ports: AppPorts, options: { readonly max
       const stored = await ports.store.bucketsIn({ generation, projectId, fromDay, toDay: today });
       const buckets = stored.flatMap((b) => (b.bucket === null ? [] : [b.bucket]));
       for (const xla of xlas) {
-        sums[xla.id] = mergeSiteAggregates(sums[xla.id] ?? EMPTY_SITE_AGGREGATES, siteAggregates(buckets, today, { xlaId: xla.id, halfLifeDays: xla.halfLifeDays }));
+        sums[xla.id] = mergeSiteAggregates(
+          sums[xla.id] ?? EMPTY_SITE_AGGREGATES,
+          siteAggregates(buckets, today, { xlaId: xla.id, halfLifeDays: xla.halfLifeDays }),
+        );
       }
     }
     folded += page.items.length;
@@ -119,7 +128,9 @@ export async function refreshSitePriors(ports: AppPorts, options: { readonly max
         generation,
         computedAt: ports.clock.now(),
         projects: run.projects,
-        byXla: Object.fromEntries(xlas.map((xla) => [xla.id, priorsFromAggregates(run.sums[xla.id] ?? EMPTY_SITE_AGGREGATES)])),
+        byXla: Object.fromEntries(
+          xlas.map((xla) => [xla.id, priorsFromAggregates(run.sums[xla.id] ?? EMPTY_SITE_AGGREGATES)]),
+        ),
         run: null,
       }
     : { ...state, run };

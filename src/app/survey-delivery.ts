@@ -5,7 +5,14 @@
 import type { Ask } from '../domain/ask';
 import { SCALES } from '../domain/question';
 import type { SurveyPlan } from '../domain/survey-plan';
-import { evaluateSurveyPlans, seededRandom, withdraw, type SurveyEvaluation, type SurveyTrigger, type TicketSurveyState } from '../domain/survey';
+import {
+  evaluateSurveyPlans,
+  seededRandom,
+  withdraw,
+  type SurveyEvaluation,
+  type SurveyTrigger,
+  type TicketSurveyState,
+} from '../domain/survey';
 import { signToken } from './one-click-token';
 import type { AppPorts, StoredConfig } from './ports';
 import type { PlanDecisionRecord } from './records';
@@ -25,7 +32,13 @@ export interface Evaluated {
  * Evaluates the plans; asks the store for the requester's last ask only when an ask would be
  * created and a cooldown could refuse it (saves a read on most events).
  */
-export async function evaluatePlans(ports: AppPorts, config: StoredConfig, trigger: SurveyTrigger, ticket: TicketSurveyState, now: number): Promise<Evaluated> {
+export async function evaluatePlans(
+  ports: AppPorts,
+  config: StoredConfig,
+  trigger: SurveyTrigger,
+  ticket: TicketSurveyState,
+  now: number,
+): Promise<Evaluated> {
   const random = seededRandom(SAMPLING_SEED);
   const input = { trigger, ticket, plans: config.plans, now, random };
   let evaluation = evaluateSurveyPlans({ ...input, history: { lastAskedAt: null } });
@@ -35,7 +48,17 @@ export async function evaluatePlans(ports: AppPorts, config: StoredConfig, trigg
       evaluation = evaluateSurveyPlans({ ...input, history: { lastAskedAt: last.createdAt } });
     }
   }
-  return { evaluation, decisions: evaluation.decisions.map((d) => ({ planId: d.planId, planName: d.planName, asked: d.asked, reason: d.reason, message: d.message, at: d.at })) };
+  return {
+    evaluation,
+    decisions: evaluation.decisions.map((d) => ({
+      planId: d.planId,
+      planName: d.planName,
+      asked: d.asked,
+      reason: d.reason,
+      message: d.message,
+      at: d.at,
+    })),
+  };
 }
 
 /** The pending asks a new ask replaces, withdrawn (read from the store: rare). */
@@ -61,7 +84,10 @@ export async function oneClickLinks(ports: AppPorts, ask: Ask): Promise<Array<{ 
   const { min, max } = SCALES[ask.question.kind];
   const links: Array<{ label: string; url: string }> = [];
   for (let score = min; score <= max; score++) {
-    const token = signToken({ a: ask.id, s: score, e: ask.expiresAt, n: ports.random.id().replace(/-/g, '') }, keys.current);
+    const token = signToken(
+      { a: ask.id, s: score, e: ask.expiresAt, n: ports.random.id().replace(/-/g, '') },
+      keys.current,
+    );
     const sep = base.includes('?') ? '&' : '?';
     links.push({ label: String(score), url: `${base}${sep}t=${encodeURIComponent(token)}` });
   }
@@ -73,5 +99,9 @@ export async function deliverAsk(ports: AppPorts, config: StoredConfig, ask: Ask
   const plan = planOf(config, ask);
   if (plan === undefined || !plan.delivery.publicComment) return;
   const links = await oneClickLinks(ports, ask);
-  await ports.jira.addPublicComment(ask.issueKey, `${ask.question.text} (one click records your answer; you can change it in the portal)`, links);
+  await ports.jira.addPublicComment(
+    ask.issueKey,
+    `${ask.question.text} (one click records your answer; you can change it in the portal)`,
+    links,
+  );
 }

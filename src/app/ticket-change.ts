@@ -16,12 +16,26 @@ import {
 import { fnv1a32 } from '../domain/survey/hash';
 import { surveyStatsCellsOf } from './survey-stats-cells';
 import type { TicketAsk, TicketSurveyState } from '../domain/survey';
-import { assessRisk, isDone, moodOf, reassignmentCount, ticketOutcomes, type RiskAssessment, type TicketExperience } from '../domain/ticket';
+import {
+  assessRisk,
+  isDone,
+  moodOf,
+  reassignmentCount,
+  ticketOutcomes,
+  type RiskAssessment,
+  type TicketExperience,
+} from '../domain/ticket';
 import type { TicketOutcomes } from '../domain/outcomes';
 import type { XlaDefinition } from '../domain/xla';
 import { TransientError, WriteConflict } from './errors';
 import { LEGACY_GENERATIONS, type AppPorts, type ExperienceProperty, type StoredConfig, type Versioned } from './ports';
-import { DECISIONS_KEPT, type PlanDecisionRecord, type StoredBucket, type TicketAskSummary, type TicketRecord } from './records';
+import {
+  DECISIONS_KEPT,
+  type PlanDecisionRecord,
+  type StoredBucket,
+  type TicketAskSummary,
+  type TicketRecord,
+} from './records';
 
 export const ROLLUP_SHARDS = 8;
 
@@ -54,7 +68,12 @@ export function riskOf(experience: TicketExperience, now: number, xlas: readonly
   return assessRisk(experience, now, wait === undefined ? {} : { waitThresholdHours: wait });
 }
 
-export function propertyOf(experience: TicketExperience, risk: RiskAssessment, asks: readonly TicketAskSummary[], now: number): ExperienceProperty {
+export function propertyOf(
+  experience: TicketExperience,
+  risk: RiskAssessment,
+  asks: readonly TicketAskSummary[],
+  now: number,
+): ExperienceProperty {
   const last = experience.answers[experience.answers.length - 1];
   return {
     mood: moodOf(experience)?.mood ?? null,
@@ -82,14 +101,27 @@ export function upsertAskSummaries(list: readonly TicketAskSummary[], asks: read
   return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)).slice(-50);
 }
 
-export function keepDecisions(list: readonly PlanDecisionRecord[], added: readonly PlanDecisionRecord[]): PlanDecisionRecord[] {
+export function keepDecisions(
+  list: readonly PlanDecisionRecord[],
+  added: readonly PlanDecisionRecord[],
+): PlanDecisionRecord[] {
   return [...list, ...added].slice(-DECISIONS_KEPT);
 }
 
 /** The survey rules' view of the ticket as it is in the record. */
-export function surveyStateOf(record: TicketRecord, statusCategoryFallback: 'new' | 'indeterminate' | 'done' = 'new'): TicketSurveyState {
+export function surveyStateOf(
+  record: TicketRecord,
+  statusCategoryFallback: 'new' | 'indeterminate' | 'done' = 'new',
+): TicketSurveyState {
   const e = record.experience;
-  const asks: TicketAsk[] = record.asks.map((a) => ({ id: a.id, planId: a.planId, waypoint: a.waypoint, status: a.status, createdAt: a.createdAt, expiresAt: a.expiresAt }));
+  const asks: TicketAsk[] = record.asks.map((a) => ({
+    id: a.id,
+    planId: a.planId,
+    waypoint: a.waypoint,
+    status: a.status,
+    createdAt: a.createdAt,
+    expiresAt: a.expiresAt,
+  }));
   return {
     ticketId: record.ticketId,
     issueKey: e.issueKey,
@@ -130,7 +162,11 @@ export function newRecord(experience: TicketExperience, now: number): TicketReco
 }
 
 /** Recomputes every derived field of the record from its experience. */
-export function deriveRecord(record: TicketRecord, config: StoredConfig, now: number): { record: TicketRecord; risk: RiskAssessment } {
+export function deriveRecord(
+  record: TicketRecord,
+  config: StoredConfig,
+  now: number,
+): { record: TicketRecord; risk: RiskAssessment } {
   const e = record.experience;
   const risk = riskOf(e, now, config.xlas);
   return {
@@ -160,18 +196,30 @@ export interface TicketWrite {
  * Reads only the buckets the delta touches (usually 0–2).
  * @throws WriteConflict when a revision moved since it was read
  */
-export async function commitTicketWrite(ports: AppPorts, config: StoredConfig, write: TicketWrite, options: { readonly checkConfig?: boolean } = {}): Promise<TicketRecord> {
+export async function commitTicketWrite(
+  ports: AppPorts,
+  config: StoredConfig,
+  write: TicketWrite,
+  options: { readonly checkConfig?: boolean } = {},
+): Promise<TicketRecord> {
   // Survey activity (response rate, fatigue) rides along as cells of the same contribution.
-  const contribution = write.after.experience.deleted ? [] : canonicalCells([...contributionFor(write.after.experience, config.xlas), ...surveyStatsCellsOf(write.after)]);
+  const contribution = write.after.experience.deleted
+    ? []
+    : canonicalCells([...contributionFor(write.after.experience, config.xlas), ...surveyStatsCellsOf(write.after)]);
   const previous = write.before?.value.contribution ?? [];
   const shard = write.before?.value.shard ?? write.after.shard;
   // Every live generation gets new − what it holds of this ticket: the stored contribution if the
   // ticket is already in it, nothing otherwise (a rebuild's first visit adds the whole ticket).
   const gens = config.rollups ?? LEGACY_GENERATIONS;
-  const targets = gens.building === null || gens.building === gens.active ? [gens.active] : [gens.active, gens.building];
+  const targets =
+    gens.building === null || gens.building === gens.active ? [gens.active] : [gens.active, gens.building];
   const holding = new Set(write.before?.value.rollupGens ?? []);
   const parts = targets.flatMap((generation) =>
-    splitDeltaByBucket(contributionDelta(holding.has(generation) ? previous : [], contribution)).map((part) => ({ ...part, generation, key: bucketKey(generation, part.ref.projectId, part.ref.period, shard) })),
+    splitDeltaByBucket(contributionDelta(holding.has(generation) ? previous : [], contribution)).map((part) => ({
+      ...part,
+      generation,
+      key: bucketKey(generation, part.ref.projectId, part.ref.period, shard),
+    })),
   );
   const stored = parts.length === 0 ? [] : await ports.store.getBuckets(parts.map((p) => p.key));
   const byKey = new Map(stored.map((b) => [b.value.key, b]));
@@ -179,9 +227,25 @@ export async function commitTicketWrite(ports: AppPorts, config: StoredConfig, w
     const current = byKey.get(part.key);
     // An emptied bucket is kept (as null): deleting it would need its own checked operation.
     const bucket = applyDeltaToBucket(current?.value.bucket ?? null, part.ref, part.delta);
-    return { bucket: { key: part.key, generation: part.generation, projectId: part.ref.projectId, period: part.ref.period, shard, bucket }, expectedRev: current?.rev ?? 0 };
+    return {
+      bucket: {
+        key: part.key,
+        generation: part.generation,
+        projectId: part.ref.projectId,
+        period: part.ref.period,
+        shard,
+        bucket,
+      },
+      expectedRev: current?.rev ?? 0,
+    };
   });
-  const record: TicketRecord = { ...write.after, contribution: [...contribution], shard, rollupGens: targets, undelivered: undeliveredAfter(config, write) };
+  const record: TicketRecord = {
+    ...write.after,
+    contribution: [...contribution],
+    shard,
+    rollupGens: targets,
+    undelivered: undeliveredAfter(config, write),
+  };
   await ports.store.commit({
     ...(options.checkConfig === true ? { configRev: config.rev ?? config.version } : {}),
     ticket: { record, expectedRev: write.before?.rev ?? 0 },
@@ -212,7 +276,10 @@ function undeliveredAfter(config: StoredConfig, write: TicketWrite): string[] {
   const known = new Set((write.before?.value.asks ?? []).map((a) => a.id));
   const pending = new Set(write.after.asks.filter((a) => a.status === 'pending').map((a) => a.id));
   const created = (write.asks ?? []).filter(
-    (a) => a.status === 'pending' && !known.has(a.id) && config.plans.find((p) => p.id === a.planId)?.delivery.publicComment === true,
+    (a) =>
+      a.status === 'pending' &&
+      !known.has(a.id) &&
+      config.plans.find((p) => p.id === a.planId)?.delivery.publicComment === true,
   );
   const owed = [...(write.after.undelivered ?? []), ...created.map((a) => a.id)].filter((id) => pending.has(id));
   return [...new Set(owed)];
@@ -239,7 +306,9 @@ export async function withOptimisticRetry<T>(ports: AppPorts, attempt: () => Pro
 }
 
 /** A low answer nobody followed up yet (the agent panel's "close the loop"). */
-export function followUpOf(e: TicketExperience): { needed: boolean; doneAt: number | null; askId: string | null } | null {
+export function followUpOf(
+  e: TicketExperience,
+): { needed: boolean; doneAt: number | null; askId: string | null } | null {
   const low = [...e.answers].reverse().find((a) => isLowScore(a.questionKind, a.score));
   if (low === undefined) return null;
   return { needed: low.followUpDoneAt === null, doneAt: low.followUpDoneAt, askId: low.askId };

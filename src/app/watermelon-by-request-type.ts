@@ -26,7 +26,11 @@ function requestTypesOf(buckets: readonly RollupBucket[], xlaId: string): Array<
   return [...ids];
 }
 
-export function watermelonRowOf(card: Scorecard, requestTypeId: string | null, names: RequestTypeNames = new Map()): WatermelonRow {
+export function watermelonRowOf(
+  card: Scorecard,
+  requestTypeId: string | null,
+  names: RequestTypeNames = new Map(),
+): WatermelonRow {
   const sla = card.indicators.find((i) => i.id === 'sla');
   return {
     xlaId: card.xlaId,
@@ -54,10 +58,21 @@ export async function watermelonByRequestType(ports: AppPorts, projectId: string
   ]);
   const rows: WatermelonRow[] = [];
   for (const xla of xlas) {
-    const perType = requestTypesOf(buckets, xla.id).map((rt) => watermelonRowOf(buildScorecard(xla, segmentBuckets(buckets, xla.id, rt), today, { sitePriors: priors.get(xla.id) }), rt, names));
+    const perType = requestTypesOf(buckets, xla.id).map((rt) =>
+      watermelonRowOf(
+        buildScorecard(xla, segmentBuckets(buckets, xla.id, rt), today, { sitePriors: priors.get(xla.id) }),
+        rt,
+        names,
+      ),
+    );
     // Request types with nothing in the current window (only in the previous one) are left out.
     const shown = perType.filter((r) => r.tickets > 0 || r.slaTickets > 0);
-    shown.sort((a, b) => Number(b.flagged) - Number(a.flagged) || b.tickets + b.slaTickets - (a.tickets + a.slaTickets) || String(a.requestTypeId).localeCompare(String(b.requestTypeId)));
+    shown.sort(
+      (a, b) =>
+        Number(b.flagged) - Number(a.flagged) ||
+        b.tickets + b.slaTickets - (a.tickets + a.slaTickets) ||
+        String(a.requestTypeId).localeCompare(String(b.requestTypeId)),
+    );
     rows.push(...shown);
   }
   return { range: xlas.length === 0 ? null : range, xlas: xlas.map((x) => ({ xlaId: x.id, name: x.name })), rows };

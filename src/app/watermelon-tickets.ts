@@ -28,10 +28,21 @@ export function watermelonTicketOf(e: TicketExperience): WatermelonTicket | null
   const mood = moodOf(e)?.mood ?? null;
   const lowAnswer = last !== undefined && isLowScore(last.questionKind, last.score);
   if (!lowAnswer && !(mood !== null && mood <= WATERMELON_MOOD)) return null;
-  return { issueKey: e.issueKey, slaMet: true, lastScore: last === undefined ? null : { kind: last.questionKind, score: last.score }, mood, at: e.lastEventAt };
+  return {
+    issueKey: e.issueKey,
+    slaMet: true,
+    lastScore: last === undefined ? null : { kind: last.questionKind, score: last.score },
+    mood,
+    at: e.lastEventAt,
+  };
 }
 
-export async function watermelonTickets(ports: AppPorts, projectId: string, w: DashboardWindow, requestTypeId: string | null) {
+export async function watermelonTickets(
+  ports: AppPorts,
+  projectId: string,
+  w: DashboardWindow,
+  requestTypeId: string | null,
+) {
   const range = currentWindow(dashboardWindow(w), dayKeyOf(ports.clock.now()));
   const since = dayStart(range.from);
   const tickets: WatermelonTicket[] = [];

@@ -26,7 +26,15 @@ export const AuditEntrySchema = z.object({
   id: z.string(),
   at: z.number().int(),
   actorId: z.string(),
-  action: z.enum(['xla-saved', 'xla-deleted', 'plan-saved', 'plan-deleted', 'config-imported', 'recompute-started', 'secret-rotated']),
+  action: z.enum([
+    'xla-saved',
+    'xla-deleted',
+    'plan-saved',
+    'plan-deleted',
+    'config-imported',
+    'recompute-started',
+    'secret-rotated',
+  ]),
   target: z.string(),
   summary: z.string(),
 });
@@ -65,8 +73,16 @@ export const deleteXla = resolverContract(
  * or deleting a plan never starts a recompute (`recompute` is always null, unlike `saveXla`).
  */
 const PlanSaved = z.object({ config: ConfigViewSchema, recompute: z.null() });
-export const savePlan = resolverContract('savePlan', z.object({ plan: z.unknown(), expectedVersion }).strict(), PlanSaved);
-export const deletePlan = resolverContract('deletePlan', z.object({ id: SurveyPlanIdSchema, expectedVersion }).strict(), PlanSaved);
+export const savePlan = resolverContract(
+  'savePlan',
+  z.object({ plan: z.unknown(), expectedVersion }).strict(),
+  PlanSaved,
+);
+export const deletePlan = resolverContract(
+  'deletePlan',
+  z.object({ id: SurveyPlanIdSchema, expectedVersion }).strict(),
+  PlanSaved,
+);
 
 export const ExportedConfigSchema = z
   .object({
@@ -95,7 +111,11 @@ export const getAuditLog = resolverContract(
 export const listScopeOptions = resolverContract('listScopeOptions', empty, ScopeOptionsSchema);
 
 export const startRecompute = resolverContract('startRecompute', empty, RecomputeStatusSchema);
-export const getRecomputeStatus = resolverContract('getRecomputeStatus', empty, z.object({ status: RecomputeStatusSchema.nullable() }));
+export const getRecomputeStatus = resolverContract(
+  'getRecomputeStatus',
+  empty,
+  z.object({ status: RecomputeStatusSchema.nullable() }),
+);
 
 /** Replaces the one-click signing key; links signed with the previous key keep verifying. */
 export const rotateSigningKey = resolverContract(

@@ -19,7 +19,17 @@ export const MoodLabelSchema = z.enum(['negative', 'neutral', 'positive', 'unkno
 export const TimelineEntrySchema = z.object({
   id: z.string(),
   at: z.number().int(),
-  kind: z.enum(['answer', 'comment-sentiment', 'chaser', 'sla-breached', 'reopened', 'reassigned', 'ask-created', 'ask-expired', 'follow-up']),
+  kind: z.enum([
+    'answer',
+    'comment-sentiment',
+    'chaser',
+    'sla-breached',
+    'reopened',
+    'reassigned',
+    'ask-created',
+    'ask-expired',
+    'follow-up',
+  ]),
   title: z.string(),
   detail: z.string().nullable(),
   tone: z.enum(['good', 'bad', 'neutral']),
@@ -93,7 +103,9 @@ export const askNow = resolverContract(
 export const markFollowUpDone = resolverContract(
   'markFollowUpDone',
   z.object({ note: z.string().trim().max(500).optional() }).strict(),
-  z.object({ followUp: z.object({ needed: z.boolean(), doneAt: z.number().int().nullable(), doneBy: z.string().nullable() }) }),
+  z.object({
+    followUp: z.object({ needed: z.boolean(), doneAt: z.number().int().nullable(), doneBy: z.string().nullable() }),
+  }),
 );
 
 export const agentResolvers = { getTicketExperience, askNow, markFollowUpDone } as const;

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { StatusCategorySchema } from './waypoint';
 
-export const StatusRefSchema = z
-  .object({ id: z.string(), name: z.string(), category: StatusCategorySchema })
-  .strict();
+export const StatusRefSchema = z.object({ id: z.string(), name: z.string(), category: StatusCategorySchema }).strict();
 export type StatusRef = z.infer<typeof StatusRefSchema>;
 
 const base = {
@@ -32,7 +30,14 @@ export const LifecycleEventSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ ...base, type: z.literal('status-changed'), from: StatusRefSchema, to: StatusRefSchema }).strict(),
-  z.object({ ...base, type: z.literal('reassigned'), fromAssigneeId: z.string().nullable(), toAssigneeId: z.string().nullable() }).strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal('reassigned'),
+      fromAssigneeId: z.string().nullable(),
+      toAssigneeId: z.string().nullable(),
+    })
+    .strict(),
   z.object({ ...base, type: z.literal('resolved'), resolution: z.string().nullable() }).strict(),
   z.object({ ...base, type: z.literal('reopened'), to: StatusRefSchema }).strict(),
   z

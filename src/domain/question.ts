@@ -26,8 +26,18 @@ export const SCALES: Readonly<Record<QuestionKind, Scale>> = {
   csat5: fivePoint,
   emoji5: fivePoint,
   // Customer effort: 1 = very easy … 7 = very hard, so low is good.
-  ces7: { min: 1, max: 7, favourable: (s) => s <= 3, band: (s) => (s <= 3 ? 'positive' : s === 4 ? 'neutral' : 'negative') },
-  happiness10: { min: 0, max: 10, favourable: (s) => s >= 9, band: (s) => (s <= 6 ? 'negative' : s <= 8 ? 'neutral' : 'positive') },
+  ces7: {
+    min: 1,
+    max: 7,
+    favourable: (s) => s <= 3,
+    band: (s) => (s <= 3 ? 'positive' : s === 4 ? 'neutral' : 'negative'),
+  },
+  happiness10: {
+    min: 0,
+    max: 10,
+    favourable: (s) => s >= 9,
+    band: (s) => (s <= 6 ? 'negative' : s <= 8 ? 'neutral' : 'positive'),
+  },
   // 0 = thumbs down, 1 = thumbs up.
   thumbs: { min: 0, max: 1, favourable: (s) => s === 1, band: (s) => (s === 1 ? 'positive' : 'negative') },
 };

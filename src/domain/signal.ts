@@ -38,7 +38,13 @@ export const SignalSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('sla-breached'), slaName: z.string().max(120) }).strict(),
   z.object({ ...base, kind: z.literal('reopened') }).strict(),
   z
-    .object({ ...base, kind: z.literal('reassigned'), fromAssigneeId: z.string().nullable(), toAssigneeId: z.string().nullable(), count: z.number().int() })
+    .object({
+      ...base,
+      kind: z.literal('reassigned'),
+      fromAssigneeId: z.string().nullable(),
+      toAssigneeId: z.string().nullable(),
+      count: z.number().int(),
+    })
     .strict(),
 ]);
 export type Signal = z.infer<typeof SignalSchema>;

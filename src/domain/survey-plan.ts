@@ -14,9 +14,16 @@ export type ReasonChips = z.infer<typeof ReasonChipsSchema>;
 /** A "time lost" choice: its label and the midpoint in minutes used for the mean (SCORING.md §3). */
 export const LostTimeChoiceSchema = z
   .object({
-    id: z.string().min(1).max(32).regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
+    id: z
+      .string()
+      .min(1)
+      .max(32)
+      .regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes'),
     label: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
-    minutes: z.number().min(0, 'must not be negative').max(60 * 24 * 30, 'must be at most 43200'),
+    minutes: z
+      .number()
+      .min(0, 'must not be negative')
+      .max(60 * 24 * 30, 'must be at most 43200'),
   })
   .strict();
 export type LostTimeChoice = z.infer<typeof LostTimeChoiceSchema>;
@@ -37,7 +44,10 @@ export const FollowUpsSchema = z
       .strict()
       .default({ enabled: true, maxLength: 1000 }),
     lostTime: z
-      .object({ enabled: z.boolean(), choices: z.array(LostTimeChoiceSchema).min(2, 'offer at least 2 choices').max(8, 'at most 8 choices') })
+      .object({
+        enabled: z.boolean(),
+        choices: z.array(LostTimeChoiceSchema).min(2, 'offer at least 2 choices').max(8, 'at most 8 choices'),
+      })
       .strict()
       .default({ enabled: false, choices: [...DEFAULT_LOST_TIME_CHOICES] }),
   })
@@ -45,7 +55,8 @@ export const FollowUpsSchema = z
   .superRefine((f, ctx) => {
     const ids = new Set<string>();
     f.lostTime.choices.forEach((c, i) => {
-      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['lostTime', 'choices', i, 'id'], message: `"${c.id}" is listed twice` });
+      if (ids.has(c.id))
+        ctx.addIssue({ code: 'custom', path: ['lostTime', 'choices', i, 'id'], message: `"${c.id}" is listed twice` });
       ids.add(c.id);
     });
   });
@@ -62,20 +73,47 @@ export const DeliverySchema = z
 
 export const FatigueSchema = z
   .object({
-    samplingPercent: z.number().min(0, 'must be between 0 and 100 %').max(100, 'must be between 0 and 100 %').default(100),
-    cooldownHours: z.number().min(0, 'must not be negative').max(24 * 365, 'must be at most 8760').default(72),
-    maxAsksPerTicket: z.number().int('must be a whole number').min(1, 'must be at least 1').max(20, 'must be at most 20').default(2),
+    samplingPercent: z
+      .number()
+      .min(0, 'must be between 0 and 100 %')
+      .max(100, 'must be between 0 and 100 %')
+      .default(100),
+    cooldownHours: z
+      .number()
+      .min(0, 'must not be negative')
+      .max(24 * 365, 'must be at most 8760')
+      .default(72),
+    maxAsksPerTicket: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(20, 'must be at most 20')
+      .default(2),
     noNewAskWhilePending: z.boolean().default(true),
-    expiryHours: z.number().gt(0, 'must be greater than 0').max(24 * 30, 'must be at most 720').default(72),
+    expiryHours: z
+      .number()
+      .gt(0, 'must be greater than 0')
+      .max(24 * 30, 'must be at most 720')
+      .default(72),
     reminder: z
-      .object({ enabled: z.boolean(), afterHours: z.number().gt(0, 'must be greater than 0').max(24 * 30, 'must be at most 720') })
+      .object({
+        enabled: z.boolean(),
+        afterHours: z
+          .number()
+          .gt(0, 'must be greater than 0')
+          .max(24 * 30, 'must be at most 720'),
+      })
       .strict()
       .default({ enabled: true, afterHours: 24 }),
   })
   .strict()
   .superRefine((f, ctx) => {
     if (f.reminder.enabled && f.reminder.afterHours >= f.expiryHours) {
-      ctx.addIssue({ code: 'custom', path: ['reminder', 'afterHours'], message: `must be before the expiry (${f.expiryHours} h)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reminder', 'afterHours'],
+        message: `must be before the expiry (${f.expiryHours} h)`,
+      });
     }
   });
 export type Fatigue = z.infer<typeof FatigueSchema>;

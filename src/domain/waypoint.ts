@@ -18,7 +18,10 @@ export const STATUS_CATEGORIES = ['new', 'indeterminate', 'done'] as const;
 export const StatusCategorySchema = z.enum(STATUS_CATEGORIES);
 export type StatusCategory = z.infer<typeof StatusCategorySchema>;
 
-const hours = z.number().gt(0, 'must be greater than 0').max(24 * 90, 'must be at most 2160 hours');
+const hours = z
+  .number()
+  .gt(0, 'must be greater than 0')
+  .max(24 * 90, 'must be at most 2160 hours');
 
 export const WaypointSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('created') }).strict(),
@@ -39,7 +42,12 @@ export const WaypointSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('reassigned'),
       /** Ask only from the Nth reassignment on (1 = every reassignment). */
-      fromNth: z.number().int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50').default(1),
+      fromNth: z
+        .number()
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(50, 'must be at most 50')
+        .default(1),
     })
     .strict(),
   z.object({ kind: z.literal('idle'), hours }).strict(),

@@ -43,11 +43,20 @@ export const XlaDefinitionSchema = z
     /** Smoothing strength m; `empirical-bayes` estimates it across segments (SCORING.md §2). */
     smoothing: z
       .union([
-        z.object({ kind: z.literal('fixed'), strength: z.number().min(0, 'must not be negative').max(1000, 'must be at most 1000') }).strict(),
+        z
+          .object({
+            kind: z.literal('fixed'),
+            strength: z.number().min(0, 'must not be negative').max(1000, 'must be at most 1000'),
+          })
+          .strict(),
         z.object({ kind: z.literal('empirical-bayes') }).strict(),
       ])
       .default({ kind: 'fixed', strength: 10 }),
-    waitThresholdHours: z.number().gt(0, 'must be greater than 0').max(24 * 90, 'must be at most 2160').default(24),
+    waitThresholdHours: z
+      .number()
+      .gt(0, 'must be greater than 0')
+      .max(24 * 90, 'must be at most 2160')
+      .default(24),
     csatSource: CsatSourceSchema.default({ waypoints: [], midFlightOnly: false }),
     /** Names of the SLAs (as JSM calls them) this XLA is compared with; empty = every SLA. */
     slaNames: z.array(z.string().min(1).max(120)).max(20).default([]),

@@ -67,7 +67,10 @@ export function defineResolver<P extends z.ZodType, R extends z.ZodType>(
       }
       const payload = contract.payload.safeParse(request.payload ?? {});
       if (!payload.success) {
-        return { ok: false, error: { code: 'validation', message: 'The request is not valid.', fields: fieldProblems(payload.error) } };
+        return {
+          ok: false,
+          error: { code: 'validation', message: 'The request is not valid.', fields: fieldProblems(payload.error) },
+        };
       }
       const ext = context.data.extension;
       const call: CallContext = {
@@ -78,7 +81,8 @@ export function defineResolver<P extends z.ZodType, R extends z.ZodType>(
       try {
         const result = await handler(payload.data, call);
         const checked = contract.response.safeParse(result);
-        if (!checked.success) return { ok: false, error: errorBody(new Error(`response of ${contract.name} broke its contract`)) };
+        if (!checked.success)
+          return { ok: false, error: errorBody(new Error(`response of ${contract.name} broke its contract`)) };
         return { ok: true, data: checked.data };
       } catch (e) {
         return { ok: false, error: errorBody(e) };

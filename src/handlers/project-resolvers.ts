@@ -17,7 +17,8 @@ import { defineResolver, type CallContext, type DefinedResolver } from './define
 import type { ResolverDeps } from './resolvers';
 
 export function projectDefinitions(deps: ResolverDeps): DefinedResolver[] {
-  const project = (ctx: CallContext, p: { readonly projectId?: string | undefined }) => viewableProject(deps.caller(), ctx.projectId, p.projectId);
+  const project = (ctx: CallContext, p: { readonly projectId?: string | undefined }) =>
+    viewableProject(deps.caller(), ctx.projectId, p.projectId);
   return [
     defineResolver(projectResolvers.getScorecards, async (p, ctx) => {
       const projectId = await project(ctx, p);
@@ -29,13 +30,21 @@ export function projectDefinitions(deps: ResolverDeps): DefinedResolver[] {
       if (card === undefined) throw new NotFoundError('No XLA with that id covers this project.');
       return { xlaId: card.xlaId, targetScore: card.targetScore, range: card.range, points: card.daily };
     }),
-    defineResolver(projectResolvers.getWatermelon, async (p, ctx) => watermelonByRequestType(deps.ports(), await project(ctx, p), p.window)),
-    defineResolver(projectResolvers.getWatermelonTickets, async (p, ctx) => watermelonTickets(deps.ports(), await project(ctx, p), p.window, p.requestTypeId)),
+    defineResolver(projectResolvers.getWatermelon, async (p, ctx) =>
+      watermelonByRequestType(deps.ports(), await project(ctx, p), p.window),
+    ),
+    defineResolver(projectResolvers.getWatermelonTickets, async (p, ctx) =>
+      watermelonTickets(deps.ports(), await project(ctx, p), p.window, p.requestTypeId),
+    ),
     defineResolver(projectResolvers.getAtRiskTickets, async (p, ctx) => ({
       tickets: await projectAtRisk(deps.ports(), await project(ctx, p), p.minRiskScore, p.limit),
     })),
-    defineResolver(projectResolvers.getVerbatims, async (p, ctx) => projectVerbatims(deps.ports(), await project(ctx, p), p)),
-    defineResolver(projectResolvers.getResponseStats, async (p, ctx) => projectResponseStats(deps.ports(), await project(ctx, p), p.window)),
+    defineResolver(projectResolvers.getVerbatims, async (p, ctx) =>
+      projectVerbatims(deps.ports(), await project(ctx, p), p),
+    ),
+    defineResolver(projectResolvers.getResponseStats, async (p, ctx) =>
+      projectResponseStats(deps.ports(), await project(ctx, p), p.window),
+    ),
     defineResolver(projectResolvers.exportCsv, async (p, ctx) => {
       const projectId = await project(ctx, p);
       const cards = await buildScorecards(deps.ports(), projectId, p.window);

@@ -34,7 +34,9 @@ export function issueEventHandler(deps: TriggerDeps) {
       // A Jira or KVS call that never answers must not time the trigger out: timed-out product
       // events are not redelivered. Retrying is safe, every effect is idempotent.
       const redelivery = typeof event === 'object' && event !== null && 'retryContext' in event;
-      const outcome = await beforeDeadline(handleLifecycleEvent(deps.ports(), deps.lifecycle(), parsed.value, { redelivery }));
+      const outcome = await beforeDeadline(
+        handleLifecycleEvent(deps.ports(), deps.lifecycle(), parsed.value, { redelivery }),
+      );
       return outcome.done ? outcome.value : retryLater(DEADLINE_RETRY_SECONDS);
     } catch (e) {
       if (e instanceof TransientError) return retryLater(e.retryAfterSeconds);
@@ -79,7 +81,11 @@ export function oneClickHandler(deps: TriggerDeps) {
   return async (request: unknown): Promise<WebResponse> => {
     const parsed = WebRequestSchema.safeParse(request);
     const web: WebRequest = parsed.success
-      ? { method: parsed.data.method.toUpperCase(), body: parsed.data.body ?? '', query: parsed.data.queryParameters ?? {} }
+      ? {
+          method: parsed.data.method.toUpperCase(),
+          body: parsed.data.body ?? '',
+          query: parsed.data.queryParameters ?? {},
+        }
       : { method: 'GET', body: '', query: {} };
     return handleOneClick(deps.ports(), web);
   };

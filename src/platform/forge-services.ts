@@ -52,7 +52,10 @@ export function createSecrets(random: Random): Secrets {
     async rotateSigningKey() {
       const raw = await kvsCall(SECRET_KEY.signingKeys, () => kvs.getSecret(SECRET_KEY.signingKeys));
       const parsed = SigningKeysSchema.safeParse(raw);
-      const next: HmacKey = { id: random.id().replace(/-/g, '').slice(0, 16), secret: randomBytes(32).toString('base64url') };
+      const next: HmacKey = {
+        id: random.id().replace(/-/g, '').slice(0, 16),
+        secret: randomBytes(32).toString('base64url'),
+      };
       const value = { current: next, previous: parsed.success ? parsed.data.current : null };
       await kvsCall(SECRET_KEY.signingKeys, () => kvs.setSecret(SECRET_KEY.signingKeys, value));
       return value;
@@ -83,7 +86,10 @@ export const webTriggerLinks: Links = {
  * https://developer.atlassian.com/platform/forge/events-reference/product_events/#retry-product-events
  */
 export function retryLater(seconds: number): InvocationError {
-  return new InvocationError({ retryAfter: Math.max(1, Math.min(900, Math.ceil(seconds))), retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED });
+  return new InvocationError({
+    retryAfter: Math.max(1, Math.min(900, Math.ceil(seconds))),
+    retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+  });
 }
 
 /**
@@ -93,7 +99,9 @@ export function retryLater(seconds: number): InvocationError {
  * idempotent writes. Outside Forge (no runtime) it simply awaits `work`.
  * https://developer.atlassian.com/platform/forge/runtime-reference/forge-runtime-api/#getappcontext
  */
-export async function beforeDeadline<T>(work: Promise<T>): Promise<{ readonly done: true; readonly value: T } | { readonly done: false }> {
+export async function beforeDeadline<T>(
+  work: Promise<T>,
+): Promise<{ readonly done: true; readonly value: T } | { readonly done: false }> {
   let remaining: number | null = null;
   try {
     remaining = getAppContext().invocationRemainingTimeInMillis();

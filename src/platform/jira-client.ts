@@ -24,17 +24,27 @@ export class JiraResponseError extends Error {
 
 const EXPERIENCE_PROPERTY_KEY = 'sentio-experience';
 
-type Fetch = (path: ReturnType<typeof route>, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<APIResponse>;
+type Fetch = (
+  path: ReturnType<typeof route>,
+  init?: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<APIResponse>;
 
 function retryAfterOf(res: APIResponse): number {
   const header = Number(res.headers.get('Retry-After'));
   return Number.isFinite(header) && header > 0 ? Math.min(900, Math.ceil(header)) : 30;
 }
 
-async function call(fetch: Fetch, path: ReturnType<typeof route>, init?: { method?: string; body?: unknown }): Promise<APIResponse> {
+async function call(
+  fetch: Fetch,
+  path: ReturnType<typeof route>,
+  init?: { method?: string; body?: unknown },
+): Promise<APIResponse> {
   const res = await fetch(path, {
     method: init?.method ?? 'GET',
-    headers: { Accept: 'application/json', ...(init?.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      Accept: 'application/json',
+      ...(init?.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     ...(init?.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
   if (res.status === 429) throw new TransientError('Jira is rate limiting the app.', retryAfterOf(res));
@@ -45,7 +55,8 @@ async function call(fetch: Fetch, path: ReturnType<typeof route>, init?: { metho
 async function parse<S extends z.ZodType>(res: APIResponse, schema: S, what: string): Promise<z.output<S>> {
   const body: unknown = await res.json();
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new JiraResponseError(what, res.status, parsed.error.issues.map((i) => i.path.join('.')).join(', '));
+  if (!parsed.success)
+    throw new JiraResponseError(what, res.status, parsed.error.issues.map((i) => i.path.join('.')).join(', '));
   return parsed.data;
 }
 
@@ -82,9 +93,13 @@ const PermissionsSchema = z.object({
 
 /** Jira's paged lists (`startAt`/`maxResults`/`isLast`) and JSM's (`start`/`limit`/`isLastPage`) as one shape. */
 const jiraPage = <T extends z.ZodType>(item: T) =>
-  z.object({ values: z.array(item), isLast: z.boolean().optional() }).transform((b) => ({ values: b.values, last: b.isLast ?? true }));
+  z
+    .object({ values: z.array(item), isLast: z.boolean().optional() })
+    .transform((b) => ({ values: b.values, last: b.isLast ?? true }));
 const deskPage = <T extends z.ZodType>(item: T) =>
-  z.object({ values: z.array(item), isLastPage: z.boolean().optional() }).transform((b) => ({ values: b.values, last: b.isLastPage ?? true }));
+  z
+    .object({ values: z.array(item), isLastPage: z.boolean().optional() })
+    .transform((b) => ({ values: b.values, last: b.isLastPage ?? true }));
 
 const ProjectOptionSchema = z.object({ id: z.string(), key: z.string(), name: z.string() });
 const ServiceDeskSchema = z.object({ id: z.string(), projectId: z.string() });
@@ -99,7 +114,12 @@ const LIST_MAX_PAGES = 10;
 const USERS_PER_CALL = 50;
 
 /** Follows a paged list up to LIST_MAX_PAGES pages; `pathAt` builds the request for an offset. */
-async function allPages<T>(fetch: Fetch, pathAt: (start: number) => ReturnType<typeof route>, schema: z.ZodType<{ values: T[]; last: boolean }>, what: string): Promise<T[]> {
+async function allPages<T>(
+  fetch: Fetch,
+  pathAt: (start: number) => ReturnType<typeof route>,
+  schema: z.ZodType<{ values: T[]; last: boolean }>,
+  what: string,
+): Promise<T[]> {
   const out: T[] = [];
   for (let page = 0; page < LIST_MAX_PAGES; page++) {
     const res = await call(fetch, pathAt(out.length));
@@ -115,7 +135,10 @@ export function createJiraClient(): Jira {
   const fetch: Fetch = (path, init) => api.asApp().requestJira(path, init);
   return {
     async getIssue(idOrKey): Promise<IssueSnapshot | null> {
-      const res = await call(fetch, route`/rest/api/3/issue/${idOrKey}?fields=project,reporter,priority,status,created`);
+      const res = await call(
+        fetch,
+        route`/rest/api/3/issue/${idOrKey}?fields=project,reporter,priority,status,created`,
+      );
       if (res.status === 404) return null;
       expectOk(res, 'issue');
       const issue = await parse(res, IssueSchema, 'issue');
@@ -161,12 +184,18 @@ export function createJiraClient(): Jira {
     async addPublicComment(issueKey, text, links) {
       // A public JSM comment reaches the requester by e-mail; the links are the one-click answers.
       const body = [text, '', ...links.map((l) => `${l.label}: ${l.url}`)].join('\n');
-      const res = await call(fetch, route`/rest/servicedeskapi/request/${issueKey}/comment`, { method: 'POST', body: { body, public: true } });
+      const res = await call(fetch, route`/rest/servicedeskapi/request/${issueKey}/comment`, {
+        method: 'POST',
+        body: { body, public: true },
+      });
       expectOk(res, 'comment');
     },
 
     async setExperienceProperty(issueId, value: ExperienceProperty) {
-      const res = await call(fetch, route`/rest/api/3/issue/${issueId}/properties/${EXPERIENCE_PROPERTY_KEY}`, { method: 'PUT', body: value });
+      const res = await call(fetch, route`/rest/api/3/issue/${issueId}/properties/${EXPERIENCE_PROPERTY_KEY}`, {
+        method: 'PUT',
+        body: value,
+      });
       if (res.status === 404) return; // the issue is gone; nothing to mirror
       expectOk(res, 'issue property');
     },
@@ -182,7 +211,8 @@ export function createJiraClient(): Jira {
       // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-search-get
       const projects = await allPages(
         fetch,
-        (start) => route`/rest/api/3/project/search?typeKey=service_desk&orderBy=name&startAt=${start}&maxResults=${LIST_PAGE}`,
+        (start) =>
+          route`/rest/api/3/project/search?typeKey=service_desk&orderBy=name&startAt=${start}&maxResults=${LIST_PAGE}`,
         jiraPage(ProjectOptionSchema),
         'project search',
       );
@@ -193,8 +223,18 @@ export function createJiraClient(): Jira {
       // Request types name their service desk, not their project: the desks say which project each is.
       // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-requesttype/#api-rest-servicedeskapi-requesttype-get
       const [desks, types] = await Promise.all([
-        allPages(fetch, (start) => route`/rest/servicedeskapi/servicedesk?start=${start}&limit=${LIST_PAGE}`, deskPage(ServiceDeskSchema), 'service desks'),
-        allPages(fetch, (start) => route`/rest/servicedeskapi/requesttype?start=${start}&limit=${LIST_PAGE}`, deskPage(RequestTypeOptionSchema), 'request types'),
+        allPages(
+          fetch,
+          (start) => route`/rest/servicedeskapi/servicedesk?start=${start}&limit=${LIST_PAGE}`,
+          deskPage(ServiceDeskSchema),
+          'service desks',
+        ),
+        allPages(
+          fetch,
+          (start) => route`/rest/servicedeskapi/requesttype?start=${start}&limit=${LIST_PAGE}`,
+          deskPage(RequestTypeOptionSchema),
+          'request types',
+        ),
       ]);
       const projectOf = new Map(desks.map((d) => [d.id, d.projectId]));
       return types.flatMap((t) => {
@@ -205,7 +245,12 @@ export function createJiraClient(): Jira {
 
     async listPriorities(): Promise<ScopeOptions['priorities']> {
       // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-priorities/#api-rest-api-3-priority-search-get
-      const priorities = await allPages(fetch, (start) => route`/rest/api/3/priority/search?startAt=${start}&maxResults=${LIST_PAGE}`, jiraPage(PriorityOptionSchema), 'priorities');
+      const priorities = await allPages(
+        fetch,
+        (start) => route`/rest/api/3/priority/search?startAt=${start}&maxResults=${LIST_PAGE}`,
+        jiraPage(PriorityOptionSchema),
+        'priorities',
+      );
       return priorities.map((p) => ({ id: p.id, name: p.name }));
     },
 
@@ -242,8 +287,10 @@ export function createCallerJira(): CallerJira {
     return body.permissions[permission]?.havePermission === true;
   }
   return {
-    canBrowseIssue: (issueIdOrKey) => has(route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&issueId=${issueIdOrKey}`, 'BROWSE_PROJECTS'),
-    canBrowseProject: (projectIdOrKey) => has(route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectId=${projectIdOrKey}`, 'BROWSE_PROJECTS'),
+    canBrowseIssue: (issueIdOrKey) =>
+      has(route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&issueId=${issueIdOrKey}`, 'BROWSE_PROJECTS'),
+    canBrowseProject: (projectIdOrKey) =>
+      has(route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectId=${projectIdOrKey}`, 'BROWSE_PROJECTS'),
     isJiraAdmin: () => has(route`/rest/api/3/mypermissions?permissions=ADMINISTER`, 'ADMINISTER'),
     async visibleRequest(issueIdOrKey) {
       const res = await call(fetch, route`/rest/servicedeskapi/request/${issueIdOrKey}`);

@@ -9,7 +9,8 @@ import { TransientError, WriteConflict } from '../app/errors';
 export function mapKvsError(e: unknown, key: string): unknown {
   if (e instanceof ForgeKvsAPIError) {
     const status = e.responseDetails.status;
-    if (status === 409 || e.code === 'CONDITIONAL_CHECK_FAILED' || e.code === 'KEY_CONFLICT') return new WriteConflict(key);
+    if (status === 409 || e.code === 'CONDITIONAL_CHECK_FAILED' || e.code === 'KEY_CONFLICT')
+      return new WriteConflict(key);
     if (status === 429) return new TransientError('Storage is rate limiting the app.', 30);
     if (status >= 500) return new TransientError('Storage is unavailable.', 15);
   }

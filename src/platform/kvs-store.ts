@@ -10,7 +10,17 @@ import { AuditEntrySchema, RecomputeStatusSchema, type AuditEntry } from '../con
 import { AskSchema, type Ask } from '../domain/ask';
 import { SurveyPlanSchema } from '../domain/survey-plan';
 import { XlaDefinitionSchema } from '../domain/xla';
-import type { ActivityQuery, AppDocKey, BucketQuery, Page, RiskQuery, Store, StoredAsk, StoredConfig, UnitOfWork } from '../app/ports';
+import type {
+  ActivityQuery,
+  AppDocKey,
+  BucketQuery,
+  Page,
+  RiskQuery,
+  Store,
+  StoredAsk,
+  StoredConfig,
+  UnitOfWork,
+} from '../app/ports';
 import { StoredBucketSchema, TicketRecordSchema, type StoredBucket, type TicketRecord } from '../app/records';
 import { kvsCall } from './kvs-errors';
 import { AUDIT_SCOPE, DOC_KEY, ENTITY, INDEX, rollupScope } from './storage-layout';
@@ -44,7 +54,12 @@ const AskEntitySchema = z.object({
 });
 type AskEntity = z.infer<typeof AskEntitySchema>;
 
-const RollupEntitySchema = z.object({ scope: z.string(), day: z.string(), rev: z.number().int(), bucket: StoredBucketSchema });
+const RollupEntitySchema = z.object({
+  scope: z.string(),
+  day: z.string(),
+  rev: z.number().int(),
+  bucket: StoredBucketSchema,
+});
 type RollupEntity = z.infer<typeof RollupEntitySchema>;
 
 const AuditEntitySchema = z.object({ scope: z.string(), at: z.number().int(), record: AuditEntrySchema });
@@ -60,7 +75,11 @@ const ProjectEntitySchema = z.object({ projectId: z.string() });
 type ProjectEntity = z.infer<typeof ProjectEntitySchema>;
 
 /** The app documents of `AppDocKey`, so a renamed key fails to compile here. */
-const APP_DOC_KEYS: Record<AppDocKey, string> = { 'site-priors': DOC_KEY.sitePriors, 'rollup-gc': DOC_KEY.rollupGc, 'scope-options': DOC_KEY.scopeOptions };
+const APP_DOC_KEYS: Record<AppDocKey, string> = {
+  'site-priors': DOC_KEY.sitePriors,
+  'rollup-gc': DOC_KEY.rollupGc,
+  'scope-options': DOC_KEY.scopeOptions,
+};
 type DocEntity = z.infer<typeof DocEntitySchema>;
 
 const StoredConfigSchema = z.object({
@@ -71,12 +90,18 @@ const StoredConfigSchema = z.object({
     .object({
       active: z.string(),
       building: z.string().nullable(),
-      retired: z.array(z.object({ generation: z.string(), at: z.number().int() })).max(100).default([]),
+      retired: z
+        .array(z.object({ generation: z.string(), at: z.number().int() }))
+        .max(100)
+        .default([]),
     })
     .default({ active: '', building: null, retired: [] }),
 });
 
-const RecomputeStateSchema = RecomputeStatusSchema.extend({ cursor: z.string().nullable(), configVersion: z.number().int() });
+const RecomputeStateSchema = RecomputeStatusSchema.extend({
+  cursor: z.string().nullable(),
+  configVersion: z.number().int(),
+});
 type RecomputeState = z.infer<typeof RecomputeStateSchema>;
 
 function ticketEntity(record: TicketRecord, rev: number): TicketEntity {
@@ -99,7 +124,9 @@ function ticketEntity(record: TicketRecord, rev: number): TicketEntity {
  */
 function dueAt(ask: Ask, commentOwed: boolean): number {
   if (commentOwed && ask.status === 'pending') return ask.createdAt;
-  return ask.reminderDueAt !== null && ask.remindedAt === null ? Math.min(ask.reminderDueAt, ask.expiresAt) : ask.expiresAt;
+  return ask.reminderDueAt !== null && ask.remindedAt === null
+    ? Math.min(ask.reminderDueAt, ask.expiresAt)
+    : ask.expiresAt;
 }
 
 function askEntity(ask: Ask, rev: number, usedNonces: readonly string[], commentOwed = false): AskEntity {
@@ -119,12 +146,15 @@ function askEntity(ask: Ask, rev: number, usedNonces: readonly string[], comment
 /** A checked set: the stored revision must still be the one we read (absent when we read nothing). */
 function revCondition<T extends { rev: number }>(expectedRev: number) {
   const filter = new Filter<T>();
-  return expectedRev === 0 ? filter.and('rev', FilterConditions.notExists()) : filter.and('rev', FilterConditions.equalTo(expectedRev));
+  return expectedRev === 0
+    ? filter.and('rev', FilterConditions.notExists())
+    : filter.and('rev', FilterConditions.equalTo(expectedRev));
 }
 
 function parseOr<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Error(`stored ${what} does not match its schema: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new Error(`stored ${what} does not match its schema: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
 }
 
@@ -143,7 +173,11 @@ export function createKvsStore(): Store {
     await kvsCall(key, () =>
       kvs
         .transact()
-        .set<DocEntity>(key, { rev: expectedRev + 1, body }, { entityName: ENTITY.doc, conditions: revCondition<DocEntity>(expectedRev) })
+        .set<DocEntity>(
+          key,
+          { rev: expectedRev + 1, body },
+          { entityName: ENTITY.doc, conditions: revCondition<DocEntity>(expectedRev) },
+        )
         .execute(),
     );
   }
@@ -157,13 +191,17 @@ export function createKvsStore(): Store {
       .limit(PAGE);
     if (cursor) q = q.cursor(cursor);
     const page = await kvsCall(indexName, () => q.getMany());
-    return { items: page.results.map((r) => parseOr(TicketEntitySchema, r.value, 'ticket').record), cursor: page.nextCursor ?? null };
+    return {
+      items: page.results.map((r) => parseOr(TicketEntitySchema, r.value, 'ticket').record),
+      cursor: page.nextCursor ?? null,
+    };
   }
 
   return {
     async getConfig(): Promise<StoredConfig> {
       const doc = await getDoc(DOC_KEY.config);
-      if (doc === null) return { version: 0, xlas: [], plans: [], rollups: { active: '', building: null, retired: [] }, rev: 0 };
+      if (doc === null)
+        return { version: 0, xlas: [], plans: [], rollups: { active: '', building: null, retired: [] }, rev: 0 };
       return { ...parseOr(StoredConfigSchema, doc.body, 'configuration'), rev: doc.rev };
     },
 
@@ -203,21 +241,33 @@ export function createKvsStore(): Store {
       await kvsCall(ask.id, () =>
         kvs
           .transact()
-          .set<AskEntity>(ask.id, askEntity(ask, expectedRev + 1, usedNonces), { entityName: ENTITY.ask, conditions: revCondition<AskEntity>(expectedRev) })
+          .set<AskEntity>(ask.id, askEntity(ask, expectedRev + 1, usedNonces), {
+            entityName: ENTITY.ask,
+            conditions: revCondition<AskEntity>(expectedRev),
+          })
           .execute(),
       );
     },
 
     async lastAskOf(requesterId) {
       const page = await kvsCall(requesterId, () =>
-        asks().query().index(INDEX.askByRequester, { partition: [requesterId] }).sort(Sort.DESC).limit(1).getMany(),
+        asks()
+          .query()
+          .index(INDEX.askByRequester, { partition: [requesterId] })
+          .sort(Sort.DESC)
+          .limit(1)
+          .getMany(),
       );
       const first = page.results[0];
       return first ? parseOr(AskEntitySchema, first.value, 'ask').record : null;
     },
 
     async asksOf(requesterId, cursor) {
-      let q = asks().query().index(INDEX.askByRequester, { partition: [requesterId] }).sort(Sort.ASC).limit(PAGE);
+      let q = asks()
+        .query()
+        .index(INDEX.askByRequester, { partition: [requesterId] })
+        .sort(Sort.ASC)
+        .limit(PAGE);
       if (cursor) q = q.cursor(cursor);
       const page = await kvsCall(requesterId, () => q.getMany());
       return {
@@ -238,7 +288,10 @@ export function createKvsStore(): Store {
         .limit(PAGE);
       if (cursor) q = q.cursor(cursor);
       const page = await kvsCall('pending-asks', () => q.getMany());
-      return { items: page.results.map((r) => parseOr(AskEntitySchema, r.value, 'ask').record), cursor: page.nextCursor ?? null };
+      return {
+        items: page.results.map((r) => parseOr(AskEntitySchema, r.value, 'ask').record),
+        cursor: page.nextCursor ?? null,
+      };
     },
 
     openTicketsIdleSince: (before, cursor) => openTickets(INDEX.ticketByOpenActivity, before, cursor),
@@ -271,7 +324,10 @@ export function createKvsStore(): Store {
         .limit(Math.min(query.limit, PAGE));
       if (cursor) q = q.cursor(cursor);
       const page = await kvsCall(query.projectId, () => q.getMany());
-      return { items: page.results.map((r) => parseOr(TicketEntitySchema, r.value, 'ticket').record), cursor: page.nextCursor ?? null };
+      return {
+        items: page.results.map((r) => parseOr(TicketEntitySchema, r.value, 'ticket').record),
+        cursor: page.nextCursor ?? null,
+      };
     },
 
     async atRiskTickets(query: RiskQuery) {
@@ -311,8 +367,12 @@ export function createKvsStore(): Store {
 
     async getBuckets(keys) {
       if (keys.length === 0) return [];
-      const result = await kvsCall('rollups', () => kvs.batchGet<RollupEntity>(keys.map((key) => ({ key, entityName: ENTITY.rollup }))));
-      const found = new Map(result.successfulKeys.map((r) => [r.key, parseOr(RollupEntitySchema, r.value, 'rollup bucket')]));
+      const result = await kvsCall('rollups', () =>
+        kvs.batchGet<RollupEntity>(keys.map((key) => ({ key, entityName: ENTITY.rollup }))),
+      );
+      const found = new Map(
+        result.successfulKeys.map((r) => [r.key, parseOr(RollupEntitySchema, r.value, 'rollup bucket')]),
+      );
       return keys.flatMap((key) => {
         const e = found.get(key);
         return e ? [{ value: e.bucket, rev: e.rev }] : [];
@@ -345,7 +405,11 @@ export function createKvsStore(): Store {
         n += 1;
       }
       for (const accountId of unit.accounts ?? []) {
-        tx.set<AccountEntity>(accountId, { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 }, { entityName: ENTITY.account });
+        tx.set<AccountEntity>(
+          accountId,
+          { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 },
+          { entityName: ENTITY.account },
+        );
         n += 1;
       }
       for (const projectId of unit.projects ?? []) {
@@ -356,16 +420,27 @@ export function createKvsStore(): Store {
       if (n === 0) return;
       if (unit.configRev !== undefined) {
         // A recompute writes under one configuration: if it moved meanwhile, retry under the new one.
-        tx.check<DocEntity>(DOC_KEY.config, { entityName: ENTITY.doc, conditions: revCondition<DocEntity>(unit.configRev) });
+        tx.check<DocEntity>(DOC_KEY.config, {
+          entityName: ENTITY.doc,
+          conditions: revCondition<DocEntity>(unit.configRev),
+        });
       }
       await kvsCall(unit.ticket?.record.ticketId ?? 'commit', () => tx.execute());
     },
 
     async projectsSeen(cursor, limit) {
-      let q = kvs.entity<ProjectEntity>(ENTITY.project).query().index(INDEX.projectById).sort(Sort.ASC).limit(Math.min(limit, PAGE));
+      let q = kvs
+        .entity<ProjectEntity>(ENTITY.project)
+        .query()
+        .index(INDEX.projectById)
+        .sort(Sort.ASC)
+        .limit(Math.min(limit, PAGE));
       if (cursor) q = q.cursor(cursor);
       const page = await kvsCall('projects', () => q.getMany());
-      return { items: page.results.map((r) => parseOr(ProjectEntitySchema, r.value, 'project').projectId), cursor: page.nextCursor ?? null };
+      return {
+        items: page.results.map((r) => parseOr(ProjectEntitySchema, r.value, 'project').projectId),
+        cursor: page.nextCursor ?? null,
+      };
     },
 
     async rollupKeysOf(generation, projectId, limit) {
@@ -397,14 +472,24 @@ export function createKvsStore(): Store {
     },
 
     async appendAudit(entry: AuditEntry) {
-      await kvsCall(entry.id, () => kvs.entity<AuditEntity>(ENTITY.audit).set(entry.id, { scope: AUDIT_SCOPE, at: entry.at, record: entry }));
+      await kvsCall(entry.id, () =>
+        kvs.entity<AuditEntity>(ENTITY.audit).set(entry.id, { scope: AUDIT_SCOPE, at: entry.at, record: entry }),
+      );
     },
 
     async auditLog(cursor, limit) {
-      let q = kvs.entity<AuditEntity>(ENTITY.audit).query().index(INDEX.auditByScopeTime, { partition: [AUDIT_SCOPE] }).sort(Sort.DESC).limit(limit);
+      let q = kvs
+        .entity<AuditEntity>(ENTITY.audit)
+        .query()
+        .index(INDEX.auditByScopeTime, { partition: [AUDIT_SCOPE] })
+        .sort(Sort.DESC)
+        .limit(limit);
       if (cursor) q = q.cursor(cursor);
       const page = await kvsCall('audit', () => q.getMany());
-      return { items: page.results.map((r) => parseOr(AuditEntitySchema, r.value, 'audit entry').record), cursor: page.nextCursor ?? null };
+      return {
+        items: page.results.map((r) => parseOr(AuditEntitySchema, r.value, 'audit entry').record),
+        cursor: page.nextCursor ?? null,
+      };
     },
 
     async getRecompute() {
@@ -418,11 +503,19 @@ export function createKvsStore(): Store {
     },
 
     async accountsToReport(limit, cursor) {
-      let q = kvs.entity<AccountEntity>(ENTITY.account).query().index(INDEX.accountByReported).sort(Sort.ASC).limit(Math.min(limit, PAGE));
+      let q = kvs
+        .entity<AccountEntity>(ENTITY.account)
+        .query()
+        .index(INDEX.accountByReported)
+        .sort(Sort.ASC)
+        .limit(Math.min(limit, PAGE));
       if (cursor) q = q.cursor(cursor);
       const page = await kvsCall('accounts', () => q.getMany());
       return {
-        items: page.results.map((r) => ({ accountId: r.key, updatedAt: parseOr(AccountEntitySchema, r.value, 'account').updatedAt })),
+        items: page.results.map((r) => ({
+          accountId: r.key,
+          updatedAt: parseOr(AccountEntitySchema, r.value, 'account').updatedAt,
+        })),
         cursor: page.nextCursor ?? null,
       };
     },
@@ -430,7 +523,9 @@ export function createKvsStore(): Store {
     async markAccountsReported(accountIds, at) {
       for (let i = 0; i < accountIds.length; i += 25) {
         const chunk = accountIds.slice(i, i + 25);
-        const current = await kvsCall('accounts', () => kvs.batchGet<AccountEntity>(chunk.map((key) => ({ key, entityName: ENTITY.account }))));
+        const current = await kvsCall('accounts', () =>
+          kvs.batchGet<AccountEntity>(chunk.map((key) => ({ key, entityName: ENTITY.account }))),
+        );
         const items = current.successfulKeys.map((r) => ({
           key: r.key,
           entityName: ENTITY.account,
@@ -445,4 +540,3 @@ export function createKvsStore(): Store {
     },
   };
 }
-

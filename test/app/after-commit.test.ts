@@ -29,7 +29,9 @@ describe('owed survey comments', () => {
     expect(w.comments.map((c) => c.issueKey)).toEqual(['IT-1']);
     expect(w.tickets.get('10001')?.value.undelivered).toEqual([]);
     // Nothing is owed any more: a further redelivery sends nothing.
-    expect(await deliverOwedComments(w.ports, config, '10001', w.tickets.get('10001')?.value.undelivered ?? [])).toBe(0);
+    expect(await deliverOwedComments(w.ports, config, '10001', w.tickets.get('10001')?.value.undelivered ?? [])).toBe(
+      0,
+    );
     expect(w.comments).toHaveLength(1);
   });
 
@@ -47,15 +49,44 @@ describe('erasing a closed account', () => {
     const w = fakeWorld();
     const ask = aPendingAsk('p', 'gone');
     const record = aTicketRecord({ reporterId: 'gone', participantIds: ['gone', 'other'] });
-    const answer = { askId: ask.id, questionKind: 'csat5' as const, score: 2, favourable: false, waypoint: 'created' as const, midFlight: true, answeredAt: NOW, comment: 'my name is Ada', reasons: [], lostTimeMinutes: null, followUpDoneAt: null };
+    const answer = {
+      askId: ask.id,
+      questionKind: 'csat5' as const,
+      score: 2,
+      favourable: false,
+      waypoint: 'created' as const,
+      midFlight: true,
+      answeredAt: NOW,
+      comment: 'my name is Ada',
+      reasons: [],
+      lostTimeMinutes: null,
+      followUpDoneAt: null,
+    };
     w.tickets.set('10001', { value: { ...record, experience: { ...record.experience, answers: [answer] } }, rev: 1 });
-    w.asks.set(ask.id, { ask: { ...ask, answer: { score: 2, reasons: [], comment: 'my name is Ada', lostTimeChoiceId: null, answeredAt: NOW, via: 'portal' } }, usedNonces: [], rev: 1 });
+    w.asks.set(ask.id, {
+      ask: {
+        ...ask,
+        answer: {
+          score: 2,
+          reasons: [],
+          comment: 'my name is Ada',
+          lostTimeChoiceId: null,
+          answeredAt: NOW,
+          via: 'portal',
+        },
+      },
+      usedNonces: [],
+      rev: 1,
+    });
     await eraseAccount(w.ports, 'gone');
     const stored = w.tickets.get('10001')?.value;
     expect(stored?.experience.reporterId).toBe('erased-account');
     expect(stored?.participantIds).toEqual(['other']);
     expect(stored?.experience.answers.map((a) => [a.score, a.comment])).toEqual([[2, null]]);
-    expect(w.asks.get(ask.id)?.ask).toMatchObject({ requesterId: 'erased-account', answer: { score: 2, comment: null } });
+    expect(w.asks.get(ask.id)?.ask).toMatchObject({
+      requesterId: 'erased-account',
+      answer: { score: 2, comment: null },
+    });
     expect(JSON.stringify([...w.tickets.values(), ...w.asks.values()])).not.toContain('"gone"');
   });
 });
@@ -68,7 +99,9 @@ describe('rotating the one-click signing key', () => {
     const result = await rotateSigningKey(w.ports, 'admin-1');
     expect(result).toEqual({ keyId: w.keys.current.id, previousKeyId: old.id, rotatedAt: NOW });
     expect(verifyToken(oldLink, w.keys, NOW)).toMatchObject({ ok: true, claims: { a: 'ask-1', s: 4 } });
-    expect(w.audit.map((a) => [a.actorId, a.action, a.target])).toEqual([['admin-1', 'secret-rotated', 'one-click-signing-key']]);
+    expect(w.audit.map((a) => [a.actorId, a.action, a.target])).toEqual([
+      ['admin-1', 'secret-rotated', 'one-click-signing-key'],
+    ]);
     expect(JSON.stringify(w.audit)).not.toContain(w.keys.current.secret);
     // A second rotation retires the first key: its links no longer verify.
     await rotateSigningKey(w.ports, 'admin-1');

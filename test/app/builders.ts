@@ -9,7 +9,11 @@ import { aPlan } from '../domain/survey/builders';
 export const NOW = Date.UTC(2026, 0, 5, 9);
 
 export function aTicketRecord(overrides: { reporterId?: string; participantIds?: string[] } = {}): TicketRecord {
-  const e = { ...emptyExperience({ issueId: '10001', issueKey: 'IT-1', projectId: '10000' }, NOW), reporterId: overrides.reporterId ?? 'customer-1', createdAt: NOW };
+  const e = {
+    ...emptyExperience({ issueId: '10001', issueKey: 'IT-1', projectId: '10000' }, NOW),
+    reporterId: overrides.reporterId ?? 'customer-1',
+    createdAt: NOW,
+  };
   return { ...newRecord(e, NOW), participantIds: overrides.participantIds ?? [] };
 }
 

@@ -69,7 +69,11 @@ describe('cleaning up retired rollup generations', () => {
     const w = fakeWorld({ version: 1, xlas: [xla()], plans: [] });
     const first = await startRecompute(w.ports, 'admin-1', { refuseIfRunning: false });
     const second = await startRecompute(w.ports, 'admin-1', { refuseIfRunning: false });
-    expect(w.config.rollups).toMatchObject({ active: '', building: second?.jobId, retired: [{ generation: first?.jobId, at: w.now }] });
+    expect(w.config.rollups).toMatchObject({
+      active: '',
+      building: second?.jobId,
+      retired: [{ generation: first?.jobId, at: w.now }],
+    });
     // No tickets: one chunk finishes the job and switches generations.
     expect(await runRecomputeChunk(w.ports, second?.jobId ?? '')).toBe(false);
     expect(w.config.rollups?.active).toBe(second?.jobId);

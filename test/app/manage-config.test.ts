@@ -12,7 +12,10 @@ describe('managing the configuration', () => {
     const before = JSON.stringify(w.config);
     const stale = saveXla(w.ports, 'admin-2', journeyXla({ name: 'Renamed' }), 1);
     await expect(stale).rejects.toBeInstanceOf(ConflictError);
-    await expect(saveXla(w.ports, 'admin-2', journeyXla({ name: 'Renamed' }), 1)).rejects.toMatchObject({ code: 'conflict', details: { reason: 'stale-version' } });
+    await expect(saveXla(w.ports, 'admin-2', journeyXla({ name: 'Renamed' }), 1)).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'stale-version' },
+    });
     expect(JSON.stringify(w.config)).toBe(before);
     expect(w.audit.map((a) => a.actorId)).toEqual(['admin-1', 'admin-1']);
   });
@@ -26,7 +29,10 @@ describe('managing the configuration', () => {
       w.ports.store.saveConfig = save;
       return save(next, rev);
     };
-    await expect(savePlan(w.ports, 'admin-1', plan('p1', { kind: 'created' }))).rejects.toMatchObject({ code: 'conflict', details: { reason: 'stale-version' } });
+    await expect(savePlan(w.ports, 'admin-1', plan('p1', { kind: 'created' }))).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'stale-version' },
+    });
     expect(w.config.plans).toEqual([]);
   });
 
@@ -46,14 +52,19 @@ describe('managing the configuration', () => {
     await saveXla(w.ports, 'admin-2', journeyXla({ targetScore: 70 }));
     await savePlan(w.ports, 'admin-1', plan('p1', { kind: 'created' }));
     await deletePlan(w.ports, 'admin-2', 'p1');
-    const entries = w.audit.filter((a) => a.action !== 'recompute-started').map((a) => [a.actorId, a.action, a.target, a.summary]);
+    const entries = w.audit
+      .filter((a) => a.action !== 'recompute-started')
+      .map((a) => [a.actorId, a.action, a.target, a.summary]);
     expect(entries).toEqual([
       ['admin-1', 'xla-saved', 'journey', 'XLA "Journey XLA" created'],
       ['admin-2', 'xla-saved', 'journey', 'XLA "Journey XLA" changed targetScore'],
       ['admin-1', 'plan-saved', 'p1', 'Plan "Plan p1" created'],
       ['admin-2', 'plan-deleted', 'p1', 'Plan p1 deleted'],
     ]);
-    expect(w.audit.filter((a) => a.action === 'recompute-started').map((a) => a.actorId)).toEqual(['admin-1', 'admin-2']);
+    expect(w.audit.filter((a) => a.action === 'recompute-started').map((a) => a.actorId)).toEqual([
+      'admin-1',
+      'admin-2',
+    ]);
   });
 
   it('does not start a recompute for plan changes: plans do not change rollups', async () => {
@@ -66,7 +77,14 @@ describe('managing the configuration', () => {
 
   it('refuses an invalid import naming the field, before writing anything', async () => {
     const w = fakeWorld();
-    await expect(importConfig(w.ports, 'admin-1', { format: 'sentio-config', version: 1, xlas: [{ id: 'x' }], plans: [] }, 'merge')).rejects.toMatchObject({ code: 'validation' });
+    await expect(
+      importConfig(
+        w.ports,
+        'admin-1',
+        { format: 'sentio-config', version: 1, xlas: [{ id: 'x' }], plans: [] },
+        'merge',
+      ),
+    ).rejects.toMatchObject({ code: 'validation' });
     expect([w.config.version, w.audit.length]).toEqual([1, 0]);
   });
 });

@@ -8,7 +8,11 @@ import { aPendingAsk, aTicketRecord, NOW } from './builders';
 import { fakeWorld } from './fakes/ports';
 
 function world() {
-  const w = fakeWorld({ version: 1, xlas: [], plans: [aPlan({ id: 'by-comment', waypoint: { kind: 'created' }, delivery: { publicComment: true } })] });
+  const w = fakeWorld({
+    version: 1,
+    xlas: [],
+    plans: [aPlan({ id: 'by-comment', waypoint: { kind: 'created' }, delivery: { publicComment: true } })],
+  });
   const ask = aPendingAsk();
   w.tickets.set('10001', { value: { ...aTicketRecord(), asks: [summaryOf(ask)] }, rev: 1 });
   w.asks.set(ask.id, { ask, usedNonces: [], rev: 1 });
@@ -26,7 +30,11 @@ describe('one-click answers', () => {
     const first = await handleOneClick(w.ports, post(token));
     expect([first.statusCode, first.body.includes('Thank you!')]).toEqual([200, true]);
     const stored = w.asks.get(ask.id);
-    expect([stored?.ask.status, stored?.ask.answer?.score, stored?.usedNonces]).toEqual(['answered', 5, ['nonce-00000001']]);
+    expect([stored?.ask.status, stored?.ask.answer?.score, stored?.usedNonces]).toEqual([
+      'answered',
+      5,
+      ['nonce-00000001'],
+    ]);
     const rev = stored?.rev;
     const replay = await handleOneClick(w.ports, post(token));
     expect([replay.statusCode, replay.body.includes('Already recorded')]).toEqual([200, true]);
@@ -36,7 +44,10 @@ describe('one-click answers', () => {
 
   it.each<[string, (a: { id: string; expiresAt: number }) => TokenClaims]>([
     ['names another ask', (a) => ({ a: 'ask-someone-else', s: 5, e: a.expiresAt, n: 'nonce-00000002' })],
-    ['carries an expiry that is not the ask’s', (a) => ({ a: a.id, s: 5, e: a.expiresAt + 3_600_000, n: 'nonce-00000003' })],
+    [
+      'carries an expiry that is not the ask’s',
+      (a) => ({ a: a.id, s: 5, e: a.expiresAt + 3_600_000, n: 'nonce-00000003' }),
+    ],
   ])('refuses a correctly signed token that %s, and records nothing', async (_what, claims) => {
     const { w, ask } = world();
     const before = JSON.stringify([...w.asks.values(), ...w.tickets.values()]);
@@ -47,7 +58,10 @@ describe('one-click answers', () => {
 
   it('refuses a score the question does not have, and records nothing', async () => {
     const { w, ask } = world();
-    const res = await handleOneClick(w.ports, post(signToken({ a: ask.id, s: 9, e: ask.expiresAt, n: 'nonce-00000004' }, w.keys.current)));
+    const res = await handleOneClick(
+      w.ports,
+      post(signToken({ a: ask.id, s: 9, e: ask.expiresAt, n: 'nonce-00000004' }, w.keys.current)),
+    );
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(w.asks.get(ask.id)?.ask.status).toBe('pending');
   });
@@ -63,7 +77,10 @@ describe('one-click answers', () => {
 
   it('refuses a token signed with a key Sentio does not hold (403) and a damaged one (400)', async () => {
     const { w, ask } = world();
-    const forged = signToken({ a: ask.id, s: 5, e: ask.expiresAt, n: 'nonce-00000006' }, { id: 'k1', secret: 'z'.repeat(43) });
+    const forged = signToken(
+      { a: ask.id, s: 5, e: ask.expiresAt, n: 'nonce-00000006' },
+      { id: 'k1', secret: 'z'.repeat(43) },
+    );
     expect((await handleOneClick(w.ports, post(forged))).statusCode).toBe(403);
     expect((await handleOneClick(w.ports, post('v1.k1.abc'))).statusCode).toBe(400);
     expect(w.asks.get(ask.id)?.ask.status).toBe('pending');

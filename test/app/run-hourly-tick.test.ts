@@ -12,7 +12,10 @@ const byComment = aPlan({ id: 'by-comment', waypoint: { kind: 'created' }, deliv
 function worldWithPendingAsk(extra: { undelivered?: boolean } = {}) {
   const w = fakeWorld({ version: 1, xlas: [], plans: [byComment] });
   const ask = aPendingAsk();
-  w.tickets.set('10001', { value: { ...aTicketRecord(), asks: [summaryOf(ask)], undelivered: extra.undelivered === true ? [ask.id] : [] }, rev: 1 });
+  w.tickets.set('10001', {
+    value: { ...aTicketRecord(), asks: [summaryOf(ask)], undelivered: extra.undelivered === true ? [ask.id] : [] },
+    rev: 1,
+  });
   w.asks.set(ask.id, { ask, usedNonces: [], rev: 1 });
   return { w, ask };
 }
@@ -32,7 +35,9 @@ describe('the hourly job', () => {
     w.now = NOW + 6 * HOUR_MS;
     expect(await runHourlyTick(w.ports)).toMatchObject({ asked: 0 });
     const asks = [...w.asks.values()].map((a) => a.ask);
-    expect(asks.map((a) => [a.planId, a.waypoint, a.status, a.createdAt])).toEqual([[plan.id, waypoint.kind, 'pending', NOW + 5 * HOUR_MS]]);
+    expect(asks.map((a) => [a.planId, a.waypoint, a.status, a.createdAt])).toEqual([
+      [plan.id, waypoint.kind, 'pending', NOW + 5 * HOUR_MS],
+    ]);
     expect(w.tickets.get('10001')?.value.asks.map((a) => a.id)).toEqual([asks[0]?.id]);
   });
 
@@ -84,10 +89,18 @@ describe('the hourly job', () => {
       const id = String(20000 + i);
       const ask = { ...aPendingAsk(), id: `ask-${id}`, ticketId: id, issueKey: `IT-${id}` };
       const record = aTicketRecord();
-      w.tickets.set(id, { value: { ...record, ticketId: id, experience: { ...record.experience, issueId: id, issueKey: `IT-${id}` }, asks: [summaryOf(ask)] }, rev: 1 });
+      w.tickets.set(id, {
+        value: {
+          ...record,
+          ticketId: id,
+          experience: { ...record.experience, issueId: id, issueKey: `IT-${id}` },
+          asks: [summaryOf(ask)],
+        },
+        rev: 1,
+      });
       w.asks.set(ask.id, { ask, usedNonces: [], rev: 1 });
     }
-    w.now = (aPendingAsk().expiresAt) + HOUR_MS;
+    w.now = aPendingAsk().expiresAt + HOUR_MS;
     expect(await runHourlyTick(w.ports)).toMatchObject({ expired: 5 });
     expect([...w.asks.values()].map((a) => a.ask.status)).toEqual(Array(5).fill('expired'));
   });

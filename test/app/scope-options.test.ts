@@ -18,7 +18,7 @@ function siteWorld() {
 }
 
 describe('scope options for the admin pickers', () => {
-  it('lists projects and request types by name and keeps priorities in Jira\'s order', async () => {
+  it("lists projects and request types by name and keeps priorities in Jira's order", async () => {
     const w = siteWorld();
     expect(await listScopeOptions(w.ports)).toEqual({
       projects: [
@@ -51,10 +51,22 @@ describe('audit log names', () => {
     const w = fakeWorld();
     w.site.people.set('admin-1', 'Ada Admin');
     for (const [i, actorId] of ['admin-1', 'admin-1', 'gone-7'].entries()) {
-      await w.ports.store.appendAudit({ id: `a${i}`, at: w.now + i, actorId, action: 'plan-saved', target: 'p', summary: 's' });
+      await w.ports.store.appendAudit({
+        id: `a${i}`,
+        at: w.now + i,
+        actorId,
+        action: 'plan-saved',
+        target: 'p',
+        summary: 's',
+      });
     }
     const page = await auditLogPage(w.ports, null, 25);
-    expect(page.entries.map((e) => [e.actorId, e.actorName])).toEqual(expect.arrayContaining([['admin-1', 'Ada Admin'], ['gone-7', 'gone-7']]));
+    expect(page.entries.map((e) => [e.actorId, e.actorName])).toEqual(
+      expect.arrayContaining([
+        ['admin-1', 'Ada Admin'],
+        ['gone-7', 'gone-7'],
+      ]),
+    );
     expect(page.entries).toHaveLength(3);
     expect(w.jiraReads).toEqual(['displayNames']);
   });
@@ -62,7 +74,14 @@ describe('audit log names', () => {
   it('still shows the page, with ids, when Jira cannot say the names', async () => {
     const w = fakeWorld();
     w.site.people.set('admin-1', 'Ada Admin');
-    await w.ports.store.appendAudit({ id: 'a1', at: w.now, actorId: 'admin-1', action: 'xla-saved', target: 'x', summary: 's' });
+    await w.ports.store.appendAudit({
+      id: 'a1',
+      at: w.now,
+      actorId: 'admin-1',
+      action: 'xla-saved',
+      target: 'x',
+      summary: 's',
+    });
     w.jiraDown = true;
     expect((await auditLogPage(w.ports, null, 25)).entries.map((e) => e.actorName)).toEqual(['admin-1']);
   });

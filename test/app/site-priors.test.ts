@@ -23,7 +23,11 @@ function siteWith(projects: Record<string, Counts>): FakeWorld {
   const w = fakeWorld(CONFIG);
   w.now = dayStart(TODAY) + 9 * 3_600_000;
   for (const [projectId, counts] of Object.entries(projects)) {
-    store(w, projectId, bucketsFor(XLA.id, ticketsWith(counts, TODAY, { projectId, requestTypeId: '7', priority: '3' })));
+    store(
+      w,
+      projectId,
+      bucketsFor(XLA.id, ticketsWith(counts, TODAY, { projectId, requestTypeId: '7', priority: '3' })),
+    );
   }
   return w;
 }

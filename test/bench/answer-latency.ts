@@ -27,15 +27,27 @@ export async function benchAnswerLatency(): Promise<BenchResult> {
       const token = /data-module="sentio-portal-survey" data-token="([^"]+)"/.exec(page)?.[1];
       if (token === undefined) throw new Error(`no portal frame on /portal/${t.key}`);
       const call = async (functionKey: string, payload: unknown): Promise<unknown> => {
-        const res = await fetch(`${h.url}/__host/bridge/${token}/invoke`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ functionKey, payload }) });
+        const res = await fetch(`${h.url}/__host/bridge/${token}/invoke`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json' },
+          body: JSON.stringify({ functionKey, payload }),
+        });
         return ((await res.json()) as { value?: unknown }).value;
       };
-      const mine = portalResolvers.getMyAsk.response.parse((await call(portalResolvers.getMyAsk.name, {}) as { data: unknown }).data);
+      const mine = portalResolvers.getMyAsk.response.parse(
+        ((await call(portalResolvers.getMyAsk.name, {})) as { data: unknown }).data,
+      );
       const askId = mine.ask?.askId;
       if (askId === undefined) throw new Error(`no ask on ${t.key}`);
       for (let k = 0; k < ANSWERS_PER_TICKET; k++) {
         const start = performance.now();
-        const value = (await call(portalResolvers.answerAsk.name, { askId, score: 1 + ((i + k) % 5), reasons: [], comment: k === 0 ? null : 'Changed my mind', lostTimeChoiceId: null })) as { ok: boolean };
+        const value = (await call(portalResolvers.answerAsk.name, {
+          askId,
+          score: 1 + ((i + k) % 5),
+          reasons: [],
+          comment: k === 0 ? null : 'Changed my mind',
+          lostTimeChoiceId: null,
+        })) as { ok: boolean };
         const ms = performance.now() - start;
         if (value.ok !== true) throw new Error(`answerAsk failed: ${JSON.stringify(value)}`);
         latencies.push(ms);
@@ -47,12 +59,22 @@ export async function benchAnswerLatency(): Promise<BenchResult> {
     const detail = [
       `${latencies.length} answers (${TICKETS} requesters' asks, each answered then changed twice) posted to the host's bridge endpoint \`/__host/bridge/<frame>/invoke\` with the requester's session, as the portal panel's \`invoke('answerAsk')\` does; includes HTTP, the resolver's asUser permission check, the KVS transaction and the issue-property write.`,
       '',
-      table(['answers', 'median ms', 'p95 ms', 'max ms'], [[String(latencies.length), fmt(p50), fmt(p95), fmt(Math.max(...latencies))]]),
+      table(
+        ['answers', 'median ms', 'p95 ms', 'max ms'],
+        [[String(latencies.length), fmt(p50), fmt(p95), fmt(Math.max(...latencies))]],
+      ),
     ].join('\n');
     return {
       title: 'Survey answer latency',
       detail,
-      summary: [{ item: '4. portal answerAsk end to end through the bridge (median / p95)', result: `${fmt(p50)} / ${fmt(p95)} ms`, budget: '—', met: null }],
+      summary: [
+        {
+          item: '4. portal answerAsk end to end through the bridge (median / p95)',
+          result: `${fmt(p50)} / ${fmt(p95)} ms`,
+          budget: '—',
+          met: null,
+        },
+      ],
     };
   } finally {
     await h.close();

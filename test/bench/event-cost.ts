@@ -11,14 +11,25 @@ import { asApp, route } from '@forge/api';
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { InvocationMetrics } from '../../local/index';
-import { CREATED_PULSE_PLAN, answerInPortal, installPlans, prng, RESOLVED_CSAT_PLAN, startReliabilityHost, type Host } from '../reliability/support/harness';
+import {
+  CREATED_PULSE_PLAN,
+  answerInPortal,
+  installPlans,
+  prng,
+  RESOLVED_CSAT_PLAN,
+  startReliabilityHost,
+  type Host,
+} from '../reliability/support/harness';
 import { journeys, playJourneys } from '../reliability/support/journeys';
 import { fmt, log, max, mean, table, type BenchResult } from './lib';
 
 const JOURNEYS = 120;
 const BASELINE_EVERY = 10;
 
-const SearchPage = z.object({ issues: z.array(z.object({ id: z.string(), key: z.string() })), nextPageToken: z.string().optional().nullable() });
+const SearchPage = z.object({
+  issues: z.array(z.object({ id: z.string(), key: z.string() })),
+  nextPageToken: z.string().optional().nullable(),
+});
 
 /** The naive baseline: everything from raw tickets, every time. */
 async function naiveRecompute(projectKey: string): Promise<number> {
@@ -28,7 +39,12 @@ async function naiveRecompute(projectKey: string): Promise<number> {
     const res = await asApp().requestJira(route`/rest/api/3/search/jql`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ jql: `project = ${projectKey}`, maxResults: 100, fields: ['status', 'resolutiondate'], ...(nextPageToken ? { nextPageToken } : {}) }),
+      body: JSON.stringify({
+        jql: `project = ${projectKey}`,
+        maxResults: 100,
+        fields: ['status', 'resolutiondate'],
+        ...(nextPageToken ? { nextPageToken } : {}),
+      }),
     });
     const page = SearchPage.parse(await res.json());
     issues.push(...page.issues);
@@ -64,7 +80,16 @@ function rowOf(cause: string, ms: readonly InvocationMetrics[]): Row {
 }
 
 function cells(r: Row): string[] {
-  return [r.cause, String(r.n), fmt(mean(r.ops), 2), String(max(r.ops)), fmt(mean(r.bytes), 0), String(max(r.bytes)), fmt(mean(r.jira), 2), String(max(r.jira))];
+  return [
+    r.cause,
+    String(r.n),
+    fmt(mean(r.ops), 2),
+    String(max(r.ops)),
+    fmt(mean(r.bytes), 0),
+    String(max(r.bytes)),
+    fmt(mean(r.jira), 2),
+    String(max(r.jira)),
+  ];
 }
 
 export async function benchEventCost(): Promise<BenchResult> {
@@ -94,16 +119,36 @@ export async function benchEventCost(): Promise<BenchResult> {
     await h.waitForIdle();
     const triggers = h.metrics.invocations({ kind: 'trigger' });
     const causes = [...new Set(triggers.map((m) => m.cause))].sort();
-    const rows = causes.map((c) => rowOf(c, triggers.filter((m) => m.cause === c)));
+    const rows = causes.map((c) =>
+      rowOf(
+        c,
+        triggers.filter((m) => m.cause === c),
+      ),
+    );
     const all = rowOf('**all events**', triggers);
-    const answerRow = rowOf('portal `answerAsk` (resolver, for reference)', h.metrics.invocations({ kind: 'resolver', cause: 'answerAsk' }));
+    const answerRow = rowOf(
+      'portal `answerAsk` (resolver, for reference)',
+      h.metrics.invocations({ kind: 'resolver', cause: 'answerAsk' }),
+    );
     const naive = rowOf('naive baseline: recompute project from raw tickets', baseline);
     const opsRatio = mean(naive.ops) / mean(all.ops);
     const jiraRatio = mean(naive.jira) / mean(all.jira);
     const detail = [
       `${JOURNEYS} seeded journeys (seed 1001) → ${triggers.length} product events through the real trigger, concurrency 1; ${answers} portal answers. Plans: ask at creation and at resolution.`,
       '',
-      table(['event', 'n', 'KVS ops mean', 'KVS ops max', 'KVS bytes mean', 'KVS bytes max', 'Jira calls mean', 'Jira calls max'], [...rows.map(cells), cells(all), cells(answerRow), cells(naive)]),
+      table(
+        [
+          'event',
+          'n',
+          'KVS ops mean',
+          'KVS ops max',
+          'KVS bytes mean',
+          'KVS bytes max',
+          'Jira calls mean',
+          'Jira calls max',
+        ],
+        [...rows.map(cells), cells(all), cells(answerRow), cells(naive)],
+      ),
       '',
       `Naive baseline (built in \`test/bench/event-cost.ts\`, sampled at every ${BASELINE_EVERY}th event, same host, same run): per event ${fmt(mean(naive.jira), 0)} Jira calls and ${fmt(mean(naive.ops), 1)} KVS ops on average, growing with the project (max ${max(naive.jira)} Jira calls at the end, IT only). Ratio naive / Sentio, measured in the same run: **${fmt(jiraRatio, 0)}× the Jira calls**, ${fmt(opsRatio, 2)}× the KVS ops — the baseline's cost is O(tickets) while Sentio's is constant.`,
       'KVS ops and bytes are as the local host meters them per invocation (`local/kvs.ts`, `InvocationMetrics.kvs.reads + writes`).',
@@ -112,10 +157,30 @@ export async function benchEventCost(): Promise<BenchResult> {
       title: 'Cost per lifecycle event',
       detail,
       summary: [
-        { item: '1. KVS operations per event (mean / max)', result: `${fmt(mean(all.ops), 2)} / ${max(all.ops)}`, budget: '≤ 6 on average', met: mean(all.ops) <= 6 },
-        { item: '1. Jira calls per event (mean / max)', result: `${fmt(mean(all.jira), 2)} / ${max(all.jira)}`, budget: '≤ 2 on average', met: mean(all.jira) <= 2 },
-        { item: '1. KVS bytes per event (mean / max)', result: `${fmt(mean(all.bytes), 0)} / ${max(all.bytes)}`, budget: '—', met: null },
-        { item: '1. naive baseline / Sentio, Jira calls per event', result: `${fmt(jiraRatio, 0)}×`, budget: '(baseline)', met: null },
+        {
+          item: '1. KVS operations per event (mean / max)',
+          result: `${fmt(mean(all.ops), 2)} / ${max(all.ops)}`,
+          budget: '≤ 6 on average',
+          met: mean(all.ops) <= 6,
+        },
+        {
+          item: '1. Jira calls per event (mean / max)',
+          result: `${fmt(mean(all.jira), 2)} / ${max(all.jira)}`,
+          budget: '≤ 2 on average',
+          met: mean(all.jira) <= 2,
+        },
+        {
+          item: '1. KVS bytes per event (mean / max)',
+          result: `${fmt(mean(all.bytes), 0)} / ${max(all.bytes)}`,
+          budget: '—',
+          met: null,
+        },
+        {
+          item: '1. naive baseline / Sentio, Jira calls per event',
+          result: `${fmt(jiraRatio, 0)}×`,
+          budget: '(baseline)',
+          met: null,
+        },
       ],
     };
   } finally {

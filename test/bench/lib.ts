@@ -26,7 +26,11 @@ export function fmt(n: number, digits = 1): string {
 }
 
 export function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 /** CPU time (user + system) of this process spent in `fn`, in ms, with its wall time. */

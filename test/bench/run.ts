@@ -28,8 +28,13 @@ const START = '<!-- benchmarks:start (written by `npm run bench`; edit test/benc
 const END = '<!-- benchmarks:end -->';
 
 function section(results: readonly BenchResult[], startedAt: Date, seconds: number): string {
-  const load = (process.platform === 'linux' && existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a');
-  const summary = results.flatMap((r) => r.summary).map((l) => [l.item, l.result, l.budget, l.met === null ? '—' : l.met ? 'met' : '**not met**']);
+  const load =
+    process.platform === 'linux' && existsSync('/proc/loadavg')
+      ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
+      : 'n/a';
+  const summary = results
+    .flatMap((r) => r.summary)
+    .map((l) => [l.item, l.result, l.budget, l.met === null ? '—' : l.met ? 'met' : '**not met**']);
   return [
     START,
     '## Benchmarks',
@@ -53,7 +58,10 @@ function writeSection(text: string): void {
   if (start >= 0 && end > start) next = current.slice(0, start) + text + current.slice(end + END.length);
   else {
     const firstSection = current.indexOf('\n## ');
-    next = firstSection >= 0 ? `${current.slice(0, firstSection + 1)}${text}\n\n${current.slice(firstSection + 1)}` : `${current.trimEnd()}\n\n${text}\n`;
+    next =
+      firstSection >= 0
+        ? `${current.slice(0, firstSection + 1)}${text}\n\n${current.slice(firstSection + 1)}`
+        : `${current.trimEnd()}\n\n${text}\n`;
   }
   writeFileSync(file, next);
 }

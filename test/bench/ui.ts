@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { fmt, table, type BenchResult } from './lib';
 
-const BundleRows = z.object({ budgetKb: z.number(), rows: z.array(z.object({ view: z.string(), modules: z.string(), jsKb: z.number(), viewChunkKb: z.number(), cssKb: z.number() }).loose()) });
+const BundleRows = z.object({
+  budgetKb: z.number(),
+  rows: z.array(
+    z
+      .object({ view: z.string(), modules: z.string(), jsKb: z.number(), viewChunkKb: z.number(), cssKb: z.number() })
+      .loose(),
+  ),
+});
 
 /**
  * First render per view, measured in this bench run by `scripts/ui-render-time.ts` (through the
@@ -28,9 +35,15 @@ function renderTimes(): Map<string, number> {
 export async function benchUi(): Promise<BenchResult> {
   const manifest = join(process.cwd(), 'static', 'dist', '.vite', 'manifest.json');
   if (!existsSync(manifest)) {
-    return { title: 'UI', detail: 'No `static/dist` build with a Vite manifest: run `npm run build:ui` first.', summary: [{ item: '5. UI bundle per view', result: 'not built', budget: '≤ 150 KB gzip', met: null }] };
+    return {
+      title: 'UI',
+      detail: 'No `static/dist` build with a Vite manifest: run `npm run build:ui` first.',
+      summary: [{ item: '5. UI bundle per view', result: 'not built', budget: '≤ 150 KB gzip', met: null }],
+    };
   }
-  const json = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/ui-bundle-size.ts', '--json'], { encoding: 'utf8' });
+  const json = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/ui-bundle-size.ts', '--json'], {
+    encoding: 'utf8',
+  });
   const bundles = BundleRows.parse(JSON.parse(json.slice(json.indexOf('{'))));
   const renders = renderTimes();
   const rows = bundles.rows.map((r) => {
@@ -40,7 +53,13 @@ export async function benchUi(): Promise<BenchResult> {
       renders.get(r.view) ??
       named.find(([view]) => r.view.startsWith(view))?.[1] ??
       named.find(([view]) => view.split(' ')[0] === r.view.split(' ')[0])?.[1];
-    return [r.view, r.modules, `${fmt(r.jsKb)} KB`, `${fmt(r.cssKb)} KB`, render === undefined ? '—' : `${fmt(render, 0)} ms`];
+    return [
+      r.view,
+      r.modules,
+      `${fmt(r.jsKb)} KB`,
+      `${fmt(r.cssKb)} KB`,
+      render === undefined ? '—' : `${fmt(render, 0)} ms`,
+    ];
   });
   const worstJs = Math.max(...bundles.rows.map((r) => r.jsKb));
   const worstRender = renders.size === 0 ? Number.NaN : Math.max(...renders.values());
@@ -52,8 +71,18 @@ export async function benchUi(): Promise<BenchResult> {
       table(['view', 'modules', 'JS gzip first load', 'CSS gzip', 'first render (median)'], rows),
     ].join('\n'),
     summary: [
-      { item: '5. UI JS per view, first load (worst view)', result: `${fmt(worstJs)} KB gzip`, budget: `≤ ${bundles.budgetKb} KB gzip`, met: worstJs <= bundles.budgetKb },
-      { item: '5. UI first render per view (worst view, median of 5)', result: Number.isFinite(worstRender) ? `${fmt(worstRender, 0)} ms` : '—', budget: '≤ 500 ms', met: Number.isFinite(worstRender) ? worstRender <= 500 : null },
+      {
+        item: '5. UI JS per view, first load (worst view)',
+        result: `${fmt(worstJs)} KB gzip`,
+        budget: `≤ ${bundles.budgetKb} KB gzip`,
+        met: worstJs <= bundles.budgetKb,
+      },
+      {
+        item: '5. UI first render per view (worst view, median of 5)',
+        result: Number.isFinite(worstRender) ? `${fmt(worstRender, 0)} ms` : '—',
+        budget: '≤ 500 ms',
+        met: Number.isFinite(worstRender) ? worstRender <= 500 : null,
+      },
     ],
   };
 }

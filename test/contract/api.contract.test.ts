@@ -12,7 +12,13 @@ let key: string;
 
 beforeAll(async () => {
   // A no-op trigger keeps these tests about the platform clients, independent of the app's behaviour.
-  h = await startHost({ dataDir: ':memory:', seed: 'basic', clock: Date.UTC(2026, 0, 5, 9), delayScale: 0, handlers: { 'issue-event': () => undefined } });
+  h = await startHost({
+    dataDir: ':memory:',
+    seed: 'basic',
+    clock: Date.UTC(2026, 0, 5, 9),
+    delayScale: 0,
+    handlers: { 'issue-event': () => undefined },
+  });
   agent = h.users.agents[0] ?? '';
   customer = h.users.customers[0] ?? '';
   otherCustomer = h.users.customers[1] ?? '';
@@ -37,7 +43,10 @@ describe('requestJira asApp', () => {
   it('answers 404 with Jira’s error body for an unknown issue', async () => {
     const res = await asApp().requestJira(route`/rest/api/3/issue/IT-9999`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
+    expect(await res.json()).toEqual({
+      errorMessages: ['Issue does not exist or you do not have permission to see it.'],
+      errors: {},
+    });
   });
 
   it('pages comments and changelog', async () => {
@@ -50,7 +59,9 @@ describe('requestJira asApp', () => {
 
   it('returns SLA cycles in the servicedeskapi shape', async () => {
     const res = await asApp().requestJira(route`/rest/servicedeskapi/request/${key}/sla`);
-    const body = (await res.json()) as { values: Array<{ name: string; ongoingCycle?: { breached: boolean; goalDuration: { millis: number } } }> };
+    const body = (await res.json()) as {
+      values: Array<{ name: string; ongoingCycle?: { breached: boolean; goalDuration: { millis: number } } }>;
+    };
     expect(body.values.map((v) => v.name)).toEqual(['Time to first response', 'Time to resolution']);
     expect(body.values[0]?.ongoingCycle).toMatchObject({ breached: false, goalDuration: { millis: 240 * 60_000 } });
   });
@@ -59,13 +70,29 @@ describe('requestJira asApp', () => {
     // Jira answers 201 when the PUT creates the property and 200 when it updates it. The property is
     // removed first so the test does not depend on what ran before it (a retry, another test).
     await asApp().requestJira(route`/rest/api/3/issue/${key}/properties/sentio-experience`, { method: 'DELETE' });
-    const put = await asApp().requestJira(route`/rest/api/3/issue/${key}/properties/sentio-experience`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mood: 3, risk: 'low' }) });
+    const put = await asApp().requestJira(route`/rest/api/3/issue/${key}/properties/sentio-experience`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mood: 3, risk: 'low' }),
+    });
     expect(put.status).toBe(201);
-    const again = await asApp().requestJira(route`/rest/api/3/issue/${key}/properties/sentio-experience`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mood: 3, risk: 'low' }) });
+    const again = await asApp().requestJira(route`/rest/api/3/issue/${key}/properties/sentio-experience`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mood: 3, risk: 'low' }),
+    });
     expect(again.status).toBe(200);
-    const search = await asApp().requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jql: 'sentioRisk = low', fields: ['summary'] }) });
+    const search = await asApp().requestJira(route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jql: 'sentioRisk = low', fields: ['summary'] }),
+    });
     expect(((await search.json()) as { issues: Array<{ key: string }> }).issues.map((i) => i.key)).toEqual([key]);
-    const post = await asApp().requestJira(route`/rest/servicedeskapi/request/${key}/comment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: 'How is it going?', public: true }) });
+    const post = await asApp().requestJira(route`/rest/servicedeskapi/request/${key}/comment`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'How is it going?', public: true }),
+    });
     expect(post.status).toBe(201);
     const last = h.events(1)[0];
     expect(last).toMatchObject({ eventType: 'avi:jira:commented:issue', selfGenerated: true });
@@ -91,7 +118,9 @@ describe('requestJira asUser', () => {
 
   it('answers mypermissions per person', async () => {
     const check = async (who: string) => {
-      const res = await asUser(who).requestJira(route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,ADMINISTER&issueKey=${key}`);
+      const res = await asUser(who).requestJira(
+        route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS,ADMINISTER&issueKey=${key}`,
+      );
       const body = (await res.json()) as { permissions: Record<string, { havePermission: boolean }> };
       return [body.permissions.BROWSE_PROJECTS?.havePermission, body.permissions.ADMINISTER?.havePermission];
     };
@@ -104,7 +133,11 @@ describe('requestJira asUser', () => {
   });
 
   it('forbids a customer from transitioning', async () => {
-    const res = await asUser(customer).requestJira(route`/rest/api/3/issue/${key}/transitions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ transition: { id: '10003' } }) });
+    const res = await asUser(customer).requestJira(route`/rest/api/3/issue/${key}/transitions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ transition: { id: '10003' } }),
+    });
     expect(res.status).toBe(403);
   });
 

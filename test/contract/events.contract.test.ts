@@ -25,7 +25,12 @@ let h: RunningHost;
 const queue = new Queue({ key: 'sentio-recompute' });
 
 beforeAll(async () => {
-  h = await startHost({ dataDir: ':memory:', seed: 'basic', delayScale: 0, handlers: { 'recompute-job': resolver.getDefinitions() as never } });
+  h = await startHost({
+    dataDir: ':memory:',
+    seed: 'basic',
+    delayScale: 0,
+    handlers: { 'recompute-job': resolver.getDefinitions() as never },
+  });
 });
 afterAll(async () => {
   await h.close();
@@ -45,12 +50,22 @@ describe('@forge/events against the host', () => {
 
   it('retries when the consumer returns InvocationError, with retryContext, up to 4 times', async () => {
     received.length = 0;
-    behaviour = (r) => new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST, retryData: { attempt: received.indexOf(r) } });
+    behaviour = (r) =>
+      new InvocationError({
+        retryAfter: 30,
+        retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+        retryData: { attempt: received.indexOf(r) },
+      });
     const { jobId } = await queue.push({ body: { xlaId: 'xla-2' } });
     await h.waitForIdle();
     expect(received).toHaveLength(5);
-    expect(received.map((r) => (r.context.retryContext as { retryCount?: number } | undefined)?.retryCount ?? 0)).toEqual([0, 1, 2, 3, 4]);
-    expect(received[2]?.context.retryContext).toMatchObject({ retryReason: 'FUNCTION_RETRY_REQUEST', retryData: { attempt: 1 } });
+    expect(
+      received.map((r) => (r.context.retryContext as { retryCount?: number } | undefined)?.retryCount ?? 0),
+    ).toEqual([0, 1, 2, 3, 4]);
+    expect(received[2]?.context.retryContext).toMatchObject({
+      retryReason: 'FUNCTION_RETRY_REQUEST',
+      retryData: { attempt: 1 },
+    });
     expect(await queue.getJob(jobId).getStats()).toEqual({ success: 0, inProgress: 0, failed: 1 });
   });
 
@@ -68,7 +83,9 @@ describe('@forge/events against the host', () => {
   });
 
   it('enforces the 50-events-per-push limit in the client', async () => {
-    await expect(queue.push(Array.from({ length: 51 }, (_, i) => ({ body: { i } })))).rejects.toBeInstanceOf(TooManyEventsError);
+    await expect(queue.push(Array.from({ length: 51 }, (_, i) => ({ body: { i } })))).rejects.toBeInstanceOf(
+      TooManyEventsError,
+    );
   });
 
   it('counts queue pushes per invocation', async () => {

@@ -32,7 +32,12 @@ describe('plain keys', () => {
   it('returns metadata when asked', async () => {
     await kvs.set('meta-key', 'v');
     const r = await kvs.get<string>('meta-key', { metadataFields: ['CREATED_AT', 'UPDATED_AT'] as never });
-    expect(r).toMatchObject({ key: 'meta-key', value: 'v', createdAt: Date.UTC(2026, 0, 5, 9), updatedAt: Date.UTC(2026, 0, 5, 9) });
+    expect(r).toMatchObject({
+      key: 'meta-key',
+      value: 'v',
+      createdAt: Date.UTC(2026, 0, 5, 9),
+      updatedAt: Date.UTC(2026, 0, 5, 9),
+    });
   });
 
   it('refuses a second write under FAIL_IF_EXISTS with a 409 KEY_CONFLICT', async () => {
@@ -68,7 +73,11 @@ describe('plain keys', () => {
 
   it('pages a prefix query with cursors, at most 100 per page', async () => {
     for (let i = 0; i < 120; i += 25) {
-      await kvs.batchSet(Array.from({ length: 25 }, (_, j) => ({ key: `page:${String(i + j).padStart(3, '0')}`, value: i + j })).filter((x) => x.value < 120));
+      await kvs.batchSet(
+        Array.from({ length: 25 }, (_, j) => ({ key: `page:${String(i + j).padStart(3, '0')}`, value: i + j })).filter(
+          (x) => x.value < 120,
+        ),
+      );
     }
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -108,15 +117,36 @@ describe('plain keys', () => {
 });
 
 describe('custom entities (manifest app.storage.entities)', () => {
-  const ask = (ticketId: string, createdAt: number, status = 'pending') => ({ ticketId, requesterId: 'r1', status, createdAt, expiresAt: createdAt + 1000 });
+  const ask = (ticketId: string, createdAt: number, status = 'pending') => ({
+    ticketId,
+    requesterId: 'r1',
+    status,
+    createdAt,
+    expiresAt: createdAt + 1000,
+  });
 
   it('queries an index by partition and range, sorted, with cursors', async () => {
     for (let i = 0; i < 7; i++) await kvs.entity('ask').set(`ask-T1-${i}`, ask('T1', 1000 + i));
     await kvs.entity('ask').set('ask-T2-0', ask('T2', 1003));
-    const first = await kvs.entity('ask').query().index('by-ticket', { partition: ['T1'] }).where(WhereConditions.greaterThan(1001)).sort(Sort.DESC).limit(3).getMany();
+    const first = await kvs
+      .entity('ask')
+      .query()
+      .index('by-ticket', { partition: ['T1'] })
+      .where(WhereConditions.greaterThan(1001))
+      .sort(Sort.DESC)
+      .limit(3)
+      .getMany();
     expect(first.results.map((r) => r.key)).toEqual(['ask-T1-6', 'ask-T1-5', 'ask-T1-4']);
     expect(first.nextCursor).toBeDefined();
-    const second = await kvs.entity('ask').query().index('by-ticket', { partition: ['T1'] }).where(WhereConditions.greaterThan(1001)).sort(Sort.DESC).limit(3).cursor(first.nextCursor ?? '').getMany();
+    const second = await kvs
+      .entity('ask')
+      .query()
+      .index('by-ticket', { partition: ['T1'] })
+      .where(WhereConditions.greaterThan(1001))
+      .sort(Sort.DESC)
+      .limit(3)
+      .cursor(first.nextCursor ?? '')
+      .getMany();
     expect(second.results.map((r) => r.key)).toEqual(['ask-T1-3', 'ask-T1-2']);
     expect(second.nextCursor).toBeUndefined();
   });
@@ -149,12 +179,17 @@ describe('transactions', () => {
   });
 
   it('fails as a whole when a check fails, and writes nothing', async () => {
-    await kvs.entity('ticket').set('ticket-1', { projectId: 'P', openState: 'open', riskScore: 10, lastAgentActivityAt: 1, createdAt: 1 });
+    await kvs
+      .entity('ticket')
+      .set('ticket-1', { projectId: 'P', openState: 'open', riskScore: 10, lastAgentActivityAt: 1, createdAt: 1 });
     const e = await kvsError(
       kvs
         .transact()
         .set('tx-never', 'x')
-        .check('ticket-1', { entityName: 'ticket', conditions: new Filter<{ riskScore: number }>().and('riskScore', FilterConditions.equalTo(99)) })
+        .check('ticket-1', {
+          entityName: 'ticket',
+          conditions: new Filter<{ riskScore: number }>().and('riskScore', FilterConditions.equalTo(99)),
+        })
         .execute(),
     );
     expect(e.code).toBe('CONDITIONAL_CHECK_FAILED');
@@ -163,7 +198,10 @@ describe('transactions', () => {
     await kvs
       .transact()
       .set('tx-yes', 'y')
-      .check('ticket-1', { entityName: 'ticket', conditions: new Filter<{ riskScore: number }>().and('riskScore', FilterConditions.equalTo(10)) })
+      .check('ticket-1', {
+        entityName: 'ticket',
+        conditions: new Filter<{ riskScore: number }>().and('riskScore', FilterConditions.equalTo(10)),
+      })
       .execute();
     expect(await kvs.get('tx-yes')).toBe('y');
   });
@@ -172,7 +210,9 @@ describe('transactions', () => {
     let tx = kvs.transact();
     for (let i = 0; i < 26; i++) tx = tx.set(`tx-many-${i}`, i);
     expect((await kvsError(tx.execute())).code).toBe('TRANSACTION_OPERATIONS_EXCEEDED');
-    expect((await kvsError(kvs.transact().set('dup', 1).delete('dup').execute())).code).toBe('DUPLICATE_KEY_IN_TRANSACTION');
+    expect((await kvsError(kvs.transact().set('dup', 1).delete('dup').execute())).code).toBe(
+      'DUPLICATE_KEY_IN_TRANSACTION',
+    );
   });
 });
 

@@ -9,7 +9,17 @@ import type { AuditEntry, ConfigView } from '../../src/contracts';
 import { SurveyPlanSchema } from '../../src/domain/survey-plan';
 import { parseWith } from '../../src/domain/validation';
 import { plan } from '../integration/support/config';
-import { callOk, type E2E, MODULE, moduleFrame, openAs, screenshot, screenshotBothThemes, startE2E, stopE2E } from './support/browser-host';
+import {
+  callOk,
+  type E2E,
+  MODULE,
+  moduleFrame,
+  openAs,
+  screenshot,
+  screenshotBothThemes,
+  startE2E,
+  stopE2E,
+} from './support/browser-host';
 
 const PLAN_NAME = 'Mid-flight check';
 const QUESTION = 'How is it going with your request so far?';
@@ -19,7 +29,8 @@ let admin: string;
 let agent: string;
 
 const config = (): Promise<ConfigView> => callOk<ConfigView>(e.h, MODULE.admin, 'getConfig', {}, admin);
-const audit = async (): Promise<AuditEntry[]> => (await callOk<{ entries: AuditEntry[] }>(e.h, MODULE.admin, 'getAuditLog', {}, admin)).entries;
+const audit = async (): Promise<AuditEntry[]> =>
+  (await callOk<{ entries: AuditEntry[] }>(e.h, MODULE.admin, 'getAuditLog', {}, admin)).entries;
 
 beforeAll(async () => {
   e = await startE2E();
@@ -30,11 +41,15 @@ beforeAll(async () => {
     MODULE.admin,
     'savePlan',
     {
-      plan: plan('mid-flight', { kind: 'first-response' }, {
-        name: PLAN_NAME,
-        question: { kind: 'emoji5', text: QUESTION },
-        followUps: { reasonChips: { negative: ['Slow'], neutral: [], positive: ['Fast'] } },
-      }),
+      plan: plan(
+        'mid-flight',
+        { kind: 'first-response' },
+        {
+          name: PLAN_NAME,
+          question: { kind: 'emoji5', text: QUESTION },
+          followUps: { reasonChips: { negative: ['Slow'], neutral: [], positive: ['Fast'] } },
+        },
+      ),
     },
     admin,
   );
@@ -96,7 +111,9 @@ describe('the configure page', () => {
     const current = before.plans.find((p) => p.id === 'mid-flight');
     // The message the page must show is the schema's, the same the server would send.
     const parsed = parseWith(SurveyPlanSchema, { ...current, fatigue: { ...current?.fatigue, samplingPercent: 150 } });
-    const message = parsed.ok ? 'no problem' : (parsed.problems.find((p) => p.field === 'fatigue.samplingPercent')?.message ?? 'no message');
+    const message = parsed.ok
+      ? 'no problem'
+      : (parsed.problems.find((p) => p.field === 'fatigue.samplingPercent')?.message ?? 'no message');
     expect(message).toBe('must be between 0 and 100 %');
 
     const page = await openAs(e, admin, '/admin');
@@ -116,7 +133,9 @@ describe('the configure page', () => {
     await screenshot(page, MODULE.admin, 'admin-plan-invalid', 'light');
     expect(await config()).toEqual(before);
     expect(await audit()).toEqual(auditBefore);
-    expect(e.h.metrics.invocations({ kind: 'resolver' }).filter((i) => i.cause === 'savePlan' && i.startedAt >= startedAt)).toEqual([]);
+    expect(
+      e.h.metrics.invocations({ kind: 'resolver' }).filter((i) => i.cause === 'savePlan' && i.startedAt >= startedAt),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -132,7 +151,9 @@ describe('the configure page', () => {
 describe('the project settings page', () => {
   it('shows the plans that cover the project and creates new ones scoped to it', async () => {
     const itId = e.h.site.raw.project('IT')?.id ?? '';
-    await screenshotBothThemes(e, admin, '/projects/IT/settings', MODULE.projectSettings, 'project-settings', (f) => f.getByRole('heading', { name: 'Experience (XLA) for this project' }).waitFor());
+    await screenshotBothThemes(e, admin, '/projects/IT/settings', MODULE.projectSettings, 'project-settings', (f) =>
+      f.getByRole('heading', { name: 'Experience (XLA) for this project' }).waitFor(),
+    );
     const page = await openAs(e, admin, '/projects/IT/settings');
     const frame = moduleFrame(page, MODULE.projectSettings);
     await frame.getByRole('heading', { name: 'Experience (XLA) for this project' }).waitFor();

@@ -9,7 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalAskView } from '../../src/contracts';
 import type { XlaDefinitionInput } from '../../src/domain/xla';
 import { journeyXla, plan } from '../integration/support/config';
-import { callOk, type E2E, MODULE, moduleFrame, openAs, screenshot, screenshotBothThemes, startE2E, stopE2E } from './support/browser-host';
+import {
+  callOk,
+  type E2E,
+  MODULE,
+  moduleFrame,
+  openAs,
+  screenshot,
+  screenshotBothThemes,
+  startE2E,
+  stopE2E,
+} from './support/browser-host';
 
 const QUESTION = 'How is it going with your request so far?';
 const XLA_NAME = 'Mid-flight satisfaction';
@@ -18,7 +28,11 @@ const XLA_NAME = 'Mid-flight satisfaction';
  * csat alone, minimum sample 1: one favourable answer today scores (SCORING.md, m = 10, prior 0.8)
  * p̃ = (1 + 10·0.8)/11 = 9/11; 100·(9/11 − 0.5)/(0.9 − 0.5) = 79.5… → "80", below target 80 → at risk.
  */
-const xla: XlaDefinitionInput = journeyXla({ id: 'back-to-work', name: XLA_NAME, indicators: [{ id: 'csat', weight: 1, floor: 0.5, target: 0.9, prior: 0.8 }] });
+const xla: XlaDefinitionInput = journeyXla({
+  id: 'back-to-work',
+  name: XLA_NAME,
+  indicators: [{ id: 'csat', weight: 1, floor: 0.5, target: 0.9, prior: 0.8 }],
+});
 
 let e: E2E;
 let admin: string;
@@ -30,7 +44,9 @@ let strangersKey: string;
 let projectId: string;
 
 async function myAsk(who: string, issueKey: string): Promise<PortalAskView | null> {
-  const r = await callOk<{ ask: PortalAskView | null }>(e.h, MODULE.portal, 'getMyAsk', {}, who, { request: { key: issueKey } });
+  const r = await callOk<{ ask: PortalAskView | null }>(e.h, MODULE.portal, 'getMyAsk', {}, who, {
+    request: { key: issueKey },
+  });
   return r.ask;
 }
 
@@ -48,17 +64,33 @@ beforeAll(async () => {
     MODULE.admin,
     'savePlan',
     {
-      plan: plan('mid-flight', { kind: 'first-response' }, {
-        name: 'Mid-flight check',
-        question: { kind: 'emoji5', text: QUESTION },
-        followUps: { reasonChips: { negative: ['Slow'], neutral: ['Could be faster'], positive: ['Fast', 'Friendly'] } },
-      }),
+      plan: plan(
+        'mid-flight',
+        { kind: 'first-response' },
+        {
+          name: 'Mid-flight check',
+          question: { kind: 'emoji5', text: QUESTION },
+          followUps: {
+            reasonChips: { negative: ['Slow'], neutral: ['Could be faster'], positive: ['Fast', 'Friendly'] },
+          },
+        },
+      ),
     },
     admin,
   );
   await h.waitForIdle();
-  key = h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'VPN drops every few minutes', reporter: requester }).key;
-  strangersKey = h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'Printer jammed', reporter: stranger }).key;
+  key = h.site.createTicket({
+    projectKey: 'IT',
+    requestType: 'Get IT help',
+    summary: 'VPN drops every few minutes',
+    reporter: requester,
+  }).key;
+  strangersKey = h.site.createTicket({
+    projectKey: 'IT',
+    requestType: 'Get IT help',
+    summary: 'Printer jammed',
+    reporter: stranger,
+  }).key;
   await h.waitForIdle();
   h.site.assign(key, agent, admin);
   // The first public agent reply is the plan's waypoint: the ask goes out mid-flight.
@@ -97,16 +129,20 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
     const frameHandle = await own.locator(`iframe[data-module="${MODULE.portal}"]`).elementHandle();
     const content = await frameHandle?.contentFrame();
     if (!content) throw new Error('no portal frame');
-    await content.waitForFunction(() => document.querySelector('#root') !== null && document.querySelector('[aria-busy="true"]') === null);
+    await content.waitForFunction(
+      () => document.querySelector('#root') !== null && document.querySelector('[aria-busy="true"]') === null,
+    );
     expect((await content.locator('#root').innerText()).trim()).toBe('');
     // ...and answering the requester's ask from inside their frame, through the real bridge, is refused.
-    const answered = await content.evaluate(
-      async (id) => {
-        const bridge = (window as unknown as { __bridge: { callBridge(name: string, payload: unknown): Promise<unknown> } }).__bridge;
-        return bridge.callBridge('invoke', { functionKey: 'answerAsk', payload: { askId: id, score: 1, reasons: [], comment: 'not mine', lostTimeChoiceId: null } });
-      },
-      askId,
-    );
+    const answered = await content.evaluate(async (id) => {
+      const bridge = (
+        window as unknown as { __bridge: { callBridge(name: string, payload: unknown): Promise<unknown> } }
+      ).__bridge;
+      return bridge.callBridge('invoke', {
+        functionKey: 'answerAsk',
+        payload: { askId: id, score: 1, reasons: [], comment: 'not mine', lostTimeChoiceId: null },
+      });
+    }, askId);
     expect(answered).toMatchObject({ ok: false });
     expect((answered as { error: { code: string } }).error.code).toMatch(/^(forbidden|not-found)$/);
     expect(await myAsk(requester, key)).toMatchObject({ askId, status: 'pending', answer: null });
@@ -114,7 +150,15 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
   });
 
   it('the requester answers in the portal at 320 px: one tap, a reason chip, a comment, thanks', async () => {
-    const shots = await screenshotBothThemes(e, requester, `/portal/${key}`, MODULE.portal, 'portal-survey-pending-320', (f) => f.getByRole('radio', { name: 'Very happy' }).waitFor(), { width: 320 });
+    const shots = await screenshotBothThemes(
+      e,
+      requester,
+      `/portal/${key}`,
+      MODULE.portal,
+      'portal-survey-pending-320',
+      (f) => f.getByRole('radio', { name: 'Very happy' }).waitFor(),
+      { width: 320 },
+    );
     expect(shots).toHaveLength(2);
 
     const page = await openAs(e, requester, `/portal/${key}`, { width: 320 });
@@ -135,16 +179,29 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
     await frame.getByRole('button', { name: 'Change my answer' }).waitFor();
     await screenshot(page, MODULE.portal, 'portal-survey-answered-320', 'light');
 
-    expect(await myAsk(requester, key)).toMatchObject({ status: 'answered', answer: { score: 5, reasons: ['Fast'], comment: 'Quick and clear, thank you' } });
+    expect(await myAsk(requester, key)).toMatchObject({
+      status: 'answered',
+      answer: { score: 5, reasons: ['Fast'], comment: 'Quick and clear, thank you' },
+    });
 
     // Then the requester writes on the portal page; its tone is what the agent sees as mood.
-    await page.getByPlaceholder('Add a comment…').fill('Actually it is broken again. This is terrible, I am angry and frustrated, nothing works.');
+    await page
+      .getByPlaceholder('Add a comment…')
+      .fill('Actually it is broken again. This is terrible, I am angry and frustrated, nothing works.');
     await page.getByRole('button', { name: 'Comment' }).click();
     await page.getByText('This is terrible').waitFor();
     await e.h.waitForIdle();
     await page.close();
 
-    await screenshotBothThemes(e, requester, `/portal/${key}`, MODULE.portal, 'portal-survey-answered-320', (f) => f.getByText('Thanks for your feedback').waitFor(), { width: 320 });
+    await screenshotBothThemes(
+      e,
+      requester,
+      `/portal/${key}`,
+      MODULE.portal,
+      'portal-survey-answered-320',
+      (f) => f.getByText('Thanks for your feedback').waitFor(),
+      { width: 320 },
+    );
   });
 
   it('the agent sees the answer and the requester mood in the issue panel and the glance', async () => {
@@ -152,7 +209,10 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
     const panel = moduleFrame(page, MODULE.issuePanel);
     await panel.getByRole('heading', { name: 'Requester mood' }).waitFor();
     await panel.getByRole('region', { name: 'Requester mood' }).getByText('Negative tone detected').waitFor();
-    const asks = panel.getByRole('region', { name: 'Feedback asks' }).getByRole('listitem').filter({ hasText: 'Mid-flight check' });
+    const asks = panel
+      .getByRole('region', { name: 'Feedback asks' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Mid-flight check' });
     await asks.waitFor();
     const row = await asks.innerText();
     expect(row).toContain('answered');
@@ -164,8 +224,12 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
     expect(await glance.getByRole('img').getAttribute('aria-label')).toBe('Mood: Negative tone detected');
     await page.close();
 
-    await screenshotBothThemes(e, agent, `/browse/${key}`, MODULE.issuePanel, 'issue-panel', (f) => f.getByText('Negative tone detected').first().waitFor());
-    await screenshotBothThemes(e, agent, `/browse/${key}`, MODULE.issueGlance, 'issue-glance', (f) => f.getByText('Last score 😄').waitFor());
+    await screenshotBothThemes(e, agent, `/browse/${key}`, MODULE.issuePanel, 'issue-panel', (f) =>
+      f.getByText('Negative tone detected').first().waitFor(),
+    );
+    await screenshotBothThemes(e, agent, `/browse/${key}`, MODULE.issueGlance, 'issue-glance', (f) =>
+      f.getByText('Last score 😄').waitFor(),
+    );
   });
 
   it('the project scorecard moves to the score the answer earns', async () => {
@@ -176,14 +240,26 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
     expect(await card.getAttribute('aria-label')).toBe(`${XLA_NAME}: score 80 of 100, At risk`);
     expect(await card.innerText()).toContain('Target 80');
     // The default XLA comes first; pick ours to see what is behind its score.
-    await frame.getByRole('region', { name: /^Behind “/ }).getByRole('button', { name: XLA_NAME }).click();
+    await frame
+      .getByRole('region', { name: /^Behind “/ })
+      .getByRole('button', { name: XLA_NAME })
+      .click();
     await frame.getByRole('heading', { name: `Behind “${XLA_NAME}”` }).waitFor();
     // The page shows what the resolver computes, not a copy of it.
-    const { scorecards } = await callOk<{ scorecards: Array<{ xlaId: string; score: number | null }> }>(e.h, MODULE.projectPage, 'getScorecards', { window: '30d' }, admin, { project: { id: projectId, key: 'IT' } });
+    const { scorecards } = await callOk<{ scorecards: Array<{ xlaId: string; score: number | null }> }>(
+      e.h,
+      MODULE.projectPage,
+      'getScorecards',
+      { window: '30d' },
+      admin,
+      { project: { id: projectId, key: 'IT' } },
+    );
     expect(scorecards.find((c) => c.xlaId === 'back-to-work')?.score?.toFixed(0)).toBe('80');
     await page.close();
 
-    await screenshotBothThemes(e, admin, '/projects/IT', MODULE.projectPage, 'project-page', (f) => f.getByRole('heading', { name: /^Behind “/ }).waitFor());
+    await screenshotBothThemes(e, admin, '/projects/IT', MODULE.projectPage, 'project-page', (f) =>
+      f.getByRole('heading', { name: /^Behind “/ }).waitFor(),
+    );
   });
 });
 
@@ -194,7 +270,9 @@ describe('the dashboard gadget', () => {
     await card.waitFor();
     expect(await card.getAttribute('aria-label')).toBe(`${XLA_NAME}: score 80 of 100, At risk`);
     await page.close();
-    await screenshotBothThemes(e, admin, '/dashboard?project=IT', MODULE.gadget, 'gadget-view', (f) => f.getByRole('article').first().waitFor());
+    await screenshotBothThemes(e, admin, '/dashboard?project=IT', MODULE.gadget, 'gadget-view', (f) =>
+      f.getByRole('article').first().waitFor(),
+    );
   });
 
   it('edit mode checks the project id, and saving shows the chosen project', async () => {
@@ -220,7 +298,9 @@ describe('the dashboard gadget', () => {
     await card.waitFor();
     expect(await card.getAttribute('aria-label')).toBe(`${XLA_NAME}: Not enough data`);
     await page.close();
-    await screenshotBothThemes(e, admin, '/dashboard?project=IT&mode=edit', MODULE.gadget, 'gadget-edit', (f) => f.getByLabel('Service project id').waitFor());
+    await screenshotBothThemes(e, admin, '/dashboard?project=IT&mode=edit', MODULE.gadget, 'gadget-edit', (f) =>
+      f.getByLabel('Service project id').waitFor(),
+    );
   });
 });
 

@@ -23,7 +23,7 @@ describe('scope options and audit names on the local host', () => {
     await stopTestHost(h);
   });
 
-  it('lists the site\'s projects, request types with their project, and priorities, read from Jira', async () => {
+  it("lists the site's projects, request types with their project, and priorities, read from Jira", async () => {
     const options = unwrap(await h.call<ScopeOptions>(MODULE.admin, 'listScopeOptions', {}, admin));
     const site = h.site.raw;
     const projects = site.projects();
@@ -31,9 +31,15 @@ describe('scope options and audit names on the local host', () => {
       projects.map((p) => ({ id: p.id, key: p.key, name: p.name })).sort((a, b) => a.name.localeCompare(b.name)),
     );
     expect(options.projects.map((p) => p.key).sort()).toEqual(['HR', 'IT']);
-    const expectedTypes = projects.flatMap((p) => site.requestTypes(p.id).map((rt) => ({ id: rt.id, name: rt.name, projectId: p.id })));
-    expect([...options.requestTypes].sort((a, b) => a.id.localeCompare(b.id))).toEqual(expectedTypes.sort((a, b) => a.id.localeCompare(b.id)));
-    expect(options.requestTypes.find((rt) => rt.name === 'Get IT help')?.projectId).toBe(projects.find((p) => p.key === 'IT')?.id);
+    const expectedTypes = projects.flatMap((p) =>
+      site.requestTypes(p.id).map((rt) => ({ id: rt.id, name: rt.name, projectId: p.id })),
+    );
+    expect([...options.requestTypes].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      expectedTypes.sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(options.requestTypes.find((rt) => rt.name === 'Get IT help')?.projectId).toBe(
+      projects.find((p) => p.key === 'IT')?.id,
+    );
     expect(options.priorities).toEqual([
       { id: '1', name: 'Highest' },
       { id: '2', name: 'High' },
@@ -59,7 +65,7 @@ describe('scope options and audit names on the local host', () => {
     });
   });
 
-  it('names each audit entry\'s actor with their Jira display name', async () => {
+  it("names each audit entry's actor with their Jira display name", async () => {
     unwrap(await h.call(MODULE.admin, 'savePlan', { plan: plan('named', { kind: 'created' }) }, admin));
     const log = unwrap(await h.call<{ entries: AuditEntryView[] }>(MODULE.admin, 'getAuditLog', { limit: 10 }, admin));
     const entry = log.entries.find((e) => e.target === 'named');

@@ -24,13 +24,27 @@ describe('authorisation on the local host', () => {
     agent = h.users.agents[0] ?? '';
     owner = h.users.customers[0] ?? '';
     stranger = h.users.customers[1] ?? '';
-    unwrap(await h.call(MODULE.admin, 'savePlan', { plan: plan('on-create', { kind: 'created' }, { fatigue: { cooldownHours: 0 } }) }, admin));
+    unwrap(
+      await h.call(
+        MODULE.admin,
+        'savePlan',
+        { plan: plan('on-create', { kind: 'created' }, { fatigue: { cooldownHours: 0 } }) },
+        admin,
+      ),
+    );
     const a = h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'Mine', reporter: owner });
-    const b = h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'Theirs', reporter: stranger });
+    const b = h.site.createTicket({
+      projectKey: 'IT',
+      requestType: 'Get IT help',
+      summary: 'Theirs',
+      reporter: stranger,
+    });
     mine = { id: a.id, key: a.key };
     theirs = { id: b.id, key: b.key };
     await h.waitForIdle();
-    const view = unwrap(await h.call<{ ask: PortalAskView | null }>(MODULE.portal, 'getMyAsk', {}, owner, { request: { key: mine.key } }));
+    const view = unwrap(
+      await h.call<{ ask: PortalAskView | null }>(MODULE.portal, 'getMyAsk', {}, owner, { request: { key: mine.key } }),
+    );
     myAskId = view.ask?.askId ?? '';
     expect(myAskId).toMatch(/^ask-/);
   });
@@ -45,17 +59,23 @@ describe('authorisation on the local host', () => {
       ok: false,
       error: { code: 'forbidden', message: 'You cannot see this request.' },
     });
-    expect(await h.call(MODULE.portal, 'answerAsk', { askId: myAskId, score: 1 }, stranger, { request: { key: mine.key } })).toEqual({
+    expect(
+      await h.call(MODULE.portal, 'answerAsk', { askId: myAskId, score: 1 }, stranger, { request: { key: mine.key } }),
+    ).toEqual({
       ok: false,
       error: { code: 'forbidden', message: 'You cannot see this request.' },
     });
     expect(storageSnapshot(h)).toBe(before);
   });
 
-  it('ignores a payload that names someone else\'s ask: the context\'s request decides', async () => {
+  it("ignores a payload that names someone else's ask: the context's request decides", async () => {
     const before = storageSnapshot(h);
     // The stranger is on their own request (allowed) but names my ask in the payload.
-    expect(await h.call(MODULE.portal, 'answerAsk', { askId: myAskId, score: 1 }, stranger, { request: { key: theirs.key } })).toEqual({
+    expect(
+      await h.call(MODULE.portal, 'answerAsk', { askId: myAskId, score: 1 }, stranger, {
+        request: { key: theirs.key },
+      }),
+    ).toEqual({
       ok: false,
       error: { code: 'not-found', message: 'There is no such survey on this request.' },
     });
@@ -64,9 +84,17 @@ describe('authorisation on the local host', () => {
 
   it('does not let a payload carry an identity or an issue', async () => {
     const before = storageSnapshot(h);
-    const spoof = await h.call(MODULE.portal, 'answerAsk', { askId: myAskId, score: 1, accountId: owner, issueId: mine.id }, stranger, { request: { key: theirs.key } });
+    const spoof = await h.call(
+      MODULE.portal,
+      'answerAsk',
+      { askId: myAskId, score: 1, accountId: owner, issueId: mine.id },
+      stranger,
+      { request: { key: theirs.key } },
+    );
     expect(spoof).toMatchObject({ ok: false, error: { code: 'validation' } });
-    const spoofAgent = await h.call(MODULE.agent, 'getTicketExperience', { issueId: mine.id }, agent, { issue: theirs });
+    const spoofAgent = await h.call(MODULE.agent, 'getTicketExperience', { issueId: mine.id }, agent, {
+      issue: theirs,
+    });
     expect(spoofAgent).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(storageSnapshot(h)).toBe(before);
   });
@@ -76,7 +104,10 @@ describe('authorisation on the local host', () => {
     h.site.setBrowsePermission('IT', restricted, false);
     try {
       const before = storageSnapshot(h);
-      const expected = { ok: false, error: { code: 'forbidden', message: 'You need permission to browse this issue.' } };
+      const expected = {
+        ok: false,
+        error: { code: 'forbidden', message: 'You need permission to browse this issue.' },
+      };
       expect(await h.call(MODULE.agent, 'getTicketExperience', {}, restricted, { issue: mine })).toEqual(expected);
       expect(await h.call(MODULE.agent, 'askNow', {}, restricted, { issue: mine })).toEqual(expected);
       expect(await h.call(MODULE.agent, 'markFollowUpDone', {}, restricted, { issue: mine })).toEqual(expected);
@@ -89,21 +120,35 @@ describe('authorisation on the local host', () => {
   });
 
   it('refuses an agent on an issue that no longer exists, and writes nothing', async () => {
-    const gone = h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'Soon gone', reporter: owner });
+    const gone = h.site.createTicket({
+      projectKey: 'IT',
+      requestType: 'Get IT help',
+      summary: 'Soon gone',
+      reporter: owner,
+    });
     await h.waitForIdle();
     h.site.deleteTicket(gone.key, admin);
     await h.waitForIdle();
     const before = storageSnapshot(h);
     const expected = { ok: false, error: { code: 'forbidden', message: 'You need permission to browse this issue.' } };
-    expect(await h.call(MODULE.agent, 'getTicketExperience', {}, agent, { issue: { id: gone.id, key: gone.key } })).toEqual(expected);
-    expect(await h.call(MODULE.agent, 'askNow', {}, agent, { issue: { id: gone.id, key: gone.key } })).toEqual(expected);
-    expect(await h.call(MODULE.agent, 'markFollowUpDone', {}, agent, { issue: { id: gone.id, key: gone.key } })).toEqual(expected);
+    expect(
+      await h.call(MODULE.agent, 'getTicketExperience', {}, agent, { issue: { id: gone.id, key: gone.key } }),
+    ).toEqual(expected);
+    expect(await h.call(MODULE.agent, 'askNow', {}, agent, { issue: { id: gone.id, key: gone.key } })).toEqual(
+      expected,
+    );
+    expect(
+      await h.call(MODULE.agent, 'markFollowUpDone', {}, agent, { issue: { id: gone.id, key: gone.key } }),
+    ).toEqual(expected);
     expect(storageSnapshot(h)).toBe(before);
   });
 
   it('refuses every admin resolver to a non-admin, and changes nothing', async () => {
     const before = storageSnapshot(h);
-    const expected = { ok: false, error: { code: 'forbidden', message: 'Only Jira administrators can change Sentio.' } };
+    const expected = {
+      ok: false,
+      error: { code: 'forbidden', message: 'Only Jira administrators can change Sentio.' },
+    };
     const calls: Array<[string, unknown]> = [
       ['getConfig', {}],
       ['saveXla', { xla: journeyXla() }],

@@ -16,10 +16,30 @@ describe('200 concurrent events on one project', () => {
   beforeAll(async () => {
     h = await startTestHost({ concurrency: 32 });
     admin = h.users.admins[0] ?? '';
-    unwrap(await h.call(MODULE.admin, 'saveXla', { xla: journeyXla({ id: 'ops', name: 'Ops', indicators: [{ id: 'reopen', weight: 1, floor: 0.8, target: 0.97, prior: 0.95 }] }) }, admin));
+    unwrap(
+      await h.call(
+        MODULE.admin,
+        'saveXla',
+        {
+          xla: journeyXla({
+            id: 'ops',
+            name: 'Ops',
+            indicators: [{ id: 'reopen', weight: 1, floor: 0.8, target: 0.97, prior: 0.95 }],
+          }),
+        },
+        admin,
+      ),
+    );
     const keys: string[] = [];
     for (let i = 0; i < TICKETS; i++) {
-      keys.push(h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: `Load ${i}`, reporter: h.users.customers[i % h.users.customers.length] ?? '' }).key);
+      keys.push(
+        h.site.createTicket({
+          projectKey: 'IT',
+          requestType: 'Get IT help',
+          summary: `Load ${i}`,
+          reporter: h.users.customers[i % h.users.customers.length] ?? '',
+        }).key,
+      );
     }
     await h.waitForIdle();
     h.metrics.reset();
@@ -40,7 +60,11 @@ describe('200 concurrent events on one project', () => {
   it('counts all 200 resolutions in the rollups: none lost, none doubled', async () => {
     // Each resolved ticket, never reopened, adds one good reopen outcome on today's buckets.
     const projectId = h.site.raw.project('IT')?.id ?? '';
-    const { scorecards } = unwrap(await h.call<{ scorecards: Scorecard[] }>(MODULE.project, 'getScorecards', { window: '7d' }, admin, { project: { id: projectId, key: 'IT' } }));
+    const { scorecards } = unwrap(
+      await h.call<{ scorecards: Scorecard[] }>(MODULE.project, 'getScorecards', { window: '7d' }, admin, {
+        project: { id: projectId, key: 'IT' },
+      }),
+    );
     const reopen = scorecards.find((c) => c.xlaId === 'ops')?.indicators.find((i) => i.id === 'reopen');
     expect([reopen?.good, reopen?.n]).toEqual([TICKETS, TICKETS]);
   });

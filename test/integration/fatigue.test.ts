@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plan } from './support/config';
 import { MODULE, startTestHost, stopTestHost, unwrap, type TestHost } from './support/host';
 
-type AskNow = { outcome: 'asked'; ask: { id: string; planId: string } } | { outcome: 'refused'; reason: string; message: string };
+type AskNow =
+  { outcome: 'asked'; ask: { id: string; planId: string } } | { outcome: 'refused'; reason: string; message: string };
 
 describe('fatigue controls on the local host', () => {
   let h: TestHost;
@@ -52,16 +53,24 @@ describe('fatigue controls on the local host', () => {
     h.advanceBoth(60_000); // a minute later (a manual ask's occurrence is the moment it is asked)
     const before = asks();
     const second = await askNow(t, 'manual-pending');
-    expect(second).toEqual({ outcome: 'refused', reason: 'ask-pending', message: `ask ${first.outcome === 'asked' ? first.ask.id : ''} on this ticket is still waiting for an answer` });
+    expect(second).toEqual({
+      outcome: 'refused',
+      reason: 'ask-pending',
+      message: `ask ${first.outcome === 'asked' ? first.ask.id : ''} on this ticket is still waiting for an answer`,
+    });
     expect(asks()).toBe(before);
   });
 
-  it('refuses beyond the plan\'s asks per ticket (max-asks-reached)', async () => {
+  it("refuses beyond the plan's asks per ticket (max-asks-reached)", async () => {
     const t = await newTicket(h.users.customers[1] ?? '');
     expect((await askNow(t, 'manual-max')).outcome).toBe('asked');
     h.advanceBoth(60_000);
     const before = asks();
-    expect(await askNow(t, 'manual-max')).toEqual({ outcome: 'refused', reason: 'max-asks-reached', message: 'the ticket already has 1 ask(s); the plan allows 1' });
+    expect(await askNow(t, 'manual-max')).toEqual({
+      outcome: 'refused',
+      reason: 'max-asks-reached',
+      message: 'the ticket already has 1 ask(s); the plan allows 1',
+    });
     expect(asks()).toBe(before);
   });
 
@@ -73,27 +82,45 @@ describe('fatigue controls on the local host', () => {
     const second = await newTicket(requester);
     const before = asks();
     // Asked 2 h ago on the other ticket; the plan waits 72 h.
-    expect(await askNow(second, 'manual-cooldown')).toEqual({ outcome: 'refused', reason: 'cooldown', message: 'the requester was last asked 2 h ago; the plan waits 72 h between asks' });
+    expect(await askNow(second, 'manual-cooldown')).toEqual({
+      outcome: 'refused',
+      reason: 'cooldown',
+      message: 'the requester was last asked 2 h ago; the plan waits 72 h between asks',
+    });
     expect(asks()).toBe(before);
   });
 
   it('refuses outside the sample (sampled-out)', async () => {
     const t = await newTicket(h.users.customers[3] ?? '');
-    expect(await askNow(t, 'manual-sampled')).toEqual({ outcome: 'refused', reason: 'sampled-out', message: 'not in the 0 % sample this time' });
+    expect(await askNow(t, 'manual-sampled')).toEqual({
+      outcome: 'refused',
+      reason: 'sampled-out',
+      message: 'not in the 0 % sample this time',
+    });
   });
 
   it('refuses when the plan is turned off (plan-disabled)', async () => {
     const t = await newTicket(h.users.customers[4] ?? '');
-    expect(await askNow(t, 'manual-off')).toEqual({ outcome: 'refused', reason: 'plan-disabled', message: 'the plan is turned off' });
+    expect(await askNow(t, 'manual-off')).toEqual({
+      outcome: 'refused',
+      reason: 'plan-disabled',
+      message: 'the plan is turned off',
+    });
   });
 
-  it('refuses a ticket outside the plan\'s scope (out-of-scope)', async () => {
+  it("refuses a ticket outside the plan's scope (out-of-scope)", async () => {
     const t = await newTicket(h.users.customers[5] ?? '');
-    expect(await askNow(t, 'manual-elsewhere')).toEqual({ outcome: 'refused', reason: 'out-of-scope', message: "the ticket is outside the plan's projects, request types or priorities" });
+    expect(await askNow(t, 'manual-elsewhere')).toEqual({
+      outcome: 'refused',
+      reason: 'out-of-scope',
+      message: "the ticket is outside the plan's projects, request types or priorities",
+    });
   });
 
   it('offers the agent the enabled manual plans in scope, each with the rule that would refuse it now', async () => {
-    type View = { manualPlans: Array<{ planId: string; planName: string; refusal: { reason: string; message: string } | null }> };
+    type View = {
+      manualPlans: Array<{ planId: string; planName: string; refusal: { reason: string; message: string } | null }>;
+    };
     const t = await newTicket(h.users.customers[7] ?? '');
     const before = unwrap(await h.call<View>(MODULE.agent, 'getTicketExperience', {}, agent, { issue: t }));
     // Turned off and out-of-scope plans are not offered; a 0 % sample can never ask.
@@ -101,15 +128,25 @@ describe('fatigue controls on the local host', () => {
       { planId: 'manual-pending', planName: 'Plan manual-pending', refusal: null },
       { planId: 'manual-max', planName: 'Plan manual-max', refusal: null },
       { planId: 'manual-cooldown', planName: 'Plan manual-cooldown', refusal: null },
-      { planId: 'manual-sampled', planName: 'Plan manual-sampled', refusal: { reason: 'sampled-out', message: 'not in the 0 % sample this time' } },
+      {
+        planId: 'manual-sampled',
+        planName: 'Plan manual-sampled',
+        refusal: { reason: 'sampled-out', message: 'not in the 0 % sample this time' },
+      },
     ]);
     const asked = await askNow(t, 'manual-pending');
     const askId = asked.outcome === 'asked' ? asked.ask.id : '';
     h.advanceBoth(60_000);
     const after = unwrap(await h.call<View>(MODULE.agent, 'getTicketExperience', {}, agent, { issue: t }));
-    expect(after.manualPlans.find((p) => p.planId === 'manual-pending')?.refusal).toEqual({ reason: 'ask-pending', message: `ask ${askId} on this ticket is still waiting for an answer` });
+    expect(after.manualPlans.find((p) => p.planId === 'manual-pending')?.refusal).toEqual({
+      reason: 'ask-pending',
+      message: `ask ${askId} on this ticket is still waiting for an answer`,
+    });
     // This plan allows a new ask while one is pending; its limit of 1 ask per ticket is what stops it.
-    expect(after.manualPlans.find((p) => p.planId === 'manual-max')?.refusal).toEqual({ reason: 'max-asks-reached', message: 'the ticket already has 1 ask(s); the plan allows 1' });
+    expect(after.manualPlans.find((p) => p.planId === 'manual-max')?.refusal).toEqual({
+      reason: 'max-asks-reached',
+      message: 'the ticket already has 1 ask(s); the plan allows 1',
+    });
     // The preview wrote nothing: the ticket still has exactly the one ask.
     expect(h.entity('ask').filter((row) => JSON.stringify(row.value).includes(t.id)).length).toBe(1);
   });
@@ -117,6 +154,13 @@ describe('fatigue controls on the local host', () => {
   it('says so when no manual plan applies (no-manual-plan)', async () => {
     const t = await newTicket(h.users.customers[6] ?? '');
     const env = await h.call(MODULE.agent, 'askNow', { planId: 'no-such-plan' }, agent, { issue: t });
-    expect(env).toEqual({ ok: false, error: { code: 'refused', reason: 'no-manual-plan', message: 'No survey plan is set up for manual asks on this ticket.' } });
+    expect(env).toEqual({
+      ok: false,
+      error: {
+        code: 'refused',
+        reason: 'no-manual-plan',
+        message: 'No survey plan is set up for manual asks on this ticket.',
+      },
+    });
   });
 });

@@ -8,7 +8,16 @@ import type { PortalAskView, TicketExperienceView } from '../../src/contracts';
 import type { Scorecard } from '../../src/domain/scorecard';
 import { onIssueEvent } from '../../src/index';
 import { journeyXla, plan } from './support/config';
-import { HOUR, MINUTE, MODULE, startTestHost, stopTestHost, storageSnapshot, unwrap, type TestHost } from './support/host';
+import {
+  HOUR,
+  MINUTE,
+  MODULE,
+  startTestHost,
+  stopTestHost,
+  storageSnapshot,
+  unwrap,
+  type TestHost,
+} from './support/host';
 
 describe('a ticket journey on the local host', () => {
   let h: TestHost;
@@ -26,13 +35,38 @@ describe('a ticket journey on the local host', () => {
     projectId = h.site.raw.project('IT')?.id ?? '';
     unwrap(await h.call(MODULE.admin, 'saveXla', { xla: journeyXla() }, admin));
     // Plan order matters: the first plan whose waypoint is reached asks.
-    unwrap(await h.call(MODULE.admin, 'savePlan', { plan: plan('waiting-check', { kind: 'status-changed', toStatuses: ['Waiting for customer'] }, { delivery: { publicComment: true } }) }, admin));
-    unwrap(await h.call(MODULE.admin, 'savePlan', { plan: plan('second-reassign', { kind: 'reassigned', fromNth: 2 }) }, admin));
+    unwrap(
+      await h.call(
+        MODULE.admin,
+        'savePlan',
+        {
+          plan: plan(
+            'waiting-check',
+            { kind: 'status-changed', toStatuses: ['Waiting for customer'] },
+            { delivery: { publicComment: true } },
+          ),
+        },
+        admin,
+      ),
+    );
+    unwrap(
+      await h.call(
+        MODULE.admin,
+        'savePlan',
+        { plan: plan('second-reassign', { kind: 'reassigned', fromNth: 2 }) },
+        admin,
+      ),
+    );
     await h.waitForIdle();
     h.metrics.reset();
 
     const [a1 = '', a2 = '', a3 = ''] = agents;
-    const t = h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'Laptop will not boot', reporter: requester });
+    const t = h.site.createTicket({
+      projectKey: 'IT',
+      requestType: 'Get IT help',
+      summary: 'Laptop will not boot',
+      reporter: requester,
+    });
     issue = { id: t.id, key: t.key };
     await h.waitForIdle();
     h.advanceBoth(10 * MINUTE); // 09:10 first assignment (not a reassignment)
@@ -45,8 +79,20 @@ describe('a ticket journey on the local host', () => {
     h.site.transition(issue.key, 'Waiting for customer', a1);
     await h.waitForIdle();
     h.advanceBoth(30 * MINUTE); // 10:00 the requester answers 4 of 5 in the portal
-    const mine = unwrap(await h.call<{ ask: PortalAskView | null }>(MODULE.portal, 'getMyAsk', {}, requester, { request: { key: issue.key } }));
-    unwrap(await h.call(MODULE.portal, 'answerAsk', { askId: mine.ask?.askId ?? '', score: 4, reasons: [], comment: 'Quick so far' }, requester, { request: { key: issue.key } }));
+    const mine = unwrap(
+      await h.call<{ ask: PortalAskView | null }>(MODULE.portal, 'getMyAsk', {}, requester, {
+        request: { key: issue.key },
+      }),
+    );
+    unwrap(
+      await h.call(
+        MODULE.portal,
+        'answerAsk',
+        { askId: mine.ask?.askId ?? '', score: 4, reasons: [], comment: 'Quick so far' },
+        requester,
+        { request: { key: issue.key } },
+      ),
+    );
     h.advanceBoth(30 * MINUTE); // 10:30 reassignment 1
     h.site.assign(issue.key, a2, admin);
     await h.waitForIdle();
@@ -74,20 +120,48 @@ describe('a ticket journey on the local host', () => {
   });
 
   it('asked once, mid-flight, at "Waiting for customer", and recorded the answer 4', async () => {
-    const view = unwrap(await h.call<TicketExperienceView>(MODULE.agent, 'getTicketExperience', {}, agents[0] ?? '', { issue: { id: issue.id, key: issue.key } }));
-    expect(view.asks.map((a) => ({ planId: a.planId, waypoint: a.waypoint, status: a.status, score: a.score, midFlight: a.midFlight, createdAt: a.createdAt }))).toEqual([
-      { planId: 'waiting-check', waypoint: 'status-changed', status: 'answered', score: 4, midFlight: true, createdAt: Date.UTC(2026, 0, 5, 9, 30) },
+    const view = unwrap(
+      await h.call<TicketExperienceView>(MODULE.agent, 'getTicketExperience', {}, agents[0] ?? '', {
+        issue: { id: issue.id, key: issue.key },
+      }),
+    );
+    expect(
+      view.asks.map((a) => ({
+        planId: a.planId,
+        waypoint: a.waypoint,
+        status: a.status,
+        score: a.score,
+        midFlight: a.midFlight,
+        createdAt: a.createdAt,
+      })),
+    ).toEqual([
+      {
+        planId: 'waiting-check',
+        waypoint: 'status-changed',
+        status: 'answered',
+        score: 4,
+        midFlight: true,
+        createdAt: Date.UTC(2026, 0, 5, 9, 30),
+      },
     ]);
     // The second reassignment reached the reassign plan (fromNth 2); the requester had been asked
     // 1.5 h before, inside the default 72 h cooldown, so the plan said no — and said why.
-    const refusal = view.planDecisions.find((d) => d.planId === 'second-reassign' && !d.asked && d.reason !== 'waypoint-mismatch');
+    const refusal = view.planDecisions.find(
+      (d) => d.planId === 'second-reassign' && !d.asked && d.reason !== 'waypoint-mismatch',
+    );
     expect(refusal).toMatchObject({ reason: 'cooldown', at: Date.UTC(2026, 0, 5, 11) });
     // The first reassignment is only the first: "fromNth 2" did not count it twice.
-    expect(view.planDecisions.filter((d) => d.planId === 'second-reassign' && d.reason !== 'waypoint-mismatch')).toHaveLength(1);
+    expect(
+      view.planDecisions.filter((d) => d.planId === 'second-reassign' && d.reason !== 'waypoint-mismatch'),
+    ).toHaveLength(1);
   });
 
   it('shows the experience an agent should see: answer 4, one reopen, two reassignments, risk 25 (medium)', async () => {
-    const view = unwrap(await h.call<TicketExperienceView>(MODULE.agent, 'getTicketExperience', {}, agents[0] ?? '', { issue: { id: issue.id, key: issue.key } }));
+    const view = unwrap(
+      await h.call<TicketExperienceView>(MODULE.agent, 'getTicketExperience', {}, agents[0] ?? '', {
+        issue: { id: issue.id, key: issue.key },
+      }),
+    );
     // No requester comment: mood unknown, never "neutral".
     expect(view.mood).toBeNull();
     expect(view.moodLabel).toBe('unknown');
@@ -102,7 +176,12 @@ describe('a ticket journey on the local host', () => {
   });
 
   it('mirrors the summary into the JQL-searchable issue property', () => {
-    expect(h.site.raw.property(issue.id, 'sentio-experience')).toEqual({ mood: null, risk: 'medium', lastScore: 4, pendingAsk: 'no' });
+    expect(h.site.raw.property(issue.id, 'sentio-experience')).toEqual({
+      mood: null,
+      risk: 'medium',
+      lastScore: 4,
+      pendingAsk: 'no',
+    });
   });
 
   it('posted exactly one public survey comment with one-click links (1…5)', () => {
@@ -113,7 +192,11 @@ describe('a ticket journey on the local host', () => {
   });
 
   it('scores the XLA from the rollups exactly as computed by hand', async () => {
-    const { scorecards } = unwrap(await h.call<{ scorecards: Scorecard[] }>(MODULE.project, 'getScorecards', { window: '30d' }, admin, { project: { id: projectId, key: 'IT' } }));
+    const { scorecards } = unwrap(
+      await h.call<{ scorecards: Scorecard[] }>(MODULE.project, 'getScorecards', { window: '30d' }, admin, {
+        project: { id: projectId, key: 'IT' },
+      }),
+    );
     const card = scorecards.find((c) => c.xlaId === 'journey');
     // All observations are today (age 0, weight 1); m = 10; μ are the defaults (1 ticket ≪ n_eff 30).
     // csat 1/1:     p̃ = (1 + 10·0.80)/11 = 9/11;   score = 100·(9/11 − 0.5)/0.4   = 79.545454545…
@@ -137,11 +220,15 @@ describe('a ticket journey on the local host', () => {
     const before = storageSnapshot(h);
     const property = h.site.raw.property(issue.id, 'sentio-experience');
     const comments = h.site.raw.comments(issue.id).length;
-    const events = h.events().filter((e) => !e.selfGenerated && (e.payload.issue as { id?: string } | undefined)?.id === issue.id);
+    const events = h
+      .events()
+      .filter((e) => !e.selfGenerated && (e.payload.issue as { id?: string } | undefined)?.id === issue.id);
     expect(events.length).toBeGreaterThanOrEqual(9);
     for (let round = 0; round < 2; round++) {
       for (const e of events) {
-        await h.host.runAs({ moduleKey: 'sentio-issue-events' }, () => onIssueEvent({ ...e.payload, context: { cloudId: 'local' } }));
+        await h.host.runAs({ moduleKey: 'sentio-issue-events' }, () =>
+          onIssueEvent({ ...e.payload, context: { cloudId: 'local' } }),
+        );
       }
     }
     expect(storageSnapshot(h)).toBe(before);

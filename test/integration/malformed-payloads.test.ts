@@ -7,7 +7,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { adminResolvers, agentResolvers, portalResolvers, projectResolvers, type ResolverContract } from '../../src/contracts';
+import {
+  adminResolvers,
+  agentResolvers,
+  portalResolvers,
+  projectResolvers,
+  type ResolverContract,
+} from '../../src/contracts';
 import { MODULE, startTestHost, stopTestHost, storageSnapshot, type TestHost } from './support/host';
 
 const RUNS = 12;
@@ -16,11 +22,25 @@ const RUNS = 12;
 function malformed(contract: ResolverContract): fc.Arbitrary<unknown> {
   const schema = contract.payload;
   const keys = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-  const value = fc.oneof(fc.jsonValue(), fc.string({ maxLength: 3000 }), fc.integer(), fc.double(), fc.constant(null), fc.array(fc.anything(), { maxLength: 3 }));
-  const shaped = keys.length === 0 ? fc.constant({}) : fc.record(Object.fromEntries(keys.map((k) => [k, value])), { requiredKeys: [] });
-  const extra = fc.record({ accountId: fc.string(), issueId: fc.string(), __proto_like: fc.jsonValue() }, { requiredKeys: [] });
+  const value = fc.oneof(
+    fc.jsonValue(),
+    fc.string({ maxLength: 3000 }),
+    fc.integer(),
+    fc.double(),
+    fc.constant(null),
+    fc.array(fc.anything(), { maxLength: 3 }),
+  );
+  const shaped =
+    keys.length === 0
+      ? fc.constant({})
+      : fc.record(Object.fromEntries(keys.map((k) => [k, value])), { requiredKeys: [] });
+  const extra = fc.record(
+    { accountId: fc.string(), issueId: fc.string(), __proto_like: fc.jsonValue() },
+    { requiredKeys: [] },
+  );
   const withExtra = fc.tuple(shaped, extra).map(([a, b]) => ({ ...a, ...b }));
-  return fc.oneof(shaped, withExtra, fc.jsonValue(), fc.string(), fc.array(fc.jsonValue(), { maxLength: 3 }))    // @forge/resolver itself turns a falsy payload ('' , 0, false, null) into {}: not ours to refuse.
+  return fc
+    .oneof(shaped, withExtra, fc.jsonValue(), fc.string(), fc.array(fc.jsonValue(), { maxLength: 3 })) // @forge/resolver itself turns a falsy payload ('' , 0, false, null) into {}: not ours to refuse.
     .filter((p) => Boolean(p) && !schema.safeParse(p).success);
 }
 
@@ -31,7 +51,12 @@ describe('malformed resolver payloads on the local host', () => {
 
   beforeAll(async () => {
     h = await startTestHost();
-    const t = h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'Fuzz target', reporter: h.users.customers[0] ?? '' });
+    const t = h.site.createTicket({
+      projectKey: 'IT',
+      requestType: 'Get IT help',
+      summary: 'Fuzz target',
+      reporter: h.users.customers[0] ?? '',
+    });
     issue = { id: t.id, key: t.key };
     projectId = t.projectId;
     await h.waitForIdle();
@@ -42,10 +67,34 @@ describe('malformed resolver payloads on the local host', () => {
   });
 
   const surfaces = [
-    { name: 'portal', module: MODULE.portal, contracts: portalResolvers, as: () => h.users.customers[0] ?? '', ext: () => ({ request: { key: issue.key } }) },
-    { name: 'agent', module: MODULE.agent, contracts: agentResolvers, as: () => h.users.agents[0] ?? '', ext: () => ({ issue }) },
-    { name: 'admin', module: MODULE.admin, contracts: adminResolvers, as: () => h.users.admins[0] ?? '', ext: () => ({}) },
-    { name: 'project', module: MODULE.project, contracts: projectResolvers, as: () => h.users.admins[0] ?? '', ext: () => ({ project: { id: projectId, key: 'IT' } }) },
+    {
+      name: 'portal',
+      module: MODULE.portal,
+      contracts: portalResolvers,
+      as: () => h.users.customers[0] ?? '',
+      ext: () => ({ request: { key: issue.key } }),
+    },
+    {
+      name: 'agent',
+      module: MODULE.agent,
+      contracts: agentResolvers,
+      as: () => h.users.agents[0] ?? '',
+      ext: () => ({ issue }),
+    },
+    {
+      name: 'admin',
+      module: MODULE.admin,
+      contracts: adminResolvers,
+      as: () => h.users.admins[0] ?? '',
+      ext: () => ({}),
+    },
+    {
+      name: 'project',
+      module: MODULE.project,
+      contracts: projectResolvers,
+      as: () => h.users.admins[0] ?? '',
+      ext: () => ({ project: { id: projectId, key: 'IT' } }),
+    },
   ] as const;
 
   for (const surface of surfaces) {

@@ -21,8 +21,18 @@ describe('the project dashboard on the local host', () => {
   const onPage = () => ({ project });
 
   const answer = async (requester: string, key: string, score: number, comment: string) => {
-    const mine = unwrap(await h.call<{ ask: PortalAskView | null }>(MODULE.portal, 'getMyAsk', {}, requester, { request: { key } }));
-    unwrap(await h.call(MODULE.portal, 'answerAsk', { askId: mine.ask?.askId ?? '', score, reasons: [], comment }, requester, { request: { key } }));
+    const mine = unwrap(
+      await h.call<{ ask: PortalAskView | null }>(MODULE.portal, 'getMyAsk', {}, requester, { request: { key } }),
+    );
+    unwrap(
+      await h.call(
+        MODULE.portal,
+        'answerAsk',
+        { askId: mine.ask?.askId ?? '', score, reasons: [], comment },
+        requester,
+        { request: { key } },
+      ),
+    );
   };
 
   beforeAll(async () => {
@@ -32,24 +42,34 @@ describe('the project dashboard on the local host', () => {
     [c1 = '', c2 = ''] = h.users.customers;
     project = { id: h.site.raw.project('IT')?.id ?? '', key: 'IT' };
     unwrap(
-      await h.call(MODULE.admin, 'saveXla', {
-        xla: {
-          id: 'watermelon',
-          name: 'Green outside',
-          indicators: [
-            { id: 'csat', weight: 1, floor: 0.5, target: 0.9, prior: 0.8 },
-            { id: 'sla', weight: 1, floor: 0.7, target: 0.95, prior: 0.9 },
-          ],
-          targetScore: 80,
-          minSample: 1,
+      await h.call(
+        MODULE.admin,
+        'saveXla',
+        {
+          xla: {
+            id: 'watermelon',
+            name: 'Green outside',
+            indicators: [
+              { id: 'csat', weight: 1, floor: 0.5, target: 0.9, prior: 0.8 },
+              { id: 'sla', weight: 1, floor: 0.7, target: 0.95, prior: 0.9 },
+            ],
+            targetScore: 80,
+            minSample: 1,
+          },
         },
-      }, admin),
+        admin,
+      ),
     );
     unwrap(await h.call(MODULE.admin, 'savePlan', { plan: plan('on-create', { kind: 'created' }) }, admin));
     await h.waitForIdle();
 
     // 09:00 T1 (c1, "Get IT help") is asked at creation.
-    const a = h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'Printer jams', reporter: c1 });
+    const a = h.site.createTicket({
+      projectKey: 'IT',
+      requestType: 'Get IT help',
+      summary: 'Printer jams',
+      reporter: c1,
+    });
     t1 = { id: a.id, key: a.key, requestTypeId: a.requestTypeId };
     await h.waitForIdle();
     h.advanceBoth(10 * MINUTE);
@@ -78,7 +98,15 @@ describe('the project dashboard on the local host', () => {
   });
 
   it('scores the project and names the window it used', async () => {
-    const data = unwrap(await h.call<{ projectId: string; window: string; scorecards: Scorecard[] }>(MODULE.project, 'getScorecards', { window: '7d' }, agent, onPage()));
+    const data = unwrap(
+      await h.call<{ projectId: string; window: string; scorecards: Scorecard[] }>(
+        MODULE.project,
+        'getScorecards',
+        { window: '7d' },
+        agent,
+        onPage(),
+      ),
+    );
     expect(data.projectId).toBe(project.id);
     expect(data.window).toBe('7d');
     const card = data.scorecards.find((s) => s.xlaId === 'watermelon');
@@ -90,7 +118,15 @@ describe('the project dashboard on the local host', () => {
   });
 
   it('gives the daily series of one XLA, and not_found for an XLA that does not cover the project', async () => {
-    const series = unwrap(await h.call<{ points: Array<{ day: string; sampleSize: number }> }>(MODULE.project, 'getSeries', { window: '7d', xlaId: 'watermelon' }, agent, onPage()));
+    const series = unwrap(
+      await h.call<{ points: Array<{ day: string; sampleSize: number }> }>(
+        MODULE.project,
+        'getSeries',
+        { window: '7d', xlaId: 'watermelon' },
+        agent,
+        onPage(),
+      ),
+    );
     expect(series.points).toHaveLength(7);
     expect(series.points.at(-1)).toMatchObject({ day: '2026-01-05', sampleSize: 2 });
     const missing = await h.call(MODULE.project, 'getSeries', { xlaId: 'nope' }, agent, onPage());
@@ -101,7 +137,15 @@ describe('the project dashboard on the local host', () => {
   // so both answered tickets land in the "Get IT help" segment: a real watermelon.
   it('puts SLA met % beside the XLA score per request type, and flags the watermelon', async () => {
     expect(t3.requestTypeId).toBe(t1.requestTypeId);
-    const data = unwrap(await h.call<{ xlas: unknown[]; rows: WatermelonRow[] }>(MODULE.project, 'getWatermelon', { window: '30d' }, agent, onPage()));
+    const data = unwrap(
+      await h.call<{ xlas: unknown[]; rows: WatermelonRow[] }>(
+        MODULE.project,
+        'getWatermelon',
+        { window: '30d' },
+        agent,
+        onPage(),
+      ),
+    );
     expect(data.xlas).toContainEqual({ xlaId: 'watermelon', name: 'Green outside' });
     const row = data.rows.find((r) => r.xlaId === 'watermelon' && r.requestTypeId === t1.requestTypeId);
     // csat 0/2 → p̃ = 8/12  → X = 100·(8/12 − 0.5)/0.4  = 41.667
@@ -109,7 +153,16 @@ describe('the project dashboard on the local host', () => {
     // XLA = min(0.7·41.667 + 0.3·83.636, 41.667 + 10) = 51.667 → breached (< 60)
     const x = (100 * (8 / 12 - 0.5)) / 0.4;
     const o = (100 * (10 / 11 - 0.7)) / 0.25;
-    expect(row).toMatchObject({ requestTypeName: 'Get IT help', slaMetRate: 1, slaTickets: 1, tickets: 2, status: 'breached', basis: 'csat', threshold: 0.7, flagged: true });
+    expect(row).toMatchObject({
+      requestTypeName: 'Get IT help',
+      slaMetRate: 1,
+      slaTickets: 1,
+      tickets: 2,
+      status: 'breached',
+      basis: 'csat',
+      threshold: 0.7,
+      flagged: true,
+    });
     expect(row?.xlaScore).toBeCloseTo(Math.min(0.7 * x + 0.3 * o, x + 10), 9);
     expect(row?.operations).toBeCloseTo(o, 9);
     // Wilson upper bound of 0/2 is z²/(2 + z²) = 0.6576 < 0.70 while O ≥ 80: flagged.
@@ -118,11 +171,29 @@ describe('the project dashboard on the local host', () => {
   });
 
   it('drills down to tickets with SLA met and a low answer, per request type', async () => {
-    const rows = unwrap(await h.call<{ tickets: unknown[]; complete: boolean; scanned: number }>(MODULE.project, 'getWatermelonTickets', { requestTypeId: t1.requestTypeId }, agent, onPage()));
+    const rows = unwrap(
+      await h.call<{ tickets: unknown[]; complete: boolean; scanned: number }>(
+        MODULE.project,
+        'getWatermelonTickets',
+        { requestTypeId: t1.requestTypeId },
+        agent,
+        onPage(),
+      ),
+    );
     // T1: SLA met, answered 2 of 5. T3 answered 1 but is open (SLA not settled); T2 has no answer.
-    expect(rows.tickets).toEqual([{ issueKey: t1.key, slaMet: true, lastScore: { kind: 'csat5', score: 2 }, mood: null, at: expect.any(Number) }]);
+    expect(rows.tickets).toEqual([
+      { issueKey: t1.key, slaMet: true, lastScore: { kind: 'csat5', score: 2 }, mood: null, at: expect.any(Number) },
+    ]);
     expect(rows).toMatchObject({ complete: true, scanned: 3 });
-    const other = unwrap(await h.call<{ tickets: unknown[] }>(MODULE.project, 'getWatermelonTickets', { requestTypeId: null }, agent, onPage()));
+    const other = unwrap(
+      await h.call<{ tickets: unknown[] }>(
+        MODULE.project,
+        'getWatermelonTickets',
+        { requestTypeId: null },
+        agent,
+        onPage(),
+      ),
+    );
     expect(other.tickets).toEqual([]);
   });
 
@@ -143,19 +214,39 @@ describe('the project dashboard on the local host', () => {
     ]);
   });
 
-  it('pages the requesters\' words newest first, and filters them', async () => {
-    const all = unwrap(await h.call<{ verbatims: Verbatim[]; nextCursor: string | null }>(MODULE.project, 'getVerbatims', { source: 'answer' }, agent, onPage()));
+  it("pages the requesters' words newest first, and filters them", async () => {
+    const all = unwrap(
+      await h.call<{ verbatims: Verbatim[]; nextCursor: string | null }>(
+        MODULE.project,
+        'getVerbatims',
+        { source: 'answer' },
+        agent,
+        onPage(),
+      ),
+    );
     expect(all.verbatims.map((v) => [v.issueKey, v.text, v.band, v.score?.score])).toEqual([
       [t3.key, 'Useless so far', 'negative', 1],
       [t1.key, 'Nobody called me back', 'negative', 2],
     ]);
     expect(all.verbatims.map((v) => v.requestTypeName)).toEqual(['Get IT help', 'Get IT help']);
     expect(all.nextCursor).toBeNull();
-    const positive = unwrap(await h.call<{ verbatims: Verbatim[] }>(MODULE.project, 'getVerbatims', { band: 'positive' }, agent, onPage()));
+    const positive = unwrap(
+      await h.call<{ verbatims: Verbatim[] }>(MODULE.project, 'getVerbatims', { band: 'positive' }, agent, onPage()),
+    );
     expect(positive.verbatims).toEqual([]);
-    const comments = unwrap(await h.call<{ verbatims: Verbatim[] }>(MODULE.project, 'getVerbatims', { source: 'comment' }, agent, onPage()));
+    const comments = unwrap(
+      await h.call<{ verbatims: Verbatim[] }>(MODULE.project, 'getVerbatims', { source: 'comment' }, agent, onPage()),
+    );
     expect(comments.verbatims).toEqual([]); // nobody wrote a public comment
-    const otherType = unwrap(await h.call<{ verbatims: Verbatim[] }>(MODULE.project, 'getVerbatims', { requestTypeId: String(Number(t1.requestTypeId) + 1000) }, agent, onPage()));
+    const otherType = unwrap(
+      await h.call<{ verbatims: Verbatim[] }>(
+        MODULE.project,
+        'getVerbatims',
+        { requestTypeId: String(Number(t1.requestTypeId) + 1000) },
+        agent,
+        onPage(),
+      ),
+    );
     expect(otherType.verbatims).toEqual([]);
   });
 
@@ -181,39 +272,68 @@ describe('the project dashboard on the local host', () => {
   });
 
   it('exports the scorecards as CSV with formulas defused', async () => {
-    const out = unwrap(await h.call<{ filename: string; csv: string }>(MODULE.project, 'exportCsv', { window: '7d' }, agent, onPage()));
+    const out = unwrap(
+      await h.call<{ filename: string; csv: string }>(MODULE.project, 'exportCsv', { window: '7d' }, agent, onPage()),
+    );
     expect(out.filename).toBe(`sentio-xla-${project.id}-7d.csv`);
     const lines = out.csv.trim().split('\r\n');
-    expect(lines[0]).toBe('"xla_id","xla","row","day","indicator","score","lower","upper","n","rate","status","confidence","target"');
+    expect(lines[0]).toBe(
+      '"xla_id","xla","row","day","indicator","score","lower","upper","n","rate","status","confidence","target"',
+    );
     expect(lines.filter((l) => l.startsWith('"watermelon"') && l.includes(',"day",'))).toHaveLength(7);
-    expect(lines.some((l) => l.startsWith('"watermelon","Green outside","indicator","2025-12-30..2026-01-05","csat"'))).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith('"watermelon","Green outside","indicator","2025-12-30..2026-01-05","csat"')),
+    ).toBe(true);
   });
 
   describe('authorisation', () => {
     it('serves the gadget the project its configuration names, to someone who may browse it', async () => {
-      const data = unwrap(await h.call<{ projectId: string }>(MODULE.project, 'getScorecards', { projectId: project.id }, agent, {}));
+      const data = unwrap(
+        await h.call<{ projectId: string }>(MODULE.project, 'getScorecards', { projectId: project.id }, agent, {}),
+      );
       expect(data.projectId).toBe(project.id);
     });
 
     // Customers cannot open the project page at all (the module has no unlicensed access), so the
     // check is shown with a project the caller cannot browse because Jira does not know it.
     it('refuses, on every resolver, a project the caller may not browse', async () => {
-      const forbidden = { ok: false, error: { code: 'forbidden', message: 'You need permission to browse this project.' } };
-      for (const name of ['getScorecards', 'getWatermelon', 'getAtRiskTickets', 'getVerbatims', 'getResponseStats', 'exportCsv']) {
+      const forbidden = {
+        ok: false,
+        error: { code: 'forbidden', message: 'You need permission to browse this project.' },
+      };
+      for (const name of [
+        'getScorecards',
+        'getWatermelon',
+        'getAtRiskTickets',
+        'getVerbatims',
+        'getResponseStats',
+        'exportCsv',
+      ]) {
         expect(await h.call(MODULE.project, name, { projectId: '99999' }, agent, {})).toEqual(forbidden);
-        expect(await h.call(MODULE.project, name, {}, agent, { project: { id: '99999', key: 'NOPE' } })).toEqual(forbidden);
+        expect(await h.call(MODULE.project, name, {}, agent, { project: { id: '99999', key: 'NOPE' } })).toEqual(
+          forbidden,
+        );
       }
-      expect(await h.call(MODULE.project, 'getSeries', { xlaId: 'watermelon', projectId: '99999' }, agent, {})).toEqual(forbidden);
-      expect(await h.call(MODULE.project, 'getWatermelonTickets', { requestTypeId: null, projectId: '99999' }, agent, {})).toEqual(forbidden);
+      expect(await h.call(MODULE.project, 'getSeries', { xlaId: 'watermelon', projectId: '99999' }, agent, {})).toEqual(
+        forbidden,
+      );
+      expect(
+        await h.call(MODULE.project, 'getWatermelonTickets', { requestTypeId: null, projectId: '99999' }, agent, {}),
+      ).toEqual(forbidden);
     });
 
     it('lets the project page context win over a payload that names another project', async () => {
-      const data = unwrap(await h.call<{ projectId: string }>(MODULE.project, 'getScorecards', { projectId: '99999' }, agent, onPage()));
+      const data = unwrap(
+        await h.call<{ projectId: string }>(MODULE.project, 'getScorecards', { projectId: '99999' }, agent, onPage()),
+      );
       expect(data.projectId).toBe(project.id);
     });
 
     it('needs a project from the context or the gadget', async () => {
-      expect(await h.call(MODULE.project, 'getScorecards', {}, agent, {})).toMatchObject({ ok: false, error: { code: 'validation' } });
+      expect(await h.call(MODULE.project, 'getScorecards', {}, agent, {})).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
     });
   });
 
@@ -232,7 +352,10 @@ describe('the project dashboard on the local host', () => {
       ['exportCsv', { window: null }],
     ];
     it.each(cases)('%s refuses %j with a validation error', async (name, payload) => {
-      expect(await h.call(MODULE.project, name, payload, agent, onPage())).toMatchObject({ ok: false, error: { code: 'validation' } });
+      expect(await h.call(MODULE.project, name, payload, agent, onPage())).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
     });
   });
 });

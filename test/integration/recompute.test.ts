@@ -18,7 +18,9 @@ describe('recompute on the local host', () => {
   let admin: string;
   let project: { id: string; key: string };
   const reopen = async (xlaId: string) => {
-    const { scorecards } = unwrap(await h.call<{ scorecards: Scorecard[] }>(MODULE.project, 'getScorecards', { window: '7d' }, admin, { project }));
+    const { scorecards } = unwrap(
+      await h.call<{ scorecards: Scorecard[] }>(MODULE.project, 'getScorecards', { window: '7d' }, admin, { project }),
+    );
     const i = scorecards.find((c) => c.xlaId === xlaId)?.indicators.find((x) => x.id === 'reopen');
     return [i?.good ?? 0, i?.n ?? 0];
   };
@@ -27,9 +29,27 @@ describe('recompute on the local host', () => {
     h = await startTestHost({ concurrency: 8 });
     admin = h.users.admins[0] ?? '';
     project = { id: h.site.raw.project('IT')?.id ?? '', key: 'IT' };
-    unwrap(await h.call(MODULE.admin, 'saveXla', { xla: journeyXla({ id: 'ops', name: 'Ops', indicators: [{ id: 'reopen', weight: 1, floor: 0.8, target: 0.97, prior: 0.95 }] }) }, admin));
+    unwrap(
+      await h.call(
+        MODULE.admin,
+        'saveXla',
+        {
+          xla: journeyXla({
+            id: 'ops',
+            name: 'Ops',
+            indicators: [{ id: 'reopen', weight: 1, floor: 0.8, target: 0.97, prior: 0.95 }],
+          }),
+        },
+        admin,
+      ),
+    );
     for (let i = 0; i < TICKETS; i++) {
-      const t = h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: `R${i}`, reporter: h.users.customers[i % 5] ?? '' });
+      const t = h.site.createTicket({
+        projectKey: 'IT',
+        requestType: 'Get IT help',
+        summary: `R${i}`,
+        reporter: h.users.customers[i % 5] ?? '',
+      });
       h.site.transition(t.key, 'Resolved', h.users.agents[0] ?? '');
     }
     await h.waitForIdle(60_000);
@@ -56,22 +76,40 @@ describe('recompute on the local host', () => {
     // The job runs on the queue; while it is queued or running a second start is refused.
     expect(await h.call(MODULE.admin, 'startRecompute', {}, admin)).toEqual({
       ok: false,
-      error: { code: 'conflict', reason: 'recompute-running', message: 'A recompute is already running (0 tickets done).' },
+      error: {
+        code: 'conflict',
+        reason: 'recompute-running',
+        message: 'A recompute is already running (0 tickets done).',
+      },
     });
     await h.waitForIdle(60_000);
 
-    const chunks = h.deliveries({ kind: 'consumer' }).filter((d) => (d.payload.body as { jobId?: string } | undefined)?.jobId === started.jobId);
+    const chunks = h
+      .deliveries({ kind: 'consumer' })
+      .filter((d) => (d.payload.body as { jobId?: string } | undefined)?.jobId === started.jobId);
     expect(chunks.map((d) => d.state)).toEqual(['done', 'done', 'done']);
-    const { status } = unwrap(await h.call<{ status: RecomputeStatus | null }>(MODULE.admin, 'getRecomputeStatus', {}, admin));
-    expect(status).toMatchObject({ jobId: started.jobId, state: 'done', processed: TICKETS, total: TICKETS, message: `Recomputed ${TICKETS} tickets` });
+    const { status } = unwrap(
+      await h.call<{ status: RecomputeStatus | null }>(MODULE.admin, 'getRecomputeStatus', {}, admin),
+    );
+    expect(status).toMatchObject({
+      jobId: started.jobId,
+      state: 'done',
+      processed: TICKETS,
+      total: TICKETS,
+      message: `Recomputed ${TICKETS} tickets`,
+    });
     expect(await reopen('ops')).toEqual([TICKETS, TICKETS]);
   });
 
   it('leaves no rows of a deleted XLA in the rollups the dashboard reads', async () => {
-    const { config } = unwrap(await h.call<{ config: { version: number } }>(MODULE.admin, 'deleteXla', { id: 'ops' }, admin));
+    const { config } = unwrap(
+      await h.call<{ config: { version: number } }>(MODULE.admin, 'deleteXla', { id: 'ops' }, admin),
+    );
     expect(config.version).toBeGreaterThan(0);
     await h.waitForIdle(60_000);
-    const { status } = unwrap(await h.call<{ status: RecomputeStatus | null }>(MODULE.admin, 'getRecomputeStatus', {}, admin));
+    const { status } = unwrap(
+      await h.call<{ status: RecomputeStatus | null }>(MODULE.admin, 'getRecomputeStatus', {}, admin),
+    );
     expect(status?.state).toBe('done');
     const active = status?.jobId ?? '';
     const live = h.entity('rollup').filter((r) => (r.value as { scope: string }).scope.startsWith(`${active}:`));

@@ -19,7 +19,12 @@ describe('site priors on the local host', () => {
     projectId = h.site.raw.project('IT')?.id ?? '';
     unwrap(await h.call(MODULE.admin, 'saveXla', { xla: journeyXla() }, admin));
     await h.waitForIdle();
-    h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'Printer', reporter: h.users.customers[0] ?? '' });
+    h.site.createTicket({
+      projectKey: 'IT',
+      requestType: 'Get IT help',
+      summary: 'Printer',
+      reporter: h.users.customers[0] ?? '',
+    });
     await h.waitForIdle();
   });
 
@@ -36,9 +41,18 @@ describe('site priors on the local host', () => {
     expect(first.value).toMatchObject({ priors: 'computed' });
     const second = await h.tick('sentio-hourly');
     expect(second.value).toMatchObject({ priors: 'fresh' });
-    const doc = h.entity('doc').find((r) => r.key === 'site-priors')?.value as { body: { byXla: Record<string, Record<string, { source: string; mu: number }>> } } | undefined;
+    const doc = h.entity('doc').find((r) => r.key === 'site-priors')?.value as
+      { body: { byXla: Record<string, Record<string, { source: string; mu: number }>> } } | undefined;
     expect(doc?.body.byXla.journey?.csat).toMatchObject({ source: 'default', mu: 0.8 });
-    const { scorecards } = unwrap(await h.call<{ scorecards: Scorecard[] }>(MODULE.project, 'getScorecards', { window: '30d' }, admin, { project: { id: projectId, key: 'IT' } }));
-    expect(scorecards.find((c) => c.xlaId === 'journey')?.indicators.map((i) => i.priorSource)).toEqual(['default', 'default', 'default']);
+    const { scorecards } = unwrap(
+      await h.call<{ scorecards: Scorecard[] }>(MODULE.project, 'getScorecards', { window: '30d' }, admin, {
+        project: { id: projectId, key: 'IT' },
+      }),
+    );
+    expect(scorecards.find((c) => c.xlaId === 'journey')?.indicators.map((i) => i.priorSource)).toEqual([
+      'default',
+      'default',
+      'default',
+    ]);
   });
 });

@@ -12,7 +12,10 @@ describe('survey comment delivery and one-click answers on the local host', () =
   let h: TestHost;
   let issue: { id: string; key: string };
   const surveyComments = () => h.site.raw.comments(issue.id).filter((c) => c.author === h.users.app);
-  const links = () => (JSON.stringify(surveyComments()[0]?.body ?? '').match(/http[^\s"\\]+\?t=[A-Za-z0-9._%-]+/g) ?? []).map((u) => new URL(u));
+  const links = () =>
+    (JSON.stringify(surveyComments()[0]?.body ?? '').match(/http[^\s"\\]+\?t=[A-Za-z0-9._%-]+/g) ?? []).map(
+      (u) => new URL(u),
+    );
   const web = (method: 'GET' | 'POST', token: string) =>
     h.host.webtrigger('sentio-one-click-answer', {
       method,
@@ -22,15 +25,29 @@ describe('survey comment delivery and one-click answers on the local host', () =
       body: method === 'POST' ? new URLSearchParams({ t: token }).toString() : '',
     });
   const asks = async () =>
-    unwrap(await h.call<TicketExperienceView>(MODULE.agent, 'getTicketExperience', {}, h.users.agents[0] ?? '', { issue })).asks;
+    unwrap(
+      await h.call<TicketExperienceView>(MODULE.agent, 'getTicketExperience', {}, h.users.agents[0] ?? '', { issue }),
+    ).asks;
 
   beforeAll(async () => {
     h = await startTestHost();
     const admin = h.users.admins[0] ?? '';
-    unwrap(await h.call(MODULE.admin, 'savePlan', { plan: plan('on-create', { kind: 'created' }, { delivery: { publicComment: true } }) }, admin));
+    unwrap(
+      await h.call(
+        MODULE.admin,
+        'savePlan',
+        { plan: plan('on-create', { kind: 'created' }, { delivery: { publicComment: true } }) },
+        admin,
+      ),
+    );
     // Jira refuses every comment while the ticket is created: the ask commits, the comment fails.
     h.faults.set([{ target: 'jira', kind: 500, rate: 1, pathIncludes: '/comment' }], 1);
-    const t = h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'Printer on fire', reporter: h.users.customers[0] ?? '' });
+    const t = h.site.createTicket({
+      projectKey: 'IT',
+      requestType: 'Get IT help',
+      summary: 'Printer on fire',
+      reporter: h.users.customers[0] ?? '',
+    });
     issue = { id: t.id, key: t.key };
     await h.waitForIdle();
     h.faults.clear();
@@ -79,7 +96,12 @@ describe('survey comment delivery and one-click answers on the local host', () =
   it('answers a forged, a damaged, a mismatched and an expired link with a clear page and no change', async () => {
     const token = links()[0]?.searchParams.get('t') ?? '';
     const [v, kid, payload, mac] = token.split('.');
-    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as { a: string; s: number; e: number; n: string };
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as {
+      a: string;
+      s: number;
+      e: number;
+      n: string;
+    };
     const reencoded = (c: object) => Buffer.from(JSON.stringify(c)).toString('base64url');
     const before = storageSnapshot(h);
     const cases: Array<[string, string, number, string]> = [

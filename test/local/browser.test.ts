@@ -15,7 +15,11 @@ const CHROMIUM = '/usr/bin/chromium';
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'bridge-app');
 
 const resolver = new Resolver();
-resolver.define('ping', ({ payload, context }) => ({ pong: payload, accountId: context.accountId, issueKey: (context.extension as { issue?: { key?: string } }).issue?.key }));
+resolver.define('ping', ({ payload, context }) => ({
+  pong: payload,
+  accountId: context.accountId,
+  issueKey: (context.extension as { issue?: { key?: string } }).issue?.key,
+}));
 
 let h: RunningHost;
 let browser: BrowserContext;
@@ -25,13 +29,35 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh`);
   work = mkdtempSync(join(tmpdir(), 'sentio-browser-'));
   const resource = join(work, 'resource');
-  await build({ entryPoints: [join(FIXTURE, 'main.ts')], bundle: true, format: 'iife', platform: 'browser', target: 'es2022', outfile: join(resource, 'main.js'), logLevel: 'silent' });
+  await build({
+    entryPoints: [join(FIXTURE, 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    outfile: join(resource, 'main.js'),
+    logLevel: 'silent',
+  });
   copyFileSync(join(FIXTURE, 'index.html'), join(resource, 'index.html'));
-  h = await startHost({ dataDir: ':memory:', seed: 'basic', resourceDirs: { ui: resource }, handlers: { 'agent-resolver': resolver.getDefinitions() as never } });
+  h = await startHost({
+    dataDir: ':memory:',
+    seed: 'basic',
+    resourceDirs: { ui: resource },
+    handlers: { 'agent-resolver': resolver.getDefinitions() as never },
+  });
   browser = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync', '--disable-component-update', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-sync',
+      '--disable-component-update',
+      '--disable-quic',
+    ],
   });
 }, 60_000);
 
@@ -44,7 +70,11 @@ afterAll(async () => {
 describe('the issue view in a real browser', () => {
   it('loads the issue panel and the bridge answers getContext and invoke as the signed-in persona', async () => {
     const agent = h.users.agents[1] ?? '';
-    const issue = h.site.createTicket({ projectKey: 'IT', summary: 'Browser check', reporter: h.users.customers[0] ?? '' });
+    const issue = h.site.createTicket({
+      projectKey: 'IT',
+      summary: 'Browser check',
+      reporter: h.users.customers[0] ?? '',
+    });
     await browser.addCookies([{ name: 'persona', value: encodeURIComponent(agent), url: h.url }]);
     const page = await browser.newPage();
     await page.goto(`${h.url}/browse/${issue.key}`);
@@ -54,13 +84,25 @@ describe('the issue view in a real browser', () => {
     await frame.waitForSelector('#out[data-state="done"], #out[data-state="error"]', { timeout: 15_000 });
     const text = await frame.textContent('#out');
     const result = JSON.parse(text ?? '{}') as {
-      context: { accountId: string; moduleKey: string; extension: { type: string; issue: { key: string }; project: { key: string } } };
+      context: {
+        accountId: string;
+        moduleKey: string;
+        extension: { type: string; issue: { key: string }; project: { key: string } };
+      };
       pong: { pong: { hello: string }; accountId: string; issueKey: string };
     };
     expect(result.context.moduleKey).toBe('sentio-issue-panel');
     expect(result.context.accountId).toBe(agent);
-    expect(result.context.extension).toMatchObject({ type: 'jira:issuePanel', issue: { key: issue.key }, project: { key: 'IT' } });
-    expect(result.pong).toEqual({ pong: { hello: 'from the iframe', accountId: 'spoofed-by-page' }, accountId: agent, issueKey: issue.key });
+    expect(result.context.extension).toMatchObject({
+      type: 'jira:issuePanel',
+      issue: { key: issue.key },
+      project: { key: 'IT' },
+    });
+    expect(result.pong).toEqual({
+      pong: { hello: 'from the iframe', accountId: 'spoofed-by-page' },
+      accountId: agent,
+      issueKey: issue.key,
+    });
     await page.close();
   }, 60_000);
 });

@@ -11,7 +11,12 @@ afterEach(async () => {
 });
 
 async function smallDemo(): Promise<RunningHost> {
-  const h = await startHost({ dataDir: ':memory:', seed: 'demo', delayScale: 0, demo: { tickets: 40, days: 21, seed: 7, summary: false } });
+  const h = await startHost({
+    dataDir: ':memory:',
+    seed: 'demo',
+    delayScale: 0,
+    demo: { tickets: 40, days: 21, seed: 7, summary: false },
+  });
   hosts.push(h);
   return h;
 }
@@ -26,11 +31,17 @@ describe('demo seed', () => {
     expect(d?.ignored).toBeGreaterThan(0);
 
     const admin = h.users.admins[0] ?? '';
-    const config = (await h.invoke('sentio-admin-page', 'getConfig', {}, admin)).value as { ok: true; data: { plans: Array<{ id: string }>; xlas: Array<{ id: string }> } };
+    const config = (await h.invoke('sentio-admin-page', 'getConfig', {}, admin)).value as {
+      ok: true;
+      data: { plans: Array<{ id: string }>; xlas: Array<{ id: string }> };
+    };
     expect(config.data.plans.map((p) => p.id).sort()).toEqual(DEMO_PLANS.map((p) => p.id).sort());
     expect(config.data.xlas.map((x) => x.id)).toEqual(['experience', 'looked-after']);
     // The audit log shows the admin did it, through the app.
-    const audit = (await h.invoke('sentio-admin-page', 'getAuditLog', { limit: 10 }, admin)).value as { ok: true; data: { entries: Array<{ actorId: string; action: string }> } };
+    const audit = (await h.invoke('sentio-admin-page', 'getAuditLog', { limit: 10 }, admin)).value as {
+      ok: true;
+      data: { entries: Array<{ actorId: string; action: string }> };
+    };
     expect(audit.data.entries.filter((e) => e.action === 'plan-saved').every((e) => e.actorId === admin)).toBe(true);
 
     // The demo-only HR agent cannot browse IT.
@@ -40,7 +51,8 @@ describe('demo seed', () => {
 
     const again = await smallDemo();
     expect({ ...again.demo, ms: 0, invocations: 0 }).toEqual({ ...d, ms: 0, invocations: 0 });
-    const shape = (x: RunningHost) => x.site.raw.issues().map((i) => [i.key, i.statusId, i.assignee, i.created, x.site.raw.comments(i.id).length]);
+    const shape = (x: RunningHost) =>
+      x.site.raw.issues().map((i) => [i.key, i.statusId, i.assignee, i.created, x.site.raw.comments(i.id).length]);
     expect(shape(again)).toEqual(shape(h));
   });
 });

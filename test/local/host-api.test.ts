@@ -69,23 +69,44 @@ describe('per-project browse permission', () => {
         const { value } = await h.host.runAs({ accountId: restricted }, async () => {
           const wanted = 'BROWSE_PROJECTS,SERVICEDESK_AGENT,ASSIGNABLE_USER';
           const path =
-            by === 'issueKey' ? route`/rest/api/3/mypermissions?permissions=${wanted}&issueKey=${ref}` : by === 'projectKey' ? route`/rest/api/3/mypermissions?permissions=${wanted}&projectKey=${ref}` : route`/rest/api/3/mypermissions?permissions=${wanted}`;
+            by === 'issueKey'
+              ? route`/rest/api/3/mypermissions?permissions=${wanted}&issueKey=${ref}`
+              : by === 'projectKey'
+                ? route`/rest/api/3/mypermissions?permissions=${wanted}&projectKey=${ref}`
+                : route`/rest/api/3/mypermissions?permissions=${wanted}`;
           const res = await asUser().requestJira(path);
           return (await res.json()) as { permissions: Record<string, { havePermission: boolean }> };
         });
         return Object.fromEntries(Object.entries(value.permissions).map(([k, v]) => [k, v.havePermission]));
       };
-      expect(await perms('issueKey', it1)).toEqual({ BROWSE_PROJECTS: false, SERVICEDESK_AGENT: false, ASSIGNABLE_USER: false });
-      expect(await perms('projectKey', 'IT')).toEqual({ BROWSE_PROJECTS: false, SERVICEDESK_AGENT: false, ASSIGNABLE_USER: false });
-      expect(await perms('issueKey', hr1)).toEqual({ BROWSE_PROJECTS: true, SERVICEDESK_AGENT: true, ASSIGNABLE_USER: true });
+      expect(await perms('issueKey', it1)).toEqual({
+        BROWSE_PROJECTS: false,
+        SERVICEDESK_AGENT: false,
+        ASSIGNABLE_USER: false,
+      });
+      expect(await perms('projectKey', 'IT')).toEqual({
+        BROWSE_PROJECTS: false,
+        SERVICEDESK_AGENT: false,
+        ASSIGNABLE_USER: false,
+      });
+      expect(await perms('issueKey', hr1)).toEqual({
+        BROWSE_PROJECTS: true,
+        SERVICEDESK_AGENT: true,
+        ASSIGNABLE_USER: true,
+      });
       // No context: the permission in at least one project.
       expect((await perms('none')).BROWSE_PROJECTS).toBe(true);
-      const { value: status } = await h.host.runAs({ accountId: restricted }, async () => (await asUser().requestJira(route`/rest/api/3/issue/${it1}`)).status);
+      const { value: status } = await h.host.runAs(
+        { accountId: restricted },
+        async () => (await asUser().requestJira(route`/rest/api/3/issue/${it1}`)).status,
+      );
       expect(status).toBe(404);
       expect(() => h.site.assign(it1, restricted, agent)).toThrow(/cannot be assigned/);
       // The app's own resolvers answer the restricted agent "forbidden" on the IT project page.
       const it = h.site.raw.project('IT');
-      const res = await h.invoke('sentio-project-page', 'getScorecards', {}, restricted, { project: { id: it?.id, key: 'IT', type: 'service_desk' } });
+      const res = await h.invoke('sentio-project-page', 'getScorecards', {}, restricted, {
+        project: { id: it?.id, key: 'IT', type: 'service_desk' },
+      });
       expect(res.ok).toBe(true);
       expect(res.value).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       // Other agents are unaffected.
@@ -93,7 +114,10 @@ describe('per-project browse permission', () => {
     } finally {
       h.site.setBrowsePermission('IT', restricted, true);
     }
-    const { value: after } = await h.host.runAs({ accountId: restricted }, async () => (await asUser().requestJira(route`/rest/api/3/issue/${it1}`)).status);
+    const { value: after } = await h.host.runAs(
+      { accountId: restricted },
+      async () => (await asUser().requestJira(route`/rest/api/3/issue/${it1}`)).status,
+    );
     expect(after).toBe(200);
   });
 });
@@ -104,7 +128,11 @@ describe('redeliver', () => {
     h.site.assign(key, agent, agent);
     await h.waitForIdle();
     const mine = h.events(10).filter((e) => (e.payload.issue as { key?: string } | undefined)?.key === key);
-    expect(mine.map((e) => e.eventType)).toEqual(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:assigned:issue']);
+    expect(mine.map((e) => e.eventType)).toEqual([
+      'avi:jira:created:issue',
+      'avi:jira:updated:issue',
+      'avi:jira:assigned:issue',
+    ]);
     seen.length = 0;
 
     expect(h.redeliver(mine[0]?.seq ?? -1)).toBe(1);
@@ -124,7 +152,11 @@ describe('redeliver', () => {
     const key = h.site.createTicket({ projectKey: 'IT', summary: 'Self', reporter: customer }).key;
     await h.host.runAs({}, async () => {
       const { asApp } = await import('@forge/api');
-      await asApp().requestJira(route`/rest/servicedeskapi/request/${key}/comment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: 'From the app', public: true }) });
+      await asApp().requestJira(route`/rest/servicedeskapi/request/${key}/comment`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ body: 'From the app', public: true }),
+      });
     });
     await h.waitForIdle();
     seen.length = 0;

@@ -11,7 +11,15 @@ import { JiraEventPayloadSchema } from '../../src/domain/events/jira-payload';
 // strict where the host promises a field.
 const JiraTime = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d{4}$/);
 const Account = z.object({ accountId: z.string().min(1) });
-const Status = z.object({ id: z.string(), name: z.string(), statusCategory: z.object({ id: z.number(), key: z.enum(['new', 'indeterminate', 'done']), name: z.string() }).passthrough() }).passthrough();
+const Status = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    statusCategory: z
+      .object({ id: z.number(), key: z.enum(['new', 'indeterminate', 'done']), name: z.string() })
+      .passthrough(),
+  })
+  .passthrough();
 const IssueShape = z.object({
   id: z.string().regex(/^\d+$/),
   key: z.string().regex(/^[A-Z]+-\d+$/),
@@ -36,16 +44,45 @@ const Base = {
 };
 const Changelog = z.object({
   id: z.string(),
-  items: z.array(z.object({ field: z.string(), fieldtype: z.string(), fieldId: z.string(), from: z.string().nullable(), fromString: z.string().nullable(), to: z.string().nullable(), toString: z.string().nullable() })).min(1),
+  items: z
+    .array(
+      z.object({
+        field: z.string(),
+        fieldtype: z.string(),
+        fieldId: z.string(),
+        from: z.string().nullable(),
+        fromString: z.string().nullable(),
+        to: z.string().nullable(),
+        toString: z.string().nullable(),
+      }),
+    )
+    .min(1),
 });
 const EventShape = z.discriminatedUnion('eventType', [
   z.object({ eventType: z.literal('avi:jira:created:issue'), ...Base, associatedUsers: z.array(Account) }),
-  z.object({ eventType: z.literal('avi:jira:updated:issue'), ...Base, associatedUsers: z.array(Account), changelog: Changelog }),
-  z.object({ eventType: z.literal('avi:jira:assigned:issue'), ...Base, associatedUsers: z.array(Account), changelog: Changelog }),
+  z.object({
+    eventType: z.literal('avi:jira:updated:issue'),
+    ...Base,
+    associatedUsers: z.array(Account),
+    changelog: Changelog,
+  }),
+  z.object({
+    eventType: z.literal('avi:jira:assigned:issue'),
+    ...Base,
+    associatedUsers: z.array(Account),
+    changelog: Changelog,
+  }),
   z.object({
     eventType: z.literal('avi:jira:commented:issue'),
     ...Base,
-    comment: z.object({ id: z.string(), author: Account, body: z.object({ type: z.literal('doc'), version: z.literal(1), content: z.array(z.unknown()) }), created: JiraTime, updated: JiraTime, jsdPublic: z.boolean() }),
+    comment: z.object({
+      id: z.string(),
+      author: Account,
+      body: z.object({ type: z.literal('doc'), version: z.literal(1), content: z.array(z.unknown()) }),
+      created: JiraTime,
+      updated: JiraTime,
+      jsdPublic: z.boolean(),
+    }),
   }),
   z.object({ eventType: z.literal('avi:jira:deleted:issue'), ...Base }),
 ]);
@@ -64,7 +101,11 @@ const recordingTrigger = (event: unknown, context: unknown): unknown => {
 };
 
 const agentResolver = new Resolver();
-agentResolver.define('whoAmI', ({ context, payload }) => ({ accountId: context.accountId, payload, extension: context.extension }));
+agentResolver.define('whoAmI', ({ context, payload }) => ({
+  accountId: context.accountId,
+  payload,
+  extension: context.extension,
+}));
 agentResolver.define('slow', async () => {
   await new Promise((r) => setTimeout(r, 300));
   return { done: true };
@@ -97,7 +138,12 @@ beforeEach(() => {
 
 describe('a ticket’s life as the app’s trigger sees it', () => {
   it('receives created, updated, assigned and commented events with Jira’s payloads and past timestamps', async () => {
-    const issue = h.site.createTicket({ projectKey: 'IT', requestType: 'Get IT help', summary: 'VPN drops', reporter: customer });
+    const issue = h.site.createTicket({
+      projectKey: 'IT',
+      requestType: 'Get IT help',
+      summary: 'VPN drops',
+      reporter: customer,
+    });
     h.site.advance(10 * 60_000);
     h.site.assign(issue.key, agent, agent);
     h.site.advance(5 * 60_000);
@@ -110,7 +156,15 @@ describe('a ticket’s life as the app’s trigger sees it', () => {
 
     const events = calls.map((c) => EventShape.parse(c.event));
     expect(events.map((e) => e.eventType).sort()).toEqual(
-      ['avi:jira:assigned:issue', 'avi:jira:commented:issue', 'avi:jira:commented:issue', 'avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:updated:issue', 'avi:jira:updated:issue'].sort(),
+      [
+        'avi:jira:assigned:issue',
+        'avi:jira:commented:issue',
+        'avi:jira:commented:issue',
+        'avi:jira:created:issue',
+        'avi:jira:updated:issue',
+        'avi:jira:updated:issue',
+        'avi:jira:updated:issue',
+      ].sort(),
     );
     // The app's own parser accepts every payload the host sends.
     for (const c of calls) expect(JiraEventPayloadSchema.safeParse(c.event).success).toBe(true);
@@ -120,16 +174,27 @@ describe('a ticket’s life as the app’s trigger sees it', () => {
     expect(created?.issue.fields.status.name).toBe('Waiting for support');
     expect(created?.atlassianId).toBe(customer);
 
-    const resolved = events.find((e) => e.eventType === 'avi:jira:updated:issue' && e.changelog.items.some((i) => i.toString === 'Resolved'));
-    expect(resolved && 'changelog' in resolved ? resolved.changelog.items.map((i) => i.field) : []).toEqual(['status', 'resolution']);
+    const resolved = events.find(
+      (e) => e.eventType === 'avi:jira:updated:issue' && e.changelog.items.some((i) => i.toString === 'Resolved'),
+    );
+    expect(resolved && 'changelog' in resolved ? resolved.changelog.items.map((i) => i.field) : []).toEqual([
+      'status',
+      'resolution',
+    ]);
 
     // Assignment sends both events with the same changelog id, so the app must dedupe on it.
-    const assignIds = events.filter((e) => 'changelog' in e && e.changelog.items[0]?.field === 'assignee').map((e) => ('changelog' in e ? e.changelog.id : ''));
+    const assignIds = events
+      .filter((e) => 'changelog' in e && e.changelog.items[0]?.field === 'assignee')
+      .map((e) => ('changelog' in e ? e.changelog.id : ''));
     expect(assignIds).toHaveLength(2);
     expect(new Set(assignIds).size).toBe(1);
 
     const comments = events.filter((e) => e.eventType === 'avi:jira:commented:issue');
-    expect(comments.map((c) => (c.eventType === 'avi:jira:commented:issue' ? [c.comment.author.accountId, c.comment.jsdPublic] : []))).toEqual([
+    expect(
+      comments.map((c) =>
+        c.eventType === 'avi:jira:commented:issue' ? [c.comment.author.accountId, c.comment.jsdPublic] : [],
+      ),
+    ).toEqual([
       [agent, true],
       [customer, true],
     ]);
@@ -140,7 +205,13 @@ describe('a ticket’s life as the app’s trigger sees it', () => {
     const issue = h.site.createTicket({ projectKey: 'IT', summary: 'Self test', reporter: customer });
     await h.waitForIdle();
     calls.length = 0;
-    const res = h.host.callJira({ kind: 'app', accountId: h.users.app }, 'POST', `/rest/servicedeskapi/request/${issue.key}/comment`, JSON.stringify({ body: 'Quick survey?', public: true }), true);
+    const res = h.host.callJira(
+      { kind: 'app', accountId: h.users.app },
+      'POST',
+      `/rest/servicedeskapi/request/${issue.key}/comment`,
+      JSON.stringify({ body: 'Quick survey?', public: true }),
+      true,
+    );
     expect(res.status).toBe(201);
     await h.waitForIdle();
     expect(calls).toHaveLength(0);
@@ -149,11 +220,16 @@ describe('a ticket’s life as the app’s trigger sees it', () => {
 
   it('redelivers an event when the trigger returns InvocationError, with retryContext', async () => {
     let n = 0;
-    respond = () => (n++ < 2 ? new InvocationError({ retryAfter: 60, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST }) : undefined);
+    respond = () =>
+      n++ < 2
+        ? new InvocationError({ retryAfter: 60, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST })
+        : undefined;
     h.site.createTicket({ projectKey: 'HR', summary: 'Payslip', reporter: customer });
     await h.waitForIdle();
     expect(calls).toHaveLength(3);
-    expect(calls.map((c) => (c.event.retryContext as { retryCount: number } | undefined)?.retryCount ?? 0)).toEqual([0, 1, 2]);
+    expect(calls.map((c) => (c.event.retryContext as { retryCount: number } | undefined)?.retryCount ?? 0)).toEqual([
+      0, 1, 2,
+    ]);
   });
 
   it('does not retry a trigger that throws', async () => {
@@ -169,9 +245,15 @@ describe('a ticket’s life as the app’s trigger sees it', () => {
 
 describe('resolvers through the host', () => {
   it('takes identity from the session, never from the payload', async () => {
-    const r = await h.invoke('sentio-issue-panel', 'whoAmI', { accountId: 'spoofed' }, agent, { issue: { key: 'IT-1' } });
+    const r = await h.invoke('sentio-issue-panel', 'whoAmI', { accountId: 'spoofed' }, agent, {
+      issue: { key: 'IT-1' },
+    });
     expect(r.ok).toBe(true);
-    expect(r.value).toMatchObject({ accountId: agent, payload: { accountId: 'spoofed' }, extension: { type: 'jira:issuePanel', issue: { key: 'IT-1' } } });
+    expect(r.value).toMatchObject({
+      accountId: agent,
+      payload: { accountId: 'spoofed' },
+      extension: { type: 'jira:issuePanel', issue: { key: 'IT-1' } },
+    });
   });
 
   it('refuses customers on modules without unlicensedAccess', async () => {

@@ -13,7 +13,11 @@ describe('persistence', () => {
   it('keeps KVS values, tickets and undelivered events across a restart, and --reset reseeds', async () => {
     const first = await startHost({ dataDir: dir, seed: 'basic' });
     await kvs.set('survives', { n: 1 });
-    const key = first.site.createTicket({ projectKey: 'IT', summary: 'Persist me', reporter: first.users.customers[0] ?? '' }).key;
+    const key = first.site.createTicket({
+      projectKey: 'IT',
+      summary: 'Persist me',
+      reporter: first.users.customers[0] ?? '',
+    }).key;
     await first.close();
 
     const second = await startHost({ dataDir: dir, seed: 'basic' });

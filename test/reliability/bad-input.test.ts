@@ -6,7 +6,14 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminResolvers, agentResolvers, ERROR_CODES, portalResolvers, projectResolvers, type ResolverContract } from '../../src/contracts';
+import {
+  adminResolvers,
+  agentResolvers,
+  ERROR_CODES,
+  portalResolvers,
+  projectResolvers,
+  type ResolverContract,
+} from '../../src/contracts';
 import { signToken } from '../../src/app/one-click-token';
 import { createSecrets, cryptoRandom } from '../../src/platform/forge-services';
 import type { HmacKey } from '../../src/app/ports';
@@ -25,7 +32,8 @@ import {
 
 const RUNS_PER_RESOLVER = 25;
 const WEBTRIGGER = 'sentio-one-click-answer';
-const hex = (c: { minLength: number; maxLength: number }): fc.Arbitrary<string> => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), ...c });
+const hex = (c: { minLength: number; maxLength: number }): fc.Arbitrary<string> =>
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), ...c });
 const STACK = /\n\s+at |\.ts:\d+|node_modules|TypeError|ReferenceError|SyntaxError/;
 
 /** What the bridge can deliver: JSON, parsed (so `__proto__` arrives as an own key). */
@@ -40,11 +48,31 @@ const hostileJson = fc.oneof(
 const payloads: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   hostileJson.map((s): unknown => JSON.parse(s)),
-  fc.record({ askId: fc.string({ unit: 'binary', maxLength: 200 }), score: fc.oneof(fc.integer(), fc.double(), fc.string()) }),
+  fc.record({
+    askId: fc.string({ unit: 'binary', maxLength: 200 }),
+    score: fc.oneof(fc.integer(), fc.double(), fc.string()),
+  }),
   fc.record({ window: fc.string({ unit: 'grapheme', maxLength: 20 }), xlaId: fc.string({ maxLength: 300 }) }),
-  fc.record({ planId: fc.string({ unit: 'binary', maxLength: 100 }), note: fc.string({ unit: 'binary', maxLength: 600 }) }),
-  fc.record({ xla: fc.jsonValue({ maxDepth: 3 }), plan: fc.jsonValue({ maxDepth: 3 }), expectedVersion: fc.oneof(fc.integer(), fc.string()) }, { requiredKeys: [] }),
-  fc.constantFrom(null, [], 'x'.repeat(300_000), { askId: 'a'.repeat(100_000), score: 5 }, { limit: 1e9 }, { cursor: '\u0000'.repeat(2000) }),
+  fc.record({
+    planId: fc.string({ unit: 'binary', maxLength: 100 }),
+    note: fc.string({ unit: 'binary', maxLength: 600 }),
+  }),
+  fc.record(
+    {
+      xla: fc.jsonValue({ maxDepth: 3 }),
+      plan: fc.jsonValue({ maxDepth: 3 }),
+      expectedVersion: fc.oneof(fc.integer(), fc.string()),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.constantFrom(
+    null,
+    [],
+    'x'.repeat(300_000),
+    { askId: 'a'.repeat(100_000), score: 5 },
+    { limit: 1e9 },
+    { cursor: '\u0000'.repeat(2000) },
+  ),
 );
 
 interface Surface {
@@ -78,7 +106,14 @@ describe('bad input to every resolver and the web trigger', () => {
     victimKey = h.site.createTicket({ projectKey: 'IT', summary: 'Victim', reporter: victim }).key;
     attackerKey = h.site.createTicket({ projectKey: 'IT', summary: 'Attacker', reporter: attacker }).key;
     await h.waitForIdle();
-    const mine = await callResolver(h, MODULE.portal, portalResolvers.getMyAsk, {}, victim, portalExtension(h, victimKey));
+    const mine = await callResolver(
+      h,
+      MODULE.portal,
+      portalResolvers.getMyAsk,
+      {},
+      victim,
+      portalExtension(h, victimKey),
+    );
     victimAskId = mine.ask?.askId ?? '';
   }, 60_000);
 
@@ -93,11 +128,36 @@ describe('bad input to every resolver and the web trigger', () => {
   });
 
   const surfaces: Record<string, Surface> = {
-    'portal (another requester)': { moduleKey: MODULE.portal, contracts: portalResolvers, as: () => attacker, mayWrite: false },
-    'agent panel (a customer cannot open it; an agent fuzzes)': { moduleKey: MODULE.agent, contracts: agentResolvers, as: (x) => x.users.agents[0] ?? '', mayWrite: true },
-    'admin (an agent, not an admin)': { moduleKey: MODULE.admin, contracts: adminResolvers, as: (x) => x.users.agents[0] ?? '', mayWrite: false },
-    'admin (an admin)': { moduleKey: MODULE.admin, contracts: adminResolvers, as: (x) => x.users.admins[0] ?? '', mayWrite: true },
-    'project (an agent)': { moduleKey: MODULE.project, contracts: projectResolvers, as: (x) => x.users.agents[0] ?? '', mayWrite: false },
+    'portal (another requester)': {
+      moduleKey: MODULE.portal,
+      contracts: portalResolvers,
+      as: () => attacker,
+      mayWrite: false,
+    },
+    'agent panel (a customer cannot open it; an agent fuzzes)': {
+      moduleKey: MODULE.agent,
+      contracts: agentResolvers,
+      as: (x) => x.users.agents[0] ?? '',
+      mayWrite: true,
+    },
+    'admin (an agent, not an admin)': {
+      moduleKey: MODULE.admin,
+      contracts: adminResolvers,
+      as: (x) => x.users.agents[0] ?? '',
+      mayWrite: false,
+    },
+    'admin (an admin)': {
+      moduleKey: MODULE.admin,
+      contracts: adminResolvers,
+      as: (x) => x.users.admins[0] ?? '',
+      mayWrite: true,
+    },
+    'project (an agent)': {
+      moduleKey: MODULE.project,
+      contracts: projectResolvers,
+      as: (x) => x.users.agents[0] ?? '',
+      mayWrite: false,
+    },
   };
 
   for (const [title, surface] of Object.entries(surfaces)) {
@@ -107,14 +167,23 @@ describe('bad input to every resolver and the web trigger', () => {
         await fc.assert(
           fc.asyncProperty(payloads, fc.boolean(), async (payload, victimsContext) => {
             tried += 1;
-            const ext = surface.moduleKey === MODULE.portal ? portalExtension(h, victimsContext ? victimKey : attackerKey) : { issue: { key: victimKey, id: h.site.raw.issue(victimKey)?.id }, project: { id: h.site.raw.project('IT')?.id, key: 'IT' } };
+            const ext =
+              surface.moduleKey === MODULE.portal
+                ? portalExtension(h, victimsContext ? victimKey : attackerKey)
+                : {
+                    issue: { key: victimKey, id: h.site.raw.issue(victimKey)?.id },
+                    project: { id: h.site.raw.project('IT')?.id, key: 'IT' },
+                  };
             const res = await h.invoke(surface.moduleKey, contract.name, payload, surface.as(h), ext);
             expect(res.ok, `${contract.name} threw`).toBe(true);
             const env = envelopeOf(res.value);
             if (env.ok) {
               // Only an authorised caller with an input the contract accepts may succeed.
               expect(surface.mayWrite || writesOf(h, 'resolver') === 0).toBe(true);
-              expect(contract.payload.safeParse(payload ?? {}).success, `${contract.name} accepted ${JSON.stringify(payload)?.slice(0, 200)}`).toBe(true);
+              expect(
+                contract.payload.safeParse(payload ?? {}).success,
+                `${contract.name} accepted ${JSON.stringify(payload)?.slice(0, 200)}`,
+              ).toBe(true);
               return;
             }
             expect(ERROR_CODES).toContain(env.error.code);
@@ -138,18 +207,46 @@ describe('bad input to every resolver and the web trigger', () => {
   }
 
   it("another requester cannot read or answer someone else's survey, by ask id or by request", async () => {
-    const onVictims = await h.invoke(MODULE.portal, portalResolvers.answerAsk.name, { askId: victimAskId, score: 1 }, attacker, portalExtension(h, victimKey));
-    const onOwn = await h.invoke(MODULE.portal, portalResolvers.answerAsk.name, { askId: victimAskId, score: 1 }, attacker, portalExtension(h, attackerKey));
-    const read = await h.invoke(MODULE.portal, portalResolvers.getMyAsk.name, {}, attacker, portalExtension(h, victimKey));
+    const onVictims = await h.invoke(
+      MODULE.portal,
+      portalResolvers.answerAsk.name,
+      { askId: victimAskId, score: 1 },
+      attacker,
+      portalExtension(h, victimKey),
+    );
+    const onOwn = await h.invoke(
+      MODULE.portal,
+      portalResolvers.answerAsk.name,
+      { askId: victimAskId, score: 1 },
+      attacker,
+      portalExtension(h, attackerKey),
+    );
+    const read = await h.invoke(
+      MODULE.portal,
+      portalResolvers.getMyAsk.name,
+      {},
+      attacker,
+      portalExtension(h, victimKey),
+    );
     tried += 3;
-    expect([envelopeOf(onVictims.value), envelopeOf(onOwn.value), envelopeOf(read.value)].map((e) => (e.ok ? 'ok' : e.error.code))).toEqual(['forbidden', 'not-found', 'forbidden']);
+    expect(
+      [envelopeOf(onVictims.value), envelopeOf(onOwn.value), envelopeOf(read.value)].map((e) =>
+        e.ok ? 'ok' : e.error.code,
+      ),
+    ).toEqual(['forbidden', 'not-found', 'forbidden']);
     expect(onVictims.metrics.kvs.writes + onOwn.metrics.kvs.writes + read.metrics.kvs.writes).toBe(0);
   });
 
   async function post(token: string, method = 'POST'): Promise<{ statusCode: number; body: string; writes: number }> {
     const body = method === 'POST' ? `t=${encodeURIComponent(token)}` : '';
     const query: Record<string, string[]> = method === 'GET' ? { t: [token] } : {};
-    const res = await h.host.webtrigger(WEBTRIGGER, { method, path: '/', headers: { 'content-type': ['application/x-www-form-urlencoded'] }, query, body });
+    const res = await h.host.webtrigger(WEBTRIGGER, {
+      method,
+      path: '/',
+      headers: { 'content-type': ['application/x-www-form-urlencoded'] },
+      query,
+      body,
+    });
     tried += 1;
     return { statusCode: res.statusCode, body: res.body, writes: writesOf(h, 'webtrigger') };
   }
@@ -161,10 +258,18 @@ describe('bad input to every resolver and the web trigger', () => {
     const tokens = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 800 }),
       fc.string({ unit: 'grapheme', maxLength: 80 }).map((s) => `v1.${s}.${s}.${s}`),
-      fc.record({ s: fc.integer({ min: 0, max: 10 }), n: hex({ minLength: 8, maxLength: 64 }) }).map((c) => signToken({ a: victimAskId, s: c.s, e: expiresAt, n: c.n }, stranger)),
-      hex({ minLength: 8, maxLength: 40 }).map((n) => signToken({ a: 'ask-does-not-exist', s: 4, e: expiresAt, n }, keys.current)),
-      hex({ minLength: 8, maxLength: 40 }).map((n) => signToken({ a: victimAskId, s: 4, e: expiresAt + 1, n }, keys.current)),
-      hex({ minLength: 8, maxLength: 40 }).map((n) => signToken({ a: victimAskId, s: 4, e: Date.now() - 1_000, n }, keys.current)),
+      fc
+        .record({ s: fc.integer({ min: 0, max: 10 }), n: hex({ minLength: 8, maxLength: 64 }) })
+        .map((c) => signToken({ a: victimAskId, s: c.s, e: expiresAt, n: c.n }, stranger)),
+      hex({ minLength: 8, maxLength: 40 }).map((n) =>
+        signToken({ a: 'ask-does-not-exist', s: 4, e: expiresAt, n }, keys.current),
+      ),
+      hex({ minLength: 8, maxLength: 40 }).map((n) =>
+        signToken({ a: victimAskId, s: 4, e: expiresAt + 1, n }, keys.current),
+      ),
+      hex({ minLength: 8, maxLength: 40 }).map((n) =>
+        signToken({ a: victimAskId, s: 4, e: Date.now() - 1_000, n }, keys.current),
+      ),
     );
     await fc.assert(
       fc.asyncProperty(tokens, fc.constantFrom('POST', 'GET', 'PUT'), async (token, method) => {
@@ -179,7 +284,14 @@ describe('bad input to every resolver and the web trigger', () => {
   });
 
   it('a valid link records once: the GET only shows a form, a replayed POST changes nothing', async () => {
-    const mine = await callResolver(h, MODULE.portal, portalResolvers.getMyAsk, {}, victim, portalExtension(h, victimKey));
+    const mine = await callResolver(
+      h,
+      MODULE.portal,
+      portalResolvers.getMyAsk,
+      {},
+      victim,
+      portalExtension(h, victimKey),
+    );
     const expiresAt = mine.ask?.expiresAt ?? 0;
     const token = signToken({ a: victimAskId, s: 5, e: expiresAt, n: 'nonce-0001' }, (await currentKeys()).current);
     const view = await post(token, 'GET');

@@ -63,10 +63,14 @@ describe('500 concurrent events and answers on one project', () => {
       const agent = pickOf(agents);
       h.site.assign(key, agent, agent);
       h.site.comment(key, 'Looking into it now.', { author: agent, public: true });
-      h.site.comment(key, 'Any update? Still broken and I cannot work.', { author: reporters.get(key) ?? '', public: true });
+      h.site.comment(key, 'Any update? Still broken and I cannot work.', {
+        author: reporters.get(key) ?? '',
+        public: true,
+      });
       h.site.transition(key, 'Resolved', agent);
     }
-    for (let i = 0; i < CREATED_IN_BURST; i++) h.site.createTicket({ projectKey: 'IT', summary: `Late ${i}`, reporter: pickOf(customers) });
+    for (let i = 0; i < CREATED_IN_BURST; i++)
+      h.site.createTicket({ projectKey: 'IT', summary: `Late ${i}`, reporter: pickOf(customers) });
     burstEvents = h.events(100_000).length - before;
 
     await Promise.all(
@@ -78,13 +82,20 @@ describe('500 concurrent events and answers on one project', () => {
         if (askId === undefined) throw new Error(`no ask on ${key}`);
         // A client retries an "unavailable" answer, as the portal UI offers to.
         for (let attempt = 0; attempt < 10; attempt++) {
-          const res = await h.invoke(MODULE.portal, portalResolvers.answerAsk.name, { askId, score: 1 + (i % 5), reasons: [], comment: null, lostTimeChoiceId: null }, requester, ext);
+          const res = await h.invoke(
+            MODULE.portal,
+            portalResolvers.answerAsk.name,
+            { askId, score: 1 + (i % 5), reasons: [], comment: null, lostTimeChoiceId: null },
+            requester,
+            ext,
+          );
           const env = envelopeOf(res.value);
           if (env.ok) {
             answers += 1;
             return;
           }
-          if (env.error.code !== 'unavailable') throw new Error(`answer on ${key}: ${env.error.code} ${env.error.message}`);
+          if (env.error.code !== 'unavailable')
+            throw new Error(`answer on ${key}: ${env.error.code} ${env.error.message}`);
           answerRetries += 1;
         }
       }),
@@ -138,6 +149,10 @@ describe('500 concurrent events and answers on one project', () => {
   it('stores each ticket contribution to the XLA as its experience implies', () => {
     const xla = defaultXla();
     // Only the XLA's cells: the contribution may carry other app-wide counters beside them.
-    for (const t of state.tickets.values()) expect(t.contribution.filter((c) => c[0] === xla.id), t.ticketId).toEqual(contributionFor(t.experience, [xla]));
+    for (const t of state.tickets.values())
+      expect(
+        t.contribution.filter((c) => c[0] === xla.id),
+        t.ticketId,
+      ).toEqual(contributionFor(t.experience, [xla]));
   });
 });

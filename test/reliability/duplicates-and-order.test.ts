@@ -6,7 +6,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketRecord } from '../../src/app/records';
-import { contributionCells, installPlans, prng, readAppState, reportFigures, RESOLVED_CSAT_PLAN, startReliabilityHost, storedRollupCells, totalCount, type AppState, type Host } from './support/harness';
+import {
+  contributionCells,
+  installPlans,
+  prng,
+  readAppState,
+  reportFigures,
+  RESOLVED_CSAT_PLAN,
+  startReliabilityHost,
+  storedRollupCells,
+  totalCount,
+  type AppState,
+  type Host,
+} from './support/harness';
 import { deliver, EventSwitch, switchedHandlers, type CapturedEvent } from './support/delivery';
 import { journeys, playJourneys } from './support/journeys';
 
@@ -33,7 +45,8 @@ function duplicatedAndShuffled(captured: readonly CapturedEvent[], r: () => numb
   const copies: Array<{ due: number; tie: number; event: Record<string, unknown> }> = [];
   for (const c of captured) {
     const n = 1 + Math.floor(r() * 3);
-    for (let i = 0; i < n; i++) copies.push({ due: c.at + Math.floor(r() * WINDOW_MS), tie: r(), event: { ...c.event } });
+    for (let i = 0; i < n; i++)
+      copies.push({ due: c.at + Math.floor(r() * WINDOW_MS), tie: r(), event: { ...c.event } });
   }
   return copies.sort((a, b) => a.due - b.due || a.tie - b.tie).map((c) => c.event);
 }
@@ -51,7 +64,10 @@ describe('duplicate and out-of-order delivery', () => {
   beforeAll(async () => {
     a = await startReliabilityHost({ handlers: switchedHandlers(inOrder) });
     b = await startReliabilityHost({ handlers: switchedHandlers(shuffled) });
-    for (const [h, sw] of [[a, inOrder], [b, shuffled]] as const) {
+    for (const [h, sw] of [
+      [a, inOrder],
+      [b, shuffled],
+    ] as const) {
       sw.bind(h);
       await installPlans(h, [RESOLVED_CSAT_PLAN]);
       const people = { agents: h.users.agents, customers: h.users.customers };
@@ -60,7 +76,10 @@ describe('duplicate and out-of-order delivery', () => {
     }
     expect(shuffled.captured.length).toBe(inOrder.captured.length);
 
-    const once = await deliver(a, inOrder.captured.map((c) => c.event));
+    const once = await deliver(
+      a,
+      inOrder.captured.map((c) => c.event),
+    );
     const plan = duplicatedAndShuffled(shuffled.captured, prng(7));
     copies = plan.length;
     const twice = await deliver(b, plan, 4);
@@ -98,7 +117,8 @@ describe('duplicate and out-of-order delivery', () => {
     expect(stateA.tickets.size).toBe(JOURNEYS);
     const asks = [...stateA.tickets.values()].reduce((n, t) => n + t.asks.length, 0);
     expect(asks).toBeGreaterThan(JOURNEYS / 4);
-    for (const [id, t] of stateA.tickets) expect(comparable(stateB.tickets.get(id) as TicketRecord), `ticket ${id}`).toEqual(comparable(t));
+    for (const [id, t] of stateA.tickets)
+      expect(comparable(stateB.tickets.get(id) as TicketRecord), `ticket ${id}`).toEqual(comparable(t));
   });
 
   it('ends with identical rollups, equal to the sum of ticket contributions', () => {

@@ -64,20 +64,28 @@ async function run(withFaults: boolean): Promise<Run> {
     for (let attempt = 0; attempt < 12; attempt++) {
       const mine = await h.invoke(MODULE.portal, portalResolvers.getMyAsk.name, {}, issue.reporter, ext);
       const env = mine.ok ? envelopeOf(mine.value) : null;
-      if (env?.ok === false && env.error.code !== 'unavailable') throw new Error(`getMyAsk ${key}: ${env.error.code} ${env.error.message}`);
+      if (env?.ok === false && env.error.code !== 'unavailable')
+        throw new Error(`getMyAsk ${key}: ${env.error.code} ${env.error.message}`);
       if (env?.ok !== true) {
         clientRetries += 1;
         continue;
       }
       const ask = portalResolvers.getMyAsk.response.parse(env.data).ask;
       if (ask === null) break;
-      const res = await h.invoke(MODULE.portal, portalResolvers.answerAsk.name, { askId: ask.askId, score: 1 + (Number(issue.id) % 5), reasons: [], comment: null, lostTimeChoiceId: null }, issue.reporter, ext);
+      const res = await h.invoke(
+        MODULE.portal,
+        portalResolvers.answerAsk.name,
+        { askId: ask.askId, score: 1 + (Number(issue.id) % 5), reasons: [], comment: null, lostTimeChoiceId: null },
+        issue.reporter,
+        ext,
+      );
       const answer = res.ok ? envelopeOf(res.value) : null;
       if (answer?.ok === true) {
         answered += 1;
         break;
       }
-      if (answer?.ok === false && answer.error.code !== 'unavailable') throw new Error(`answerAsk ${key}: ${answer.error.code} ${answer.error.message}`);
+      if (answer?.ok === false && answer.error.code !== 'unavailable')
+        throw new Error(`answerAsk ${key}: ${answer.error.code} ${answer.error.message}`);
       clientRetries += 1;
     }
   }
@@ -89,7 +97,12 @@ async function run(withFaults: boolean): Promise<Run> {
 function comparable(t: TicketRecord): unknown {
   const { slaCheckedAt: _checked, lastEventAt: _last, ...experience } = t.experience;
   const answers = experience.answers.map(({ answeredAt: _at, ...a }) => a);
-  return { experience: { ...experience, answers }, contribution: t.contribution, open: t.open, asks: t.asks.map((a) => ({ id: a.id, status: a.status, score: a.score })) };
+  return {
+    experience: { ...experience, answers },
+    contribution: t.contribution,
+    open: t.open,
+    asks: t.asks.map((a) => ({ id: a.id, status: a.status, score: a.score })),
+  };
 }
 
 describe('injected KVS and Jira faults', () => {
@@ -125,7 +138,9 @@ describe('injected KVS and Jira faults', () => {
 
   it('injected faults of every kind and the handlers asked for retries', () => {
     expect(injected).toBeGreaterThan(20);
-    expect(faulty.h.metrics.invocations({ kind: 'trigger' }).filter((m) => m.outcome === 'retry').length).toBeGreaterThan(0);
+    expect(
+      faulty.h.metrics.invocations({ kind: 'trigger' }).filter((m) => m.outcome === 'retry').length,
+    ).toBeGreaterThan(0);
   });
 
   it('delivered every event in the end: none failed for good', () => {
@@ -140,7 +155,8 @@ describe('injected KVS and Jira faults', () => {
 
   it('ends in the same state as the run without faults', () => {
     expect([...faulty.state.tickets.keys()].sort()).toEqual([...clean.state.tickets.keys()].sort());
-    for (const [id, t] of clean.state.tickets) expect(comparable(faulty.state.tickets.get(id) as TicketRecord), `ticket ${id}`).toEqual(comparable(t));
+    for (const [id, t] of clean.state.tickets)
+      expect(comparable(faulty.state.tickets.get(id) as TicketRecord), `ticket ${id}`).toEqual(comparable(t));
   });
 
   it('counts nothing twice: rollups equal the fault-free run and the sum of contributions', () => {
@@ -154,7 +170,9 @@ describe('injected KVS and Jira faults', () => {
     for (const key of clean.keys.values()) {
       const a = clean.h.site.raw.issue(key);
       const b = faulty.h.site.raw.issue(key);
-      expect(b && faulty.h.site.raw.property(b.id, PROPERTY_KEY), key).toEqual(a && clean.h.site.raw.property(a.id, PROPERTY_KEY));
+      expect(b && faulty.h.site.raw.property(b.id, PROPERTY_KEY), key).toEqual(
+        a && clean.h.site.raw.property(a.id, PROPERTY_KEY),
+      );
     }
   });
 });

@@ -9,13 +9,23 @@ import { INDICATOR_IDS } from '../../src/domain/indicator';
 import { defaultIndicatorSpec } from '../../src/domain/indicator';
 import type { SurveyPlanInput } from '../../src/domain/survey-plan';
 import type { XlaDefinitionInput } from '../../src/domain/xla';
-import { adminId, envelopeOf, MINUTE, MODULE, readAppState, reportFigures, startReliabilityHost, type Host } from './support/harness';
+import {
+  adminId,
+  envelopeOf,
+  MINUTE,
+  MODULE,
+  readAppState,
+  reportFigures,
+  startReliabilityHost,
+  type Host,
+} from './support/harness';
 
 const KVS_VALUE_LIMIT = 240 * 1024;
 const COMMENTS = 1_000;
 /** Three UTF-8 bytes a character: the worst case for a byte limit. */
 const wide = (n: number): string => '€'.repeat(n);
-const ids = (n: number, prefix: string): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`.padEnd(64, 'x'));
+const ids = (n: number, prefix: string): string[] =>
+  Array.from({ length: n }, (_, i) => `${prefix}${i}`.padEnd(64, 'x'));
 
 function largestXla(i: number): XlaDefinitionInput {
   return {
@@ -25,7 +35,20 @@ function largestXla(i: number): XlaDefinitionInput {
     scope: { projectIds: ids(200, 'p'), requestTypeIds: ids(200, 'r'), priorities: ids(200, 'q') },
     indicators: INDICATOR_IDS.map(defaultIndicatorSpec),
     slaNames: Array.from({ length: 20 }, () => wide(120)),
-    csatSource: { waypoints: ['created', 'first-response', 'status-changed', 'reassigned', 'idle', 'long-running', 'reopened', 'resolved', 'manual'], midFlightOnly: false },
+    csatSource: {
+      waypoints: [
+        'created',
+        'first-response',
+        'status-changed',
+        'reassigned',
+        'idle',
+        'long-running',
+        'reopened',
+        'resolved',
+        'manual',
+      ],
+      midFlightOnly: false,
+    },
   };
 }
 
@@ -34,12 +57,27 @@ function largestPlan(i: number): SurveyPlanInput {
     id: `plan-${i}`.padEnd(64, 'x'),
     name: wide(120),
     scope: { projectIds: ids(200, 'p'), requestTypeIds: ids(200, 'r'), priorities: ids(200, 'q') },
-    waypoint: { kind: 'status-changed', toStatuses: Array.from({ length: 50 }, () => wide(120)), toCategories: ['new', 'indeterminate', 'done'] },
+    waypoint: {
+      kind: 'status-changed',
+      toStatuses: Array.from({ length: 50 }, () => wide(120)),
+      toCategories: ['new', 'indeterminate', 'done'],
+    },
     question: { kind: 'csat5', text: wide(200) },
     followUps: {
-      reasonChips: { negative: Array.from({ length: 8 }, () => wide(40)), neutral: Array.from({ length: 8 }, () => wide(40)), positive: Array.from({ length: 8 }, () => wide(40)) },
+      reasonChips: {
+        negative: Array.from({ length: 8 }, () => wide(40)),
+        neutral: Array.from({ length: 8 }, () => wide(40)),
+        positive: Array.from({ length: 8 }, () => wide(40)),
+      },
       comment: { enabled: true, maxLength: 2000 },
-      lostTime: { enabled: true, choices: Array.from({ length: 8 }, (_, k) => ({ id: `choice-${k}`.padEnd(32, 'x'), label: wide(40), minutes: 43_200 })) },
+      lostTime: {
+        enabled: true,
+        choices: Array.from({ length: 8 }, (_, k) => ({
+          id: `choice-${k}`.padEnd(32, 'x'),
+          label: wide(40),
+          minutes: 43_200,
+        })),
+      },
     },
   };
 }
@@ -57,18 +95,28 @@ describe('platform limits', () => {
     const res = await h.invoke(MODULE.admin, adminResolvers.saveXla.name, { xla: largestXla(0) }, adminId(h));
     const env = envelopeOf(res.value);
     expect(env.ok ? 'ok' : `${env.error.code}: ${env.error.message}`).toBe('ok');
-    const biggestWrite = Math.max(...h.metrics.invocations({ kind: 'resolver', cause: adminResolvers.saveXla.name }).map((m) => m.kvs.bytesWritten));
+    const biggestWrite = Math.max(
+      ...h.metrics.invocations({ kind: 'resolver', cause: adminResolvers.saveXla.name }).map((m) => m.kvs.bytesWritten),
+    );
     expect(biggestWrite).toBeLessThan(KVS_VALUE_LIMIT);
     reportFigures('limits', { largestXlaBytes: biggestWrite, valueLimit: KVS_VALUE_LIMIT });
   });
 
   it('a configuration at every schema maximum (50 XLAs, 100 plans) is stored or refused clearly, never half-written', async () => {
     const before = await h.invoke(MODULE.admin, adminResolvers.getConfig.name, {}, adminId(h));
-    const config = { format: 'sentio-config', version: 1, xlas: Array.from({ length: 50 }, (_, i) => largestXla(i)), plans: Array.from({ length: 100 }, (_, i) => largestPlan(i)) };
+    const config = {
+      format: 'sentio-config',
+      version: 1,
+      xlas: Array.from({ length: 50 }, (_, i) => largestXla(i)),
+      plans: Array.from({ length: 100 }, (_, i) => largestPlan(i)),
+    };
     const res = await h.invoke(MODULE.admin, adminResolvers.importConfig.name, { config, mode: 'replace' }, adminId(h));
     const env = envelopeOf(res.value);
     const after = await h.invoke(MODULE.admin, adminResolvers.getConfig.name, {}, adminId(h));
-    reportFigures('limits', { maxConfigJsonBytes: Buffer.byteLength(JSON.stringify(config)), maxConfigOutcome: env.ok ? 'stored' : env.error.code });
+    reportFigures('limits', {
+      maxConfigJsonBytes: Buffer.byteLength(JSON.stringify(config)),
+      maxConfigOutcome: env.ok ? 'stored' : env.error.code,
+    });
     if (env.ok) {
       expect(res.metrics.kvs.bytesWritten).toBeLessThan(KVS_VALUE_LIMIT * 25);
     } else {
@@ -87,7 +135,13 @@ describe('platform limits', () => {
     for (let i = 0; i < COMMENTS; i++) {
       h.site.advance(MINUTE);
       const fromRequester = i % 2 === 0;
-      h.site.comment(t.key, fromRequester ? `Still broken after attempt ${i}, any update? I am losing a lot of time here.` : `Trying fix number ${i}, please check.`, { author: fromRequester ? reporter : agent, public: true });
+      h.site.comment(
+        t.key,
+        fromRequester
+          ? `Still broken after attempt ${i}, any update? I am losing a lot of time here.`
+          : `Trying fix number ${i}, please check.`,
+        { author: fromRequester ? reporter : agent, public: true },
+      );
     }
     await h.waitForIdle();
     const runs = h.metrics.invocations({ kind: 'trigger' });
@@ -100,6 +154,12 @@ describe('platform limits', () => {
     const bytes = Buffer.byteLength(JSON.stringify(ticket));
     expect(bytes).toBeLessThan(KVS_VALUE_LIMIT);
     const largestWrite = Math.max(...runs.map((m) => m.kvs.bytesWritten));
-    reportFigures('limits', { casesTried: COMMENTS + 2, comments: COMMENTS, ticketRecordBytes: bytes, largestEventWriteBytes: largestWrite, slowestEventMs: slowest });
+    reportFigures('limits', {
+      casesTried: COMMENTS + 2,
+      comments: COMMENTS,
+      ticketRecordBytes: bytes,
+      largestEventWriteBytes: largestWrite,
+      slowestEventMs: slowest,
+    });
   }, 120_000);
 });

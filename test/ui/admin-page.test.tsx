@@ -3,7 +3,18 @@ import './support/setup';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { type ConfigView, getAuditLog, getConfig, getRecomputeStatus, importConfig, listScopeOptions, savePlan, saveXla, type ScopeOptions, startRecompute } from '../../src/contracts/admin';
+import {
+  type ConfigView,
+  getAuditLog,
+  getConfig,
+  getRecomputeStatus,
+  importConfig,
+  listScopeOptions,
+  savePlan,
+  saveXla,
+  type ScopeOptions,
+  startRecompute,
+} from '../../src/contracts/admin';
 import { SurveyPlanSchema } from '../../src/domain/survey-plan';
 import { defaultXla } from '../../src/domain/xla';
 import { NOW } from './support/builders';
@@ -85,12 +96,22 @@ describe('admin page', () => {
 
   it('puts server validation messages next to their fields', async () => {
     const user = userEvent.setup();
-    const host = admin().fail(saveXla, { code: 'validation', message: 'The XLA is not valid.', fields: [{ field: 'name', message: 'an XLA with this name exists' }] });
+    const host = admin().fail(saveXla, {
+      code: 'validation',
+      message: 'The XLA is not valid.',
+      fields: [{ field: 'name', message: 'an XLA with this name exists' }],
+    });
     renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Edit People get back to work fast' }));
     await user.click(screen.getByRole('button', { name: 'Save XLA' }));
-    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('an XLA with this name exists'));
-    expect(host.flags[0]).toEqual({ appearance: 'error', title: 'Some fields need attention', description: 'The XLA is not valid.' });
+    await waitFor(() =>
+      expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('an XLA with this name exists'),
+    );
+    expect(host.flags[0]).toEqual({
+      appearance: 'error',
+      title: 'Some fields need attention',
+      description: 'The XLA is not valid.',
+    });
   });
 
   it('previews the plan question live as the admin edits it', async () => {
@@ -127,7 +148,9 @@ describe('admin page', () => {
     await user.click(await screen.findByRole('tab', { name: 'Import / export' }));
     const box = screen.getByLabelText('Configuration to import');
     await user.click(box);
-    await user.paste(JSON.stringify({ format: 'sentio-config', version: 1, xlas: [{ ...defaultXla(), targetScore: 500 }], plans: [] }));
+    await user.paste(
+      JSON.stringify({ format: 'sentio-config', version: 1, xlas: [{ ...defaultXla(), targetScore: 500 }], plans: [] }),
+    );
     await user.click(screen.getByRole('button', { name: 'Import' }));
     expect(await screen.findByText('xlas[0].targetScore')).toBeInTheDocument();
     expect(host.callsTo(importConfig)).toEqual([]);
@@ -135,7 +158,15 @@ describe('admin page', () => {
 
   it('starts a recompute and shows its progress', async () => {
     const user = userEvent.setup();
-    const host = admin().answer(startRecompute, { jobId: 'j1', state: 'running', processed: 40, total: 200, startedAt: NOW, finishedAt: null, message: '' });
+    const host = admin().answer(startRecompute, {
+      jobId: 'j1',
+      state: 'running',
+      processed: 40,
+      total: 200,
+      startedAt: NOW,
+      finishedAt: null,
+      message: '',
+    });
     renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Recompute scores' }));
     expect(await screen.findByText('Recomputing: 40 of 200 tickets done.')).toBeInTheDocument();
@@ -145,7 +176,17 @@ describe('admin page', () => {
   it('loads the audit log only when its tab opens', async () => {
     const user = userEvent.setup();
     const host = admin().answer(getAuditLog, {
-      entries: [{ id: 'a1', at: NOW, actorId: 'admin-1', actorName: 'Ada Admin', action: 'plan-saved', target: 'waiting-check', summary: 'Changed the question' }],
+      entries: [
+        {
+          id: 'a1',
+          at: NOW,
+          actorId: 'admin-1',
+          actorName: 'Ada Admin',
+          action: 'plan-saved',
+          target: 'waiting-check',
+          summary: 'Changed the question',
+        },
+      ],
       nextCursor: null,
     });
     renderApp(host);
@@ -159,21 +200,50 @@ describe('admin page', () => {
     const user = userEvent.setup();
     const host = admin().answer(getAuditLog, {
       entries: [
-        { id: 'a1', at: NOW, actorId: 'admin-1', actorName: 'Ada Admin', action: 'plan-saved', target: 'waiting-check', summary: 'Changed the question' },
-        { id: 'a2', at: NOW, actorId: 'gone-7', actorName: 'gone-7', action: 'xla-deleted', target: 'old', summary: 'XLA old deleted' },
+        {
+          id: 'a1',
+          at: NOW,
+          actorId: 'admin-1',
+          actorName: 'Ada Admin',
+          action: 'plan-saved',
+          target: 'waiting-check',
+          summary: 'Changed the question',
+        },
+        {
+          id: 'a2',
+          at: NOW,
+          actorId: 'gone-7',
+          actorName: 'gone-7',
+          action: 'xla-deleted',
+          target: 'old',
+          summary: 'XLA old deleted',
+        },
       ],
       nextCursor: null,
     });
     renderApp(host);
     await user.click(await screen.findByRole('tab', { name: 'Audit log' }));
     const rows = await screen.findAllByRole('row');
-    expect(within(rows[1] as HTMLElement).getAllByRole('cell').at(-1)).toHaveTextContent('Ada Admin (admin-1)');
-    expect(within(rows[2] as HTMLElement).getAllByRole('cell').at(-1)).toHaveTextContent(/^gone-7$/);
+    expect(
+      within(rows[1] as HTMLElement)
+        .getAllByRole('cell')
+        .at(-1),
+    ).toHaveTextContent('Ada Admin (admin-1)');
+    expect(
+      within(rows[2] as HTMLElement)
+        .getAllByRole('cell')
+        .at(-1),
+    ).toHaveTextContent(/^gone-7$/);
   });
 
   it('narrows project settings to the project and scopes new plans to it', async () => {
     const user = userEvent.setup();
-    const other = SurveyPlanSchema.parse({ ...plan, id: 'other', name: 'Other project plan', scope: { projectIds: ['999'] } });
+    const other = SurveyPlanSchema.parse({
+      ...plan,
+      id: 'other',
+      name: 'Other project plan',
+      scope: { projectIds: ['999'] },
+    });
     const host = hostFor('sentio-project-settings', { project: { id: '100', key: 'HELP' } })
       .answer(getConfig, { ...config, plans: [plan, other] })
       .answer(getRecomputeStatus, { status: null });
@@ -185,7 +255,7 @@ describe('admin page', () => {
     expect(screen.getByLabelText('Projects (ids)')).toHaveValue('100');
   });
 
-  it('offers the site\'s projects, request types and priorities as pickers once an editor opens, and saves their ids', async () => {
+  it("offers the site's projects, request types and priorities as pickers once an editor opens, and saves their ids", async () => {
     const user = userEvent.setup();
     const host = admin()
       .answer(listScopeOptions, site)
@@ -203,13 +273,19 @@ describe('admin page', () => {
     expect(screen.getAllByText('1 selected.')).toHaveLength(3);
     await user.click(screen.getByRole('button', { name: 'Save plan' }));
     await waitFor(() => expect(host.callsTo(savePlan)).toHaveLength(1));
-    expect((host.callsTo(savePlan)[0]?.['plan'] as { scope: unknown }).scope).toEqual({ projectIds: ['100'], requestTypeIds: ['rt-1'], priorities: ['1'] });
+    expect((host.callsTo(savePlan)[0]?.['plan'] as { scope: unknown }).scope).toEqual({
+      projectIds: ['100'],
+      requestTypeIds: ['rt-1'],
+      priorities: ['1'],
+    });
   });
 
   it('keeps a scope id Jira no longer lists visible so it can be removed', async () => {
     const user = userEvent.setup();
     const scoped = SurveyPlanSchema.parse({ ...plan, scope: { projectIds: ['999'] } });
-    const host = admin().answer(getConfig, { ...config, plans: [scoped] }).answer(listScopeOptions, site);
+    const host = admin()
+      .answer(getConfig, { ...config, plans: [scoped] })
+      .answer(listScopeOptions, site);
     renderApp(host);
     await user.click(await screen.findByRole('tab', { name: 'Survey plans' }));
     await user.click(screen.getByRole('button', { name: 'Edit Waiting check' }));
@@ -253,7 +329,12 @@ describe('admin page', () => {
     await user.click(screen.getByRole('button', { name: 'Save plan' }));
     await waitFor(() =>
       expect(host.flags).toEqual([
-        { appearance: 'success', title: 'Survey plan saved', description: 'No recompute is needed: plans change when Sentio asks, not how answers already given are scored.' },
+        {
+          appearance: 'success',
+          title: 'Survey plan saved',
+          description:
+            'No recompute is needed: plans change when Sentio asks, not how answers already given are scored.',
+        },
       ]),
     );
     expect(screen.getByText('No recompute has run yet.')).toBeInTheDocument();
@@ -261,13 +342,23 @@ describe('admin page', () => {
 
   it('shows the recompute a saved XLA started', async () => {
     const user = userEvent.setup();
-    const running = { jobId: 'j2', state: 'running' as const, processed: 10, total: 50, startedAt: NOW, finishedAt: null, message: '' };
+    const running = {
+      jobId: 'j2',
+      state: 'running' as const,
+      processed: 10,
+      total: 50,
+      startedAt: NOW,
+      finishedAt: null,
+      message: '',
+    };
     const host = admin().answer(saveXla, { config: { ...config, version: 4 }, recompute: running });
     renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Edit People get back to work fast' }));
     await user.click(screen.getByRole('button', { name: 'Save XLA' }));
     expect(await screen.findByText('Recomputing: 10 of 50 tickets done.')).toBeInTheDocument();
-    expect(host.flags).toEqual([{ appearance: 'success', title: 'XLA saved', description: 'Scores are being recomputed.' }]);
+    expect(host.flags).toEqual([
+      { appearance: 'success', title: 'XLA saved', description: 'Scores are being recomputed.' },
+    ]);
   });
 
   it('is prefetched with the configuration and the recompute status, each called once', async () => {

@@ -32,7 +32,12 @@ describe('issue context glance (resource glance)', () => {
   });
 
   it('says there is no answer yet', async () => {
-    await mount(glanceHost().answer(getTicketExperience, anExperience({ lastScore: null, risk: { level: 'low', score: 0.1, reasons: [] } }))).started;
+    await mount(
+      glanceHost().answer(
+        getTicketExperience,
+        anExperience({ lastScore: null, risk: { level: 'low', score: 0.1, reasons: [] } }),
+      ),
+    ).started;
     expect(screen.getByText('No answer yet')).toBeInTheDocument();
     expect(screen.getByText('Low risk')).toHaveClass('g-success');
   });
@@ -63,7 +68,8 @@ describe('issue context glance (resource glance)', () => {
   });
 
   it('passes on a refusal from the resolver without a retry', async () => {
-    await mount(glanceHost().fail(getTicketExperience, { code: 'forbidden', message: 'You cannot see this ticket.' })).started;
+    await mount(glanceHost().fail(getTicketExperience, { code: 'forbidden', message: 'You cannot see this ticket.' }))
+      .started;
     expect(screen.getByRole('status')).toHaveTextContent('You do not have access to this');
     expect(screen.getByRole('status')).toHaveTextContent('You cannot see this ticket.');
     expect(screen.queryByRole('button')).toBeNull();

@@ -55,7 +55,9 @@ describe('agent issue panel', () => {
     await user.click(await screen.findByRole('button', { name: 'Ask for feedback now' }));
     expect(await screen.findByText('Agent request')).toBeInTheDocument();
     expect(host.callsTo(askNow)).toEqual([{ planId: 'quick-check' }]);
-    expect(host.flags).toEqual([{ appearance: 'success', title: 'Survey sent', description: 'The requester sees it on the portal request page.' }]);
+    expect(host.flags).toEqual([
+      { appearance: 'success', title: 'Survey sent', description: 'The requester sees it on the portal request page.' },
+    ]);
   });
 
   it('explains a refused ask in a flag', async () => {
@@ -65,41 +67,64 @@ describe('agent issue panel', () => {
       .answer(askNow, { outcome: 'refused', reason: 'pending', message: 'A survey is already waiting for an answer.' });
     renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Ask for feedback now' }));
-    await waitFor(() => expect(host.flags).toEqual([{ appearance: 'warning', title: 'No survey sent', description: 'A survey is already waiting for an answer.' }]));
+    await waitFor(() =>
+      expect(host.flags).toEqual([
+        { appearance: 'warning', title: 'No survey sent', description: 'A survey is already waiting for an answer.' },
+      ]),
+    );
   });
 
   it('lets the agent pick among the manual plans and asks with the chosen one', async () => {
     const user = userEvent.setup();
     const host = panel()
-      .answer(getTicketExperience, anExperience({
-        manualPlans: [
-          { planId: 'quick-check', planName: 'Quick check', refusal: null },
-          { planId: 'effort', planName: 'Effort check', refusal: null },
-        ],
-      }))
+      .answer(
+        getTicketExperience,
+        anExperience({
+          manualPlans: [
+            { planId: 'quick-check', planName: 'Quick check', refusal: null },
+            { planId: 'effort', planName: 'Effort check', refusal: null },
+          ],
+        }),
+      )
       .answer(askNow, { outcome: 'refused', reason: 'sampled-out', message: 'not in the 50 % sample this time' });
     renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Effort check' }));
     await user.click(screen.getByRole('button', { name: 'Ask for feedback now' }));
     await waitFor(() => expect(host.callsTo(askNow)).toEqual([{ planId: 'effort' }]));
     // The refusal stays beside the choice, not only in a passing flag.
-    expect(await screen.findByText('“Effort check” cannot ask now: not in the 50 % sample this time.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('“Effort check” cannot ask now: not in the 50 % sample this time.'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ask for feedback now' })).toBeDisabled();
   });
 
   it('shows why a plan cannot ask before the agent tries, and picks one that can', async () => {
     const user = userEvent.setup();
-    const host = panel().answer(getTicketExperience, anExperience({
-      manualPlans: [
-        { planId: 'quick-check', planName: 'Quick check', refusal: { reason: 'cooldown', message: 'the requester was last asked 2 h ago; the plan waits 72 h between asks' } },
-        { planId: 'effort', planName: 'Effort check', refusal: null },
-      ],
-    }));
+    const host = panel().answer(
+      getTicketExperience,
+      anExperience({
+        manualPlans: [
+          {
+            planId: 'quick-check',
+            planName: 'Quick check',
+            refusal: {
+              reason: 'cooldown',
+              message: 'the requester was last asked 2 h ago; the plan waits 72 h between asks',
+            },
+          },
+          { planId: 'effort', planName: 'Effort check', refusal: null },
+        ],
+      }),
+    );
     renderApp(host);
     expect(await screen.findByRole('button', { name: 'Effort check' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByRole('button', { name: 'Ask for feedback now' })).toBeEnabled();
     await user.click(screen.getByRole('button', { name: 'Quick check' }));
-    expect(screen.getByText('“Quick check” cannot ask now: the requester was last asked 2 h ago; the plan waits 72 h between asks.')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '“Quick check” cannot ask now: the requester was last asked 2 h ago; the plan waits 72 h between asks.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ask for feedback now' })).toBeDisabled();
   });
 
@@ -133,7 +158,13 @@ describe('agent issue panel', () => {
     await noticesSettled();
     await user.click(screen.getByRole('button', { name: 'Follow-up done' }));
     await waitFor(() =>
-      expect(host.flags).toEqual([{ appearance: 'error', title: 'You do not have access to this', description: 'Only agents of this project can do that.' }]),
+      expect(host.flags).toEqual([
+        {
+          appearance: 'error',
+          title: 'You do not have access to this',
+          description: 'Only agents of this project can do that.',
+        },
+      ]),
     );
   });
 
@@ -141,7 +172,16 @@ describe('agent issue panel', () => {
     renderApp(
       panel().answer(
         getTicketExperience,
-        anExperience({ mood: null, moodLabel: 'unknown', moodTrajectory: [], timeline: [], asks: [], planDecisions: [], followUp: null, risk: { level: 'low', score: 0, reasons: [] } }),
+        anExperience({
+          mood: null,
+          moodLabel: 'unknown',
+          moodTrajectory: [],
+          timeline: [],
+          asks: [],
+          planDecisions: [],
+          followUp: null,
+          risk: { level: 'low', score: 0, reasons: [] },
+        }),
       ),
     );
     expect(await screen.findByText('No requester comments scored yet')).toBeInTheDocument();
@@ -151,7 +191,9 @@ describe('agent issue panel', () => {
   });
 
   it('shows a failed load with a retry', async () => {
-    renderApp(panel().fail(getTicketExperience, { code: 'internal', message: 'Sentio hit an unexpected error (ref 42).' }));
+    renderApp(
+      panel().fail(getTicketExperience, { code: 'internal', message: 'Sentio hit an unexpected error (ref 42).' }),
+    );
     expect(await findInNotice('Sentio hit an unexpected error (ref 42).')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });

@@ -50,7 +50,11 @@ describe('portal micro-survey', () => {
     const neutral = screen.getByRole('radio', { name: 'Neither happy nor unhappy' });
     expect(neutral).toHaveFocus();
     expect(neutral).toHaveAttribute('aria-checked', 'true');
-    expect(within(screen.getByRole('radiogroup')).getAllByRole('radio').filter((r) => r.tabIndex === 0)).toEqual([neutral]);
+    expect(
+      within(screen.getByRole('radiogroup'))
+        .getAllByRole('radio')
+        .filter((r) => r.tabIndex === 0),
+    ).toEqual([neutral]);
     await user.keyboard('{End}');
     expect(screen.getByRole('radio', { name: 'Very happy' })).toHaveAttribute('aria-checked', 'true');
   });
@@ -74,7 +78,13 @@ describe('portal micro-survey', () => {
       .answer(answerAsk, (p) => ({
         ask: aPendingAsk({
           status: 'answered',
-          answer: { score: Number(p.score), reasons: ['Slow'], comment: 'Took ages', lostTimeChoiceId: 'under-1h', answeredAt: NOW },
+          answer: {
+            score: Number(p.score),
+            reasons: ['Slow'],
+            comment: 'Took ages',
+            lostTimeChoiceId: 'under-1h',
+            answeredAt: NOW,
+          },
         }),
       }));
     renderApp(host);
@@ -85,7 +95,9 @@ describe('portal micro-survey', () => {
     await user.click(screen.getByRole('button', { name: 'Send' }));
 
     expect(await screen.findByText('Thanks for your feedback')).toBeInTheDocument();
-    expect(host.callsTo(answerAsk)).toEqual([{ askId: 'ask-1', score: 2, reasons: ['Slow'], comment: 'Took ages', lostTimeChoiceId: 'under-1h' }]);
+    expect(host.callsTo(answerAsk)).toEqual([
+      { askId: 'ask-1', score: 2, reasons: ['Slow'], comment: 'Took ages', lostTimeChoiceId: 'under-1h' },
+    ]);
     expect(screen.getByText(/You answered/)).toHaveTextContent('Unhappy');
 
     await user.click(screen.getByRole('button', { name: 'Change my answer' }));

@@ -32,14 +32,26 @@ describe('project page', () => {
     const host = projectPage();
     renderApp(host);
     await screen.findByRole('article', { name: /People get back/ });
-    expect(host.calls.map((c) => c.name).sort()).toEqual(['getAtRiskTickets', 'getResponseStats', 'getScorecards', 'getVerbatims', 'getWatermelon']);
+    expect(host.calls.map((c) => c.name).sort()).toEqual([
+      'getAtRiskTickets',
+      'getResponseStats',
+      'getScorecards',
+      'getVerbatims',
+      'getWatermelon',
+    ]);
     expect(host.callsTo(getScorecards)).toEqual([{ window: '30d' }]);
   });
 
   it('is prefetched with exactly its first round: the view reuses those calls and makes none twice', async () => {
     const host = projectPage();
     const { callsBeforeRender } = await renderStarted(host);
-    expect(callsBeforeRender).toEqual(['getAtRiskTickets', 'getResponseStats', 'getScorecards', 'getVerbatims', 'getWatermelon']);
+    expect(callsBeforeRender).toEqual([
+      'getAtRiskTickets',
+      'getResponseStats',
+      'getScorecards',
+      'getVerbatims',
+      'getWatermelon',
+    ]);
     await screen.findByRole('article', { name: /People get back/ });
     await screen.findByText('“Thanks, super quick!”');
     expect(host.calls.map((c) => c.name).sort()).toEqual(callsBeforeRender);
@@ -65,7 +77,15 @@ describe('project page', () => {
   });
 
   it('says "Not enough data" and never shows 0 for a scorecard without enough answers', async () => {
-    const thin = aScorecard({ score: null, interval: null, status: 'not-enough-data', confidence: 'low', sampleSize: 2, operationalOnly: false, experience: null });
+    const thin = aScorecard({
+      score: null,
+      interval: null,
+      status: 'not-enough-data',
+      confidence: 'low',
+      sampleSize: 2,
+      operationalOnly: false,
+      experience: null,
+    });
     renderApp(projectPage([thin]));
     const card = await screen.findByRole('article', { name: 'People get back to work fast: Not enough data' });
     expect(within(card).getAllByText('Not enough data').length).toBeGreaterThan(0);
@@ -84,7 +104,9 @@ describe('project page', () => {
   it('drills down from a flagged watermelon row to tickets that open with the router', async () => {
     const user = userEvent.setup();
     const host = projectPage().answer(getWatermelonTickets, {
-      tickets: [{ issueKey: 'HELP-44', slaMet: true, lastScore: { kind: 'csat5', score: 2 }, mood: -0.7, at: Date.now() }],
+      tickets: [
+        { issueKey: 'HELP-44', slaMet: true, lastScore: { kind: 'csat5', score: 2 }, mood: -0.7, at: Date.now() },
+      ],
       scanned: 12,
       complete: true,
     });
@@ -117,7 +139,10 @@ describe('project page', () => {
     expect(await screen.findByText('2 of 2 shown')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Negative' }));
     expect(await screen.findByText('1 of 1 shown')).toBeInTheDocument();
-    expect(host.callsTo(getVerbatims)).toEqual([{ window: '30d', limit: 25 }, { window: '30d', band: 'negative', limit: 25 }]);
+    expect(host.callsTo(getVerbatims)).toEqual([
+      { window: '30d', limit: 25 },
+      { window: '30d', band: 'negative', limit: 25 },
+    ]);
     expect(screen.queryByText('“Thanks, super quick!”')).toBeNull();
     await user.click(screen.getAllByRole('button', { name: 'All' })[0]!);
     await user.type(await screen.findByLabelText('Contains'), 'quick');
@@ -129,7 +154,22 @@ describe('project page', () => {
     const user = userEvent.setup();
     const host = projectPage().answer(getVerbatims, (p) =>
       p['cursor'] === 'page-2'
-        ? { verbatims: [{ id: 'v9', issueKey: 'HELP-9', at: 1, source: 'comment' as const, text: 'Still down', band: 'negative' as const, score: null, requestTypeId: null, requestTypeName: null }], nextCursor: null }
+        ? {
+            verbatims: [
+              {
+                id: 'v9',
+                issueKey: 'HELP-9',
+                at: 1,
+                source: 'comment' as const,
+                text: 'Still down',
+                band: 'negative' as const,
+                score: null,
+                requestTypeId: null,
+                requestTypeName: null,
+              },
+            ],
+            nextCursor: null,
+          }
         : someVerbatims({ nextCursor: 'page-2' }),
     );
     renderApp(host);
@@ -183,12 +223,18 @@ describe('project page', () => {
 
 describe('scorecard gadget', () => {
   it('is prefetched with its project, and only when configured and not editing', async () => {
-    const host = hostFor('sentio-scorecard-gadget', { gadgetConfiguration: { projectId: '100' } }).answer(getScorecards, { projectId: '100', window: '30d', scorecards: [aScorecard()] });
+    const host = hostFor('sentio-scorecard-gadget', { gadgetConfiguration: { projectId: '100' } }).answer(
+      getScorecards,
+      { projectId: '100', window: '30d', scorecards: [aScorecard()] },
+    );
     const { callsBeforeRender } = await renderStarted(host);
     expect(callsBeforeRender).toEqual(['getScorecards']);
     await screen.findByRole('article', { name: /People get back/ });
     expect(host.callsTo(getScorecards)).toEqual([{ window: '30d', projectId: '100' }]);
-    const editing = hostFor('sentio-scorecard-gadget', { entryPoint: 'edit', gadgetConfiguration: { projectId: '100' } });
+    const editing = hostFor('sentio-scorecard-gadget', {
+      entryPoint: 'edit',
+      gadgetConfiguration: { projectId: '100' },
+    });
     expect((await renderStarted(editing)).callsBeforeRender).toEqual([]);
   });
 
@@ -198,7 +244,10 @@ describe('scorecard gadget', () => {
   });
 
   it('shows the configured project scorecards, naming the project in its one call', async () => {
-    const host = hostFor('sentio-scorecard-gadget', { gadgetConfiguration: { projectId: '100' } }).answer(getScorecards, { projectId: '100', window: '30d', scorecards: [aScorecard()] });
+    const host = hostFor('sentio-scorecard-gadget', { gadgetConfiguration: { projectId: '100' } }).answer(
+      getScorecards,
+      { projectId: '100', window: '30d', scorecards: [aScorecard()] },
+    );
     renderApp(host);
     expect(await screen.findByRole('article', { name: /People get back to work fast/ })).toBeInTheDocument();
     expect(host.calls.map((c) => c.name)).toEqual(['getScorecards']);

@@ -12,7 +12,9 @@ import { parse } from 'yaml';
 
 describe('routing by module key', () => {
   it('has a view for every module of manifest.yml that renders the ui resource', () => {
-    const manifest = parse(readFileSync('manifest.yml', 'utf8')) as { modules: Record<string, Array<{ key: string; resource?: string }>> };
+    const manifest = parse(readFileSync('manifest.yml', 'utf8')) as {
+      modules: Record<string, Array<{ key: string; resource?: string }>>;
+    };
     const uiModules = Object.values(manifest.modules)
       .flat()
       .filter((m) => m.resource === 'ui')
@@ -65,7 +67,12 @@ describe('typed client', () => {
   });
 
   it('carries the error envelope through: code, message, field problems and reason', async () => {
-    const host = hostFor('sentio-issue-panel').fail(getTicketExperience, { code: 'refused', message: 'No', reason: 'cooldown', fields: [{ field: 'a', message: 'b' }] });
+    const host = hostFor('sentio-issue-panel').fail(getTicketExperience, {
+      code: 'refused',
+      message: 'No',
+      reason: 'cooldown',
+      fields: [{ field: 'a', message: 'b' }],
+    });
     expect(await createClient(host).call(getTicketExperience, {})).toEqual({
       ok: false,
       error: { code: 'refused', message: 'No', reason: 'cooldown', fields: [{ field: 'a', message: 'b' }] },

@@ -24,7 +24,9 @@ export type JiraEventType = (typeof JIRA_EVENT_TYPES)[number];
 const KNOWN_CATEGORIES: ReadonlySet<string> = new Set(STATUS_CATEGORIES);
 
 /** Jira also has a legacy "No category" key (`undefined`); such a status is treated as in progress. */
-const CategoryKeySchema = z.string().transform((key): StatusCategory => (KNOWN_CATEGORIES.has(key) ? (key as StatusCategory) : 'indeterminate'));
+const CategoryKeySchema = z
+  .string()
+  .transform((key): StatusCategory => (KNOWN_CATEGORIES.has(key) ? (key as StatusCategory) : 'indeterminate'));
 
 export const JiraUserSchema = z.looseObject({
   accountId: z.string().min(1),
@@ -100,7 +102,9 @@ const common = {
   /** The user who caused the event; absent for some automation. */
   atlassianId: z.string().optional(),
   // Documented as "an object containing an array of users"; delivered as the bare array too.
-  associatedUsers: z.union([z.array(JiraUserSchema), z.looseObject({ associatedUsers: z.array(JiraUserSchema) })]).optional(),
+  associatedUsers: z
+    .union([z.array(JiraUserSchema), z.looseObject({ associatedUsers: z.array(JiraUserSchema) })])
+    .optional(),
   /** True when the app's own write caused the event (when the trigger does not filter them out). */
   selfGenerated: z.boolean().optional(),
   timestamp: z.number().int().optional(),

@@ -74,11 +74,23 @@ export function normaliseEvent(payload: JiraEventPayload, context: NormaliseCont
       // The assigned event repeats the changelog of the update that caused it, so both yield the
       // same key and the fold keeps one.
       if (payload.changelog !== undefined && payload.changelog.items.some(isAssigneeItem)) {
-        return fromChangelog(issue, { ...payload.changelog, items: payload.changelog.items.filter(isAssigneeItem) }, { ...base, at: eventTime }, context);
+        return fromChangelog(
+          issue,
+          { ...payload.changelog, items: payload.changelog.items.filter(isAssigneeItem) },
+          { ...base, at: eventTime },
+          context,
+        );
       }
       const to = issue.fields.assignee?.accountId ?? null;
       return [
-        { ...base, type: 'reassigned', key: `${issue.id}:assigned:${eventTime}:${to ?? 'none'}`, at: eventTime, fromAssigneeId: null, toAssigneeId: to },
+        {
+          ...base,
+          type: 'reassigned',
+          key: `${issue.id}:assigned:${eventTime}:${to ?? 'none'}`,
+          at: eventTime,
+          fromAssigneeId: null,
+          toAssigneeId: to,
+        },
       ];
     }
     case 'avi:jira:commented:issue':
@@ -98,7 +110,12 @@ function itemFor(changelog: JiraChangelog, fieldId: string): JiraChangelogItem |
   return changelog.items.find((item) => (item.fieldId ?? item.field) === fieldId);
 }
 
-function fromChangelog(issue: JiraIssue, changelog: JiraChangelog, base: Base, context: NormaliseContext): LifecycleEvent[] {
+function fromChangelog(
+  issue: JiraIssue,
+  changelog: JiraChangelog,
+  base: Base,
+  context: NormaliseContext,
+): LifecycleEvent[] {
   const prefix = `${issue.id}:cl:${changelog.id}`;
   const out: LifecycleEvent[] = [];
   const statusItem = itemFor(changelog, 'status');
@@ -120,8 +137,10 @@ function fromChangelog(issue: JiraIssue, changelog: JiraChangelog, base: Base, c
     out.push({ ...base, type: 'status-changed', key: `${prefix}:status`, ...statusChange });
   }
 
-  const resolvedByStatus = statusChange !== null && statusChange.to.category === 'done' && statusChange.from.category !== 'done';
-  const reopenedByStatus = statusChange !== null && statusChange.from.category === 'done' && statusChange.to.category !== 'done';
+  const resolvedByStatus =
+    statusChange !== null && statusChange.to.category === 'done' && statusChange.from.category !== 'done';
+  const reopenedByStatus =
+    statusChange !== null && statusChange.from.category === 'done' && statusChange.to.category !== 'done';
   if (resolvedByStatus || (resolutionSet && !reopenedByStatus)) {
     const resolution = resolutionItem?.toString ?? issue.fields.resolution?.name ?? null;
     out.push({ ...base, type: 'resolved', key: `${prefix}:resolved`, resolution });
@@ -142,9 +161,15 @@ function fromChangelog(issue: JiraIssue, changelog: JiraChangelog, base: Base, c
   return out;
 }
 
-function fromComment(issue: JiraIssue, comment: JiraComment, base: Omit<Base, 'at'>, context: NormaliseContext): LifecycleEvent[] {
+function fromComment(
+  issue: JiraIssue,
+  comment: JiraComment,
+  base: Omit<Base, 'at'>,
+  context: NormaliseContext,
+): LifecycleEvent[] {
   const author = comment.author;
-  if (author.accountType === 'app' || (context.appAccountId != null && author.accountId === context.appAccountId)) return [];
+  if (author.accountType === 'app' || (context.appAccountId != null && author.accountId === context.appAccountId))
+    return [];
   const createdAt = parseJiraTime(comment.created) ?? context.receivedAt;
   // Edits fire the same event; the edit time is the version so a newer text replaces an older one.
   const version = parseJiraTime(comment.updated) ?? createdAt;
@@ -153,8 +178,10 @@ function fromComment(issue: JiraIssue, comment: JiraComment, base: Omit<Base, 'a
   // A comment's moment is when it was written: first response and mood order by creation, not edit.
   const common = { ...base, actorId: author.accountId, key, at: createdAt, commentId: comment.id, public: isPublic };
 
-  const reporterId = context.roles?.reporterId !== undefined ? context.roles.reporterId : (issue.fields.reporter?.accountId ?? null);
-  const isRequester = author.accountId === reporterId || (context.roles?.participantIds ?? []).includes(author.accountId);
+  const reporterId =
+    context.roles?.reporterId !== undefined ? context.roles.reporterId : (issue.fields.reporter?.accountId ?? null);
+  const isRequester =
+    author.accountId === reporterId || (context.roles?.participantIds ?? []).includes(author.accountId);
   if (!isRequester) return [{ ...common, type: 'agent-comment' }];
   return [{ ...common, type: 'requester-comment', text: context.toText(comment.body), version }];
 }

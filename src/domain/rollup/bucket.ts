@@ -139,12 +139,15 @@ function dayIssue(dayOfMonth: unknown, period: string, days: readonly [number, n
   if (typeof dayOfMonth !== 'number' || !Number.isInteger(dayOfMonth) || dayOfMonth < 1 || dayOfMonth > 31) {
     return 'the day of the month must be an integer from 1 to 31';
   }
-  return days === null || dayOfMonth < days[0] || dayOfMonth > days[1] ? `day ${dayOfMonth} is outside ${period}` : null;
+  return days === null || dayOfMonth < days[0] || dayOfMonth > days[1]
+    ? `day ${dayOfMonth} is outside ${period}`
+    : null;
 }
 
 /** The first problem of one format-1 entry `[dayOfMonth, slot, ...values]`, or null. */
 function tupleEntryIssue(entry: unknown, period: string, days: readonly [number, number] | null): EntryIssue | null {
-  if (!Array.isArray(entry) || entry.length < 2) return { at: null, message: 'an entry must be [day, slot, ...values]' };
+  if (!Array.isArray(entry) || entry.length < 2)
+    return { at: null, message: 'an entry must be [day, slot, ...values]' };
   const dayOfMonth: unknown = entry[0];
   if (typeof dayOfMonth !== 'number' || !Number.isInteger(dayOfMonth) || dayOfMonth < 1 || dayOfMonth > 31) {
     return { at: 0, message: 'the day of the month must be an integer from 1 to 31' };
@@ -157,12 +160,17 @@ function tupleEntryIssue(entry: unknown, period: string, days: readonly [number,
   }
   const outside = dayIssue(dayOfMonth, period, days);
   if (outside !== null) return { at: 0, message: outside };
-  if (entry.length - 2 !== width) return { at: 1, message: `"${String(slot)}" needs ${width} values, not ${entry.length - 2}` };
+  if (entry.length - 2 !== width)
+    return { at: 1, message: `"${String(slot)}" needs ${width} values, not ${entry.length - 2}` };
   return null;
 }
 
 /** The first problem of a format-2 entry list, with its position in the list, or null. */
-function entryListIssue(entries: readonly unknown[], period: string, days: readonly [number, number] | null): EntryIssue | null {
+function entryListIssue(
+  entries: readonly unknown[],
+  period: string,
+  days: readonly [number, number] | null,
+): EntryIssue | null {
   let i = 0;
   let count = 0;
   while (i < entries.length) {
@@ -173,7 +181,11 @@ function entryListIssue(entries: readonly unknown[], period: string, days: reado
     const code: unknown = entries[i + 1];
     const width = typeof code === 'number' ? WIDTH_OF_CODE[code] : undefined;
     if (width === undefined) return { at: i + 1, message: `unknown slot code ${JSON.stringify(code ?? null)}` };
-    if (i + 2 + width > entries.length) return { at: i + 1, message: `"${STORED_SLOT_CODES[code as number] ?? ''}" needs ${width} values, not ${entries.length - i - 2}` };
+    if (i + 2 + width > entries.length)
+      return {
+        at: i + 1,
+        message: `"${STORED_SLOT_CODES[code as number] ?? ''}" needs ${width} values, not ${entries.length - i - 2}`,
+      };
     for (let v = i + 2; v < i + 2 + width; v++) {
       if (!Number.isSafeInteger(entries[v])) return { at: v, message: 'a count must be a safe integer' };
     }
@@ -198,7 +210,8 @@ export function rollupBucketIssue(value: unknown): BucketIssue | null {
   if (version !== 1 && version !== 2) return { path: ['v'], message: 'version must be 1 or 2' };
   if (!isCellId(value.p)) return { path: ['p'], message: 'the project id must be 1–128 characters' };
   const period = value.k;
-  if (typeof period !== 'string' || !PERIOD_PATTERN.test(period)) return { path: ['k'], message: 'must be YYYY-MM or YYYY-MM-DD' };
+  if (typeof period !== 'string' || !PERIOD_PATTERN.test(period))
+    return { path: ['k'], message: 'must be YYYY-MM or YYYY-MM-DD' };
   const days = periodDays(period);
   const x = value.x;
   if (!isPlainObject(x)) return { path: ['x'], message: 'must map XLA ids to segment rows' };
@@ -211,9 +224,12 @@ export function rollupBucketIssue(value: unknown): BucketIssue | null {
     if (segments.length > MAX_SEGMENTS) return { path: ['x', xlaId], message: `at most ${MAX_SEGMENTS} segments` };
     for (let s = 0; s < segments.length; s++) {
       const row: unknown = segments[s];
-      if (!Array.isArray(row) || row.length !== 3) return { path: ['x', xlaId, s], message: 'a segment row must be [requestTypeId, priority, entries]' };
-      if (row[0] !== null && !isCellId(row[0])) return { path: ['x', xlaId, s, 0], message: 'a request type id must be null or 1–128 characters' };
-      if (row[1] !== null && !isCellId(row[1])) return { path: ['x', xlaId, s, 1], message: 'a priority must be null or 1–128 characters' };
+      if (!Array.isArray(row) || row.length !== 3)
+        return { path: ['x', xlaId, s], message: 'a segment row must be [requestTypeId, priority, entries]' };
+      if (row[0] !== null && !isCellId(row[0]))
+        return { path: ['x', xlaId, s, 0], message: 'a request type id must be null or 1–128 characters' };
+      if (row[1] !== null && !isCellId(row[1]))
+        return { path: ['x', xlaId, s, 1], message: 'a priority must be null or 1–128 characters' };
       const entries: unknown = row[2];
       if (!Array.isArray(entries)) return { path: ['x', xlaId, s, 2], message: 'must be a list of entries' };
       const at = ['x', xlaId, s, 2];
@@ -225,7 +241,8 @@ export function rollupBucketIssue(value: unknown): BucketIssue | null {
       if (entries.length > MAX_ENTRIES) return { path: at, message: `at most ${MAX_ENTRIES} entries` };
       for (let e = 0; e < entries.length; e++) {
         const issue = tupleEntryIssue(entries[e], period, days);
-        if (issue !== null) return { path: issue.at === null ? [...at, e] : [...at, e, issue.at], message: issue.message };
+        if (issue !== null)
+          return { path: issue.at === null ? [...at, e] : [...at, e, issue.at], message: issue.message };
       }
     }
   }
@@ -235,7 +252,9 @@ export function rollupBucketIssue(value: unknown): BucketIssue | null {
 /** A checked format-1 bucket in format 2 (same cells, same order). */
 function upgraded(value: Record<string, unknown>): RollupBucket {
   const x: Record<string, SegmentRow[]> = {};
-  for (const [xlaId, segments] of Object.entries(value.x as Record<string, Array<[string | null, string | null, Array<[number, Slot, ...number[]]>]>>)) {
+  for (const [xlaId, segments] of Object.entries(
+    value.x as Record<string, Array<[string | null, string | null, Array<[number, Slot, ...number[]]>]>>,
+  )) {
     x[xlaId] = segments.map(([requestTypeId, priority, entries]): SegmentRow => [
       requestTypeId,
       priority,
@@ -282,7 +301,10 @@ function refOf(cell: Cell, granularity: BucketGranularity): BucketRef {
 }
 
 /** The buckets a delta touches, in key order: read them, apply, write them in one transaction. */
-export function bucketKeysOf(delta: RollupDelta, granularity: BucketGranularity = DEFAULT_BUCKET_GRANULARITY): BucketRef[] {
+export function bucketKeysOf(
+  delta: RollupDelta,
+  granularity: BucketGranularity = DEFAULT_BUCKET_GRANULARITY,
+): BucketRef[] {
   return splitDeltaByBucket(delta, granularity).map((part) => part.ref);
 }
 
@@ -310,7 +332,8 @@ export function bucketCells(bucket: RollupBucket): Cell[] {
     for (const [requestTypeId, priority, entries] of segments) {
       forEachEntry(entries, (dayOfMonth, slot, values, at, width) => {
         const day = dayOf(bucket.k, dayOfMonth);
-        if (day !== null) cells.push([xlaId, bucket.p, requestTypeId, priority, day, slot, ...values.slice(at, at + width)]);
+        if (day !== null)
+          cells.push([xlaId, bucket.p, requestTypeId, priority, day, slot, ...values.slice(at, at + width)]);
       });
     }
   }
@@ -343,7 +366,11 @@ function bucketFromCells(ref: BucketRef, cells: ReadonlyArray<Cell>): RollupBuck
  * null out = the bucket became empty, delete its key.
  * @throws RangeError when a cell of the delta belongs to another bucket (split the delta first).
  */
-export function applyDeltaToBucket(bucket: RollupBucket | null, ref: BucketRef, delta: RollupDelta): RollupBucket | null {
+export function applyDeltaToBucket(
+  bucket: RollupBucket | null,
+  ref: BucketRef,
+  delta: RollupDelta,
+): RollupBucket | null {
   const granularity: BucketGranularity = ref.period.length === 7 ? 'month' : 'day';
   for (const cell of delta) {
     if (bucketRefKey(refOf(cell, granularity)) !== bucketRefKey(ref)) {
@@ -379,4 +406,3 @@ export function bucketRefsForRange(
   }
   return [...new Set(projectIds)].sort().flatMap((projectId) => periods.map((period) => ({ projectId, period })));
 }
-

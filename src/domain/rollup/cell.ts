@@ -60,11 +60,18 @@ export const CountSchema = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Nu
  * and the accessors below give the names back.
  */
 export const CellSchema = z
-  .tuple([XlaIdSchema, CellIdSchema, CellIdSchema.nullable(), CellIdSchema.nullable(), DayKeySchema, SlotSchema], CountSchema)
+  .tuple(
+    [XlaIdSchema, CellIdSchema, CellIdSchema.nullable(), CellIdSchema.nullable(), DayKeySchema, SlotSchema],
+    CountSchema,
+  )
   .superRefine((cell, ctx) => {
     const width = slotWidth(cell[5]);
     if (cell.length - 6 !== width) {
-      ctx.addIssue({ code: 'custom', path: [5], message: `"${cell[5]}" needs ${width} values, not ${cell.length - 6}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [5],
+        message: `"${cell[5]}" needs ${width} values, not ${cell.length - 6}`,
+      });
     }
   });
 export type Cell = z.infer<typeof CellSchema>;

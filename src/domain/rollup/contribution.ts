@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { INDICATOR_IDS } from '../indicator';
 import type { TicketOutcomes } from '../outcomes';
 import { SCALES, isValidScore } from '../question';
-import { CellSchema, LOST_TIME_SLOT, answerSlot, canonicalCells, cellKey, makeCell, slotWidth, type Cell } from './cell';
+import {
+  CellSchema,
+  LOST_TIME_SLOT,
+  answerSlot,
+  canonicalCells,
+  cellKey,
+  makeCell,
+  slotWidth,
+  type Cell,
+} from './cell';
 
 /**
  * What one ticket adds to the rollups: a canonical (merged, key-ordered) list of cells over every

@@ -3,7 +3,17 @@ import type { Segment } from '../outcomes';
 import { fnv1a32 } from '../survey/hash';
 import { dayKeyOf, type DayKey, type EpochMs } from '../time';
 import { bucketCells, type RollupBucket } from './bucket';
-import { FATIGUE_REASONS, REACH_WIDTH, canonicalCells, cellDay, cellSlot, cellValues, cellXla, makeCell, type Cell } from './cell';
+import {
+  FATIGUE_REASONS,
+  REACH_WIDTH,
+  canonicalCells,
+  cellDay,
+  cellSlot,
+  cellValues,
+  cellXla,
+  makeCell,
+  type Cell,
+} from './cell';
 
 /**
  * Survey activity as rollup cells, so response rate and fatigue figures cost what scorecards cost
@@ -40,7 +50,12 @@ export function reachPosition(requesterId: string): number {
  * asked — so any window holding one of those days counts the requester.
  */
 export function surveyStatsCells(activity: SurveyActivity): Cell[] {
-  const coord = (day: DayKey, slot: 'asks' | 'held' | 'reach') => ({ xlaId: SURVEY_STATS_ID, segment: activity.segment, day, slot });
+  const coord = (day: DayKey, slot: 'asks' | 'held' | 'reach') => ({
+    xlaId: SURVEY_STATS_ID,
+    segment: activity.segment,
+    day,
+    slot,
+  });
   const cells: Cell[] = [];
   const askDays = new Set<DayKey>();
   for (const ask of activity.asks) {
@@ -50,12 +65,22 @@ export function surveyStatsCells(activity: SurveyActivity): Cell[] {
   }
   for (const d of activity.decisions) {
     if (d.asked || !isFatigueReason(d.reason)) continue;
-    cells.push(makeCell(coord(dayKeyOf(d.at), 'held'), FATIGUE_REASONS.map((r) => (r === d.reason ? 1 : 0))));
+    cells.push(
+      makeCell(
+        coord(dayKeyOf(d.at), 'held'),
+        FATIGUE_REASONS.map((r) => (r === d.reason ? 1 : 0)),
+      ),
+    );
   }
   if (activity.requesterId !== null) {
     const position = reachPosition(activity.requesterId);
     for (const day of askDays) {
-      cells.push(makeCell(coord(day, 'reach'), Array.from({ length: REACH_WIDTH }, (_, i) => (i === position ? 1 : 0))));
+      cells.push(
+        makeCell(
+          coord(day, 'reach'),
+          Array.from({ length: REACH_WIDTH }, (_, i) => (i === position ? 1 : 0)),
+        ),
+      );
     }
   }
   return canonicalCells(cells);
@@ -82,7 +107,10 @@ export function estimateDistinct(zeros: number, width: number = REACH_WIDTH): nu
 }
 
 /** Sums the survey cells of the buckets over an inclusive day range. */
-export function surveyStatsOf(buckets: ReadonlyArray<RollupBucket>, range: { readonly from: DayKey; readonly to: DayKey }): SurveyStats {
+export function surveyStatsOf(
+  buckets: ReadonlyArray<RollupBucket>,
+  range: { readonly from: DayKey; readonly to: DayKey },
+): SurveyStats {
   let sent = 0;
   let answered = 0;
   let expired = 0;

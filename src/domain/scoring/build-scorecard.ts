@@ -84,13 +84,23 @@ interface DayPlace {
  * cannot be counts (a half-applied or corrupted bucket) are skipped rather than allowed to produce
  * impossible rates.
  */
-function collect(xla: XlaDefinition, buckets: ReadonlyArray<RollupBucket>, range: DayRange, previousRange: DayRange): Collected {
+function collect(
+  xla: XlaDefinition,
+  buckets: ReadonlyArray<RollupBucket>,
+  range: DayRange,
+  previousRange: DayRange,
+): Collected {
   const halfLife = xla.halfLifeDays;
   const perSegment = xla.smoothing.kind !== 'fixed';
   const indicators = new Map<IndicatorId, IndicatorTally>();
   for (const spec of xla.indicators) {
     if (!indicators.has(spec.id)) {
-      indicators.set(spec.id, { current: accumulator(), previous: accumulator(), byDay: new Map(), bySegment: perSegment ? new Map() : null });
+      indicators.set(spec.id, {
+        current: accumulator(),
+        previous: accumulator(),
+        byDay: new Map(),
+        bySegment: perSegment ? new Map() : null,
+      });
     }
   }
   const answerRows = new Map<QuestionKind, number[]>();
@@ -113,7 +123,15 @@ function collect(xla: XlaDefinition, buckets: ReadonlyArray<RollupBucket>, range
     const known = places[dayOfMonth];
     if (known !== undefined) return known;
     const day = dayOf(period, dayOfMonth);
-    const place = day === null ? null : { day, inCurrent: inRange(day, range), current: weightIn(day, range), previous: weightIn(day, previousRange) };
+    const place =
+      day === null
+        ? null
+        : {
+            day,
+            inCurrent: inRange(day, range),
+            current: weightIn(day, range),
+            previous: weightIn(day, previousRange),
+          };
     places[dayOfMonth] = place;
     return place;
   };
@@ -166,7 +184,10 @@ function collect(xla: XlaDefinition, buckets: ReadonlyArray<RollupBucket>, range
           const counts = values.slice(at, at + width);
           if (kind === null || counts.some((v) => v < 0) || counts.every((v) => v === 0)) return;
           const sum = answerRows.get(kind) ?? [];
-          answerRows.set(kind, counts.map((v, i) => v + (sum[i] ?? 0)));
+          answerRows.set(
+            kind,
+            counts.map((v, i) => v + (sum[i] ?? 0)),
+          );
         }
       });
     }
@@ -189,7 +210,12 @@ interface IndicatorResult {
   readonly scoreInterval: Interval | null;
 }
 
-function evaluateIndicator(spec: IndicatorSpec, agg: RateAggregate, prior: { mu: number; source: PriorSource }, strength: number): IndicatorResult {
+function evaluateIndicator(
+  spec: IndicatorSpec,
+  agg: RateAggregate,
+  prior: { mu: number; source: PriorSource },
+  strength: number,
+): IndicatorResult {
   const rate = decayedRate(agg);
   const nEff = effectiveN(agg);
   const interval = rate === null ? null : wilsonInterval(rate, nEff);
@@ -245,8 +271,14 @@ function composite(results: ReadonlyArray<IndicatorResult>): Composite {
   const operations = pick(o, (r) => r.score);
   const xla = xlaScore(experience, operations);
   // Bounds move together (the worst case), and the XLA formula is monotone in X and O.
-  const lower = xlaScore(pick(x, (r) => r.scoreInterval.lower), pick(o, (r) => r.scoreInterval.lower));
-  const upper = xlaScore(pick(x, (r) => r.scoreInterval.upper), pick(o, (r) => r.scoreInterval.upper));
+  const lower = xlaScore(
+    pick(x, (r) => r.scoreInterval.lower),
+    pick(o, (r) => r.scoreInterval.lower),
+  );
+  const upper = xlaScore(
+    pick(x, (r) => r.scoreInterval.upper),
+    pick(o, (r) => r.scoreInterval.upper),
+  );
   const shares = new Map<IndicatorId, number>();
   for (const items of [x, o]) {
     const total = items.reduce((acc, r) => acc + r.spec.weight, 0);
@@ -275,7 +307,10 @@ function contributions(results: ReadonlyArray<IndicatorResult>, c: Composite): M
     const points = share * r.score;
     if (r.group === 'X') out.set(r.spec.id, operations === null || capped ? points : EXPERIENCE_SHARE * points);
     else if (operations !== null) {
-      out.set(r.spec.id, capped ? (operations > 0 ? (OPERATIONS_LIFT_CAP * points) / operations : 0) : (1 - EXPERIENCE_SHARE) * points);
+      out.set(
+        r.spec.id,
+        capped ? (operations > 0 ? (OPERATIONS_LIFT_CAP * points) / operations : 0) : (1 - EXPERIENCE_SHARE) * points,
+      );
     }
   }
   return out;
@@ -296,7 +331,13 @@ function snapshot(acc: Accumulator | undefined): RateAggregate {
 /** What `aggregateRate` gives for one day's counts seen from that day (weight 2^0 = 1). */
 function dayAggregate(tally: DayTally | undefined): RateAggregate {
   if (tally === undefined) return EMPTY_AGGREGATE;
-  return { count: tally.total, goodCount: tally.good, weight: tally.total, goodWeight: tally.good, squaredWeight: tally.total };
+  return {
+    count: tally.total,
+    goodCount: tally.good,
+    weight: tally.total,
+    goodWeight: tally.good,
+    squaredWeight: tally.total,
+  };
 }
 
 /**
@@ -321,7 +362,11 @@ export function buildScorecard(
     const aggregates = [...(tallyOf(spec.id)?.bySegment?.values() ?? [])].map(snapshot);
     return empiricalBayesStrength(aggregates) ?? DEFAULT_SMOOTHING_STRENGTH;
   };
-  const settings = xla.indicators.map((spec) => ({ spec, prior: priorFor(spec, options.sitePriors), strength: strengthOf(spec) }));
+  const settings = xla.indicators.map((spec) => ({
+    spec,
+    prior: priorFor(spec, options.sitePriors),
+    strength: strengthOf(spec),
+  }));
 
   const evaluate = (aggregateOf: (id: IndicatorId) => RateAggregate): IndicatorResult[] =>
     settings.map(({ spec, prior, strength }) => evaluateIndicator(spec, aggregateOf(spec.id), prior, strength));
@@ -362,8 +407,17 @@ export function buildScorecard(
     const previousRate = p?.rate ?? null;
     const previousNEff = p?.nEff ?? 0;
     const change = r.rate !== null && previousRate !== null ? r.rate - previousRate : null;
-    const interval = r.rate !== null && previousRate !== null ? newcombeDifference(r.rate, r.nEff, previousRate, previousNEff) : null;
-    return { id: r.spec.id, weight: r.spec.weight, previousRate, previousNEff, change, interval, real: excludesZero(interval) };
+    const interval =
+      r.rate !== null && previousRate !== null ? newcombeDifference(r.rate, r.nEff, previousRate, previousNEff) : null;
+    return {
+      id: r.spec.id,
+      weight: r.spec.weight,
+      previousRate,
+      previousNEff,
+      change,
+      interval,
+      real: excludesZero(interval),
+    };
   });
   const change = shown.score !== null && previousScore !== null ? shown.score - previousScore : null;
   const trend: Trend = {
@@ -395,7 +449,11 @@ export function buildScorecard(
   });
 
   const upperOf = (id: IndicatorId): number | null => current.find((r) => r.spec.id === id)?.interval?.upper ?? null;
-  const verdict = watermelon({ operations: now.operations, csatUpper: upperOf('csat'), sentimentUpper: upperOf('sentiment') });
+  const verdict = watermelon({
+    operations: now.operations,
+    csatUpper: upperOf('csat'),
+    sentimentUpper: upperOf('sentiment'),
+  });
 
   const answers = QUESTION_KINDS.flatMap((kind) => {
     const counts = collected.answers.get(kind);
@@ -425,7 +483,11 @@ export function buildScorecard(
     indicators,
     trend,
     daily,
-    watermelon: { ...verdict, operations: now.operations, slaRate: current.find((r) => r.spec.id === 'sla')?.rate ?? null },
+    watermelon: {
+      ...verdict,
+      operations: now.operations,
+      slaRate: current.find((r) => r.spec.id === 'sla')?.rate ?? null,
+    },
     happiness: happy,
     lostTime: lostCount > 0 ? { meanMinutes: lostSeconds / 60 / lostCount, n: lostCount } : null,
     answers,

@@ -36,5 +36,9 @@ export {
   siteAggregates,
   sitePriors,
   type SiteAggregates,
-  type PriorSource, type SitePrior, type SitePriorOptions, type SitePriors } from './priors';
+  type PriorSource,
+  type SitePrior,
+  type SitePriorOptions,
+  type SitePriors,
+} from './priors';
 export { buildScorecard, type ScorecardOptions } from './build-scorecard';

@@ -2,7 +2,15 @@ import { INDICATOR_DEFAULTS, INDICATOR_IDS, type IndicatorId, type IndicatorSpec
 import { bucketCells, cellDay, cellSlot, cellValues, cellXla, type RollupBucket } from '../rollup';
 import type { DayKey } from '../time';
 import { DEFAULT_HALF_LIFE_DAYS, EFFECTIVE_N_SLACK, SITE_PRIOR_MIN_EFFECTIVE_N } from './constants';
-import { aggregateRate, decayedRate, EMPTY_AGGREGATE, effectiveN, mergeAggregates, type DayCount, type RateAggregate } from './decay';
+import {
+  aggregateRate,
+  decayedRate,
+  EMPTY_AGGREGATE,
+  effectiveN,
+  mergeAggregates,
+  type DayCount,
+  type RateAggregate,
+} from './decay';
 
 export type PriorSource = 'site' | 'default';
 
@@ -30,13 +38,19 @@ export interface SitePriorOptions {
 /** The decayed sums per indicator behind the site-wide μ: additive, so projects can be folded one at a time. */
 export type SiteAggregates = Readonly<Record<IndicatorId, RateAggregate>>;
 
-export const EMPTY_SITE_AGGREGATES: SiteAggregates = Object.fromEntries(INDICATOR_IDS.map((id) => [id, EMPTY_AGGREGATE])) as Record<IndicatorId, RateAggregate>;
+export const EMPTY_SITE_AGGREGATES: SiteAggregates = Object.fromEntries(
+  INDICATOR_IDS.map((id) => [id, EMPTY_AGGREGATE]),
+) as Record<IndicatorId, RateAggregate>;
 
 /**
  * The decayed sums of some buckets as seen from `today` (ages over 180 days dropped). Summing the
  * result of disjoint bucket sets with `mergeSiteAggregates` equals aggregating them all at once.
  */
-export function siteAggregates(buckets: ReadonlyArray<RollupBucket>, today: DayKey, options: Pick<SitePriorOptions, 'xlaId' | 'halfLifeDays'> = {}): SiteAggregates {
+export function siteAggregates(
+  buckets: ReadonlyArray<RollupBucket>,
+  today: DayKey,
+  options: Pick<SitePriorOptions, 'xlaId' | 'halfLifeDays'> = {},
+): SiteAggregates {
   const counts = new Map<IndicatorId, DayCount[]>();
   for (const bucket of buckets) {
     for (const cell of bucketCells(bucket)) {
@@ -50,7 +64,10 @@ export function siteAggregates(buckets: ReadonlyArray<RollupBucket>, today: DayK
       counts.set(slot as IndicatorId, list);
     }
   }
-  const entries = INDICATOR_IDS.map((id) => [id, aggregateRate(counts.get(id) ?? [], today, options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS)]);
+  const entries = INDICATOR_IDS.map((id) => [
+    id,
+    aggregateRate(counts.get(id) ?? [], today, options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS),
+  ]);
   return Object.fromEntries(entries) as Record<IndicatorId, RateAggregate>;
 }
 
@@ -60,7 +77,10 @@ export function mergeSiteAggregates(a: SiteAggregates, b: SiteAggregates): SiteA
 }
 
 /** The μ per indicator from site-wide sums: the decayed rate once it rests on n_eff ≥ 30, else the default. */
-export function priorsFromAggregates(sums: SiteAggregates, options: Pick<SitePriorOptions, 'defaults'> = {}): SitePriors {
+export function priorsFromAggregates(
+  sums: SiteAggregates,
+  options: Pick<SitePriorOptions, 'defaults'> = {},
+): SitePriors {
   const entries = INDICATOR_IDS.map((id): [IndicatorId, SitePrior] => {
     const agg = sums[id];
     const rate = decayedRate(agg);
@@ -78,12 +98,18 @@ export function priorsFromAggregates(sums: SiteAggregates, options: Pick<SitePri
  * slowly, so a daily job can compute it once for every scorecard (src/app/site-priors.ts folds
  * one project at a time with `siteAggregates` + `mergeSiteAggregates`).
  */
-export function sitePriors(buckets: ReadonlyArray<RollupBucket>, today: DayKey, options: SitePriorOptions = {}): SitePriors {
+export function sitePriors(
+  buckets: ReadonlyArray<RollupBucket>,
+  today: DayKey,
+  options: SitePriorOptions = {},
+): SitePriors {
   return priorsFromAggregates(siteAggregates(buckets, today, options), options);
 }
 
 /** μ for one XI of an XLA: the trusted site-wide rate, else the XI's configured prior. */
 export function priorFor(spec: IndicatorSpec, site: SitePriors | undefined): { mu: number; source: PriorSource } {
   const entry = site?.[spec.id];
-  return entry !== undefined && entry.source === 'site' ? { mu: entry.mu, source: 'site' } : { mu: spec.prior, source: 'default' };
+  return entry !== undefined && entry.source === 'site'
+    ? { mu: entry.mu, source: 'site' }
+    : { mu: spec.prior, source: 'default' };
 }

@@ -30,7 +30,10 @@ export function groupScore(items: ReadonlyArray<WeightedScore>): number | null {
 export function xlaScore(experience: number | null, operations: number | null): number | null {
   if (experience === null) return null;
   if (operations === null) return experience;
-  return Math.min(EXPERIENCE_SHARE * experience + (1 - EXPERIENCE_SHARE) * operations, experience + OPERATIONS_LIFT_CAP);
+  return Math.min(
+    EXPERIENCE_SHARE * experience + (1 - EXPERIENCE_SHARE) * operations,
+    experience + OPERATIONS_LIFT_CAP,
+  );
 }
 
 /** True when the lift cap, not the 70/30 blend, sets the XLA. */
@@ -42,7 +45,12 @@ export const STATUS_BANDS = ['met', 'at-risk', 'breached', 'not-enough-data'] as
 export type StatusBand = (typeof STATUS_BANDS)[number];
 
 /** `sampleSize` is Σ n_eff over the X indicators; below `minSample` no number is given. */
-export function statusBand(score: number | null, sampleSize: number, targetScore: number, minSample: number): StatusBand {
+export function statusBand(
+  score: number | null,
+  sampleSize: number,
+  targetScore: number,
+  minSample: number,
+): StatusBand {
   if (score === null || sampleSize + EFFECTIVE_N_SLACK < minSample) return 'not-enough-data';
   if (score >= targetScore) return 'met';
   if (score >= targetScore - AT_RISK_MARGIN) return 'at-risk';

@@ -23,7 +23,8 @@ export interface WatermelonVerdict {
 export function watermelon(input: WatermelonInput): WatermelonVerdict {
   const basis = input.csatUpper !== null ? 'csat' : input.sentimentUpper !== null ? 'sentiment' : null;
   const upper = basis === 'csat' ? input.csatUpper : basis === 'sentiment' ? input.sentimentUpper : null;
-  const threshold = basis === 'csat' ? WATERMELON_CSAT_UPPER : basis === 'sentiment' ? WATERMELON_SENTIMENT_UPPER : null;
+  const threshold =
+    basis === 'csat' ? WATERMELON_CSAT_UPPER : basis === 'sentiment' ? WATERMELON_SENTIMENT_UPPER : null;
   const flagged =
     input.operations !== null &&
     input.operations >= WATERMELON_OPERATIONS_MIN &&

@@ -26,12 +26,40 @@ function parseNode(value: unknown): AdfNode | undefined {
     text: typeof text === 'string' ? text : undefined,
     content: Array.isArray(content) ? content : undefined,
     attrs: isRecord(attrs) ? attrs : undefined,
-    marks: Array.isArray(marks) ? marks.filter((m): m is { type: string } => isRecord(m) && typeof m.type === 'string') : undefined,
+    marks: Array.isArray(marks)
+      ? marks.filter((m): m is { type: string } => isRecord(m) && typeof m.type === 'string')
+      : undefined,
   };
 }
 
-const SKIPPED = new Set(['codeBlock', 'blockquote', 'inlineCard', 'blockCard', 'embedCard', 'media', 'mediaSingle', 'mediaGroup', 'mediaInline', 'extension', 'bodiedExtension', 'inlineExtension']);
-const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'tableCell', 'tableHeader', 'tableRow', 'panel', 'decisionItem', 'taskItem', 'expand', 'nestedExpand', 'rule']);
+const SKIPPED = new Set([
+  'codeBlock',
+  'blockquote',
+  'inlineCard',
+  'blockCard',
+  'embedCard',
+  'media',
+  'mediaSingle',
+  'mediaGroup',
+  'mediaInline',
+  'extension',
+  'bodiedExtension',
+  'inlineExtension',
+]);
+const BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'listItem',
+  'tableCell',
+  'tableHeader',
+  'tableRow',
+  'panel',
+  'decisionItem',
+  'taskItem',
+  'expand',
+  'nestedExpand',
+  'rule',
+]);
 // Bounds against hostile or accidental huge documents.
 const MAX_DEPTH = 64;
 const MAX_NODES = 20_000;
@@ -77,5 +105,9 @@ export function adfToText(adf: unknown): string {
 
   walk(adf, 0);
   // Nested blocks (a paragraph in a list item) each end a line; one line break is enough.
-  return out.join('').replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{2,}/g, '\n').trim();
+  return out
+    .join('')
+    .replace(/[ \t]*\n[ \t]*/g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }

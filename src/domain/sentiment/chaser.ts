@@ -23,9 +23,35 @@ const CHASER_PATTERNS: readonly RegExp[] = [
 // Every chaser pattern above contains one of these words as a whole token; a sentence without any
 // of them is not tested against the patterns at all.
 const CHASER_TRIGGERS: ReadonlySet<string> = new Set([
-  'any', 'waiting', 'chasing', 'please', 'update', 'eta', 'status', 'timeline', 'progress', 'following',
-  'follow', 'checking', 'bumping', 'bump', 'anyone', 'anybody', 'someone', 'response', 'reply', 'answer',
-  'news', 'feedback', 'when', 'hear', 'heard', 'get', 'hello', 'hi', 'ping',
+  'any',
+  'waiting',
+  'chasing',
+  'please',
+  'update',
+  'eta',
+  'status',
+  'timeline',
+  'progress',
+  'following',
+  'follow',
+  'checking',
+  'bumping',
+  'bump',
+  'anyone',
+  'anybody',
+  'someone',
+  'response',
+  'reply',
+  'answer',
+  'news',
+  'feedback',
+  'when',
+  'hear',
+  'heard',
+  'get',
+  'hello',
+  'hi',
+  'ping',
 ]);
 
 /**

@@ -56,7 +56,11 @@ export function prepareComment(text: string): string {
   if (t.includes(':') || t.includes('-') || t.includes('_') || FOREIGN_WROTE.test(t)) t = cutAtFirst(t, QUOTE_HEADERS);
   // Quoted lines of a reply ("> ...") and Jira {quote} blocks.
   if (t.includes('{')) t = t.replace(/\{quote\}[\s\S]*?(\{quote\}|$)/gi, ' ');
-  if (t.includes('>')) t = t.split('\n').filter((l) => !/^\s*>/.test(l)).join('\n');
+  if (t.includes('>'))
+    t = t
+      .split('\n')
+      .filter((l) => !/^\s*>/.test(l))
+      .join('\n');
   const hasNewline = t.includes('\n');
   if (hasNewline || /^\s*sent from my\b/i.test(t)) t = t.replace(SENT_FROM, '');
   if (hasNewline || t.startsWith('--')) t = stripSignature(t);
@@ -68,7 +72,13 @@ export function prepareComment(text: string): string {
     t = t.replace(/(^|\s)@[\w.-]+/g, '$1');
   }
   // HTML entities that e-mail bodies bring along.
-  if (t.includes('&')) t = t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  if (t.includes('&'))
+    t = t
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'");
   if (t.includes('  ') || t.includes('\t')) t = t.replace(/[ \t]+/g, ' ');
   if (t.includes('\n')) t = t.replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n');
   return t.trim();

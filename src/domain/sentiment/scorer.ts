@@ -74,7 +74,16 @@ export function createSentimentScorer(): SentimentScorer {
       const extra = (pattern.valence !== 0 ? 1 : 0) + (chaser ? 1 : 0);
       const first = sentence.tokens[0]?.word;
       const contrasts = first === 'but' || first === 'however';
-      return { text: raw, valence, courtesy, complaint: pattern.complaint || chaser, chaser, contrasts, scoredTokens: scoredTokens + extra, words: wordCount };
+      return {
+        text: raw,
+        valence,
+        courtesy,
+        complaint: pattern.complaint || chaser,
+        chaser,
+        contrasts,
+        scoredTokens: scoredTokens + extra,
+        words: wordCount,
+      };
     });
   }
 

@@ -8,21 +8,99 @@ import type { Sentence, Token } from './tokens.js';
  */
 
 const NEGATORS = new Set([
-  'not', 'no', 'never', 'none', 'nothing', 'nobody', 'neither', 'nor', 'without', 'rarely', 'seldom', 'nowhere', 'nope', 'hardly', 'barely', 'scarcely',
+  'not',
+  'no',
+  'never',
+  'none',
+  'nothing',
+  'nobody',
+  'neither',
+  'nor',
+  'without',
+  'rarely',
+  'seldom',
+  'nowhere',
+  'nope',
+  'hardly',
+  'barely',
+  'scarcely',
 ]);
 
 const BOOST = 0.293;
 const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
-  ...['absolutely', 'amazingly', 'awfully', 'completely', 'considerably', 'deeply', 'enormously', 'entirely',
-    'especially', 'exceptionally', 'extremely', 'hugely', 'incredibly', 'intensely', 'majorly', 'most', 'more',
-    'particularly', 'purely', 'quite', 'really', 'remarkably', 'so', 'substantially', 'thoroughly', 'totally',
-    'tremendously', 'unbelievably', 'unusually', 'utterly', 'very', 'super', 'too', 'such', 'seriously', 'truly',
-    'highly', 'insanely', 'ridiculously', 'terribly', 'horribly', 'massively', 'fully', 'freaking',
-    'frigging', 'fricking', 'effing', 'hella', 'fucking', 'fuckin', 'freakin', 'bloody', 'soo', 'sooo', 'soooo', 'veryy']
-    .map((w): [string, number] => [w, BOOST]),
-  ...['almost', 'kinda', 'sorta', 'less', 'little', 'marginally', 'occasionally', 'partly',
-    'slightly', 'somewhat', 'fairly', 'mostly', 'bit']
-    .map((w): [string, number] => [w, -BOOST]),
+  ...[
+    'absolutely',
+    'amazingly',
+    'awfully',
+    'completely',
+    'considerably',
+    'deeply',
+    'enormously',
+    'entirely',
+    'especially',
+    'exceptionally',
+    'extremely',
+    'hugely',
+    'incredibly',
+    'intensely',
+    'majorly',
+    'most',
+    'more',
+    'particularly',
+    'purely',
+    'quite',
+    'really',
+    'remarkably',
+    'so',
+    'substantially',
+    'thoroughly',
+    'totally',
+    'tremendously',
+    'unbelievably',
+    'unusually',
+    'utterly',
+    'very',
+    'super',
+    'too',
+    'such',
+    'seriously',
+    'truly',
+    'highly',
+    'insanely',
+    'ridiculously',
+    'terribly',
+    'horribly',
+    'massively',
+    'fully',
+    'freaking',
+    'frigging',
+    'fricking',
+    'effing',
+    'hella',
+    'fucking',
+    'fuckin',
+    'freakin',
+    'bloody',
+    'soo',
+    'sooo',
+    'soooo',
+    'veryy',
+  ].map((w): [string, number] => [w, BOOST]),
+  ...[
+    'almost',
+    'kinda',
+    'sorta',
+    'less',
+    'little',
+    'marginally',
+    'occasionally',
+    'partly',
+    'slightly',
+    'somewhat',
+    'fairly',
+    'mostly',
+    'bit',
+  ].map((w): [string, number] => [w, -BOOST]),
 ]);
 
 // A negator flips the sign and damps the strength. VADER measured 74 %; on our lexicon blend 60 %
@@ -33,9 +111,60 @@ const SHOUT_BOOST = 0.733;
 const STRETCH_BOOST = BOOST;
 const SCOPE = 3;
 // Words that do not use up the negation scope: "never been a fan" negates "fan".
-const FILLERS = new Set(['a', 'an', 'the', 'be', 'been', 'being', 'is', 'are', 'was', 'were', 'my', 'your', 'our', 'their', 'its', 'this', 'that', 'any', 'very', 'really', 'so', 'too', 'all']);
+const FILLERS = new Set([
+  'a',
+  'an',
+  'the',
+  'be',
+  'been',
+  'being',
+  'is',
+  'are',
+  'was',
+  'were',
+  'my',
+  'your',
+  'our',
+  'their',
+  'its',
+  'this',
+  'that',
+  'any',
+  'very',
+  'really',
+  'so',
+  'too',
+  'all',
+]);
 // "like" is a feeling only as a verb ("I like it", "you'll really like it"), not in "looks like".
-const LIKE_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'really', 'do', 'did', 'does', 'would', 'will', 'also', 'definitely', 'still', 'me', 'actually', 'truly', 'totally', 'not', 'might', 'may', 'to', 'people', 'everyone', 'kids']);
+const LIKE_SUBJECTS = new Set([
+  'i',
+  'we',
+  'you',
+  'they',
+  'he',
+  'she',
+  'really',
+  'do',
+  'did',
+  'does',
+  'would',
+  'will',
+  'also',
+  'definitely',
+  'still',
+  'me',
+  'actually',
+  'truly',
+  'totally',
+  'not',
+  'might',
+  'may',
+  'to',
+  'people',
+  'everyone',
+  'kids',
+]);
 const EMOTICON = /^[^a-z]|^\p{Extended_Pictographic}/u;
 
 /**
@@ -45,19 +174,96 @@ const EMOTICON = /^[^a-z]|^\p{Extended_Pictographic}/u;
  */
 const NEGATED_FUNCTION_VERB: ReadonlyMap<string, number> = new Map(
   [
-    'work', 'works', 'worked', 'working', 'function', 'functions', 'functioning', 'load', 'loads', 'loading',
-    'open', 'opens', 'opening', 'start', 'starts', 'starting', 'boot', 'boots', 'booting', 'connect', 'connects',
-    'connecting', 'sync', 'syncs', 'syncing', 'print', 'prints', 'printing', 'install', 'installs', 'charge',
-    'charges', 'charging', 'fit', 'fits', 'respond', 'responds', 'responding', 'responded', 'reply', 'replied',
-    'replies', 'answer', 'answered', 'arrive', 'arrived', 'receive', 'received', 'heard', 'help', 'helped',
-    'helps', 'resolve', 'resolved', 'solve', 'solved', 'fix', 'fixed', 'sort', 'sorted', 'last', 'lasted',
-    'hold', 'holds', 'recognize', 'recognise', 'detect', 'detects', 'login', 'log', 'access', 'deliver',
-    'delivered', 'contacted', 'acknowledged',
+    'work',
+    'works',
+    'worked',
+    'working',
+    'function',
+    'functions',
+    'functioning',
+    'load',
+    'loads',
+    'loading',
+    'open',
+    'opens',
+    'opening',
+    'start',
+    'starts',
+    'starting',
+    'boot',
+    'boots',
+    'booting',
+    'connect',
+    'connects',
+    'connecting',
+    'sync',
+    'syncs',
+    'syncing',
+    'print',
+    'prints',
+    'printing',
+    'install',
+    'installs',
+    'charge',
+    'charges',
+    'charging',
+    'fit',
+    'fits',
+    'respond',
+    'responds',
+    'responding',
+    'responded',
+    'reply',
+    'replied',
+    'replies',
+    'answer',
+    'answered',
+    'arrive',
+    'arrived',
+    'receive',
+    'received',
+    'heard',
+    'help',
+    'helped',
+    'helps',
+    'resolve',
+    'resolved',
+    'solve',
+    'solved',
+    'fix',
+    'fixed',
+    'sort',
+    'sorted',
+    'last',
+    'lasted',
+    'hold',
+    'holds',
+    'recognize',
+    'recognise',
+    'detect',
+    'detects',
+    'login',
+    'log',
+    'access',
+    'deliver',
+    'delivered',
+    'contacted',
+    'acknowledged',
   ].map((w): [string, number] => [w, -1.8]),
 );
 
 /** Words whose positive feeling is politeness; damped when the same comment complains. */
-export const COURTESY = new Set(['thanks', 'thank', 'thx', 'ty', 'appreciate', 'appreciated', 'cheers', 'grateful', 'kindly']);
+export const COURTESY = new Set([
+  'thanks',
+  'thank',
+  'thx',
+  'ty',
+  'appreciate',
+  'appreciated',
+  'cheers',
+  'grateful',
+  'kindly',
+]);
 
 export interface SentenceValence {
   /** Valence from non-courtesy words, emphasis and negation. */
@@ -114,7 +320,12 @@ function baseValence(tokens: readonly Token[], i: number, lexicon: ReadonlyMap<s
     if (token.clauseEnd || i === tokens.length - 1) return -1.2;
     const next = tokens[i + 1]?.word ?? '';
     const after = tokens[i + 2]?.word ?? '';
-    const negatesFeeling = (lexicon.get(next) ?? 0) !== 0 || (lexicon.get(after) ?? 0) !== 0 || NEGATED_FUNCTION_VERB.has(next) || next === 'one' || next === 'longer';
+    const negatesFeeling =
+      (lexicon.get(next) ?? 0) !== 0 ||
+      (lexicon.get(after) ?? 0) !== 0 ||
+      NEGATED_FUNCTION_VERB.has(next) ||
+      next === 'one' ||
+      next === 'longer';
     return negatesFeeling ? 0 : -1.0;
   }
   return lexicon.get(token.word) ?? 0;
@@ -134,7 +345,45 @@ function isPraisingNegation(tokens: readonly Token[], negator: number, i: number
 }
 
 // After these a negator does not pass judgement ("not sure", "not yet", "not only").
-const NEUTRAL_AFTER_NEGATOR = new Set(['sure', 'yet', 'only', 'just', 'even', 'that', 'to', 'until', 'till', 'if', 'one', 'matter', 'longer', 'much', 'many', 'more', 'all', 'hesitate', 'a', 'the', 'i', 'we', 'you', 'be', 'been', 'have', 'had', 'at', 'in', 'on', 'for', 'of', 'with', 'as', 'about', 'mind', 'need']);
+const NEUTRAL_AFTER_NEGATOR = new Set([
+  'sure',
+  'yet',
+  'only',
+  'just',
+  'even',
+  'that',
+  'to',
+  'until',
+  'till',
+  'if',
+  'one',
+  'matter',
+  'longer',
+  'much',
+  'many',
+  'more',
+  'all',
+  'hesitate',
+  'a',
+  'the',
+  'i',
+  'we',
+  'you',
+  'be',
+  'been',
+  'have',
+  'had',
+  'at',
+  'in',
+  'on',
+  'for',
+  'of',
+  'with',
+  'as',
+  'about',
+  'mind',
+  'need',
+]);
 // Negating a word the lexicons do not rate ("not hot", "wasn't filling") is more often a let-down
 // than praise, so it counts as a mild complaint.
 const NEGATED_NEUTRAL = -0.7;
@@ -150,7 +399,13 @@ export function sentenceValence(sentence: Sentence, lexicon: ReadonlyMap<string,
   const closeNegator = (): void => {
     if (openNegator >= 0 && !negatorUsed) {
       const next = tokens[openNegator + 1];
-      if (next && !next.clauseEnd && !NEUTRAL_AFTER_NEGATOR.has(next.word) && !NEGATORS.has(next.word) && tokens[openNegator]?.word === 'not') {
+      if (
+        next &&
+        !next.clauseEnd &&
+        !NEUTRAL_AFTER_NEGATOR.has(next.word) &&
+        !NEGATORS.has(next.word) &&
+        tokens[openNegator]?.word === 'not'
+      ) {
         lexical += NEGATED_NEUTRAL * (butAt >= 0 ? (openNegator < butAt ? 0.5 : 1.5) : 1);
         scoredTokens += 1;
       }
@@ -158,7 +413,8 @@ export function sentenceValence(sentence: Sentence, lexicon: ReadonlyMap<string,
     openNegator = -1;
   };
   let mayHaveIdiom = false;
-  for (let i = 0; i < tokens.length && !mayHaveIdiom; i += 1) mayHaveIdiom = IDIOM_FIRST_WORDS.has(tokens[i]?.word ?? '');
+  for (let i = 0; i < tokens.length && !mayHaveIdiom; i += 1)
+    mayHaveIdiom = IDIOM_FIRST_WORDS.has(tokens[i]?.word ?? '');
   const idioms = findIdioms(sentence.normalized, mayHaveIdiom);
   let nextIdiom = 0;
   for (let i = 0; i < tokens.length; i += 1) {
@@ -183,7 +439,13 @@ export function sentenceValence(sentence: Sentence, lexicon: ReadonlyMap<string,
     } else if (token && (token.clauseEnd || token.word === 'but') && openNegator >= 0 && i - openNegator > SCOPE) {
       closeNegator();
     }
-    if (!token || INTENSIFIERS.has(token.word) || (NEGATORS.has(token.word) && token.word !== 'no') || hedgeBoost(tokens, i) !== undefined) continue;
+    if (
+      !token ||
+      INTENSIFIERS.has(token.word) ||
+      (NEGATORS.has(token.word) && token.word !== 'no') ||
+      hedgeBoost(tokens, i) !== undefined
+    )
+      continue;
     const emoticon = EMOTICON.test(token.word);
     // A negator is not negated by another: "no, no, no" insists, it does not flip back and forth.
     const negator = emoticon || token.word === 'no' ? -1 : negatorBefore(tokens, i);
@@ -202,7 +464,8 @@ export function sentenceValence(sentence: Sentence, lexicon: ReadonlyMap<string,
         // A nearer intensifier counts more (VADER: 100 %, 95 %, 90 %).
         if (boost !== undefined) v += sign * boost * (1 - 0.05 * (d - 1)) * (prev.shouted ? 1.5 : 1);
       }
-      if (negator >= 0) v *= isPraisingNegation(tokens, negator, i) || isEmphaticNever(tokens, negator, i) ? 1.25 : NEGATION_SCALAR;
+      if (negator >= 0)
+        v *= isPraisingNegation(tokens, negator, i) || isEmphaticNever(tokens, negator, i) ? 1.25 : NEGATION_SCALAR;
     }
     if (negator >= 0 && negator === openNegator) negatorUsed = true;
     if (butAt >= 0) v *= i < butAt ? 0.5 : 1.5;

@@ -55,7 +55,8 @@ export function explainNegativeTone(commentsOldestFirst: readonly CommentScore[]
   const sentences: string[] = [];
   if (detected) {
     for (const c of [...scored].reverse()) {
-      for (const s of c.negativeSentences) if (sentences.length < MAX_SENTENCES && !sentences.includes(s)) sentences.push(s);
+      for (const s of c.negativeSentences)
+        if (sentences.length < MAX_SENTENCES && !sentences.includes(s)) sentences.push(s);
     }
   }
   return { mood, label, detected, sentences, chased };

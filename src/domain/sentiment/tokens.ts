@@ -19,21 +19,60 @@ export interface Sentence {
 
 // "n't" forms are split into verb + "not", so one negation rule covers "doesn't", "does not", "doesnt".
 // Maps, not object literals: a word such as "constructor" must not hit Object.prototype.
-const CONTRACTED_NEGATIONS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
-  cant: ['can', 'not'], cannot: ['can', 'not'], wont: ['will', 'not'], dont: ['do', 'not'],
-  doesnt: ['does', 'not'], didnt: ['did', 'not'], isnt: ['is', 'not'], arent: ['are', 'not'],
-  wasnt: ['was', 'not'], werent: ['were', 'not'], havent: ['have', 'not'], hasnt: ['has', 'not'],
-  hadnt: ['had', 'not'], couldnt: ['could', 'not'], wouldnt: ['would', 'not'],
-  shouldnt: ['should', 'not'], aint: ['is', 'not'], mustnt: ['must', 'not'], neednt: ['need', 'not'],
-}));
+const CONTRACTED_NEGATIONS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    cant: ['can', 'not'],
+    cannot: ['can', 'not'],
+    wont: ['will', 'not'],
+    dont: ['do', 'not'],
+    doesnt: ['does', 'not'],
+    didnt: ['did', 'not'],
+    isnt: ['is', 'not'],
+    arent: ['are', 'not'],
+    wasnt: ['was', 'not'],
+    werent: ['were', 'not'],
+    havent: ['have', 'not'],
+    hasnt: ['has', 'not'],
+    hadnt: ['had', 'not'],
+    couldnt: ['could', 'not'],
+    wouldnt: ['would', 'not'],
+    shouldnt: ['should', 'not'],
+    aint: ['is', 'not'],
+    mustnt: ['must', 'not'],
+    neednt: ['need', 'not'],
+  }),
+);
 
-const IRREGULAR_NT: ReadonlyMap<string, string> = new Map([['wo', 'will'], ['ca', 'can'], ['ai', 'is'], ['sha', 'shall']]);
-
-const PRONOUN_IS = new Set([
-  'it', 'that', 'what', 'there', 'here', 'he', 'she', 'who', 'where', 'everything', 'nothing', 'this', 'something',
+const IRREGULAR_NT: ReadonlyMap<string, string> = new Map([
+  ['wo', 'will'],
+  ['ca', 'can'],
+  ['ai', 'is'],
+  ['sha', 'shall'],
 ]);
 
-const SUFFIXES: ReadonlyMap<string, string> = new Map([['re', 'are'], ['m', 'am'], ['ve', 'have'], ['ll', 'will'], ['d', 'would']]);
+const PRONOUN_IS = new Set([
+  'it',
+  'that',
+  'what',
+  'there',
+  'here',
+  'he',
+  'she',
+  'who',
+  'where',
+  'everything',
+  'nothing',
+  'this',
+  'something',
+]);
+
+const SUFFIXES: ReadonlyMap<string, string> = new Map([
+  ['re', 'are'],
+  ['m', 'am'],
+  ['ve', 'have'],
+  ['ll', 'will'],
+  ['d', 'would'],
+]);
 
 const WORD = /[a-z0-9]+(?:'[a-z]+)*|\p{Extended_Pictographic}/gu;
 const WHITESPACE = /\s+/;
@@ -120,7 +159,12 @@ function allCapitals(text: string, minLetters: number): boolean {
 
 function allCapitalsUnicode(text: string, minLetters: number): boolean {
   const letters = text.replace(NOT_LETTER, '');
-  return letters.length >= minLetters && letters.length > 0 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return (
+    letters.length >= minLetters &&
+    letters.length > 0 &&
+    letters === letters.toUpperCase() &&
+    letters !== letters.toLowerCase()
+  );
 }
 
 /** True when every character is [a-z0-9] (the common case: one plain word, no regex needed). */
@@ -136,11 +180,7 @@ function isSimpleWord(lower: string): boolean {
  * Tokenises one sentence. `lexicon` lets emoticons such as ":-(" survive as single tokens.
  * `textIsShouted` is true when the whole comment is in capitals; then capitals carry no emphasis.
  */
-export function tokenizeSentence(
-  text: string,
-  lexicon: ReadonlyMap<string, number>,
-  textIsShouted: boolean,
-): Sentence {
+export function tokenizeSentence(text: string, lexicon: ReadonlyMap<string, number>, textIsShouted: boolean): Sentence {
   const tokens: Token[] = [];
   const chunks = text.split(WHITESPACE);
   for (let k = 0; k < chunks.length; k += 1) {
@@ -170,7 +210,8 @@ export function tokenizeSentence(
     }
   }
   let normalized = '';
-  for (let i = 0; i < tokens.length; i += 1) normalized += i === 0 ? (tokens[i]?.word ?? '') : ` ${tokens[i]?.word ?? ''}`;
+  for (let i = 0; i < tokens.length; i += 1)
+    normalized += i === 0 ? (tokens[i]?.word ?? '') : ` ${tokens[i]?.word ?? ''}`;
   return { text, tokens, normalized };
 }
 

@@ -3,7 +3,9 @@ import type { EpochMs } from '../time';
 import type { AskRefusalCode } from './reasons';
 
 /** The outcome of changing an ask: expected refusals are values, not exceptions. */
-export type AskResult = { readonly ok: true; readonly ask: Ask } | { readonly ok: false; readonly code: AskRefusalCode; readonly message: string };
+export type AskResult =
+  | { readonly ok: true; readonly ask: Ask }
+  | { readonly ok: false; readonly code: AskRefusalCode; readonly message: string };
 
 export function refused(code: AskRefusalCode, message: string): AskResult {
   return { ok: false, code, message };

@@ -18,7 +18,11 @@ export function snapshotQuestion(plan: SurveyPlan): QuestionSnapshot {
   return {
     kind: plan.question.kind,
     text: plan.question.text,
-    reasonChips: { negative: [...reasonChips.negative], neutral: [...reasonChips.neutral], positive: [...reasonChips.positive] },
+    reasonChips: {
+      negative: [...reasonChips.negative],
+      neutral: [...reasonChips.neutral],
+      positive: [...reasonChips.positive],
+    },
     comment: { enabled: comment.enabled, maxLength: comment.maxLength },
     lostTime: { enabled: lostTime.enabled, choices: lostTime.choices.map((c) => ({ ...c })) },
   };

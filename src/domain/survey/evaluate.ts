@@ -69,12 +69,21 @@ function alreadyAsked(c: Candidate, asks: readonly TicketAsk[]): TicketAsk | und
   return asks.find(
     (a) =>
       a.id === c.askId ||
-      (coveredSince !== null && a.planId === c.plan.id && a.waypoint === c.plan.waypoint.kind && a.createdAt >= coveredSince),
+      (coveredSince !== null &&
+        a.planId === c.plan.id &&
+        a.waypoint === c.plan.waypoint.kind &&
+        a.createdAt >= coveredSince),
   );
 }
 
 /** The fatigue rules, in the order the admin reads them; sampling last so a draw only decides when nothing else does. */
-function checkFatigue(c: Candidate, ticket: TicketSurveyState, history: RequesterHistory, now: EpochMs, random: Random): Check {
+function checkFatigue(
+  c: Candidate,
+  ticket: TicketSurveyState,
+  history: RequesterHistory,
+  now: EpochMs,
+  random: Random,
+): Check {
   const f = c.plan.fatigue;
 
   const pending = ticket.asks.filter((a) => isLivePending(a, now));
@@ -84,7 +93,10 @@ function checkFatigue(c: Candidate, ticket: TicketSurveyState, history: Requeste
   }
 
   if (ticket.asks.length >= f.maxAsksPerTicket) {
-    return { reason: 'max-asks-reached', message: `the ticket already has ${ticket.asks.length} ask(s); the plan allows ${f.maxAsksPerTicket}` };
+    return {
+      reason: 'max-asks-reached',
+      message: `the ticket already has ${ticket.asks.length} ask(s); the plan allows ${f.maxAsksPerTicket}`,
+    };
   }
 
   // The history may lag behind this ticket's own asks (written in the same run), so take the later.
@@ -93,7 +105,10 @@ function checkFatigue(c: Candidate, ticket: TicketSurveyState, history: Requeste
     null,
   );
   if (lastAskedAt !== null && now - lastAskedAt < f.cooldownHours * HOUR_MS) {
-    return { reason: 'cooldown', message: `the requester was last asked ${hoursAgo(now, lastAskedAt)}; the plan waits ${f.cooldownHours} h between asks` };
+    return {
+      reason: 'cooldown',
+      message: `the requester was last asked ${hoursAgo(now, lastAskedAt)}; the plan waits ${f.cooldownHours} h between asks`,
+    };
   }
 
   const draw = samplingDraw(random, `${c.plan.id}\u001f${ticket.ticketId}\u001f${c.hit.occurrenceKey}`);
@@ -116,7 +131,14 @@ export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluat
   const { trigger, ticket, history, plans, now, random } = input;
   const decisions: (PlanDecision | undefined)[] = plans.map(() => undefined);
   const refuse = (i: number, plan: SurveyPlan, r: Refusal) => {
-    decisions[i] = { planId: plan.id, planName: plan.name, asked: false, reason: r.reason, message: r.message, at: now };
+    decisions[i] = {
+      planId: plan.id,
+      planName: plan.name,
+      asked: false,
+      reason: r.reason,
+      message: r.message,
+      at: now,
+    };
   };
 
   const candidates: Candidate[] = [];
@@ -125,10 +147,20 @@ export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluat
     const match = matchWaypoint(plan.waypoint, trigger, ticket, now);
     if (!match.matched) return refuse(index, plan, match);
     if (!scopeMatches(plan.scope, ticket)) {
-      return refuse(index, plan, { reason: 'out-of-scope', message: 'the ticket is outside the plan\'s projects, request types or priorities' });
+      return refuse(index, plan, {
+        reason: 'out-of-scope',
+        message: "the ticket is outside the plan's projects, request types or priorities",
+      });
     }
-    if (ticket.reporterId === null) return refuse(index, plan, { reason: 'no-requester', message: 'the ticket has no requester to ask' });
-    candidates.push({ index, plan, hit: match, askId: askIdFor(ticket.ticketId, plan.id, match.occurrenceKey), requesterId: ticket.reporterId });
+    if (ticket.reporterId === null)
+      return refuse(index, plan, { reason: 'no-requester', message: 'the ticket has no requester to ask' });
+    candidates.push({
+      index,
+      plan,
+      hit: match,
+      askId: askIdFor(ticket.ticketId, plan.id, match.occurrenceKey),
+      requesterId: ticket.reporterId,
+    });
   });
 
   // Idempotency: a plan that already asked for this occurrence does not ask again, and when the
@@ -138,7 +170,10 @@ export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluat
   for (const c of candidates) {
     const existing = alreadyAsked(c, ticket.asks);
     if (existing) {
-      refuse(c.index, c.plan, { reason: 'already-asked-at-waypoint', message: `already asked at this ${c.plan.waypoint.kind} waypoint (ask ${existing.id})` });
+      refuse(c.index, c.plan, {
+        reason: 'already-asked-at-waypoint',
+        message: `already asked at this ${c.plan.waypoint.kind} waypoint (ask ${existing.id})`,
+      });
       earlier ??= existing;
     } else {
       fresh.push(c);
@@ -150,7 +185,10 @@ export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluat
   let withdraw: readonly string[] = [];
   for (const c of fresh) {
     if (redelivered && earlier) {
-      refuse(c.index, c.plan, { reason: 'another-plan-asked', message: `plan "${earlier.planId}" already asked for this event (ask ${earlier.id})` });
+      refuse(c.index, c.plan, {
+        reason: 'another-plan-asked',
+        message: `plan "${earlier.planId}" already asked for this event (ask ${earlier.id})`,
+      });
       continue;
     }
     const check = checkFatigue(c, ticket, history, now, random);
@@ -159,7 +197,10 @@ export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluat
       continue;
     }
     if (ask !== null) {
-      refuse(c.index, c.plan, { reason: 'another-plan-asked', message: `plan "${ask.planId}" comes first and asked (ask ${ask.id})` });
+      refuse(c.index, c.plan, {
+        reason: 'another-plan-asked',
+        message: `plan "${ask.planId}" comes first and asked (ask ${ask.id})`,
+      });
       continue;
     }
     ask = newAsk({
@@ -174,7 +215,15 @@ export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluat
       now,
     });
     withdraw = check.withdraw;
-    decisions[c.index] = { planId: c.plan.id, planName: c.plan.name, asked: true, reason: 'asked', askId: ask.id, message: `asked at the ${c.plan.waypoint.kind} waypoint`, at: now };
+    decisions[c.index] = {
+      planId: c.plan.id,
+      planName: c.plan.name,
+      asked: true,
+      reason: 'asked',
+      askId: ask.id,
+      message: `asked at the ${c.plan.waypoint.kind} waypoint`,
+      at: now,
+    };
   }
 
   return { decisions: decisions.filter((d): d is PlanDecision => d !== undefined), ask, withdraw };

@@ -19,7 +19,8 @@ export type AnswerChannel = Answer['via'];
  */
 export function recordAnswer(ask: Ask, input: AnswerInput, now: EpochMs, via: AnswerChannel): AskResult {
   if (ask.status === 'withdrawn') return refused('ask-withdrawn', 'the ask was withdrawn and no longer takes answers');
-  if (ask.status === 'expired' || now >= ask.expiresAt) return refused('ask-expired', 'the ask has expired and no longer takes answers');
+  if (ask.status === 'expired' || now >= ask.expiresAt)
+    return refused('ask-expired', 'the ask has expired and no longer takes answers');
 
   const q = ask.question;
   if (!isValidScore(q.kind, input.score)) {
@@ -31,11 +32,13 @@ export function recordAnswer(ask: Ask, input: AnswerInput, now: EpochMs, via: An
   const offered = q.reasonChips[band];
   const reasons = [...new Set(input.reasons ?? [])];
   const unknown = reasons.find((r) => !offered.includes(r));
-  if (unknown !== undefined) return refused('unknown-reason', `"${unknown}" is not a reason offered for a ${band} score`);
+  if (unknown !== undefined)
+    return refused('unknown-reason', `"${unknown}" is not a reason offered for a ${band} score`);
 
   const text = input.comment?.trim() ?? '';
   const comment = text === '' ? null : text;
-  if (comment !== null && !q.comment.enabled) return refused('comment-not-allowed', 'this survey does not take a comment');
+  if (comment !== null && !q.comment.enabled)
+    return refused('comment-not-allowed', 'this survey does not take a comment');
   if (comment !== null && comment.length > q.comment.maxLength) {
     return refused('comment-too-long', `the comment must be at most ${q.comment.maxLength} characters`);
   }

@@ -85,14 +85,17 @@ export function matchWaypoint(
     case 'idle':
     case 'long-running': {
       if (trigger.kind !== 'tick') return wrongTrigger();
-      if (ticket.statusCategory === 'done') return miss('the ticket is done; time-based waypoints apply only while it is open', 'ticket-closed');
+      if (ticket.statusCategory === 'done')
+        return miss('the ticket is done; time-based waypoints apply only while it is open', 'ticket-closed');
       if (waypoint.kind === 'long-running') {
-        if (now - ticket.createdAt < waypoint.hours * HOUR_MS) return miss(`the ticket has been open less than ${hours(waypoint.hours)}`);
+        if (now - ticket.createdAt < waypoint.hours * HOUR_MS)
+          return miss(`the ticket has been open less than ${hours(waypoint.hours)}`);
         return hit('long-running', ONCE_PER_TICKET, ticket.statusCategory);
       }
       // One idle stretch runs from the last public agent activity (or creation) until the next one.
       const stretchStart = ticket.lastPublicAgentActivityAt ?? ticket.createdAt;
-      if (now - stretchStart < waypoint.hours * HOUR_MS) return miss(`an agent was publicly active within the last ${hours(waypoint.hours)}`);
+      if (now - stretchStart < waypoint.hours * HOUR_MS)
+        return miss(`an agent was publicly active within the last ${hours(waypoint.hours)}`);
       return hit(`idle@${stretchStart}`, stretchStart, ticket.statusCategory);
     }
     case 'manual': {
@@ -125,7 +128,8 @@ export function matchWaypoint(
     case 'reassigned': {
       if (event.type !== 'reassigned') return wrongTrigger();
       const nth = ticket.reassignCount + 1;
-      if (nth < waypoint.fromNth) return miss(`this is reassignment ${nth}; the plan asks from reassignment ${waypoint.fromNth} on`);
+      if (nth < waypoint.fromNth)
+        return miss(`this is reassignment ${nth}; the plan asks from reassignment ${waypoint.fromNth} on`);
       return hit(`event:${event.key}`, null, after);
     }
     case 'reopened':

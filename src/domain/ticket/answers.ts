@@ -12,13 +12,18 @@ import { truncate } from './sorted';
  * Asks that are not answered are ignored.
  */
 export function applyAnswer(experience: TicketExperience | null, ask: Ask): Applied {
-  const e0 = experience ?? emptyExperience({ issueId: ask.ticketId, issueKey: ask.issueKey, projectId: ask.projectId }, ask.createdAt);
+  const e0 =
+    experience ??
+    emptyExperience({ issueId: ask.ticketId, issueKey: ask.issueKey, projectId: ask.projectId }, ask.createdAt);
   const answer = ask.answer;
   if (ask.status !== 'answered' || answer === null) return { experience: e0, newSignals: [] };
   const known = e0.answers.find((a) => a.askId === ask.id);
   if (known !== undefined && known.answeredAt >= answer.answeredAt) return { experience: e0, newSignals: [] };
 
-  const lostTime = answer.lostTimeChoiceId === null ? undefined : ask.question.lostTime.choices.find((c) => c.id === answer.lostTimeChoiceId);
+  const lostTime =
+    answer.lostTimeChoiceId === null
+      ? undefined
+      : ask.question.lostTime.choices.find((c) => c.id === answer.lostTimeChoiceId);
   const record: AnswerRecord = {
     askId: ask.id,
     questionKind: ask.question.kind,
@@ -31,7 +36,10 @@ export function applyAnswer(experience: TicketExperience | null, ask: Ask): Appl
     reasons: [...answer.reasons],
     lostTimeMinutes: lostTime?.minutes ?? null,
     // A changed answer that is still low keeps the agent's follow-up; a new low answer needs one.
-    followUpDoneAt: known !== undefined && isLowScore(ask.question.kind, answer.score) === isLowScore(known.questionKind, known.score) ? known.followUpDoneAt : null,
+    followUpDoneAt:
+      known !== undefined && isLowScore(ask.question.kind, answer.score) === isLowScore(known.questionKind, known.score)
+        ? known.followUpDoneAt
+        : null,
   };
   const answers = [...e0.answers.filter((a) => a.askId !== ask.id), record]
     .sort((a, b) => a.answeredAt - b.answeredAt || (a.askId < b.askId ? -1 : a.askId > b.askId ? 1 : 0))
@@ -43,5 +51,10 @@ export function applyAnswer(experience: TicketExperience | null, ask: Ask): Appl
 /** An agent closed the loop on an answer ("follow-up done"); the first time counts. */
 export function markFollowUpDone(experience: TicketExperience, askId: string, at: EpochMs): TicketExperience {
   if (!experience.answers.some((a) => a.askId === askId && a.followUpDoneAt === null)) return experience;
-  return { ...experience, answers: experience.answers.map((a) => (a.askId === askId && a.followUpDoneAt === null ? { ...a, followUpDoneAt: at } : a)) };
+  return {
+    ...experience,
+    answers: experience.answers.map((a) =>
+      a.askId === askId && a.followUpDoneAt === null ? { ...a, followUpDoneAt: at } : a,
+    ),
+  };
 }

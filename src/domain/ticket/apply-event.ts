@@ -16,7 +16,12 @@ import { isWaitingForSupport, waitingOf } from './waiting';
 
 /** What the sentiment scorer says about one comment (`createSentimentScorer().score` fits it). */
 export type CommentScore =
-  | { readonly kind: 'scored'; readonly s: number; readonly negativeSentences: readonly string[]; readonly chaser: boolean }
+  | {
+      readonly kind: 'scored';
+      readonly s: number;
+      readonly negativeSentences: readonly string[];
+      readonly chaser: boolean;
+    }
   | { readonly kind: 'unscorable' };
 
 export interface ApplyEventDeps {
@@ -65,7 +70,8 @@ export function applyEvent(experience: TicketExperience | null, event: Lifecycle
     lastEventAt: Math.max(e0.lastEventAt, event.at),
     appliedKeys: insertBounded(e0.appliedKeys, { key: event.key, at: event.at }, L.appliedKeys, keyOfFact).list,
   };
-  if (event.at >= e.identityAt) e = { ...e, issueKey: event.issueKey, projectId: event.projectId, identityAt: event.at };
+  if (event.at >= e.identityAt)
+    e = { ...e, issueKey: event.issueKey, projectId: event.projectId, identityAt: event.at };
 
   switch (event.type) {
     case 'created':
@@ -83,7 +89,10 @@ export function applyEvent(experience: TicketExperience | null, event: Lifecycle
       e = enterStatus(e, event.key, event.at, event.to, deps);
       break;
     case 'resolved':
-      e = { ...e, resolutions: insertBounded(e.resolutions, { key: event.key, at: event.at }, L.resolutions, keyOfFact).list };
+      e = {
+        ...e,
+        resolutions: insertBounded(e.resolutions, { key: event.key, at: event.at }, L.resolutions, keyOfFact).list,
+      };
       break;
     case 'reopened': {
       const r = insertBounded(e.reopens, { key: event.key, at: event.at }, L.reopens, keyOfFact);
@@ -91,7 +100,10 @@ export function applyEvent(experience: TicketExperience | null, event: Lifecycle
       break;
     }
     case 'reassigned':
-      e = event.toAssigneeId === null ? setCurrentAssignee(e, event.at, null) : assign(e, event.key, event.at, event.toAssigneeId);
+      e =
+        event.toAssigneeId === null
+          ? setCurrentAssignee(e, event.at, null)
+          : assign(e, event.key, event.at, event.toAssigneeId);
       break;
     case 'agent-comment':
       if (event.public) {
@@ -114,7 +126,11 @@ export function applyEvent(experience: TicketExperience | null, event: Lifecycle
 }
 
 /** Folds a whole sequence (tests, recompute). */
-export function applyEvents(experience: TicketExperience | null, events: readonly LifecycleEvent[], deps: ApplyEventDeps): TicketExperience | null {
+export function applyEvents(
+  experience: TicketExperience | null,
+  events: readonly LifecycleEvent[],
+  deps: ApplyEventDeps,
+): TicketExperience | null {
   let e = experience;
   for (const event of events) e = applyEvent(e, event, deps).experience;
   return e;
@@ -132,7 +148,13 @@ function maxOf(a: number | null, b: number): number {
   return a === null ? b : Math.max(a, b);
 }
 
-function enterStatus(e: TicketExperience, key: string, at: number, status: StatusEntry['status'], deps: ApplyEventDeps): TicketExperience {
+function enterStatus(
+  e: TicketExperience,
+  key: string,
+  at: number,
+  status: StatusEntry['status'],
+  deps: ApplyEventDeps,
+): TicketExperience {
   if (e.timelineCarry !== null && at < e.timelineCarry.untilAt) return e;
   const entry: StatusEntry = {
     key,
@@ -153,13 +175,23 @@ function enterStatus(e: TicketExperience, key: string, at: number, status: Statu
     carry = { untilAt, waitingMs: (carry?.waitingMs ?? 0) + waitingOf(folded, untilAt) };
   }
   const latest = timeline[timeline.length - 1];
-  return { ...e, statusTimeline: timeline, timelineCarry: carry, status: latest?.status ?? e.status, statusAt: latest?.at ?? e.statusAt };
+  return {
+    ...e,
+    statusTimeline: timeline,
+    timelineCarry: carry,
+    status: latest?.status ?? e.status,
+    statusAt: latest?.at ?? e.statusAt,
+  };
 }
 
 function assign(e: TicketExperience, key: string, at: number, assigneeId: string): TicketExperience {
   const entry: Assignment = { key, at, assigneeId };
   const r = insertBounded(e.assignments, entry, L.assignments, (x) => x.key);
-  return setCurrentAssignee({ ...e, assignments: r.list, assignmentsDropped: e.assignmentsDropped + r.dropped }, at, assigneeId);
+  return setCurrentAssignee(
+    { ...e, assignments: r.list, assignmentsDropped: e.assignmentsDropped + r.dropped },
+    at,
+    assigneeId,
+  );
 }
 
 function setCurrentAssignee(e: TicketExperience, at: number, assigneeId: string | null): TicketExperience {
@@ -168,7 +200,14 @@ function setCurrentAssignee(e: TicketExperience, at: number, assigneeId: string 
   return newer ? { ...e, assigneeId, assigneeAt: at } : e;
 }
 
-function applyRequesterComment(e: TicketExperience, commentId: string, at: number, version: number, text: string, deps: ApplyEventDeps): TicketExperience {
+function applyRequesterComment(
+  e: TicketExperience,
+  commentId: string,
+  at: number,
+  version: number,
+  text: string,
+  deps: ApplyEventDeps,
+): TicketExperience {
   const known = e.requesterComments.find((c) => c.commentId === commentId);
   if (known !== undefined && known.version >= version) return e;
   const knownChaser = e.chasers.find((c) => c.commentId === commentId);
@@ -181,16 +220,30 @@ function applyRequesterComment(e: TicketExperience, commentId: string, at: numbe
     at,
     version,
     s: scored ? Math.max(-1, Math.min(1, result.s)) : null,
-    negativeSentences: scored ? result.negativeSentences.slice(0, L.negativeSentences).map((s) => truncate(s, L.sentenceChars)) : [],
+    negativeSentences: scored
+      ? result.negativeSentences.slice(0, L.negativeSentences).map((s) => truncate(s, L.sentenceChars))
+      : [],
     chaser: scored && result.chaser,
   };
-  const comments = insertBounded(e.requesterComments, comment, L.requesterComments, (c) => c.commentId, (old, next) => next.version > old.version).list;
+  const comments = insertBounded(
+    e.requesterComments,
+    comment,
+    L.requesterComments,
+    (c) => c.commentId,
+    (old, next) => next.version > old.version,
+  ).list;
 
   let chasers = e.chasers;
   let chasersDropped = e.chasersDropped;
   if (comment.chaser) {
     const chaser: Chaser = { commentId, at, version, excerpt: truncate(text.trim(), L.excerptChars) };
-    const r = insertBounded(chasers, chaser, L.chasers, (c) => c.commentId, (old, next) => next.version > old.version);
+    const r = insertBounded(
+      chasers,
+      chaser,
+      L.chasers,
+      (c) => c.commentId,
+      (old, next) => next.version > old.version,
+    );
     chasers = r.list;
     chasersDropped += r.dropped;
   } else if (knownChaser !== undefined) {

@@ -56,7 +56,9 @@ export const RequesterCommentSchema = z
   .strict();
 export type RequesterComment = z.infer<typeof RequesterCommentSchema>;
 
-export const ChaserSchema = z.object({ commentId: z.string(), at: epoch, version: epoch, excerpt: z.string().max(L.excerptChars) }).strict();
+export const ChaserSchema = z
+  .object({ commentId: z.string(), at: epoch, version: epoch, excerpt: z.string().max(L.excerptChars) })
+  .strict();
 export type Chaser = z.infer<typeof ChaserSchema>;
 
 export const SlaStateSchema = z
@@ -110,7 +112,10 @@ export const TicketExperienceSchema = z
     statusAt: epoch.nullable(),
     statusTimeline: z.array(StatusEntrySchema).max(L.statusTimeline),
     /** Waiting time of timeline entries dropped for size, up to `untilAt` (the first kept entry). */
-    timelineCarry: z.object({ untilAt: epoch, waitingMs: z.number().min(0) }).strict().nullable(),
+    timelineCarry: z
+      .object({ untilAt: epoch, waitingMs: z.number().min(0) })
+      .strict()
+      .nullable(),
     resolutions: z.array(KeyedFactSchema).max(L.resolutions),
     reopens: z.array(KeyedFactSchema).max(L.reopens),
     /** Reopens dropped from `reopens` for size; the count stays exact. */
@@ -189,7 +194,9 @@ export function reopenCount(e: TicketExperience): number {
  * the created and the assigned event) are not a change. Derived from the time-sorted set, so it
  * does not depend on arrival order.
  */
-export function assigneeChanges(e: TicketExperience): { readonly assignment: Assignment; readonly fromAssigneeId: string | null; readonly count: number }[] {
+export function assigneeChanges(
+  e: TicketExperience,
+): { readonly assignment: Assignment; readonly fromAssigneeId: string | null; readonly count: number }[] {
   const out: { assignment: Assignment; fromAssigneeId: string | null; count: number }[] = [];
   // Beyond the cap, every dropped assignment but the first is taken as a change.
   let count = Math.max(0, e.assignmentsDropped - 1);

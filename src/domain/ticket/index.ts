@@ -32,4 +32,12 @@ export { ticketSignals, signalsAdded } from './signals';
 export { ticketMood, NEGATIVE_MOOD } from './mood';
 export { isWaitingForSupport, waitingForSupportMs } from './waiting';
 export { ticketOutcomes, segmentOf, moodOf, csatAnswer } from './outcomes';
-export { assessRisk, RISK_BANDS, type RiskAssessment, type RiskLevel, type RiskReason, type RiskReasonCode, type RiskOptions } from './risk';
+export {
+  assessRisk,
+  RISK_BANDS,
+  type RiskAssessment,
+  type RiskLevel,
+  type RiskReason,
+  type RiskReasonCode,
+  type RiskOptions,
+} from './risk';

@@ -4,7 +4,15 @@ import { isFavourable } from '../question';
 import { scopeMatches } from '../scope';
 import { HOUR_MS, dayKeyOf } from '../time';
 import type { XlaDefinition } from '../xla';
-import { chaserCount, lastResolvedAt, reassignmentCount, reopenCount, wasAssigned, type AnswerRecord, type TicketExperience } from './experience';
+import {
+  chaserCount,
+  lastResolvedAt,
+  reassignmentCount,
+  reopenCount,
+  wasAssigned,
+  type AnswerRecord,
+  type TicketExperience,
+} from './experience';
 import { NEGATIVE_MOOD, ticketMood } from './mood';
 import { knownUntil, waitingForSupportMs } from './waiting';
 
@@ -23,7 +31,9 @@ export function moodOf(e: TicketExperience): { readonly mood: number; readonly a
 /** The latest answer that feeds csat under the XLA's `csatSource`. */
 export function csatAnswer(e: TicketExperience, xla: XlaDefinition): AnswerRecord | null {
   const { waypoints, midFlightOnly } = xla.csatSource;
-  const eligible = e.answers.filter((a) => (waypoints.length === 0 || waypoints.includes(a.waypoint)) && (!midFlightOnly || a.midFlight));
+  const eligible = e.answers.filter(
+    (a) => (waypoints.length === 0 || waypoints.includes(a.waypoint)) && (!midFlightOnly || a.midFlight),
+  );
   return eligible[eligible.length - 1] ?? null;
 }
 
@@ -51,7 +61,8 @@ export function ticketOutcomes(e: TicketExperience, xla: XlaDefinition): TicketO
   }
 
   const mood = moodOf(e);
-  if (mood !== null && wanted.has('sentiment')) indicators.sentiment = { good: mood.mood > NEGATIVE_MOOD, day: dayKeyOf(mood.at) };
+  if (mood !== null && wanted.has('sentiment'))
+    indicators.sentiment = { good: mood.mood > NEGATIVE_MOOD, day: dayKeyOf(mood.at) };
 
   const resolvedAt = lastResolvedAt(e);
   if (resolvedAt !== null) {
@@ -70,7 +81,8 @@ export function ticketOutcomes(e: TicketExperience, xla: XlaDefinition): TicketO
   return {
     segment,
     indicators,
-    answer: answer === null ? null : { kind: answer.questionKind, score: answer.score, day: dayKeyOf(answer.answeredAt) },
+    answer:
+      answer === null ? null : { kind: answer.questionKind, score: answer.score, day: dayKeyOf(answer.answeredAt) },
     lostTime: lost?.lostTimeMinutes == null ? null : { minutes: lost.lostTimeMinutes, day: dayKeyOf(lost.answeredAt) },
   };
 }

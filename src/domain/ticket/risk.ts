@@ -8,13 +8,7 @@ import { waitingForSupportMs } from './waiting';
 export type RiskLevel = 'low' | 'medium' | 'high';
 
 export type RiskReasonCode =
-  | 'negative-mood'
-  | 'chasers'
-  | 'reopened'
-  | 'reassigned'
-  | 'sla-breached'
-  | 'low-score-no-follow-up'
-  | 'long-wait';
+  'negative-mood' | 'chasers' | 'reopened' | 'reassigned' | 'sla-breached' | 'low-score-no-follow-up' | 'long-wait';
 
 export interface RiskReason {
   readonly code: RiskReasonCode;
@@ -51,8 +45,15 @@ export function assessRisk(e: TicketExperience, now: EpochMs, options: RiskOptio
     reasons.push({ code, points: Math.round(points), text });
   };
 
-  const lowAnswer = [...e.answers].reverse().find((a) => isLowScore(a.questionKind, a.score) && a.followUpDoneAt === null);
-  if (lowAnswer !== undefined) add('low-score-no-follow-up', 35, `Low survey answer (${lowAnswer.score} on ${lowAnswer.questionKind}) with no follow-up yet`);
+  const lowAnswer = [...e.answers]
+    .reverse()
+    .find((a) => isLowScore(a.questionKind, a.score) && a.followUpDoneAt === null);
+  if (lowAnswer !== undefined)
+    add(
+      'low-score-no-follow-up',
+      35,
+      `Low survey answer (${lowAnswer.score} on ${lowAnswer.questionKind}) with no follow-up yet`,
+    );
 
   const breached = e.slas.filter((s) => s.breached).map((s) => s.name);
   if (breached.length > 0) add('sla-breached', 25, `SLA breached: ${breached.join(', ')}`);
@@ -71,16 +72,24 @@ export function assessRisk(e: TicketExperience, now: EpochMs, options: RiskOptio
   if (reopens > 0) add('reopened', Math.min(25, 15 * reopens), `Reopened ${times(reopens)} after being resolved`);
 
   const reassignments = reassignmentCount(e);
-  if (reassignments >= 2) add('reassigned', Math.min(25, 10 + 5 * (reassignments - 2)), `Reassigned ${times(reassignments)}`);
+  if (reassignments >= 2)
+    add('reassigned', Math.min(25, 10 + 5 * (reassignments - 2)), `Reassigned ${times(reassignments)}`);
 
   const thresholdMs = (options.waitThresholdHours ?? 24) * HOUR_MS;
   const waitedMs = waitingForSupportMs(e, isDone(e) ? e.lastEventAt : Math.max(now, e.lastEventAt));
   if (waitedMs > thresholdMs) {
-    add('long-wait', waitedMs > 3 * thresholdMs ? 25 : 15, `Waiting for support ${Math.floor(waitedMs / HOUR_MS)} h in total`);
+    add(
+      'long-wait',
+      waitedMs > 3 * thresholdMs ? 25 : 15,
+      `Waiting for support ${Math.floor(waitedMs / HOUR_MS)} h in total`,
+    );
   }
 
   reasons.sort((a, b) => b.points - a.points);
-  const score = Math.min(100, reasons.reduce((sum, r) => sum + r.points, 0));
+  const score = Math.min(
+    100,
+    reasons.reduce((sum, r) => sum + r.points, 0),
+  );
   const level: RiskLevel = score >= RISK_BANDS.high ? 'high' : score >= RISK_BANDS.medium ? 'medium' : 'low';
   return { level, score, reasons };
 }

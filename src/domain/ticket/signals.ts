@@ -10,19 +10,44 @@ export function ticketSignals(e: TicketExperience): Signal[] {
   const out: Signal[] = [];
   for (const c of e.requesterComments) {
     if (c.s === null) continue;
-    out.push({ id: `${e.issueId}:sentiment:${c.commentId}`, at: c.at, kind: 'comment-sentiment', commentId: c.commentId, s: c.s, negativeSentences: [...c.negativeSentences] });
+    out.push({
+      id: `${e.issueId}:sentiment:${c.commentId}`,
+      at: c.at,
+      kind: 'comment-sentiment',
+      commentId: c.commentId,
+      s: c.s,
+      negativeSentences: [...c.negativeSentences],
+    });
   }
   for (const c of e.chasers) {
-    out.push({ id: `${e.issueId}:chaser:${c.commentId}`, at: c.at, kind: 'chaser', commentId: c.commentId, excerpt: c.excerpt });
+    out.push({
+      id: `${e.issueId}:chaser:${c.commentId}`,
+      at: c.at,
+      kind: 'chaser',
+      commentId: c.commentId,
+      excerpt: c.excerpt,
+    });
   }
   for (const sla of e.slas) {
     if (!sla.breached) continue;
-    out.push({ id: `${e.issueId}:sla:${sla.name}`, at: sla.breachedAt ?? e.slaCheckedAt ?? e.lastEventAt, kind: 'sla-breached', slaName: sla.name });
+    out.push({
+      id: `${e.issueId}:sla:${sla.name}`,
+      at: sla.breachedAt ?? e.slaCheckedAt ?? e.lastEventAt,
+      kind: 'sla-breached',
+      slaName: sla.name,
+    });
   }
   for (const r of e.reopens) out.push({ id: `reopened:${r.key}`, at: r.at, kind: 'reopened' });
   for (const change of assigneeChanges(e)) {
     const a = change.assignment;
-    out.push({ id: `reassigned:${a.key}`, at: a.at, kind: 'reassigned', fromAssigneeId: change.fromAssigneeId, toAssigneeId: a.assigneeId, count: change.count });
+    out.push({
+      id: `reassigned:${a.key}`,
+      at: a.at,
+      kind: 'reassigned',
+      fromAssigneeId: change.fromAssigneeId,
+      toAssigneeId: a.assigneeId,
+      count: change.count,
+    });
   }
   for (const a of e.answers) {
     out.push({

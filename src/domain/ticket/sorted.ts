@@ -39,7 +39,8 @@ export function insertBounded<T extends { readonly at: number }>(
     return { list: next, dropped: 0, changed: true };
   }
   const oldest = list[0];
-  if (list.length >= max && oldest !== undefined && order(item, oldest) < 0) return { list: [...list], dropped: 0, changed: false };
+  if (list.length >= max && oldest !== undefined && order(item, oldest) < 0)
+    return { list: [...list], dropped: 0, changed: false };
   const next = [...list, item].sort(order);
   const dropped = Math.max(0, next.length - max);
   return { list: next.slice(dropped), dropped, changed: true };

@@ -40,7 +40,8 @@ export function useCall<C extends ResolverContract>(
     let live = true;
     setLoaded({ state: 'loading' });
     // The first attempt may already be in flight (prefetched by the router); a retry always calls.
-    const pending = attempt === 0 ? client.load(contract, payloadRef.current) : client.call(contract, payloadRef.current);
+    const pending =
+      attempt === 0 ? client.load(contract, payloadRef.current) : client.call(contract, payloadRef.current);
     void pending.then((result) => {
       if (live) setLoaded(toLoaded(result));
     });

@@ -29,7 +29,12 @@ export interface Client {
   load<C extends ResolverContract>(contract: C, payload: PayloadOf<C>): Promise<CallResult<ResponseOf<C>>>;
 }
 
-function failure(code: CallError['code'], message: string, fields: readonly FieldProblem[] = [], reason: string | null = null) {
+function failure(
+  code: CallError['code'],
+  message: string,
+  fields: readonly FieldProblem[] = [],
+  reason: string | null = null,
+) {
   return { ok: false as const, error: { code, message, fields, reason } };
 }
 
@@ -71,7 +76,10 @@ export function createClient(host: Pick<Host, 'invoke'>): Client {
       }
       const parsed = envelopeOf(contract.response).safeParse(raw);
       if (!parsed.success) {
-        return failure('bad-response', 'Sentio got an answer it did not understand. Reload the page; if it persists, tell your Jira admin.');
+        return failure(
+          'bad-response',
+          'Sentio got an answer it did not understand. Reload the page; if it persists, tell your Jira admin.',
+        );
       }
       const envelope = parsed.data;
       if (envelope.ok) return { ok: true, data: envelope.data as ResponseOf<C> };

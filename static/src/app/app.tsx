@@ -17,17 +17,17 @@ export function App({ host, context, client: given }: { host: Host; context: Vie
   return (
     <HostProvider host={host} context={context}>
       <ClientProvider client={client}>
-          <CrashGuard>
-            {View === null ? (
-              <Notice appearance="error" title="Unknown Sentio module">
-                <p>This page ({context.moduleKey}) is not one Sentio knows how to show. Reinstall or update the app.</p>
-              </Notice>
-            ) : (
-              <Suspense fallback={<ViewSkeleton />}>
-                <View />
-              </Suspense>
-            )}
-          </CrashGuard>
+        <CrashGuard>
+          {View === null ? (
+            <Notice appearance="error" title="Unknown Sentio module">
+              <p>This page ({context.moduleKey}) is not one Sentio knows how to show. Reinstall or update the app.</p>
+            </Notice>
+          ) : (
+            <Suspense fallback={<ViewSkeleton />}>
+              <View />
+            </Suspense>
+          )}
+        </CrashGuard>
       </ClientProvider>
     </HostProvider>
   );

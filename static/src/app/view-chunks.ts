@@ -19,7 +19,10 @@ interface ViewChunk {
   readonly data: () => PrefetchModule;
 }
 
-const admin: ViewChunk = { view: () => import('../views/admin/admin-page'), data: () => import('../views/admin/admin-page.prefetch') };
+const admin: ViewChunk = {
+  view: () => import('../views/admin/admin-page'),
+  data: () => import('../views/admin/admin-page.prefetch'),
+};
 
 /**
  * The chunks of each module's view. This table is tiny and in the entry, so the entry can start
@@ -28,17 +31,31 @@ const admin: ViewChunk = { view: () => import('../views/admin/admin-page'), data
  * the gadget never downloads the survey editors. Two modules that show the same thing share one.
  */
 export const VIEW_CHUNKS: Readonly<Record<ModuleKey, ViewChunk>> = {
-  'sentio-issue-panel': { view: () => import('../views/issue/issue-panel'), data: () => import('../views/issue/prefetch') },
-  'sentio-project-page': { view: () => import('../views/project/project-page'), data: () => import('../views/project/project-page.prefetch') },
+  'sentio-issue-panel': {
+    view: () => import('../views/issue/issue-panel'),
+    data: () => import('../views/issue/prefetch'),
+  },
+  'sentio-project-page': {
+    view: () => import('../views/project/project-page'),
+    data: () => import('../views/project/project-page.prefetch'),
+  },
   // Project settings shows the same editors as the admin page, scoped to the project.
   'sentio-project-settings': admin,
   'sentio-admin-page': admin,
-  'sentio-scorecard-gadget': { view: () => import('../views/project/scorecard-gadget'), data: () => import('../views/project/scorecard-gadget.prefetch') },
-  'sentio-portal-survey': { view: () => import('../views/portal/portal-survey'), data: () => import('../views/portal/portal-survey.prefetch') },
+  'sentio-scorecard-gadget': {
+    view: () => import('../views/project/scorecard-gadget'),
+    data: () => import('../views/project/scorecard-gadget.prefetch'),
+  },
+  'sentio-portal-survey': {
+    view: () => import('../views/portal/portal-survey'),
+    data: () => import('../views/portal/portal-survey.prefetch'),
+  },
 };
 
 export function chunksFor(moduleKey: unknown): ViewChunk | null {
-  return typeof moduleKey === 'string' && Object.hasOwn(VIEW_CHUNKS, moduleKey) ? VIEW_CHUNKS[moduleKey as ModuleKey] : null;
+  return typeof moduleKey === 'string' && Object.hasOwn(VIEW_CHUNKS, moduleKey)
+    ? VIEW_CHUNKS[moduleKey as ModuleKey]
+    : null;
 }
 
 /**

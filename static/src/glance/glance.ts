@@ -26,14 +26,23 @@ function line(view: TicketExperienceView): HTMLElement {
     { class: 'g-line' },
     el('span', { role: 'img', 'aria-label': `Mood: ${mood}`, title: mood, class: 'g-face' }, MOOD_FACE[view.moodLabel]),
     el('span', { class: `g-lozenge g-${RISK_APPEARANCE[view.risk.level]}` }, RISK_TEXT[view.risk.level]),
-    el('span', { class: 'g-muted' }, view.lastScore !== null ? `Last score ${scoreText(view.lastScore.kind, view.lastScore.score)}` : 'No answer yet'),
+    el(
+      'span',
+      { class: 'g-muted' },
+      view.lastScore !== null ? `Last score ${scoreText(view.lastScore.kind, view.lastScore.score)}` : 'No answer yet',
+    ),
   );
 }
 
 /** A failed call: a short message in place of the line, with a retry when that can help. */
 function failed(error: CallError, retry: () => void): HTMLElement {
   const warning = error.code === 'forbidden' || error.code === 'refused';
-  const box = el('div', { role: warning ? 'status' : 'alert', class: `g-notice ${warning ? 'g-warning' : 'g-error'}` }, el('strong', {}, errorTitle(error)), el('span', {}, error.message));
+  const box = el(
+    'div',
+    { role: warning ? 'status' : 'alert', class: `g-notice ${warning ? 'g-warning' : 'g-error'}` },
+    el('strong', {}, errorTitle(error)),
+    el('span', {}, error.message),
+  );
   if (isRetryable(error)) {
     const button = el('button', { type: 'button', class: 'g-button' }, 'Try again');
     button.addEventListener('click', retry);

@@ -6,7 +6,10 @@ import { type CallError, errorTitle, isRetryable } from '../api/client';
 export function CallErrorMessage({ error, onRetry }: { error: CallError; onRetry?: () => void }) {
   const canRetry = onRetry !== undefined && isRetryable(error);
   return (
-    <Notice appearance={error.code === 'forbidden' || error.code === 'refused' ? 'warning' : 'error'} title={errorTitle(error)}>
+    <Notice
+      appearance={error.code === 'forbidden' || error.code === 'refused' ? 'warning' : 'error'}
+      title={errorTitle(error)}
+    >
       <p>{error.message}</p>
       {canRetry ? (
         <p>

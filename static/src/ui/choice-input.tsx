@@ -9,7 +9,13 @@ export function ChoiceInput<T extends string>({
   value,
   options,
   onChange,
-}: { label: string; error?: string | undefined; value: T; options: ReadonlyArray<{ value: T; label: string }>; onChange: (v: T) => void }) {
+}: {
+  label: string;
+  error?: string | undefined;
+  value: T;
+  options: ReadonlyArray<{ value: T; label: string }>;
+  onChange: (v: T) => void;
+}) {
   const id = useId();
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
@@ -18,13 +24,19 @@ export function ChoiceInput<T extends string>({
       </span>
       <div role="group" aria-labelledby={id} style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050') }}>
         {options.map((o) => (
-          <Button key={o.value} isSelected={o.value === value} aria-pressed={o.value === value} onClick={() => onChange(o.value)}>
+          <Button
+            key={o.value}
+            isSelected={o.value === value}
+            aria-pressed={o.value === value}
+            onClick={() => onChange(o.value)}
+          >
             {o.label}
           </Button>
         ))}
       </div>
-      {error !== undefined ? <span style={{ font: token('font.body.small'), color: token('color.text.danger') }}>{error}</span> : null}
+      {error !== undefined ? (
+        <span style={{ font: token('font.body.small'), color: token('color.text.danger') }}>{error}</span>
+      ) : null}
     </div>
   );
 }
-

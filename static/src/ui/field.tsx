@@ -24,7 +24,10 @@ export function Field({ label, error, hint, children }: FieldProps) {
   const describedBy = [errorId, hintId].filter((x) => x !== undefined).join(' ') || undefined;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
-      <label htmlFor={id} style={{ font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle') }}>
+      <label
+        htmlFor={id}
+        style={{ font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle') }}
+      >
         {label}
       </label>
       {children({ id, 'aria-invalid': error !== undefined, 'aria-describedby': describedBy })}

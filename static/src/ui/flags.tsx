@@ -7,7 +7,8 @@ export function useNotify() {
   const { host } = useHost();
   return useMemo(
     () => ({
-      failed: (error: CallError) => host.showFlag({ appearance: 'error', title: errorTitle(error), description: error.message }),
+      failed: (error: CallError) =>
+        host.showFlag({ appearance: 'error', title: errorTitle(error), description: error.message }),
       succeeded: (title: string, description?: string) => host.showFlag({ appearance: 'success', title, description }),
       warned: (title: string, description?: string) => host.showFlag({ appearance: 'warning', title, description }),
     }),

@@ -38,11 +38,18 @@ function PlainNotice({ appearance, title, children, actions }: NoticeProps) {
     <section
       aria-label={title}
       data-notice="plain"
-      style={{ borderLeft: `4px solid ${token(BORDER[appearance])}`, background: token(BACKGROUND[appearance]), padding: token('space.200'), borderRadius: token('radius.small') }}
+      style={{
+        borderLeft: `4px solid ${token(BORDER[appearance])}`,
+        background: token(BACKGROUND[appearance]),
+        padding: token('space.200'),
+        borderRadius: token('radius.small'),
+      }}
     >
       <strong>{title}</strong>
       <div>{children}</div>
-      {actions !== undefined ? <div style={{ display: 'flex', gap: token('space.100'), marginTop: token('space.100') }}>{actions}</div> : null}
+      {actions !== undefined ? (
+        <div style={{ display: 'flex', gap: token('space.100'), marginTop: token('space.100') }}>{actions}</div>
+      ) : null}
     </section>
   );
 }

@@ -7,7 +7,15 @@ export function Section({ title, actions, children }: { title: string; actions?:
   const id = useId();
   return (
     <section aria-labelledby={id} style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
-      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: token('space.100'), flexWrap: 'wrap' }}>
+      <div
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: token('space.100'),
+          flexWrap: 'wrap',
+        }}
+      >
         <Heading size="xsmall" as="h3" id={id}>
           {title}
         </Heading>

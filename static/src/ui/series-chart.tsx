@@ -42,23 +42,58 @@ export function SeriesChart({ points, target, label, height = 140 }: SeriesChart
   const textStyle = { fill: token('color.text.subtlest'), fontSize: 11 };
   return (
     // Scaled uniformly (a stretched viewBox stretches the axis text too), and no wider than 1.5×.
-    <svg role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMid meet" style={{ maxWidth: WIDTH * 1.5, display: 'block' }}>
+    <svg
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width="100%"
+      preserveAspectRatio="xMinYMid meet"
+      style={{ maxWidth: WIDTH * 1.5, display: 'block' }}
+    >
       {[0, 50, 100].map((tick) => (
         <g key={tick}>
-          <line x1={pad.left} x2={WIDTH - pad.right} y1={y(tick)} y2={y(tick)} stroke={token('color.border')} strokeWidth={1} />
+          <line
+            x1={pad.left}
+            x2={WIDTH - pad.right}
+            y1={y(tick)}
+            y2={y(tick)}
+            stroke={token('color.border')}
+            strokeWidth={1}
+          />
           <text x={pad.left - 4} y={y(tick) + 4} textAnchor="end" style={textStyle}>
             {tick}
           </text>
         </g>
       ))}
       {target !== null ? (
-        <line x1={pad.left} x2={WIDTH - pad.right} y1={y(target)} y2={y(target)} stroke={token('color.border.success')} strokeDasharray="4 3" strokeWidth={1.5} />
+        <line
+          x1={pad.left}
+          x2={WIDTH - pad.right}
+          y1={y(target)}
+          y2={y(target)}
+          stroke={token('color.border.success')}
+          strokeDasharray="4 3"
+          strokeWidth={1.5}
+        />
       ) : null}
       {runs.map((run, i) =>
         run.includes(' ') ? (
-          <polyline key={i} points={run} fill="none" stroke={token('color.chart.brand')} strokeWidth={2} strokeLinejoin="round" />
+          <polyline
+            key={i}
+            points={run}
+            fill="none"
+            stroke={token('color.chart.brand')}
+            strokeWidth={2}
+            strokeLinejoin="round"
+          />
         ) : (
-          <circle key={i} cx={Number(run.split(',')[0])} cy={Number(run.split(',')[1])} r={2.5} fill={token('color.chart.brand')} />
+          <circle
+            key={i}
+            cx={Number(run.split(',')[0])}
+            cy={Number(run.split(',')[1])}
+            r={2.5}
+            fill={token('color.chart.brand')}
+          />
         ),
       )}
       {first ? (

@@ -24,8 +24,18 @@ export function Sparkline({ values, min, max, label, width = 120, height = 28 }:
       {min < 0 && max > 0 ? (
         <line x1={0} x2={width} y1={y(0)} y2={y(0)} stroke={token('color.border')} strokeDasharray="2 2" />
       ) : null}
-      {values.length > 1 ? <polyline points={points} fill="none" stroke={token('color.chart.brand')} strokeWidth={2} strokeLinejoin="round" /> : null}
-      {last !== undefined ? <circle cx={x(values.length - 1)} cy={y(last)} r={2.5} fill={token('color.chart.brand')} /> : null}
+      {values.length > 1 ? (
+        <polyline
+          points={points}
+          fill="none"
+          stroke={token('color.chart.brand')}
+          strokeWidth={2}
+          strokeLinejoin="round"
+        />
+      ) : null}
+      {last !== undefined ? (
+        <circle cx={x(values.length - 1)} cy={y(last)} r={2.5} fill={token('color.chart.brand')} />
+      ) : null}
     </svg>
   );
 }

@@ -4,7 +4,12 @@ import { token } from '@atlaskit/tokens';
 /** Grey bars in the shape of content, while a view's code or first data arrive. */
 export function ViewSkeleton({ lines = 3 }: { lines?: number }) {
   return (
-    <div aria-busy="true" aria-label="Loading" role="status" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100'), padding: token('space.100') }}>
+    <div
+      aria-busy="true"
+      aria-label="Loading"
+      role="status"
+      style={{ display: 'flex', flexDirection: 'column', gap: token('space.100'), padding: token('space.100') }}
+    >
       {Array.from({ length: lines }, (_, i) => (
         <Skeleton key={i} width={i === 0 ? '40%' : `${90 - i * 15}%`} height={i === 0 ? 20 : 14} isShimmering />
       ))}

@@ -6,7 +6,16 @@
 import type { Ask } from '../../../src/domain/ask';
 import type { AuditEntry, RecomputeStatus, ScopeOptions } from '../../../src/contracts/admin';
 import { WriteConflict } from '../../../src/app/errors';
-import type { AppDocKey, AppPorts, HmacKey, Page, Store, StoredAsk, StoredConfig, Versioned } from '../../../src/app/ports';
+import type {
+  AppDocKey,
+  AppPorts,
+  HmacKey,
+  Page,
+  Store,
+  StoredAsk,
+  StoredConfig,
+  Versioned,
+} from '../../../src/app/ports';
 import type { StoredBucket, TicketRecord } from '../../../src/app/records';
 import { bucketScope } from '../../../src/app/ticket-change';
 import type { EpochMs } from '../../../src/domain/time';
@@ -56,9 +65,15 @@ function pageOf<T>(items: readonly T[], cursor: string | null, size: number): Pa
  * A page of an index like KVS pages it: the cursor is a position in (sort value, key) order, not
  * an offset, so rows that leave the index (an expired ask) or move in it do not shift the walk.
  */
-function indexPage<T>(items: readonly T[], sortKey: (item: T) => readonly [number, string], cursor: string | null, size: number): Page<T> {
+function indexPage<T>(
+  items: readonly T[],
+  sortKey: (item: T) => readonly [number, string],
+  cursor: string | null,
+  size: number,
+): Page<T> {
   const after = cursor === null ? null : (JSON.parse(cursor) as [number, string]);
-  const later = (k: readonly [number, string]) => after === null || k[0] > after[0] || (k[0] === after[0] && k[1] > after[1]);
+  const later = (k: readonly [number, string]) =>
+    after === null || k[0] > after[0] || (k[0] === after[0] && k[1] > after[1]);
   const rows = items
     .map((item) => ({ item, k: sortKey(item) }))
     .sort((a, b) => a.k[0] - b.k[0] || (a.k[1] < b.k[1] ? -1 : a.k[1] > b.k[1] ? 1 : 0))
@@ -71,7 +86,9 @@ function indexPage<T>(items: readonly T[], sortKey: (item: T) => readonly [numbe
 /** When the hourly scan sees a pending ask: at once while its comment is owed, else reminder or expiry (as kvs-store's `dueAt`). */
 function dueAtOf(ask: Ask, owed: boolean): number {
   if (owed) return ask.createdAt;
-  return ask.reminderDueAt !== null && ask.remindedAt === null ? Math.min(ask.reminderDueAt, ask.expiresAt) : ask.expiresAt;
+  return ask.reminderDueAt !== null && ask.remindedAt === null
+    ? Math.min(ask.reminderDueAt, ask.expiresAt)
+    : ask.expiresAt;
 }
 
 export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: [] }): FakeWorld {
@@ -108,7 +125,10 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     ports: undefined as unknown as AppPorts,
   };
   const openTickets = (keep: (t: TicketRecord) => boolean, order: (t: TicketRecord) => number) =>
-    [...tickets.values()].map((t) => t.value).filter((t) => t.open && keep(t)).sort((a, b) => order(a) - order(b));
+    [...tickets.values()]
+      .map((t) => t.value)
+      .filter((t) => t.open && keep(t))
+      .sort((a, b) => order(a) - order(b));
   const openPage = (keep: (t: TicketRecord) => boolean, order: (t: TicketRecord) => number, cursor: string | null) =>
     indexPage(openTickets(keep, order), (t) => [order(t), t.ticketId], cursor, world.pageSize);
 
@@ -126,34 +146,72 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     },
     getTicket: async (id) => tickets.get(id) ?? null,
     getAsk: async (id) => asks.get(id) ?? null,
-    lastAskOf: async (requesterId) => [...asks.values()].map((a) => a.ask).filter((a) => a.requesterId === requesterId).sort((a, b) => b.createdAt - a.createdAt)[0] ?? null,
+    lastAskOf: async (requesterId) =>
+      [...asks.values()]
+        .map((a) => a.ask)
+        .filter((a) => a.requesterId === requesterId)
+        .sort((a, b) => b.createdAt - a.createdAt)[0] ?? null,
     async pendingAsksDueBy(before, cursor) {
       const due = (a: Ask) => dueAtOf(a, tickets.get(a.ticketId)?.value.undelivered.includes(a.id) === true);
       const pending = [...asks.values()].map((a) => a.ask).filter((a) => a.status === 'pending' && due(a) <= before);
       return indexPage(pending, (a) => [due(a), a.id], cursor, world.pageSize);
     },
-    openTicketsIdleSince: async (before, cursor) => openPage((t) => t.lastAgentActivityAt < before, (t) => t.lastAgentActivityAt, cursor),
-    openTicketsCreatedBefore: async (before, cursor) => openPage((t) => t.createdAt < before, (t) => t.createdAt, cursor),
-    allTickets: async (cursor, limit) => pageOf([...tickets.values()].sort((a, b) => a.value.createdAt - b.value.createdAt), cursor, Math.min(limit, world.pageSize)),
-    atRiskTickets: async (q) => openTickets((t) => t.projectId === q.projectId && t.riskScore >= q.minRiskScore, (t) => -t.riskScore).slice(0, q.limit),
+    openTicketsIdleSince: async (before, cursor) =>
+      openPage(
+        (t) => t.lastAgentActivityAt < before,
+        (t) => t.lastAgentActivityAt,
+        cursor,
+      ),
+    openTicketsCreatedBefore: async (before, cursor) =>
+      openPage(
+        (t) => t.createdAt < before,
+        (t) => t.createdAt,
+        cursor,
+      ),
+    allTickets: async (cursor, limit) =>
+      pageOf(
+        [...tickets.values()].sort((a, b) => a.value.createdAt - b.value.createdAt),
+        cursor,
+        Math.min(limit, world.pageSize),
+      ),
+    atRiskTickets: async (q) =>
+      openTickets(
+        (t) => t.projectId === q.projectId && t.riskScore >= q.minRiskScore,
+        (t) => -t.riskScore,
+      ).slice(0, q.limit),
     ticketsByActivity: async (q, cursor) =>
-      pageOf([...tickets.values()].map((t) => t.value).filter((t) => t.projectId === q.projectId && t.updatedAt >= q.since).sort((a, b) => b.updatedAt - a.updatedAt), cursor, Math.min(q.limit, world.pageSize)),
+      pageOf(
+        [...tickets.values()]
+          .map((t) => t.value)
+          .filter((t) => t.projectId === q.projectId && t.updatedAt >= q.since)
+          .sort((a, b) => b.updatedAt - a.updatedAt),
+        cursor,
+        Math.min(q.limit, world.pageSize),
+      ),
     async bucketsIn(q) {
       calls.set('bucketsIn', (calls.get('bucketsIn') ?? 0) + 1);
       const generation = q.generation ?? world.config.rollups?.active ?? '';
       return [...buckets.values()]
         .map((b) => b.value)
-        .filter((b) => b.generation === generation && b.projectId === q.projectId && b.period >= q.fromDay && b.period <= q.toDay);
+        .filter(
+          (b) =>
+            b.generation === generation && b.projectId === q.projectId && b.period >= q.fromDay && b.period <= q.toDay,
+        );
     },
-    getBuckets: async (keys) => keys.flatMap((k) => (buckets.has(k) ? [buckets.get(k) as Versioned<StoredBucket>] : [])),
+    getBuckets: async (keys) =>
+      keys.flatMap((k) => (buckets.has(k) ? [buckets.get(k) as Versioned<StoredBucket>] : [])),
     async commit(unit) {
       if (unit.configRev !== undefined) check('config', world.config.rev, unit.configRev);
-      if (unit.ticket) check(unit.ticket.record.ticketId, tickets.get(unit.ticket.record.ticketId)?.rev ?? 0, unit.ticket.expectedRev);
+      if (unit.ticket)
+        check(unit.ticket.record.ticketId, tickets.get(unit.ticket.record.ticketId)?.rev ?? 0, unit.ticket.expectedRev);
       for (const b of unit.buckets ?? []) check(b.bucket.key, buckets.get(b.bucket.key)?.rev ?? 0, b.expectedRev);
-      if (unit.ticket) tickets.set(unit.ticket.record.ticketId, { value: unit.ticket.record, rev: unit.ticket.expectedRev + 1 });
-      for (const a of unit.asks ?? []) asks.set(a.ask.id, { ask: a.ask, usedNonces: a.usedNonces ?? [], rev: (asks.get(a.ask.id)?.rev ?? 0) + 1 });
+      if (unit.ticket)
+        tickets.set(unit.ticket.record.ticketId, { value: unit.ticket.record, rev: unit.ticket.expectedRev + 1 });
+      for (const a of unit.asks ?? [])
+        asks.set(a.ask.id, { ask: a.ask, usedNonces: a.usedNonces ?? [], rev: (asks.get(a.ask.id)?.rev ?? 0) + 1 });
       for (const b of unit.buckets ?? []) buckets.set(b.bucket.key, { value: b.bucket, rev: b.expectedRev + 1 });
-      for (const id of unit.accounts ?? []) world.accounts.set(id, { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 });
+      for (const id of unit.accounts ?? [])
+        world.accounts.set(id, { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 });
       for (const id of unit.projects ?? []) world.projects.add(id);
     },
     async projectsSeen(cursor, limit) {
@@ -184,16 +242,28 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     appendAudit: async (entry) => {
       world.audit.push(entry);
     },
-    auditLog: async (cursor, limit) => pageOf([...world.audit].sort((a, b) => b.at - a.at), cursor, limit),
+    auditLog: async (cursor, limit) =>
+      pageOf(
+        [...world.audit].sort((a, b) => b.at - a.at),
+        cursor,
+        limit,
+      ),
     getRecompute: async () => world.recompute,
     async saveRecompute(state, expectedRev) {
       check('recompute', world.recompute?.rev ?? 0, expectedRev);
       world.recompute = { value: state, rev: expectedRev + 1 };
     },
     async accountsToReport(limit, cursor) {
-      const rows = [...world.accounts.entries()].map(([accountId, v]) => ({ accountId, reportedAt: v.reportedAt, updatedAt: v.updatedAt }));
+      const rows = [...world.accounts.entries()].map(([accountId, v]) => ({
+        accountId,
+        reportedAt: v.reportedAt,
+        updatedAt: v.updatedAt,
+      }));
       const page = indexPage(rows, (r) => [r.reportedAt, r.accountId], cursor, Math.min(limit, world.pageSize));
-      return { items: page.items.map((r) => ({ accountId: r.accountId, updatedAt: r.updatedAt })), cursor: page.cursor };
+      return {
+        items: page.items.map((r) => ({ accountId: r.accountId, updatedAt: r.updatedAt })),
+        cursor: page.cursor,
+      };
     },
     async markAccountsReported(accountIds, at) {
       for (const id of accountIds) {
@@ -204,7 +274,13 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     forgetAccount: async (accountId) => {
       world.accounts.delete(accountId);
     },
-    asksOf: async (requesterId, cursor) => indexPage([...asks.values()].filter((a) => a.ask.requesterId === requesterId), (a) => [a.ask.createdAt, a.ask.id], cursor, world.pageSize),
+    asksOf: async (requesterId, cursor) =>
+      indexPage(
+        [...asks.values()].filter((a) => a.ask.requesterId === requesterId),
+        (a) => [a.ask.createdAt, a.ask.id],
+        cursor,
+        world.pageSize,
+      ),
     async putAsk(ask: Ask, expectedRev, usedNonces = []) {
       check(ask.id, asks.get(ask.id)?.rev ?? 0, expectedRev);
       asks.set(ask.id, { ask, usedNonces, rev: expectedRev + 1 });
@@ -233,7 +309,16 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       listProjects: async () => jiraRead('listProjects', world.site.projects),
       listRequestTypes: async () => jiraRead('listRequestTypes', world.site.requestTypes),
       listPriorities: async () => jiraRead('listPriorities', world.site.priorities),
-      displayNames: async (ids) => jiraRead('displayNames', new Map(ids.flatMap((id) => { const name = world.site.people.get(id); return name === undefined ? [] : [[id, name] as const]; }))),
+      displayNames: async (ids) =>
+        jiraRead(
+          'displayNames',
+          new Map(
+            ids.flatMap((id) => {
+              const name = world.site.people.get(id);
+              return name === undefined ? [] : [[id, name] as const];
+            }),
+          ),
+        ),
     },
     clock: { now: () => world.now },
     random: { next: () => 0.5, id: () => `id-${++ids}` },

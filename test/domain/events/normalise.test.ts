@@ -3,7 +3,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LifecycleEventSchema } from '../../../src/domain/lifecycle-event';
-import { normaliseEvent, parseJiraEvent, parseJiraTime, type JiraEventPayload, type NormaliseContext } from '../../../src/domain/events';
+import {
+  normaliseEvent,
+  parseJiraEvent,
+  parseJiraTime,
+  type JiraEventPayload,
+  type NormaliseContext,
+} from '../../../src/domain/events';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -40,24 +46,48 @@ describe('Jira event payloads', () => {
   it('keeps unknown fields and accepts a payload without optional fields', () => {
     const payload = fixture('issue-created');
     expect((payload.issue.fields as Record<string, unknown>)['summary']).toBe('VPN drops every few minutes');
-    expect(parseJiraEvent({ eventType: 'avi:jira:deleted:issue', issue: { id: '1', key: 'A-1', fields: { project: { id: '9' } } } }).ok).toBe(true);
+    expect(
+      parseJiraEvent({
+        eventType: 'avi:jira:deleted:issue',
+        issue: { id: '1', key: 'A-1', fields: { project: { id: '9' } } },
+      }).ok,
+    ).toBe(true);
   });
 
   it('refuses a payload without the fields normalisation relies on, naming them', () => {
-    const parsed = parseJiraEvent({ eventType: 'avi:jira:commented:issue', issue: { id: '1', key: 'A-1', fields: { project: { id: '9' } } }, comment: { id: '5', body: {} } });
+    const parsed = parseJiraEvent({
+      eventType: 'avi:jira:commented:issue',
+      issue: { id: '1', key: 'A-1', fields: { project: { id: '9' } } },
+      comment: { id: '5', body: {} },
+    });
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.problems.map((p) => p.field).sort()).toEqual(['comment.author', 'comment.created']);
   });
 
   it('refuses an event type it does not handle', () => {
-    expect(parseJiraEvent({ eventType: 'avi:jira:viewed:issue', issue: { id: '1', key: 'A-1', fields: { project: { id: '9' } } } }).ok).toBe(false);
+    expect(
+      parseJiraEvent({
+        eventType: 'avi:jira:viewed:issue',
+        issue: { id: '1', key: 'A-1', fields: { project: { id: '9' } } },
+      }).ok,
+    ).toBe(false);
   });
 
   it('maps Jira\'s legacy "undefined" status category to in progress', () => {
     const payload = fixture('issue-created') as Extract<JiraEventPayload, { eventType: 'avi:jira:created:issue' }>;
-    const odd = { ...payload, issue: { ...payload.issue, fields: { ...payload.issue.fields, status: { id: '1', name: 'Odd', statusCategory: { key: 'undefined' } } } } };
+    const odd = {
+      ...payload,
+      issue: {
+        ...payload.issue,
+        fields: { ...payload.issue.fields, status: { id: '1', name: 'Odd', statusCategory: { key: 'undefined' } } },
+      },
+    };
     const parsed = parseJiraEvent(odd);
-    expect(parsed.ok && parsed.value.eventType === 'avi:jira:created:issue' ? parsed.value.issue.fields.status.statusCategory.key : null).toBe('indeterminate');
+    expect(
+      parsed.ok && parsed.value.eventType === 'avi:jira:created:issue'
+        ? parsed.value.issue.fields.status.statusCategory.key
+        : null,
+    ).toBe('indeterminate');
   });
 });
 
@@ -95,7 +125,10 @@ describe('normaliseEvent', () => {
 
   it('takes status categories from the caller when it knows them', () => {
     const categories: Record<string, 'new' | 'indeterminate' | 'done'> = { '10010': 'new', '10012': 'indeterminate' };
-    const [event] = normaliseEvent(fixture('issue-updated-status'), { ...context, statusCategoryOf: (id) => categories[id] ?? null });
+    const [event] = normaliseEvent(fixture('issue-updated-status'), {
+      ...context,
+      statusCategoryOf: (id) => categories[id] ?? null,
+    });
     expect(event?.type === 'status-changed' ? event.from.category : null).toBe('new');
   });
 
@@ -105,7 +138,14 @@ describe('normaliseEvent', () => {
       ['status-changed', '10042:cl:20009:status'],
       ['resolved', '10042:cl:20009:resolved'],
     ]);
-    expect(events[1]).toEqual({ ...base, type: 'resolved', key: '10042:cl:20009:resolved', at: utc(4, 15), actorId: 'qm:agent-cy', resolution: 'Done' });
+    expect(events[1]).toEqual({
+      ...base,
+      type: 'resolved',
+      key: '10042:cl:20009:resolved',
+      at: utc(4, 15),
+      actorId: 'qm:agent-cy',
+      resolution: 'Done',
+    });
   });
 
   it('turns done → not done into status-changed and reopened (the cleared resolution tells the old category)', () => {
@@ -120,7 +160,14 @@ describe('normaliseEvent', () => {
         from: { id: '10014', name: 'Resolved', category: 'done' },
         to: { id: '10011', name: 'In Progress', category: 'indeterminate' },
       },
-      { ...base, type: 'reopened', key: '10042:cl:20010:reopened', at: utc(5, 7), actorId: 'qm:requester-ada', to: { id: '10011', name: 'In Progress', category: 'indeterminate' } },
+      {
+        ...base,
+        type: 'reopened',
+        key: '10042:cl:20010:reopened',
+        at: utc(5, 7),
+        actorId: 'qm:requester-ada',
+        to: { id: '10011', name: 'In Progress', category: 'indeterminate' },
+      },
     ]);
   });
 
@@ -131,24 +178,50 @@ describe('normaliseEvent', () => {
   it('turns an assignment into reassigned with the same key as the update that carried it', () => {
     const assigned = fixture('issue-assigned');
     expect(normaliseEvent(assigned, context)).toEqual([
-      { ...base, type: 'reassigned', key: '10042:cl:20005:assignee', at: utc(4, 9), actorId: 'qm:agent-bo', fromAssigneeId: 'qm:agent-bo', toAssigneeId: 'qm:agent-cy' },
+      {
+        ...base,
+        type: 'reassigned',
+        key: '10042:cl:20005:assignee',
+        at: utc(4, 9),
+        actorId: 'qm:agent-bo',
+        fromAssigneeId: 'qm:agent-bo',
+        toAssigneeId: 'qm:agent-cy',
+      },
     ]);
     const asUpdate = { ...assigned, eventType: 'avi:jira:updated:issue' } as unknown;
     const parsed = parseJiraEvent(asUpdate);
-    expect(parsed.ok ? normaliseEvent(parsed.value, context).map((e) => e.key) : null).toEqual(['10042:cl:20005:assignee']);
+    expect(parsed.ok ? normaliseEvent(parsed.value, context).map((e) => e.key) : null).toEqual([
+      '10042:cl:20005:assignee',
+    ]);
   });
 
   it('reads an assigned event without a changelog from the current assignee', () => {
     const assigned = fixture('issue-assigned');
     const withoutChangelog = parseJiraEvent({ ...assigned, changelog: undefined });
     expect(withoutChangelog.ok ? normaliseEvent(withoutChangelog.value, context) : null).toEqual([
-      { ...base, type: 'reassigned', key: `10042:assigned:${utc(4, 9)}:qm:agent-cy`, at: utc(4, 9), actorId: 'qm:agent-bo', fromAssigneeId: null, toAssigneeId: 'qm:agent-cy' },
+      {
+        ...base,
+        type: 'reassigned',
+        key: `10042:assigned:${utc(4, 9)}:qm:agent-cy`,
+        at: utc(4, 9),
+        actorId: 'qm:agent-bo',
+        fromAssigneeId: null,
+        toAssigneeId: 'qm:agent-cy',
+      },
     ]);
   });
 
   it('turns a public comment by anyone but the requester into a public agent comment', () => {
     expect(normaliseEvent(fixture('issue-commented-agent-public'), context)).toEqual([
-      { ...base, type: 'agent-comment', key: `10042:comment:30001:v${utc(3, 9, 30)}`, at: utc(3, 9, 30), actorId: 'qm:agent-bo', commentId: '30001', public: true },
+      {
+        ...base,
+        type: 'agent-comment',
+        key: `10042:comment:30001:v${utc(3, 9, 30)}`,
+        at: utc(3, 9, 30),
+        actorId: 'qm:agent-bo',
+        commentId: '30001',
+        public: true,
+      },
     ]);
   });
 
@@ -157,7 +230,7 @@ describe('normaliseEvent', () => {
     expect(event?.type === 'agent-comment' ? event.public : null).toBe(false);
   });
 
-  it('turns the reporter\'s comment into a requester comment with text, created time and edit version', () => {
+  it("turns the reporter's comment into a requester comment with text, created time and edit version", () => {
     expect(normaliseEvent(fixture('issue-commented-requester'), context)).toEqual([
       {
         ...base,
@@ -175,8 +248,13 @@ describe('normaliseEvent', () => {
 
   it('treats a request participant as a requester and honours a caller-supplied reporter', () => {
     const payload = fixture('issue-commented-agent-public');
-    expect(normaliseEvent(payload, { ...context, roles: { participantIds: ['qm:agent-bo'] } })[0]?.type).toBe('requester-comment');
-    expect(normaliseEvent(fixture('issue-commented-requester'), { ...context, roles: { reporterId: 'qm:someone-else' } })[0]?.type).toBe('agent-comment');
+    expect(normaliseEvent(payload, { ...context, roles: { participantIds: ['qm:agent-bo'] } })[0]?.type).toBe(
+      'requester-comment',
+    );
+    expect(
+      normaliseEvent(fixture('issue-commented-requester'), { ...context, roles: { reporterId: 'qm:someone-else' } })[0]
+        ?.type,
+    ).toBe('agent-comment');
   });
 
   it('ignores comments written by the app or by automation, and events the app caused', () => {
@@ -193,9 +271,20 @@ describe('normaliseEvent', () => {
   });
 
   it('produces only events the domain schema accepts', () => {
-    const names = ['issue-created', 'issue-updated-status', 'issue-updated-resolved', 'issue-updated-reopened', 'issue-assigned', 'issue-commented-agent-public', 'issue-commented-agent-internal', 'issue-commented-requester', 'issue-deleted'];
+    const names = [
+      'issue-created',
+      'issue-updated-status',
+      'issue-updated-resolved',
+      'issue-updated-reopened',
+      'issue-assigned',
+      'issue-commented-agent-public',
+      'issue-commented-agent-internal',
+      'issue-commented-requester',
+      'issue-deleted',
+    ];
     for (const name of names) {
-      for (const event of normaliseEvent(fixture(name), context)) expect(LifecycleEventSchema.safeParse(event).success).toBe(true);
+      for (const event of normaliseEvent(fixture(name), context))
+        expect(LifecycleEventSchema.safeParse(event).success).toBe(true);
     }
   });
 });

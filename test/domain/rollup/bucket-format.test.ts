@@ -42,15 +42,22 @@ const ReferenceBucketSchema = z
     v: z.literal(1),
     p: CellIdSchema,
     k: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
-    x: z.record(XlaIdSchema, z.array(z.tuple([CellIdSchema.nullable(), CellIdSchema.nullable(), z.array(ReferenceEntrySchema).max(31 * 20)])).max(5_000)),
+    x: z.record(
+      XlaIdSchema,
+      z
+        .array(z.tuple([CellIdSchema.nullable(), CellIdSchema.nullable(), z.array(ReferenceEntrySchema).max(31 * 20)]))
+        .max(5_000),
+    ),
   })
   .strict()
   .superRefine((bucket, ctx) => {
     for (const [xlaId, segments] of Object.entries(bucket.x)) {
       segments.forEach((segment, s) => {
         segment[2].forEach((entry, e) => {
-          if (referenceDayOf(bucket.k, entry[0]) === null) ctx.addIssue({ code: 'custom', path: ['x', xlaId, s, 2, e, 0], message: 'outside' });
-          else if (entry.length - 2 !== slotWidth(entry[1])) ctx.addIssue({ code: 'custom', path: ['x', xlaId, s, 2, e, 1], message: 'width' });
+          if (referenceDayOf(bucket.k, entry[0]) === null)
+            ctx.addIssue({ code: 'custom', path: ['x', xlaId, s, 2, e, 0], message: 'outside' });
+          else if (entry.length - 2 !== slotWidth(entry[1]))
+            ctx.addIssue({ code: 'custom', path: ['x', xlaId, s, 2, e, 1], message: 'width' });
         });
       });
     }
@@ -71,7 +78,14 @@ const validV1 = (period: string) => ({
   k: period,
   x: {
     experience: [
-      ['7', '3', [[20, 'sla', 1, 2], [20, 'q:csat5', 0, 0, 1, 0, 0]]],
+      [
+        '7',
+        '3',
+        [
+          [20, 'sla', 1, 2],
+          [20, 'q:csat5', 0, 0, 1, 0, 0],
+        ],
+      ],
       [null, null, [[20, 'lt', 600, 1]]],
     ],
     'sentio-survey-stats': [['7', null, [[20, 'asks', 1, 1, 0]]]],
@@ -80,7 +94,26 @@ const validV1 = (period: string) => ({
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const oddValue: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(null, true, 0, -1, 1.5, 32, 2 ** 53, -(2 ** 53), '', 'x'.repeat(129), 'sla', 'mood', 'Experience', '__proto__x', '2026-13', '2026-04-31', '2026-04', []),
+  fc.constantFrom<Json>(
+    null,
+    true,
+    0,
+    -1,
+    1.5,
+    32,
+    2 ** 53,
+    -(2 ** 53),
+    '',
+    'x'.repeat(129),
+    'sla',
+    'mood',
+    'Experience',
+    '__proto__x',
+    '2026-13',
+    '2026-04-31',
+    '2026-04',
+    [],
+  ),
   fc.integer({ min: -5, max: 40 }),
   fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }),
 );
@@ -97,7 +130,11 @@ function mutate(value: Json, choices: readonly number[], replacement: Json, dept
   }
   const keys = Object.keys(value);
   const i = pick % (keys.length + 1);
-  if (i === keys.length) return { ...value, [typeof replacement === 'string' && replacement.length < 20 ? replacement : 'extra']: replacement };
+  if (i === keys.length)
+    return {
+      ...value,
+      [typeof replacement === 'string' && replacement.length < 20 ? replacement : 'extra']: replacement,
+    };
   const key = keys[i] ?? '';
   return { ...value, [key]: mutate(value[key] ?? null, choices, replacement, depth + 1) };
 }
@@ -131,11 +168,18 @@ describe('stored bucket check = the zod schema it replaced (format 1)', () => {
 describe('dayOf = the Date-based day of a period', () => {
   it('agrees for any year, month and day of the month, in day and month buckets', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: -1, max: 33 }), fc.integer({ min: 0, max: 32 }), fc.boolean(), (year, month, dayOfMonth, periodDay, isDay) => {
-        const ym = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
-        const period = isDay ? `${ym}-${String(periodDay).padStart(2, '0')}` : ym;
-        expect(dayOf(period, dayOfMonth)).toBe(referenceDayOf(period, dayOfMonth));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: -1, max: 33 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.boolean(),
+        (year, month, dayOfMonth, periodDay, isDay) => {
+          const ym = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+          const period = isDay ? `${ym}-${String(periodDay).padStart(2, '0')}` : ym;
+          expect(dayOf(period, dayOfMonth)).toBe(referenceDayOf(period, dayOfMonth));
+        },
+      ),
       { numRuns: 5_000 },
     );
   });
@@ -143,7 +187,24 @@ describe('dayOf = the Date-based day of a period', () => {
 
 describe('format 1 reads as format 2', () => {
   it('slot codes are frozen: every slot has one, in this order', () => {
-    expect(STORED_SLOT_CODES).toEqual(['csat', 'sentiment', 'sla', 'reopen', 'reassign', 'wait', 'chaser', 'q:csat5', 'q:emoji5', 'q:ces7', 'q:happiness10', 'q:thumbs', 'lt', 'asks', 'held', 'reach']);
+    expect(STORED_SLOT_CODES).toEqual([
+      'csat',
+      'sentiment',
+      'sla',
+      'reopen',
+      'reassign',
+      'wait',
+      'chaser',
+      'q:csat5',
+      'q:emoji5',
+      'q:ces7',
+      'q:happiness10',
+      'q:thumbs',
+      'lt',
+      'asks',
+      'held',
+      'reach',
+    ]);
     expect([...STORED_SLOT_CODES].sort()).toEqual([...SlotSchema.options].sort());
   });
 
@@ -152,12 +213,25 @@ describe('format 1 reads as format 2', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.record({ rt: fc.constantFrom<string | null>(null, '7', '8'), day: fc.integer({ min: 1, max: 30 }), slot: fc.constantFrom<Slot>(...slots), seed: fc.integer({ min: -3, max: 9 }) }),
+          fc.record({
+            rt: fc.constantFrom<string | null>(null, '7', '8'),
+            day: fc.integer({ min: 1, max: 30 }),
+            slot: fc.constantFrom<Slot>(...slots),
+            seed: fc.integer({ min: -3, max: 9 }),
+          }),
           { minLength: 1, maxLength: 40 },
         ),
         (specs) => {
           const cells: Cell[] = specs.map((c) =>
-            makeCell({ xlaId: 'experience', segment: { projectId: '10001', requestTypeId: c.rt, priority: '3' }, day: `2026-04-${String(c.day).padStart(2, '0')}`, slot: c.slot }, Array.from({ length: slotWidth(c.slot) }, (_, i) => c.seed + i)),
+            makeCell(
+              {
+                xlaId: 'experience',
+                segment: { projectId: '10001', requestTypeId: c.rt, priority: '3' },
+                day: `2026-04-${String(c.day).padStart(2, '0')}`,
+                slot: c.slot,
+              },
+              Array.from({ length: slotWidth(c.slot) }, (_, i) => c.seed + i),
+            ),
           );
           for (const bucket of bucketsOf(rollupFromCells(cells), 'month')) {
             // The same bucket written as format 1 (tuples with slot names).
@@ -167,7 +241,13 @@ describe('format 1 reads as format 2', () => {
               x: Object.fromEntries(
                 Object.entries(bucket.x).map(([xlaId, rows]) => [
                   xlaId,
-                  rows.map(([rt, pr]) => [rt, pr, bucketCells({ ...bucket, x: { [xlaId]: rows.filter((r) => r[0] === rt && r[1] === pr) } }).map((c) => [Number(c[4].slice(8)), c[5], ...c.slice(6)])]),
+                  rows.map(([rt, pr]) => [
+                    rt,
+                    pr,
+                    bucketCells({ ...bucket, x: { [xlaId]: rows.filter((r) => r[0] === rt && r[1] === pr) } }).map(
+                      (c) => [Number(c[4].slice(8)), c[5], ...c.slice(6)],
+                    ),
+                  ]),
                 ]),
               ),
             };

@@ -20,10 +20,15 @@ import { parseWith } from '../../../src/domain/validation';
 import { answerTicket, SEGMENT, ticketsWith, TODAY } from './builders';
 
 const other = { projectId: '10002', requestTypeId: null, priority: null };
-const delta = contributionDelta(null, [
-  ...contributionOf({ experience: { ...answerTicket('csat5', 5, '2026-04-30'), indicators: { sla: { good: true, day: TODAY } } } }),
-  ...contributionOf({ experience: { ...answerTicket('thumbs', 1, TODAY, other) } }),
-].sort());
+const delta = contributionDelta(
+  null,
+  [
+    ...contributionOf({
+      experience: { ...answerTicket('csat5', 5, '2026-04-30'), indicators: { sla: { good: true, day: TODAY } } },
+    }),
+    ...contributionOf({ experience: { ...answerTicket('thumbs', 1, TODAY, other) } }),
+  ].sort(),
+);
 
 describe('bucket keys: one stored value per project and day (or month)', () => {
   it('lists the project-days a delta touches, in key order', () => {
@@ -44,12 +49,9 @@ describe('bucket keys: one stored value per project and day (or month)', () => {
   });
 
   it('lists the buckets to read for a window', () => {
-    expect(bucketRefsForRange(['10002', '10001'], { from: '2026-04-29', to: '2026-05-01' }, 'month').map(bucketRefKey)).toEqual([
-      '10001:2026-04',
-      '10001:2026-05',
-      '10002:2026-04',
-      '10002:2026-05',
-    ]);
+    expect(
+      bucketRefsForRange(['10002', '10001'], { from: '2026-04-29', to: '2026-05-01' }, 'month').map(bucketRefKey),
+    ).toEqual(['10001:2026-04', '10001:2026-05', '10002:2026-04', '10002:2026-05']);
     expect(bucketRefsForRange(['10001'], { from: '2026-04-29', to: '2026-05-01' })).toHaveLength(3);
   });
 });
@@ -61,7 +63,12 @@ describe('applying a delta to stored buckets', () => {
     if (first === undefined) throw new Error('expected a part');
     const created = applyDeltaToBucket(null, first.ref, first.delta);
     // Format 2: entries are `dayOfMonth, slotCode, ...values` in one flat list; 7 is `q:csat5`.
-    expect(created).toEqual({ v: 2, p: '10001', k: '2026-04-30', x: { experience: [['7', '3', [30, 7, 0, 0, 0, 0, 1]]] } });
+    expect(created).toEqual({
+      v: 2,
+      p: '10001',
+      k: '2026-04-30',
+      x: { experience: [['7', '3', [30, 7, 0, 0, 0, 0, 1]]] },
+    });
     const doubled = applyDeltaToBucket(created, first.ref, first.delta);
     expect(doubled?.x).toEqual({ experience: [['7', '3', [30, 7, 0, 0, 0, 0, 2]]] });
     expect(applyDeltaToBucket(created, first.ref, invertDelta(first.delta))).toBeNull();
@@ -82,7 +89,9 @@ describe('applying a delta to stored buckets', () => {
 });
 
 describe('stored buckets are a trust boundary', () => {
-  const bucket = bucketsOf(rollupOf([contributionOf({ experience: ticketsWith({ sla: [1, 1] })[0] ?? answerTicket('csat5', 5) })]))[0];
+  const bucket = bucketsOf(
+    rollupOf([contributionOf({ experience: ticketsWith({ sla: [1, 1] })[0] ?? answerTicket('csat5', 5) })]),
+  )[0];
 
   it('parses what bucketsOf produces', () => {
     expect(RollupBucketSchema.safeParse(bucket).success).toBe(true);
@@ -118,10 +127,31 @@ describe('stored buckets are a trust boundary', () => {
     const legacy = {
       ...bucket,
       v: 1,
-      x: { experience: [['7', '3', [[20, 'sla', 1, 1], [20, 'q:csat5', 0, 0, 0, 1, 0]]], [null, null, [[20, 'lt', 600, 1]]]] },
+      x: {
+        experience: [
+          [
+            '7',
+            '3',
+            [
+              [20, 'sla', 1, 1],
+              [20, 'q:csat5', 0, 0, 0, 1, 0],
+            ],
+          ],
+          [null, null, [[20, 'lt', 600, 1]]],
+        ],
+      },
     };
     const parsed = RollupBucketSchema.parse(legacy);
-    expect(parsed).toEqual({ ...bucket, v: 2, x: { experience: [['7', '3', [20, 2, 1, 1, 20, 7, 0, 0, 0, 1, 0]], [null, null, [20, 12, 600, 1]]] } });
+    expect(parsed).toEqual({
+      ...bucket,
+      v: 2,
+      x: {
+        experience: [
+          ['7', '3', [20, 2, 1, 1, 20, 7, 0, 0, 0, 1, 0]],
+          [null, null, [20, 12, 600, 1]],
+        ],
+      },
+    });
   });
 
   it('refuses format-2 entries that are cut short, out of the period, of an unknown slot or fractional, naming them', () => {
@@ -142,11 +172,22 @@ describe('stored buckets are a trust boundary', () => {
   it('fits a busy project-day (10 XLAs × 100 segments, every slot) in one 240 KiB value', () => {
     // 10 XLAs × 100 segments, each with every indicator, a csat answer and lost time.
     const tickets = Array.from({ length: 100 }, (_, i) => ({
-      ...answerTicket('csat5', 4, TODAY, { ...SEGMENT, requestTypeId: `1${String(i).padStart(4, '0')}`, priority: String(i % 5) }),
-      indicators: Object.fromEntries(['csat', 'sentiment', 'sla', 'reopen', 'reassign', 'wait', 'chaser'].map((id) => [id, { good: true, day: TODAY }])),
+      ...answerTicket('csat5', 4, TODAY, {
+        ...SEGMENT,
+        requestTypeId: `1${String(i).padStart(4, '0')}`,
+        priority: String(i % 5),
+      }),
+      indicators: Object.fromEntries(
+        ['csat', 'sentiment', 'sla', 'reopen', 'reassign', 'wait', 'chaser'].map((id) => [
+          id,
+          { good: true, day: TODAY },
+        ]),
+      ),
       lostTime: { minutes: 30, day: TODAY },
     }));
-    const contributions = tickets.map((t) => contributionOf(Object.fromEntries(Array.from({ length: 10 }, (_, x) => [`xla-number-${x}`, t]))));
+    const contributions = tickets.map((t) =>
+      contributionOf(Object.fromEntries(Array.from({ length: 10 }, (_, x) => [`xla-number-${x}`, t]))),
+    );
     const [busiest] = bucketsOf(rollupOf(contributions));
     const bytes = new TextEncoder().encode(JSON.stringify(busiest)).length;
     expect(bytes).toBeLessThan(240 * 1024);
@@ -158,7 +199,9 @@ describe('bucket key invariants', () => {
     fc.assert(
       fc.property(fc.constantFrom('day' as const, 'month' as const), (granularity) => {
         for (const part of splitDeltaByBucket(delta, granularity)) {
-          expect(part.delta.every((cell) => cell[1] === part.ref.projectId && cell[4].startsWith(part.ref.period))).toBe(true);
+          expect(
+            part.delta.every((cell) => cell[1] === part.ref.projectId && cell[4].startsWith(part.ref.period)),
+          ).toBe(true);
         }
       }),
     );

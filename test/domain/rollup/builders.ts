@@ -27,7 +27,12 @@ export function ticketsWith(counts: Counts, day: DayKey = TODAY, segment: Segmen
   });
 }
 
-export function answerTicket(kind: QuestionKind, score: number, day: DayKey = TODAY, segment: Segment = SEGMENT): TicketOutcomes {
+export function answerTicket(
+  kind: QuestionKind,
+  score: number,
+  day: DayKey = TODAY,
+  segment: Segment = SEGMENT,
+): TicketOutcomes {
   return { segment, indicators: {}, answer: { kind, score, day }, lostTime: null };
 }
 

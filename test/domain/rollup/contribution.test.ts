@@ -37,19 +37,28 @@ describe('a ticket contribution (SCORING.md §1)', () => {
   });
 
   it('gives every XLA that covers the ticket its own cells', () => {
-    const cells = contributionOf({ a: { ...resolved, answer: null, lostTime: null }, b: { ...resolved, answer: null, lostTime: null } });
+    const cells = contributionOf({
+      a: { ...resolved, answer: null, lostTime: null },
+      b: { ...resolved, answer: null, lostTime: null },
+    });
     expect(cells.map((c) => c[0])).toEqual(['a', 'a', 'b', 'b']);
   });
 
   it('places a happiness10 answer of 0 in the first histogram slot and 10 in the last', () => {
-    const low = contributionOf({ x: { ...resolved, indicators: {}, lostTime: null, answer: { kind: 'happiness10', score: 0, day: TODAY } } });
-    const high = contributionOf({ x: { ...resolved, indicators: {}, lostTime: null, answer: { kind: 'happiness10', score: 10, day: TODAY } } });
+    const low = contributionOf({
+      x: { ...resolved, indicators: {}, lostTime: null, answer: { kind: 'happiness10', score: 0, day: TODAY } },
+    });
+    const high = contributionOf({
+      x: { ...resolved, indicators: {}, lostTime: null, answer: { kind: 'happiness10', score: 10, day: TODAY } },
+    });
     expect(low[0]?.slice(6)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(high[0]?.slice(6)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
   });
 
   it('refuses an answer that does not fit its question kind', () => {
-    expect(() => contributionOf({ x: { ...resolved, answer: { kind: 'csat5', score: 6, day: TODAY } } })).toThrow(RangeError);
+    expect(() => contributionOf({ x: { ...resolved, answer: { kind: 'csat5', score: 6, day: TODAY } } })).toThrow(
+      RangeError,
+    );
   });
 
   it('refuses negative lost time', () => {
@@ -81,14 +90,21 @@ describe('contributionDelta', () => {
   it('moves a ticket from bad to good by changing only the good count', () => {
     const before = contributionOf({ experience: { ...resolved, answer: null, lostTime: null } });
     const after = contributionOf({
-      experience: { ...resolved, answer: null, lostTime: null, indicators: { ...resolved.indicators, reopen: { good: true, day: TODAY } } },
+      experience: {
+        ...resolved,
+        answer: null,
+        lostTime: null,
+        indicators: { ...resolved.indicators, reopen: { good: true, day: TODAY } },
+      },
     });
     expect(contributionDelta(before, after)).toEqual([['experience', '10001', '7', '3', TODAY, 'reopen', 1, 0]]);
   });
 
   it('moves a changed answer out of its old day and into the new one', () => {
     const before = contributionOf({ experience: { ...resolved, indicators: {}, lostTime: null } });
-    const after = contributionOf({ experience: { ...resolved, indicators: {}, lostTime: null, answer: { kind: 'csat5', score: 2, day: TODAY } } });
+    const after = contributionOf({
+      experience: { ...resolved, indicators: {}, lostTime: null, answer: { kind: 'csat5', score: 2, day: TODAY } },
+    });
     expect(contributionDelta(before, after)).toEqual([
       ['experience', '10001', '7', '3', '2026-05-18', 'q:csat5', 0, 0, 0, -1, 0],
       ['experience', '10001', '7', '3', TODAY, 'q:csat5', 0, 1, 0, 0, 0],
@@ -102,6 +118,8 @@ describe('contributionDelta', () => {
   });
 
   it('inverts a delta by negating every value', () => {
-    expect(invertDelta([['x', 'p', null, null, TODAY, 'sla', 1, 1]])).toEqual([['x', 'p', null, null, TODAY, 'sla', -1, -1]]);
+    expect(invertDelta([['x', 'p', null, null, TODAY, 'sla', 1, 1]])).toEqual([
+      ['x', 'p', null, null, TODAY, 'sla', -1, -1],
+    ]);
   });
 });

@@ -26,11 +26,15 @@ const segment = fc.record({
 const outcome = fc.record({ good: fc.boolean(), day });
 const indicators = fc
   .subarray([...INDICATOR_IDS])
-  .chain((ids) => fc.tuple(...ids.map(() => outcome)).map((outcomes) => Object.fromEntries(ids.map((id, i) => [id, outcomes[i]]))));
+  .chain((ids) =>
+    fc.tuple(...ids.map(() => outcome)).map((outcomes) => Object.fromEntries(ids.map((id, i) => [id, outcomes[i]]))),
+  );
 const answer = fc.option(
-  fc.constantFrom(...QUESTION_KINDS).chain((kind) =>
-    fc.record({ kind: fc.constant(kind), score: fc.integer({ min: SCALES[kind].min, max: SCALES[kind].max }), day }),
-  ),
+  fc
+    .constantFrom(...QUESTION_KINDS)
+    .chain((kind) =>
+      fc.record({ kind: fc.constant(kind), score: fc.integer({ min: SCALES[kind].min, max: SCALES[kind].max }), day }),
+    ),
 );
 const lostTime = fc.option(fc.record({ minutes: fc.constantFrom(0, 2.5, 7.5, 30, 90, 240), day }));
 const ticket: fc.Arbitrary<TicketOutcomes> = fc.record({ segment, indicators, answer, lostTime });
@@ -56,7 +60,9 @@ describe('rollup laws (SCORING.md §1: changes apply new − stored; replays cha
   it('gives the same rollup whatever order the contributions arrive in', () => {
     fc.assert(
       fc.property(
-        fc.array(contribution, { maxLength: 20 }).chain((cs) => fc.tuple(fc.constant(cs), fc.shuffledSubarray(cs, { minLength: cs.length }))),
+        fc
+          .array(contribution, { maxLength: 20 })
+          .chain((cs) => fc.tuple(fc.constant(cs), fc.shuffledSubarray(cs, { minLength: cs.length }))),
         ([inOrder, shuffled]) => {
           expect(rollupCells(fold(shuffled))).toEqual(rollupCells(fold(inOrder)));
           expect(rollupCells(rollupOf(shuffled))).toEqual(rollupCells(fold(inOrder)));

@@ -46,7 +46,10 @@ describe('buildScorecard: the composite fixture (SCORING.md §5)', () => {
   it('gives the same figures when site priors rest on n_eff < 30 and fall back to the defaults', () => {
     const priors = sitePriors(compositeBuckets, TODAY);
     expect(priors.csat.source).toBe('default');
-    expect(buildScorecard(composite, compositeBuckets, TODAY, { sitePriors: priors }).score).toBeCloseTo(81.5333333333, 9);
+    expect(buildScorecard(composite, compositeBuckets, TODAY, { sitePriors: priors }).score).toBeCloseTo(
+      81.5333333333,
+      9,
+    );
   });
 
   it('is met at the default target of 80 with medium confidence on Σ n_eff 11 over X', () => {
@@ -101,10 +104,16 @@ describe('buildScorecard: the composite fixture (SCORING.md §5)', () => {
 });
 
 describe('buildScorecard: the watermelon fixture (SCORING.md §5)', () => {
-  const melon = xla({ indicators: [spec('csat'), spec('sla'), spec('reopen'), spec('reassign'), spec('wait')], minSample: 5 });
+  const melon = xla({
+    indicators: [spec('csat'), spec('sla'), spec('reopen'), spec('reassign'), spec('wait')],
+    minSample: 5,
+  });
   const scorecard = buildScorecard(
     melon,
-    bucketsFor(melon.id, ticketsWith({ csat: [1, 8], sla: [20, 20], reopen: [20, 20], reassign: [20, 20], wait: [20, 20] })),
+    bucketsFor(
+      melon.id,
+      ticketsWith({ csat: [1, 8], sla: [20, 20], reopen: [20, 20], reassign: [20, 20], wait: [20, 20] }),
+    ),
     TODAY,
   );
 
@@ -135,7 +144,13 @@ describe('buildScorecard: no data is never a 0', () => {
     expect(scorecard).toMatchObject({ score: null, interval: null, status: 'not-enough-data', confidence: 'none' });
     expect(scorecard.experience).toBeNull();
     expect(scorecard.operations).toBeNull();
-    expect(card(scorecard, 'csat')).toMatchObject({ n: 0, rate: null, smoothedRate: null, score: null, interval: null });
+    expect(card(scorecard, 'csat')).toMatchObject({
+      n: 0,
+      rate: null,
+      smoothedRate: null,
+      score: null,
+      interval: null,
+    });
     expect(scorecard.happiness).toBeNull();
     expect(scorecard.lostTime).toBeNull();
     expect(ScorecardSchema.safeParse(scorecard).success).toBe(true);
@@ -238,7 +253,13 @@ describe('buildScorecard: trend against the previous window', () => {
   it('has no change (null) when the previous window has no data', () => {
     const buckets = bucketsFor(definition.id, ticketsWith({ csat: [5, 6] }));
     const { trend } = buildScorecard(definition, buckets, TODAY);
-    expect(trend).toMatchObject({ previousScore: null, previousStatus: 'not-enough-data', change: null, direction: null, real: false });
+    expect(trend).toMatchObject({
+      previousScore: null,
+      previousStatus: 'not-enough-data',
+      change: null,
+      direction: null,
+      real: false,
+    });
   });
 });
 
@@ -267,7 +288,10 @@ describe('buildScorecard: happiness, lost time and answers', () => {
 
   it('gives the mean lost time with n', () => {
     const tickets = [7.5, 30, 90].map((m) => lostTimeTicket(m));
-    expect(buildScorecard(definition, bucketsFor(definition.id, tickets), TODAY).lostTime).toEqual({ meanMinutes: 42.5, n: 3 });
+    expect(buildScorecard(definition, bucketsFor(definition.id, tickets), TODAY).lostTime).toEqual({
+      meanMinutes: 42.5,
+      n: 3,
+    });
   });
 });
 
@@ -279,7 +303,12 @@ describe('buildScorecard: smoothing settings', () => {
     // 30 tickets on one day share one weight, so n_eff is 30 however old they are.
     expect(priors.csat.source).toBe('site');
     expect(priors.csat.mu).toBeCloseTo(0.9, 12);
-    const csat = card(buildScorecard(definition, bucketsFor(definition.id, ticketsWith({ csat: [1, 1] })), TODAY, { sitePriors: priors }), 'csat');
+    const csat = card(
+      buildScorecard(definition, bucketsFor(definition.id, ticketsWith({ csat: [1, 1] })), TODAY, {
+        sitePriors: priors,
+      }),
+      'csat',
+    );
     expect(csat.priorSource).toBe('site');
     expect(csat.smoothedRate).toBeCloseTo((1 + 10 * 0.9) / 11, 12);
   });

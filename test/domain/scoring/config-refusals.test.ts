@@ -13,20 +13,31 @@ const base = { id: 'experience', name: 'People get back to work fast' };
 
 describe('scoring configuration refusals (SCORING.md preamble)', () => {
   it('refuses a floor at or above the target, naming indicators[0].floor', () => {
-    expect(refusedFields({ ...base, indicators: [spec('csat', { floor: 0.9, target: 0.9 })] })).toContain('indicators[0].floor');
+    expect(refusedFields({ ...base, indicators: [spec('csat', { floor: 0.9, target: 0.9 })] })).toContain(
+      'indicators[0].floor',
+    );
     expect(refusedFields({ ...base, indicators: [spec('sla'), spec('csat', { floor: 0.95, target: 0.5 })] })).toContain(
       'indicators[1].floor',
     );
   });
 
   it('says what the floor must be below', () => {
-    const parsed = parseWith(XlaDefinitionSchema, { ...base, indicators: [spec('csat', { floor: 0.95, target: 0.9 })] });
+    const parsed = parseWith(XlaDefinitionSchema, {
+      ...base,
+      indicators: [spec('csat', { floor: 0.95, target: 0.9 })],
+    });
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problems).toContainEqual({ field: 'indicators[0].floor', message: 'must be below the target (0.9)' });
+    if (!parsed.ok)
+      expect(parsed.problems).toContainEqual({
+        field: 'indicators[0].floor',
+        message: 'must be below the target (0.9)',
+      });
   });
 
   it('refuses a negative weight, naming indicators[0].weight', () => {
-    expect(refusedFields({ ...base, indicators: [spec('csat', { weight: -0.1 }), spec('sla')] })).toContain('indicators[0].weight');
+    expect(refusedFields({ ...base, indicators: [spec('csat', { weight: -0.1 }), spec('sla')] })).toContain(
+      'indicators[0].weight',
+    );
   });
 
   it('refuses an XLA whose indicators all weigh 0, naming indicators', () => {

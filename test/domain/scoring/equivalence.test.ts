@@ -33,14 +33,22 @@ const countsOf = (slot: Slot): fc.Arbitrary<number[]> => {
     const kind = slot.slice(2) as QuestionKind;
     const width = SCALES[kind].max - SCALES[kind].min + 1;
     // Mostly histograms; now and then a corrupted (negative) one, which must be skipped.
-    return fc.oneof({ weight: 9, arbitrary: fc.array(fc.nat(6), { minLength: width, maxLength: width }) }, { weight: 1, arbitrary: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: width, maxLength: width }) });
+    return fc.oneof(
+      { weight: 9, arbitrary: fc.array(fc.nat(6), { minLength: width, maxLength: width }) },
+      { weight: 1, arbitrary: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: width, maxLength: width }) },
+    );
   }
-  if (slot === 'lt') return fc.tuple(fc.integer({ min: -60, max: 7_200 }), fc.integer({ min: -1, max: 5 })).map(([s, n]) => [s, n]);
-  if (slot === 'asks' || slot === 'held') return fc.array(fc.nat(4), { minLength: slotWidth(slot), maxLength: slotWidth(slot) });
+  if (slot === 'lt')
+    return fc.tuple(fc.integer({ min: -60, max: 7_200 }), fc.integer({ min: -1, max: 5 })).map(([s, n]) => [s, n]);
+  if (slot === 'asks' || slot === 'held')
+    return fc.array(fc.nat(4), { minLength: slotWidth(slot), maxLength: slotWidth(slot) });
   // [good, total]: mostly valid, sometimes a half-applied cell (negative, or good > total).
   return fc.oneof(
     { weight: 9, arbitrary: fc.nat(40).chain((total) => fc.nat(total).map((good) => [good, total])) },
-    { weight: 1, arbitrary: fc.tuple(fc.integer({ min: -3, max: 6 }), fc.integer({ min: -3, max: 4 })).map(([g, t]) => [g, t]) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.integer({ min: -3, max: 6 }), fc.integer({ min: -3, max: 4 })).map(([g, t]) => [g, t]),
+    },
   );
 };
 
@@ -57,7 +65,15 @@ const cellArb: fc.Arbitrary<{ shard: number; cell: Cell }> = fc
   .chain((c) =>
     countsOf(c.slot).map((values) => ({
       shard: c.shard,
-      cell: makeCell({ xlaId: c.xlaId, segment: { projectId: c.projectId, requestTypeId: c.requestTypeId, priority: c.priority }, day: addDays(TODAY, -c.age), slot: c.slot }, values),
+      cell: makeCell(
+        {
+          xlaId: c.xlaId,
+          segment: { projectId: c.projectId, requestTypeId: c.requestTypeId, priority: c.priority },
+          day: addDays(TODAY, -c.age),
+          slot: c.slot,
+        },
+        values,
+      ),
     })),
   );
 
@@ -68,11 +84,20 @@ function stored(cells: ReadonlyArray<{ shard: number; cell: Cell }>, granularity
   return [...byShard.values()].flatMap((list) => bucketsOf(rollupFromCells(list), granularity));
 }
 
-const windowArb: fc.Arbitrary<XlaWindow> = fc.constantFrom<XlaWindow>({ kind: 'rolling', days: 7 }, { kind: 'rolling', days: 30 }, { kind: 'rolling', days: 90 }, { kind: 'calendar-month' });
+const windowArb: fc.Arbitrary<XlaWindow> = fc.constantFrom<XlaWindow>(
+  { kind: 'rolling', days: 7 },
+  { kind: 'rolling', days: 30 },
+  { kind: 'rolling', days: 90 },
+  { kind: 'calendar-month' },
+);
 
 const configArb = fc.record({
   window: windowArb,
-  smoothing: fc.constantFrom({ kind: 'fixed' as const, strength: 10 }, { kind: 'fixed' as const, strength: 0 }, { kind: 'empirical-bayes' as const }),
+  smoothing: fc.constantFrom(
+    { kind: 'fixed' as const, strength: 10 },
+    { kind: 'fixed' as const, strength: 0 },
+    { kind: 'empirical-bayes' as const },
+  ),
   requestTypeIds: fc.constantFrom<string[]>([], ['7'], ['8', '9']),
   priorities: fc.constantFrom<string[]>([], ['3']),
   indicators: fc.subarray([...INDICATOR_IDS], { minLength: 1 }),
@@ -99,11 +124,16 @@ function xlaOf(c: Config) {
 describe('single-pass scorecard = straightforward scorecard', () => {
   it('is identical on generated buckets (day buckets, several shards)', () => {
     fc.assert(
-      fc.property(fc.array(cellArb, { maxLength: 150 }), configArb, fc.constantFrom(TODAY, '2026-05-01', '2026-03-31'), (cells, config, today) => {
-        const buckets = stored(cells, 'day');
-        const definition = xlaOf(config);
-        expect(buildScorecard(definition, buckets, today)).toEqual(referenceScorecard(definition, buckets, today));
-      }),
+      fc.property(
+        fc.array(cellArb, { maxLength: 150 }),
+        configArb,
+        fc.constantFrom(TODAY, '2026-05-01', '2026-03-31'),
+        (cells, config, today) => {
+          const buckets = stored(cells, 'day');
+          const definition = xlaOf(config);
+          expect(buildScorecard(definition, buckets, today)).toEqual(referenceScorecard(definition, buckets, today));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -111,13 +141,18 @@ describe('single-pass scorecard = straightforward scorecard', () => {
   it('is identical on month buckets and with site-wide priors', () => {
     const sums: SiteAggregates = Object.fromEntries(
       INDICATOR_IDS.map((id) => [id, { count: 100, goodCount: 70, weight: 90, goodWeight: 63, squaredWeight: 80 }]),
-    ) as Record<IndicatorId, { count: number; goodCount: number; weight: number; goodWeight: number; squaredWeight: number }>;
+    ) as Record<
+      IndicatorId,
+      { count: number; goodCount: number; weight: number; goodWeight: number; squaredWeight: number }
+    >;
     const sitePriors = priorsFromAggregates(sums);
     fc.assert(
       fc.property(fc.array(cellArb, { maxLength: 150 }), configArb, (cells, config) => {
         const buckets = stored(cells, 'month');
         const definition = xlaOf(config);
-        expect(buildScorecard(definition, buckets, TODAY, { sitePriors })).toEqual(referenceScorecard(definition, buckets, TODAY, { sitePriors }));
+        expect(buildScorecard(definition, buckets, TODAY, { sitePriors })).toEqual(
+          referenceScorecard(definition, buckets, TODAY, { sitePriors }),
+        );
       }),
       { numRuns: 150 },
     );
@@ -133,7 +168,18 @@ describe('single-pass scorecard = straightforward scorecard', () => {
             n = (n * 48271) % 2147483647;
             const total = 5 + (n % 40);
             const good = Math.floor((total * ((n >> 8) % 100)) / 100);
-            cells.push({ shard, cell: makeCell({ xlaId: 'experience', segment: { projectId: '10001', requestTypeId, priority: '3' }, day: addDays(TODAY, -age), slot: id }, [good, total]) });
+            cells.push({
+              shard,
+              cell: makeCell(
+                {
+                  xlaId: 'experience',
+                  segment: { projectId: '10001', requestTypeId, priority: '3' },
+                  day: addDays(TODAY, -age),
+                  slot: id,
+                },
+                [good, total],
+              ),
+            });
           }
         }
       }

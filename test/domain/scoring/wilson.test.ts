@@ -66,12 +66,16 @@ describe('Wilson 95% interval (SCORING.md §2.3, §5)', () => {
 
   it('keeps its bounds in [0, 1] and around p̂ for any rate and fractional n', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 1e6, noNaN: true }), (p, n) => {
-        const interval = wilsonInterval(p, n);
-        expect(interval).not.toBeNull();
-        if (interval === null) return;
-        expect(0 <= interval.lower && interval.lower <= p && p <= interval.upper && interval.upper <= 1).toBe(true);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.01, max: 1e6, noNaN: true }),
+        (p, n) => {
+          const interval = wilsonInterval(p, n);
+          expect(interval).not.toBeNull();
+          if (interval === null) return;
+          expect(0 <= interval.lower && interval.lower <= p && p <= interval.upper && interval.upper <= 1).toBe(true);
+        },
+      ),
     );
   });
 

@@ -4,7 +4,10 @@ import { currentWindow, daysOf, previousWindow } from '../../../src/domain/scori
 describe('XLA windows (DESIGN.md: rolling 7/30/90 days or calendar month)', () => {
   it('ends a rolling window today and starts the previous one just before it', () => {
     expect(currentWindow({ kind: 'rolling', days: 7 }, '2026-05-20')).toEqual({ from: '2026-05-14', to: '2026-05-20' });
-    expect(previousWindow({ kind: 'rolling', days: 7 }, '2026-05-20')).toEqual({ from: '2026-05-07', to: '2026-05-13' });
+    expect(previousWindow({ kind: 'rolling', days: 7 }, '2026-05-20')).toEqual({
+      from: '2026-05-07',
+      to: '2026-05-13',
+    });
     expect(daysOf(currentWindow({ kind: 'rolling', days: 90 }, '2026-05-20'))).toHaveLength(90);
   });
 

@@ -5,7 +5,12 @@ import { confidenceOf, groupScore, statusBand, watermelon, xlaScore } from '../.
 describe('XLA score (SCORING.md §3)', () => {
   it('renormalises group weights over the scores that exist', () => {
     expect(groupScore([{ weight: 0.6, score: 50 }])).toBe(50);
-    expect(groupScore([{ weight: 0.6, score: 50 }, { weight: 0.4, score: 100 }])).toBeCloseTo(70, 12);
+    expect(
+      groupScore([
+        { weight: 0.6, score: 50 },
+        { weight: 0.4, score: 100 },
+      ]),
+    ).toBeCloseTo(70, 12);
     expect(groupScore([])).toBeNull();
     expect(groupScore([{ weight: 0, score: 80 }])).toBeNull();
   });
@@ -25,11 +30,15 @@ describe('XLA score (SCORING.md §3)', () => {
 
   it('never exceeds X + 10', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (x, o) => {
-        const score = xlaScore(x, o);
-        expect(score).not.toBeNull();
-        expect(score ?? Infinity).toBeLessThanOrEqual(x + 10);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (x, o) => {
+          const score = xlaScore(x, o);
+          expect(score).not.toBeNull();
+          expect(score ?? Infinity).toBeLessThanOrEqual(x + 10);
+        },
+      ),
     );
   });
 

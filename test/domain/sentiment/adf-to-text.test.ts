@@ -7,20 +7,31 @@ const t = (text: string, marks?: unknown[]) => (marks ? { type: 'text', text, ma
 
 describe('adfToText', () => {
   it('joins paragraphs and hard breaks into lines', () => {
-    expect(adfToText(doc(p(t('Still down.')), p(t('Any update?'), { type: 'hardBreak' }, t('Thanks'))))).toBe('Still down.\nAny update?\nThanks');
+    expect(adfToText(doc(p(t('Still down.')), p(t('Any update?'), { type: 'hardBreak' }, t('Thanks'))))).toBe(
+      'Still down.\nAny update?\nThanks',
+    );
   });
 
   it('drops quotes, code blocks, inline code, links and mentions', () => {
     const adf = doc(
       { type: 'blockquote', content: [p(t('Great, resolved!'))] },
       { type: 'codeBlock', content: [t('happy()')] },
-      p({ type: 'mention', attrs: { id: 'x', text: '@Joy' } }, t(' it fails '), t('love', [{ type: 'code' }]), { type: 'inlineCard', attrs: { url: 'https://x' } }),
+      p({ type: 'mention', attrs: { id: 'x', text: '@Joy' } }, t(' it fails '), t('love', [{ type: 'code' }]), {
+        type: 'inlineCard',
+        attrs: { url: 'https://x' },
+      }),
     );
     expect(adfToText(adf)).toBe('it fails');
   });
 
   it('keeps list items and emoji characters', () => {
-    const adf = doc({ type: 'bulletList', content: [{ type: 'listItem', content: [p(t('one'))] }, { type: 'listItem', content: [p(t('two'), { type: 'emoji', attrs: { shortName: ':smile:', text: '😄' } })] }] });
+    const adf = doc({
+      type: 'bulletList',
+      content: [
+        { type: 'listItem', content: [p(t('one'))] },
+        { type: 'listItem', content: [p(t('two'), { type: 'emoji', attrs: { shortName: ':smile:', text: '😄' } })] },
+      ],
+    });
     expect(adfToText(adf)).toBe('one\ntwo😄');
   });
 

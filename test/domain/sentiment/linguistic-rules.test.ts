@@ -70,7 +70,9 @@ describe('trigger-word prefilter (one token pass instead of a regex pass per rul
       fc.property(fc.array(fc.constantFrom(...vocab), { maxLength: 14 }), fc.constantFrom(-1, 0, 1), (ws, lexical) => {
         const sentence = tokenizeSentence(ws.join(' '), lexicon, false);
         const words = sentence.tokens.map((t) => t.word);
-        expect(matchServiceDeskPatterns(sentence.normalized, lexical, words)).toEqual(matchServiceDeskPatterns(sentence.normalized, lexical));
+        expect(matchServiceDeskPatterns(sentence.normalized, lexical, words)).toEqual(
+          matchServiceDeskPatterns(sentence.normalized, lexical),
+        );
         expect(sentenceIsChaser(sentence.normalized, words)).toBe(sentenceIsChaser(sentence.normalized));
       }),
       { numRuns: 3000 },

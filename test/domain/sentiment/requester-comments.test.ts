@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isRequesterPublicComment, type TicketPeople } from '../../../src/domain/sentiment/index.js';
 
-const people: TicketPeople = { reporterAccountId: 'req', participantAccountIds: ['colleague', 'agent-too'], agentAccountIds: ['agent', 'agent-too'], appAccountId: 'sentio' };
+const people: TicketPeople = {
+  reporterAccountId: 'req',
+  participantAccountIds: ['colleague', 'agent-too'],
+  agentAccountIds: ['agent', 'agent-too'],
+  appAccountId: 'sentio',
+};
 
 describe('isRequesterPublicComment', () => {
   it("counts the reporter's and participants' public comments", () => {

@@ -43,7 +43,11 @@ describe('SentimentScorer', () => {
   });
 
   it('reads thanks and a fixed problem as positive', () => {
-    for (const text of ['Thanks, it works now!', 'All good, you can close the ticket.', 'That did the trick, thank you so much.']) {
+    for (const text of [
+      'Thanks, it works now!',
+      'All good, you can close the ticket.',
+      'That did the trick, thank you so much.',
+    ]) {
       expect(s(text), text).toBeGreaterThanOrEqual(0.05);
     }
   });
@@ -78,9 +82,18 @@ describe('SentimentScorer', () => {
   });
 
   it('calls non-English comments unscorable', () => {
-    expect(scorer.score('Das Problem ist immer noch nicht gelöst, bitte um Rückmeldung.')).toEqual({ kind: 'unscorable', reason: 'non-english' });
-    expect(scorer.score("Le problème n'est pas résolu, merci de me répondre.")).toEqual({ kind: 'unscorable', reason: 'non-english' });
-    expect(scorer.score('El sistema no funciona y necesito ayuda con la impresora.')).toEqual({ kind: 'unscorable', reason: 'non-english' });
+    expect(scorer.score('Das Problem ist immer noch nicht gelöst, bitte um Rückmeldung.')).toEqual({
+      kind: 'unscorable',
+      reason: 'non-english',
+    });
+    expect(scorer.score("Le problème n'est pas résolu, merci de me répondre.")).toEqual({
+      kind: 'unscorable',
+      reason: 'non-english',
+    });
+    expect(scorer.score('El sistema no funciona y necesito ayuda con la impresora.')).toEqual({
+      kind: 'unscorable',
+      reason: 'non-english',
+    });
     expect(scorer.score('プリンターが動きません')).toEqual({ kind: 'unscorable', reason: 'non-english' });
   });
 
@@ -101,20 +114,36 @@ describe('SentimentScorer', () => {
 
   it('is deterministic', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200 }), (text) => JSON.stringify(scorer.score(text)) === JSON.stringify(scorer.score(text))),
+      fc.property(
+        fc.string({ maxLength: 200 }),
+        (text) => JSON.stringify(scorer.score(text)) === JSON.stringify(scorer.score(text)),
+      ),
     );
   });
 });
 
 describe('isChaser', () => {
   it('recognises requests for progress', () => {
-    for (const text of ['Any update?', 'Still waiting for a reply.', 'Please respond.', 'Is there an ETA for this?', 'Just following up on my ticket.', "What's the status?", 'Hello?']) {
+    for (const text of [
+      'Any update?',
+      'Still waiting for a reply.',
+      'Please respond.',
+      'Is there an ETA for this?',
+      'Just following up on my ticket.',
+      "What's the status?",
+      'Hello?',
+    ]) {
       expect(isChaser(text), text).toBe(true);
     }
   });
 
   it('does not call ordinary requests chasers', () => {
-    for (const text of ['Please reset my password.', 'The printer on floor 3 is jammed.', 'Thanks, that fixed it.', 'Let me know if you need anything else.']) {
+    for (const text of [
+      'Please reset my password.',
+      'The printer on floor 3 is jammed.',
+      'Thanks, that fixed it.',
+      'Let me know if you need anything else.',
+    ]) {
       expect(isChaser(text), text).toBe(false);
     }
   });

@@ -40,7 +40,12 @@ describe('moodLabel', () => {
 });
 
 describe('explainNegativeTone', () => {
-  const scored = (s: number, negativeSentences: string[] = [], chaser = false): CommentScore => ({ kind: 'scored', s, negativeSentences, chaser });
+  const scored = (s: number, negativeSentences: string[] = [], chaser = false): CommentScore => ({
+    kind: 'scored',
+    s,
+    negativeSentences,
+    chaser,
+  });
 
   it('detects negative tone and shows the newest driving sentences first, skipping unscorable comments', () => {
     const tone = explainNegativeTone([
@@ -54,10 +59,20 @@ describe('explainNegativeTone', () => {
   });
 
   it('detects a chase even when the words are polite', () => {
-    expect(explainNegativeTone([scored(0.2, [], true)])).toMatchObject({ detected: true, chased: true, label: 'positive' });
+    expect(explainNegativeTone([scored(0.2, [], true)])).toMatchObject({
+      detected: true,
+      chased: true,
+      label: 'positive',
+    });
   });
 
   it('reports unknown, not neutral, when nothing was scorable', () => {
-    expect(explainNegativeTone([{ kind: 'unscorable', reason: 'empty' }])).toEqual({ mood: null, label: 'unknown', detected: false, sentences: [], chased: false });
+    expect(explainNegativeTone([{ kind: 'unscorable', reason: 'empty' }])).toEqual({
+      mood: null,
+      label: 'unknown',
+      detected: false,
+      sentences: [],
+      chased: false,
+    });
   });
 });

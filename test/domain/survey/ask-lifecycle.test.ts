@@ -4,7 +4,10 @@ import { dueForExpiry, dueForReminder, expire, isOpen, markReminded, withdraw } 
 import { anOpenPlan, events, hours, onEvent, run, T0 } from './builders';
 
 function anAsk(): Ask {
-  const plan = anOpenPlan({ kind: 'created' }, { fatigue: { expiryHours: 72, reminder: { enabled: true, afterHours: 24 } } });
+  const plan = anOpenPlan(
+    { kind: 'created' },
+    { fatigue: { expiryHours: 72, reminder: { enabled: true, afterHours: 24 } } },
+  );
   const ask = run({ trigger: onEvent(events.created()), plans: [plan], now: T0 }).ask;
   if (!ask) throw new Error('expected an ask');
   return ask;
@@ -81,7 +84,10 @@ describe('the one reminder', () => {
   });
 
   it('refuses with "ask-not-pending" after an answer', () => {
-    expect(markReminded({ ...ask, status: 'answered' }, T0 + hours(30))).toMatchObject({ ok: false, code: 'ask-not-pending' });
+    expect(markReminded({ ...ask, status: 'answered' }, T0 + hours(30))).toMatchObject({
+      ok: false,
+      code: 'ask-not-pending',
+    });
   });
 });
 

@@ -33,7 +33,14 @@ export function anOpenPlan(waypoint: WaypointInput, overrides: Partial<SurveyPla
     id: `plan-${waypoint.kind}`,
     name: `Plan at ${waypoint.kind}`,
     waypoint,
-    fatigue: { samplingPercent: 100, cooldownHours: 0, maxAsksPerTicket: 20, noNewAskWhilePending: false, expiryHours: 72, reminder: { enabled: true, afterHours: 24 } },
+    fatigue: {
+      samplingPercent: 100,
+      cooldownHours: 0,
+      maxAsksPerTicket: 20,
+      noNewAskWhilePending: false,
+      expiryHours: 72,
+      reminder: { enabled: true, afterHours: 24 },
+    },
     ...overrides,
   });
 }
@@ -63,7 +70,14 @@ export const STATUS = {
   resolved: { id: '5', name: 'Resolved', category: 'done' },
 } as const satisfies Record<string, StatusRef>;
 
-const base = (key: string, at: number) => ({ key, issueId: '10001', issueKey: 'HELP-1', projectId: '10000', at, actorId: 'agent-1' });
+const base = (key: string, at: number) => ({
+  key,
+  issueId: '10001',
+  issueKey: 'HELP-1',
+  projectId: '10000',
+  at,
+  actorId: 'agent-1',
+});
 
 export const events = {
   created: (at = T0): LifecycleEvent => ({
@@ -101,8 +115,16 @@ export const events = {
     text: 'any news?',
     version: 1,
   }),
-  resolved: (changelogId = '901', at = T0): LifecycleEvent => ({ ...base(`10001:${changelogId}`, at), type: 'resolved', resolution: 'Done' }),
-  reopened: (changelogId = '902', at = T0): LifecycleEvent => ({ ...base(`10001:${changelogId}`, at), type: 'reopened', to: STATUS.inProgress }),
+  resolved: (changelogId = '901', at = T0): LifecycleEvent => ({
+    ...base(`10001:${changelogId}`, at),
+    type: 'resolved',
+    resolution: 'Done',
+  }),
+  reopened: (changelogId = '902', at = T0): LifecycleEvent => ({
+    ...base(`10001:${changelogId}`, at),
+    type: 'reopened',
+    to: STATUS.inProgress,
+  }),
 };
 
 export const onEvent = (event: LifecycleEvent): SurveyTrigger => ({ kind: 'event', event });
@@ -129,7 +151,11 @@ export function run(r: Run): SurveyEvaluation {
 }
 
 /** The one plan's decision when a test evaluates a single plan. */
-export function decide(plan: SurveyPlan, trigger: SurveyTrigger, rest: Omit<Run, 'trigger' | 'plans'> = {}): PlanDecision {
+export function decide(
+  plan: SurveyPlan,
+  trigger: SurveyTrigger,
+  rest: Omit<Run, 'trigger' | 'plans'> = {},
+): PlanDecision {
   const [decision] = run({ ...rest, trigger, plans: [plan] }).decisions;
   if (!decision) throw new Error('no decision returned');
   return decision;

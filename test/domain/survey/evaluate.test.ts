@@ -14,7 +14,13 @@ describe('the ask a plan creates', () => {
     followUps: {
       reasonChips: { negative: ['Slow'], neutral: ['OK'], positive: ['Fast'] },
       comment: { enabled: true, maxLength: 300 },
-      lostTime: { enabled: true, choices: [{ id: 'none', label: 'None', minutes: 0 }, { id: 'day', label: 'A day', minutes: 480 }] },
+      lostTime: {
+        enabled: true,
+        choices: [
+          { id: 'none', label: 'None', minutes: 0 },
+          { id: 'day', label: 'A day', minutes: 480 },
+        ],
+      },
     },
     fatigue: { expiryHours: 48, reminder: { enabled: true, afterHours: 20 } },
   });
@@ -25,7 +31,7 @@ describe('the ask a plan creates', () => {
     expect(AskSchema.safeParse(ask).success).toBe(true);
   });
 
-  it('is addressed to the reporter of this ticket, pending, at the plan\'s waypoint', () => {
+  it("is addressed to the reporter of this ticket, pending, at the plan's waypoint", () => {
     expect(ask).toMatchObject({
       planId: 'waiting-for-customer',
       ticketId: '10001',
@@ -53,7 +59,13 @@ describe('the ask a plan creates', () => {
       text: 'How easy was it to get help?',
       reasonChips: { negative: ['Slow'], neutral: ['OK'], positive: ['Fast'] },
       comment: { enabled: true, maxLength: 300 },
-      lostTime: { enabled: true, choices: [{ id: 'none', label: 'None', minutes: 0 }, { id: 'day', label: 'A day', minutes: 480 }] },
+      lostTime: {
+        enabled: true,
+        choices: [
+          { id: 'none', label: 'None', minutes: 0 },
+          { id: 'day', label: 'A day', minutes: 480 },
+        ],
+      },
     });
   });
 
@@ -75,7 +87,15 @@ describe('the ask a plan creates', () => {
 
   it('reports the decision with the ask id', () => {
     expect(result.decisions).toEqual([
-      { planId: 'waiting-for-customer', planName: 'Waiting for customer', asked: true, reason: 'asked', askId: ask?.id, message: 'asked at the status-changed waypoint', at: now },
+      {
+        planId: 'waiting-for-customer',
+        planName: 'Waiting for customer',
+        asked: true,
+        reason: 'asked',
+        askId: ask?.id,
+        message: 'asked at the status-changed waypoint',
+        at: now,
+      },
     ]);
   });
 });
@@ -123,7 +143,12 @@ describe('a redelivered event', () => {
     const first = run({ trigger: onEvent(event), plans, now }).ask;
     expect(first).not.toBeNull();
     const asks = first ? [{ ...first, status: 'answered' as const }] : [];
-    const again = run({ trigger: onEvent(event), plans, now: now + hours(2), ticket: aTicket({ asks, reassignCount: 1 }) });
+    const again = run({
+      trigger: onEvent(event),
+      plans,
+      now: now + hours(2),
+      ticket: aTicket({ asks, reassignCount: 1 }),
+    });
     expect(again.ask).toBeNull();
     expect(again.decisions.map((d) => d.reason)).toEqual(['already-asked-at-waypoint', 'another-plan-asked']);
   });
@@ -131,7 +156,12 @@ describe('a redelivered event', () => {
   it('still asks at a different reassignment', () => {
     const first = run({ trigger: onEvent(event), plans, now }).ask;
     const asks = first ? [{ ...first, status: 'answered' as const }] : [];
-    const next = run({ trigger: onEvent(events.reassigned('4243')), plans, now: now + hours(2), ticket: aTicket({ asks, reassignCount: 1 }) });
+    const next = run({
+      trigger: onEvent(events.reassigned('4243')),
+      plans,
+      now: now + hours(2),
+      ticket: aTicket({ asks, reassignCount: 1 }),
+    });
     expect(next.ask?.planId).toBe('a');
     expect(next.ask?.id).not.toBe(first?.id);
   });
@@ -142,7 +172,11 @@ describe('manual asks', () => {
 
   it('gives a retried request with the same request key the same ask id', () => {
     const a = run({ trigger: { kind: 'manual', agentId: 'agent-7', requestKey: 'r-1' }, plans: [plan], now });
-    const b = run({ trigger: { kind: 'manual', agentId: 'agent-7', requestKey: 'r-1' }, plans: [plan], now: now + 5_000 });
+    const b = run({
+      trigger: { kind: 'manual', agentId: 'agent-7', requestKey: 'r-1' },
+      plans: [plan],
+      now: now + 5_000,
+    });
     expect(b.ask?.id).toBe(a.ask?.id);
   });
 
@@ -155,6 +189,10 @@ describe('manual asks', () => {
 
 describe('no plans', () => {
   it('returns no decisions and no ask', () => {
-    expect(run({ trigger: onEvent(events.created()), plans: [], now })).toEqual({ decisions: [], ask: null, withdraw: [] });
+    expect(run({ trigger: onEvent(events.created()), plans: [], now })).toEqual({
+      decisions: [],
+      ask: null,
+      withdraw: [],
+    });
   });
 });

@@ -33,23 +33,35 @@ describe('scope', () => {
   });
 
   it('asks when project, request type and priority are all listed', () => {
-    const plan = anOpenPlan({ kind: 'first-response' }, { scope: { projectIds: ['10000'], requestTypeIds: ['rt-laptop'], priorities: ['High'] } });
+    const plan = anOpenPlan(
+      { kind: 'first-response' },
+      { scope: { projectIds: ['10000'], requestTypeIds: ['rt-laptop'], priorities: ['High'] } },
+    );
     expect(decide(plan, firstResponse, { now }).reason).toBe('asked');
   });
 });
 
 describe('requester', () => {
   it('refuses with "no-requester" when the ticket has no reporter', () => {
-    expect(decide(anOpenPlan({ kind: 'first-response' }), firstResponse, { now, ticket: aTicket({ reporterId: null }) }).reason).toBe('no-requester');
+    expect(
+      decide(anOpenPlan({ kind: 'first-response' }), firstResponse, { now, ticket: aTicket({ reporterId: null }) })
+        .reason,
+    ).toBe('no-requester');
   });
 });
 
 describe('cooldown', () => {
-  const plan = anOpenPlan({ kind: 'first-response' }, { fatigue: { cooldownHours: 72, noNewAskWhilePending: false, maxAsksPerTicket: 20 } });
+  const plan = anOpenPlan(
+    { kind: 'first-response' },
+    { fatigue: { cooldownHours: 72, noNewAskWhilePending: false, maxAsksPerTicket: 20 } },
+  );
 
   it('refuses with "cooldown" when the requester was asked 2 hours ago', () => {
     const d = decide(plan, firstResponse, { now, history: { lastAskedAt: now - hours(2) } });
-    expect(d).toMatchObject({ reason: 'cooldown', message: 'the requester was last asked 2 h ago; the plan waits 72 h between asks' });
+    expect(d).toMatchObject({
+      reason: 'cooldown',
+      message: 'the requester was last asked 2 h ago; the plan waits 72 h between asks',
+    });
   });
 
   it('refuses with "cooldown" when the last ask was on this ticket and the history lags behind', () => {
@@ -68,14 +80,23 @@ describe('cooldown', () => {
 
 describe('max asks per ticket', () => {
   it('refuses with "max-asks-reached" when the ticket already had 2 asks and the plan allows 2', () => {
-    const plan = anOpenPlan({ kind: 'first-response' }, { fatigue: { maxAsksPerTicket: 2, cooldownHours: 0, noNewAskWhilePending: false } });
+    const plan = anOpenPlan(
+      { kind: 'first-response' },
+      { fatigue: { maxAsksPerTicket: 2, cooldownHours: 0, noNewAskWhilePending: false } },
+    );
     const ticket = aTicket({ asks: [earlierAsk({ id: 'a1' }), earlierAsk({ id: 'a2', status: 'expired' })] });
     const d = decide(plan, firstResponse, { now, ticket });
-    expect(d).toMatchObject({ reason: 'max-asks-reached', message: 'the ticket already has 2 ask(s); the plan allows 2' });
+    expect(d).toMatchObject({
+      reason: 'max-asks-reached',
+      message: 'the ticket already has 2 ask(s); the plan allows 2',
+    });
   });
 
   it('asks when the ticket had 1 ask and the plan allows 2', () => {
-    const plan = anOpenPlan({ kind: 'first-response' }, { fatigue: { maxAsksPerTicket: 2, cooldownHours: 0, noNewAskWhilePending: false } });
+    const plan = anOpenPlan(
+      { kind: 'first-response' },
+      { fatigue: { maxAsksPerTicket: 2, cooldownHours: 0, noNewAskWhilePending: false } },
+    );
     expect(decide(plan, firstResponse, { now, ticket: aTicket({ asks: [earlierAsk()] }) }).reason).toBe('asked');
   });
 });
@@ -84,18 +105,32 @@ describe('pending ask on the ticket', () => {
   const pending = earlierAsk({ id: 'ask-10001-pending', status: 'pending', createdAt: T0, expiresAt: T0 + hours(72) });
 
   it('refuses with "ask-pending" while the requester has not answered', () => {
-    const plan = anOpenPlan({ kind: 'first-response' }, { fatigue: { noNewAskWhilePending: true, cooldownHours: 0, maxAsksPerTicket: 20 } });
+    const plan = anOpenPlan(
+      { kind: 'first-response' },
+      { fatigue: { noNewAskWhilePending: true, cooldownHours: 0, maxAsksPerTicket: 20 } },
+    );
     const d = decide(plan, firstResponse, { now, ticket: aTicket({ asks: [pending] }) });
-    expect(d).toMatchObject({ reason: 'ask-pending', message: 'ask ask-10001-pending on this ticket is still waiting for an answer' });
+    expect(d).toMatchObject({
+      reason: 'ask-pending',
+      message: 'ask ask-10001-pending on this ticket is still waiting for an answer',
+    });
   });
 
   it('does not count a pending ask whose expiry has passed', () => {
-    const plan = anOpenPlan({ kind: 'first-response' }, { fatigue: { noNewAskWhilePending: true, cooldownHours: 0, maxAsksPerTicket: 20 } });
-    expect(decide(plan, firstResponse, { now: T0 + hours(72), ticket: aTicket({ asks: [pending] }) }).reason).toBe('asked');
+    const plan = anOpenPlan(
+      { kind: 'first-response' },
+      { fatigue: { noNewAskWhilePending: true, cooldownHours: 0, maxAsksPerTicket: 20 } },
+    );
+    expect(decide(plan, firstResponse, { now: T0 + hours(72), ticket: aTicket({ asks: [pending] }) }).reason).toBe(
+      'asked',
+    );
   });
 
   it('replaces the pending ask, withdrawing it, when the plan allows a new ask while one is pending', () => {
-    const plan = anOpenPlan({ kind: 'first-response' }, { fatigue: { noNewAskWhilePending: false, cooldownHours: 0, maxAsksPerTicket: 20 } });
+    const plan = anOpenPlan(
+      { kind: 'first-response' },
+      { fatigue: { noNewAskWhilePending: false, cooldownHours: 0, maxAsksPerTicket: 20 } },
+    );
     const result = run({ trigger: firstResponse, plans: [plan], now, ticket: aTicket({ asks: [pending] }) });
     expect(result.decisions[0]?.reason).toBe('asked');
     expect(result.withdraw).toEqual(['ask-10001-pending']);
@@ -105,7 +140,10 @@ describe('pending ask on the ticket', () => {
 describe('sampling', () => {
   it('refuses with "sampled-out" at 0 %', () => {
     const plan = anOpenPlan({ kind: 'first-response' }, { fatigue: { samplingPercent: 0, cooldownHours: 0 } });
-    expect(decide(plan, firstResponse, { now })).toMatchObject({ reason: 'sampled-out', message: 'not in the 0 % sample this time' });
+    expect(decide(plan, firstResponse, { now })).toMatchObject({
+      reason: 'sampled-out',
+      message: 'not in the 0 % sample this time',
+    });
   });
 
   it('asks roughly half the tickets at 50 %', () => {

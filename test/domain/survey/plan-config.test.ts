@@ -19,7 +19,13 @@ describe('survey plan configuration', () => {
   it('accepts a minimal plan and fills the fatigue defaults', () => {
     const parsed = parseWith(SurveyPlanSchema, valid);
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(parsed.value.fatigue).toMatchObject({ samplingPercent: 100, cooldownHours: 72, maxAsksPerTicket: 2, noNewAskWhilePending: true });
+    if (parsed.ok)
+      expect(parsed.value.fatigue).toMatchObject({
+        samplingPercent: 100,
+        cooldownHours: 72,
+        maxAsksPerTicket: 2,
+        noNewAskWhilePending: true,
+      });
   });
 
   it('refuses an unknown waypoint, naming waypoint.kind', () => {
@@ -28,17 +34,21 @@ describe('survey plan configuration', () => {
   });
 
   it('refuses a negative cooldown, naming fatigue.cooldownHours', () => {
-    expect(problemsOf({ ...valid, fatigue: { cooldownHours: -1 } })).toEqual([{ field: 'fatigue.cooldownHours', message: 'must not be negative' }]);
+    expect(problemsOf({ ...valid, fatigue: { cooldownHours: -1 } })).toEqual([
+      { field: 'fatigue.cooldownHours', message: 'must not be negative' },
+    ]);
   });
 
   it('refuses sampling above 100 %, naming fatigue.samplingPercent', () => {
-    expect(problemsOf({ ...valid, fatigue: { samplingPercent: 101 } })).toEqual([{ field: 'fatigue.samplingPercent', message: 'must be between 0 and 100 %' }]);
+    expect(problemsOf({ ...valid, fatigue: { samplingPercent: 101 } })).toEqual([
+      { field: 'fatigue.samplingPercent', message: 'must be between 0 and 100 %' },
+    ]);
   });
 
   it('refuses a reminder at or after the expiry, naming fatigue.reminder.afterHours', () => {
-    expect(problemsOf({ ...valid, fatigue: { expiryHours: 24, reminder: { enabled: true, afterHours: 24 } } })).toEqual([
-      { field: 'fatigue.reminder.afterHours', message: 'must be before the expiry (24 h)' },
-    ]);
+    expect(problemsOf({ ...valid, fatigue: { expiryHours: 24, reminder: { enabled: true, afterHours: 24 } } })).toEqual(
+      [{ field: 'fatigue.reminder.afterHours', message: 'must be before the expiry (24 h)' }],
+    );
   });
 
   it('refuses an idle waypoint without hours, naming waypoint.hours', () => {
@@ -52,6 +62,8 @@ describe('survey plan configuration', () => {
   });
 
   it('refuses zero asks per ticket, naming fatigue.maxAsksPerTicket', () => {
-    expect(problemsOf({ ...valid, fatigue: { maxAsksPerTicket: 0 } })).toEqual([{ field: 'fatigue.maxAsksPerTicket', message: 'must be at least 1' }]);
+    expect(problemsOf({ ...valid, fatigue: { maxAsksPerTicket: 0 } })).toEqual([
+      { field: 'fatigue.maxAsksPerTicket', message: 'must be at least 1' },
+    ]);
   });
 });

@@ -39,26 +39,37 @@ const planArb = fc.record({
 });
 
 const plansArb = fc.array(planArb, { minLength: 1, maxLength: 4 }).map((specs) =>
-  specs.map(
-    (s, i): SurveyPlan =>
-      SurveyPlanSchema.parse({
-        id: `p${i}`,
-        name: `Plan ${i}`,
-        waypoint: s.waypoint,
-        question: { kind: 'csat5', text: 'How are we doing?' },
-        fatigue: {
-          samplingPercent: s.samplingPercent,
-          cooldownHours: s.cooldownHours,
-          maxAsksPerTicket: s.maxAsksPerTicket,
-          noNewAskWhilePending: s.noNewAskWhilePending,
-          expiryHours: s.expiryHours,
-          reminder: { enabled: false, afterHours: 0.5 },
-        },
-      }),
+  specs.map((s, i): SurveyPlan =>
+    SurveyPlanSchema.parse({
+      id: `p${i}`,
+      name: `Plan ${i}`,
+      waypoint: s.waypoint,
+      question: { kind: 'csat5', text: 'How are we doing?' },
+      fatigue: {
+        samplingPercent: s.samplingPercent,
+        cooldownHours: s.cooldownHours,
+        maxAsksPerTicket: s.maxAsksPerTicket,
+        noNewAskWhilePending: s.noNewAskWhilePending,
+        expiryHours: s.expiryHours,
+        reminder: { enabled: false, afterHours: 0.5 },
+      },
+    }),
   ),
 );
 
-const ACTIONS = ['create', 'to-waiting', 'resolve', 'reopen', 'reassign', 'public-comment', 'internal-comment', 'tick', 'manual', 'replay', 'answer'] as const;
+const ACTIONS = [
+  'create',
+  'to-waiting',
+  'resolve',
+  'reopen',
+  'reassign',
+  'public-comment',
+  'internal-comment',
+  'tick',
+  'manual',
+  'replay',
+  'answer',
+] as const;
 type Action = (typeof ACTIONS)[number];
 
 interface Step {
@@ -109,7 +120,8 @@ function simulate(plans: readonly SurveyPlan[], steps: readonly Step[], seed: st
     if (!plan) throw new Error('ask from an unknown plan');
 
     expect(allAsks.has(ask.id), `ask id ${ask.id} created twice`).toBe(false);
-    if (lastAskedAt !== null) expect(ask.createdAt - lastAskedAt).toBeGreaterThanOrEqual(plan.fatigue.cooldownHours * HOUR_MS);
+    if (lastAskedAt !== null)
+      expect(ask.createdAt - lastAskedAt).toBeGreaterThanOrEqual(plan.fatigue.cooldownHours * HOUR_MS);
     expect(state.asks.length + 1).toBeLessThanOrEqual(plan.fatigue.maxAsksPerTicket);
 
     const withdrawn = new Set(result.withdraw);
@@ -145,37 +157,75 @@ function simulate(plans: readonly SurveyPlan[], steps: readonly Step[], seed: st
       case 'create': {
         if (tickets.has(n)) break;
         tickets.set(n, {
-          ticketId, issueKey: `HELP-${n}`, projectId: '10000', requestTypeId: null, priority: null, reporterId: 'customer-1',
-          statusCategory: 'new', createdAt: now, lastPublicAgentActivityAt: null, hadPublicAgentComment: false, reassignCount: 0, asks: [],
+          ticketId,
+          issueKey: `HELP-${n}`,
+          projectId: '10000',
+          requestTypeId: null,
+          priority: null,
+          reporterId: 'customer-1',
+          statusCategory: 'new',
+          createdAt: now,
+          lastPublicAgentActivityAt: null,
+          hadPublicAgentComment: false,
+          reassignCount: 0,
+          asks: [],
         });
-        const event: LifecycleEvent = { ...base, key: `${ticketId}:created`, type: 'created', reporterId: 'customer-1', requestTypeId: null, priority: null, status: STATUS.open, assigneeId: null };
+        const event: LifecycleEvent = {
+          ...base,
+          key: `${ticketId}:created`,
+          type: 'created',
+          reporterId: 'customer-1',
+          requestTypeId: null,
+          priority: null,
+          status: STATUS.open,
+          assigneeId: null,
+        };
         deliver(n, event, (s) => s);
         break;
       }
       case 'to-waiting':
-        deliver(n, { ...base, key: nextKey(), type: 'status-changed', from: STATUS.inProgress, to: STATUS.waitingForCustomer }, (s) => ({ ...s, statusCategory: 'indeterminate' }));
+        deliver(
+          n,
+          { ...base, key: nextKey(), type: 'status-changed', from: STATUS.inProgress, to: STATUS.waitingForCustomer },
+          (s) => ({ ...s, statusCategory: 'indeterminate' }),
+        );
         break;
       case 'resolve':
-        deliver(n, { ...base, key: nextKey(), type: 'resolved', resolution: 'Done' }, (s) => ({ ...s, statusCategory: 'done' }));
+        deliver(n, { ...base, key: nextKey(), type: 'resolved', resolution: 'Done' }, (s) => ({
+          ...s,
+          statusCategory: 'done',
+        }));
         break;
       case 'reopen':
-        deliver(n, { ...base, key: nextKey(), type: 'reopened', to: STATUS.inProgress }, (s) => ({ ...s, statusCategory: 'indeterminate' }));
+        deliver(n, { ...base, key: nextKey(), type: 'reopened', to: STATUS.inProgress }, (s) => ({
+          ...s,
+          statusCategory: 'indeterminate',
+        }));
         break;
       case 'reassign':
-        deliver(n, { ...base, key: nextKey(), type: 'reassigned', fromAssigneeId: null, toAssigneeId: 'agent-2' }, (s) => ({ ...s, reassignCount: s.reassignCount + 1 }));
+        deliver(
+          n,
+          { ...base, key: nextKey(), type: 'reassigned', fromAssigneeId: null, toAssigneeId: 'agent-2' },
+          (s) => ({ ...s, reassignCount: s.reassignCount + 1 }),
+        );
         break;
       case 'public-comment':
       case 'internal-comment': {
         const isPublic = action === 'public-comment';
         const commentId = String(++changelog);
-        deliver(n, { ...base, key: `${ticketId}:c${commentId}`, type: 'agent-comment', commentId, public: isPublic }, (s) =>
-          isPublic ? { ...s, hadPublicAgentComment: true, lastPublicAgentActivityAt: now } : s,
+        deliver(
+          n,
+          { ...base, key: `${ticketId}:c${commentId}`, type: 'agent-comment', commentId, public: isPublic },
+          (s) => (isPublic ? { ...s, hadPublicAgentComment: true, lastPublicAgentActivityAt: now } : s),
         );
         break;
       }
       case 'tick':
         for (const [m, state] of [...tickets.entries()]) {
-          const asks = state.asks.map((a) => { const r = expire(a, now); return r.ok ? r.ask : a; });
+          const asks = state.asks.map((a) => {
+            const r = expire(a, now);
+            return r.ok ? r.ask : a;
+          });
           tickets.set(m, { ...state, asks });
           apply(m, evaluate({ ...state, asks }, { kind: 'tick' }));
         }
@@ -209,11 +259,16 @@ function simulate(plans: readonly SurveyPlan[], steps: readonly Step[], seed: st
 }
 
 describe('survey rules, over random histories', () => {
-  it('never asks the requester inside a plan\'s cooldown, never exceeds max asks, never holds two pending asks, never asks twice for one event', () => {
+  it("never asks the requester inside a plan's cooldown, never exceeds max asks, never holds two pending asks, never asks twice for one event", () => {
     fc.assert(
-      fc.property(plansArb, fc.array(stepArb, { minLength: 1, maxLength: 60 }), fc.string({ maxLength: 8 }), (plans, steps, seed) => {
-        simulate(plans, steps, seed);
-      }),
+      fc.property(
+        plansArb,
+        fc.array(stepArb, { minLength: 1, maxLength: 60 }),
+        fc.string({ maxLength: 8 }),
+        (plans, steps, seed) => {
+          simulate(plans, steps, seed);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -231,39 +286,79 @@ describe('survey rules, over random histories', () => {
 });
 
 describe('replaying an event', () => {
-  const eventArb = fc.record({ changelog: fc.integer({ min: 1, max: 1e6 }), at: fc.integer({ min: 0, max: 1000 }) }).chain(({ changelog, at }) => {
-    const base = { key: `10001:${changelog}`, issueId: '10001', issueKey: 'HELP-1', projectId: '10000', at: T0 + at * HOUR_MS, actorId: null };
-    return fc.constantFrom<LifecycleEvent>(
-      { ...base, type: 'created', reporterId: 'customer-1', requestTypeId: null, priority: null, status: STATUS.open, assigneeId: null },
-      { ...base, type: 'status-changed', from: STATUS.inProgress, to: STATUS.waitingForCustomer },
-      { ...base, type: 'status-changed', from: STATUS.inProgress, to: STATUS.resolved },
-      { ...base, type: 'reassigned', fromAssigneeId: null, toAssigneeId: 'agent-2' },
-      { ...base, type: 'agent-comment', commentId: String(changelog), public: true },
-      { ...base, type: 'resolved', resolution: null },
-      { ...base, type: 'reopened', to: STATUS.inProgress },
-    );
-  });
+  const eventArb = fc
+    .record({ changelog: fc.integer({ min: 1, max: 1e6 }), at: fc.integer({ min: 0, max: 1000 }) })
+    .chain(({ changelog, at }) => {
+      const base = {
+        key: `10001:${changelog}`,
+        issueId: '10001',
+        issueKey: 'HELP-1',
+        projectId: '10000',
+        at: T0 + at * HOUR_MS,
+        actorId: null,
+      };
+      return fc.constantFrom<LifecycleEvent>(
+        {
+          ...base,
+          type: 'created',
+          reporterId: 'customer-1',
+          requestTypeId: null,
+          priority: null,
+          status: STATUS.open,
+          assigneeId: null,
+        },
+        { ...base, type: 'status-changed', from: STATUS.inProgress, to: STATUS.waitingForCustomer },
+        { ...base, type: 'status-changed', from: STATUS.inProgress, to: STATUS.resolved },
+        { ...base, type: 'reassigned', fromAssigneeId: null, toAssigneeId: 'agent-2' },
+        { ...base, type: 'agent-comment', commentId: String(changelog), public: true },
+        { ...base, type: 'resolved', resolution: null },
+        { ...base, type: 'reopened', to: STATUS.inProgress },
+      );
+    });
 
   it('creates no second ask when the same event arrives twice', () => {
     fc.assert(
-      fc.property(plansArb, eventArb, fc.integer({ min: 0, max: 5 }), fc.string({ maxLength: 6 }), (plans, event, reassignCount, seed) => {
-        const ticket: TicketSurveyState = {
-          ticketId: '10001', issueKey: 'HELP-1', projectId: '10000', requestTypeId: null, priority: null, reporterId: 'customer-1',
-          statusCategory: 'indeterminate', createdAt: T0, lastPublicAgentActivityAt: null, hadPublicAgentComment: false, reassignCount, asks: [],
-        };
-        const now = event.at + 60_000;
-        const first = evaluateSurveyPlans({ trigger: { kind: 'event', event }, ticket, history: { lastAskedAt: null }, plans, now, random: seededRandom(seed) });
-        // The second delivery comes later, through a fresh Random (another function invocation).
-        const again = evaluateSurveyPlans({
-          trigger: { kind: 'event', event },
-          ticket: { ...ticket, asks: first.ask ? [first.ask] : [] },
-          history: { lastAskedAt: first.ask?.createdAt ?? null },
-          plans,
-          now: now + 5 * 60_000,
-          random: seededRandom(seed),
-        });
-        expect(again.ask).toBeNull();
-      }),
+      fc.property(
+        plansArb,
+        eventArb,
+        fc.integer({ min: 0, max: 5 }),
+        fc.string({ maxLength: 6 }),
+        (plans, event, reassignCount, seed) => {
+          const ticket: TicketSurveyState = {
+            ticketId: '10001',
+            issueKey: 'HELP-1',
+            projectId: '10000',
+            requestTypeId: null,
+            priority: null,
+            reporterId: 'customer-1',
+            statusCategory: 'indeterminate',
+            createdAt: T0,
+            lastPublicAgentActivityAt: null,
+            hadPublicAgentComment: false,
+            reassignCount,
+            asks: [],
+          };
+          const now = event.at + 60_000;
+          const first = evaluateSurveyPlans({
+            trigger: { kind: 'event', event },
+            ticket,
+            history: { lastAskedAt: null },
+            plans,
+            now,
+            random: seededRandom(seed),
+          });
+          // The second delivery comes later, through a fresh Random (another function invocation).
+          const again = evaluateSurveyPlans({
+            trigger: { kind: 'event', event },
+            ticket: { ...ticket, asks: first.ask ? [first.ask] : [] },
+            history: { lastAskedAt: first.ask?.createdAt ?? null },
+            plans,
+            now: now + 5 * 60_000,
+            random: seededRandom(seed),
+          });
+          expect(again.ask).toBeNull();
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -278,7 +373,10 @@ describe('sampling', () => {
     seed: fc.string({ maxLength: 8 }),
   });
 
-  function decideAt(samplingPercent: number, c: { ticketId: string; eventKey: string; cooldownHours: number; maxAsksPerTicket: number; seed: string }) {
+  function decideAt(
+    samplingPercent: number,
+    c: { ticketId: string; eventKey: string; cooldownHours: number; maxAsksPerTicket: number; seed: string },
+  ) {
     const plan = SurveyPlanSchema.parse({
       id: 'sampled',
       name: 'Sampled',
@@ -287,36 +385,94 @@ describe('sampling', () => {
       fatigue: { samplingPercent, cooldownHours: c.cooldownHours, maxAsksPerTicket: c.maxAsksPerTicket },
     });
     const ticket: TicketSurveyState = {
-      ticketId: c.ticketId, issueKey: 'HELP-1', projectId: '10000', requestTypeId: null, priority: null, reporterId: 'customer-1',
-      statusCategory: 'indeterminate', createdAt: T0, lastPublicAgentActivityAt: null, hadPublicAgentComment: true, reassignCount: 0, asks: [],
+      ticketId: c.ticketId,
+      issueKey: 'HELP-1',
+      projectId: '10000',
+      requestTypeId: null,
+      priority: null,
+      reporterId: 'customer-1',
+      statusCategory: 'indeterminate',
+      createdAt: T0,
+      lastPublicAgentActivityAt: null,
+      hadPublicAgentComment: true,
+      reassignCount: 0,
+      asks: [],
     };
-    const event: LifecycleEvent = { key: c.eventKey, issueId: c.ticketId, issueKey: 'HELP-1', projectId: '10000', at: T0, actorId: null, type: 'resolved', resolution: null };
-    return evaluateSurveyPlans({ trigger: { kind: 'event', event }, ticket, history: { lastAskedAt: null }, plans: [plan], now: T0 + HOUR_MS, random: seededRandom(c.seed) });
+    const event: LifecycleEvent = {
+      key: c.eventKey,
+      issueId: c.ticketId,
+      issueKey: 'HELP-1',
+      projectId: '10000',
+      at: T0,
+      actorId: null,
+      type: 'resolved',
+      resolution: null,
+    };
+    return evaluateSurveyPlans({
+      trigger: { kind: 'event', event },
+      ticket,
+      history: { lastAskedAt: null },
+      plans: [plan],
+      now: T0 + HOUR_MS,
+      random: seededRandom(c.seed),
+    });
   }
 
   it('never asks at 0 %', () => {
-    fc.assert(fc.property(anyOtherwiseAllowed, (c) => {
-      const result = decideAt(0, c);
-      expect(result.ask).toBeNull();
-      expect(result.decisions[0]?.reason).toBe('sampled-out');
-    }));
+    fc.assert(
+      fc.property(anyOtherwiseAllowed, (c) => {
+        const result = decideAt(0, c);
+        expect(result.ask).toBeNull();
+        expect(result.decisions[0]?.reason).toBe('sampled-out');
+      }),
+    );
   });
 
   it('always asks at 100 % when everything else allows', () => {
-    fc.assert(fc.property(anyOtherwiseAllowed, (c) => {
-      expect(decideAt(100, c).decisions[0]?.reason).toBe('asked');
-    }));
+    fc.assert(
+      fc.property(anyOtherwiseAllowed, (c) => {
+        expect(decideAt(100, c).decisions[0]?.reason).toBe('asked');
+      }),
+    );
   });
 
   it('asks through a plain Random without forKey too, drawing from next()', () => {
     const draws: number[] = [];
-    const plan = SurveyPlanSchema.parse({ id: 'half', name: 'Half', waypoint: { kind: 'manual' }, question: { kind: 'thumbs', text: 'Ok?' }, fatigue: { samplingPercent: 50 } });
+    const plan = SurveyPlanSchema.parse({
+      id: 'half',
+      name: 'Half',
+      waypoint: { kind: 'manual' },
+      question: { kind: 'thumbs', text: 'Ok?' },
+      fatigue: { samplingPercent: 50 },
+    });
     const ticket: TicketSurveyState = {
-      ticketId: '1', issueKey: 'HELP-1', projectId: '10000', requestTypeId: null, priority: null, reporterId: 'customer-1',
-      statusCategory: 'indeterminate', createdAt: T0, lastPublicAgentActivityAt: null, hadPublicAgentComment: true, reassignCount: 0, asks: [],
+      ticketId: '1',
+      issueKey: 'HELP-1',
+      projectId: '10000',
+      requestTypeId: null,
+      priority: null,
+      reporterId: 'customer-1',
+      statusCategory: 'indeterminate',
+      createdAt: T0,
+      lastPublicAgentActivityAt: null,
+      hadPublicAgentComment: true,
+      reassignCount: 0,
+      asks: [],
     };
     const at = (draw: number) =>
-      evaluateSurveyPlans({ trigger: { kind: 'manual', agentId: 'a' }, ticket, history: { lastAskedAt: null }, plans: [plan], now: T0, random: { next: () => { draws.push(draw); return draw; } } });
+      evaluateSurveyPlans({
+        trigger: { kind: 'manual', agentId: 'a' },
+        ticket,
+        history: { lastAskedAt: null },
+        plans: [plan],
+        now: T0,
+        random: {
+          next: () => {
+            draws.push(draw);
+            return draw;
+          },
+        },
+      });
     expect(at(0.49).decisions[0]?.reason).toBe('asked');
     expect(at(0.5).decisions[0]?.reason).toBe('sampled-out');
     expect(draws).toEqual([0.49, 0.5]);

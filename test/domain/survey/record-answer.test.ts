@@ -11,7 +11,13 @@ function anAsk(over: Parameters<typeof aPlan>[0] = {}): Ask {
     followUps: {
       reasonChips: { negative: ['Slow', 'Unclear'], neutral: ['OK'], positive: ['Fast', 'Friendly'] },
       comment: { enabled: true, maxLength: 20 },
-      lostTime: { enabled: true, choices: [{ id: 'none', label: 'None', minutes: 0 }, { id: 'day', label: 'A day', minutes: 480 }] },
+      lostTime: {
+        enabled: true,
+        choices: [
+          { id: 'none', label: 'None', minutes: 0 },
+          { id: 'day', label: 'A day', minutes: 480 },
+        ],
+      },
     },
     fatigue: { expiryHours: 72, reminder: { enabled: false, afterHours: 1 } },
     ...over,
@@ -25,38 +31,69 @@ const at = T0 + hours(2);
 
 describe('recording an answer', () => {
   it('records score, reasons, comment and lost time on a pending ask', () => {
-    const result = recordAnswer(anAsk(), { score: 2, reasons: ['Slow'], comment: '  took ages ', lostTimeChoiceId: 'day' }, at, 'portal');
+    const result = recordAnswer(
+      anAsk(),
+      { score: 2, reasons: ['Slow'], comment: '  took ages ', lostTimeChoiceId: 'day' },
+      at,
+      'portal',
+    );
     expect(result).toMatchObject({
       ok: true,
-      ask: { status: 'answered', answer: { score: 2, reasons: ['Slow'], comment: 'took ages', lostTimeChoiceId: 'day', answeredAt: at, via: 'portal' } },
+      ask: {
+        status: 'answered',
+        answer: {
+          score: 2,
+          reasons: ['Slow'],
+          comment: 'took ages',
+          lostTimeChoiceId: 'day',
+          answeredAt: at,
+          via: 'portal',
+        },
+      },
     });
   });
 
   it('records a bare score from a one-click link', () => {
     const result = recordAnswer(anAsk(), { score: 5 }, at, 'one-click');
-    expect(result).toMatchObject({ ok: true, ask: { answer: { score: 5, reasons: [], comment: null, lostTimeChoiceId: null, via: 'one-click' } } });
+    expect(result).toMatchObject({
+      ok: true,
+      ask: { answer: { score: 5, reasons: [], comment: null, lostTimeChoiceId: null, via: 'one-click' } },
+    });
   });
 
   it('lets the requester change the answer until expiry', () => {
     const first = recordAnswer(anAsk(), { score: 2 }, at, 'one-click');
     if (!first.ok) throw new Error(first.message);
     const changed = recordAnswer(first.ask, { score: 4, reasons: ['Fast'] }, at + hours(1), 'portal');
-    expect(changed).toMatchObject({ ok: true, ask: { status: 'answered', answer: { score: 4, reasons: ['Fast'], answeredAt: at + hours(1) } } });
+    expect(changed).toMatchObject({
+      ok: true,
+      ask: { status: 'answered', answer: { score: 4, reasons: ['Fast'], answeredAt: at + hours(1) } },
+    });
   });
 
   it('counts a chip sent twice once', () => {
-    expect(recordAnswer(anAsk(), { score: 1, reasons: ['Slow', 'Slow'] }, at, 'portal')).toMatchObject({ ok: true, ask: { answer: { reasons: ['Slow'] } } });
+    expect(recordAnswer(anAsk(), { score: 1, reasons: ['Slow', 'Slow'] }, at, 'portal')).toMatchObject({
+      ok: true,
+      ask: { answer: { reasons: ['Slow'] } },
+    });
   });
 
   it('treats a blank comment as none', () => {
     const noComment = anAsk({ followUps: { comment: { enabled: false, maxLength: 10 } } });
-    expect(recordAnswer(noComment, { score: 3, comment: '   ' }, at, 'portal')).toMatchObject({ ok: true, ask: { answer: { comment: null } } });
+    expect(recordAnswer(noComment, { score: 3, comment: '   ' }, at, 'portal')).toMatchObject({
+      ok: true,
+      ask: { answer: { comment: null } },
+    });
   });
 });
 
 describe('refusing an answer', () => {
   it('refuses with "invalid-score" for a 6 on a five-point scale', () => {
-    expect(recordAnswer(anAsk(), { score: 6 }, at, 'portal')).toEqual({ ok: false, code: 'invalid-score', message: 'the score must be a whole number from 1 to 5' });
+    expect(recordAnswer(anAsk(), { score: 6 }, at, 'portal')).toEqual({
+      ok: false,
+      code: 'invalid-score',
+      message: 'the score must be a whole number from 1 to 5',
+    });
   });
 
   it('refuses with "invalid-score" for a fractional score', () => {
@@ -72,7 +109,10 @@ describe('refusing an answer', () => {
   });
 
   it('refuses with "unknown-reason" for a chip the plan never offered', () => {
-    expect(recordAnswer(anAsk(), { score: 5, reasons: ['Cheap'] }, at, 'portal')).toMatchObject({ ok: false, code: 'unknown-reason' });
+    expect(recordAnswer(anAsk(), { score: 5, reasons: ['Cheap'] }, at, 'portal')).toMatchObject({
+      ok: false,
+      code: 'unknown-reason',
+    });
   });
 
   it('refuses with "comment-too-long" for 21 characters when 20 are allowed', () => {
@@ -89,7 +129,10 @@ describe('refusing an answer', () => {
 
   it('refuses with "comment-not-allowed" when the survey takes no comment', () => {
     const noComment = anAsk({ followUps: { comment: { enabled: false, maxLength: 10 } } });
-    expect(recordAnswer(noComment, { score: 3, comment: 'hi' }, at, 'portal')).toMatchObject({ ok: false, code: 'comment-not-allowed' });
+    expect(recordAnswer(noComment, { score: 3, comment: 'hi' }, at, 'portal')).toMatchObject({
+      ok: false,
+      code: 'comment-not-allowed',
+    });
   });
 
   it('refuses with "unknown-lost-time-choice" for a choice the snapshot does not list', () => {
@@ -101,8 +144,21 @@ describe('refusing an answer', () => {
   });
 
   it('refuses with "lost-time-not-allowed" when the survey does not ask about time lost', () => {
-    const noLostTime = anAsk({ followUps: { lostTime: { enabled: false, choices: [{ id: 'none', label: 'None', minutes: 0 }, { id: 'day', label: 'A day', minutes: 480 }] } } });
-    expect(recordAnswer(noLostTime, { score: 3, lostTimeChoiceId: 'none' }, at, 'portal')).toMatchObject({ ok: false, code: 'lost-time-not-allowed' });
+    const noLostTime = anAsk({
+      followUps: {
+        lostTime: {
+          enabled: false,
+          choices: [
+            { id: 'none', label: 'None', minutes: 0 },
+            { id: 'day', label: 'A day', minutes: 480 },
+          ],
+        },
+      },
+    });
+    expect(recordAnswer(noLostTime, { score: 3, lostTimeChoiceId: 'none' }, at, 'portal')).toMatchObject({
+      ok: false,
+      code: 'lost-time-not-allowed',
+    });
   });
 
   it('refuses with "ask-expired" once expiresAt has passed, even before the job marks it', () => {
@@ -111,16 +167,25 @@ describe('refusing an answer', () => {
   });
 
   it('refuses with "ask-expired" for an expired ask', () => {
-    expect(recordAnswer({ ...anAsk(), status: 'expired' }, { score: 4 }, at, 'portal')).toMatchObject({ ok: false, code: 'ask-expired' });
+    expect(recordAnswer({ ...anAsk(), status: 'expired' }, { score: 4 }, at, 'portal')).toMatchObject({
+      ok: false,
+      code: 'ask-expired',
+    });
   });
 
   it('refuses with "ask-expired" to change an answer after expiry', () => {
     const first = recordAnswer(anAsk(), { score: 2 }, at, 'portal');
     if (!first.ok) throw new Error(first.message);
-    expect(recordAnswer(first.ask, { score: 5 }, T0 + hours(73), 'portal')).toMatchObject({ ok: false, code: 'ask-expired' });
+    expect(recordAnswer(first.ask, { score: 5 }, T0 + hours(73), 'portal')).toMatchObject({
+      ok: false,
+      code: 'ask-expired',
+    });
   });
 
   it('refuses with "ask-withdrawn" for a withdrawn ask', () => {
-    expect(recordAnswer({ ...anAsk(), status: 'withdrawn' }, { score: 4 }, at, 'portal')).toMatchObject({ ok: false, code: 'ask-withdrawn' });
+    expect(recordAnswer({ ...anAsk(), status: 'withdrawn' }, { score: 4 }, at, 'portal')).toMatchObject({
+      ok: false,
+      code: 'ask-withdrawn',
+    });
   });
 });

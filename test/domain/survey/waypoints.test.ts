@@ -22,11 +22,17 @@ describe('first-response waypoint', () => {
 
   it('refuses with "waypoint-mismatch" at an internal comment', () => {
     const d = decide(plan, onEvent(events.agentComment(false)));
-    expect(d).toMatchObject({ asked: false, reason: 'waypoint-mismatch', message: 'an internal comment is not a response the requester sees' });
+    expect(d).toMatchObject({
+      asked: false,
+      reason: 'waypoint-mismatch',
+      message: 'an internal comment is not a response the requester sees',
+    });
   });
 
   it('refuses with "waypoint-mismatch" when a public agent comment happened before', () => {
-    const d = decide(plan, onEvent(events.agentComment(true, '702')), { ticket: aTicket({ hadPublicAgentComment: true }) });
+    const d = decide(plan, onEvent(events.agentComment(true, '702')), {
+      ticket: aTicket({ hadPublicAgentComment: true }),
+    });
     expect(d.reason).toBe('waypoint-mismatch');
     expect(d.message).toBe('the ticket already had a public agent comment');
   });
@@ -55,12 +61,17 @@ describe('status-changed waypoint', () => {
   it('refuses with "waypoint-mismatch" for a status that is not listed', () => {
     const plan = anOpenPlan({ kind: 'status-changed', toStatuses: ['Waiting for customer'], toCategories: ['done'] });
     const d = decide(plan, onEvent(events.statusChanged(STATUS.inProgress)));
-    expect(d).toMatchObject({ reason: 'waypoint-mismatch', message: 'the new status "In Progress" is not one the plan asks at' });
+    expect(d).toMatchObject({
+      reason: 'waypoint-mismatch',
+      message: 'the new status "In Progress" is not one the plan asks at',
+    });
   });
 
   it('refuses with "waypoint-mismatch" when only a similar status id is listed', () => {
     const plan = anOpenPlan({ kind: 'status-changed', toStatuses: ['1001'] });
-    expect(decide(plan, onEvent(events.statusChanged({ id: '10010', name: 'Waiting', category: 'new' }))).reason).toBe('waypoint-mismatch');
+    expect(decide(plan, onEvent(events.statusChanged({ id: '10010', name: 'Waiting', category: 'new' }))).reason).toBe(
+      'waypoint-mismatch',
+    );
   });
 });
 
@@ -69,7 +80,10 @@ describe('reassigned waypoint', () => {
 
   it('refuses with "waypoint-mismatch" at the 2nd reassignment when the plan asks from the 3rd', () => {
     const d = decide(plan, onEvent(events.reassigned()), { ticket: aTicket({ reassignCount: 1 }) });
-    expect(d).toMatchObject({ reason: 'waypoint-mismatch', message: 'this is reassignment 2; the plan asks from reassignment 3 on' });
+    expect(d).toMatchObject({
+      reason: 'waypoint-mismatch',
+      message: 'this is reassignment 2; the plan asks from reassignment 3 on',
+    });
   });
 
   it('asks at the 3rd reassignment', () => {
@@ -96,7 +110,10 @@ describe('idle waypoint', () => {
 
   it('refuses with "waypoint-mismatch" after 23 hours without public agent activity', () => {
     const d = decide(plan, TICK, { ticket, now: lastActivity + hours(23) });
-    expect(d).toMatchObject({ reason: 'waypoint-mismatch', message: 'an agent was publicly active within the last 24 hours' });
+    expect(d).toMatchObject({
+      reason: 'waypoint-mismatch',
+      message: 'an agent was publicly active within the last 24 hours',
+    });
   });
 
   it('counts the idle stretch from creation when no agent spoke yet', () => {
@@ -106,7 +123,10 @@ describe('idle waypoint', () => {
   it('refuses with "already-asked-at-waypoint" on a later tick of the same idle stretch', () => {
     const first = run({ trigger: TICK, plans: [plan], ticket, now: lastActivity + hours(24) }).ask;
     expect(first).not.toBeNull();
-    const later = decide(plan, TICK, { ticket: { ...ticket, asks: first ? [first] : [] }, now: lastActivity + hours(30) });
+    const later = decide(plan, TICK, {
+      ticket: { ...ticket, asks: first ? [first] : [] },
+      now: lastActivity + hours(30),
+    });
     expect(later.reason).toBe('already-asked-at-waypoint');
   });
 
@@ -120,12 +140,17 @@ describe('idle waypoint', () => {
   });
 
   it('refuses with "ticket-closed" when the ticket is done', () => {
-    expect(decide(plan, TICK, { ticket: aTicket({ statusCategory: 'done' }), now: T0 + hours(100) }).reason).toBe('ticket-closed');
+    expect(decide(plan, TICK, { ticket: aTicket({ statusCategory: 'done' }), now: T0 + hours(100) }).reason).toBe(
+      'ticket-closed',
+    );
   });
 
   it('refuses with "waypoint-mismatch" on a lifecycle event', () => {
     const d = decide(plan, onEvent(events.requesterComment()), { now: T0 + hours(100) });
-    expect(d).toMatchObject({ reason: 'waypoint-mismatch', message: 'waits for the scheduled check, not a "requester-comment" event' });
+    expect(d).toMatchObject({
+      reason: 'waypoint-mismatch',
+      message: 'waits for the scheduled check, not a "requester-comment" event',
+    });
   });
 });
 
@@ -137,17 +162,24 @@ describe('long-running waypoint', () => {
   });
 
   it('refuses with "waypoint-mismatch" at 71 hours', () => {
-    expect(decide(plan, TICK, { now: T0 + hours(71) })).toMatchObject({ reason: 'waypoint-mismatch', message: 'the ticket has been open less than 72 hours' });
+    expect(decide(plan, TICK, { now: T0 + hours(71) })).toMatchObject({
+      reason: 'waypoint-mismatch',
+      message: 'the ticket has been open less than 72 hours',
+    });
   });
 
   it('asks once per ticket: "already-asked-at-waypoint" on the next ticks', () => {
     const first = run({ trigger: TICK, plans: [plan], now: T0 + hours(72) }).ask;
     const asks = first ? [{ ...first, status: 'answered' as const }] : [];
-    expect(decide(plan, TICK, { ticket: aTicket({ asks }), now: T0 + hours(200) }).reason).toBe('already-asked-at-waypoint');
+    expect(decide(plan, TICK, { ticket: aTicket({ asks }), now: T0 + hours(200) }).reason).toBe(
+      'already-asked-at-waypoint',
+    );
   });
 
   it('refuses with "ticket-closed" when the ticket is done', () => {
-    expect(decide(plan, TICK, { ticket: aTicket({ statusCategory: 'done' }), now: T0 + hours(100) }).reason).toBe('ticket-closed');
+    expect(decide(plan, TICK, { ticket: aTicket({ statusCategory: 'done' }), now: T0 + hours(100) }).reason).toBe(
+      'ticket-closed',
+    );
   });
 });
 
@@ -191,19 +223,42 @@ describe('manual waypoint', () => {
   it('is still subject to fatigue: "cooldown" when the requester was asked an hour ago', () => {
     const cautious = anOpenPlan({ kind: 'manual' }, { fatigue: { cooldownHours: 24 } });
     const now = T0 + hours(10);
-    expect(decide(cautious, { kind: 'manual', agentId: 'agent-7' }, { history: { lastAskedAt: now - hours(1) }, now }).reason).toBe('cooldown');
+    expect(
+      decide(cautious, { kind: 'manual', agentId: 'agent-7' }, { history: { lastAskedAt: now - hours(1) }, now })
+        .reason,
+    ).toBe('cooldown');
   });
 
   it('asks on a closed ticket, not mid-flight', () => {
-    const result = run({ trigger: { kind: 'manual', agentId: 'agent-7' }, plans: [plan], ticket: aTicket({ statusCategory: 'done' }) });
+    const result = run({
+      trigger: { kind: 'manual', agentId: 'agent-7' },
+      plans: [plan],
+      ticket: aTicket({ statusCategory: 'done' }),
+    });
     expect(result.ask?.midFlight).toBe(false);
   });
 });
 
 describe('a deleted ticket', () => {
   it('refuses every plan with "waypoint-mismatch"', () => {
-    const deleted = { key: '10001:deleted', issueId: '10001', issueKey: 'HELP-1', projectId: '10000', at: T0, actorId: null, type: 'deleted' as const };
-    const plans = [anOpenPlan({ kind: 'created' }), anOpenPlan({ kind: 'resolved' }), anOpenPlan({ kind: 'status-changed', toCategories: ['done'] })];
-    expect(run({ trigger: onEvent(deleted), plans }).decisions.map((d) => d.reason)).toEqual(['waypoint-mismatch', 'waypoint-mismatch', 'waypoint-mismatch']);
+    const deleted = {
+      key: '10001:deleted',
+      issueId: '10001',
+      issueKey: 'HELP-1',
+      projectId: '10000',
+      at: T0,
+      actorId: null,
+      type: 'deleted' as const,
+    };
+    const plans = [
+      anOpenPlan({ kind: 'created' }),
+      anOpenPlan({ kind: 'resolved' }),
+      anOpenPlan({ kind: 'status-changed', toCategories: ['done'] }),
+    ];
+    expect(run({ trigger: onEvent(deleted), plans }).decisions.map((d) => d.reason)).toEqual([
+      'waypoint-mismatch',
+      'waypoint-mismatch',
+      'waypoint-mismatch',
+    ]);
   });
 });

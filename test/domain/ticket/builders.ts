@@ -23,7 +23,10 @@ export const SCORES: Record<string, CommentScore> = {
   'Still broken.': { kind: 'scored', s: -0.6, negativeSentences: ['Still broken.'], chaser: false },
 };
 
-export const deps: ApplyEventDeps = { score: tableScorer(SCORES), waitingForCustomerStatuses: ['waiting for customer'] };
+export const deps: ApplyEventDeps = {
+  score: tableScorer(SCORES),
+  waitingForCustomerStatuses: ['waiting for customer'],
+};
 
 const common = (key: string, at: number, actorId: string | null = null) => ({ ...ISSUE, key, at, actorId });
 
@@ -37,9 +40,22 @@ export const ev = {
     status,
     assigneeId,
   }),
-  status: (cl: string, at: number, from: StatusRef, to: StatusRef): LifecycleEvent => ({ ...common(`${ISSUE.issueId}:cl:${cl}:status`, at), type: 'status-changed', from, to }),
-  resolved: (cl: string, at: number): LifecycleEvent => ({ ...common(`${ISSUE.issueId}:cl:${cl}:resolved`, at), type: 'resolved', resolution: 'Done' }),
-  reopened: (cl: string, at: number, to: StatusRef): LifecycleEvent => ({ ...common(`${ISSUE.issueId}:cl:${cl}:reopened`, at), type: 'reopened', to }),
+  status: (cl: string, at: number, from: StatusRef, to: StatusRef): LifecycleEvent => ({
+    ...common(`${ISSUE.issueId}:cl:${cl}:status`, at),
+    type: 'status-changed',
+    from,
+    to,
+  }),
+  resolved: (cl: string, at: number): LifecycleEvent => ({
+    ...common(`${ISSUE.issueId}:cl:${cl}:resolved`, at),
+    type: 'resolved',
+    resolution: 'Done',
+  }),
+  reopened: (cl: string, at: number, to: StatusRef): LifecycleEvent => ({
+    ...common(`${ISSUE.issueId}:cl:${cl}:reopened`, at),
+    type: 'reopened',
+    to,
+  }),
   assigned: (cl: string, at: number, from: string | null, to: string | null): LifecycleEvent => ({
     ...common(`${ISSUE.issueId}:cl:${cl}:assignee`, at),
     type: 'reassigned',

@@ -75,7 +75,14 @@ function answeredAsk(score: number, answeredAt: number, overrides: Partial<Ask> 
       comment: { enabled: true, maxLength: 1000 },
       lostTime: { enabled: true, choices: [...DEFAULT_LOST_TIME_CHOICES] },
     },
-    answer: { score, reasons: ['Too slow'], comment: 'Took two days', lostTimeChoiceId: '1-4h', answeredAt, via: 'portal' },
+    answer: {
+      score,
+      reasons: ['Too slow'],
+      comment: 'Took two days',
+      lostTimeChoiceId: '1-4h',
+      answeredAt,
+      via: 'portal',
+    },
     requestedBy: null,
     ...overrides,
   };
@@ -87,7 +94,7 @@ const WAITED_MS = 32 * HOUR_MS + 55 * 60_000;
 const MOOD = (-0.4 * Math.SQRT1_2 + 0.6) / (Math.SQRT1_2 + 1);
 
 describe('a ticket journey folded into its experience', () => {
-  it('records status, resolution, reopen, assignments, agent activity and the requester\'s comments', () => {
+  it("records status, resolution, reopen, assignments, agent activity and the requester's comments", () => {
     const e = fold();
     expect(TicketExperienceSchema.safeParse(e).success).toBe(true);
     expect(e.status).toEqual(STATUS.resolved);
@@ -120,7 +127,9 @@ describe('a ticket journey folded into its experience', () => {
       ['comment-sentiment', at(5, 9)],
     ]);
     const reassigned = ticketSignals(fold()).filter((s) => s.kind === 'reassigned');
-    expect(reassigned.map((s) => (s.kind === 'reassigned' ? [s.fromAssigneeId, s.toAssigneeId, s.count] : null))).toEqual([
+    expect(
+      reassigned.map((s) => (s.kind === 'reassigned' ? [s.fromAssigneeId, s.toAssigneeId, s.count] : null)),
+    ).toEqual([
       ['qm:agent-bo', 'qm:agent-cy', 1],
       ['qm:agent-cy', 'qm:agent-di', 2],
     ]);
@@ -156,12 +165,12 @@ describe('a ticket journey folded into its experience', () => {
     });
   });
 
-  it('computes the ticket mood from the requester\'s two comments', async () => {
+  it("computes the ticket mood from the requester's two comments", async () => {
     const { moodOf } = await import('../../../src/domain/ticket');
     expect(moodOf(fold())?.mood).toBeCloseTo(MOOD, 9);
   });
 
-  it('judges wait against the XLA\'s threshold', () => {
+  it("judges wait against the XLA's threshold", () => {
     const lenient = XlaDefinitionSchema.parse({ ...defaultXla(), waitThresholdHours: 33 });
     expect(ticketOutcomes(fold(), lenient)?.indicators.wait).toEqual({ good: true, day: '2025-03-05' });
   });
@@ -171,12 +180,18 @@ describe('a ticket journey folded into its experience', () => {
       fold(),
       [
         { name: 'Time to first response', completedCycles: [{ breached: false }] },
-        { name: 'Time to resolution', completedCycles: [{ breached: true, breachTime: { epochMillis: at(4, 12) } }], ongoingCycle: null },
+        {
+          name: 'Time to resolution',
+          completedCycles: [{ breached: true, breachTime: { epochMillis: at(4, 12) } }],
+          ongoingCycle: null,
+        },
         { name: 'Time to close', completedCycles: [] },
       ],
       at(5, 11),
     );
-    expect(withSla.newSignals).toEqual([{ id: '10042:sla:Time to resolution', at: at(4, 12), kind: 'sla-breached', slaName: 'Time to resolution' }]);
+    expect(withSla.newSignals).toEqual([
+      { id: '10042:sla:Time to resolution', at: at(4, 12), kind: 'sla-breached', slaName: 'Time to resolution' },
+    ]);
     const answered = applyAnswer(withSla.experience, answeredAsk(2, at(5, 12)));
     expect(answered.newSignals.map((s) => s.kind)).toEqual(['answer']);
     const outcomes = ticketOutcomes(answered.experience, defaultXla());
@@ -186,8 +201,14 @@ describe('a ticket journey folded into its experience', () => {
     expect(outcomes?.lostTime).toEqual({ minutes: 150, day: '2025-03-05' });
 
     const onlyFirstResponse = XlaDefinitionSchema.parse({ ...defaultXla(), slaNames: ['Time to first response'] });
-    expect(ticketOutcomes(answered.experience, onlyFirstResponse)?.indicators.sla).toEqual({ good: true, day: '2025-03-05' });
-    const midFlight = XlaDefinitionSchema.parse({ ...defaultXla(), csatSource: { waypoints: [], midFlightOnly: true } });
+    expect(ticketOutcomes(answered.experience, onlyFirstResponse)?.indicators.sla).toEqual({
+      good: true,
+      day: '2025-03-05',
+    });
+    const midFlight = XlaDefinitionSchema.parse({
+      ...defaultXla(),
+      csatSource: { waypoints: [], midFlightOnly: true },
+    });
     expect(ticketOutcomes(answered.experience, midFlight)?.indicators.csat).toBeUndefined();
   });
 
@@ -210,9 +231,12 @@ describe('a ticket journey folded into its experience', () => {
     expect(ticketOutcomes(reopened, defaultXla())?.indicators.reopen).toEqual({ good: false, day: '2025-03-04' });
   });
 
-  it('gives nothing for a deleted ticket or one outside the XLA\'s scope', () => {
+  it("gives nothing for a deleted ticket or one outside the XLA's scope", () => {
     expect(ticketOutcomes(applyEvent(fold(), ev.deleted(at(6, 8)), deps).experience, defaultXla())).toBeNull();
-    const otherProject = XlaDefinitionSchema.parse({ ...defaultXla(), scope: { projectIds: ['99999'], requestTypeIds: [], priorities: [] } });
+    const otherProject = XlaDefinitionSchema.parse({
+      ...defaultXla(),
+      scope: { projectIds: ['99999'], requestTypeIds: [], priorities: [] },
+    });
     expect(ticketOutcomes(fold(), otherProject)).toBeNull();
   });
 });
@@ -238,7 +262,11 @@ describe('risk', () => {
 
   it('raises a low answer until someone follows it up', () => {
     const answered = applyAnswer(fold(), answeredAsk(1, at(5, 12))).experience;
-    expect(assessRisk(answered, at(5, 12)).reasons[0]).toEqual({ code: 'low-score-no-follow-up', points: 35, text: 'Low survey answer (1 on csat5) with no follow-up yet' });
+    expect(assessRisk(answered, at(5, 12)).reasons[0]).toEqual({
+      code: 'low-score-no-follow-up',
+      points: 35,
+      text: 'Low survey answer (1 on csat5) with no follow-up yet',
+    });
     const followedUp = markFollowUpDone(answered, 'ask-1', at(5, 13));
     expect(assessRisk(followedUp, at(5, 13)).reasons.map((r) => r.code)).not.toContain('low-score-no-follow-up');
   });
@@ -247,11 +275,15 @@ describe('risk', () => {
     const calm = applyEvents(null, [ev.created(at(3, 8), STATUS.waitingForSupport)], deps)!;
     expect(assessRisk(calm, at(3, 9))).toEqual({ level: 'low', score: 0, reasons: [] });
     const angry = applyEvent(calm, ev.requesterComment('31000', at(3, 9), 'This is useless.'), deps).experience;
-    expect(assessRisk(angry, at(3, 10)).reasons).toEqual([{ code: 'negative-mood', points: 30, text: "Requester's recent comments read negative (mood -0.80)" }]);
+    expect(assessRisk(angry, at(3, 10)).reasons).toEqual([
+      { code: 'negative-mood', points: 30, text: "Requester's recent comments read negative (mood -0.80)" },
+    ]);
   });
 
-  it('counts an open ticket\'s wait up to now', () => {
+  it("counts an open ticket's wait up to now", () => {
     const calm = applyEvents(null, [ev.created(at(3, 8), STATUS.waitingForSupport)], deps)!;
-    expect(assessRisk(calm, at(6, 9)).reasons).toEqual([{ code: 'long-wait', points: 25, text: 'Waiting for support 73 h in total' }]);
+    expect(assessRisk(calm, at(6, 9)).reasons).toEqual([
+      { code: 'long-wait', points: 25, text: 'Waiting for support 73 h in total' },
+    ]);
   });
 });

@@ -17,7 +17,16 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', '..', 'test-results', 'screenshots');
 const DIST = join(import.meta.dirname, '..', '..', '..', 'static', 'dist', 'index.html');
 
-export const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync', '--disable-component-update', '--disable-quic'];
+export const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-sync',
+  '--disable-component-update',
+  '--disable-quic',
+];
 
 export const MODULE = {
   portal: 'sentio-portal-survey',
@@ -64,7 +73,12 @@ export async function stopE2E(e: E2E | undefined): Promise<void> {
 }
 
 /** Opens a host page as one person, in one theme, at one width; the page fails the test on a script error. */
-export async function openAs(e: E2E, accountId: string, path: string, opts: { theme?: Theme; width?: number } = {}): Promise<Page> {
+export async function openAs(
+  e: E2E,
+  accountId: string,
+  path: string,
+  opts: { theme?: Theme; width?: number } = {},
+): Promise<Page> {
   for (const p of e.browser.pages()) await p.close();
   await e.browser.addCookies([
     { name: 'persona', value: encodeURIComponent(accountId), url: e.h.url },
@@ -77,7 +91,8 @@ export async function openAs(e: E2E, accountId: string, path: string, opts: { th
   page.on('pageerror', (err) => e.errors.push(`${path}: ${err.message}`));
   page.on('console', (m) => {
     // The host page has no favicon; that is the host's, not the app's.
-    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) e.errors.push(`${path}: console: ${m.text()} ${m.location().url}`);
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico'))
+      e.errors.push(`${path}: console: ${m.text()} ${m.location().url}`);
   });
   await page.goto(`${e.h.url}${path}`);
   return page;
@@ -94,7 +109,10 @@ export function moduleFrame(page: Page, moduleKey: ModuleKey): FrameLocator {
  */
 export async function screenshot(page: Page, moduleKey: ModuleKey, name: string, theme: Theme): Promise<string> {
   const selector = `iframe[data-module="${moduleKey}"]`;
-  await page.waitForFunction((sel) => (document.querySelector(sel) as HTMLElement | null)?.style.height !== '', selector);
+  await page.waitForFunction(
+    (sel) => (document.querySelector(sel) as HTMLElement | null)?.style.height !== '',
+    selector,
+  );
   // Two frames: the last resize has been laid out and painted.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   // The host's sticky header would cover the top of a frame taller than the window.
@@ -131,7 +149,8 @@ export async function screenshotBothThemes(
     });
     const dark = luminance(background) < 0.2 && luminance(text) > 0.5;
     const light = luminance(background) > 0.8 && luminance(text) < 0.3;
-    if (theme === 'dark' ? !dark : !light) throw new Error(`${name}: ${theme} theme shows text ${text} on ${background}`);
+    if (theme === 'dark' ? !dark : !light)
+      throw new Error(`${name}: ${theme} theme shows text ${text} on ${background}`);
     files.push(await screenshot(page, moduleKey, name, theme));
     await page.close();
   }
@@ -150,13 +169,27 @@ export function luminance(css: string): number {
 }
 
 /** Calls a resolver as a person (the way the admin configures the app in a test) and unwraps it. */
-export async function callOk<T>(h: RunningHost, moduleKey: ModuleKey, name: string, payload: unknown, as: string, extension: Record<string, unknown> = {}): Promise<T> {
+export async function callOk<T>(
+  h: RunningHost,
+  moduleKey: ModuleKey,
+  name: string,
+  payload: unknown,
+  as: string,
+  extension: Record<string, unknown> = {},
+): Promise<T> {
   const env = await callEnvelope<T>(h, moduleKey, name, payload, as, extension);
   if (!env.ok) throw new Error(`${name} refused: ${env.error.code} ${env.error.message}`);
   return env.data;
 }
 
-export async function callEnvelope<T>(h: RunningHost, moduleKey: ModuleKey, name: string, payload: unknown, as: string, extension: Record<string, unknown> = {}): Promise<Envelope<T>> {
+export async function callEnvelope<T>(
+  h: RunningHost,
+  moduleKey: ModuleKey,
+  name: string,
+  payload: unknown,
+  as: string,
+  extension: Record<string, unknown> = {},
+): Promise<Envelope<T>> {
   const r = await h.invoke(moduleKey, name, payload, as, extension);
   if (!r.ok) throw r.error ?? new Error(`${name} failed`);
   return r.value as Envelope<T>;

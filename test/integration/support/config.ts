@@ -21,7 +21,11 @@ export function journeyXla(overrides: Partial<XlaDefinitionInput> = {}): XlaDefi
   };
 }
 
-export function plan(id: string, waypoint: SurveyPlanInput['waypoint'], overrides: Partial<SurveyPlanInput> = {}): SurveyPlanInput {
+export function plan(
+  id: string,
+  waypoint: SurveyPlanInput['waypoint'],
+  overrides: Partial<SurveyPlanInput> = {},
+): SurveyPlanInput {
   return {
     id,
     name: `Plan ${id}`,

@@ -17,20 +17,39 @@ export interface TestHost extends RunningHost {
   /** Moves the site clock and the app's clock together. */
   advanceBoth(ms: number): void;
   /** Calls a resolver and returns its envelope (fails the test if the invocation itself failed). */
-  call<T = unknown>(moduleKey: string, name: string, payload: unknown, as: string, extension?: Record<string, unknown>): Promise<Envelope<T>>;
+  call<T = unknown>(
+    moduleKey: string,
+    name: string,
+    payload: unknown,
+    as: string,
+    extension?: Record<string, unknown>,
+  ): Promise<Envelope<T>>;
   /** KVS writes made by the last invocation of that cause. */
   entity(name: string): Array<{ key: string; value: unknown }>;
 }
 
 export async function startTestHost(options: { concurrency?: number } = {}): Promise<TestHost> {
   vi.useFakeTimers({ toFake: ['Date'], now: T0 });
-  const h = await startHost({ dataDir: ':memory:', seed: 'basic', clock: T0, delayScale: 0, scheduler: false, concurrency: options.concurrency ?? 4 });
+  const h = await startHost({
+    dataDir: ':memory:',
+    seed: 'basic',
+    clock: T0,
+    delayScale: 0,
+    scheduler: false,
+    concurrency: options.concurrency ?? 4,
+  });
   return Object.assign(h, {
     advanceBoth(ms: number) {
       h.site.advance(ms);
       vi.setSystemTime(Date.now() + ms);
     },
-    async call<T>(moduleKey: string, name: string, payload: unknown, as: string, extension: Record<string, unknown> = {}): Promise<Envelope<T>> {
+    async call<T>(
+      moduleKey: string,
+      name: string,
+      payload: unknown,
+      as: string,
+      extension: Record<string, unknown> = {},
+    ): Promise<Envelope<T>> {
       const r = await h.invoke(moduleKey, name, payload, as, extension);
       if (!r.ok) throw r.error ?? new Error(`${name} failed`);
       return r.value as Envelope<T>;

@@ -33,7 +33,11 @@ export class EventSwitch {
   readonly handler: Handler = async (...args: unknown[]) => {
     if (this.mode === 'capture') {
       const [event] = args;
-      this.captured.push({ seq: this.captured.length, at: this.clock(), event: structuredClone(event) as Record<string, unknown> });
+      this.captured.push({
+        seq: this.captured.length,
+        at: this.clock(),
+        event: structuredClone(event) as Record<string, unknown>,
+      });
       return {};
     }
     if (this.real === undefined) throw new Error('bind the switch to its host first');
@@ -55,7 +59,12 @@ export interface DeliveryFigures {
  * Delivers events to the trigger, `inFlight` at a time, redelivering what asks for a retry
  * (InvocationError), at most `maxRetries` times as Forge does. Errors and timeouts are counted.
  */
-export async function deliver(h: Host, events: readonly Readonly<Record<string, unknown>>[], inFlight = 1, maxRetries = 4): Promise<DeliveryFigures> {
+export async function deliver(
+  h: Host,
+  events: readonly Readonly<Record<string, unknown>>[],
+  inFlight = 1,
+  maxRetries = 4,
+): Promise<DeliveryFigures> {
   const figures: DeliveryFigures = { deliveries: 0, retries: 0, failures: 0 };
   const trigger = h.host.manifest.triggers[0];
   if (trigger === undefined) throw new Error('manifest.yml has no trigger');
@@ -66,7 +75,8 @@ export async function deliver(h: Host, events: readonly Readonly<Record<string, 
       next += 1;
       if (event === undefined) continue;
       for (let attempt = 0; ; attempt++) {
-        const retryContext = attempt === 0 ? {} : { retryContext: { retryCount: attempt, retryReason: 'FUNCTION_RETRY_REQUEST' } };
+        const retryContext =
+          attempt === 0 ? {} : { retryContext: { retryCount: attempt, retryReason: 'FUNCTION_RETRY_REQUEST' } };
         const result = await h.host.invoker.invoke({
           kind: 'trigger',
           functionKey: trigger.function,

@@ -19,7 +19,11 @@ export function teardown(): void {
   if (!existsSync(FIGURES_DIR)) return;
   const lines = readdirSync(FIGURES_DIR)
     .sort()
-    .flatMap((f) => readFileSync(`${FIGURES_DIR}/${f}`, 'utf8').split('\n').filter((l) => l.trim() !== ''));
+    .flatMap((f) =>
+      readFileSync(`${FIGURES_DIR}/${f}`, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== ''),
+    );
   rmSync(FIGURES_DIR, { recursive: true, force: true });
   if (lines.length === 0) return;
   const totals = { casesTried: 0, faultsInjected: 0, losses: 0 };
@@ -33,7 +37,13 @@ export function teardown(): void {
   console.log('\nReliability suite');
   for (const line of lines) {
     const { name, figures } = JSON.parse(line) as { name: string; figures: Record<string, number | string> };
-    console.log(`  ${name.padEnd(22)} ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+    console.log(
+      `  ${name.padEnd(22)} ${Object.entries(figures)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+    );
   }
-  console.log(`  total: cases tried=${totals.casesTried} faults injected=${totals.faultsInjected} losses=${totals.losses}\n`);
+  console.log(
+    `  total: cases tried=${totals.casesTried} faults injected=${totals.faultsInjected} losses=${totals.losses}\n`,
+  );
 }

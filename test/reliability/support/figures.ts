@@ -9,7 +9,10 @@ import { join } from 'node:path';
 export const FIGURES_ENV = 'SENTIO_RELIABILITY_FIGURES_DIR';
 
 export function figuresDir(): string {
-  return process.env[FIGURES_ENV] ?? join(process.cwd(), 'node_modules', '.cache', 'sentio-reliability', `pid-${process.ppid}`);
+  return (
+    process.env[FIGURES_ENV] ??
+    join(process.cwd(), 'node_modules', '.cache', 'sentio-reliability', `pid-${process.ppid}`)
+  );
 }
 
 export function recordFigures(name: string, figures: Record<string, number | string>): void {

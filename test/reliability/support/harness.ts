@@ -30,14 +30,25 @@ export const ISSUE_EVENT_FUNCTION = 'issue-event';
 
 export type Host = RunningHost;
 
-export async function startReliabilityHost(opts: Partial<HostOptions> & { handlers?: Record<string, Handler> } = {}): Promise<Host> {
-  return startHost({ dataDir: ':memory:', seed: 'basic', clock: T0, delayScale: 0, scheduler: false, concurrency: 1, ...opts });
+export async function startReliabilityHost(
+  opts: Partial<HostOptions> & { handlers?: Record<string, Handler> } = {},
+): Promise<Host> {
+  return startHost({
+    dataDir: ':memory:',
+    seed: 'basic',
+    clock: T0,
+    delayScale: 0,
+    scheduler: false,
+    concurrency: 1,
+    ...opts,
+  });
 }
 
 /** The host's deterministic PRNG (mulberry32): the suite's journeys and shuffles are the same every run. */
 export { prng } from '../../../local/faults';
 
-export type EnvelopeResult = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string; reason?: string } };
+export type EnvelopeResult =
+  { ok: true; data: unknown } | { ok: false; error: { code: string; message: string; reason?: string } };
 
 /** The value a resolver answered: the contract's envelope. */
 export function envelopeOf(value: unknown): EnvelopeResult {
@@ -81,7 +92,14 @@ export const RESOLVED_CSAT_PLAN: SurveyPlanInput = {
   name: 'How did we do?',
   waypoint: { kind: 'resolved' },
   question: { kind: 'csat5', text: 'How satisfied are you with how this was handled?' },
-  fatigue: { samplingPercent: 100, cooldownHours: 0, maxAsksPerTicket: 5, noNewAskWhilePending: true, expiryHours: 24 * 30, reminder: { enabled: false, afterHours: 24 } },
+  fatigue: {
+    samplingPercent: 100,
+    cooldownHours: 0,
+    maxAsksPerTicket: 5,
+    noNewAskWhilePending: true,
+    expiryHours: 24 * 30,
+    reminder: { enabled: false, afterHours: 24 },
+  },
 };
 
 /** An ask as soon as the ticket is raised (concurrency test: answers race with events). */
@@ -90,14 +108,25 @@ export const CREATED_PULSE_PLAN: SurveyPlanInput = {
   name: 'First impression',
   waypoint: { kind: 'created' },
   question: { kind: 'emoji5', text: 'How do you feel about this so far?' },
-  fatigue: { samplingPercent: 100, cooldownHours: 0, maxAsksPerTicket: 5, noNewAskWhilePending: true, expiryHours: 24 * 30, reminder: { enabled: false, afterHours: 24 } },
+  fatigue: {
+    samplingPercent: 100,
+    cooldownHours: 0,
+    maxAsksPerTicket: 5,
+    noNewAskWhilePending: true,
+    expiryHours: 24 * 30,
+    reminder: { enabled: false, afterHours: 24 },
+  },
 };
 
 export function portalExtension(h: Host, issueKey: string): Record<string, unknown> {
   const issue = h.site.raw.issue(issueKey);
   if (!issue) throw new Error(`no issue ${issueKey}`);
   const project = h.site.raw.project(issue.projectId);
-  return { request: { key: issue.key, typeId: issue.requestTypeId }, portal: { id: project?.serviceDeskId }, project: { id: project?.id, key: project?.key, type: 'service_desk' } };
+  return {
+    request: { key: issue.key, typeId: issue.requestTypeId },
+    portal: { id: project?.serviceDeskId },
+    project: { id: project?.id, key: project?.key, type: 'service_desk' },
+  };
 }
 
 /** Answers the requester's live ask in the portal; false when there is none. */
@@ -105,7 +134,14 @@ export async function answerInPortal(h: Host, issueKey: string, requester: strin
   const ext = portalExtension(h, issueKey);
   const mine = await callResolver(h, MODULE.portal, portalResolvers.getMyAsk, {}, requester, ext);
   if (mine.ask === null) return false;
-  await callResolver(h, MODULE.portal, portalResolvers.answerAsk, { askId: mine.ask.askId, score, reasons: [], comment: null, lostTimeChoiceId: null }, requester, ext);
+  await callResolver(
+    h,
+    MODULE.portal,
+    portalResolvers.answerAsk,
+    { askId: mine.ask.askId, score, reasons: [], comment: null, lostTimeChoiceId: null },
+    requester,
+    ext,
+  );
   return true;
 }
 

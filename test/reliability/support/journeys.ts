@@ -5,11 +5,31 @@
 import { HOUR, MINUTE, T0, type Host } from './harness';
 
 export type JourneyAction =
-  | { readonly at: number; readonly ref: number; readonly kind: 'create'; readonly project: 'IT' | 'HR'; readonly reporter: string; readonly priority: string }
+  | {
+      readonly at: number;
+      readonly ref: number;
+      readonly kind: 'create';
+      readonly project: 'IT' | 'HR';
+      readonly reporter: string;
+      readonly priority: string;
+    }
   | { readonly at: number; readonly ref: number; readonly kind: 'assign'; readonly who: string; readonly actor: string }
-  | { readonly at: number; readonly ref: number; readonly kind: 'comment'; readonly who: string; readonly text: string; readonly public: boolean }
+  | {
+      readonly at: number;
+      readonly ref: number;
+      readonly kind: 'comment';
+      readonly who: string;
+      readonly text: string;
+      readonly public: boolean;
+    }
   | { readonly at: number; readonly ref: number; readonly kind: 'edit-last-comment'; readonly text: string }
-  | { readonly at: number; readonly ref: number; readonly kind: 'status'; readonly status: string; readonly actor: string }
+  | {
+      readonly at: number;
+      readonly ref: number;
+      readonly kind: 'status';
+      readonly status: string;
+      readonly actor: string;
+    }
   | { readonly at: number; readonly ref: number; readonly kind: 'participant'; readonly who: string };
 
 const REQUESTER_TEXT = [
@@ -22,7 +42,12 @@ const REQUESTER_TEXT = [
   'Ça ne marche toujours pas.',
   '',
 ];
-const AGENT_TEXT = ['Looking into it now.', 'Could you send a screenshot, please?', 'Fixed, please check.', 'Passing this to the network team.'];
+const AGENT_TEXT = [
+  'Looking into it now.',
+  'Could you send a screenshot, please?',
+  'Fixed, please check.',
+  'Passing this to the network team.',
+];
 
 export interface People {
   readonly agents: readonly string[];
@@ -39,7 +64,16 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
 export function journey(r: () => number, ref: number, people: People, start: number): JourneyAction[] {
   const reporter = pick(r, people.customers);
   const agent = pick(r, people.agents);
-  const out: JourneyAction[] = [{ at: start, ref, kind: 'create', project: r() < 0.7 ? 'IT' : 'HR', reporter, priority: pick(r, ['High', 'Medium', 'Low']) }];
+  const out: JourneyAction[] = [
+    {
+      at: start,
+      ref,
+      kind: 'create',
+      project: r() < 0.7 ? 'IT' : 'HR',
+      reporter,
+      priority: pick(r, ['High', 'Medium', 'Low']),
+    },
+  ];
   let t = start;
   let resolved = false;
   let commented = false;
@@ -54,7 +88,8 @@ export function journey(r: () => number, ref: number, people: People, start: num
     } else if (roll < 0.55) {
       out.push({ at: t, ref, kind: 'comment', who: reporter, text: pick(r, REQUESTER_TEXT), public: true });
       commented = true;
-    } else if (roll < 0.6 && commented) out.push({ at: t, ref, kind: 'edit-last-comment', text: pick(r, REQUESTER_TEXT) });
+    } else if (roll < 0.6 && commented)
+      out.push({ at: t, ref, kind: 'edit-last-comment', text: pick(r, REQUESTER_TEXT) });
     else if (roll < 0.65) {
       const other = pick(r, people.customers);
       if (other !== reporter) {
@@ -63,7 +98,14 @@ export function journey(r: () => number, ref: number, people: People, start: num
         out.push({ at: t, ref, kind: 'comment', who: other, text: pick(r, REQUESTER_TEXT), public: true });
         commented = true;
       }
-    } else if (roll < 0.8) out.push({ at: t, ref, kind: 'status', status: pick(r, ['In Progress', 'Waiting for customer', 'Pending']), actor: agent });
+    } else if (roll < 0.8)
+      out.push({
+        at: t,
+        ref,
+        kind: 'status',
+        status: pick(r, ['In Progress', 'Waiting for customer', 'Pending']),
+        actor: agent,
+      });
     else if (!resolved) {
       out.push({ at: t, ref, kind: 'status', status: 'Resolved', actor: agent });
       resolved = true;
@@ -85,13 +127,22 @@ export function journeys(seed: () => number, count: number, people: People, days
 }
 
 /** Plays the actions on the site with its clock at each action's time; returns the issue keys by ref. */
-export async function playJourneys(h: Host, actions: readonly JourneyAction[], afterEach?: () => Promise<void>): Promise<Map<number, string>> {
+export async function playJourneys(
+  h: Host,
+  actions: readonly JourneyAction[],
+  afterEach?: () => Promise<void>,
+): Promise<Map<number, string>> {
   const keys = new Map<number, string>();
   const lastComment = new Map<number, { id: string; author: string }>();
   for (const a of actions) {
     h.site.setTime(a.at);
     if (a.kind === 'create') {
-      const issue = h.site.createTicket({ projectKey: a.project, summary: `Journey ${a.ref}`, reporter: a.reporter, priority: a.priority });
+      const issue = h.site.createTicket({
+        projectKey: a.project,
+        summary: `Journey ${a.ref}`,
+        reporter: a.reporter,
+        priority: a.priority,
+      });
       keys.set(a.ref, issue.key);
     } else {
       const key = keys.get(a.ref);

@@ -20,8 +20,14 @@ export class FakeHost implements Host {
   constructor(readonly context: ViewContext) {}
 
   /** Answers `contract` with data that must match its response schema (checked by the client). */
-  answer<C extends ResolverContract>(contract: C, data: ResponseOf<C> | ((payload: Record<string, unknown>) => ResponseOf<C>)): this {
-    this.handlers.set(contract.name, (payload) => ({ ok: true, data: typeof data === 'function' ? (data as (p: Record<string, unknown>) => unknown)(payload) : data }));
+  answer<C extends ResolverContract>(
+    contract: C,
+    data: ResponseOf<C> | ((payload: Record<string, unknown>) => ResponseOf<C>),
+  ): this {
+    this.handlers.set(contract.name, (payload) => ({
+      ok: true,
+      data: typeof data === 'function' ? (data as (p: Record<string, unknown>) => unknown)(payload) : data,
+    }));
     return this;
   }
 

@@ -30,7 +30,8 @@ import { NO_PROBLEMS, type Problems, toProblems } from './problems';
 import { RecomputePanel } from './recompute-panel';
 import { XlaEditor } from './xla-editor';
 
-const PLAN_SAVE_NOTE = 'No recompute is needed: plans change when Sentio asks, not how answers already given are scored.';
+const PLAN_SAVE_NOTE =
+  'No recompute is needed: plans change when Sentio asks, not how answers already given are scored.';
 
 type Editing =
   | { readonly kind: 'xla'; readonly item: XlaDefinition; readonly isNew: boolean }
@@ -61,14 +62,22 @@ function newPlan(taken: readonly string[], projectId: string | null): SurveyPlan
     waypoint: { kind: 'first-response' },
     question: { kind: 'emoji5', text: 'How is it going with your request so far?' },
     followUps: {
-      reasonChips: { negative: ['Slow', 'Not understood', 'Not fixed'], neutral: ['Could be faster'], positive: ['Fast', 'Friendly', 'Clear'] },
+      reasonChips: {
+        negative: ['Slow', 'Not understood', 'Not fixed'],
+        neutral: ['Could be faster'],
+        positive: ['Fast', 'Friendly', 'Clear'],
+      },
     },
   });
 }
 
 function newXla(taken: readonly string[], projectId: string | null): XlaDefinition {
   const base = defaultXla();
-  return { ...base, id: uniqueId(base.id, taken), scope: { ...base.scope, projectIds: projectId !== null ? [projectId] : [] } };
+  return {
+    ...base,
+    id: uniqueId(base.id, taken),
+    scope: { ...base.scope, projectIds: projectId !== null ? [projectId] : [] },
+  };
 }
 
 /** The configure page (and project settings): XLAs, survey plans, import/export, audit, recompute. */
@@ -79,7 +88,14 @@ export default function AdminPage() {
   if (config.loaded.state === 'loading') return <ViewSkeleton lines={6} />;
   if (config.loaded.state === 'error') return <CallErrorMessage error={config.loaded.error} onRetry={config.reload} />;
   const status = recompute.loaded.state === 'ok' ? recompute.loaded.data.status : null;
-  return <ConfigEditor config={config.loaded.data} onConfig={config.replace} status={status} onStatus={(s) => recompute.replace({ status: s })} />;
+  return (
+    <ConfigEditor
+      config={config.loaded.data}
+      onConfig={config.replace}
+      status={status}
+      onStatus={(s) => recompute.replace({ status: s })}
+    />
+  );
 }
 
 interface ConfigEditorProps {
@@ -130,7 +146,10 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
   async function remove(kind: 'xla' | 'plan', id: string, name: string) {
     if (!window.confirm(`Delete “${name}”? This cannot be undone.`)) return;
     setDeletingId(id);
-    const result = kind === 'xla' ? await xlaDelete.run({ id, expectedVersion: config.version }) : await planDelete.run({ id, expectedVersion: config.version });
+    const result =
+      kind === 'xla'
+        ? await xlaDelete.run({ id, expectedVersion: config.version })
+        : await planDelete.run({ id, expectedVersion: config.version });
     setDeletingId(null);
     if (result === null) return;
     if (!result.ok) return notify.failed(result.error);
@@ -188,23 +207,73 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
           <Tab>Audit log</Tab>
         </TabList>
         <TabPanel>
-          <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150'), paddingTop: token('space.150'), width: '100%' }}>
+          <div
+            style={{
+              display: 'flex',
+              flexDirection: 'column',
+              gap: token('space.150'),
+              paddingTop: token('space.150'),
+              width: '100%',
+            }}
+          >
             <div>
-              <Button appearance="primary" onClick={() => edit({ kind: 'xla', item: newXla(config.xlas.map((x) => x.id), projectId), isNew: true })}>
+              <Button
+                appearance="primary"
+                onClick={() =>
+                  edit({
+                    kind: 'xla',
+                    item: newXla(
+                      config.xlas.map((x) => x.id),
+                      projectId,
+                    ),
+                    isNew: true,
+                  })
+                }
+              >
                 New XLA
               </Button>
             </div>
-            <XlaList items={xlas} deletingId={deletingId} onEdit={(item) => edit({ kind: 'xla', item, isNew: false })} onDelete={(x) => void remove('xla', x.id, x.name)} />
+            <XlaList
+              items={xlas}
+              deletingId={deletingId}
+              onEdit={(item) => edit({ kind: 'xla', item, isNew: false })}
+              onDelete={(x) => void remove('xla', x.id, x.name)}
+            />
           </div>
         </TabPanel>
         <TabPanel>
-          <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150'), paddingTop: token('space.150'), width: '100%' }}>
+          <div
+            style={{
+              display: 'flex',
+              flexDirection: 'column',
+              gap: token('space.150'),
+              paddingTop: token('space.150'),
+              width: '100%',
+            }}
+          >
             <div>
-              <Button appearance="primary" onClick={() => edit({ kind: 'plan', item: newPlan(config.plans.map((p) => p.id), projectId), isNew: true })}>
+              <Button
+                appearance="primary"
+                onClick={() =>
+                  edit({
+                    kind: 'plan',
+                    item: newPlan(
+                      config.plans.map((p) => p.id),
+                      projectId,
+                    ),
+                    isNew: true,
+                  })
+                }
+              >
                 New survey plan
               </Button>
             </div>
-            <PlanList items={plans} deletingId={deletingId} onEdit={(item) => edit({ kind: 'plan', item, isNew: false })} onDelete={(p) => void remove('plan', p.id, p.name)} />
+            <PlanList
+              items={plans}
+              deletingId={deletingId}
+              onEdit={(item) => edit({ kind: 'plan', item, isNew: false })}
+              onDelete={(p) => void remove('plan', p.id, p.name)}
+            />
           </div>
         </TabPanel>
         <TabPanel>

@@ -35,7 +35,10 @@ export function AuditLog() {
     const result = await more.run({ cursor, limit: 25 });
     if (result === null) return;
     if (!result.ok) return notify.failed(result.error);
-    setExtra((prev) => ({ entries: [...(prev?.entries ?? []), ...result.data.entries], nextCursor: result.data.nextCursor }));
+    setExtra((prev) => ({
+      entries: [...(prev?.entries ?? []), ...result.data.entries],
+      nextCursor: result.data.nextCursor,
+    }));
   }
 
   if (entries.length === 0) return <Muted>No changes recorded yet.</Muted>;

@@ -28,7 +28,17 @@ interface ListProps<T> {
   readonly deletingId: string | null;
 }
 
-function RowActions({ name, onEdit, onDelete, deleting }: { name: string; onEdit: () => void; onDelete: () => void; deleting: boolean }) {
+function RowActions({
+  name,
+  onEdit,
+  onDelete,
+  deleting,
+}: {
+  name: string;
+  onEdit: () => void;
+  onDelete: () => void;
+  deleting: boolean;
+}) {
   return (
     <span style={{ display: 'inline-flex', gap: token('space.050') }}>
       <Button appearance="subtle" onClick={onEdit} aria-label={`Edit ${name}`}>
@@ -47,7 +57,14 @@ interface Column<T> {
 }
 
 /** The table both lists share: name (and whether it is off), scope, the kind's own columns, row actions. */
-function ConfigTable<T extends { id: string; name: string; enabled: boolean; scope: Scope }>({ caption, columns, items, onEdit, onDelete, deletingId }: ListProps<T> & { caption: string; columns: ReadonlyArray<Column<T>> }) {
+function ConfigTable<T extends { id: string; name: string; enabled: boolean; scope: Scope }>({
+  caption,
+  columns,
+  items,
+  onEdit,
+  onDelete,
+  deletingId,
+}: ListProps<T> & { caption: string; columns: ReadonlyArray<Column<T>> }) {
   return (
     <table className="sentio-table">
       <caption className="sentio-visually-hidden">{caption}</caption>
@@ -76,7 +93,12 @@ function ConfigTable<T extends { id: string; name: string; enabled: boolean; sco
               <td key={c.header}>{c.cell(item)}</td>
             ))}
             <td>
-              <RowActions name={item.name} onEdit={() => onEdit(item)} onDelete={() => onDelete(item)} deleting={deletingId === item.id} />
+              <RowActions
+                name={item.name}
+                onEdit={() => onEdit(item)}
+                onDelete={() => onDelete(item)}
+                deleting={deletingId === item.id}
+              />
             </td>
           </tr>
         ))}

@@ -3,7 +3,13 @@ import { Notice } from '../../ui/notice';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { useId, useState } from 'react';
-import { type ConfigView, ExportedConfigSchema, exportConfig, importConfig, type RecomputeStatus } from '../../../../src/contracts/admin';
+import {
+  type ConfigView,
+  ExportedConfigSchema,
+  exportConfig,
+  importConfig,
+  type RecomputeStatus,
+} from '../../../../src/contracts/admin';
 import { type FieldProblem, parseWith } from '../../../../src/domain/validation';
 import { useAction } from '../../api/client-context';
 import { downloadText } from '../../ui/download';
@@ -57,7 +63,10 @@ export function ImportExport({ version, onImported }: ImportExportProps) {
     }
     onImported(result.data.config, result.data.recompute);
     setText('');
-    notify.succeeded('Configuration imported', `${parsed.value.xlas.length} XLAs and ${parsed.value.plans.length} plans.`);
+    notify.succeeded(
+      'Configuration imported',
+      `${parsed.value.xlas.length} XLAs and ${parsed.value.plans.length} plans.`,
+    );
   }
 
   async function readFile(file: File | undefined) {
@@ -67,7 +76,10 @@ export function ImportExport({ version, onImported }: ImportExportProps) {
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.300') }}>
-      <section aria-labelledby={`${ids}-export`} style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+      <section
+        aria-labelledby={`${ids}-export`}
+        style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}
+      >
         <h3 id={`${ids}-export`} style={{ margin: 0, font: token('font.heading.xsmall') }}>
           Export
         </h3>
@@ -76,15 +88,31 @@ export function ImportExport({ version, onImported }: ImportExportProps) {
             Export JSON
           </Button>
         </div>
-        {exported !== null ? <TextArea aria-label="Exported configuration" isReadOnly value={exported} minimumRows={6} maxHeight="240px" /> : null}
+        {exported !== null ? (
+          <TextArea aria-label="Exported configuration" isReadOnly value={exported} minimumRows={6} maxHeight="240px" />
+        ) : null}
       </section>
-      <section aria-labelledby={`${ids}-import`} style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+      <section
+        aria-labelledby={`${ids}-import`}
+        style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}
+      >
         <h3 id={`${ids}-import`} style={{ margin: 0, font: token('font.heading.xsmall') }}>
           Import
         </h3>
         <label htmlFor={`${ids}-file`}>Choose a file exported by Sentio, or paste its text below.</label>
-        <input id={`${ids}-file`} type="file" accept="application/json,.json" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
-        <TextArea aria-label="Configuration to import" value={text} minimumRows={6} maxHeight="240px" onChange={(e) => setText(e.currentTarget.value)} />
+        <input
+          id={`${ids}-file`}
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => void readFile(e.currentTarget.files?.[0])}
+        />
+        <TextArea
+          aria-label="Configuration to import"
+          value={text}
+          minimumRows={6}
+          maxHeight="240px"
+          onChange={(e) => setText(e.currentTarget.value)}
+        />
         <ChoiceInput<'merge' | 'replace'>
           label="How"
           value={mode}
@@ -106,7 +134,12 @@ export function ImportExport({ version, onImported }: ImportExportProps) {
           </Notice>
         ) : null}
         <div>
-          <Button appearance="primary" isDisabled={text.trim() === ''} isLoading={importing.pending} onClick={() => void runImport()}>
+          <Button
+            appearance="primary"
+            isDisabled={text.trim() === ''}
+            isLoading={importing.pending}
+            onClick={() => void runImport()}
+          >
             Import
           </Button>
         </div>

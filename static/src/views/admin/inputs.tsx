@@ -13,16 +13,38 @@ interface Base {
   readonly hint?: string;
 }
 
-export function TextInput({ label, error, hint, value, onChange, readOnly }: Base & { value: string; onChange: (v: string) => void; readOnly?: boolean }) {
+export function TextInput({
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  readOnly,
+}: Base & { value: string; onChange: (v: string) => void; readOnly?: boolean }) {
   return (
     <Field label={label} error={error} hint={hint}>
-      {(c) => <Textfield {...c} isInvalid={c['aria-invalid']} isReadOnly={readOnly} value={value} onChange={(e) => onChange(e.currentTarget.value)} />}
+      {(c) => (
+        <Textfield
+          {...c}
+          isInvalid={c['aria-invalid']}
+          isReadOnly={readOnly}
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      )}
     </Field>
   );
 }
 
 /** Keeps what was typed (even "" or "1.") while the parent holds the number it means. */
-export function NumberInput({ label, error, hint, value, onChange, suffix }: Base & { value: number; onChange: (v: number) => void; suffix?: string }) {
+export function NumberInput({
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  suffix,
+}: Base & { value: number; onChange: (v: number) => void; suffix?: string }) {
   const [text, setText] = useState(Number.isNaN(value) ? '' : String(value));
   return (
     <Field label={label} error={error} hint={hint}>
@@ -33,7 +55,11 @@ export function NumberInput({ label, error, hint, value, onChange, suffix }: Bas
           inputMode="decimal"
           width="small"
           value={text}
-          elemAfterInput={suffix !== undefined ? <span style={{ paddingRight: token('space.100'), color: token('color.text.subtlest') }}>{suffix}</span> : undefined}
+          elemAfterInput={
+            suffix !== undefined ? (
+              <span style={{ paddingRight: token('space.100'), color: token('color.text.subtlest') }}>{suffix}</span>
+            ) : undefined
+          }
           onChange={(e) => {
             setText(e.currentTarget.value);
             onChange(toNumber(e.currentTarget.value));
@@ -45,7 +71,14 @@ export function NumberInput({ label, error, hint, value, onChange, suffix }: Bas
 }
 
 /** A list of ids or names typed as text; an empty list often means "any". */
-export function ListInput({ label, error, hint, value, onChange, separator = 'comma' }: Base & { value: readonly string[]; onChange: (v: string[]) => void; separator?: 'comma' | 'line' }) {
+export function ListInput({
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  separator = 'comma',
+}: Base & { value: readonly string[]; onChange: (v: string[]) => void; separator?: 'comma' | 'line' }) {
   const [text, setText] = useState(joinList(value, separator));
   return (
     <Field label={label} error={error} hint={hint}>
@@ -77,7 +110,15 @@ export function ListInput({ label, error, hint, value, onChange, separator = 'co
   );
 }
 
-export function ToggleInput({ label, value, onChange }: { label: string; value: boolean; onChange: (v: boolean) => void }) {
+export function ToggleInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: boolean;
+  onChange: (v: boolean) => void;
+}) {
   const id = useId();
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: token('space.050') }}>
@@ -88,5 +129,9 @@ export function ToggleInput({ label, value, onChange }: { label: string; value: 
 }
 
 export function FormRow({ children }: { children: React.ReactNode }) {
-  return <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.200'), alignItems: 'flex-start' }}>{children}</div>;
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.200'), alignItems: 'flex-start' }}>
+      {children}
+    </div>
+  );
 }

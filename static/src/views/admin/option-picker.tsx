@@ -28,19 +28,64 @@ const FILTER_FROM = 8;
  * A multi-select as a scrolling list of checkboxes (Atlaskit's select would weigh more than the
  * rest of the admin page). Chosen values Jira no longer lists stay visible, so they can be removed.
  */
-export function OptionPicker({ label, noneMeans, options, selected, onChange, error, hint, disabled = false }: OptionPickerProps) {
+export function OptionPicker({
+  label,
+  noneMeans,
+  options,
+  selected,
+  onChange,
+  error,
+  hint,
+  disabled = false,
+}: OptionPickerProps) {
   const id = useId();
   const [filter, setFilter] = useState('');
   const known = new Set(options.map((o) => o.value));
-  const all = [...options, ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: `${v} (not found in Jira)` }))];
+  const all = [
+    ...options,
+    ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: `${v} (not found in Jira)` })),
+  ];
   const needle = filter.trim().toLowerCase();
-  const shown = needle === '' ? all : all.filter((o) => o.label.toLowerCase().includes(needle) || selected.includes(o.value));
-  const toggle = (value: string) => onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
+  const shown =
+    needle === '' ? all : all.filter((o) => o.label.toLowerCase().includes(needle) || selected.includes(o.value));
+  const toggle = (value: string) =>
+    onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
   const describedBy = [error !== undefined ? `${id}-error` : null, `${id}-summary`].filter((x) => x !== null).join(' ');
   return (
-    <fieldset aria-describedby={describedBy} aria-invalid={error !== undefined} style={{ border: 'none', padding: 0, margin: 0, minWidth: 220, flex: '1 1 220px', display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
-      <legend style={{ font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle'), padding: 0, marginBottom: token('space.050') }}>{label}</legend>
-      {all.length > FILTER_FROM ? <Textfield aria-label={`Filter ${label.toLowerCase()}`} placeholder="Filter" isCompact value={filter} onChange={(e) => setFilter(e.currentTarget.value)} /> : null}
+    <fieldset
+      aria-describedby={describedBy}
+      aria-invalid={error !== undefined}
+      style={{
+        border: 'none',
+        padding: 0,
+        margin: 0,
+        minWidth: 220,
+        flex: '1 1 220px',
+        display: 'flex',
+        flexDirection: 'column',
+        gap: token('space.050'),
+      }}
+    >
+      <legend
+        style={{
+          font: token('font.body.small'),
+          fontWeight: 600,
+          color: token('color.text.subtle'),
+          padding: 0,
+          marginBottom: token('space.050'),
+        }}
+      >
+        {label}
+      </legend>
+      {all.length > FILTER_FROM ? (
+        <Textfield
+          aria-label={`Filter ${label.toLowerCase()}`}
+          placeholder="Filter"
+          isCompact
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+        />
+      ) : null}
       <div
         style={{
           maxHeight: 180,
@@ -50,15 +95,39 @@ export function OptionPicker({ label, noneMeans, options, selected, onChange, er
           padding: `${token('space.050')} ${token('space.100')}`,
         }}
       >
-        {shown.length === 0 ? <span style={{ color: token('color.text.subtlest') }}>{all.length === 0 ? 'Nothing to choose from.' : 'No match.'}</span> : null}
+        {shown.length === 0 ? (
+          <span style={{ color: token('color.text.subtlest') }}>
+            {all.length === 0 ? 'Nothing to choose from.' : 'No match.'}
+          </span>
+        ) : null}
         {shown.map((o) => (
-          <Checkbox key={o.value} label={o.label} isChecked={selected.includes(o.value)} isDisabled={disabled} onChange={() => toggle(o.value)} />
+          <Checkbox
+            key={o.value}
+            label={o.label}
+            isChecked={selected.includes(o.value)}
+            isDisabled={disabled}
+            onChange={() => toggle(o.value)}
+          />
         ))}
       </div>
-      <span id={`${id}-summary`} style={{ display: 'flex', alignItems: 'center', gap: token('space.050'), font: token('font.body.small'), color: token('color.text.subtlest') }}>
+      <span
+        id={`${id}-summary`}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: token('space.050'),
+          font: token('font.body.small'),
+          color: token('color.text.subtlest'),
+        }}
+      >
         {hint ?? (selected.length === 0 ? `None ticked: ${noneMeans}.` : `${selected.length} selected.`)}
         {selected.length > 0 && !disabled ? (
-          <Button appearance="subtle" spacing="compact" onClick={() => onChange([])} aria-label={`Clear ${label.toLowerCase()}`}>
+          <Button
+            appearance="subtle"
+            spacing="compact"
+            onClick={() => onChange([])}
+            aria-label={`Clear ${label.toLowerCase()}`}
+          >
             Clear
           </Button>
         ) : null}

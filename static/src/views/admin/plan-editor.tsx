@@ -29,7 +29,15 @@ interface PlanEditorProps {
 }
 
 /** Edits one survey plan beside a live preview; messages come from SurveyPlanSchema. */
-export function PlanEditor({ initial, isNew, saving, serverProblems, lockedProjectId, onSave, onCancel }: PlanEditorProps) {
+export function PlanEditor({
+  initial,
+  isNew,
+  saving,
+  serverProblems,
+  lockedProjectId,
+  onSave,
+  onCancel,
+}: PlanEditorProps) {
   const { draft, update, submit, problems, err, blocked } = useDraft(SurveyPlanSchema, initial, serverProblems);
   const { followUps, fatigue } = draft;
   const chips = followUps.reasonChips;
@@ -48,11 +56,22 @@ export function PlanEditor({ initial, isNew, saving, serverProblems, lockedProje
           {isNew ? 'New survey plan' : `Edit “${initial.name}”`}
         </Heading>
         <FormRow>
-          <TextInput label="Id" value={draft.id} readOnly={!isNew} error={err('id')} onChange={(id) => update({ id })} />
+          <TextInput
+            label="Id"
+            value={draft.id}
+            readOnly={!isNew}
+            error={err('id')}
+            onChange={(id) => update({ id })}
+          />
           <TextInput label="Name" value={draft.name} error={err('name')} onChange={(name) => update({ name })} />
           <ToggleInput label="Enabled" value={draft.enabled} onChange={(enabled) => update({ enabled })} />
         </FormRow>
-        <ScopeFields scope={draft.scope} problems={problems} lockedProjectId={lockedProjectId} onChange={(scope) => update({ scope })} />
+        <ScopeFields
+          scope={draft.scope}
+          problems={problems}
+          lockedProjectId={lockedProjectId}
+          onChange={(scope) => update({ scope })}
+        />
         <WaypointFields waypoint={draft.waypoint} problems={problems} onChange={(waypoint) => update({ waypoint })} />
 
         <Heading size="xsmall" as="h3">
@@ -65,7 +84,12 @@ export function PlanEditor({ initial, isNew, saving, serverProblems, lockedProje
           options={KIND_OPTIONS}
           onChange={(kind) => update({ question: { ...draft.question, kind } })}
         />
-        <TextInput label="Question" value={draft.question.text} error={err('question.text')} onChange={(text) => update({ question: { ...draft.question, text } })} />
+        <TextInput
+          label="Question"
+          value={draft.question.text}
+          error={err('question.text')}
+          onChange={(text) => update({ question: { ...draft.question, text } })}
+        />
         <FormRow>
           {(['negative', 'neutral', 'positive'] as const).map((band) => (
             <ListInput
@@ -80,14 +104,26 @@ export function PlanEditor({ initial, isNew, saving, serverProblems, lockedProje
           ))}
         </FormRow>
         <FormRow>
-          <ToggleInput label="Ask for a comment" value={followUps.comment.enabled} onChange={(enabled) => update({ followUps: { ...followUps, comment: { ...followUps.comment, enabled } } })} />
+          <ToggleInput
+            label="Ask for a comment"
+            value={followUps.comment.enabled}
+            onChange={(enabled) => update({ followUps: { ...followUps, comment: { ...followUps.comment, enabled } } })}
+          />
           <NumberInput
             label="Comment length limit"
             value={followUps.comment.maxLength}
             error={err('followUps.comment.maxLength')}
-            onChange={(maxLength) => update({ followUps: { ...followUps, comment: { ...followUps.comment, maxLength } } })}
+            onChange={(maxLength) =>
+              update({ followUps: { ...followUps, comment: { ...followUps.comment, maxLength } } })
+            }
           />
-          <ToggleInput label="Ask how much time was lost" value={followUps.lostTime.enabled} onChange={(enabled) => update({ followUps: { ...followUps, lostTime: { ...followUps.lostTime, enabled } } })} />
+          <ToggleInput
+            label="Ask how much time was lost"
+            value={followUps.lostTime.enabled}
+            onChange={(enabled) =>
+              update({ followUps: { ...followUps, lostTime: { ...followUps.lostTime, enabled } } })
+            }
+          />
         </FormRow>
 
         <Heading size="xsmall" as="h3">
@@ -99,21 +135,54 @@ export function PlanEditor({ initial, isNew, saving, serverProblems, lockedProje
           onChange={(publicComment) => update({ delivery: { ...draft.delivery, publicComment } })}
         />
         <FormRow>
-          <NumberInput label="Sampling" suffix="%" value={fatigue.samplingPercent} error={err('fatigue.samplingPercent')} onChange={(samplingPercent) => update({ fatigue: { ...fatigue, samplingPercent } })} />
-          <NumberInput label="Cooldown per requester" suffix="hours" value={fatigue.cooldownHours} error={err('fatigue.cooldownHours')} onChange={(cooldownHours) => update({ fatigue: { ...fatigue, cooldownHours } })} />
-          <NumberInput label="Max asks per ticket" value={fatigue.maxAsksPerTicket} error={err('fatigue.maxAsksPerTicket')} onChange={(maxAsksPerTicket) => update({ fatigue: { ...fatigue, maxAsksPerTicket } })} />
-          <NumberInput label="Expires after" suffix="hours" value={fatigue.expiryHours} error={err('fatigue.expiryHours')} onChange={(expiryHours) => update({ fatigue: { ...fatigue, expiryHours } })} />
+          <NumberInput
+            label="Sampling"
+            suffix="%"
+            value={fatigue.samplingPercent}
+            error={err('fatigue.samplingPercent')}
+            onChange={(samplingPercent) => update({ fatigue: { ...fatigue, samplingPercent } })}
+          />
+          <NumberInput
+            label="Cooldown per requester"
+            suffix="hours"
+            value={fatigue.cooldownHours}
+            error={err('fatigue.cooldownHours')}
+            onChange={(cooldownHours) => update({ fatigue: { ...fatigue, cooldownHours } })}
+          />
+          <NumberInput
+            label="Max asks per ticket"
+            value={fatigue.maxAsksPerTicket}
+            error={err('fatigue.maxAsksPerTicket')}
+            onChange={(maxAsksPerTicket) => update({ fatigue: { ...fatigue, maxAsksPerTicket } })}
+          />
+          <NumberInput
+            label="Expires after"
+            suffix="hours"
+            value={fatigue.expiryHours}
+            error={err('fatigue.expiryHours')}
+            onChange={(expiryHours) => update({ fatigue: { ...fatigue, expiryHours } })}
+          />
         </FormRow>
         <FormRow>
-          <ToggleInput label="No new ask while one is pending" value={fatigue.noNewAskWhilePending} onChange={(noNewAskWhilePending) => update({ fatigue: { ...fatigue, noNewAskWhilePending } })} />
-          <ToggleInput label="Send one reminder" value={fatigue.reminder.enabled} onChange={(enabled) => update({ fatigue: { ...fatigue, reminder: { ...fatigue.reminder, enabled } } })} />
+          <ToggleInput
+            label="No new ask while one is pending"
+            value={fatigue.noNewAskWhilePending}
+            onChange={(noNewAskWhilePending) => update({ fatigue: { ...fatigue, noNewAskWhilePending } })}
+          />
+          <ToggleInput
+            label="Send one reminder"
+            value={fatigue.reminder.enabled}
+            onChange={(enabled) => update({ fatigue: { ...fatigue, reminder: { ...fatigue.reminder, enabled } } })}
+          />
           {fatigue.reminder.enabled ? (
             <NumberInput
               label="Remind after"
               suffix="hours"
               value={fatigue.reminder.afterHours}
               error={err('fatigue.reminder.afterHours')}
-              onChange={(afterHours) => update({ fatigue: { ...fatigue, reminder: { ...fatigue.reminder, afterHours } } })}
+              onChange={(afterHours) =>
+                update({ fatigue: { ...fatigue, reminder: { ...fatigue.reminder, afterHours } } })
+              }
             />
           ) : null}
         </FormRow>
@@ -126,7 +195,9 @@ export function PlanEditor({ initial, isNew, saving, serverProblems, lockedProje
           <Button appearance="subtle" onClick={onCancel} isDisabled={saving}>
             Cancel
           </Button>
-          <span style={{ alignSelf: 'center', font: token('font.body.small'), color: token('color.text.subtlest') }}>Saving a plan starts no recompute.</span>
+          <span style={{ alignSelf: 'center', font: token('font.body.small'), color: token('color.text.subtlest') }}>
+            Saving a plan starts no recompute.
+          </span>
         </div>
       </form>
       <div style={{ flex: '1 1 300px', position: 'sticky', top: 0 }}>
@@ -139,7 +210,8 @@ export function PlanEditor({ initial, isNew, saving, serverProblems, lockedProje
 /** A chip's own message (`followUps.reasonChips.negative[2]`) shown on its list. */
 function firstChipError(problems: Problems, band: string): string | undefined {
   for (const [field, message] of problems) {
-    if (field.startsWith(`followUps.reasonChips.${band}[`)) return `${message} (chip ${Number(field.slice(field.lastIndexOf('[') + 1, -1)) + 1})`;
+    if (field.startsWith(`followUps.reasonChips.${band}[`))
+      return `${message} (chip ${Number(field.slice(field.lastIndexOf('[') + 1, -1)) + 1})`;
   }
   return undefined;
 }

@@ -22,11 +22,31 @@ export function PlanPreview({ plan }: { plan: SurveyPlan }) {
   return (
     <aside
       aria-label="Preview of what the requester sees"
-      style={{ border: `1px solid ${token('color.border')}`, borderRadius: token('radius.large'), padding: token('space.150'), background: token('elevation.surface.sunken') }}
+      style={{
+        border: `1px solid ${token('color.border')}`,
+        borderRadius: token('radius.large'),
+        padding: token('space.150'),
+        background: token('elevation.surface.sunken'),
+      }}
     >
-      <p style={{ margin: `0 0 ${token('space.100')}`, color: token('color.text.subtlest'), font: token('font.body.small') }}>Preview: what the requester sees on the portal</p>
+      <p
+        style={{
+          margin: `0 0 ${token('space.100')}`,
+          color: token('color.text.subtlest'),
+          font: token('font.body.small'),
+        }}
+      >
+        Preview: what the requester sees on the portal
+      </p>
       {/* Remounting on every change of the question resets the preview to its first state. */}
-      <SurveyForm key={`${JSON.stringify(snapshot)}-${tries}`} question={snapshot} initial={null} submitting={false} submitLabel="Send (preview)" onSubmit={() => setTries((n) => n + 1)} />
+      <SurveyForm
+        key={`${JSON.stringify(snapshot)}-${tries}`}
+        question={snapshot}
+        initial={null}
+        submitting={false}
+        submitLabel="Send (preview)"
+        onSubmit={() => setTries((n) => n + 1)}
+      />
     </aside>
   );
 }

@@ -22,7 +22,10 @@ export function toProblems(list: readonly FieldProblem[]): Problems {
 }
 
 /** The same schema the server validates with, run on every edit. */
-export function validate<S extends z.ZodType>(schema: S, draft: unknown): { value: z.output<S> | null; problems: Problems } {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  draft: unknown,
+): { value: z.output<S> | null; problems: Problems } {
   const result = schema.safeParse(draft);
   if (result.success) return { value: result.data, problems: NO_PROBLEMS };
   return { value: null, problems: toProblems(fieldProblems(result.error)) };

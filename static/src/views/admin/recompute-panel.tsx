@@ -14,7 +14,13 @@ function isActive(status: RecomputeStatus | null): boolean {
 }
 
 /** Rebuilding the rollups after a change: start it, and watch it move while the page is open. */
-export function RecomputePanel({ status, onStatus }: { status: RecomputeStatus | null; onStatus: (s: RecomputeStatus | null) => void }) {
+export function RecomputePanel({
+  status,
+  onStatus,
+}: {
+  status: RecomputeStatus | null;
+  onStatus: (s: RecomputeStatus | null) => void;
+}) {
   const client = useClient();
   const notify = useNotify();
   const start = useAction(startRecompute);
@@ -38,7 +44,8 @@ export function RecomputePanel({ status, onStatus }: { status: RecomputeStatus |
     onStatus(result.data);
   }
 
-  const fraction = status !== null && status.total !== null && status.total > 0 ? Math.min(1, status.processed / status.total) : null;
+  const fraction =
+    status !== null && status.total !== null && status.total > 0 ? Math.min(1, status.processed / status.total) : null;
   return (
     <section aria-label="Recompute" style={{ display: 'flex', flexDirection: 'column', gap: token('space.075') }}>
       <div style={{ display: 'flex', alignItems: 'center', gap: token('space.150'), flexWrap: 'wrap' }}>
@@ -50,11 +57,7 @@ export function RecomputePanel({ status, onStatus }: { status: RecomputeStatus |
         </span>
       </div>
       {active ? (
-        <ProgressBar
-          ariaLabel="Recompute progress"
-          value={fraction ?? 0}
-          isIndeterminate={fraction === null}
-        />
+        <ProgressBar ariaLabel="Recompute progress" value={fraction ?? 0} isIndeterminate={fraction === null} />
       ) : null}
     </section>
   );

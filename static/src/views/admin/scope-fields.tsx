@@ -25,15 +25,24 @@ export function ScopeFields(props: ScopeFieldsProps) {
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
       <TypedScope {...props} />
       <span role="status" style={{ font: token('font.body.small'), color: token('color.text.subtlest') }}>
-        {loaded.state === 'loading' ? 'Loading the projects, request types and priorities of this site…' : 'Jira did not list the projects, request types and priorities: type their ids.'}
+        {loaded.state === 'loading'
+          ? 'Loading the projects, request types and priorities of this site…'
+          : 'Jira did not list the projects, request types and priorities: type their ids.'}
       </span>
     </div>
   );
 }
 
-function ScopePickers({ scope, onChange, problems, lockedProjectId, options }: ScopeFieldsProps & { options: ScopeOptions }) {
+function ScopePickers({
+  scope,
+  onChange,
+  problems,
+  lockedProjectId,
+  options,
+}: ScopeFieldsProps & { options: ScopeOptions }) {
   const projectKey = new Map(options.projects.map((p) => [p.id, p.key]));
-  const projects = lockedProjectId !== undefined ? options.projects.filter((p) => p.id === lockedProjectId) : options.projects;
+  const projects =
+    lockedProjectId !== undefined ? options.projects.filter((p) => p.id === lockedProjectId) : options.projects;
   // Request types of the chosen projects only (all when any project is in scope).
   const inProjects = (projectId: string) => scope.projectIds.length === 0 || scope.projectIds.includes(projectId);
   const requestTypes = options.requestTypes.filter((rt) => inProjects(rt.projectId));
@@ -52,7 +61,10 @@ function ScopePickers({ scope, onChange, problems, lockedProjectId, options }: S
       <OptionPicker
         label="Request types"
         noneMeans="every request type"
-        options={requestTypes.map((rt) => ({ value: rt.id, label: `${rt.name} (${projectKey.get(rt.projectId) ?? rt.projectId})` }))}
+        options={requestTypes.map((rt) => ({
+          value: rt.id,
+          label: `${rt.name} (${projectKey.get(rt.projectId) ?? rt.projectId})`,
+        }))}
         selected={scope.requestTypeIds}
         error={problems.get('scope.requestTypeIds')}
         onChange={(requestTypeIds) => onChange({ ...scope, requestTypeIds })}
@@ -74,10 +86,16 @@ function TypedScope({ scope, onChange, problems, lockedProjectId }: ScopeFieldsP
     <FormRow>
       <ListInput
         label="Projects (ids)"
-        hint={lockedProjectId !== undefined ? 'Project settings edit this project only.' : 'Comma separated; empty = every project.'}
+        hint={
+          lockedProjectId !== undefined
+            ? 'Project settings edit this project only.'
+            : 'Comma separated; empty = every project.'
+        }
         value={scope.projectIds}
         error={problems.get('scope.projectIds')}
-        onChange={(projectIds) => onChange({ ...scope, projectIds: lockedProjectId !== undefined ? [lockedProjectId] : projectIds })}
+        onChange={(projectIds) =>
+          onChange({ ...scope, projectIds: lockedProjectId !== undefined ? [lockedProjectId] : projectIds })
+        }
       />
       <ListInput
         label="Request types (ids)"

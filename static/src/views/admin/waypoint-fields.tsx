@@ -35,7 +35,15 @@ function waypointOf(kind: WaypointKind): Waypoint {
 const CATEGORY_LABEL = { new: 'To do', indeterminate: 'In progress', done: 'Done' } as const;
 
 /** When the plan asks: the waypoint and its parameters. */
-export function WaypointFields({ waypoint, onChange, problems }: { waypoint: Waypoint; onChange: (w: Waypoint) => void; problems: Problems }) {
+export function WaypointFields({
+  waypoint,
+  onChange,
+  problems,
+}: {
+  waypoint: Waypoint;
+  onChange: (w: Waypoint) => void;
+  problems: Problems;
+}) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       <ChoiceInput<WaypointKind>
@@ -55,7 +63,11 @@ export function WaypointFields({ waypoint, onChange, problems }: { waypoint: Way
             onChange={(toStatuses) => onChange({ ...waypoint, toStatuses })}
           />
           <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
-            <legend style={{ font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle'), padding: 0 }}>Or status categories</legend>
+            <legend
+              style={{ font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle'), padding: 0 }}
+            >
+              Or status categories
+            </legend>
             {STATUS_CATEGORIES.map((c) => (
               <Checkbox
                 key={c}
@@ -64,7 +76,9 @@ export function WaypointFields({ waypoint, onChange, problems }: { waypoint: Way
                 onChange={() =>
                   onChange({
                     ...waypoint,
-                    toCategories: waypoint.toCategories.includes(c) ? waypoint.toCategories.filter((x) => x !== c) : [...waypoint.toCategories, c],
+                    toCategories: waypoint.toCategories.includes(c)
+                      ? waypoint.toCategories.filter((x) => x !== c)
+                      : [...waypoint.toCategories, c],
                   })
                 }
               />
@@ -73,7 +87,13 @@ export function WaypointFields({ waypoint, onChange, problems }: { waypoint: Way
         </FormRow>
       ) : null}
       {waypoint.kind === 'reassigned' ? (
-        <NumberInput key="nth" label="From the Nth reassignment" value={waypoint.fromNth} error={problems.get('waypoint.fromNth')} onChange={(fromNth) => onChange({ ...waypoint, fromNth })} />
+        <NumberInput
+          key="nth"
+          label="From the Nth reassignment"
+          value={waypoint.fromNth}
+          error={problems.get('waypoint.fromNth')}
+          onChange={(fromNth) => onChange({ ...waypoint, fromNth })}
+        />
       ) : null}
       {waypoint.kind === 'idle' || waypoint.kind === 'long-running' ? (
         <NumberInput

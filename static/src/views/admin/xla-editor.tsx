@@ -1,7 +1,12 @@
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { INDICATOR_IDS, type IndicatorId, type IndicatorSpec, defaultIndicatorSpec } from '../../../../src/domain/indicator';
+import {
+  INDICATOR_IDS,
+  type IndicatorId,
+  type IndicatorSpec,
+  defaultIndicatorSpec,
+} from '../../../../src/domain/indicator';
 import { type XlaDefinition, XlaDefinitionSchema, type XlaWindow } from '../../../../src/domain/xla';
 import { GroupError } from '../../ui/field';
 import { ChoiceInput, FormRow, ListInput, NumberInput, TextInput, ToggleInput } from './inputs';
@@ -38,7 +43,15 @@ interface XlaEditorProps {
 }
 
 /** Edits one XLA; every message comes from XlaDefinitionSchema, the one the server uses. */
-export function XlaEditor({ initial, isNew, saving, serverProblems, lockedProjectId, onSave, onCancel }: XlaEditorProps) {
+export function XlaEditor({
+  initial,
+  isNew,
+  saving,
+  serverProblems,
+  lockedProjectId,
+  onSave,
+  onCancel,
+}: XlaEditorProps) {
   const { draft, update, submit, problems, err, blocked } = useDraft(XlaDefinitionSchema, initial, serverProblems);
   function updateIndicator(index: number, patch: Partial<IndicatorSpec>) {
     update({ indicators: draft.indicators.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
@@ -58,15 +71,44 @@ export function XlaEditor({ initial, isNew, saving, serverProblems, lockedProjec
         {isNew ? 'New XLA' : `Edit “${initial.name}”`}
       </Heading>
       <FormRow>
-        <TextInput label="Id" value={draft.id} readOnly={!isNew} error={err('id')} hint="Lower-case letters, digits and dashes; fixed once saved." onChange={(id) => update({ id })} />
+        <TextInput
+          label="Id"
+          value={draft.id}
+          readOnly={!isNew}
+          error={err('id')}
+          hint="Lower-case letters, digits and dashes; fixed once saved."
+          onChange={(id) => update({ id })}
+        />
         <TextInput label="Name" value={draft.name} error={err('name')} onChange={(name) => update({ name })} />
         <ToggleInput label="Enabled" value={draft.enabled} onChange={(enabled) => update({ enabled })} />
       </FormRow>
-      <TextInput label="Description" value={draft.description} error={err('description')} onChange={(description) => update({ description })} />
-      <ScopeFields scope={draft.scope} problems={problems} lockedProjectId={lockedProjectId} onChange={(scope) => update({ scope })} />
+      <TextInput
+        label="Description"
+        value={draft.description}
+        error={err('description')}
+        onChange={(description) => update({ description })}
+      />
+      <ScopeFields
+        scope={draft.scope}
+        problems={problems}
+        lockedProjectId={lockedProjectId}
+        onChange={(scope) => update({ scope })}
+      />
       <FormRow>
-        <NumberInput label="Target score" suffix="/ 100" value={draft.targetScore} error={err('targetScore')} onChange={(targetScore) => update({ targetScore })} />
-        <NumberInput label="Minimum sample" hint="Below it the scorecard says “not enough data”." value={draft.minSample} error={err('minSample')} onChange={(minSample) => update({ minSample })} />
+        <NumberInput
+          label="Target score"
+          suffix="/ 100"
+          value={draft.targetScore}
+          error={err('targetScore')}
+          onChange={(targetScore) => update({ targetScore })}
+        />
+        <NumberInput
+          label="Minimum sample"
+          hint="Below it the scorecard says “not enough data”."
+          value={draft.minSample}
+          error={err('minSample')}
+          onChange={(minSample) => update({ minSample })}
+        />
         <ChoiceInput<WindowChoice>
           label="Window"
           value={windowChoice(draft.window)}
@@ -81,23 +123,62 @@ export function XlaEditor({ initial, isNew, saving, serverProblems, lockedProjec
         />
       </FormRow>
 
-      <fieldset style={{ border: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
-        <legend style={{ font: token('font.heading.xsmall'), padding: 0, marginBottom: token('space.100') }}>Indicators</legend>
+      <fieldset
+        style={{
+          border: 'none',
+          padding: 0,
+          margin: 0,
+          display: 'flex',
+          flexDirection: 'column',
+          gap: token('space.100'),
+        }}
+      >
+        <legend style={{ font: token('font.heading.xsmall'), padding: 0, marginBottom: token('space.100') }}>
+          Indicators
+        </legend>
         <GroupError message={err('indicators')} />
         {draft.indicators.map((spec, i) => (
-          <div key={spec.id} role="group" aria-label={INDICATOR_LABEL[spec.id]} style={{ borderBottom: `1px solid ${token('color.border')}`, paddingBottom: token('space.100') }}>
+          <div
+            key={spec.id}
+            role="group"
+            aria-label={INDICATOR_LABEL[spec.id]}
+            style={{ borderBottom: `1px solid ${token('color.border')}`, paddingBottom: token('space.100') }}
+          >
             <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
               <strong>{INDICATOR_LABEL[spec.id]}</strong>
-              <Button appearance="subtle" onClick={() => update({ indicators: draft.indicators.filter((_, j) => j !== i) })}>
+              <Button
+                appearance="subtle"
+                onClick={() => update({ indicators: draft.indicators.filter((_, j) => j !== i) })}
+              >
                 Remove
               </Button>
             </div>
             <GroupError message={err(`indicators[${i}].id`)} />
             <FormRow>
-              <NumberInput label="Weight" value={spec.weight} error={err(`indicators[${i}].weight`)} onChange={(weight) => updateIndicator(i, { weight })} />
-              <NumberInput label="Floor (0–1)" value={spec.floor} error={err(`indicators[${i}].floor`)} onChange={(floor) => updateIndicator(i, { floor })} />
-              <NumberInput label="Target (0–1)" value={spec.target} error={err(`indicators[${i}].target`)} onChange={(target) => updateIndicator(i, { target })} />
-              <NumberInput label="Prior (0–1)" value={spec.prior} error={err(`indicators[${i}].prior`)} onChange={(prior) => updateIndicator(i, { prior })} />
+              <NumberInput
+                label="Weight"
+                value={spec.weight}
+                error={err(`indicators[${i}].weight`)}
+                onChange={(weight) => updateIndicator(i, { weight })}
+              />
+              <NumberInput
+                label="Floor (0–1)"
+                value={spec.floor}
+                error={err(`indicators[${i}].floor`)}
+                onChange={(floor) => updateIndicator(i, { floor })}
+              />
+              <NumberInput
+                label="Target (0–1)"
+                value={spec.target}
+                error={err(`indicators[${i}].target`)}
+                onChange={(target) => updateIndicator(i, { target })}
+              />
+              <NumberInput
+                label="Prior (0–1)"
+                value={spec.prior}
+                error={err(`indicators[${i}].prior`)}
+                onChange={(prior) => updateIndicator(i, { prior })}
+              />
             </FormRow>
           </div>
         ))}
@@ -105,7 +186,11 @@ export function XlaEditor({ initial, isNew, saving, serverProblems, lockedProjec
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050'), alignItems: 'center' }}>
             <span style={{ color: token('color.text.subtle') }}>Add:</span>
             {unused.map((id) => (
-              <Button key={id} appearance="subtle" onClick={() => update({ indicators: [...draft.indicators, defaultIndicatorSpec(id)] })}>
+              <Button
+                key={id}
+                appearance="subtle"
+                onClick={() => update({ indicators: [...draft.indicators, defaultIndicatorSpec(id)] })}
+              >
                 {INDICATOR_LABEL[id]}
               </Button>
             ))}
@@ -115,10 +200,24 @@ export function XlaEditor({ initial, isNew, saving, serverProblems, lockedProjec
 
       <details>
         <summary style={{ cursor: 'pointer' }}>Advanced</summary>
-        <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150'), marginTop: token('space.100') }}>
+        <div
+          style={{ display: 'flex', flexDirection: 'column', gap: token('space.150'), marginTop: token('space.100') }}
+        >
           <FormRow>
-            <NumberInput label="Half-life" suffix="days" value={draft.halfLifeDays} error={err('halfLifeDays')} onChange={(halfLifeDays) => update({ halfLifeDays })} />
-            <NumberInput label="Wait threshold" suffix="hours" value={draft.waitThresholdHours} error={err('waitThresholdHours')} onChange={(waitThresholdHours) => update({ waitThresholdHours })} />
+            <NumberInput
+              label="Half-life"
+              suffix="days"
+              value={draft.halfLifeDays}
+              error={err('halfLifeDays')}
+              onChange={(halfLifeDays) => update({ halfLifeDays })}
+            />
+            <NumberInput
+              label="Wait threshold"
+              suffix="hours"
+              value={draft.waitThresholdHours}
+              error={err('waitThresholdHours')}
+              onChange={(waitThresholdHours) => update({ waitThresholdHours })}
+            />
             {draft.smoothing.kind === 'fixed' ? (
               <NumberInput
                 label="Smoothing strength"
@@ -138,7 +237,13 @@ export function XlaEditor({ initial, isNew, saving, serverProblems, lockedProjec
             value={draft.csatSource.midFlightOnly}
             onChange={(midFlightOnly) => update({ csatSource: { ...draft.csatSource, midFlightOnly } })}
           />
-          <ListInput label="Compared SLAs (names)" hint="Empty = every SLA." value={draft.slaNames} error={err('slaNames')} onChange={(slaNames) => update({ slaNames })} />
+          <ListInput
+            label="Compared SLAs (names)"
+            hint="Empty = every SLA."
+            value={draft.slaNames}
+            error={err('slaNames')}
+            onChange={(slaNames) => update({ slaNames })}
+          />
         </div>
       </details>
 

@@ -1,7 +1,12 @@
 import Button from '@atlaskit/button/default/button';
 import { token } from '@atlaskit/tokens';
 import { type ReactNode, useState } from 'react';
-import { askNow, getTicketExperience, type ManualPlanView, type TicketExperienceView } from '../../../../src/contracts/agent';
+import {
+  askNow,
+  getTicketExperience,
+  type ManualPlanView,
+  type TicketExperienceView,
+} from '../../../../src/contracts/agent';
 import { useAction, useClient } from '../../api/client-context';
 import { ChoiceInput } from '../../ui/choice-input';
 import { useNotify } from '../../ui/flags';
@@ -15,7 +20,10 @@ function firstAskable(plans: readonly ManualPlanView[]): string | null {
  * "Ask for feedback now" with the plan to ask: the button (for the section header) and, above the
  * asks, the plan choice and why the chosen plan cannot ask right now.
  */
-export function useAskNow(view: TicketExperienceView, onChange: (view: TicketExperienceView) => void): { actions: ReactNode; intro: ReactNode } {
+export function useAskNow(
+  view: TicketExperienceView,
+  onChange: (view: TicketExperienceView) => void,
+): { actions: ReactNode; intro: ReactNode } {
   const notify = useNotify();
   const client = useClient();
   const ask = useAction(askNow);
@@ -42,7 +50,12 @@ export function useAskNow(view: TicketExperienceView, onChange: (view: TicketExp
   }
 
   const actions = (
-    <Button appearance="default" isLoading={ask.pending} isDisabled={plan === undefined || plan.refusal !== null} onClick={() => plan !== undefined && void requestFeedback(plan.planId)}>
+    <Button
+      appearance="default"
+      isLoading={ask.pending}
+      isDisabled={plan === undefined || plan.refusal !== null}
+      onClick={() => plan !== undefined && void requestFeedback(plan.planId)}
+    >
       Ask for feedback now
     </Button>
   );
@@ -51,7 +64,12 @@ export function useAskNow(view: TicketExperienceView, onChange: (view: TicketExp
   const intro = (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
       {plans.length > 1 ? (
-        <ChoiceInput label="Plan to ask with" value={plan.planId} options={plans.map((p) => ({ value: p.planId, label: p.planName }))} onChange={setChosen} />
+        <ChoiceInput
+          label="Plan to ask with"
+          value={plan.planId}
+          options={plans.map((p) => ({ value: p.planId, label: p.planName }))}
+          onChange={setChosen}
+        />
       ) : null}
       {plan.refusal !== null ? (
         <span role="status" style={{ color: token('color.text.warning') }}>

@@ -6,20 +6,44 @@ import { formatDateTime, formatRelative } from '../../ui/format';
 import { scoreText } from '../../ui/score-text';
 import { Muted, Section } from '../../ui/section';
 
-const STATUS_APPEARANCE = { pending: 'inprogress', answered: 'success', expired: 'default', withdrawn: 'default' } as const;
+const STATUS_APPEARANCE = {
+  pending: 'inprogress',
+  answered: 'success',
+  expired: 'default',
+  withdrawn: 'default',
+} as const;
 
 /** Surveys sent on this ticket, and the plans that decided not to ask (with their reason). */
-export function AsksSection({ view, actions, intro }: { view: TicketExperienceView; actions: ReactNode; intro?: ReactNode }) {
+export function AsksSection({
+  view,
+  actions,
+  intro,
+}: {
+  view: TicketExperienceView;
+  actions: ReactNode;
+  intro?: ReactNode;
+}) {
   const skipped = view.planDecisions.filter((d) => !d.asked);
   return (
     <Section title="Feedback asks" actions={actions}>
       {intro}
       {view.asks.length === 0 ? <Muted>No survey has been sent on this ticket.</Muted> : null}
       {view.asks.length > 0 ? (
-        <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
-          {[...view.asks].sort((a, b) => b.createdAt - a.createdAt).map((ask) => (
-            <AskRow key={ask.id} ask={ask} />
-          ))}
+        <ul
+          style={{
+            listStyle: 'none',
+            margin: 0,
+            padding: 0,
+            display: 'flex',
+            flexDirection: 'column',
+            gap: token('space.100'),
+          }}
+        >
+          {[...view.asks]
+            .sort((a, b) => b.createdAt - a.createdAt)
+            .map((ask) => (
+              <AskRow key={ask.id} ask={ask} />
+            ))}
         </ul>
       ) : null}
       {skipped.length > 0 ? (
@@ -52,8 +76,7 @@ function AskRow({ ask }: { ask: AskSummary }) {
         </Muted>
       </span>
       <span style={{ color: token('color.text.subtle') }}>
-        “{ask.questionText}”
-        {ask.score !== null ? <> — answered {scoreText(ask.questionKind, ask.score)}</> : null}
+        “{ask.questionText}”{ask.score !== null ? <> — answered {scoreText(ask.questionKind, ask.score)}</> : null}
       </span>
       <Muted>
         Sent {formatDateTime(ask.createdAt)}

@@ -21,7 +21,13 @@ export default function IssuePanel() {
   return <ExperienceDetail view={loaded.data} onChange={replace} />;
 }
 
-function ExperienceDetail({ view, onChange }: { view: TicketExperienceView; onChange: (view: TicketExperienceView) => void }) {
+function ExperienceDetail({
+  view,
+  onChange,
+}: {
+  view: TicketExperienceView;
+  onChange: (view: TicketExperienceView) => void;
+}) {
   const notify = useNotify();
   const askNow = useAskNow(view, onChange);
   const followUp = useAction(markFollowUpDone);
@@ -51,7 +57,9 @@ function ExperienceDetail({ view, onChange }: { view: TicketExperienceView; onCh
         </Notice>
       ) : null}
       {view.followUp?.doneAt != null ? (
-        <p style={{ margin: 0, color: token('color.text.subtle') }}>✅ Followed up {formatDateTime(view.followUp.doneAt)}</p>
+        <p style={{ margin: 0, color: token('color.text.subtle') }}>
+          ✅ Followed up {formatDateTime(view.followUp.doneAt)}
+        </p>
       ) : null}
       <MoodSection view={view} />
       <RiskSection view={view} />

@@ -17,7 +17,9 @@ export function MoodSection({ view }: { view: TicketExperienceView }) {
         </span>
         <div style={{ display: 'flex', flexDirection: 'column' }}>
           <strong>{MOOD_TEXT[view.moodLabel]}</strong>
-          {view.mood !== null ? <span style={{ color: token('color.text.subtle') }}>Mood {view.mood.toFixed(2)} on a −1 to +1 scale</span> : null}
+          {view.mood !== null ? (
+            <span style={{ color: token('color.text.subtle') }}>Mood {view.mood.toFixed(2)} on a −1 to +1 scale</span>
+          ) : null}
         </div>
         {values.length > 1 && first !== undefined && last !== undefined ? (
           <Sparkline

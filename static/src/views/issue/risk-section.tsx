@@ -32,7 +32,17 @@ export function RiskSection({ view }: { view: TicketExperienceView }) {
         </ul>
       ) : null}
       {view.indicators.length > 0 ? (
-        <ul aria-label="Experience indicators" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: token('space.075') }}>
+        <ul
+          aria-label="Experience indicators"
+          style={{
+            listStyle: 'none',
+            margin: 0,
+            padding: 0,
+            display: 'flex',
+            flexWrap: 'wrap',
+            gap: token('space.075'),
+          }}
+        >
           {view.indicators.map((i) => (
             <li key={i.id} title={i.detail}>
               <Lozenge appearance={i.state === 'good' ? 'success' : i.state === 'bad' ? 'removed' : 'default'}>

@@ -29,21 +29,48 @@ export function TimelineSection({ entries }: { entries: readonly TimelineEntry[]
       {newestFirst.length === 0 ? (
         <Muted>No signals yet: no answers, scored comments or operational events on this ticket.</Muted>
       ) : (
-        <ol style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+        <ol
+          style={{
+            listStyle: 'none',
+            margin: 0,
+            padding: 0,
+            display: 'flex',
+            flexDirection: 'column',
+            gap: token('space.100'),
+          }}
+        >
           {newestFirst.map((e) => (
             <li
               key={e.id}
-              style={{ borderLeft: `3px solid ${token(TONE_COLOUR[e.tone])}`, paddingLeft: token('space.100'), display: 'flex', flexDirection: 'column' }}
+              style={{
+                borderLeft: `3px solid ${token(TONE_COLOUR[e.tone])}`,
+                paddingLeft: token('space.100'),
+                display: 'flex',
+                flexDirection: 'column',
+              }}
             >
               <span>
                 <span aria-hidden>{KIND_ICON[e.kind]} </span>
                 <strong>{e.title}</strong>{' '}
-                <time dateTime={new Date(e.at).toISOString()} title={formatDateTime(e.at)} style={{ color: token('color.text.subtlest') }}>
+                <time
+                  dateTime={new Date(e.at).toISOString()}
+                  title={formatDateTime(e.at)}
+                  style={{ color: token('color.text.subtlest') }}
+                >
                   {formatRelative(e.at)}
                 </time>
               </span>
               {e.detail !== null && e.detail !== '' ? (
-                <blockquote className="sentio-quote" style={{ margin: `${token('space.050')} 0 0`, color: token('color.text.subtle'), fontStyle: 'italic' }}>“{e.detail}”</blockquote>
+                <blockquote
+                  className="sentio-quote"
+                  style={{
+                    margin: `${token('space.050')} 0 0`,
+                    color: token('color.text.subtle'),
+                    fontStyle: 'italic',
+                  }}
+                >
+                  “{e.detail}”
+                </blockquote>
               ) : null}
             </li>
           ))}

@@ -48,7 +48,10 @@ function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: P
   const answer = ask.answer;
   const canChange = ask.editable && ask.expiresAt > Date.now();
   return (
-    <section aria-label="Feedback on this request" style={{ padding: token('space.100'), display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
+    <section
+      aria-label="Feedback on this request"
+      style={{ padding: token('space.100'), display: 'flex', flexDirection: 'column', gap: token('space.150') }}
+    >
       {error !== null ? (
         <Notice appearance={error.code === 'refused' ? 'warning' : 'error'} title={errorTitle(error)}>
           <p>{error.message}</p>
@@ -86,7 +89,9 @@ function Thanks({ ask, canChange, onChange }: { ask: PortalAskView; canChange: b
           <Button appearance="subtle" onClick={onChange}>
             Change my answer
           </Button>
-          <span style={{ color: token('color.text.subtlest'), fontSize: 12 }}>You can change it until {formatDateTime(ask.expiresAt)}.</span>
+          <span style={{ color: token('color.text.subtlest'), fontSize: 12 }}>
+            You can change it until {formatDateTime(ask.expiresAt)}.
+          </span>
         </div>
       ) : null}
     </div>

@@ -28,9 +28,17 @@ function range(kind: QuestionKind): number[] {
 export function scaleOptions(kind: QuestionKind): ScaleOption[] {
   switch (kind) {
     case 'emoji5':
-      return range(kind).map((score, i) => ({ score, face: EMOJI[i]?.[0] ?? String(score), label: EMOJI[i]?.[1] ?? String(score) }));
+      return range(kind).map((score, i) => ({
+        score,
+        face: EMOJI[i]?.[0] ?? String(score),
+        label: EMOJI[i]?.[1] ?? String(score),
+      }));
     case 'csat5':
-      return range(kind).map((score, i) => ({ score, face: '★', label: `${score} of 5 stars, ${CSAT[i] ?? ''}`.trim() }));
+      return range(kind).map((score, i) => ({
+        score,
+        face: '★',
+        label: `${score} of 5 stars, ${CSAT[i] ?? ''}`.trim(),
+      }));
     case 'ces7':
       return range(kind).map((score, i) => ({ score, face: String(score), label: `${score}, ${CES[i] ?? ''}` }));
     case 'happiness10':

@@ -92,7 +92,16 @@ export function ScoreScale({ kind, value, onChange, labelledBy, disabled = false
         })}
       </div>
       {ends !== null ? (
-        <div aria-hidden style={{ display: 'flex', justifyContent: 'space-between', marginTop: token('space.050'), color: token('color.text.subtlest'), fontSize: 12 }}>
+        <div
+          aria-hidden
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            marginTop: token('space.050'),
+            color: token('color.text.subtlest'),
+            fontSize: 12,
+          }}
+        >
           <span>{ends[0]}</span>
           <span>{ends[1]}</span>
         </div>

@@ -24,7 +24,14 @@ interface SurveyFormProps {
 }
 
 /** The requester's micro-survey: the scale, then the follow-ups the plan asks for. */
-export function SurveyForm({ question, initial, submitting, onSubmit, onCancel, submitLabel = 'Send' }: SurveyFormProps) {
+export function SurveyForm({
+  question,
+  initial,
+  submitting,
+  onSubmit,
+  onCancel,
+  submitLabel = 'Send',
+}: SurveyFormProps) {
   const ids = useId();
   const questionId = `${ids}-question`;
   const [score, setScore] = useState<number | null>(initial?.score ?? null);
@@ -69,11 +76,19 @@ export function SurveyForm({ question, initial, submitting, onSubmit, onCancel, 
       <p id={questionId} style={{ margin: 0, font: token('font.heading.xsmall') }}>
         {question.text}
       </p>
-      <ScoreScale kind={question.kind} value={score} onChange={changeScore} labelledBy={questionId} disabled={submitting} />
+      <ScoreScale
+        kind={question.kind}
+        value={score}
+        onChange={changeScore}
+        labelledBy={questionId}
+        disabled={submitting}
+      />
 
       {score !== null && chips.length > 0 ? (
         <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
-          <legend style={{ padding: 0, marginBottom: token('space.075'), color: token('color.text.subtle') }}>What made it so? (optional)</legend>
+          <legend style={{ padding: 0, marginBottom: token('space.075'), color: token('color.text.subtle') }}>
+            What made it so? (optional)
+          </legend>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.075') }}>
             {chips.map((chip) => (
               <button
@@ -94,7 +109,10 @@ export function SurveyForm({ question, initial, submitting, onSubmit, onCancel, 
 
       {score !== null && question.comment.enabled ? (
         <div>
-          <label htmlFor={`${ids}-comment`} style={{ display: 'block', marginBottom: token('space.050'), color: token('color.text.subtle') }}>
+          <label
+            htmlFor={`${ids}-comment`}
+            style={{ display: 'block', marginBottom: token('space.050'), color: token('color.text.subtle') }}
+          >
             Anything else? (optional)
           </label>
           <TextArea
@@ -110,10 +128,22 @@ export function SurveyForm({ question, initial, submitting, onSubmit, onCancel, 
 
       {score !== null && question.lostTime.enabled && question.lostTime.choices.length > 0 ? (
         <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
-          <legend style={{ padding: 0, marginBottom: token('space.075'), color: token('color.text.subtle') }}>How much work time has this cost you? (optional)</legend>
+          <legend style={{ padding: 0, marginBottom: token('space.075'), color: token('color.text.subtle') }}>
+            How much work time has this cost you? (optional)
+          </legend>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.075') }}>
             {question.lostTime.choices.map((choice) => (
-              <label key={choice.id} className="sentio-tap" style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050'), minHeight: 36, padding: `0 ${token('space.100')}` }}>
+              <label
+                key={choice.id}
+                className="sentio-tap"
+                style={{
+                  display: 'inline-flex',
+                  alignItems: 'center',
+                  gap: token('space.050'),
+                  minHeight: 36,
+                  padding: `0 ${token('space.100')}`,
+                }}
+              >
                 <input
                   type="radio"
                   name={`${ids}-lost-time`}

@@ -11,7 +11,16 @@ import { requestTypeLabel } from './request-type-name';
 export function AtRiskList({ tickets }: { tickets: readonly AtRiskTicket[] }) {
   if (tickets.length === 0) return <Muted>No open ticket is at risk right now.</Muted>;
   return (
-    <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+    <ul
+      style={{
+        listStyle: 'none',
+        margin: 0,
+        padding: 0,
+        display: 'flex',
+        flexDirection: 'column',
+        gap: token('space.100'),
+      }}
+    >
       {tickets.map((t) => (
         <li key={t.issueKey} style={{ display: 'flex', flexDirection: 'column', gap: token('space.025') }}>
           <span style={{ display: 'flex', gap: token('space.100'), alignItems: 'center', flexWrap: 'wrap' }}>
@@ -20,7 +29,11 @@ export function AtRiskList({ tickets }: { tickets: readonly AtRiskTicket[] }) {
             <Muted>{requestTypeLabel(t.requestTypeId, t.requestTypeName)}</Muted>
           </span>
           <Muted>
-            {[...t.reasons.map((r) => r.text), t.lastScore !== null ? `last answer ${scoreText(t.lastScore.kind, t.lastScore.score)}` : null, t.mood !== null ? `mood ${t.mood.toFixed(2)}` : null]
+            {[
+              ...t.reasons.map((r) => r.text),
+              t.lastScore !== null ? `last answer ${scoreText(t.lastScore.kind, t.lastScore.score)}` : null,
+              t.mood !== null ? `mood ${t.mood.toFixed(2)}` : null,
+            ]
               .filter((x) => x !== null)
               .join(' · ')}
           </Muted>

@@ -22,10 +22,13 @@ export function IndicatorTable({ card }: { card: Scorecard }) {
         {card.indicators.map((i) => (
           <tr key={i.id}>
             <th scope="row" style={{ fontWeight: 400 }}>
-              {INDICATOR_NAME[i.id]} <span style={{ opacity: 0.7 }}>({i.group === 'X' ? 'experience' : 'operations'})</span>
+              {INDICATOR_NAME[i.id]}{' '}
+              <span style={{ opacity: 0.7 }}>({i.group === 'X' ? 'experience' : 'operations'})</span>
             </th>
             <td>{i.rate !== null ? formatPercent(i.rate) : 'No data'}</td>
-            <td>{i.interval !== null ? `${formatPercent(i.interval.lower)}–${formatPercent(i.interval.upper)}` : '—'}</td>
+            <td>
+              {i.interval !== null ? `${formatPercent(i.interval.lower)}–${formatPercent(i.interval.upper)}` : '—'}
+            </td>
             <td>
               {i.good}/{i.n}
             </td>

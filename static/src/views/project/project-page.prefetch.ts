@@ -1,4 +1,10 @@
-import { getAtRiskTickets, getResponseStats, getScorecards, getVerbatims, getWatermelon } from '../../../../src/contracts/project';
+import {
+  getAtRiskTickets,
+  getResponseStats,
+  getScorecards,
+  getVerbatims,
+  getWatermelon,
+} from '../../../../src/contracts/project';
 import type { Prefetch } from '../../app/view-chunks';
 import { DEFAULT_WINDOW } from './window-choice';
 

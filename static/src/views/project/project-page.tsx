@@ -49,7 +49,15 @@ export default function ProjectPage() {
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.300'), padding: token('space.100') }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', gap: token('space.200'), flexWrap: 'wrap' }}>
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'flex-end',
+          gap: token('space.200'),
+          flexWrap: 'wrap',
+        }}
+      >
         <Heading size="large" as="h1">
           Experience (XLA)
         </Heading>
@@ -106,7 +114,12 @@ function Scorecards({ cards }: { cards: readonly Scorecard[] }) {
           title={`Behind “${selected.name}”`}
           actions={
             cards.length > 1 ? (
-              <ChoiceInput<string> label="XLA" value={selected.xlaId} options={cards.map((c) => ({ value: c.xlaId, label: c.name }))} onChange={setSelectedId} />
+              <ChoiceInput<string>
+                label="XLA"
+                value={selected.xlaId}
+                options={cards.map((c) => ({ value: c.xlaId, label: c.name }))}
+                onChange={setSelectedId}
+              />
             ) : undefined
           }
         >

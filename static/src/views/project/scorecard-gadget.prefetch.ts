@@ -5,5 +5,6 @@ import { configOf } from './gadget-config';
 /** The gadget's scorecards, when it is configured and not in edit mode (scorecard-gadget.tsx). */
 export const prefetch: Prefetch = (client, context) => {
   const config = configOf(context.extension.gadgetConfiguration);
-  if (context.extension.entryPoint !== 'edit' && config !== null) client.prefetch(getScorecards, { projectId: config.projectId });
+  if (context.extension.entryPoint !== 'edit' && config !== null)
+    client.prefetch(getScorecards, { projectId: config.projectId });
 };

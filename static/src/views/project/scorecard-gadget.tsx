@@ -43,7 +43,15 @@ function GadgetScorecards({ projectId }: { projectId: string }) {
         return (
           <div key={c.xlaId} style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
             <ScorecardCard card={c} compact />
-            {values.length > 1 ? <Sparkline values={values} min={0} max={100} width={240} label={`Daily score of ${c.name}, ${values.length} days with data`} /> : null}
+            {values.length > 1 ? (
+              <Sparkline
+                values={values}
+                min={0}
+                max={100}
+                width={240}
+                label={`Daily score of ${c.name}, ${values.length} days with data`}
+              />
+            ) : null}
           </div>
         );
       })}
@@ -80,7 +88,13 @@ function GadgetEdit({ initial }: { initial: GadgetConfig | null }) {
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}
     >
       <label htmlFor={id}>Service project id</label>
-      <Textfield id={id} value={projectId} isInvalid={missing || invalid} aria-describedby={missing || invalid ? `${id}-error` : undefined} onChange={(e) => setProjectId(e.currentTarget.value)} />
+      <Textfield
+        id={id}
+        value={projectId}
+        isInvalid={missing || invalid}
+        aria-describedby={missing || invalid ? `${id}-error` : undefined}
+        onChange={(e) => setProjectId(e.currentTarget.value)}
+      />
       {missing || invalid ? (
         <span id={`${id}-error`} style={{ color: token('color.text.danger'), font: token('font.body.small') }}>
           {missing ? 'Name a project.' : 'A project id is a number, e.g. 10001.'}

@@ -16,7 +16,11 @@ import { requestTypeLabel } from './request-type-name';
 type BandFilter = 'all' | Verbatim['band'];
 type SourceFilter = 'all' | Verbatim['source'];
 
-const BAND_COLOUR = { negative: 'color.border.danger', neutral: 'color.border', positive: 'color.border.success' } as const;
+const BAND_COLOUR = {
+  negative: 'color.border.danger',
+  neutral: 'color.border',
+  positive: 'color.border.success',
+} as const;
 
 /**
  * What requesters said, in their words. Tone and source filter on the server (each change is one
@@ -27,7 +31,12 @@ export function VerbatimSection({ window, projectId }: { window: DashboardWindow
   const [band, setBand] = useState<BandFilter>('all');
   const [source, setSource] = useState<SourceFilter>('all');
   const [search, setSearch] = useState('');
-  const payload = { window, ...(band !== 'all' ? { band } : {}), ...(source !== 'all' ? { source } : {}), ...(projectId !== undefined ? { projectId } : {}) };
+  const payload = {
+    window,
+    ...(band !== 'all' ? { band } : {}),
+    ...(source !== 'all' ? { source } : {}),
+    ...(projectId !== undefined ? { projectId } : {}),
+  };
   const first = useCall(getVerbatims, payload);
   const more = useAction(getVerbatims);
   const notify = useNotify();
@@ -39,7 +48,10 @@ export function VerbatimSection({ window, projectId }: { window: DashboardWindow
     const result = await more.run({ ...payload, cursor });
     if (result === null) return;
     if (!result.ok) return notify.failed(result.error);
-    setExtra((prev) => ({ verbatims: [...(prev?.verbatims ?? []), ...result.data.verbatims], cursor: result.data.nextCursor }));
+    setExtra((prev) => ({
+      verbatims: [...(prev?.verbatims ?? []), ...result.data.verbatims],
+      cursor: result.data.nextCursor,
+    }));
   }
 
   return (
@@ -67,7 +79,15 @@ export function VerbatimSection({ window, projectId }: { window: DashboardWindow
           onChange={setSource}
         />
         <div>
-          <label htmlFor={searchId} style={{ display: 'block', font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle') }}>
+          <label
+            htmlFor={searchId}
+            style={{
+              display: 'block',
+              font: token('font.body.small'),
+              fontWeight: 600,
+              color: token('color.text.subtle'),
+            }}
+          >
             Contains
           </label>
           <Textfield id={searchId} width="medium" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
@@ -106,13 +126,29 @@ function VerbatimList({ verbatims, search }: { verbatims: readonly Verbatim[]; s
       {shown.length === 0 ? (
         <Muted>No verbatim matches these filters.</Muted>
       ) : (
-        <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+        <ul
+          style={{
+            listStyle: 'none',
+            margin: 0,
+            padding: 0,
+            display: 'flex',
+            flexDirection: 'column',
+            gap: token('space.100'),
+          }}
+        >
           {shown.map((v) => (
-            <li key={v.id} style={{ borderLeft: `3px solid ${token(BAND_COLOUR[v.band])}`, paddingLeft: token('space.100') }}>
-              <blockquote className="sentio-quote" style={{ margin: 0 }}>“{v.text}”</blockquote>
+            <li
+              key={v.id}
+              style={{ borderLeft: `3px solid ${token(BAND_COLOUR[v.band])}`, paddingLeft: token('space.100') }}
+            >
+              <blockquote className="sentio-quote" style={{ margin: 0 }}>
+                “{v.text}”
+              </blockquote>
               <Muted>
-                <IssueLink issueKey={v.issueKey} /> · {formatDate(v.at)} · {v.source === 'answer' ? 'survey answer' : 'comment'}
-                {v.score !== null ? ` ${scoreText(v.score.kind, v.score.score)}` : ''} · {requestTypeLabel(v.requestTypeId, v.requestTypeName)}
+                <IssueLink issueKey={v.issueKey} /> · {formatDate(v.at)} ·{' '}
+                {v.source === 'answer' ? 'survey answer' : 'comment'}
+                {v.score !== null ? ` ${scoreText(v.score.kind, v.score.score)}` : ''} ·{' '}
+                {requestTypeLabel(v.requestTypeId, v.requestTypeName)}
               </Muted>
             </li>
           ))}

@@ -21,7 +21,15 @@ import { requestTypeLabel } from './request-type-name';
 const rowKey = (row: WatermelonRow) => `${row.xlaId}:${row.requestTypeId ?? ''}`;
 
 /** SLA met % beside the XLA per request type; a flagged row ("green outside, red inside") drills down. */
-export function WatermelonTable({ data, window, projectId }: { data: ResponseOf<typeof getWatermelon>; window: DashboardWindow; projectId?: string | undefined }) {
+export function WatermelonTable({
+  data,
+  window,
+  projectId,
+}: {
+  data: ResponseOf<typeof getWatermelon>;
+  window: DashboardWindow;
+  projectId?: string | undefined;
+}) {
   const [xlaId, setXlaId] = useState<string | null>(null);
   const [open, setOpen] = useState<{ key: string; tickets: WatermelonTicket[]; complete: boolean } | null>(null);
   const drill = useAction(getWatermelonTickets);
@@ -31,7 +39,11 @@ export function WatermelonTable({ data, window, projectId }: { data: ResponseOf<
 
   async function toggle(row: WatermelonRow) {
     if (open?.key === rowKey(row)) return setOpen(null);
-    const result = await drill.run({ requestTypeId: row.requestTypeId, window, ...(projectId !== undefined ? { projectId } : {}) });
+    const result = await drill.run({
+      requestTypeId: row.requestTypeId,
+      window,
+      ...(projectId !== undefined ? { projectId } : {}),
+    });
     if (result === null) return;
     if (!result.ok) return notify.failed(result.error);
     setOpen({ key: rowKey(row), tickets: result.data.tickets, complete: result.data.complete });
@@ -41,7 +53,12 @@ export function WatermelonTable({ data, window, projectId }: { data: ResponseOf<
   return (
     <>
       {data.xlas.length > 1 && selected !== null ? (
-        <ChoiceInput<string> label="XLA" value={selected.xlaId} options={data.xlas.map((x) => ({ value: x.xlaId, label: x.name }))} onChange={setXlaId} />
+        <ChoiceInput<string>
+          label="XLA"
+          value={selected.xlaId}
+          options={data.xlas.map((x) => ({ value: x.xlaId, label: x.name }))}
+          onChange={setXlaId}
+        />
       ) : null}
       <table className="sentio-table">
         <caption className="sentio-visually-hidden">SLA met versus XLA score per request type</caption>
@@ -66,7 +83,12 @@ export function WatermelonTable({ data, window, projectId }: { data: ResponseOf<
                 <td>{row.tickets.toFixed(0)}</td>
                 <td>
                   {row.flagged ? (
-                    <Button appearance="subtle" aria-expanded={open?.key === rowKey(row)} isLoading={drill.pending && open?.key !== rowKey(row)} onClick={() => void toggle(row)}>
+                    <Button
+                      appearance="subtle"
+                      aria-expanded={open?.key === rowKey(row)}
+                      isLoading={drill.pending && open?.key !== rowKey(row)}
+                      onClick={() => void toggle(row)}
+                    >
                       🍉 Flagged: show tickets
                     </Button>
                   ) : (
@@ -80,7 +102,10 @@ export function WatermelonTable({ data, window, projectId }: { data: ResponseOf<
                     {open.tickets.length === 0 ? (
                       <Muted>No single ticket stands out.</Muted>
                     ) : (
-                      <ul style={{ margin: 0 }} aria-label={`Tickets behind the flag on ${requestTypeLabel(row.requestTypeId, row.requestTypeName)}`}>
+                      <ul
+                        style={{ margin: 0 }}
+                        aria-label={`Tickets behind the flag on ${requestTypeLabel(row.requestTypeId, row.requestTypeName)}`}
+                      >
                         {open.tickets.map((t) => (
                           <li key={t.issueKey}>
                             <IssueLink issueKey={t.issueKey} /> — SLA met

@@ -23,12 +23,30 @@ import type { DailyPoint, IndicatorCard, Scorecard, Trend } from '../../../../sr
 import { scopeMatches } from '../../../../src/domain/scope';
 import type { DayKey } from '../../../../src/domain/time';
 import type { XlaDefinition } from '../../../../src/domain/xla';
-import { DEFAULT_SMOOTHING_STRENGTH, EXPERIENCE_SHARE, OPERATIONS_LIFT_CAP } from '../../../../src/domain/scoring/constants';
-import { aggregateRate, decayedRate, effectiveN, type DayCount, type RateAggregate } from '../../../../src/domain/scoring/decay';
+import {
+  DEFAULT_SMOOTHING_STRENGTH,
+  EXPERIENCE_SHARE,
+  OPERATIONS_LIFT_CAP,
+} from '../../../../src/domain/scoring/constants';
+import {
+  aggregateRate,
+  decayedRate,
+  effectiveN,
+  type DayCount,
+  type RateAggregate,
+} from '../../../../src/domain/scoring/decay';
 import { happiness, happinessCountsOf } from '../../../../src/domain/scoring/happiness';
 import { excludesZero, newcombeDifference } from '../../../../src/domain/scoring/newcombe';
 import { priorFor, type PriorSource, type SitePriors } from '../../../../src/domain/scoring/priors';
-import { confidenceOf, groupScore, indicatorScore, isLiftCapped, statusBand, xlaScore, type StatusBand } from '../../../../src/domain/scoring/score';
+import {
+  confidenceOf,
+  groupScore,
+  indicatorScore,
+  isLiftCapped,
+  statusBand,
+  xlaScore,
+  type StatusBand,
+} from '../../../../src/domain/scoring/score';
 import { empiricalBayesStrength, smoothedRate } from '../../../../src/domain/scoring/smoothing';
 import { watermelon } from '../../../../src/domain/scoring/watermelon';
 import { wilsonInterval, type Interval } from '../../../../src/domain/scoring/wilson';
@@ -67,7 +85,12 @@ function collect(xla: XlaDefinition, buckets: ReadonlyArray<RollupBucket>): Coll
         const [good = 0, total = 0] = values;
         if (!(total > 0 && good >= 0 && good <= total)) continue;
         const rows = collected.outcomes.get(slot) ?? [];
-        rows.push({ segment: JSON.stringify([segment.projectId, segment.requestTypeId, segment.priority]), day, good, total });
+        rows.push({
+          segment: JSON.stringify([segment.projectId, segment.requestTypeId, segment.priority]),
+          day,
+          good,
+          total,
+        });
         collected.outcomes.set(slot, rows);
       } else if (slot === LOST_TIME_SLOT) {
         const [seconds = 0, count = 0] = values;
@@ -99,7 +122,12 @@ interface IndicatorResult {
   readonly scoreInterval: Interval | null;
 }
 
-function evaluateIndicator(spec: IndicatorSpec, agg: RateAggregate, prior: { mu: number; source: PriorSource }, strength: number): IndicatorResult {
+function evaluateIndicator(
+  spec: IndicatorSpec,
+  agg: RateAggregate,
+  prior: { mu: number; source: PriorSource },
+  strength: number,
+): IndicatorResult {
   const rate = decayedRate(agg);
   const nEff = effectiveN(agg);
   const interval = rate === null ? null : wilsonInterval(rate, nEff);
@@ -155,8 +183,14 @@ function composite(results: ReadonlyArray<IndicatorResult>): Composite {
   const operations = pick(o, (r) => r.score);
   const xla = xlaScore(experience, operations);
   // Bounds move together (the worst case), and the XLA formula is monotone in X and O.
-  const lower = xlaScore(pick(x, (r) => r.scoreInterval.lower), pick(o, (r) => r.scoreInterval.lower));
-  const upper = xlaScore(pick(x, (r) => r.scoreInterval.upper), pick(o, (r) => r.scoreInterval.upper));
+  const lower = xlaScore(
+    pick(x, (r) => r.scoreInterval.lower),
+    pick(o, (r) => r.scoreInterval.lower),
+  );
+  const upper = xlaScore(
+    pick(x, (r) => r.scoreInterval.upper),
+    pick(o, (r) => r.scoreInterval.upper),
+  );
   const shares = new Map<IndicatorId, number>();
   for (const items of [x, o]) {
     const total = items.reduce((acc, r) => acc + r.spec.weight, 0);
@@ -185,7 +219,10 @@ function contributions(results: ReadonlyArray<IndicatorResult>, c: Composite): M
     const points = share * r.score;
     if (r.group === 'X') out.set(r.spec.id, operations === null || capped ? points : EXPERIENCE_SHARE * points);
     else if (operations !== null) {
-      out.set(r.spec.id, capped ? (operations > 0 ? (OPERATIONS_LIFT_CAP * points) / operations : 0) : (1 - EXPERIENCE_SHARE) * points);
+      out.set(
+        r.spec.id,
+        capped ? (operations > 0 ? (OPERATIONS_LIFT_CAP * points) / operations : 0) : (1 - EXPERIENCE_SHARE) * points,
+      );
     }
   }
   return out;
@@ -229,11 +266,24 @@ export function referenceScorecard(
     const aggregates = [...segments.values()].map((rows) => aggregateRate(rows, range.to, halfLife));
     return empiricalBayesStrength(aggregates) ?? DEFAULT_SMOOTHING_STRENGTH;
   };
-  const settings = xla.indicators.map((spec) => ({ spec, prior: priorFor(spec, options.sitePriors), strength: strengthOf(spec) }));
+  const settings = xla.indicators.map((spec) => ({
+    spec,
+    prior: priorFor(spec, options.sitePriors),
+    strength: strengthOf(spec),
+  }));
 
   const evaluate = (keep: (day: DayKey) => boolean, reference: DayKey): IndicatorResult[] =>
     settings.map(({ spec, prior, strength }) =>
-      evaluateIndicator(spec, aggregateRate(rowsOf(spec.id).filter((r) => keep(r.day)), reference, halfLife), prior, strength),
+      evaluateIndicator(
+        spec,
+        aggregateRate(
+          rowsOf(spec.id).filter((r) => keep(r.day)),
+          reference,
+          halfLife,
+        ),
+        prior,
+        strength,
+      ),
     );
 
   const current = evaluate((d) => inRange(d, range), range.to);
@@ -272,8 +322,17 @@ export function referenceScorecard(
     const previousRate = p?.rate ?? null;
     const previousNEff = p?.nEff ?? 0;
     const change = r.rate !== null && previousRate !== null ? r.rate - previousRate : null;
-    const interval = r.rate !== null && previousRate !== null ? newcombeDifference(r.rate, r.nEff, previousRate, previousNEff) : null;
-    return { id: r.spec.id, weight: r.spec.weight, previousRate, previousNEff, change, interval, real: excludesZero(interval) };
+    const interval =
+      r.rate !== null && previousRate !== null ? newcombeDifference(r.rate, r.nEff, previousRate, previousNEff) : null;
+    return {
+      id: r.spec.id,
+      weight: r.spec.weight,
+      previousRate,
+      previousNEff,
+      change,
+      interval,
+      real: excludesZero(interval),
+    };
   });
   const change = shown.score !== null && previousScore !== null ? shown.score - previousScore : null;
   const trend: Trend = {
@@ -304,7 +363,11 @@ export function referenceScorecard(
   });
 
   const upperOf = (id: IndicatorId): number | null => current.find((r) => r.spec.id === id)?.interval?.upper ?? null;
-  const verdict = watermelon({ operations: now.operations, csatUpper: upperOf('csat'), sentimentUpper: upperOf('sentiment') });
+  const verdict = watermelon({
+    operations: now.operations,
+    csatUpper: upperOf('csat'),
+    sentimentUpper: upperOf('sentiment'),
+  });
 
   const answers = QUESTION_KINDS.flatMap((kind) => {
     const rows = (collected.answers.get(kind) ?? []).filter((r) => inRange(r.day, range));
@@ -338,7 +401,11 @@ export function referenceScorecard(
     indicators,
     trend,
     daily,
-    watermelon: { ...verdict, operations: now.operations, slaRate: current.find((r) => r.spec.id === 'sla')?.rate ?? null },
+    watermelon: {
+      ...verdict,
+      operations: now.operations,
+      slaRate: current.find((r) => r.spec.id === 'sla')?.rate ?? null,
+    },
     happiness: happy,
     lostTime: lostCount > 0 ? { meanMinutes: lostSeconds / 60 / lostCount, n: lostCount } : null,
     answers,
