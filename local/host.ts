@@ -447,7 +447,9 @@ export class LocalHost implements PlatformHandler {
     selfGenerated: boolean,
     at: number,
   ): void {
-    const full = { eventType: type, ...payload, selfGenerated };
+    // `timestamp` is a string of epoch ms, as the events reference documents it
+    // (events-reference/jira, "Common fields in Jira event payloads").
+    const full = { eventType: type, ...payload, selfGenerated, timestamp: String(at) };
     this.db
       .prepare('INSERT INTO events (event_type, payload, self_generated, at) VALUES (?, ?, ?, ?)')
       .run(type, JSON.stringify(full), selfGenerated ? 1 : 0, at);

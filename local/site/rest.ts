@@ -456,6 +456,14 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
+      /^\/rest\/api\/[23]\/priority$/,
+      () => ({
+        status: 200,
+        body: PRIORITIES.map((pr) => ({ self: `${site.baseUrl}/rest/api/3/priority/${pr.id}`, ...pr })),
+      }),
+    ],
+    [
+      'GET',
       /^\/rest\/api\/[23]\/priority\/search$/,
       ({ query }) => {
         const p = page(

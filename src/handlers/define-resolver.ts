@@ -11,6 +11,7 @@ import type { Envelope, ErrorBody } from '../contracts/envelope';
 import type { ResolverContract } from '../contracts/resolver';
 import { fieldProblems } from '../domain/validation';
 import { AppError } from '../app/errors';
+import { isPlatformSignal } from '../platform/platform-signals';
 
 const IdLike = z.union([z.string().min(1), z.number().int().transform(String)]);
 
@@ -85,6 +86,7 @@ export function defineResolver<P extends z.ZodType, R extends z.ZodType>(
           return { ok: false, error: errorBody(new Error(`response of ${contract.name} broke its contract`)) };
         return { ok: true, data: checked.data };
       } catch (e) {
+        if (isPlatformSignal(e)) throw e;
         return { ok: false, error: errorBody(e) };
       }
     },

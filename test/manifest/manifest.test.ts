@@ -83,7 +83,15 @@ describe('manifest.yml', () => {
     const text = readFileSync(manifestPath, 'utf8');
     const scopes = readManifest().permissions.scopes;
     expect([...scopes].sort()).toEqual(
-      ['read:jira-work', 'write:jira-work', 'read:servicedesk-request', 'storage:app', 'report:personal-data'].sort(),
+      [
+        'read:jira-work',
+        'write:jira-work',
+        'read:servicedesk-request',
+        'write:servicedesk-request',
+        'read:jira-user',
+        'storage:app',
+        'report:personal-data',
+      ].sort(),
     );
     for (const scope of scopes) {
       const line = text.split('\n').findIndex((l) => l.trim() === `- ${scope}`);
