@@ -69,6 +69,22 @@ export interface HostOptions {
   verbose?: boolean;
   /** Seed options for the demo. */
   demo?: { tickets?: number; days?: number; seed?: number; summary?: boolean };
+  /** How the host answers where the Forge docs are silent (local/CONFORMANCE.md). */
+  readings?: HostReadings;
+}
+
+/** One plausible reading of each behaviour the docs leave open; defaults in brackets. */
+export interface HostReadings {
+  /** Status and code of a transaction refused by a condition [409 CONDITIONAL_CHECK_FAILED]. */
+  conditionFailure?: { status: number; code: string };
+  /** A transaction condition on a key that does not exist: evaluated on no value, or always false ['evaluate']. */
+  missingKeyConditions?: 'evaluate' | 'fail';
+  /** Whether JSM comment events carry `comment.jsdPublic` [true]. */
+  commentJsdPublic?: boolean;
+  /** `asUser()` from a JSM portal customer's invocation ['refused']. */
+  asUserForCustomers?: 'refused' | 'allowed';
+  /** Whether users must grant the app access before its first `asUser()` call ['granted']. */
+  asUserConsent?: 'granted' | 'required';
 }
 
 /** Which product events `redeliver()` sends again; every given condition must hold. */
@@ -152,6 +168,9 @@ export class LocalHost implements PlatformHandler {
   private closed = false;
   private schedulerTimers: NodeJS.Timeout[] = [];
   private readonly direct: InvocationStore;
+  private readonly readings: HostReadings;
+  /** Users who granted the app access to act as them (`asUserConsent: 'required'`). */
+  private readonly consented = new Set<string>();
   /** Invocation rate for the bridge: 500 invoke calls per 25 s per session. */
   private readonly invokeWindows = new Map<string, { start: number; count: number }>();
 
@@ -183,8 +202,11 @@ export class LocalHost implements PlatformHandler {
       role: 'app',
       email: 'sentio-app@connect.atlassian.com',
     });
+    this.readings = opts.readings ?? {};
     this.kvs = new KvsStore(this.db, this.manifest.entities, () => this.clock.now(), {
       strictEntityAttributes: opts.strictEntityAttributes ?? true,
+      conditionFailure: this.readings.conditionFailure ?? { status: 409, code: 'CONDITIONAL_CHECK_FAILED' },
+      missingKeyConditions: this.readings.missingKeyConditions ?? 'evaluate',
     });
     this.rest = createJiraRest(this.site, this.propertyAliases());
     const registry = new HandlerRegistry(REPO_ROOT, opts.handlers ?? {});
@@ -248,11 +270,9 @@ export class LocalHost implements PlatformHandler {
             ? target.accountId
             : store.principalAccountId
           : this.appAccountId;
-      if (provider === 'user' && !accountId) {
-        return new Response(JSON.stringify({ message: 'asUser() needs a user: this invocation has none.' }), {
-          status: 401,
-          headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' },
-        });
+      if (provider === 'user') {
+        const refusal = this.asUserRefusal(accountId);
+        if (refusal) return refusal;
       }
       return this.jiraFetch(store, provider === 'user' ? 'user' : 'app', accountId as string, method, path, body);
     }
@@ -268,6 +288,30 @@ export class LocalHost implements PlatformHandler {
       { message: `Unsupported fetch target ${JSON.stringify(target)}` },
       { 'forge-proxy-error': 'INVALID_REMOTE' },
     );
+  }
+
+  /**
+   * `asUser()` needs a user, and the user's consent when the host requires it (the proxy's
+   * NEEDS_AUTHENTICATION_ERR, which @forge/api raises as NeedsAuthenticationError); a portal
+   * customer's call is refused unless the host reads the docs as allowing it (CONFORMANCE.md).
+   */
+  private asUserRefusal(accountId: string | undefined): Response | null {
+    const needsAuth = (message: string) =>
+      new Response(JSON.stringify({ message }), {
+        status: 401,
+        headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' },
+      });
+    if (!accountId) return needsAuth('asUser() needs a user: this invocation has none.');
+    if (this.site.user(accountId)?.role === 'customer' && (this.readings.asUserForCustomers ?? 'refused') === 'refused')
+      return json(403, { message: 'Unlicensed users cannot make asUser() calls.' });
+    if ((this.readings.asUserConsent ?? 'granted') === 'required' && !this.consented.has(accountId))
+      return needsAuth('The user has not granted the app access.');
+    return null;
+  }
+
+  /** The user grants the app access to act as them (`asUserConsent: 'required'`). */
+  grantConsent(accountId: string): void {
+    this.consented.add(accountId);
   }
 
   private async kvsFetch(store: InvocationStore, path: string, body: string | undefined): Promise<Response> {
@@ -311,6 +355,11 @@ export class LocalHost implements PlatformHandler {
     return json(res.status, res.body);
   }
 
+  /** Every REST operation the site serves (method and OpenAPI path template). */
+  servedRoutes(): Array<{ method: string; path: string }> {
+    return [...this.rest.served];
+  }
+
   /** Product REST as someone: the app (`asApp`), a user (`asUser`), or a person in the host's own UI. */
   callJira(
     principal: { kind: 'app' | 'user'; accountId: string },
@@ -319,7 +368,8 @@ export class LocalHost implements PlatformHandler {
     body: string | undefined,
     self: boolean,
   ): RestResponse {
-    return this.rest({ method, path, body, principal, self });
+    // The app's own calls (asApp, asUser, the bridge's requestJira) need the manifest's scopes.
+    return this.rest({ method, path, body, principal, self, ...(self ? { scopes: this.manifest.scopes } : {}) });
   }
 
   private async stargateFetch(store: InvocationStore, path: string, body: string | undefined): Promise<Response> {
@@ -449,7 +499,7 @@ export class LocalHost implements PlatformHandler {
   ): void {
     // `timestamp` is a string of epoch ms, as the events reference documents it
     // (events-reference/jira, "Common fields in Jira event payloads").
-    const full = { eventType: type, ...payload, selfGenerated, timestamp: String(at) };
+    const full = { eventType: type, ...this.withReadings(payload), selfGenerated, timestamp: String(at) };
     this.db
       .prepare('INSERT INTO events (event_type, payload, self_generated, at) VALUES (?, ?, ?, ?)')
       .run(type, JSON.stringify(full), selfGenerated ? 1 : 0, at);
@@ -458,6 +508,14 @@ export class LocalHost implements PlatformHandler {
       if (selfGenerated && trigger.filter?.ignoreSelf === true) continue;
       this.enqueue('trigger', trigger.key, full, this.options.eventLatencyMs, null);
     }
+  }
+
+  /** `comment.jsdPublic` is undocumented: left out when the host reads it as absent. */
+  private withReadings(payload: Record<string, unknown>): Record<string, unknown> {
+    const comment = payload.comment;
+    if (this.readings.commentJsdPublic !== false || typeof comment !== 'object' || comment === null) return payload;
+    const { jsdPublic: _omitted, ...rest } = comment as Record<string, unknown>;
+    return { ...payload, comment: rest };
   }
 
   private enqueue(
@@ -539,8 +597,9 @@ export class LocalHost implements PlatformHandler {
         cause: String(payload.eventType),
         args: [event, this.installContext()],
       });
-      // Product-event triggers are retried only when the function asks (InvocationError).
-      retryable = false;
+      // Product-event triggers are retried when the function asks (InvocationError) and, by the
+      // platform, after a platform-level error such as a time-out (events-reference/product_events).
+      retryable = result.timedOut === true;
     } else {
       const consumer = this.manifest.consumers.find((c) => c.key === row.target);
       if (!consumer) return this.finish(row, 'failed', `consumer '${row.target}' is no longer in manifest.yml`);

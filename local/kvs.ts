@@ -147,6 +147,10 @@ type Ns = 'kv' | 'secret' | 'entity';
 export interface KvsOptions {
   /** Reject entity values carrying attributes the manifest does not declare (Forge validates entity values). */
   strictEntityAttributes: boolean;
+  /** Status and code of a transaction refused by a condition (undocumented; CONFORMANCE.md). */
+  conditionFailure?: { status: number; code: string };
+  /** A condition on a missing key: evaluated against no value, or always false (undocumented). */
+  missingKeyConditions?: 'evaluate' | 'fail';
 }
 
 export class KvsStore {
@@ -611,11 +615,13 @@ export class KvsStore {
         const row = this.readRow(def ? 'entity' : 'kv', def?.name ?? '', op.key);
         cost.reads += 1;
         const value = row ? (JSON.parse(row.value) as Record<string, unknown>) : undefined;
-        const ok = (value !== undefined || !op.required) && matchesFilters(value ?? {}, op.conditions as Filters);
+        const onMissing = !op.required && (this.options.missingKeyConditions ?? 'evaluate') === 'evaluate';
+        const ok = (value !== undefined || onMissing) && matchesFilters(value ?? {}, op.conditions as Filters);
         if (!ok) {
+          const refusal = this.options.conditionFailure ?? { status: 409, code: 'CONDITIONAL_CHECK_FAILED' };
           throw new KvsError(
-            409,
-            'CONDITIONAL_CHECK_FAILED',
+            refusal.status,
+            refusal.code,
             `Transaction cancelled: the conditions for key '${op.key}' were not met.`,
           );
         }

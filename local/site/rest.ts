@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { adfToText, isAdf } from './adf.js';
 import { jiraDate, sdDate } from './clock.js';
 import { compileJql, JqlError, type PropertyAlias } from './jql.js';
+import { scopeRefusal } from './route-scopes.js';
 import { computeSlas } from './sla.js';
 import {
   type Actor,
@@ -26,6 +27,8 @@ export interface RestRequest {
   principal: Principal;
   /** True when the call comes from the app (its writes then emit `selfGenerated` events). */
   self: boolean;
+  /** The app's manifest scopes, for a call the app makes; absent for a person in the host's own UI. */
+  scopes?: readonly string[];
 }
 
 export interface RestResponse {
@@ -330,10 +333,10 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
   };
 
   type Handler = (ctx: Ctx, m: string[]) => RestResponse;
-  const routes: Array<[string, RegExp, Handler]> = [
+  const routes: Array<[string, string, Handler]> = [
     [
       'GET',
-      /^\/rest\/api\/[23]\/myself$/,
+      '/rest/api/3/myself',
       ({ req }) => {
         if (req.principal.kind === 'app') return { status: 200, body: site.userRef(req.principal.accountId) };
         const u = principalUser(req.principal);
@@ -343,7 +346,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/user$/,
+      '/rest/api/3/user',
       ({ query }) => {
         const id = query.get('accountId');
         if (!id) return jiraError(400, 'The accountId query parameter needs to be provided.');
@@ -354,7 +357,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/user\/bulk$/,
+      '/rest/api/3/user/bulk',
       ({ query }) => {
         const ids = query.getAll('accountId');
         const users = ids.filter((id) => site.user(id)).map((id) => site.userRef(id));
@@ -374,7 +377,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/mypermissions$/,
+      '/rest/api/3/mypermissions',
       ({ req, query }) => {
         const requested = (query.get('permissions') ?? '')
           .split(',')
@@ -422,7 +425,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/project\/search$/,
+      '/rest/api/3/project/search',
       ({ req, query }) => {
         const values = (
           req.principal.kind === 'app' ? site.projects() : site.browsableProjects(req.principal.accountId)
@@ -443,7 +446,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/project\/([^/]+)$/,
+      '/rest/api/3/project/{projectIdOrKey}',
       ({ req }, m) => {
         const pr = site.project(decodeURIComponent(m[1] ?? ''));
         if (!pr || (req.principal.kind === 'user' && !site.canBrowseProject(req.principal.accountId, pr.id)))
@@ -456,7 +459,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/priority$/,
+      '/rest/api/3/priority',
       () => ({
         status: 200,
         body: PRIORITIES.map((pr) => ({ self: `${site.baseUrl}/rest/api/3/priority/${pr.id}`, ...pr })),
@@ -464,7 +467,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/priority\/search$/,
+      '/rest/api/3/priority/search',
       ({ query }) => {
         const p = page(
           PRIORITIES.map((pr) => ({ self: `${site.baseUrl}/rest/api/3/priority/${pr.id}`, ...pr })),
@@ -485,14 +488,10 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
         };
       },
     ],
+    ['GET', '/rest/api/3/status', () => ({ status: 200, body: site.statuses().map((s) => site.statusRef(s.id)) })],
     [
       'GET',
-      /^\/rest\/api\/[23]\/status$/,
-      () => ({ status: 200, body: site.statuses().map((s) => site.statusRef(s.id)) }),
-    ],
-    [
-      'GET',
-      /^\/rest\/api\/[23]\/statuscategory$/,
+      '/rest/api/3/statuscategory',
       () => ({
         status: 200,
         body: Object.values(STATUS_CATEGORIES).map((c) => ({
@@ -503,7 +502,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/search\/jql$/,
+      '/rest/api/3/search/jql',
       ({ req, query }) =>
         search(req, {
           jql: query.get('jql') ?? '',
@@ -513,10 +512,10 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
           expand: query.get('expand') ?? undefined,
         }),
     ],
-    ['POST', /^\/rest\/api\/[23]\/search\/jql$/, ({ req }) => search(req, parseBody(SearchBody, req.body))],
+    ['POST', '/rest/api/3/search/jql', ({ req }) => search(req, parseBody(SearchBody, req.body))],
     [
       'GET',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)$/,
+      '/rest/api/3/issue/{issueIdOrKey}',
       ({ req, query }, m) => ({
         status: 200,
         body: issueJson(findIssue(req.principal, m[1] ?? ''), query, req.principal),
@@ -524,7 +523,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'PUT',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)$/,
+      '/rest/api/3/issue/{issueIdOrKey}',
       ({ req, actor }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         requirePermission(isAgentLike(req.principal));
@@ -549,7 +548,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'DELETE',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)$/,
+      '/rest/api/3/issue/{issueIdOrKey}',
       ({ req, actor }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         requirePermission(req.principal.kind === 'app' || principalUser(req.principal)?.role === 'admin');
@@ -559,7 +558,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)\/comment$/,
+      '/rest/api/3/issue/{issueIdOrKey}/comment',
       ({ req, query }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         let comments = site.comments(issue.id).filter((c) => c.public || isAgentLike(req.principal));
@@ -578,7 +577,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'POST',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)\/comment$/,
+      '/rest/api/3/issue/{issueIdOrKey}/comment',
       ({ req, actor }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         const body = parseBody(CommentBody, req.body);
@@ -596,7 +595,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)\/comment\/([^/]+)$/,
+      '/rest/api/3/issue/{issueIdOrKey}/comment/{id}',
       ({ req }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         const c = site.comments(issue.id).find((x) => x.id === m[2] && (x.public || isAgentLike(req.principal)));
@@ -606,7 +605,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'PUT',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)\/comment\/([^/]+)$/,
+      '/rest/api/3/issue/{issueIdOrKey}/comment/{id}',
       ({ req, actor }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         const existing = site.comments(issue.id).find((x) => x.id === m[2]);
@@ -625,7 +624,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)\/changelog$/,
+      '/rest/api/3/issue/{issueIdOrKey}/changelog',
       ({ req, query }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         const p = page(site.changelog(issue.id), query, 100, 100);
@@ -644,7 +643,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)\/transitions$/,
+      '/rest/api/3/issue/{issueIdOrKey}/transitions',
       ({ req }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         const transitions = site
@@ -668,7 +667,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'POST',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)\/transitions$/,
+      '/rest/api/3/issue/{issueIdOrKey}/transitions',
       ({ req, actor }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         requirePermission(isAgentLike(req.principal));
@@ -682,7 +681,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'PUT',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)\/assignee$/,
+      '/rest/api/3/issue/{issueIdOrKey}/assignee',
       ({ req, actor }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         requirePermission(isAgentLike(req.principal));
@@ -693,7 +692,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)\/properties$/,
+      '/rest/api/3/issue/{issueIdOrKey}/properties',
       ({ req }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         return {
@@ -708,7 +707,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)\/properties\/([^/]+)$/,
+      '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
       ({ req }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         const key = decodeURIComponent(m[2] ?? '');
@@ -719,7 +718,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'PUT',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)\/properties\/([^/]+)$/,
+      '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
       ({ req }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         requirePermission(isAgentLike(req.principal));
@@ -735,7 +734,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'DELETE',
-      /^\/rest\/api\/[23]\/issue\/([^/]+)\/properties\/([^/]+)$/,
+      '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
       ({ req }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         requirePermission(isAgentLike(req.principal));
@@ -748,7 +747,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     // --- JSM ----------------------------------------------------------------------------------
     [
       'GET',
-      /^\/rest\/servicedeskapi\/servicedesk$/,
+      '/rest/servicedeskapi/servicedesk',
       ({ query }) => ({
         status: 200,
         body: sdPage(
@@ -761,7 +760,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/servicedeskapi\/servicedesk\/([^/]+)\/requesttype$/,
+      '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype',
       ({ query }, m) => {
         const p = site.projectByServiceDesk(m[1] ?? '') ?? site.project(m[1] ?? '');
         if (!p) return sdError(404, 'The service desk does not exist.');
@@ -783,7 +782,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/servicedeskapi\/requesttype$/,
+      '/rest/servicedeskapi/requesttype',
       ({ query }) => ({
         status: 200,
         body: sdPage(
@@ -800,7 +799,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'POST',
-      /^\/rest\/servicedeskapi\/request$/,
+      '/rest/servicedeskapi/request',
       ({ req, actor }) => {
         const body = parseBody(CreateRequestBody, req.body);
         const project = site.projectByServiceDesk(body.serviceDeskId);
@@ -820,7 +819,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/servicedeskapi\/request$/,
+      '/rest/servicedeskapi/request',
       ({ req, query }) => {
         const list = req.principal.kind === 'app' ? site.issues() : site.issues({ reporter: req.principal.accountId });
         return { status: 200, body: sdPage(list.map(sdRequest), query) };
@@ -828,12 +827,12 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/servicedeskapi\/request\/([^/]+)$/,
+      '/rest/servicedeskapi/request/{issueIdOrKey}',
       ({ req }, m) => ({ status: 200, body: sdRequest(findIssue(req.principal, m[1] ?? '')) }),
     ],
     [
       'GET',
-      /^\/rest\/servicedeskapi\/request\/([^/]+)\/participant$/,
+      '/rest/servicedeskapi/request/{issueIdOrKey}/participant',
       ({ req, query }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         return { status: 200, body: sdPage(site.participants(issue.id).map(sdUser), query) };
@@ -841,7 +840,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'POST',
-      /^\/rest\/servicedeskapi\/request\/([^/]+)\/participant$/,
+      '/rest/servicedeskapi/request/{issueIdOrKey}/participant',
       ({ req, query }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         const body = parseBody(ParticipantsBody, req.body);
@@ -851,7 +850,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/servicedeskapi\/request\/([^/]+)\/sla$/,
+      '/rest/servicedeskapi/request/{issueIdOrKey}/sla',
       ({ req, query }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         if (!isAgentLike(req.principal))
@@ -861,7 +860,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/servicedeskapi\/request\/([^/]+)\/status$/,
+      '/rest/servicedeskapi/request/{issueIdOrKey}/status',
       ({ req, query }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         const history = [{ status: 'Waiting for support', statusCategory: 'NEW', statusDate: sdDate(issue.created) }];
@@ -876,7 +875,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'GET',
-      /^\/rest\/servicedeskapi\/request\/([^/]+)\/comment$/,
+      '/rest/servicedeskapi/request/{issueIdOrKey}/comment',
       ({ req, query }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         const wantPublic = query.get('public') !== 'false';
@@ -887,7 +886,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     ],
     [
       'POST',
-      /^\/rest\/servicedeskapi\/request\/([^/]+)\/comment$/,
+      '/rest/servicedeskapi/request/{issueIdOrKey}/comment',
       ({ req, actor }, m) => {
         const issue = findIssue(req.principal, m[1] ?? '');
         const body = parseBody(SdCommentBody, req.body);
@@ -896,6 +895,16 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
           status: 201,
           body: sdComment(site.comment(issue.id, { body: body.body, public: body.public }, actor)),
         };
+      },
+    ],
+    [
+      'GET',
+      '/rest/servicedeskapi/request/{issueIdOrKey}/comment/{commentId}',
+      ({ req }, m) => {
+        const issue = findIssue(req.principal, m[1] ?? '');
+        const c = site.comments(issue.id).find((x) => x.id === m[2]);
+        if (!c || (!c.public && !isAgentLike(req.principal))) return sdError(404, 'The comment does not exist.');
+        return { status: 200, body: sdComment(c) };
       },
     ],
   ];
@@ -929,7 +938,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
     };
   }
 
-  return function handle(req: RestRequest): RestResponse {
+  const handle = function handle(req: RestRequest): RestResponse {
     const url = new URL(req.path, 'http://jira.local');
     const method = req.method.toUpperCase();
     const ctx: Ctx = { req, query: url.searchParams, actor: { accountId: req.principal.accountId, self: req.self } };
@@ -939,11 +948,15 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
         return jiraError(401, 'You are not authenticated. Authentication required to perform this operation.');
     }
     let pathMatched = false;
-    for (const [m, re, handler] of routes) {
-      const match = re.exec(url.pathname);
+    for (const [m, template, handler] of routes) {
+      const match = templateRegex(template).exec(url.pathname);
       if (!match) continue;
       pathMatched = true;
       if (m !== method) continue;
+      if (req.scopes !== undefined) {
+        const refusal = scopeRefusal(method, template, req.scopes);
+        if (refusal) return refusal;
+      }
       try {
         return handler(ctx, match.slice(0));
       } catch (e) {
@@ -964,6 +977,29 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
       `The local host does not implement ${method} ${url.pathname}. Add it to local/site/rest.ts if the app needs it.`,
     );
   };
+  /** Every operation the site serves, as OpenAPI method and path template. */
+  const served = routes.map(([method, path]) => ({ method, path }));
+  return Object.assign(handle, { served });
 }
 
 export { ISSUE_TYPE };
+
+const compiled = new Map<string, RegExp>();
+
+/**
+ * The path pattern of an OpenAPI path template (`/rest/api/3/issue/{issueIdOrKey}`): parameters
+ * match one segment, and the platform API answers under `/rest/api/2` as well as `/3`.
+ */
+export function templateRegex(template: string): RegExp {
+  let re = compiled.get(template);
+  if (re === undefined) {
+    const body = template
+      .split(/(\{[^}]+\})/)
+      .map((part) => (part.startsWith('{') ? '([^/]+)' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+      .join('')
+      .replace(/^\/rest\/api\/3\//, '/rest/api/[23]/');
+    re = new RegExp(`^${body}$`);
+    compiled.set(template, re);
+  }
+  return re;
+}

@@ -7,6 +7,8 @@
  * 2. For each product scope of manifest.yml, the same lint on a copy of the project whose manifest
  *    lacks that scope: the linter must report that scope missing (a scope nothing needs would stay
  *    green, so this also shows the scope list is minimal for every call the linter can see).
+ * 3. The local host's route → scope table (local/site/route-scopes.ts) derived again from the API
+ *    descriptions: it must be the committed one, and cover every operation the host serves.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { runForgeLint } from './run-linter';
 import { projectWithout, scopesOf } from './project-copy';
+import { deriveRouteScopes, servedRoutes } from './route-scopes';
+import { ROUTE_SCOPES } from '../../local/site/route-scopes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const openapiDir = path.resolve(process.env.SENTIO_OPENAPI_DIR ?? path.join(root, '../shared/data/atlassian-openapi'));
@@ -48,6 +52,24 @@ function ensureBuiltResources(): void {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+/** True when the committed route → scope table differs from the API descriptions. */
+async function routeScopesAgree(): Promise<boolean> {
+  const { table, problems } = deriveRouteScopes(openapiDir, await servedRoutes());
+  const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+  const committed = new Map(ROUTE_SCOPES.map((r) => [key(r), JSON.stringify(r)]));
+  const differing = table.filter((r) => committed.get(key(r)) !== JSON.stringify(r)).map(key);
+  const extra = ROUTE_SCOPES.filter((r) => !table.some((t) => key(t) === key(r))).map(key);
+  console.log(`\nRoute → scope table: ${table.length} operations derived from the API descriptions.`);
+  for (const p of [...problems, ...differing.map((d) => `${d} differs`), ...extra.map((e) => `${e} is not served`)])
+    console.log(`  ${p}`);
+  if (problems.length + differing.length + extra.length === 0) {
+    console.log('  local/site/route-scopes.ts agrees with them.');
+    return false;
+  }
+  console.log('  Run: npx tsx scripts/lint-forge/route-scopes.ts --write');
+  return true;
+}
+
 async function main(): Promise<void> {
   useLocalApiDescriptions();
   ensureBuiltResources();
@@ -70,6 +92,7 @@ async function main(): Promise<void> {
       copy.remove();
     }
   }
+  failed = (await routeScopesAgree()) || failed;
   if (failed) {
     console.error('\nlint:forge failed.');
     process.exit(1);

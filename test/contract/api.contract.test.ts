@@ -16,6 +16,9 @@ beforeAll(async () => {
     dataDir: ':memory:',
     seed: 'basic',
     clock: Date.UTC(2026, 0, 5, 9),
+    // These tests check the site's per-person permissions through asUser(), customers included:
+    // the reading in which Forge allows customers asUser() (local/CONFORMANCE.md).
+    readings: { asUserForCustomers: 'allowed' },
     delayScale: 0,
     handlers: { 'issue-event': () => undefined },
   });
