@@ -500,9 +500,11 @@ export class HostServer {
       .join('');
     const contexts = this.host.manifest.uiModules
       .filter((m) => m.type === 'jira:issueContext')
+      // Jira renders an issue context when the user first expands it, not on every issue view
+      // (manifest-reference/modules/jira-issue-context, "Dynamic properties").
       .map(
         (m) =>
-          `<details open class="context"><summary>${esc(m.label ?? m.title)}</summary>${this.frame(m, ext)}</details>`,
+          `<details class="context" data-module="${esc(m.key)}"><summary>${esc(m.label ?? m.title)}</summary><template>${this.frame(m, ext)}</template></details>`,
       )
       .join('');
     const comments = site
@@ -674,6 +676,9 @@ ${this.host.manifest.scheduledTriggers.map((t) => `<form method="post" action="/
 }
 
 const PARENT_SCRIPT = `
+document.querySelectorAll('details.context').forEach((d) => d.addEventListener('toggle', () => {
+  const t = d.querySelector('template'); if (d.open && t) t.replaceWith(t.content.cloneNode(true));
+}));
 window.addEventListener('message', (e) => {
   const d = e.data; if (!d || d.source !== 'forge-local-bridge') return;
   const frame = document.querySelector('iframe[data-token="' + d.token + '"]');

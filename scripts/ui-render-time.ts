@@ -224,6 +224,8 @@ async function main(): Promise<void> {
         const page = await context.newPage();
         page.on('pageerror', (e) => console.error('pageerror', v.view, e.message));
         await page.goto(`${h.url}${v.path}`);
+        // An issue context renders when expanded (as in Jira): expand it at once.
+        if (v.moduleKey === 'sentio-issue-context') await page.locator('details.context > summary').first().click();
         const t = await page.waitForFunction(
           () => (window as unknown as { __rendered?: number }).__rendered,
           undefined,

@@ -93,10 +93,11 @@ export function retryLater(seconds: number): InvocationError {
 }
 
 /**
- * Runs `work` but gives up shortly before the invocation's time limit. A product-event trigger
- * that times out is not redelivered (a call that never answers would lose the event), so the
- * handler stops waiting and asks for a retry instead; the abandoned work can only have committed
- * idempotent writes. Outside Forge (no runtime) it simply awaits `work`.
+ * Runs `work` but gives up shortly before the invocation's time limit and asks for a retry
+ * itself: the platform retries a timed-out trigger too (events-reference/product_events, "Retry
+ * for platform level errors"), but how often is not documented, so the app does not depend on
+ * it. The abandoned work can only have committed idempotent writes. Outside Forge (no runtime)
+ * it simply awaits `work`.
  * https://developer.atlassian.com/platform/forge/runtime-reference/forge-runtime-api/#getappcontext
  */
 export async function beforeDeadline<T>(

@@ -255,6 +255,23 @@ describe('a ticket’s life as the app’s trigger sees it', () => {
   });
 });
 
+describe('platform retries (events-reference/product_events, "Retry for platform level errors")', () => {
+  it('retries a trigger that timed out, with retryReason FUNCTION_TIME_OUT', async () => {
+    respond = async (e) => {
+      // The first attempt runs past the (scaled) 25 s limit; the retry answers at once.
+      if (e.retryContext === undefined) await new Promise((r) => setTimeout(r, 400));
+      return undefined;
+    };
+    h.site.createTicket({ projectKey: 'HR', summary: 'Slow', reporter: customer });
+    await h.waitForIdle();
+    expect(calls.map((c) => (c.event.retryContext as { retryReason?: string } | undefined)?.retryReason)).toEqual([
+      undefined,
+      'FUNCTION_TIME_OUT',
+    ]);
+    expect(h.deliveries({ kind: 'trigger', limit: 1 })[0]).toMatchObject({ state: 'done' });
+  });
+});
+
 describe('resolvers through the host', () => {
   it('takes identity from the session, never from the payload', async () => {
     const r = await h.invoke('sentio-issue-panel', 'whoAmI', { accountId: 'spoofed' }, agent, {

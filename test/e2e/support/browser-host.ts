@@ -96,6 +96,8 @@ export async function openAs(
       e.errors.push(`${path}: console: ${m.text()} ${m.location().url}`);
   });
   await page.goto(`${e.h.url}${path}`);
+  // Issue context panels render when expanded, as in Jira: open them as the agent would.
+  for (const summary of await page.locator('details.context > summary').all()) await summary.click();
   return page;
 }
 
