@@ -13,6 +13,7 @@ import { reportPersonalData } from '../app/report-personal-data';
 import { runRecomputeChunk } from '../app/recompute-rollups';
 import { handleOneClick, type WebRequest, type WebResponse } from '../app/one-click-answer';
 import { beforeDeadline, retryLater } from '../platform/forge-services';
+import { withCommentVisibility } from '../platform/comment-visibility';
 import { describeProblems } from '../domain/validation';
 
 export interface TriggerDeps {
@@ -23,7 +24,14 @@ export interface TriggerDeps {
 const DEADLINE_RETRY_SECONDS = 30;
 
 export function issueEventHandler(deps: TriggerDeps) {
-  return async (event: unknown): Promise<unknown> => {
+  return async (received: unknown): Promise<unknown> => {
+    let event: unknown;
+    try {
+      event = await withCommentVisibility(received);
+    } catch (e) {
+      if (e instanceof TransientError) return retryLater(e.retryAfterSeconds);
+      throw e;
+    }
     const parsed = parseJiraEvent(event);
     if (!parsed.ok) {
       // Not an event we understand: retrying would not help.

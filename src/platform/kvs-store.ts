@@ -23,6 +23,7 @@ import type {
 } from '../app/ports';
 import { StoredBucketSchema, TicketRecordSchema, type StoredBucket, type TicketRecord } from '../app/records';
 import { kvsCall } from './kvs-errors';
+import { isPlaceholder, revCondition, writeChecked, type Guard, type NewKeys } from './kvs-transaction';
 import { AUDIT_SCOPE, DOC_KEY, ENTITY, INDEX, rollupScope } from './storage-layout';
 
 const PAGE = 100;
@@ -143,19 +144,72 @@ function askEntity(ask: Ask, rev: number, usedNonces: readonly string[], comment
   };
 }
 
-/** A checked set: the stored revision must still be the one we read (absent when we read nothing). */
-function revCondition<T extends { rev: number }>(expectedRev: number) {
-  const filter = new Filter<T>();
-  return expectedRev === 0
-    ? filter.and('rev', FilterConditions.notExists())
-    : filter.and('rev', FilterConditions.equalTo(expectedRev));
-}
-
 function parseOr<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success)
     throw new Error(`stored ${what} does not match its schema: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
+}
+
+/** The keys a unit of work is conditioned on: its ticket, its buckets, and the configuration it ran under. */
+function commitGuards(unit: UnitOfWork): Guard[] {
+  return [
+    ...(unit.ticket
+      ? [{ entity: ENTITY.ticket, key: unit.ticket.record.ticketId, expectedRev: unit.ticket.expectedRev }]
+      : []),
+    ...(unit.buckets ?? []).map((b) => ({ entity: ENTITY.rollup, key: b.bucket.key, expectedRev: b.expectedRev })),
+    ...(unit.configRev !== undefined ? [{ entity: ENTITY.doc, key: DOC_KEY.config, expectedRev: unit.configRev }] : []),
+  ];
+}
+
+/** The one transaction of a unit of work; null when it writes nothing. */
+function commitTransaction(unit: UnitOfWork, newKeys: NewKeys): ReturnType<typeof kvs.transact> | null {
+  const tx = kvs.transact();
+  let n = 0;
+  if (unit.ticket) {
+    const { record, expectedRev } = unit.ticket;
+    tx.set<TicketEntity>(record.ticketId, ticketEntity(record, expectedRev + 1), {
+      entityName: ENTITY.ticket,
+      conditions: revCondition<TicketEntity>(expectedRev, newKeys),
+    });
+    n += 1;
+  }
+  const owed = new Set(unit.ticket?.record.undelivered ?? []);
+  for (const { ask, usedNonces } of unit.asks ?? []) {
+    // Asks are owned by the ticket's transaction: the ticket's revision check already orders them.
+    tx.set<AskEntity>(ask.id, askEntity(ask, 1, usedNonces ?? [], owed.has(ask.id)), { entityName: ENTITY.ask });
+    n += 1;
+  }
+  for (const { bucket, expectedRev } of unit.buckets ?? []) {
+    tx.set<RollupEntity>(
+      bucket.key,
+      { scope: rollupScope(bucket.generation, bucket.projectId), day: bucket.period, rev: expectedRev + 1, bucket },
+      { entityName: ENTITY.rollup, conditions: revCondition<RollupEntity>(expectedRev, newKeys) },
+    );
+    n += 1;
+  }
+  for (const accountId of unit.accounts ?? []) {
+    tx.set<AccountEntity>(
+      accountId,
+      { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 },
+      { entityName: ENTITY.account },
+    );
+    n += 1;
+  }
+  for (const projectId of unit.projects ?? []) {
+    // Unconditional and idempotent: writing a known project again changes nothing.
+    tx.set<ProjectEntity>(projectId, { projectId }, { entityName: ENTITY.project });
+    n += 1;
+  }
+  if (n === 0) return null;
+  if (unit.configRev !== undefined) {
+    // A recompute writes under one configuration: if it moved meanwhile, retry under the new one.
+    tx.check<DocEntity>(DOC_KEY.config, {
+      entityName: ENTITY.doc,
+      conditions: revCondition<DocEntity>(unit.configRev, newKeys),
+    });
+  }
+  return tx;
 }
 
 export function createKvsStore(): Store {
@@ -166,17 +220,17 @@ export function createKvsStore(): Store {
 
   async function getDoc(key: string): Promise<{ rev: number; body: unknown } | null> {
     const raw = await kvsCall(key, () => docs().get(key));
-    return raw === undefined ? null : parseOr(DocEntitySchema, raw, `document ${key}`);
+    return raw === undefined || isPlaceholder(raw) ? null : parseOr(DocEntitySchema, raw, `document ${key}`);
   }
 
   async function putDoc(key: string, body: unknown, expectedRev: number): Promise<void> {
-    await kvsCall(key, () =>
+    await writeChecked(key, [{ entity: ENTITY.doc, key, expectedRev }], (newKeys) =>
       kvs
         .transact()
         .set<DocEntity>(
           key,
           { rev: expectedRev + 1, body },
-          { entityName: ENTITY.doc, conditions: revCondition<DocEntity>(expectedRev) },
+          { entityName: ENTITY.doc, conditions: revCondition<DocEntity>(expectedRev, newKeys) },
         )
         .execute(),
     );
@@ -213,18 +267,19 @@ export function createKvsStore(): Store {
 
     async getTicket(ticketId) {
       const raw = await kvsCall(ticketId, () => tickets().get(ticketId));
-      if (raw === undefined) return null;
+      if (raw === undefined || isPlaceholder(raw)) return null;
       const entity = parseOr(TicketEntitySchema, raw, 'ticket');
       return { value: entity.record, rev: entity.rev };
     },
 
     async putTicket(record, expectedRev) {
-      await kvsCall(record.ticketId, () =>
+      const guard = { entity: ENTITY.ticket, key: record.ticketId, expectedRev };
+      await writeChecked(record.ticketId, [guard], (newKeys) =>
         kvs
           .transact()
           .set<TicketEntity>(record.ticketId, ticketEntity(record, expectedRev + 1), {
             entityName: ENTITY.ticket,
-            conditions: revCondition<TicketEntity>(expectedRev),
+            conditions: revCondition<TicketEntity>(expectedRev, newKeys),
           })
           .execute(),
       );
@@ -232,18 +287,18 @@ export function createKvsStore(): Store {
 
     async getAsk(askId) {
       const raw = await kvsCall(askId, () => asks().get(askId));
-      if (raw === undefined) return null;
+      if (raw === undefined || isPlaceholder(raw)) return null;
       const entity = parseOr(AskEntitySchema, raw, 'ask');
       return { ask: entity.record, usedNonces: entity.usedNonces, rev: entity.rev };
     },
 
     async putAsk(ask, expectedRev, usedNonces = []) {
-      await kvsCall(ask.id, () =>
+      await writeChecked(ask.id, [{ entity: ENTITY.ask, key: ask.id, expectedRev }], (newKeys) =>
         kvs
           .transact()
           .set<AskEntity>(ask.id, askEntity(ask, expectedRev + 1, usedNonces), {
             entityName: ENTITY.ask,
-            conditions: revCondition<AskEntity>(expectedRev),
+            conditions: revCondition<AskEntity>(expectedRev, newKeys),
           })
           .execute(),
       );
@@ -371,7 +426,9 @@ export function createKvsStore(): Store {
         kvs.batchGet<RollupEntity>(keys.map((key) => ({ key, entityName: ENTITY.rollup }))),
       );
       const found = new Map(
-        result.successfulKeys.map((r) => [r.key, parseOr(RollupEntitySchema, r.value, 'rollup bucket')]),
+        result.successfulKeys
+          .filter((r) => !isPlaceholder(r.value))
+          .map((r) => [r.key, parseOr(RollupEntitySchema, r.value, 'rollup bucket')]),
       );
       return keys.flatMap((key) => {
         const e = found.get(key);
@@ -380,52 +437,10 @@ export function createKvsStore(): Store {
     },
 
     async commit(unit: UnitOfWork) {
-      const tx = kvs.transact();
-      let n = 0;
-      if (unit.ticket) {
-        const { record, expectedRev } = unit.ticket;
-        tx.set<TicketEntity>(record.ticketId, ticketEntity(record, expectedRev + 1), {
-          entityName: ENTITY.ticket,
-          conditions: revCondition<TicketEntity>(expectedRev),
-        });
-        n += 1;
-      }
-      const owed = new Set(unit.ticket?.record.undelivered ?? []);
-      for (const { ask, usedNonces } of unit.asks ?? []) {
-        // Asks are owned by the ticket's transaction: the ticket's revision check already orders them.
-        tx.set<AskEntity>(ask.id, askEntity(ask, 1, usedNonces ?? [], owed.has(ask.id)), { entityName: ENTITY.ask });
-        n += 1;
-      }
-      for (const { bucket, expectedRev } of unit.buckets ?? []) {
-        tx.set<RollupEntity>(
-          bucket.key,
-          { scope: rollupScope(bucket.generation, bucket.projectId), day: bucket.period, rev: expectedRev + 1, bucket },
-          { entityName: ENTITY.rollup, conditions: revCondition<RollupEntity>(expectedRev) },
-        );
-        n += 1;
-      }
-      for (const accountId of unit.accounts ?? []) {
-        tx.set<AccountEntity>(
-          accountId,
-          { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 },
-          { entityName: ENTITY.account },
-        );
-        n += 1;
-      }
-      for (const projectId of unit.projects ?? []) {
-        // Unconditional and idempotent: writing a known project again changes nothing.
-        tx.set<ProjectEntity>(projectId, { projectId }, { entityName: ENTITY.project });
-        n += 1;
-      }
-      if (n === 0) return;
-      if (unit.configRev !== undefined) {
-        // A recompute writes under one configuration: if it moved meanwhile, retry under the new one.
-        tx.check<DocEntity>(DOC_KEY.config, {
-          entityName: ENTITY.doc,
-          conditions: revCondition<DocEntity>(unit.configRev),
-        });
-      }
-      await kvsCall(unit.ticket?.record.ticketId ?? 'commit', () => tx.execute());
+      const guards = commitGuards(unit);
+      const label = unit.ticket?.record.ticketId ?? 'commit';
+      if (commitTransaction(unit, 'absent') === null) return;
+      await writeChecked(label, guards, (newKeys) => (commitTransaction(unit, newKeys) ?? kvs.transact()).execute());
     },
 
     async projectsSeen(cursor, limit) {
