@@ -222,11 +222,19 @@ export class LocalHost implements PlatformHandler {
     );
     this.direct = this.invoker.newStore('direct', 'direct', 'direct', 'direct', undefined, 24 * 3600);
     this.metrics.add(this.direct.metrics);
-    // A crash mid-delivery leaves rows 'running': deliver them again (at least once).
+    // A crash mid-delivery leaves rows 'running': deliver them again (at least once), and deliver
+    // what was waiting at once rather than when some later event happens to start the queue.
     this.db.prepare("UPDATE deliveries SET state = 'pending' WHERE state = 'running'").run();
     installGlobals();
     installAppClock();
     setDefaultHost(this);
+    if (this.queueStats()['trigger:pending'] || this.queueStats()['consumer:pending']) this.schedulePump(0);
+  }
+
+  /** True when the database holds anything: a site, app data or deliveries. */
+  hasData(): boolean {
+    const any = (table: string) => this.db.prepare(`SELECT EXISTS (SELECT 1 FROM ${table}) AS x`).get() as { x: number };
+    return ['users', 'issues', 'kvs', 'deliveries'].some((t) => any(t).x === 1);
   }
 
   private propertyAliases(): PropertyAlias[] {
