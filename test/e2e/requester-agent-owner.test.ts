@@ -102,7 +102,8 @@ afterAll(async () => {
   await stopE2E(e);
 });
 
-describe('a mid-flight ask from the portal to the scorecard', () => {
+// Each step waits on a condition; the generous limit only covers a loaded shared machine.
+describe('a mid-flight ask from the portal to the scorecard', { timeout: 60_000 }, () => {
   it('the service owner sees "not enough data" before anyone answered', async () => {
     const page = await openAs(e, admin, '/projects/IT');
     const card = moduleFrame(page, MODULE.projectPage).getByRole('article', { name: new RegExp(`^${XLA_NAME}:`) });
@@ -263,7 +264,7 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
   });
 });
 
-describe('the dashboard gadget', () => {
+describe('the dashboard gadget', { timeout: 60_000 }, () => {
   it('shows the project scorecard in view mode', async () => {
     const page = await openAs(e, admin, '/dashboard?project=IT');
     const card = moduleFrame(page, MODULE.gadget).getByRole('article', { name: new RegExp(`^${XLA_NAME}:`) });

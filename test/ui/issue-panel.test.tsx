@@ -132,7 +132,9 @@ describe('agent issue panel', () => {
 
   it('says so when no plan lets agents ask on this ticket', async () => {
     renderApp(panel().answer(getTicketExperience, anExperience({ manualPlans: [] })));
-    expect(await screen.findByText('No survey plan lets agents ask on this ticket.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(/No survey plan lets agents ask on this ticket\. A Jira admin can add one/),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ask for feedback now' })).toBeDisabled();
   });
 

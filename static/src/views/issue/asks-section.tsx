@@ -5,6 +5,7 @@ import type { AskSummary, TicketExperienceView } from '@contracts/agent';
 import { formatDateTime, formatRelative } from '../../ui/format';
 import { scoreText } from '../../ui/score-text';
 import { Muted, Section } from '../../ui/section';
+import { refusalSentence } from './refusal-text';
 
 const STATUS_APPEARANCE = {
   pending: 'inprogress',
@@ -69,7 +70,8 @@ export function AsksSection({
           <ul style={{ margin: `${token('space.050')} 0 0`, paddingLeft: token('space.250') }}>
             {skipped.map((d) => (
               <li key={`${d.planId}-${d.at}`}>
-                <strong>{d.planName}</strong>: {d.message} <Muted>({formatRelative(d.at)})</Muted>
+                <strong>{d.planName}</strong>: {refusalSentence(d.reason, d.message)}{' '}
+                <Muted>({formatRelative(d.at)})</Muted>
               </li>
             ))}
           </ul>
