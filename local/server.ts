@@ -5,14 +5,14 @@ import { existsSync, statSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { z } from 'zod';
+import { answerBridgeCall } from './bridge.js';
 import { bridgeScript } from './bridge-client.js';
 import { type LocalHost, REPO_ROOT } from './host.js';
 import type { UiModule } from './manifest.js';
 import { adfToText } from './site/adf.js';
 import { jiraDate } from './site/clock.js';
 import { computeSlas } from './site/sla.js';
-import type { Issue, User } from './site/site.js';
+import type { Issue, JiraSite, User } from './site/site.js';
 
 interface Frame {
   moduleKey: string;
@@ -32,20 +32,6 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.map': 'application/json',
 };
-
-const InvokeBody = z.object({ functionKey: z.string().min(1), payload: z.unknown().optional() });
-const FetchProductBody = z.object({
-  product: z.string(),
-  restPath: z.string(),
-  fetchRequestInit: z
-    .object({
-      method: z.string().optional(),
-      body: z.string().nullable().optional(),
-      headers: z.array(z.tuple([z.string(), z.string()])).optional(),
-    })
-    .passthrough()
-    .optional(),
-});
 
 const esc = (s: unknown): string =>
   String(s ?? '').replace(
@@ -283,78 +269,26 @@ export class HostServer {
 
   private async bridge(req: IncomingMessage, res: ServerResponse, token: string, name: string): Promise<void> {
     const frame = this.frames.get(token);
-    const fail = (status: number, message: string, code?: string): void =>
-      this.sendJson(res, status, { ok: false, error: { message, ...(code ? { code } : {}) } });
+    const fail = (status: number, message: string): void =>
+      this.sendJson(res, status, { ok: false, error: { message } });
     if (!frame) return fail(404, 'This frame expired: reload the page.');
     const m = this.host.uiModule(frame.moduleKey);
     if (!m) return fail(404, `Module ${frame.moduleKey} is not in manifest.yml`);
-    const persona = this.persona(req);
     let payload: unknown;
     try {
       payload = JSON.parse((await this.body(req)) || 'null');
     } catch {
       return fail(400, 'Bad JSON');
     }
-    if (name === 'getContext')
-      return this.sendJson(res, 200, {
-        ok: true,
-        value: {
-          ...this.host.productContext(m, persona.accountId, frame.extension),
-          theme: { colorMode: this.colorMode(req) },
-        },
-      });
-    if (name === 'invoke') {
-      const parsed = InvokeBody.safeParse(payload);
-      if (!parsed.success) return fail(400, 'invoke needs { functionKey, payload }');
-      if (!this.host.allowInvoke(`${persona.accountId}`))
-        return fail(429, 'Resolver calls are rate limited at 500req/25s', 'RATE_LIMITED');
-      try {
-        const r = await this.host.invoke(
-          m.key,
-          parsed.data.functionKey,
-          parsed.data.payload ?? {},
-          persona.accountId,
-          frame.extension,
-        );
-        if (r.ok) return this.sendJson(res, 200, { ok: true, value: r.value ?? null });
-        if (r.timedOut)
-          return fail(
-            200,
-            'There was an error invoking the function - the function timed out (FUNCTION_TIME_OUT)',
-            'FUNCTION_TIME_OUT',
-          );
-        return fail(
-          200,
-          `There was an error invoking the function - ${r.error?.message ?? 'unknown error'}`,
-          'FUNCTION_ERR',
-        );
-      } catch (e) {
-        return fail(403, (e as Error).message);
-      }
-    }
-    if (name === 'fetchProduct') {
-      const parsed = FetchProductBody.safeParse(payload);
-      if (!parsed.success) return fail(400, 'fetchProduct needs { product, restPath, fetchRequestInit }');
-      if (parsed.data.product !== 'jira') return fail(400, `The local host only has Jira, not ${parsed.data.product}`);
-      const init = parsed.data.fetchRequestInit ?? {};
-      const r = this.host.callJira(
-        { kind: 'user', accountId: persona.accountId },
-        init.method ?? 'GET',
-        parsed.data.restPath,
-        init.body ?? undefined,
-        true,
-      );
-      return this.sendJson(res, 200, {
-        ok: true,
-        value: {
-          status: r.status,
-          statusText: r.status < 400 ? 'OK' : 'Error',
-          headers: { 'content-type': 'application/json' },
-          body: r.body === undefined ? '' : JSON.stringify(r.body),
-        },
-      });
-    }
-    return fail(400, `Bridge method ${name} is not emulated by the local host`);
+    const answer = await answerBridgeCall(this.host, {
+      module: m,
+      accountId: this.persona(req).accountId,
+      extension: frame.extension,
+      colorMode: this.colorMode(req),
+      name,
+      payload,
+    });
+    this.sendJson(res, answer.status, answer.body);
   }
 
   private async webtrigger(
@@ -507,37 +441,11 @@ export class HostServer {
           `<details class="context" data-module="${esc(m.key)}"><summary>${esc(m.label ?? m.title)}</summary><template>${this.frame(m, ext)}</template></details>`,
       )
       .join('');
-    const comments = site
-      .comments(issue.id)
-      .map(
-        (c) =>
-          `<li class="${c.public ? 'public' : 'internal'}"><b>${esc(site.user(c.author)?.displayName ?? c.author)}</b> <small>${esc(jiraDate(c.created).slice(0, 16).replace('T', ' '))} · ${c.public ? 'reply to customer' : 'internal note'}</small><p>${esc(adfToText(c.body).trim())}</p></li>`,
-      )
-      .join('');
-    const history = site
-      .changelog(issue.id)
-      .map(
-        (h) =>
-          `<li><small>${esc(jiraDate(h.created).slice(0, 16).replace('T', ' '))}</small> ${esc(site.user(h.author)?.displayName)}: ${h.items.map((i) => `${esc(i.field)} ${esc(i.fromString ?? '—')} → ${esc(i.toString ?? '—')}`).join(', ')}</li>`,
-      )
-      .join('');
-    const slas = computeSlas(site, issue, site.clock.now())
-      .map((s) => {
-        const cyc = (s.ongoingCycle ?? (s.completedCycles as unknown[]).at(-1)) as
-          { breached?: boolean; remainingTime?: { friendly: string } } | undefined;
-        return `<li>${esc(s.name)}: ${cyc ? `<span class="${cyc.breached ? 'breached' : 'ok'}">${cyc.breached ? 'breached' : 'within goal'}</span> (${esc(cyc.remainingTime?.friendly)} left)${s.ongoingCycle ? '' : ' ✓ completed'}` : '—'}</li>`;
-      })
-      .join('');
-    const statusOptions = site
-      .statuses()
-      .map((s) => `<option value="${esc(s.id)}"${s.id === issue.statusId ? ' selected' : ''}>${esc(s.name)}</option>`)
-      .join('');
-    const assignees = [...site.users('agent'), ...site.users('admin')]
-      .map(
-        (u) =>
-          `<option value="${esc(u.accountId)}"${u.accountId === issue.assignee ? ' selected' : ''}>${esc(u.displayName)}</option>`,
-      )
-      .join('');
+    const comments = commentItems(site, issue);
+    const history = historyItems(site, issue);
+    const slas = slaItems(site, issue);
+    const statusOptions = statusOptionsOf(site, issue);
+    const assignees = assigneeOptions(site, issue);
     return this.layout(
       req,
       `${issue.key} ${issue.summary}`,
@@ -673,6 +581,53 @@ ${this.host.manifest.scheduledTriggers.map((t) => `<form method="post" action="/
 <p>Web triggers: ${this.host.manifest.webTriggers.map((w) => `<code>${esc(this.host.webtriggerUrl(w.key))}</code>`).join(' ')}</p>
 <table class="queue"><thead><tr><th>#</th><th>kind</th><th>target</th><th>event</th><th>issue</th><th></th><th>state</th><th>error</th></tr></thead><tbody>${rows}</tbody></table></main></body></html>`;
   }
+}
+
+/** The issue view's activity: comments (replies and internal notes) and the changelog. */
+function commentItems(site: JiraSite, issue: Issue): string {
+  return site
+    .comments(issue.id)
+    .map(
+      (c) =>
+        `<li class="${c.public ? 'public' : 'internal'}"><b>${esc(site.user(c.author)?.displayName ?? c.author)}</b> <small>${esc(jiraDate(c.created).slice(0, 16).replace('T', ' '))} · ${c.public ? 'reply to customer' : 'internal note'}</small><p>${esc(adfToText(c.body).trim())}</p></li>`,
+    )
+    .join('');
+}
+
+function historyItems(site: JiraSite, issue: Issue): string {
+  return site
+    .changelog(issue.id)
+    .map(
+      (h) =>
+        `<li><small>${esc(jiraDate(h.created).slice(0, 16).replace('T', ' '))}</small> ${esc(site.user(h.author)?.displayName)}: ${h.items.map((i) => `${esc(i.field)} ${esc(i.fromString ?? '—')} → ${esc(i.toString ?? '—')}`).join(', ')}</li>`,
+    )
+    .join('');
+}
+
+function slaItems(site: JiraSite, issue: Issue): string {
+  return computeSlas(site, issue, site.clock.now())
+    .map((s) => {
+      const cyc = (s.ongoingCycle ?? (s.completedCycles as unknown[]).at(-1)) as
+        { breached?: boolean; remainingTime?: { friendly: string } } | undefined;
+      return `<li>${esc(s.name)}: ${cyc ? `<span class="${cyc.breached ? 'breached' : 'ok'}">${cyc.breached ? 'breached' : 'within goal'}</span> (${esc(cyc.remainingTime?.friendly)} left)${s.ongoingCycle ? '' : ' ✓ completed'}` : '—'}</li>`;
+    })
+    .join('');
+}
+
+function statusOptionsOf(site: JiraSite, issue: Issue): string {
+  return site
+    .statuses()
+    .map((s) => `<option value="${esc(s.id)}"${s.id === issue.statusId ? ' selected' : ''}>${esc(s.name)}</option>`)
+    .join('');
+}
+
+function assigneeOptions(site: JiraSite, issue: Issue): string {
+  return [...site.users('agent'), ...site.users('admin')]
+    .map(
+      (u) =>
+        `<option value="${esc(u.accountId)}"${u.accountId === issue.assignee ? ' selected' : ''}>${esc(u.displayName)}</option>`,
+    )
+    .join('');
 }
 
 const PARENT_SCRIPT = `

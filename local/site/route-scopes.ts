@@ -4,7 +4,7 @@
 // else every `Beta` (granular) scope. `npm run lint:forge` derives the table again and fails when
 // it differs; `npx tsx scripts/lint-forge/route-scopes.ts --write` rewrites it.
 // A call without its scopes gets the gateway's 401 (local/CONFORMANCE.md).
-import type { RestResponse } from './rest.js';
+import type { RestResponse } from './rest/kit.js';
 
 export interface RouteScopes {
   readonly method: string;
