@@ -1,13 +1,13 @@
 /**
- * Measures the comment-sentiment scorer on the human-labelled sets in ../shared/data/sentiment/
+ * Measures the comment-sentiment scorer on the human-labelled sets in test/fixtures/sentiment/
  * (see its README). Prints, per file: polarity accuracy, Pearson r with the human mean (VADER files),
  * negative precision and recall, and throughput; then the cold-load time of the bundled scorer.
  *
  *   npm run eval:sentiment               # the scorer
  *   npm run eval:sentiment -- --baseline # also the untuned wink/VADER library average, for comparison
  *
- * The data stays outside the repository (its texts keep their own licences); it is read relative to
- * the repository root, so any clone with ../shared beside it works.
+ * The sets are in the repository with their licences (test/fixtures/sentiment/README.md), so a fresh
+ * clone needs nothing beside it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import {
 } from '../src/domain/sentiment/index.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const SENTIMENT_DATA_DIR = resolve(REPO_ROOT, '../shared/data/sentiment');
+export const SENTIMENT_DATA_DIR = resolve(REPO_ROOT, 'test/fixtures/sentiment');
 
 /** The acceptance targets; the thresholds test fails below them. */
 export const SENTIMENT_TARGETS = {
