@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseWith } from '../../../src/domain/validation';
-import { XlaDefinitionSchema } from '../../../src/domain/xla';
-import { spec } from '../rollup/builders';
+import { parseWith } from '../../src/domain/validation';
+import { XlaDefinitionSchema } from '../../src/domain/xla';
+import { spec } from './rollup/builders';
 
 function refusedFields(input: unknown): string[] {
   const parsed = parseWith(XlaDefinitionSchema, input);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SurveyPlanSchema } from '../../../src/domain/survey-plan';
-import { parseWith } from '../../../src/domain/validation';
+import { SurveyPlanSchema } from '../../src/domain/survey-plan';
+import { parseWith } from '../../src/domain/validation';
 
 const valid = {
   id: 'after-first-response',
