@@ -1,6 +1,6 @@
 /** Wires the Forge adapters into the use cases' ports, with plain functions (no container). */
 import type { AppPorts, CallerJira } from './app/ports';
-import type { LifecycleDeps } from './app/handle-lifecycle-event';
+import type { LifecycleDeps } from './app/lifecycle/handle-issue-event';
 import { adfToText, createSentimentScorer } from './domain/sentiment';
 import { createCallerJira, createJiraClient } from './platform/jira-client';
 import { createKvsStore } from './platform/kvs-store';

@@ -10,7 +10,7 @@ import type { XlaDefinition } from '../domain/xla';
 import type { EpochMs } from '../domain/time';
 import type { SlaMetric } from '../domain/ticket';
 import type { z } from 'zod';
-import type { StoredBucket, TicketRecord } from './records';
+import type { StoredBucket, TicketRecord } from './tickets/ticket-record';
 
 export interface Clock {
   now(): EpochMs;
@@ -34,7 +34,7 @@ export interface RollupGenerations {
   /**
    * Generations no longer read or written (a superseded or finished rebuild left them behind),
    * with when they stopped being live. The hourly job deletes their buckets, a bounded number per
-   * run, once no in-flight write can still reach them (src/app/collect-rollup-generations.ts).
+   * run, once no in-flight write can still reach them (src/app/recompute/collect-retired-generations.ts).
    */
   readonly retired?: ReadonlyArray<{ readonly generation: string; readonly at: EpochMs }>;
 }

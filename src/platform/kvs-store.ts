@@ -21,7 +21,12 @@ import type {
   StoredConfig,
   UnitOfWork,
 } from '../app/ports';
-import { StoredBucketSchema, TicketRecordSchema, type StoredBucket, type TicketRecord } from '../app/records';
+import {
+  StoredBucketSchema,
+  TicketRecordSchema,
+  type StoredBucket,
+  type TicketRecord,
+} from '../app/tickets/ticket-record';
 import { kvsCall } from './kvs-errors';
 import { AUDIT_SCOPE, DOC_KEY, ENTITY, INDEX, rollupScope } from './storage-layout';
 

@@ -44,9 +44,9 @@ export const SECRET_KEY = {
 
 /**
  * Rollup bucket keys (`projectId:period:shard`) and the shard count are defined with the write
- * path in src/app/ticket-change.ts (`bucketKey`, `ROLLUP_SHARDS`), which must compute them to
+ * path in src/app/tickets/bucket-keys.ts (`bucketKey`, `ROLLUP_SHARDS`), which must compute them to
  * read the buckets a delta touches; the index partition is the project id.
  */
-export { bucketKey as rollupKey, bucketScope as rollupScope, ROLLUP_SHARDS } from '../app/ticket-change';
+export { bucketKey as rollupKey, bucketScope as rollupScope, ROLLUP_SHARDS } from '../app/tickets/bucket-keys';
 
 export const AUDIT_SCOPE = 'config';

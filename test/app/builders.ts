@@ -1,6 +1,6 @@
 /** Small builders of app-level test data: a ticket record and a pending ask on it. */
-import { newRecord } from '../../src/app/ticket-change';
-import type { TicketRecord } from '../../src/app/records';
+import { newRecord } from '../../src/app/tickets/ticket-record';
+import type { TicketRecord } from '../../src/app/tickets/ticket-record';
 import type { Ask } from '../../src/domain/ask';
 import { newAsk } from '../../src/domain/survey';
 import { emptyExperience } from '../../src/domain/ticket';

@@ -8,10 +8,10 @@
 import { createKvsStore } from '../../src/platform/kvs-store';
 import { bucketsOf, makeCell, rollupFromCells, type Cell } from '../../src/domain/rollup';
 import { INDICATOR_IDS } from '../../src/domain/indicator';
-import { ROLLUP_SHARDS, bucketKey } from '../../src/app/ticket-change';
+import { ROLLUP_SHARDS, bucketKey } from '../../src/app/tickets/bucket-keys';
 import { addDays, dayKeyOf } from '../../src/domain/time';
 import { projectResolvers } from '../../src/contracts';
-import type { StoredBucket } from '../../src/app/records';
+import type { StoredBucket } from '../../src/app/tickets/ticket-record';
 import { MODULE, prng, startReliabilityHost, type Host } from '../reliability/support/harness';
 import { fmt, log, median, table, timed, type BenchResult } from './lib';
 

@@ -6,9 +6,9 @@
  * runs its chunks on the host's queue; the time per chunk is measured, the 100k figure extrapolated.
  */
 import { adminResolvers } from '../../src/contracts';
-import { RECOMPUTE_CHUNK } from '../../src/app/recompute-rollups';
-import { shardOf } from '../../src/app/ticket-change';
-import type { TicketRecord } from '../../src/app/records';
+import { RECOMPUTE_CHUNK } from '../../src/app/recompute/run-recompute-chunk';
+import { shardOf } from '../../src/app/tickets/bucket-keys';
+import type { TicketRecord } from '../../src/app/tickets/ticket-record';
 import { createKvsStore } from '../../src/platform/kvs-store';
 import {
   adminId,

@@ -16,8 +16,8 @@ import type {
   StoredConfig,
   Versioned,
 } from '../../../src/app/ports';
-import type { StoredBucket, TicketRecord } from '../../../src/app/records';
-import { bucketScope } from '../../../src/app/ticket-change';
+import type { StoredBucket, TicketRecord } from '../../../src/app/tickets/ticket-record';
+import { bucketScope } from '../../../src/app/tickets/bucket-keys';
 import type { EpochMs } from '../../../src/domain/time';
 
 type RecomputeState = RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number };

@@ -7,7 +7,7 @@ import { startHost, type HostOptions, type RunningHost } from '../../../local/in
 import type { Handler } from '../../../local/platform';
 import { adminResolvers, portalResolvers, type ResolverContract } from '../../../src/contracts';
 import type { z } from 'zod';
-import type { StoredBucket, TicketRecord } from '../../../src/app/records';
+import type { StoredBucket, TicketRecord } from '../../../src/app/tickets/ticket-record';
 import { createKvsStore } from '../../../src/platform/kvs-store';
 import { rollupCells, rollupOf, rollupOfBuckets, type Cell } from '../../../src/domain/rollup';
 import type { SurveyPlanInput } from '../../../src/domain/survey-plan';

@@ -1,0 +1,23 @@
+import type { AuditEntryView } from '../../contracts/admin';
+import type { AppPorts } from '../ports';
+
+/**
+ * One page of the audit log with each actor's display name. Names are a courtesy: when Jira cannot
+ * say (a closed account, Jira busy), the entry shows the account id rather than failing the page.
+ */
+export async function readAuditLog(
+  ports: AppPorts,
+  cursor: string | null,
+  limit: number,
+): Promise<{ entries: AuditEntryView[]; nextCursor: string | null }> {
+  const page = await ports.store.auditLog(cursor, limit);
+  const actorIds = [...new Set(page.items.map((e) => e.actorId))];
+  const names =
+    actorIds.length === 0
+      ? new Map<string, string>()
+      : await ports.jira.displayNames(actorIds).catch(() => new Map<string, string>());
+  return {
+    entries: page.items.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? e.actorId })),
+    nextCursor: page.cursor,
+  };
+}

@@ -1,0 +1,13 @@
+import type { SitePriors } from '../../domain/scoring';
+import type { AppPorts } from '../ports';
+import { SitePriorsStateSchema } from './refresh-site-priors';
+
+/**
+ * The finished priors per XLA id, or an empty map before the first run finished (every XI then
+ * smooths toward its configured default). One document read. Priors of a day or two ago are
+ * used as they are: they move slowly, and a missing day must not make the dashboard fail.
+ */
+export async function cachedSitePriors(ports: AppPorts): Promise<ReadonlyMap<string, SitePriors>> {
+  const stored = await ports.store.getDoc('site-priors', SitePriorsStateSchema);
+  return new Map(Object.entries(stored?.value.byXla ?? {}));
+}
