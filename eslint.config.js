@@ -12,6 +12,12 @@ const forgePlatformImports = {
   ],
 };
 
+/** Only handlers speak the wire: use cases and adapters work in domain types and read models. */
+const noContracts = {
+  group: ['**/contracts', '**/contracts/**', '@contracts/*'],
+  message: 'Only src/handlers (and the UI) import src/contracts; map to and from domain types in the handler.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -34,8 +40,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/domain/**', 'src/app/**', 'src/contracts/**'],
+    files: ['src/domain/**', 'src/contracts/**'],
     rules: { 'no-restricted-imports': ['error', forgePlatformImports] },
+  },
+  {
+    files: ['src/app/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...forgePlatformImports.patterns, noContracts] }] },
+  },
+  {
+    files: ['src/platform/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noContracts] }] },
   },
   {
     files: ['src/domain/**'],

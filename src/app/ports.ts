@@ -4,13 +4,12 @@
  * store's `commit` throws `WriteConflict` when a checked write lost a race.
  */
 import type { Ask } from '../domain/ask';
-import type { AuditEntry, ExportedConfig, RecomputeStatus, ScopeOptions } from '../contracts/admin';
 import type { SurveyPlan } from '../domain/survey-plan';
 import type { XlaDefinition } from '../domain/xla';
 import type { EpochMs } from '../domain/time';
 import type { SlaMetric } from '../domain/ticket';
-import type { z } from 'zod';
 import type { StoredBucket, TicketRecord } from './tickets/ticket-record';
+import type { SitePriorsState } from './scorecards/site-priors-state';
 
 export interface Clock {
   now(): EpochMs;
@@ -71,8 +70,61 @@ export interface UnitOfWork {
   readonly projects?: readonly string[];
 }
 
+/** One entry of the configuration audit log. */
+export interface AuditEntry {
+  readonly id: string;
+  readonly at: EpochMs;
+  readonly actorId: string;
+  readonly action:
+    | 'xla-saved'
+    | 'xla-deleted'
+    | 'plan-saved'
+    | 'plan-deleted'
+    | 'config-imported'
+    | 'recompute-started'
+    | 'secret-rotated';
+  readonly target: string;
+  readonly summary: string;
+}
+
+/** A rollup recompute job as the admin sees its progress. */
+export interface RecomputeJob {
+  readonly jobId: string;
+  readonly state: 'queued' | 'running' | 'done' | 'failed';
+  readonly processed: number;
+  readonly total: number | null;
+  readonly startedAt: EpochMs;
+  readonly finishedAt: EpochMs | null;
+  readonly message: string;
+}
+
+/** The job with where its walk over the tickets stands. */
+export interface RecomputeState extends RecomputeJob {
+  readonly cursor: string | null;
+  readonly configVersion: number;
+}
+
+/** What the XLA and plan editors offer in their scope pickers, read from Jira as the app. */
+export interface ScopeOptions {
+  readonly projects: ReadonlyArray<{ readonly id: string; readonly key: string; readonly name: string }>;
+  readonly requestTypes: ReadonlyArray<{ readonly id: string; readonly name: string; readonly projectId: string }>;
+  readonly priorities: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+}
+
+/** Where the clean-up of retired rollup generations stopped (generation, project cursor). */
+export interface RollupGcState {
+  readonly generation: string | null;
+  readonly cursor: string | null;
+}
+
 /** Small app-owned documents besides the configuration and the recompute job, each read whole. */
-export type AppDocKey = 'site-priors' | 'rollup-gc' | 'scope-options';
+export interface AppDocs {
+  readonly 'site-priors': SitePriorsState;
+  readonly 'rollup-gc': RollupGcState;
+  /** The scope pickers' options with when they were read from Jira (a short-lived cache). */
+  readonly 'scope-options': { readonly at: EpochMs; readonly options: ScopeOptions };
+}
+export type AppDocKey = keyof AppDocs;
 
 export interface StoredAsk {
   readonly ask: Ask;
@@ -141,22 +193,17 @@ export interface Store {
   rollupKeysOf(generation: string, projectId: string, limit: number): Promise<readonly string[]>;
   /** Deletes rollup buckets by key (the adapter batches them 25 at a time): only for generations nobody reads or writes any more. */
   deleteBuckets(keys: readonly string[]): Promise<void>;
-  /** An app document parsed with `schema` (stored data is a trust boundary); null when absent. */
-  getDoc<T>(key: AppDocKey, schema: z.ZodType<T>): Promise<Versioned<T> | null>;
+  /** An app document, parsed with the stored shape the adapter keeps for it; null when absent. */
+  getDoc<K extends AppDocKey>(key: K): Promise<Versioned<AppDocs[K]> | null>;
   /** Writes it checked on `expectedRev` (0: must not exist yet); `WriteConflict` otherwise. */
-  putDoc<T>(key: AppDocKey, value: T, expectedRev: number): Promise<void>;
+  putDoc<K extends AppDocKey>(key: K, value: AppDocs[K], expectedRev: number): Promise<void>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   auditLog(cursor: string | null, limit: number): Promise<Page<AuditEntry>>;
 
-  getRecompute(): Promise<Versioned<
-    RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number }
-  > | null>;
+  getRecompute(): Promise<Versioned<RecomputeState> | null>;
   /** Checked on `expectedRev` so two admins cannot both start a job. */
-  saveRecompute(
-    state: RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number },
-    expectedRev: number,
-  ): Promise<void>;
+  saveRecompute(state: RecomputeState, expectedRev: number): Promise<void>;
 
   /** Accounts stored by the app, least recently reported first. */
   accountsToReport(
@@ -169,8 +216,6 @@ export interface Store {
   putAsk(ask: Ask, expectedRev: number, usedNonces?: readonly string[]): Promise<void>;
   putTicket(record: TicketRecord, expectedRev: number): Promise<void>;
 }
-
-export type { ExportedConfig };
 
 /** The issue fields the app needs when it has no event payload (manual ask, recompute). */
 export interface IssueSnapshot {

@@ -5,109 +5,55 @@
  * https://developer.atlassian.com/platform/forge/storage-reference/transactions/
  */
 import { kvs, Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs';
-import { z } from 'zod';
-import { AuditEntrySchema, RecomputeStatusSchema, type AuditEntry } from '../contracts/admin';
-import { AskSchema, type Ask } from '../domain/ask';
-import { SurveyPlanSchema } from '../domain/survey-plan';
-import { XlaDefinitionSchema } from '../domain/xla';
+import type { z } from 'zod';
+import type { Ask } from '../domain/ask';
 import type {
   ActivityQuery,
   AppDocKey,
+  AppDocs,
+  AuditEntry,
   BucketQuery,
   Page,
+  RecomputeState,
   RiskQuery,
   Store,
   StoredAsk,
   StoredConfig,
   UnitOfWork,
 } from '../app/ports';
-import {
-  StoredBucketSchema,
-  TicketRecordSchema,
-  type StoredBucket,
-  type TicketRecord,
-} from '../app/tickets/ticket-record';
+import type { StoredBucket, TicketRecord } from '../app/tickets/ticket-record';
 import { kvsCall } from './kvs-errors';
 import { AUDIT_SCOPE, DOC_KEY, ENTITY, INDEX, rollupScope } from './storage-layout';
+import {
+  AccountEntityV1 as AccountEntitySchema,
+  AskEntityV1 as AskEntitySchema,
+  AuditEntityV1 as AuditEntitySchema,
+  DocEntityV1 as DocEntitySchema,
+  ProjectEntityV1 as ProjectEntitySchema,
+  RecomputeStateV1 as RecomputeStateSchema,
+  RollupEntityV1 as RollupEntitySchema,
+  RollupGcStateV1,
+  ScopeOptionsCacheV1,
+  SitePriorsStateV1,
+  StoredConfigV1 as StoredConfigSchema,
+  TicketEntityV1 as TicketEntitySchema,
+  type AccountEntity,
+  type AskEntity,
+  type AuditEntity,
+  type DocEntity,
+  type ProjectEntity,
+  type RollupEntity,
+  type TicketEntity,
+} from './stored-shapes';
 
 const PAGE = 100;
 
-const TicketEntitySchema = z.object({
-  projectId: z.string(),
-  openState: z.enum(['open', 'closed']),
-  riskScore: z.number().int(),
-  lastAgentActivityAt: z.number().int(),
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
-  /** The ticket's last Jira event (absent on rows written before the index existed). */
-  activityAt: z.number().int().optional(),
-  rev: z.number().int(),
-  record: TicketRecordSchema,
-});
-type TicketEntity = z.infer<typeof TicketEntitySchema>;
-
-const AskEntitySchema = z.object({
-  ticketId: z.string(),
-  requesterId: z.string(),
-  status: z.string(),
-  createdAt: z.number().int(),
-  expiresAt: z.number().int(),
-  dueAt: z.number().int(),
-  rev: z.number().int(),
-  record: AskSchema,
-  usedNonces: z.array(z.string()),
-});
-type AskEntity = z.infer<typeof AskEntitySchema>;
-
-const RollupEntitySchema = z.object({
-  scope: z.string(),
-  day: z.string(),
-  rev: z.number().int(),
-  bucket: StoredBucketSchema,
-});
-type RollupEntity = z.infer<typeof RollupEntitySchema>;
-
-const AuditEntitySchema = z.object({ scope: z.string(), at: z.number().int(), record: AuditEntrySchema });
-type AuditEntity = z.infer<typeof AuditEntitySchema>;
-
-const AccountEntitySchema = z.object({ reportedAt: z.number().int(), updatedAt: z.number().int() });
-type AccountEntity = z.infer<typeof AccountEntitySchema>;
-
-const DocEntitySchema = z.object({ rev: z.number().int(), body: z.unknown() });
-
-/** One row per project the app has seen: the site-wide jobs' list of rollup partitions. */
-const ProjectEntitySchema = z.object({ projectId: z.string() });
-type ProjectEntity = z.infer<typeof ProjectEntitySchema>;
-
-/** The app documents of `AppDocKey`, so a renamed key fails to compile here. */
-const APP_DOC_KEYS: Record<AppDocKey, string> = {
-  'site-priors': DOC_KEY.sitePriors,
-  'rollup-gc': DOC_KEY.rollupGc,
-  'scope-options': DOC_KEY.scopeOptions,
+/** Each app document: its key in the `doc` entity and the stored shape its body is parsed with. */
+const APP_DOCS: { readonly [K in AppDocKey]: { readonly key: string; readonly schema: z.ZodType<AppDocs[K]> } } = {
+  'site-priors': { key: DOC_KEY.sitePriors, schema: SitePriorsStateV1 },
+  'rollup-gc': { key: DOC_KEY.rollupGc, schema: RollupGcStateV1 },
+  'scope-options': { key: DOC_KEY.scopeOptions, schema: ScopeOptionsCacheV1 },
 };
-type DocEntity = z.infer<typeof DocEntitySchema>;
-
-const StoredConfigSchema = z.object({
-  version: z.number().int(),
-  xlas: z.array(XlaDefinitionSchema),
-  plans: z.array(SurveyPlanSchema),
-  rollups: z
-    .object({
-      active: z.string(),
-      building: z.string().nullable(),
-      retired: z
-        .array(z.object({ generation: z.string(), at: z.number().int() }))
-        .max(100)
-        .default([]),
-    })
-    .default({ active: '', building: null, retired: [] }),
-});
-
-const RecomputeStateSchema = RecomputeStatusSchema.extend({
-  cursor: z.string().nullable(),
-  configVersion: z.number().int(),
-});
-type RecomputeState = z.infer<typeof RecomputeStateSchema>;
 
 function ticketEntity(record: TicketRecord, rev: number): TicketEntity {
   return {
@@ -467,13 +413,14 @@ export function createKvsStore(): Store {
       }
     },
 
-    async getDoc<T>(key: AppDocKey, schema: z.ZodType<T>) {
-      const doc = await getDoc(APP_DOC_KEYS[key]);
+    async getDoc<K extends AppDocKey>(key: K) {
+      const { key: docKey, schema } = APP_DOCS[key];
+      const doc = await getDoc(docKey);
       return doc === null ? null : { value: parseOr(schema, doc.body, `document ${key}`), rev: doc.rev };
     },
 
-    async putDoc<T>(key: AppDocKey, value: T, expectedRev: number) {
-      await putDoc(APP_DOC_KEYS[key], value, expectedRev);
+    async putDoc<K extends AppDocKey>(key: K, value: AppDocs[K], expectedRev: number) {
+      await putDoc(APP_DOCS[key].key, value, expectedRev);
     },
 
     async appendAudit(entry: AuditEntry) {

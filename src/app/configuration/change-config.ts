@@ -2,14 +2,9 @@
  * The one way an admin edit reaches the configuration document: refused on a stale version,
  * refused when it would not fit in storage, written checked on the document's revision, audited.
  */
-import type { AuditEntry, ConfigView } from '../../contracts/admin';
 import { ConflictError, ValidationError, WriteConflict } from '../errors';
-import type { AppPorts, StoredConfig } from '../ports';
+import type { AppPorts, AuditEntry, StoredConfig } from '../ports';
 import { effectiveConfig } from './effective-config';
-
-export function viewOf(config: StoredConfig): ConfigView {
-  return { xlas: [...config.xlas], plans: [...config.plans], version: config.version };
-}
 
 type Action = AuditEntry['action'];
 

@@ -1,7 +1,6 @@
-import type { ConfigView } from '../../contracts/admin';
 import { NotFoundError } from '../errors';
-import type { AppPorts } from '../ports';
-import { changeConfig, viewOf } from './change-config';
+import type { AppPorts, StoredConfig } from '../ports';
+import { changeConfig } from './change-config';
 
 /** Removes a survey plan; asks it already made keep their snapshot of the question. */
 export async function deletePlan(
@@ -9,16 +8,14 @@ export async function deletePlan(
   actorId: string,
   id: string,
   expectedVersion?: number,
-): Promise<ConfigView> {
-  return viewOf(
-    await changeConfig(ports, actorId, expectedVersion, (c) => {
-      if (!c.plans.some((p) => p.id === id)) throw new NotFoundError(`There is no survey plan "${id}".`);
-      return {
-        next: { ...c, plans: c.plans.filter((p) => p.id !== id) },
-        action: 'plan-deleted',
-        target: id,
-        summary: `Plan ${id} deleted`,
-      };
-    }),
-  );
+): Promise<StoredConfig> {
+  return changeConfig(ports, actorId, expectedVersion, (c) => {
+    if (!c.plans.some((p) => p.id === id)) throw new NotFoundError(`There is no survey plan "${id}".`);
+    return {
+      next: { ...c, plans: c.plans.filter((p) => p.id !== id) },
+      action: 'plan-deleted',
+      target: id,
+      summary: `Plan ${id} deleted`,
+    };
+  });
 }

@@ -1,8 +1,7 @@
-import type { ConfigView } from '../../contracts/admin';
 import { NotFoundError } from '../errors';
-import type { AppPorts } from '../ports';
+import type { AppPorts, StoredConfig } from '../ports';
 import { startRecompute } from '../recompute/start-recompute';
-import { changeConfig, viewOf } from './change-config';
+import { changeConfig } from './change-config';
 
 /** Removes an XLA and rebuilds the rollups without it. */
 export async function deleteXla(
@@ -10,7 +9,7 @@ export async function deleteXla(
   actorId: string,
   id: string,
   expectedVersion?: number,
-): Promise<ConfigView> {
+): Promise<StoredConfig> {
   const saved = await changeConfig(ports, actorId, expectedVersion, (c) => {
     if (!c.xlas.some((x) => x.id === id)) throw new NotFoundError(`There is no XLA "${id}".`);
     return {
@@ -21,5 +20,5 @@ export async function deleteXla(
     };
   });
   await startRecompute(ports, actorId, { refuseIfRunning: false });
-  return viewOf(saved);
+  return saved;
 }

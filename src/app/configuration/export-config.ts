@@ -1,9 +1,12 @@
-import type { ExportedConfig } from '../../contracts/admin';
+import type { SurveyPlan } from '../../domain/survey-plan';
+import type { XlaDefinition } from '../../domain/xla';
 import type { AppPorts } from '../ports';
 import { effectiveConfig } from './effective-config';
 
-/** The XLAs and plans as a file another site (or this one, later) can import. */
-export async function exportConfig(ports: AppPorts): Promise<ExportedConfig> {
+/** The XLAs and plans in force, for a file another site (or this one, later) can import. */
+export async function exportConfig(
+  ports: AppPorts,
+): Promise<{ readonly xlas: readonly XlaDefinition[]; readonly plans: readonly SurveyPlan[] }> {
   const c = await effectiveConfig(ports);
-  return { format: 'sentio-config', version: 1, xlas: [...c.xlas], plans: [...c.plans] };
+  return { xlas: c.xlas, plans: c.plans };
 }

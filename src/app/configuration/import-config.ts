@@ -1,25 +1,23 @@
-import { ExportedConfigSchema, type ConfigView, type RecomputeStatus } from '../../contracts/admin';
-import { parseWith } from '../../domain/validation';
-import { ValidationError } from '../errors';
-import type { AppPorts } from '../ports';
+import type { SurveyPlan } from '../../domain/survey-plan';
+import type { XlaDefinition } from '../../domain/xla';
+import type { AppPorts, RecomputeJob, StoredConfig } from '../ports';
 import { startRecompute } from '../recompute/start-recompute';
-import { changeConfig, viewOf } from './change-config';
+import { changeConfig } from './change-config';
+
+/** What an import brings: XLAs and plans, already validated (the handler parses the file). */
+export interface ImportedConfig {
+  readonly xlas: readonly XlaDefinition[];
+  readonly plans: readonly SurveyPlan[];
+}
 
 /** Merges (by id) or replaces the XLAs and plans from an exported file, then rebuilds the rollups. */
 export async function importConfig(
   ports: AppPorts,
   actorId: string,
-  input: unknown,
+  incoming: ImportedConfig,
   mode: 'merge' | 'replace',
   expectedVersion?: number,
-): Promise<{ config: ConfigView; recompute: RecomputeStatus | null }> {
-  const parsed = parseWith(ExportedConfigSchema, input);
-  if (!parsed.ok)
-    throw new ValidationError(
-      'The file is not a Sentio configuration.',
-      parsed.problems.map((p) => ({ field: `config.${p.field}`, message: p.message })),
-    );
-  const incoming = parsed.value;
+): Promise<{ config: StoredConfig; recompute: RecomputeJob | null }> {
   const saved = await changeConfig(ports, actorId, expectedVersion, (c) => {
     const merge = <T extends { id: string }>(old: readonly T[], add: readonly T[]): T[] =>
       mode === 'replace' ? [...add] : [...old.filter((o) => !add.some((a) => a.id === o.id)), ...add];
@@ -31,5 +29,5 @@ export async function importConfig(
     };
   });
   const recompute = await startRecompute(ports, actorId, { refuseIfRunning: false });
-  return { config: viewOf(saved), recompute };
+  return { config: saved, recompute };
 }

@@ -1,22 +1,18 @@
 /** What the admin's scope pickers offer: the site's projects, JSM request types and priorities. */
-import { z } from 'zod';
-import { ScopeOptionsSchema, type ScopeOptions } from '../../contracts/admin';
 import { WriteConflict } from '../errors';
-import type { AppPorts } from '../ports';
+import type { AppPorts, ScopeOptions } from '../ports';
 
 /** Long enough to spare Jira while an admin edits, short enough that a new project shows up soon. */
 export const SCOPE_OPTIONS_TTL_MS = 5 * 60_000;
 /** A site with very many projects or request types is still served, just not cached (KVS value ≤ 240 KiB). */
 const CACHE_MAX_BYTES = 100 * 1024;
 
-const CachedSchema = z.object({ at: z.number().int(), options: ScopeOptionsSchema });
-
 const byName = <T extends { name: string }>(list: readonly T[]): T[] =>
   [...list].sort((a, b) => a.name.localeCompare(b.name));
 
 export async function listScopeOptions(ports: AppPorts): Promise<ScopeOptions> {
   const now = ports.clock.now();
-  const cached = await ports.store.getDoc('scope-options', CachedSchema);
+  const cached = await ports.store.getDoc('scope-options');
   if (cached !== null && now - cached.value.at < SCOPE_OPTIONS_TTL_MS && cached.value.at <= now)
     return cached.value.options;
   const [projects, requestTypes, priorities] = await Promise.all([

@@ -1,5 +1,9 @@
-import type { AuditEntryView } from '../../contracts/admin';
-import type { AppPorts } from '../ports';
+import type { AppPorts, AuditEntry } from '../ports';
+
+export interface AuditEntryWithName extends AuditEntry {
+  /** The actor's Jira display name, or their account id when Jira does not say. */
+  readonly actorName: string;
+}
 
 /**
  * One page of the audit log with each actor's display name. Names are a courtesy: when Jira cannot
@@ -9,7 +13,7 @@ export async function readAuditLog(
   ports: AppPorts,
   cursor: string | null,
   limit: number,
-): Promise<{ entries: AuditEntryView[]; nextCursor: string | null }> {
+): Promise<{ entries: AuditEntryWithName[]; nextCursor: string | null }> {
   const page = await ports.store.auditLog(cursor, limit);
   const actorIds = [...new Set(page.items.map((e) => e.actorId))];
   const names =

@@ -1,9 +1,8 @@
-import type { ConfigView } from '../../contracts/admin';
 import { SurveyPlanSchema } from '../../domain/survey-plan';
 import { parseWith } from '../../domain/validation';
 import { ValidationError } from '../errors';
-import type { AppPorts } from '../ports';
-import { changeConfig, describeDiff, viewOf } from './change-config';
+import type { AppPorts, StoredConfig } from '../ports';
+import { changeConfig, describeDiff } from './change-config';
 
 /** Creates or replaces a survey plan. Plans decide when to ask, not how outcomes count: no recompute. */
 export async function savePlan(
@@ -11,7 +10,7 @@ export async function savePlan(
   actorId: string,
   input: unknown,
   expectedVersion?: number,
-): Promise<ConfigView> {
+): Promise<StoredConfig> {
   const parsed = parseWith(SurveyPlanSchema, input);
   if (!parsed.ok)
     throw new ValidationError(
@@ -19,16 +18,14 @@ export async function savePlan(
       parsed.problems.map((p) => ({ field: `plan.${p.field}`, message: p.message })),
     );
   const plan = parsed.value;
-  return viewOf(
-    await changeConfig(ports, actorId, expectedVersion, (c) => {
-      const before = c.plans.find((p) => p.id === plan.id);
-      const plans = before === undefined ? [...c.plans, plan] : c.plans.map((p) => (p.id === plan.id ? plan : p));
-      return {
-        next: { ...c, plans },
-        action: 'plan-saved',
-        target: plan.id,
-        summary: `Plan "${plan.name}" ${describeDiff(before, plan)}`,
-      };
-    }),
-  );
+  return changeConfig(ports, actorId, expectedVersion, (c) => {
+    const before = c.plans.find((p) => p.id === plan.id);
+    const plans = before === undefined ? [...c.plans, plan] : c.plans.map((p) => (p.id === plan.id ? plan : p));
+    return {
+      next: { ...c, plans },
+      action: 'plan-saved',
+      target: plan.id,
+      summary: `Plan "${plan.name}" ${describeDiff(before, plan)}`,
+    };
+  });
 }

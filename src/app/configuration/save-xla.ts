@@ -1,10 +1,9 @@
-import type { ConfigView, RecomputeStatus } from '../../contracts/admin';
 import { parseWith } from '../../domain/validation';
 import { XlaDefinitionSchema } from '../../domain/xla';
 import { ValidationError } from '../errors';
-import type { AppPorts } from '../ports';
+import type { AppPorts, RecomputeJob, StoredConfig } from '../ports';
 import { startRecompute } from '../recompute/start-recompute';
-import { changeConfig, describeDiff, viewOf } from './change-config';
+import { changeConfig, describeDiff } from './change-config';
 
 /** Creates or replaces an XLA; its outcomes count differently from now on, so the rollups are rebuilt. */
 export async function saveXla(
@@ -12,7 +11,7 @@ export async function saveXla(
   actorId: string,
   input: unknown,
   expectedVersion?: number,
-): Promise<{ config: ConfigView; recompute: RecomputeStatus | null }> {
+): Promise<{ config: StoredConfig; recompute: RecomputeJob | null }> {
   const parsed = parseWith(XlaDefinitionSchema, input);
   if (!parsed.ok)
     throw new ValidationError(
@@ -30,5 +29,5 @@ export async function saveXla(
     };
   });
   const recompute = await startRecompute(ports, actorId, { refuseIfRunning: false });
-  return { config: viewOf(saved), recompute };
+  return { config: saved, recompute };
 }

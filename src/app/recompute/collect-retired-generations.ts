@@ -9,19 +9,15 @@
  * configuration just before the switch may still commit into it for a few seconds, and would
  * otherwise re-create a bucket behind the clean-up.
  */
-import { z } from 'zod';
 import { HOUR_MS } from '../../domain/time';
 import { WriteConflict } from '../errors';
 import { effectiveConfig } from '../configuration/effective-config';
-import { LEGACY_GENERATIONS, type AppPorts } from '../ports';
+import { LEGACY_GENERATIONS, type AppPorts, type RollupGcState } from '../ports';
 import { withOptimisticRetry } from '../tickets/optimistic-retry';
 
 export const GC_KEYS_PER_RUN = 200;
 export const GC_QUERIES_PER_RUN = 100;
 export const RETIRED_GRACE_MS = HOUR_MS;
-
-const GcStateSchema = z.object({ generation: z.string().nullable(), cursor: z.string().nullable() });
-type GcState = z.infer<typeof GcStateSchema>;
 
 export interface GcResult {
   readonly deleted: number;
@@ -62,8 +58,8 @@ export async function collectRetiredGenerations(
     .map((r) => r.generation);
   if (ripe.length === 0) return { deleted: 0, finished: [] };
 
-  const stored = await ports.store.getDoc('rollup-gc', GcStateSchema);
-  let state: GcState = stored?.value ?? { generation: null, cursor: null };
+  const stored = await ports.store.getDoc('rollup-gc');
+  let state: RollupGcState = stored?.value ?? { generation: null, cursor: null };
   // Carry on with the generation a previous run was in the middle of.
   const order =
     state.generation !== null && ripe.includes(state.generation)

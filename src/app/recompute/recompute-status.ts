@@ -1,8 +1,7 @@
-import type { RecomputeStatus } from '../../contracts/admin';
-import type { AppPorts } from '../ports';
+import type { AppPorts, RecomputeJob } from '../ports';
 
 /** Where the current (or last) recompute stands, for the admin page's progress. */
-export async function recomputeStatus(ports: AppPorts): Promise<RecomputeStatus | null> {
+export async function recomputeStatus(ports: AppPorts): Promise<RecomputeJob | null> {
   const stored = await ports.store.getRecompute();
   if (stored === null) return null;
   const { cursor: _c, configVersion: _v, ...status } = stored.value;

@@ -1,11 +1,10 @@
 import { effectiveConfig } from '../configuration/effective-config';
 import { WriteConflict } from '../errors';
-import { LEGACY_GENERATIONS, type AppPorts } from '../ports';
+import { LEGACY_GENERATIONS, type AppPorts, type RecomputeState } from '../ports';
 import { commitTicketWrite } from '../tickets/commit-ticket-write';
 import { deriveRecord } from '../tickets/derive-record';
 import { withOptimisticRetry } from '../tickets/optimistic-retry';
 import { retire, setGenerations } from './rollup-generations';
-import type { RecomputeState } from './start-recompute';
 
 /** Tickets per chunk: well inside the consumer's time limit (docs/storage.md). */
 export const RECOMPUTE_CHUNK = 50;

@@ -17,19 +17,16 @@
  * the same checked write that stops them being live, and the hourly job deletes their buckets
  * (src/app/recompute/collect-retired-generations.ts).
  */
-import type { RecomputeStatus } from '../../contracts/admin';
 import { ConflictError, WriteConflict } from '../errors';
-import { LEGACY_GENERATIONS, type AppPorts } from '../ports';
+import { LEGACY_GENERATIONS, type AppPorts, type RecomputeJob, type RecomputeState } from '../ports';
 import { retire, setGenerations } from './rollup-generations';
-
-export type RecomputeState = RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number };
 
 /** Starts a job; a second start while one runs is refused (or, after a config save, restarts it). */
 export async function startRecompute(
   ports: AppPorts,
   actorId: string,
   options: { refuseIfRunning: boolean },
-): Promise<RecomputeStatus | null> {
+): Promise<RecomputeJob | null> {
   const stored = await ports.store.getRecompute();
   const running = stored !== null && (stored.value.state === 'queued' || stored.value.state === 'running');
   if (running && options.refuseIfRunning) {

@@ -3,7 +3,7 @@
  * One page of the `by-project-risk` index; risk is re-assessed at read time (waiting grows while
  * nothing happens), from the stored record — no Jira call per row.
  */
-import type { AtRiskTicket } from '../../contracts/project';
+import type { AtRiskTicket } from './read-models';
 import { moodOf } from '../../domain/ticket';
 import { effectiveConfig } from '../configuration/effective-config';
 import type { AppPorts } from '../ports';

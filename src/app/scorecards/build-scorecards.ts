@@ -2,7 +2,7 @@
  * The project's XLA scorecards over a dashboard window, from rollup buckets (O(days × shards)
  * reads) and the cached site priors (one document), never from a scan of tickets.
  */
-import type { DashboardWindow } from '../../contracts/project';
+import type { DashboardWindow } from './read-models';
 import type { Scorecard } from '../../domain/scorecard';
 import { buildScorecard, currentWindow, previousWindow } from '../../domain/scoring';
 import { dayKeyOf } from '../../domain/time';

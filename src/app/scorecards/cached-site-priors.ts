@@ -1,6 +1,5 @@
 import type { SitePriors } from '../../domain/scoring';
 import type { AppPorts } from '../ports';
-import { SitePriorsStateSchema } from './refresh-site-priors';
 
 /**
  * The finished priors per XLA id, or an empty map before the first run finished (every XI then
@@ -8,6 +7,6 @@ import { SitePriorsStateSchema } from './refresh-site-priors';
  * used as they are: they move slowly, and a missing day must not make the dashboard fail.
  */
 export async function cachedSitePriors(ports: AppPorts): Promise<ReadonlyMap<string, SitePriors>> {
-  const stored = await ports.store.getDoc('site-priors', SitePriorsStateSchema);
+  const stored = await ports.store.getDoc('site-priors');
   return new Map(Object.entries(stored?.value.byXla ?? {}));
 }

@@ -3,7 +3,7 @@
  * knows it, and the project's rollup buckets over the current and previous window — O(days ×
  * shards) reads, never O(tickets).
  */
-import type { DashboardWindow } from '../../contracts/project';
+import type { DashboardWindow } from './read-models';
 import type { RollupBucket } from '../../domain/rollup';
 import { currentWindow, previousWindow, type DayRange } from '../../domain/scoring';
 import { dayKeyOf, type DayKey } from '../../domain/time';

@@ -10,8 +10,6 @@
  * Dashboards read the finished priors as one document (`cachedSitePriors`, cached-site-priors.ts): their cost does not
  * grow with tickets or projects.
  */
-import { z } from 'zod';
-import { INDICATOR_IDS } from '../../domain/indicator';
 import {
   EMPTY_SITE_AGGREGATES,
   MAX_AGE_DAYS,
@@ -24,47 +22,10 @@ import { addDays, dayKeyOf } from '../../domain/time';
 import { WriteConflict } from '../errors';
 import { effectiveConfig } from '../configuration/effective-config';
 import type { AppPorts } from '../ports';
+import type { SitePriorsState } from './site-priors-state';
 
 /** Projects folded per hourly run: each costs ⌈181 days × 8 shards / 100⌉ = 15 query pages at most. */
 export const PRIOR_PROJECTS_PER_RUN = 25;
-
-const RateAggregateSchema = z.object({
-  count: z.number().min(0),
-  goodCount: z.number().min(0),
-  weight: z.number().min(0),
-  goodWeight: z.number().min(0),
-  squaredWeight: z.number().min(0),
-});
-const SiteAggregatesSchema = z.record(z.enum(INDICATOR_IDS), RateAggregateSchema);
-const SitePriorSchema = z.object({
-  mu: z.number().min(0).max(1),
-  source: z.enum(['site', 'default']),
-  rate: z.number().min(0).max(1).nullable(),
-  nEff: z.number().min(0),
-});
-const SitePriorsSchema = z.record(z.enum(INDICATOR_IDS), SitePriorSchema);
-
-export const SitePriorsStateSchema = z.object({
-  /** The day the finished priors were computed for; null before the first run finished. */
-  day: z.string().nullable(),
-  /** The rollup generation they were computed from. */
-  generation: z.string(),
-  computedAt: z.number().int().nullable(),
-  projects: z.number().int().min(0),
-  /** Finished priors per XLA: each XLA's own outcome definitions, counting each ticket once. */
-  byXla: z.record(z.string(), SitePriorsSchema),
-  /** A run in progress (the finished priors above stay in use meanwhile). */
-  run: z
-    .object({
-      day: z.string(),
-      generation: z.string(),
-      cursor: z.string().nullable(),
-      projects: z.number().int().min(0),
-      sums: z.record(z.string(), SiteAggregatesSchema),
-    })
-    .nullable(),
-});
-export type SitePriorsState = z.infer<typeof SitePriorsStateSchema>;
 
 const EMPTY_STATE: SitePriorsState = { day: null, generation: '', computedAt: null, projects: 0, byXla: {}, run: null };
 
@@ -86,7 +47,7 @@ export async function refreshSitePriors(
   const config = await effectiveConfig(ports);
   const today = dayKeyOf(ports.clock.now());
   const generation = config.rollups?.active ?? '';
-  const stored = await ports.store.getDoc('site-priors', SitePriorsStateSchema);
+  const stored = await ports.store.getDoc('site-priors');
   const state = stored?.value ?? EMPTY_STATE;
   if (state.day === today && state.generation === generation) return { state: 'fresh' };
 

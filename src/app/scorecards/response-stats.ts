@@ -3,7 +3,7 @@
  * writes into the rollup buckets with its contribution (src/domain/rollup/survey-stats.ts): the
  * same O(days × shards) reads as the scorecards.
  */
-import type { DashboardWindow, ResponseStats } from '../../contracts/project';
+import type { DashboardWindow, ResponseStats } from './read-models';
 import { FATIGUE_REASONS, surveyStatsOf } from '../../domain/rollup';
 import type { AppPorts } from '../ports';
 import { loadProjectRollups } from './project-rollups';

@@ -4,7 +4,7 @@
  * `by-project-activity` index), so one page costs at most `MAX_PAGES_READ` index pages whatever
  * the project's size; within a page, newest first.
  */
-import type { DashboardWindow, Verbatim } from '../../contracts/project';
+import type { DashboardWindow, Verbatim } from './read-models';
 import { scoreBand } from '../../domain/question';
 import { currentWindow } from '../../domain/scoring';
 import type { TicketExperience } from '../../domain/ticket';

@@ -3,7 +3,7 @@
  * rollup segments beside that segment's SLA-met rate. Reads the same buckets as the scorecards, so
  * it costs O(days × shards × segments), whatever the number of tickets.
  */
-import type { DashboardWindow, WatermelonRow } from '../../contracts/project';
+import type { DashboardWindow, WatermelonRow } from './read-models';
 import type { RollupBucket } from '../../domain/rollup';
 import type { Scorecard } from '../../domain/scorecard';
 import { buildScorecard } from '../../domain/scoring';

@@ -4,7 +4,7 @@
  * ≤ −0.5. Only on demand (a click), and bounded: the project's tickets active in the window,
  * newest first, at most `MAX_SCANNED` of them.
  */
-import type { DashboardWindow, WatermelonTicket } from '../../contracts/project';
+import type { DashboardWindow, WatermelonTicket } from './read-models';
 import { isLowScore } from '../../domain/question';
 import { currentWindow } from '../../domain/scoring';
 import { moodOf, type TicketExperience } from '../../domain/ticket';

@@ -1,87 +1,79 @@
 /**
- * What the app keeps per ticket and per rollup bucket, as zod schemas: every value read back from
- * storage is parsed with these (stored data is a trust boundary too). Also the small pure helpers
- * that build and update a record.
+ * What the app keeps per ticket and per rollup bucket. The stored shapes (the zod schemas every
+ * value read back is parsed with) belong to the platform layer: src/platform/stored-shapes.ts.
+ * Also the small pure helpers that build and update a record.
  */
-import { z } from 'zod';
-import { AskStatusSchema, type Ask } from '../../domain/ask';
-import { WAYPOINT_KINDS } from '../../domain/waypoint';
-import { ContributionSchema, RollupBucketSchema } from '../../domain/rollup';
-import { PlanDecisionSummarySchema } from '../../domain/survey/decision-summary';
-import { TicketExperienceSchema, type TicketExperience } from '../../domain/ticket';
+import type { Ask, AskStatus } from '../../domain/ask';
+import type { Contribution, RollupBucket } from '../../domain/rollup';
+import type { PlanDecisionSummary } from '../../domain/survey/decision-summary';
+import type { TicketExperience } from '../../domain/ticket';
+import type { WaypointKind } from '../../domain/waypoint';
+import type { ExperienceProperty } from '../ports';
 import { shardOf } from './bucket-keys';
 
-export const TicketAskSummarySchema = z.object({
-  id: z.string(),
-  planId: z.string(),
-  waypoint: z.enum(WAYPOINT_KINDS),
-  status: AskStatusSchema,
-  createdAt: z.number().int(),
-  expiresAt: z.number().int(),
-  score: z.number().int().nullable(),
-});
-export type TicketAskSummary = z.infer<typeof TicketAskSummarySchema>;
+export interface TicketAskSummary {
+  readonly id: string;
+  readonly planId: string;
+  readonly waypoint: WaypointKind;
+  readonly status: AskStatus;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly score: number | null;
+}
 
 /** Kept per ticket for the agent panel; the same shape the panel receives. */
-export const PlanDecisionRecordSchema = PlanDecisionSummarySchema;
-export type PlanDecisionRecord = z.infer<typeof PlanDecisionRecordSchema>;
-
-export const ExperiencePropertySchema = z.object({
-  mood: z.number().nullable(),
-  risk: z.enum(['low', 'medium', 'high']),
-  lastScore: z.number().nullable(),
-  pendingAsk: z.enum(['yes', 'no']),
-});
+export type PlanDecisionRecord = PlanDecisionSummary;
 
 /** Plan decisions kept for the agent panel. */
 export const DECISIONS_KEPT = 20;
 
-export const TicketRecordSchema = z.object({
-  ticketId: z.string(),
+export interface TicketRecord {
+  readonly ticketId: string;
   /** Indexed copies of the fold, for the hourly scans and the at-risk list. */
-  projectId: z.string(),
-  createdAt: z.number().int(),
-  open: z.boolean(),
-  riskScore: z.number().int().min(0).max(100),
-  lastAgentActivityAt: z.number().int(),
+  readonly projectId: string;
+  readonly createdAt: number;
+  readonly open: boolean;
+  /** 0–100. */
+  readonly riskScore: number;
+  readonly lastAgentActivityAt: number;
   /** The domain fold of everything that happened (src/domain/ticket). */
-  experience: TicketExperienceSchema,
-  /** Request participants as last read from JSM (they come with no event); requesters too. */
-  participantIds: z.array(z.string()).max(50),
+  readonly experience: TicketExperience;
+  /** Request participants as last read from JSM (they come with no event); requesters too. ≤ 50. */
+  readonly participantIds: readonly string[];
   /** What this ticket currently adds to the rollups (every XLA), so a change applies new − stored. */
-  contribution: ContributionSchema,
+  readonly contribution: Contribution;
   /** The rollup generations that hold `contribution` (see RollupGenerations in src/app/ports.ts). */
-  rollupGens: z.array(z.string()).max(4).default(['']),
+  readonly rollupGens: readonly string[];
   /** The shard of the rollup buckets this ticket's contribution lives in. */
-  shard: z.number().int().min(0),
-  asks: z.array(TicketAskSummarySchema).max(50),
-  decisions: z.array(PlanDecisionRecordSchema).max(DECISIONS_KEPT),
+  readonly shard: number;
+  /** ≤ 50. */
+  readonly asks: readonly TicketAskSummary[];
+  /** ≤ DECISIONS_KEPT. */
+  readonly decisions: readonly PlanDecisionRecord[];
   /**
    * Pending asks whose public survey comment is not confirmed sent yet (the comment goes out after
    * the commit). A redelivered event, or the hourly job, sends them again until confirmed.
    */
-  undelivered: z.array(z.string()).max(50).default([]),
+  readonly undelivered: readonly string[];
   /** The last value written to the issue property; an unchanged summary costs no Jira call. */
-  property: ExperiencePropertySchema.nullable(),
-  updatedAt: z.number().int(),
-});
-export type TicketRecord = z.infer<typeof TicketRecordSchema>;
+  readonly property: ExperienceProperty | null;
+  readonly updatedAt: number;
+}
 
 /**
  * One stored rollup bucket: the domain bucket of one project and one period (src/domain/rollup),
  * split into shards so concurrent events of different tickets rarely race on one key.
  */
-export const StoredBucketSchema = z.object({
-  key: z.string(),
+export interface StoredBucket {
+  readonly key: string;
   /** The rollup generation ('' = the original layout). */
-  generation: z.string().default(''),
-  projectId: z.string(),
-  period: z.string(),
-  shard: z.number().int().min(0),
+  readonly generation: string;
+  readonly projectId: string;
+  readonly period: string;
+  readonly shard: number;
   /** Null once every contribution in it has been subtracted again. */
-  bucket: RollupBucketSchema.nullable(),
-});
-export type StoredBucket = z.infer<typeof StoredBucketSchema>;
+  readonly bucket: RollupBucket | null;
+}
 
 /** A fresh record around an experience (first sight of a ticket). */
 export function newRecord(experience: TicketExperience, now: number): TicketRecord {

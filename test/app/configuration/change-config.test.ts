@@ -1,12 +1,20 @@
 /** Admin configuration against fakes: stale edits refused, XLA saves start a recompute, every change audited. */
 import { describe, expect, it } from 'vitest';
 import { deletePlan } from '../../../src/app/configuration/delete-plan';
-import { importConfig } from '../../../src/app/configuration/import-config';
 import { savePlan } from '../../../src/app/configuration/save-plan';
 import { saveXla } from '../../../src/app/configuration/save-xla';
 import { ConflictError } from '../../../src/app/errors';
 import { journeyXla, plan } from '../../integration/support/config';
+import type { CallerJira } from '../../../src/app/ports';
+import { adminDefinitions } from '../../../src/handlers/admin-resolvers';
 import { fakeWorld } from '../fakes/ports';
+
+const anAdmin: CallerJira = {
+  canBrowseIssue: async () => true,
+  canBrowseProject: async () => true,
+  isJiraAdmin: async () => true,
+  visibleRequest: async () => null,
+};
 
 describe('managing the configuration', () => {
   it('refuses a save that names a stale version with conflict/stale-version, and changes nothing', async () => {
@@ -80,14 +88,15 @@ describe('managing the configuration', () => {
 
   it('refuses an invalid import naming the field, before writing anything', async () => {
     const w = fakeWorld();
-    await expect(
-      importConfig(
-        w.ports,
-        'admin-1',
-        { format: 'sentio-config', version: 1, xlas: [{ id: 'x' }], plans: [] },
-        'merge',
-      ),
-    ).rejects.toMatchObject({ code: 'validation' });
+    const importConfigResolver = adminDefinitions({ ports: () => w.ports, caller: () => anAdmin }).find(
+      (d) => d.name === 'importConfig',
+    );
+    const answer = await importConfigResolver?.run({
+      payload: { config: { format: 'sentio-config', version: 1, xlas: [{ id: 'x' }], plans: [] }, mode: 'merge' },
+      context: { accountId: 'admin-1' },
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(answer?.ok === false ? answer.error.fields?.[0]?.field : null).toBe('config.xlas[0].name');
     expect([w.config.version, w.audit.length]).toEqual([1, 0]);
   });
 });

@@ -4,10 +4,12 @@
  * pages (`pageSize`, opaque cursors) — and a log of Jira writes and store calls.
  */
 import type { Ask } from '../../../src/domain/ask';
-import type { AuditEntry, RecomputeStatus, ScopeOptions } from '../../../src/contracts/admin';
 import { WriteConflict } from '../../../src/app/errors';
 import type {
   AppDocKey,
+  AuditEntry,
+  RecomputeState,
+  ScopeOptions,
   AppPorts,
   HmacKey,
   Page,
@@ -19,8 +21,13 @@ import type {
 import type { StoredBucket, TicketRecord } from '../../../src/app/tickets/ticket-record';
 import { bucketScope } from '../../../src/app/tickets/bucket-keys';
 import type { EpochMs } from '../../../src/domain/time';
+import { RollupGcStateV1, ScopeOptionsCacheV1, SitePriorsStateV1 } from '../../../src/platform/stored-shapes';
 
-type RecomputeState = RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number };
+const DOC_SHAPES = {
+  'site-priors': SitePriorsStateV1,
+  'rollup-gc': RollupGcStateV1,
+  'scope-options': ScopeOptionsCacheV1,
+} as const;
 
 export interface FakeWorld {
   readonly ports: AppPorts;
@@ -47,7 +54,7 @@ export interface FakeWorld {
   /** What the personal-data API answers for an account (default: nothing to do). */
   accountStatus: Map<string, 'closed' | 'updated'>;
   /** The site Jira lists for the scope pickers, and display names by account id. */
-  site: ScopeOptions & { people: Map<string, string> };
+  site: { -readonly [K in keyof ScopeOptions]: ScopeOptions[K] } & { people: Map<string, string> };
   /** Jira reads made, by method (scope lists, display names). */
   jiraReads: string[];
   /** Makes Jira's reads fail like a 503 while true. */
@@ -231,9 +238,11 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     async deleteBuckets(keys) {
       for (const k of keys) buckets.delete(k);
     },
-    async getDoc(key, schema) {
+    async getDoc(key) {
       const doc = world.docs.get(key);
-      return doc === undefined ? null : { value: schema.parse(JSON.parse(JSON.stringify(doc.value))), rev: doc.rev };
+      // As stored: through JSON and the platform's stored shape of that document.
+      const value: unknown = doc === undefined ? undefined : JSON.parse(JSON.stringify(doc.value));
+      return doc === undefined ? null : { value: DOC_SHAPES[key].parse(value) as never, rev: doc.rev };
     },
     async putDoc(key, value, expectedRev) {
       check(key, world.docs.get(key)?.rev ?? 0, expectedRev);

@@ -1,7 +1,8 @@
 /** The daily site-wide priors (SCORING.md §2.2) against fakes: pooled across projects, bounded per run, used by scorecards. */
 import { describe, expect, it } from 'vitest';
 import { buildScorecards } from '../../../src/app/scorecards/build-scorecards';
-import { refreshSitePriors, type SitePriorsState } from '../../../src/app/scorecards/refresh-site-priors';
+import { refreshSitePriors } from '../../../src/app/scorecards/refresh-site-priors';
+import type { SitePriorsState } from '../../../src/app/scorecards/site-priors-state';
 import type { StoredConfig } from '../../../src/app/ports';
 import type { RollupBucket } from '../../../src/domain/rollup';
 import { dayStart } from '../../../src/domain/time';
