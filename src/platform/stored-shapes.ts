@@ -203,7 +203,9 @@ export const RollupEntityV1 = z.object({
   rev: z.number().int(),
   bucket: StoredBucketV1,
 });
-export type RollupEntity = Omit<z.infer<typeof RollupEntityV1>, 'bucket'> & { readonly bucket: StoredBucket };
+export type RollupEntity = Omit<z.infer<typeof RollupEntityV1>, 'bucket'> & {
+  readonly bucket: StoredBucket & { readonly key: string };
+};
 
 export const AuditEntityV1 = z.object({ scope: z.string(), at: z.number().int(), record: AuditEntryV1 });
 export type AuditEntity = Omit<z.infer<typeof AuditEntityV1>, 'record'> & { readonly record: AuditEntry };
