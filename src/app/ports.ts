@@ -8,7 +8,10 @@ import type { SurveyPlan } from '../domain/survey-plan';
 import type { XlaDefinition } from '../domain/xla';
 import type { EpochMs } from '../domain/time';
 import type { SlaMetric } from '../domain/ticket';
-import type { StoredBucket, TicketRecord } from './tickets/ticket-record';
+import type { BucketRef, ExperienceProperty, StoredBucket, TicketRecord } from './tickets/ticket-record';
+
+// Defined with the ticket record they describe; named here too, where the ports use them.
+export type { BucketRef, ExperienceProperty } from './tickets/ticket-record';
 import type { SitePriorsState } from './scorecards/site-priors-state';
 
 export interface Clock {
@@ -138,14 +141,6 @@ export interface Page<T> {
   readonly cursor: string | null;
 }
 
-/** Which bucket: generation, project, day and shard. The storage key is the adapter's business. */
-export interface BucketRef {
-  readonly generation: string;
-  readonly projectId: string;
-  readonly period: string;
-  readonly shard: number;
-}
-
 export interface BucketQuery {
   /** The rollup generation; omitted: the active one (one more read). */
   readonly generation?: string;
@@ -258,14 +253,6 @@ export interface IssueSnapshot {
   readonly priority: string | null;
   readonly statusCategory: 'new' | 'indeterminate' | 'done';
   readonly createdAt: EpochMs;
-}
-
-/** The JQL-searchable summary mirrored into the issue entity property `sentio-experience`. */
-export interface ExperienceProperty {
-  readonly mood: number | null;
-  readonly risk: 'low' | 'medium' | 'high';
-  readonly lastScore: number | null;
-  readonly pendingAsk: 'yes' | 'no';
 }
 
 /** Jira as the app (asApp): the issues and requests the app works on. */

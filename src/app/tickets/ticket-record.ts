@@ -8,7 +8,22 @@ import type { Contribution, RollupBucket } from '../../domain/rollup';
 import type { PlanDecisionSummary } from '../../domain/survey/decision-summary';
 import type { TicketExperience } from '../../domain/ticket';
 import type { WaypointKind } from '../../domain/waypoint';
-import type { BucketRef, ExperienceProperty } from '../ports';
+
+/** Which bucket: generation, project, day and shard. The storage key is the adapter's business. */
+export interface BucketRef {
+  readonly generation: string;
+  readonly projectId: string;
+  readonly period: string;
+  readonly shard: number;
+}
+
+/** The JQL-searchable summary mirrored into the issue entity property `sentio-experience`. */
+export interface ExperienceProperty {
+  readonly mood: number | null;
+  readonly risk: 'low' | 'medium' | 'high';
+  readonly lastScore: number | null;
+  readonly pendingAsk: 'yes' | 'no';
+}
 
 export interface TicketAskSummary {
   readonly id: string;

@@ -16,31 +16,32 @@ const entityOf = (value: unknown) => parseStored(RollupEntityV1, value, 'rollup 
 /** KVS batches take at most 25 keys. */
 const BATCH = 25;
 
+/** Buckets of one project and generation over a day range, in pages of 100 (days × shards, never tickets). */
+async function bucketsIn(generation: string, query: BucketQuery): Promise<StoredBucket[]> {
+  const out: StoredBucket[] = [];
+  const scope = rollupScope(generation, query.projectId);
+  let cursor: string | undefined;
+  do {
+    let q = rollups()
+      .query()
+      .index(INDEX.rollupByScopeDay, { partition: [scope] })
+      .where(WhereConditions.between(query.fromDay, query.toDay))
+      .sort(Sort.ASC)
+      .limit(PAGE);
+    if (cursor) q = q.cursor(cursor);
+    const page = await kvsCall('rollups', () => q.getMany());
+    for (const r of page.results) out.push(entityOf(r.value).bucket);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
 /** @param config the active generation, for queries that do not name one */
 export function createRollupStore(config: ConfigStore): RollupStore {
   return {
     shardOf,
 
-    async bucketsIn(query: BucketQuery) {
-      const out: StoredBucket[] = [];
-      const generation = query.generation ?? (await config.getConfig()).rollups?.active ?? '';
-      const scope = rollupScope(generation, query.projectId);
-      let cursor: string | undefined;
-      // Pages of 100 over days × shards: bounded by the window, never by the number of tickets.
-      do {
-        let q = rollups()
-          .query()
-          .index(INDEX.rollupByScopeDay, { partition: [scope] })
-          .where(WhereConditions.between(query.fromDay, query.toDay))
-          .sort(Sort.ASC)
-          .limit(PAGE);
-        if (cursor) q = q.cursor(cursor);
-        const page = await kvsCall('rollups', () => q.getMany());
-        for (const r of page.results) out.push(entityOf(r.value).bucket);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return out;
-    },
+    bucketsIn: async (query) => bucketsIn(query.generation ?? (await config.getConfig()).rollups?.active ?? '', query),
 
     async getBuckets(refs) {
       if (refs.length === 0) return [];
