@@ -70,6 +70,14 @@ export default tseslint.config(
     },
   },
   {
+    // A function a reader can hold at once: about one screen (issue 13). Lines as written, comments
+    // and blank lines included, the same count as scripts/structure-report.ts prints.
+    files: ['src/**/*.ts'],
+    // Their owners are reshaping these two right now; they join when that lands.
+    ignores: ['src/domain/sentiment/sentence-valence.ts', 'src/platform/jira-client.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: false, skipComments: false }] },
+  },
+  {
     // The Custom UI: browser code that may import src/contracts and pure src/domain helpers only.
     files: ['static/src/**/*.{ts,tsx}', 'test/ui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
@@ -107,6 +115,10 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   // Layout belongs to Prettier (its check runs in `npm run lint`); no stylistic lint rules.
   prettierConfig,

@@ -3,7 +3,7 @@ import type { AppPorts, CallerJira } from './app/ports';
 import type { LifecycleDeps } from './app/lifecycle/handle-issue-event';
 import { adfToText, createSentimentScorer } from './domain/sentiment';
 import { createCallerJira, createJiraClient } from './platform/jira-client';
-import { createKvsStore } from './platform/kvs-store';
+import { createKvsStores } from './platform/kvs-store';
 import {
   createQueue,
   createSecrets,
@@ -15,9 +15,11 @@ import {
 
 /** Built per invocation: adapters hold no per-call state, but nothing is shared across calls either. */
 export function appPorts(): AppPorts {
+  const jira = createJiraClient();
   return {
-    store: createKvsStore(),
-    jira: createJiraClient(),
+    ...createKvsStores(),
+    jira,
+    directory: jira,
     clock: systemClock,
     random: cryptoRandom,
     queue: createQueue(),

@@ -5,7 +5,7 @@
  * freely without changing what is stored). Each is checked against the app type it stores, so a
  * change on either side fails to compile here. They are frozen: a new stored format gets a new
  * version beside this one and a reader that converts (as the rollup bucket's format 1 → 2 does).
- * test/platform/stored-rows.test.ts reads rows recorded before these moved here.
+ * test/platform/stored-shapes.test.ts reads rows recorded before these moved here.
  */
 import { z } from 'zod';
 import type {
@@ -203,7 +203,9 @@ export const RollupEntityV1 = z.object({
   rev: z.number().int(),
   bucket: StoredBucketV1,
 });
-export type RollupEntity = Omit<z.infer<typeof RollupEntityV1>, 'bucket'> & { readonly bucket: StoredBucket };
+export type RollupEntity = Omit<z.infer<typeof RollupEntityV1>, 'bucket'> & {
+  readonly bucket: StoredBucket & { readonly key: string };
+};
 
 export const AuditEntityV1 = z.object({ scope: z.string(), at: z.number().int(), record: AuditEntryV1 });
 export type AuditEntity = Omit<z.infer<typeof AuditEntityV1>, 'record'> & { readonly record: AuditEntry };

@@ -106,7 +106,7 @@ describe('resolvers through getDefinitions()', () => {
   it('turns an unexpected failure into a generic internal error: no raw message, no stack', async () => {
     const w = fakeWorld();
     const secret = 'KVS exploded at /srv/app/kvs-store.ts:42 token=abc123';
-    w.ports.store.getConfig = async () => {
+    w.ports.config.getConfig = async () => {
       throw new Error(secret);
     };
     const { admin, agent } = sets(w, caller());

@@ -16,7 +16,7 @@ export async function answerAsk(
   input: AnswerInput,
 ): Promise<{ readonly answered: PortalAsk; readonly delivery: TicketDelivery | null }> {
   const issueId = await assertRequester(ports, caller, accountId, issueIdOrKey);
-  const stored = await ports.store.getAsk(askId);
+  const stored = await ports.asks.getAsk(askId);
   // An ask of another request is "not found" for this caller: the context's issue decides.
   if (stored === null || stored.ask.ticketId !== issueId)
     throw new NotFoundError('There is no such survey on this request.');

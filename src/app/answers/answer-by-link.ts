@@ -24,7 +24,7 @@ export type LinkOutcome =
 export async function answerByLink(ports: AppPorts, token: string, step: 'open' | 'confirm'): Promise<LinkOutcome> {
   const check = verifyToken(token, await ports.secrets.signingKeys(), ports.clock.now());
   if (!check.ok) return { kind: 'invalid', reason: check.reason };
-  const stored = await ports.store.getAsk(check.claims.a);
+  const stored = await ports.asks.getAsk(check.claims.a);
   if (stored === null || stored.ask.expiresAt !== check.claims.e) return { kind: 'invalid', reason: 'mismatch' };
   if (step === 'open') {
     return stored.usedNonces.includes(check.claims.n)

@@ -15,7 +15,7 @@ export async function assertRequester(
   const visible = await caller.visibleRequest(issueIdOrKey);
   if (visible === null) throw new ForbiddenError('You cannot see this request.');
   if (visible.reporterId === accountId) return visible.issueId;
-  const ticket = await ports.store.getTicket(visible.issueId);
+  const ticket = await ports.tickets.getTicket(visible.issueId);
   const participants = ticket?.value.participantIds.includes(accountId)
     ? [accountId]
     : await ports.jira.getParticipants(visible.issueId);

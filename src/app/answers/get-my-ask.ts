@@ -10,13 +10,13 @@ export async function getMyAsk(
   issueIdOrKey: string,
 ): Promise<PortalAsk | null> {
   const issueId = await assertRequester(ports, caller, accountId, issueIdOrKey);
-  const ticket = await ports.store.getTicket(issueId);
+  const ticket = await ports.tickets.getTicket(issueId);
   if (ticket === null) return null;
   const now = ports.clock.now();
   const live = [...ticket.value.asks]
     .reverse()
     .find((a) => (a.status === 'pending' || a.status === 'answered') && a.expiresAt > now);
   if (live === undefined) return null;
-  const stored = await ports.store.getAsk(live.id);
+  const stored = await ports.asks.getAsk(live.id);
   return stored === null ? null : portalAskOf(stored.ask, now);
 }

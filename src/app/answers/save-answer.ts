@@ -32,14 +32,14 @@ export type SavedAnswer =
  */
 export async function saveAnswer(ports: AppPorts, command: AnswerCommand): Promise<SavedAnswer> {
   return withOptimisticRetry(ports, async (): Promise<SavedAnswer> => {
-    const [config, stored] = await Promise.all([effectiveConfig(ports), ports.store.getAsk(command.askId)]);
+    const [config, stored] = await Promise.all([effectiveConfig(ports), ports.asks.getAsk(command.askId)]);
     if (stored === null) throw new NotFoundError('This survey does not exist.');
     if (command.nonce !== undefined && stored.usedNonces.includes(command.nonce))
       return { kind: 'replayed', ask: stored.ask, delivery: null };
     const now = ports.clock.now();
     const result = recordAnswer(stored.ask, command.input, now, command.via);
     if (!result.ok) throw new RefusedError(result.code, result.message);
-    const ticket = await ports.store.getTicket(stored.ask.ticketId);
+    const ticket = await ports.tickets.getTicket(stored.ask.ticketId);
     if (ticket === null) throw new NotFoundError('The request of this survey is gone.');
     const experience = applyAnswer(ticket.value.experience, result.ask).experience;
     const asks = upsertAskSummaries(ticket.value.asks, [result.ask]);

@@ -42,14 +42,14 @@ export async function changeConfig(
   const { next, action, target, summary } = edit(current);
   assertStorable(next);
   try {
-    await ports.store.saveConfig({ ...next, version: current.version + 1 }, current.rev ?? current.version);
+    await ports.config.saveConfig({ ...next, version: current.version + 1 }, current.rev ?? current.version);
   } catch (e) {
     if (e instanceof WriteConflict)
       throw new ConflictError('Someone else changed the configuration; reload and try again.', 'stale-version');
     throw e;
   }
   const now = ports.clock.now();
-  await ports.store.appendAudit({ id: `${now}-${ports.random.id()}`, at: now, actorId, action, target, summary });
+  await ports.audit.appendAudit({ id: `${now}-${ports.random.id()}`, at: now, actorId, action, target, summary });
   return { ...next, version: current.version + 1, rev: (current.rev ?? current.version) + 1 };
 }
 

@@ -12,13 +12,13 @@ const byName = <T extends { name: string }>(list: readonly T[]): T[] =>
 
 export async function listScopeOptions(ports: AppPorts): Promise<ScopeOptions> {
   const now = ports.clock.now();
-  const cached = await ports.store.getDoc('scope-options');
+  const cached = await ports.documents.getDoc('scope-options');
   if (cached !== null && now - cached.value.at < SCOPE_OPTIONS_TTL_MS && cached.value.at <= now)
     return cached.value.options;
   const [projects, requestTypes, priorities] = await Promise.all([
-    ports.jira.listProjects(),
-    ports.jira.listRequestTypes(),
-    ports.jira.listPriorities(),
+    ports.directory.listProjects(),
+    ports.directory.listRequestTypes(),
+    ports.directory.listPriorities(),
   ]);
   // Priorities keep Jira's order (highest first): that is how admins read them.
   const options: ScopeOptions = {
@@ -29,7 +29,7 @@ export async function listScopeOptions(ports: AppPorts): Promise<ScopeOptions> {
   const value = { at: now, options };
   if (new TextEncoder().encode(JSON.stringify(value)).length <= CACHE_MAX_BYTES) {
     try {
-      await ports.store.putDoc('scope-options', value, cached?.rev ?? 0);
+      await ports.documents.putDoc('scope-options', value, cached?.rev ?? 0);
     } catch (e) {
       // Another admin's page refreshed it at the same moment: their copy is as fresh as ours.
       if (!(e instanceof WriteConflict)) throw e;

@@ -14,12 +14,12 @@ export async function readAuditLog(
   cursor: string | null,
   limit: number,
 ): Promise<{ entries: AuditEntryWithName[]; nextCursor: string | null }> {
-  const page = await ports.store.auditLog(cursor, limit);
+  const page = await ports.audit.auditLog(cursor, limit);
   const actorIds = [...new Set(page.items.map((e) => e.actorId))];
   const names =
     actorIds.length === 0
       ? new Map<string, string>()
-      : await ports.jira.displayNames(actorIds).catch(() => new Map<string, string>());
+      : await ports.directory.displayNames(actorIds).catch(() => new Map<string, string>());
   return {
     entries: page.items.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? e.actorId })),
     nextCursor: page.cursor,

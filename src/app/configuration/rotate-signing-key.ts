@@ -15,7 +15,7 @@ export interface RotationResult {
 export async function rotateSigningKey(ports: AppPorts, actorId: string): Promise<RotationResult> {
   const keys = await ports.secrets.rotateSigningKey();
   const now = ports.clock.now();
-  await ports.store.appendAudit({
+  await ports.audit.appendAudit({
     id: `${now}-${ports.random.id()}`,
     at: now,
     actorId,

@@ -20,7 +20,7 @@ export async function deliverOwedComments(
 ): Promise<number> {
   let sent = 0;
   for (const askId of askIds) {
-    const stored = await ports.store.getAsk(askId);
+    const stored = await ports.asks.getAsk(askId);
     const live = stored !== null && stored.ask.status === 'pending' && stored.ask.expiresAt > ports.clock.now();
     if (live) {
       await postSurveyComment(ports, config, stored.ask);
@@ -34,11 +34,11 @@ export async function deliverOwedComments(
 /** Drops the ask from the ticket's owed list (and puts the ask back on its normal schedule). */
 async function confirmDelivered(ports: AppPorts, ticketId: string, askId: string): Promise<void> {
   await withOptimisticRetry(ports, async () => {
-    const ticket = await ports.store.getTicket(ticketId);
+    const ticket = await ports.tickets.getTicket(ticketId);
     if (ticket === null || !ticket.value.undelivered.includes(askId)) return;
-    const stored = await ports.store.getAsk(askId);
+    const stored = await ports.asks.getAsk(askId);
     const record = { ...ticket.value, undelivered: ticket.value.undelivered.filter((id) => id !== askId) };
-    await ports.store.commit({
+    await ports.tickets.commit({
       ticket: { record, expectedRev: ticket.rev },
       asks: stored === null ? [] : [{ ask: stored.ask, usedNonces: stored.usedNonces }],
     });

@@ -93,7 +93,7 @@ export async function getTicketExperience(
   issueId: string,
 ): Promise<TicketExperienceRead> {
   await assertAgent(caller, issueId);
-  const [config, ticket] = await Promise.all([effectiveConfig(ports), ports.store.getTicket(issueId)]);
+  const [config, ticket] = await Promise.all([effectiveConfig(ports), ports.tickets.getTicket(issueId)]);
   if (ticket === null) throw new NotFoundError('Sentio has not seen this ticket yet.');
   const record = ticket.value;
   const e = record.experience;
@@ -101,7 +101,7 @@ export async function getTicketExperience(
   const planName = (id: string) => config.plans.find((p) => p.id === id)?.name ?? id;
   const asks: Array<{ ask: Ask; planName: string }> = [];
   for (const a of record.asks) {
-    const stored = await ports.store.getAsk(a.id);
+    const stored = await ports.asks.getAsk(a.id);
     if (stored !== null) asks.push({ ask: stored.ask, planName: planName(a.planId) });
   }
   const followUp = followUpOf(e);

@@ -23,7 +23,7 @@ export async function markFollowUpDone(
 ): Promise<{ readonly followUp: FollowUpState; readonly delivery: TicketDelivery }> {
   await assertAgent(caller, issueId);
   const saved = await withOptimisticRetry(ports, async () => {
-    const [config, ticket] = await Promise.all([effectiveConfig(ports), ports.store.getTicket(issueId)]);
+    const [config, ticket] = await Promise.all([effectiveConfig(ports), ports.tickets.getTicket(issueId)]);
     if (ticket === null) throw new NotFoundError('Sentio has not seen this ticket yet.');
     const pending = followUpOf(ticket.value.experience);
     if (pending === null || pending.askId === null)

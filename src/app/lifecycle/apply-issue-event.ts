@@ -143,7 +143,7 @@ async function foldEvents(
     const stateBefore =
       record === null ? null : surveyStateOf({ ...record, experience: experience ?? record.experience });
     experience = withRequestType(applyEvent(experience, event, deps).experience);
-    record = { ...(record ?? newRecord(experience, now)), experience };
+    record = { ...(record ?? newRecord(experience, now, ports.rollups.shardOf(experience.issueId))), experience };
     const trigger = { kind: 'event', event } as const;
     const state = stateBefore ?? surveyStateOf(seedRecord(record, event));
     const evaluated = await evaluatePlans(ports, input.config, trigger, state, now);

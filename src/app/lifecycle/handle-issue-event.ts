@@ -38,7 +38,7 @@ export async function handleIssueEvent(
   // Jira reads are memoised across optimistic retries: a retry re-reads storage, not Jira.
   const reads: IssueEventJiraReads = { participants: null, slaMetrics: null };
   const outcome = await withOptimisticRetry(ports, async () => {
-    const [config, before] = await Promise.all([effectiveConfig(ports), ports.store.getTicket(payload.issue.id)]);
+    const [config, before] = await Promise.all([effectiveConfig(ports), ports.tickets.getTicket(payload.issue.id)]);
     return applyIssueEvent(ports, deps, { config, before, payload, receivedAt, reads });
   });
 

@@ -28,20 +28,20 @@ export async function eraseAccount(ports: AppPorts, accountId: string): Promise<
   const tickets = new Set<string>();
   let cursor: string | null = null;
   do {
-    const page = await ports.store.asksOf(accountId, cursor);
+    const page = await ports.asks.asksOf(accountId, cursor);
     for (const stored of page.items) {
       const ask = stored.ask;
       tickets.add(ask.ticketId);
       const answer = ask.answer === null ? null : { ...ask.answer, comment: null };
-      await ports.store.putAsk({ ...ask, requesterId: ERASED, answer }, stored.rev, stored.usedNonces);
+      await ports.asks.putAsk({ ...ask, requesterId: ERASED, answer }, stored.rev, stored.usedNonces);
     }
     cursor = page.cursor;
   } while (cursor !== null);
   for (const ticketId of tickets) {
     await withOptimisticRetry(ports, async () => {
-      const ticket = await ports.store.getTicket(ticketId);
-      if (ticket !== null) await ports.store.putTicket(withoutAccount(ticket.value, accountId), ticket.rev);
+      const ticket = await ports.tickets.getTicket(ticketId);
+      if (ticket !== null) await ports.tickets.putTicket(withoutAccount(ticket.value, accountId), ticket.rev);
     });
   }
-  await ports.store.forgetAccount(accountId);
+  await ports.accounts.forgetAccount(accountId);
 }

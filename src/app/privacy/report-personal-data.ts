@@ -19,7 +19,7 @@ export async function reportPersonalData(ports: AppPorts): Promise<{ reported: n
   // walk would meet it again: report each account once per run.
   const seen = new Set<string>();
   for (let i = 0; i < MAX_BATCHES; i++) {
-    const page = await ports.store.accountsToReport(REPORT_BATCH, cursor);
+    const page = await ports.accounts.accountsToReport(REPORT_BATCH, cursor);
     const fresh = page.items.filter((a) => !seen.has(a.accountId));
     for (const a of fresh) seen.add(a.accountId);
     cursor = page.cursor;
@@ -34,7 +34,7 @@ export async function reportPersonalData(ports: AppPorts): Promise<{ reported: n
       await eraseAccount(ports, accountId);
       erased += 1;
     }
-    await ports.store.markAccountsReported(
+    await ports.accounts.markAccountsReported(
       fresh.map((a) => a.accountId).filter((id) => !closed.includes(id)),
       ports.clock.now(),
     );

@@ -36,9 +36,9 @@ async function clearProject(
     if (budget.keys <= 0 || budget.queries <= 0) return false;
     budget.queries -= 1;
     const limit = Math.min(100, budget.keys);
-    const keys = await ports.store.rollupKeysOf(generation, projectId, limit);
+    const keys = await ports.rollups.bucketsOfGeneration(generation, projectId, limit);
     if (keys.length > 0) {
-      await ports.store.deleteBuckets(keys);
+      await ports.rollups.deleteBuckets(keys);
       budget.keys -= keys.length;
       budget.deleted += keys.length;
     }
@@ -58,7 +58,7 @@ export async function collectRetiredGenerations(
     .map((r) => r.generation);
   if (ripe.length === 0) return { deleted: 0, finished: [] };
 
-  const stored = await ports.store.getDoc('rollup-gc');
+  const stored = await ports.documents.getDoc('rollup-gc');
   let state: RollupGcState = stored?.value ?? { generation: null, cursor: null };
   // Carry on with the generation a previous run was in the middle of.
   const order =
@@ -77,7 +77,7 @@ export async function collectRetiredGenerations(
     for (;;) {
       if (budget.queries <= 0) break outer;
       budget.queries -= 1;
-      const page = await ports.store.projectsSeen(state.cursor, 100);
+      const page = await ports.rollups.projectsSeen(state.cursor, 100);
       for (const projectId of page.items) {
         // Out of budget mid-page: the cursor stays before this page; cleared projects cost one query next time.
         if (!(await clearProject(ports, generation, projectId, budget))) break outer;
@@ -90,7 +90,7 @@ export async function collectRetiredGenerations(
   }
 
   try {
-    await ports.store.putDoc('rollup-gc', state, stored?.rev ?? 0);
+    await ports.documents.putDoc('rollup-gc', state, stored?.rev ?? 0);
   } catch (e) {
     // Two runs overlapped; both only deleted dead keys, and the next run re-reads the cursor.
     if (!(e instanceof WriteConflict)) throw e;
@@ -100,7 +100,7 @@ export async function collectRetiredGenerations(
       const c = await effectiveConfig(ports);
       const g = c.rollups ?? LEGACY_GENERATIONS;
       // Not an admin edit: the edit version stays, only the document revision moves.
-      await ports.store.saveConfig(
+      await ports.config.saveConfig(
         { ...c, rollups: { ...g, retired: (g.retired ?? []).filter((r) => !finished.includes(r.generation)) } },
         c.rev ?? c.version,
       );

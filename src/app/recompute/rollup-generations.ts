@@ -17,7 +17,7 @@ export async function setGenerations(
     const next = change(config);
     if (next === null) return null;
     // Not an admin edit: the edit version stays, only the document revision moves.
-    await ports.store.saveConfig(next, config.rev ?? config.version);
+    await ports.config.saveConfig(next, config.rev ?? config.version);
     return { ...next, rev: (config.rev ?? config.version) + 1 };
   });
 }

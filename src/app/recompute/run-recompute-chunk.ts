@@ -11,7 +11,7 @@ export const RECOMPUTE_CHUNK = 50;
 
 /** One chunk of the job (the queue consumer). Returns true when another chunk was queued. */
 export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise<boolean> {
-  const stored = await ports.store.getRecompute();
+  const stored = await ports.documents.getRecompute();
   if (
     stored === null ||
     stored.value.jobId !== jobId ||
@@ -19,7 +19,7 @@ export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise
     stored.value.state === 'failed'
   )
     return false;
-  const page = await ports.store.allTickets(stored.value.cursor, RECOMPUTE_CHUNK);
+  const page = await ports.tickets.allTickets(stored.value.cursor, RECOMPUTE_CHUNK);
   let done = 0;
   for (const item of page.items) {
     const written = await withOptimisticRetry(ports, async () => {
@@ -27,7 +27,7 @@ export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise
       // would put the ticket into the wrong generation.
       const config = await effectiveConfig(ports);
       if (config.rollups?.building !== jobId) return false;
-      const fresh = (await ports.store.getTicket(item.value.ticketId)) ?? item;
+      const fresh = (await ports.tickets.getTicket(item.value.ticketId)) ?? item;
       const derived = deriveRecord(fresh.value, config, ports.clock.now());
       await commitTicketWrite(ports, config, { before: fresh, after: derived.record }, { checkConfig: true });
       return true;
@@ -57,7 +57,7 @@ export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise
     cursor: page.cursor,
   };
   try {
-    await ports.store.saveRecompute(next, stored.rev);
+    await ports.documents.saveRecompute(next, stored.rev);
   } catch (e) {
     // Restarted meanwhile (a new config save): the restart owns the job now.
     if (e instanceof WriteConflict) return false;

@@ -27,7 +27,7 @@ export async function startRecompute(
   actorId: string,
   options: { refuseIfRunning: boolean },
 ): Promise<RecomputeJob | null> {
-  const stored = await ports.store.getRecompute();
+  const stored = await ports.documents.getRecompute();
   const running = stored !== null && (stored.value.state === 'queued' || stored.value.state === 'running');
   if (running && options.refuseIfRunning) {
     throw new ConflictError(
@@ -49,7 +49,7 @@ export async function startRecompute(
     configVersion: 0,
   };
   try {
-    await ports.store.saveRecompute(state, stored?.rev ?? 0);
+    await ports.documents.saveRecompute(state, stored?.rev ?? 0);
   } catch (e) {
     if (e instanceof WriteConflict)
       throw new ConflictError('A recompute was just started by someone else.', 'recompute-running');
@@ -63,7 +63,7 @@ export async function startRecompute(
   });
   await ports.queue.pushRecompute({ jobId });
   if (actorId !== '')
-    await ports.store.appendAudit({
+    await ports.audit.appendAudit({
       id: `${now}-${ports.random.id()}`,
       at: now,
       actorId,

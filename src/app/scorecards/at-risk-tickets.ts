@@ -18,7 +18,7 @@ export async function projectAtRisk(
 ): Promise<AtRiskTicket[]> {
   const [config, records, names] = await Promise.all([
     effectiveConfig(ports),
-    ports.store.atRiskTickets({ projectId, minRiskScore, limit }),
+    ports.tickets.atRiskTickets({ projectId, minRiskScore, limit }),
     requestTypeNames(ports),
   ]);
   const now = ports.clock.now();

@@ -18,7 +18,7 @@ export async function buildScorecards(ports: AppPorts, projectId: string, w: Das
   const xlas = config.xlas.filter((x) => coversProject(x, projectId));
   if (xlas.length === 0) return [];
   const [stored, priors] = await Promise.all([
-    ports.store.bucketsIn({
+    ports.rollups.bucketsIn({
       generation: config.rollups?.active ?? '',
       projectId,
       fromDay: previousWindow(window, today).from,

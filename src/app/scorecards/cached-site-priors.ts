@@ -7,6 +7,6 @@ import type { AppPorts } from '../ports';
  * used as they are: they move slowly, and a missing day must not make the dashboard fail.
  */
 export async function cachedSitePriors(ports: AppPorts): Promise<ReadonlyMap<string, SitePriors>> {
-  const stored = await ports.store.getDoc('site-priors');
+  const stored = await ports.documents.getDoc('site-priors');
   return new Map(Object.entries(stored?.value.byXla ?? {}));
 }

@@ -38,7 +38,7 @@ export async function loadProjectRollups(
   const window = dashboardWindow(w);
   const range = currentWindow(window, today);
   const xlas = config.xlas.filter((x) => coversProject(x, projectId)).map((x) => ({ ...x, window }));
-  const stored = await ports.store.bucketsIn({
+  const stored = await ports.rollups.bucketsIn({
     generation: config.rollups?.active ?? '',
     projectId,
     fromDay: previousWindow(window, today).from,

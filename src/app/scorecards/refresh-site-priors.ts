@@ -47,7 +47,7 @@ export async function refreshSitePriors(
   const config = await effectiveConfig(ports);
   const today = dayKeyOf(ports.clock.now());
   const generation = config.rollups?.active ?? '';
-  const stored = await ports.store.getDoc('site-priors');
+  const stored = await ports.documents.getDoc('site-priors');
   const state = stored?.value ?? EMPTY_STATE;
   if (state.day === today && state.generation === generation) return { state: 'fresh' };
 
@@ -62,10 +62,10 @@ export async function refreshSitePriors(
   let folded = 0;
   let finished = false;
   while (folded < budget) {
-    const page = await ports.store.projectsSeen(run.cursor, budget - folded);
+    const page = await ports.rollups.projectsSeen(run.cursor, budget - folded);
     const sums: Record<string, SiteAggregates> = { ...run.sums };
     for (const projectId of page.items) {
-      const stored = await ports.store.bucketsIn({ generation, projectId, fromDay, toDay: today });
+      const stored = await ports.rollups.bucketsIn({ generation, projectId, fromDay, toDay: today });
       const buckets = stored.flatMap((b) => (b.bucket === null ? [] : [b.bucket]));
       for (const xla of xlas) {
         sums[xla.id] = mergeSiteAggregates(
@@ -95,7 +95,7 @@ export async function refreshSitePriors(
       }
     : { ...state, run };
   try {
-    await ports.store.putDoc('site-priors', next, stored?.rev ?? 0);
+    await ports.documents.putDoc('site-priors', next, stored?.rev ?? 0);
   } catch (e) {
     if (e instanceof WriteConflict) return { state: 'superseded' };
     throw e;

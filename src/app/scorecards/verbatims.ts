@@ -74,7 +74,7 @@ export async function projectVerbatims(
   let cursor: string | null = query.cursor ?? null;
   let reads = 0;
   do {
-    const page = await ports.store.ticketsByActivity({ projectId, since, limit: TICKETS_PER_READ }, cursor);
+    const page = await ports.tickets.ticketsByActivity({ projectId, since, limit: TICKETS_PER_READ }, cursor);
     reads += 1;
     for (const record of page.items) {
       if (query.requestTypeId !== undefined && record.experience.requestTypeId !== query.requestTypeId) continue;

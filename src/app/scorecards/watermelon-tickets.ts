@@ -49,7 +49,7 @@ export async function watermelonTickets(
   let scanned = 0;
   let cursor: string | null = null;
   do {
-    const page = await ports.store.ticketsByActivity({ projectId, since, limit: PAGE }, cursor);
+    const page = await ports.tickets.ticketsByActivity({ projectId, since, limit: PAGE }, cursor);
     scanned += page.items.length;
     for (const record of page.items) {
       if (record.experience.requestTypeId !== requestTypeId) continue;

@@ -23,7 +23,7 @@ async function askOnTicket(
   now: number,
 ) {
   return withOptimisticRetry(ports, async () => {
-    const ticket = await ports.store.getTicket(ticketId);
+    const ticket = await ports.tickets.getTicket(ticketId);
     if (ticket === null) return null;
     const scoped = { ...config, plans: timePlans };
     const evaluated = await evaluatePlans(ports, scoped, { kind: 'tick' }, surveyStateOf(ticket.value), now);
@@ -61,8 +61,8 @@ export async function askAtTimeWaypoints(
   let asked = 0;
   const seen = new Set<string>();
   for (const scan of [
-    ports.store.openTicketsIdleSince.bind(ports.store),
-    ports.store.openTicketsCreatedBefore.bind(ports.store),
+    ports.tickets.openTicketsIdleSince.bind(ports.tickets),
+    ports.tickets.openTicketsCreatedBefore.bind(ports.tickets),
   ]) {
     let cursor: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {

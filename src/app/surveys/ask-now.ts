@@ -24,7 +24,7 @@ export async function askNow(
 ): Promise<AskNowOutcome> {
   await assertAgent(caller, issueId);
   return withOptimisticRetry(ports, async (): Promise<AskNowOutcome> => {
-    const [config, ticket] = await Promise.all([effectiveConfig(ports), ports.store.getTicket(issueId)]);
+    const [config, ticket] = await Promise.all([effectiveConfig(ports), ports.tickets.getTicket(issueId)]);
     if (ticket === null) throw new NotFoundError('Sentio has not seen this ticket yet.');
     const now = ports.clock.now();
     const manualPlans = config.plans.filter(

@@ -40,7 +40,7 @@ export async function evaluatePlans(
   const input = { trigger, ticket, plans: config.plans, now, random };
   let evaluation = evaluateSurveyPlans({ ...input, history: { lastAskedAt: null } });
   if (evaluation.ask !== null && ticket.reporterId !== null && config.plans.some((p) => p.fatigue.cooldownHours > 0)) {
-    const last = await ports.store.lastAskOf(ticket.reporterId);
+    const last = await ports.asks.lastAskOf(ticket.reporterId);
     if (last !== null && last.ticketId !== ticket.ticketId) {
       evaluation = evaluateSurveyPlans({ ...input, history: { lastAskedAt: last.createdAt } });
     }
@@ -62,7 +62,7 @@ export async function evaluatePlans(
 export async function withdrawnAsks(ports: AppPorts, ids: readonly string[]): Promise<Ask[]> {
   const out: Ask[] = [];
   for (const id of ids) {
-    const stored = await ports.store.getAsk(id);
+    const stored = await ports.asks.getAsk(id);
     if (stored === null) continue;
     const result = withdraw(stored.ask);
     if (result.ok) out.push(result.ask);

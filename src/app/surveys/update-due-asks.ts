@@ -33,11 +33,11 @@ async function updateAsk(
   change: (a: Ask) => Ask | null,
 ): Promise<Ask | null> {
   const outcome = await withOptimisticRetry(ports, async () => {
-    const [config, storedAsk] = await Promise.all([effectiveConfig(ports), ports.store.getAsk(ask.id)]);
+    const [config, storedAsk] = await Promise.all([effectiveConfig(ports), ports.asks.getAsk(ask.id)]);
     if (storedAsk === null) return null;
     const next = change(storedAsk.ask);
     if (next === null) return null;
-    const ticket = await ports.store.getTicket(next.ticketId);
+    const ticket = await ports.tickets.getTicket(next.ticketId);
     if (ticket === null) return null;
     const now = ports.clock.now();
     const asks = upsertAskSummaries(ticket.value.asks, [next]);
@@ -71,7 +71,7 @@ async function remind(ports: AppPorts, deliver: Deliver, ask: Ask, now: number):
 
 /** Listed because its survey comment is still owed (see src/app/delivery/deliver-owed-comments.ts). */
 async function deliverOwed(ports: AppPorts, deliver: Deliver, ask: Ask): Promise<number> {
-  const ticket = await ports.store.getTicket(ask.ticketId);
+  const ticket = await ports.tickets.getTicket(ask.ticketId);
   if (ticket === null || !ticket.value.undelivered.includes(ask.id)) return 0;
   const config = await effectiveConfig(ports);
   return deliver({ config, ticketId: ask.ticketId, property: null, owed: [ask.id] });
@@ -83,7 +83,7 @@ export async function updateDueAsks(ports: AppPorts, deliver: Deliver, now: numb
   let delivered = 0;
   let cursor: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const due = await ports.store.pendingAsksDueBy(now, cursor);
+    const due = await ports.asks.pendingAsksDueBy(now, cursor);
     for (const ask of due.items) {
       if (dueForExpiry(ask, now)) {
         const r = await updateAsk(ports, deliver, ask, (a) => {

@@ -6,8 +6,7 @@
  */
 import type { Ask } from '../../domain/ask';
 import { applyDeltaToBucket, canonicalCells, contributionDelta, splitDeltaByBucket } from '../../domain/rollup';
-import { LEGACY_GENERATIONS, type AppPorts, type StoredConfig, type Versioned } from '../ports';
-import { bucketKey } from './bucket-keys';
+import { LEGACY_GENERATIONS, type AppPorts, type BucketRef, type StoredConfig, type Versioned } from '../ports';
 import { contributionFor } from './derive-record';
 import { surveyStatsCellsOf } from './survey-stats-cells';
 import type { StoredBucket, TicketRecord } from './ticket-record';
@@ -46,27 +45,16 @@ export async function commitTicketWrite(
   const parts = targets.flatMap((generation) =>
     splitDeltaByBucket(contributionDelta(holding.has(generation) ? previous : [], contribution)).map((part) => ({
       ...part,
-      generation,
-      key: bucketKey(generation, part.ref.projectId, part.ref.period, shard),
+      at: { generation, projectId: part.ref.projectId, period: part.ref.period, shard } satisfies BucketRef,
     })),
   );
-  const stored = parts.length === 0 ? [] : await ports.store.getBuckets(parts.map((p) => p.key));
-  const byKey = new Map(stored.map((b) => [b.value.key, b]));
+  const stored = parts.length === 0 ? [] : await ports.rollups.getBuckets(parts.map((p) => p.at));
+  const byRef = new Map(stored.map((b) => [refId(b.value), b]));
   const buckets: { bucket: StoredBucket; expectedRev: number }[] = parts.map((part) => {
-    const current = byKey.get(part.key);
+    const current = byRef.get(refId(part.at));
     // An emptied bucket is kept (as null): deleting it would need its own checked operation.
     const bucket = applyDeltaToBucket(current?.value.bucket ?? null, part.ref, part.delta);
-    return {
-      bucket: {
-        key: part.key,
-        generation: part.generation,
-        projectId: part.ref.projectId,
-        period: part.ref.period,
-        shard,
-        bucket,
-      },
-      expectedRev: current?.rev ?? 0,
-    };
+    return { bucket: { ...part.at, bucket }, expectedRev: current?.rev ?? 0 };
   });
   const record: TicketRecord = {
     ...write.after,
@@ -75,7 +63,7 @@ export async function commitTicketWrite(
     rollupGens: targets,
     undelivered: undeliveredAfter(config, write),
   };
-  await ports.store.commit({
+  await ports.tickets.commit({
     ...(options.checkConfig === true ? { configRev: config.rev ?? config.version } : {}),
     ticket: { record, expectedRev: write.before?.rev ?? 0 },
     asks: (write.asks ?? []).map((ask) => ({ ask, usedNonces: write.askNonces?.get(ask.id) ?? [] })),
@@ -84,6 +72,11 @@ export async function commitTicketWrite(
     projects: projectsToRegister(write, options.checkConfig === true),
   });
   return record;
+}
+
+/** One bucket's identity as a map key (not its storage key, which is the adapter's). */
+function refId(ref: BucketRef): string {
+  return JSON.stringify([ref.generation, ref.projectId, ref.period, ref.shard]);
 }
 
 /**

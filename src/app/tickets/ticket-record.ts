@@ -8,8 +8,22 @@ import type { Contribution, RollupBucket } from '../../domain/rollup';
 import type { PlanDecisionSummary } from '../../domain/survey/decision-summary';
 import type { TicketExperience } from '../../domain/ticket';
 import type { WaypointKind } from '../../domain/waypoint';
-import type { ExperienceProperty } from '../ports';
-import { shardOf } from './bucket-keys';
+
+/** Which bucket: generation, project, day and shard. The storage key is the adapter's business. */
+export interface BucketRef {
+  readonly generation: string;
+  readonly projectId: string;
+  readonly period: string;
+  readonly shard: number;
+}
+
+/** The JQL-searchable summary mirrored into the issue entity property `sentio-experience`. */
+export interface ExperienceProperty {
+  readonly mood: number | null;
+  readonly risk: 'low' | 'medium' | 'high';
+  readonly lastScore: number | null;
+  readonly pendingAsk: 'yes' | 'no';
+}
 
 export interface TicketAskSummary {
   readonly id: string;
@@ -64,19 +78,13 @@ export interface TicketRecord {
  * One stored rollup bucket: the domain bucket of one project and one period (src/domain/rollup),
  * split into shards so concurrent events of different tickets rarely race on one key.
  */
-export interface StoredBucket {
-  readonly key: string;
-  /** The rollup generation ('' = the original layout). */
-  readonly generation: string;
-  readonly projectId: string;
-  readonly period: string;
-  readonly shard: number;
+export interface StoredBucket extends BucketRef {
   /** Null once every contribution in it has been subtracted again. */
   readonly bucket: RollupBucket | null;
 }
 
-/** A fresh record around an experience (first sight of a ticket). */
-export function newRecord(experience: TicketExperience, now: number): TicketRecord {
+/** A fresh record around an experience (first sight of a ticket); `shard` from `RollupStore.shardOf`. */
+export function newRecord(experience: TicketExperience, now: number, shard: number): TicketRecord {
   return {
     ticketId: experience.issueId,
     projectId: experience.projectId,
@@ -88,7 +96,7 @@ export function newRecord(experience: TicketExperience, now: number): TicketReco
     participantIds: [],
     contribution: [],
     rollupGens: [],
-    shard: shardOf(experience.issueId),
+    shard,
     asks: [],
     decisions: [],
     undelivered: [],

@@ -33,11 +33,11 @@ describe('managing the configuration', () => {
 
   it('refuses a save whose storage revision moved between read and write (two admins at once)', async () => {
     const w = fakeWorld();
-    const save = w.ports.store.saveConfig;
+    const save = w.ports.config.saveConfig;
     // Another admin's save lands between this save's read and its write.
-    w.ports.store.saveConfig = async (next, rev) => {
+    w.ports.config.saveConfig = async (next, rev) => {
       w.config = { ...w.config, rev: w.config.rev + 1 };
-      w.ports.store.saveConfig = save;
+      w.ports.config.saveConfig = save;
       return save(next, rev);
     };
     await expect(savePlan(w.ports, 'admin-1', plan('p1', { kind: 'created' }))).rejects.toMatchObject({

@@ -51,7 +51,7 @@ describe('audit log names', () => {
     const w = fakeWorld();
     w.site.people.set('admin-1', 'Ada Admin');
     for (const [i, actorId] of ['admin-1', 'admin-1', 'gone-7'].entries()) {
-      await w.ports.store.appendAudit({
+      await w.ports.audit.appendAudit({
         id: `a${i}`,
         at: w.now + i,
         actorId,
@@ -74,7 +74,7 @@ describe('audit log names', () => {
   it('still shows the page, with ids, when Jira cannot say the names', async () => {
     const w = fakeWorld();
     w.site.people.set('admin-1', 'Ada Admin');
-    await w.ports.store.appendAudit({
+    await w.ports.audit.appendAudit({
       id: 'a1',
       at: w.now,
       actorId: 'admin-1',

@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { collectRetiredGenerations, RETIRED_GRACE_MS } from '../../../src/app/recompute/collect-retired-generations';
 import { runRecomputeChunk } from '../../../src/app/recompute/run-recompute-chunk';
 import { startRecompute } from '../../../src/app/recompute/start-recompute';
-import { bucketKey } from '../../../src/app/tickets/bucket-keys';
+import { rollupKey } from '../../../src/platform/storage-layout';
 import { xla } from '../../domain/rollup/builders';
 import { fakeWorld, type FakeWorld } from '../fakes/ports';
 
 function addBuckets(w: FakeWorld, generation: string, projectId: string, days: number): void {
   for (let d = 1; d <= days; d++) {
     const period = `2025-12-${String(d).padStart(2, '0')}`;
-    const key = bucketKey(generation, projectId, period, 0);
-    w.buckets.set(key, { value: { key, generation, projectId, period, shard: 0, bucket: null }, rev: 1 });
+    const ref = { generation, projectId, period, shard: 0 };
+    w.buckets.set(rollupKey(ref), { value: { ...ref, bucket: null }, rev: 1 });
   }
   w.projects.add(projectId);
 }
@@ -63,7 +63,7 @@ describe('cleaning up retired rollup generations', () => {
     for (let i = 0; i < 50; i++) w.projects.add(`empty-${String(i).padStart(2, '0')}`);
     const result = await collectRetiredGenerations(w.ports, { maxQueries: 10 });
     expect(result.finished).toEqual([]);
-    expect((w.calls.get('rollupKeysOf') ?? 0) + (w.calls.get('projectsSeen') ?? 0)).toBe(10);
+    expect((w.calls.get('bucketsOfGeneration') ?? 0) + (w.calls.get('projectsSeen') ?? 0)).toBe(10);
   });
 
   it('retires the half-built generation a restart supersedes, and the old active one when a job finishes', async () => {

@@ -7,6 +7,7 @@ import type { StoredConfig } from '../../../src/app/ports';
 import type { RollupBucket } from '../../../src/domain/rollup';
 import { dayStart } from '../../../src/domain/time';
 import { bucketsFor, ticketsWith, TODAY, xla, type Counts } from '../../domain/rollup/builders';
+import { rollupKey } from '../../../src/platform/storage-layout';
 import { fakeWorld, type FakeWorld } from '../fakes/ports';
 
 const XLA = xla({ id: 'experience', minSample: 1 });
@@ -14,8 +15,8 @@ const CONFIG: StoredConfig = { version: 1, xlas: [XLA], plans: [] };
 
 function store(w: FakeWorld, projectId: string, buckets: readonly RollupBucket[]): void {
   for (const bucket of buckets) {
-    const key = `${projectId}:${bucket.k}:0`;
-    w.buckets.set(key, { value: { key, generation: '', projectId, period: bucket.k, shard: 0, bucket }, rev: 1 });
+    const ref = { generation: '', projectId, period: bucket.k, shard: 0 };
+    w.buckets.set(rollupKey(ref), { value: { ...ref, bucket }, rev: 1 });
   }
   w.projects.add(projectId);
 }

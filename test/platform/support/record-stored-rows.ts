@@ -8,7 +8,7 @@
  *   npx tsx test/platform/support/record-stored-rows.ts
  *
  * The committed file was recorded with the code before the storage layout moved into
- * src/platform (see test/platform/stored-rows.test.ts): it is the oracle that the stored format
+ * src/platform (see test/platform/stored-shapes.test.ts): it is the oracle that the stored format
  * did not change. Re-record only for a deliberate format change, with a new version.
  */
 import { writeFileSync } from 'node:fs';

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { kvs } from '@forge/kvs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ask } from '../../src/domain/ask';
-import type { AppDocKey, AuditEntry, RecomputeState, Store, StoredConfig } from '../../src/app/ports';
+import type { AppDocKey, AuditEntry, RecomputeState, StoredConfig } from '../../src/app/ports';
 import type { StoredBucket, TicketRecord } from '../../src/app/tickets/ticket-record';
-import { createKvsStore } from '../../src/platform/kvs-store';
+import { createKvsStores, type KvsStores } from '../../src/platform/kvs-store';
 import { startHost, type RunningHost } from '../../local/index';
 
 type Row = { key: string; value: Record<string, unknown> };
@@ -32,8 +32,8 @@ const docRev = (key: string) => only('doc', key).value.rev as number;
 
 describe('rows stored in format v1', () => {
   let h: RunningHost;
-  const as = <T>(fn: (store: Store) => Promise<T>) =>
-    h.host.runAs({ timeoutSeconds: 120 }, () => fn(createKvsStore())).then((r) => r.value);
+  const as = <T>(fn: (store: KvsStores) => Promise<T>) =>
+    h.host.runAs({ timeoutSeconds: 120 }, () => fn(createKvsStores())).then((r) => r.value);
 
   beforeAll(async () => {
     h = await startHost({ dataDir: ':memory:', seed: 'basic', delayScale: 0, scheduler: false });
@@ -62,19 +62,26 @@ describe('rows stored in format v1', () => {
     const ask = only('ask');
     const bucket = only('rollup').value.bucket as StoredBucket;
     const read = await as(async (store) => ({
-      config: await store.getConfig(),
-      ticket: await store.getTicket(ticket.key),
-      ask: await store.getAsk(ask.key),
-      buckets: await store.bucketsIn({ projectId: bucket.projectId, fromDay: bucket.period, toDay: bucket.period }),
-      audit: await store.auditLog(null, 100),
-      recompute: await store.getRecompute(),
+      config: await store.config.getConfig(),
+      ticket: await store.tickets.getTicket(ticket.key),
+      ask: await store.asks.getAsk(ask.key),
+      buckets: await store.rollups.bucketsIn({
+        projectId: bucket.projectId,
+        fromDay: bucket.period,
+        toDay: bucket.period,
+      }),
+      audit: await store.audit.auditLog(null, 100),
+      recompute: await store.documents.getRecompute(),
       docs: Object.fromEntries(
         await Promise.all(
-          (['site-priors', 'rollup-gc', 'scope-options'] as const).map(async (k) => [k, await store.getDoc(k)]),
+          (['site-priors', 'rollup-gc', 'scope-options'] as const).map(async (k) => [
+            k,
+            await store.documents.getDoc(k),
+          ]),
         ),
       ),
-      accounts: await store.accountsToReport(100, null),
-      projects: await store.projectsSeen(null, 100),
+      accounts: await store.accounts.accountsToReport(100, null),
+      projects: await store.rollups.projectsSeen(null, 100),
     }));
     expect(read.config).toEqual({ ...(docBody('config') as object), rev: docRev('config') });
     expect(read.ticket).toEqual({ value: ticket.value.record, rev: ticket.value.rev });
@@ -98,16 +105,16 @@ describe('rows stored in format v1', () => {
     const rollup = only('rollup');
     const audit = only('audit');
     await as(async (store) => {
-      await store.commit({
+      await store.tickets.commit({
         ticket: { record: ticket.value.record as TicketRecord, expectedRev: ticket.value.rev as number },
         asks: [{ ask: ask.value.record as Ask, usedNonces: ask.value.usedNonces as string[] }],
         buckets: [{ bucket: rollup.value.bucket as StoredBucket, expectedRev: rollup.value.rev as number }],
       });
-      await store.saveConfig({ ...(docBody('config') as StoredConfig) }, docRev('config'));
-      await store.saveRecompute(docBody('recompute') as RecomputeState, docRev('recompute'));
+      await store.config.saveConfig({ ...(docBody('config') as StoredConfig) }, docRev('config'));
+      await store.documents.saveRecompute(docBody('recompute') as RecomputeState, docRev('recompute'));
       for (const key of ['site-priors', 'rollup-gc', 'scope-options'] as const)
-        await store.putDoc(key, docBody(key) as never, docRev(key));
-      await store.appendAudit(audit.value.record as AuditEntry);
+        await store.documents.putDoc(key, docBody(key) as never, docRev(key));
+      await store.audit.appendAudit(audit.value.record as AuditEntry);
     });
     const stored = (entity: string, key: string) => h.host.kvs.dump('entity', entity).find((r) => r.key === key)?.value;
     const nextRev = (row: Row) => ({ ...row.value, rev: (row.value.rev as number) + 1 });
