@@ -7,11 +7,22 @@
  */
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import type { Envelope, ErrorBody } from '../contracts/envelope';
+import type { Envelope, ErrorBody, ErrorCode } from '../contracts/envelope';
 import type { ResolverContract } from '../contracts/resolver';
 import { fieldProblems } from '../domain/validation';
-import { AppError } from '../app/errors';
+import { AppError, type AppErrorCode } from '../app/errors';
 import { isPlatformSignal } from '../platform/platform-signals';
+
+/** Each kind of use-case failure answers its own stable envelope code. */
+const ENVELOPE_CODE: Record<AppErrorCode, ErrorCode> = {
+  validation: 'validation',
+  forbidden: 'forbidden',
+  'not-found': 'not-found',
+  conflict: 'conflict',
+  refused: 'refused',
+  unavailable: 'unavailable',
+  internal: 'internal',
+};
 
 const IdLike = z.union([z.string().min(1), z.number().int().transform(String)]);
 
@@ -43,7 +54,7 @@ export interface DefinedResolver {
 function errorBody(e: unknown): ErrorBody {
   if (e instanceof AppError) {
     return {
-      code: e.code,
+      code: ENVELOPE_CODE[e.code],
       message: e.message,
       ...(e.details.fields ? { fields: [...e.details.fields] } : {}),
       ...(e.details.reason ? { reason: e.details.reason } : {}),

@@ -5,9 +5,9 @@
 import { ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHost, startHost } from '../../local/index';
-import { createKvsStore } from '../../src/platform/kvs-store';
+import { createKvsStores } from '../../src/platform/kvs-store';
 import { aPendingAsk, aTicketRecord } from '../app/builders';
-import type { TicketRecord } from '../../src/app/records';
+import type { TicketRecord } from '../../src/app/tickets/ticket-record';
 
 let h: RunningHost;
 const T = Date.UTC(2026, 0, 5, 9); // 1 767 603 600 000: thirteen digits
@@ -80,15 +80,15 @@ function ticket(i: number, open: boolean): TicketRecord {
 }
 
 describe('the app’s time-ranged queries with millisecond times', () => {
-  const store = createKvsStore();
+  const store = createKvsStores();
 
   beforeAll(async () => {
     // Tickets 0..4; 1 and 3 are closed.
-    for (let i = 0; i < 5; i++) await store.putTicket(ticket(i, i !== 1 && i !== 3), 0);
+    for (let i = 0; i < 5; i++) await store.tickets.putTicket(ticket(i, i !== 1 && i !== 3), 0);
     // Asks created 0, 1, 2 hours after T for one requester on tickets 20000..20002.
     for (let i = 0; i < 3; i++) {
       const base = aPendingAsk(`plan-${i}`, 'cust-x');
-      await store.putAsk(
+      await store.asks.putAsk(
         {
           ...base,
           id: `ask-${i}`,
@@ -101,7 +101,7 @@ describe('the app’s time-ranged queries with millisecond times', () => {
       );
     }
     for (let i = 0; i < 3; i++)
-      await store.appendAudit({
+      await store.audit.appendAudit({
         id: `audit-${i}`,
         at: T + i * HOUR,
         actorId: 'admin',
@@ -109,37 +109,37 @@ describe('the app’s time-ranged queries with millisecond times', () => {
         target: `x${i}`,
         summary: `s${i}`,
       });
-    await store.commit({ ticket: { record: ticket(9, true), expectedRev: 0 }, accounts: ['acc-a', 'acc-b'] });
-    await store.markAccountsReported(['acc-a'], T + 5 * HOUR);
+    await store.tickets.commit({ ticket: { record: ticket(9, true), expectedRev: 0 }, accounts: ['acc-a', 'acc-b'] });
+    await store.accounts.markAccountsReported(['acc-a'], T + 5 * HOUR);
   });
 
   it('by-open-activity: open tickets idle since before T+2h05', async () => {
-    const page = await store.openTicketsIdleSince(T + 2 * HOUR + 5, null);
+    const page = await store.tickets.openTicketsIdleSince(T + 2 * HOUR + 5, null);
     expect(page.items.map((t) => t.ticketId)).toEqual(['20000', '20002']);
   });
 
   it('by-open-created: open tickets created before T+4h', async () => {
-    const page = await store.openTicketsCreatedBefore(T + 4 * HOUR, null);
+    const page = await store.tickets.openTicketsCreatedBefore(T + 4 * HOUR, null);
     expect(page.items.map((t) => t.ticketId)).toEqual(['20000', '20002']);
   });
 
   it('by-created: every ticket in creation order', async () => {
-    const page = await store.allTickets(null, 100);
+    const page = await store.tickets.allTickets(null, 100);
     expect(page.items.map((t) => t.value.ticketId)).toEqual(['20000', '20001', '20002', '20003', '20004', '20009']);
   });
 
   it('by-project-activity: tickets of a project active since T+2h, newest first', async () => {
-    const page = await store.ticketsByActivity({ projectId: 'P1', since: T + 2 * HOUR, limit: 10 }, null);
+    const page = await store.tickets.ticketsByActivity({ projectId: 'P1', since: T + 2 * HOUR, limit: 10 }, null);
     expect(page.items.map((t) => t.ticketId)).toEqual(['20009', '20004', '20003', '20002']);
   });
 
   it('by-requester: the newest ask of a requester, and all of them oldest first', async () => {
-    expect((await store.lastAskOf('cust-x'))?.id).toBe('ask-2');
-    expect((await store.asksOf('cust-x', null)).items.map((a) => a.ask.id)).toEqual(['ask-0', 'ask-1', 'ask-2']);
+    expect((await store.asks.lastAskOf('cust-x'))?.id).toBe('ask-2');
+    expect((await store.asks.asksOf('cust-x', null)).items.map((a) => a.ask.id)).toEqual(['ask-0', 'ask-1', 'ask-2']);
   });
 
   it('by-status-due: pending asks due by T+11h', async () => {
-    const page = await store.pendingAsksDueBy(T + 11 * HOUR, null);
+    const page = await store.asks.pendingAsksDueBy(T + 11 * HOUR, null);
     expect(page.items.map((a) => a.id)).toEqual(['ask-0', 'ask-1']);
   });
 
@@ -162,12 +162,12 @@ describe('the app’s time-ranged queries with millisecond times', () => {
   });
 
   it('by-scope-time: the audit log newest first', async () => {
-    const page = await store.auditLog(null, 10);
+    const page = await store.audit.auditLog(null, 10);
     expect(page.items.map((a) => a.id)).toEqual(['audit-2', 'audit-1', 'audit-0']);
   });
 
   it('by-reported: accounts least recently reported first', async () => {
-    const page = await store.accountsToReport(10, null);
+    const page = await store.accounts.accountsToReport(10, null);
     expect(page.items.map((a) => a.accountId)).toEqual(['acc-b', 'acc-a']);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { startHost } from '../../local/index';
-import { createKvsStore } from '../../src/platform/kvs-store';
+import { createKvsStores } from '../../src/platform/kvs-store';
 import { aPendingAsk } from '../app/builders';
 
 const dir = mkdtempSync(join(tmpdir(), 'sentio-persist-'));
@@ -64,10 +64,10 @@ describe('persistence', () => {
 
       const reopened = await startHost({ dataDir: old, seed: 'basic' });
       try {
-        const store = createKvsStore();
-        expect((await store.getAsk('ask-old'))?.ask.createdAt).toBe(at);
-        expect((await store.pendingAsksDueBy(at + 3_600_000, null)).items.map((a) => a.id)).toEqual(['ask-old']);
-        expect((await store.lastAskOf('cust-old'))?.id).toBe('ask-old');
+        const store = createKvsStores();
+        expect((await store.asks.getAsk('ask-old'))?.ask.createdAt).toBe(at);
+        expect((await store.asks.pendingAsksDueBy(at + 3_600_000, null)).items.map((a) => a.id)).toEqual(['ask-old']);
+        expect((await store.asks.lastAskOf('cust-old'))?.id).toBe('ask-old');
       } finally {
         await reopened.close();
       }
