@@ -73,18 +73,7 @@ export class HostServer {
       return this.frames.bridge(req, res, m[1] ?? '', m[2] ?? '');
     if ((m = /^\/__host\/frame\/([^/]+)\/(.*)$/.exec(path)))
       return this.frames.serveFile(req, res, m[1] ?? '', m[2] ?? '');
-    if (path === '/__host/tokens.css') {
-      // Jira's token themes: the same for every frame, so cached and compressed like a CDN file.
-      const css = tokenThemesCss();
-      const useGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-      res.writeHead(200, {
-        'content-type': 'text/css; charset=utf-8',
-        'cache-control': 'public, max-age=3600',
-        vary: 'accept-encoding',
-        ...(useGzip ? { 'content-encoding': 'gzip' } : {}),
-      });
-      return void res.end(useGzip ? css.gzip : css.text);
-    }
+    if (path === '/__host/tokens.css') return sendTokenThemes(req, res);
     if (path === '/__host/metrics')
       return sendJson(res, 200, {
         summary: this.host.metrics.summary(),
@@ -196,6 +185,19 @@ export class HostServer {
     }
     return this.redirect(res, back);
   }
+}
+
+/** Jira's token themes: the same for every frame, so cached and compressed like a CDN file. */
+function sendTokenThemes(req: IncomingMessage, res: ServerResponse): void {
+  const css = tokenThemesCss();
+  const useGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  res.writeHead(200, {
+    'content-type': 'text/css; charset=utf-8',
+    'cache-control': 'public, max-age=3600',
+    vary: 'accept-encoding',
+    ...(useGzip ? { 'content-encoding': 'gzip' } : {}),
+  });
+  res.end(useGzip ? css.gzip : css.text);
 }
 
 /** The design-token themes Jira loads into a Custom UI frame when it enables theming. */
