@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { sourceAliases } from './static/aliases';
 
 export default defineConfig({
+  // test/ui imports the UI's modules, which name contracts and domain by alias.
+  resolve: { alias: sourceAliases },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['**/node_modules/**', 'test/bench/**'],
