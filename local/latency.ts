@@ -1,3 +1,5 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+
 // A latency model for the local host: on Forge every KVS call, product REST call, queue push and
 // bridge `invoke` is a network round trip, while here each is an in-process SQLite read. Off by
 // default; `--latency forge` (npm start, the bench) adds a per-call delay with the figures below.
@@ -162,3 +164,59 @@ function longestChain(spans: readonly CallSpan[], weight: (s: CallSpan) => numbe
   }
   return best.at(-1) ?? 0;
 }
+
+/**
+ * Applies a profile to calls. `wait`: each call really waits its delay, half before the host
+ * answers and half after (so calls sent together overlap, calls sent one after the other add up).
+ * `account`: each call only yields to the event loop once on each side (calls sent together still
+ * overlap) and its delay is recorded, not waited: an invocation's time under the model is then its
+ * measured time plus the modelled delay of its critical path — for runs too long to wait out.
+ */
+export class LatencyModel {
+  constructor(
+    public profile: LatencyProfile = LATENCY_PROFILES.none,
+    public mode: 'wait' | 'account' = 'wait',
+  ) {}
+
+  /** Runs one platform call under the model and reports its span. The answer is handed on unchanged. */
+  async around(
+    kind: CallKind,
+    requestBytes: number,
+    call: () => Promise<Response>,
+    record: (span: CallSpan) => void,
+  ): Promise<Response> {
+    const { profile, mode } = this;
+    const base = delayFor(profile, kind, 0);
+    const sent = nextStamp();
+    await this.pause(mode, base / 2);
+    const res = await call();
+    // KVS answers are sized for the transfer term (read and handed on as an identical Response).
+    let answer = res;
+    let responseBytes = 0;
+    if ((kind === 'kvs-read' || kind === 'kvs-write') && profile.per10Kb.ms > 0 && res.body !== null) {
+      const text = await res.text();
+      responseBytes = Buffer.byteLength(text);
+      answer = new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
+    }
+    const total = delayFor(profile, kind, requestBytes + responseBytes);
+    await this.pause(mode, total - base / 2);
+    record({ kind, sent, answered: nextStamp(), modelledMs: total });
+    return answer;
+  }
+
+  /** A bridge `invoke`: the browser's round trip to the function, waited out in `wait` mode. */
+  async invoke<T>(call: () => Promise<T>): Promise<T> {
+    const ms = this.mode === 'wait' ? this.profile.perCall.invoke.ms : 0;
+    if (ms > 0) await sleep(ms / 2);
+    const result = await call();
+    if (ms > 0) await sleep(ms / 2);
+    return result;
+  }
+
+  private async pause(mode: LatencyModel['mode'], ms: number): Promise<void> {
+    if (mode === 'wait' && ms > 0) await sleep(ms);
+    else await yieldToLoop();
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -336,7 +336,7 @@ async function main(): Promise<void> {
     scheduler: false,
     resourceDirs,
   });
-  const hook = attachLatency(h.host, { mode: 'sleep' });
+  const hook = attachLatency(h.host, { mode: 'wait' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
   const results: ViewResult[] = [];
   try {

@@ -23,7 +23,7 @@ export async function benchAnswerLatency(): Promise<BenchResult> {
       return { key: h.site.createTicket({ projectKey: 'IT', summary: `Latency ${i}`, reporter }).key, reporter };
     });
     await h.waitForIdle();
-    const hook = attachLatency(h.host, { profile: LATENCY_PROFILES.forge, mode: 'sleep' });
+    const hook = attachLatency(h.host, { profile: LATENCY_PROFILES.forge, mode: 'wait' });
     const latencies: number[] = [];
     for (const [i, t] of tickets.entries()) {
       const cookie = `persona=${encodeURIComponent(t.reporter)}`;

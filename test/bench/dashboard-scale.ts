@@ -157,7 +157,7 @@ async function measureSize(tickets: number): Promise<SizeResult> {
   const h = await startReliabilityHost({ clock: Date.now() });
   try {
     const loaded = await load(h, tickets);
-    const hook = attachLatency(h.host, { mode: 'virtual' });
+    const hook = attachLatency(h.host, { mode: 'account' });
     const agent = h.users.agents[0] ?? '';
     const project = h.site.raw.project('IT');
     const ext = { project: { id: project?.id, key: 'IT', type: 'service_desk' } };
@@ -188,7 +188,7 @@ async function measureSize(tickets: number): Promise<SizeResult> {
     // Without delays: the CPU a call costs (each platform call only yields once).
     const plain = await calls(RUNS);
     hook.profile = LATENCY_PROFILES.forge;
-    hook.mode = 'sleep';
+    hook.mode = 'wait';
     const modelled = await calls(RUNS);
     hook.detach();
     const result: SizeResult = {

@@ -122,7 +122,7 @@ interface Timed {
 
 /**
  * The trigger invocations of `CHECK_JOURNEYS` journeys on a fresh host under the model, in order:
- * `sleep` waits the delays out (the time is measured), `virtual` estimates them.
+ * `wait` waits the delays out (the time is measured), `account` estimates them.
  */
 async function playUnderModel(mode: LatencyHook['mode']): Promise<Timed[]> {
   const h = await startReliabilityHost({ concurrency: 1 });
@@ -136,7 +136,7 @@ async function playUnderModel(mode: LatencyHook['mode']): Promise<Timed[]> {
       const path = hook.path(m.invocationId);
       return {
         cause: m.cause,
-        ms: mode === 'sleep' ? m.durationMs : m.durationMs + path.modelledMs,
+        ms: mode === 'wait' ? m.durationMs : m.durationMs + path.modelledMs,
         roundTrips: path.roundTrips,
       };
     });
@@ -150,7 +150,7 @@ export async function benchEventCost(): Promise<BenchResult> {
   try {
     await installPlans(h, PLANS);
     // Every platform call yields once and is recorded; the model's delays are added, not waited.
-    const hook = attachLatency(h.host, { profile: LATENCY_PROFILES.forge, mode: 'virtual' });
+    const hook = attachLatency(h.host, { profile: LATENCY_PROFILES.forge, mode: 'account' });
     h.metrics.reset();
     const baseline: InvocationMetrics[] = [];
     let events = 0;
@@ -193,8 +193,8 @@ export async function benchEventCost(): Promise<BenchResult> {
     hook.detach();
 
     log('event cost: the same journeys waited out and estimated under the model…');
-    const waited = await playUnderModel('sleep');
-    const estimated = await playUnderModel('virtual');
+    const waited = await playUnderModel('wait');
+    const estimated = await playUnderModel('account');
     const pairs = waited.map((w, i) => ({ w, e: estimated[i] }));
     if (waited.length !== estimated.length || pairs.some((p) => p.e?.cause !== p.w.cause))
       throw new Error('the twin runs delivered different events: the journeys are not deterministic');

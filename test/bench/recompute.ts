@@ -45,6 +45,8 @@ function clone(t: TicketRecord, i: number): TicketRecord {
     shard: shardOf(id),
     contribution: [],
     rollupGens: [],
+    // Created a millisecond apart: real tickets do not share a creation time (the recompute pages by it).
+    createdAt: t.createdAt + i + 1,
     experience: { ...t.experience, issueId: id, issueKey: `BENCH-${i}`, appliedKeys: [] },
   };
 }
@@ -66,6 +68,7 @@ async function load(h: Host): Promise<number> {
         await commitTicketWrite(ports, config, { before: null, after: clone(template, i) });
       }
     });
+    if ((from / LOAD_BATCH) % 10 === 9) log(`recompute: ${from + LOAD_BATCH} tickets stored…`);
   }
   log(`recompute: ${TICKETS} tickets stored in ${fmt((performance.now() - started) / 1000, 0)} s`);
   return templates.length;
@@ -83,11 +86,21 @@ export async function benchRecompute(): Promise<BenchResult> {
   const h: Host = await startReliabilityHost({ concurrency: 1 });
   try {
     const played = await load(h);
-    const hook = attachLatency(h.host, { profile: LATENCY_PROFILES.forge, mode: 'virtual' });
+    const hook = attachLatency(h.host, { profile: LATENCY_PROFILES.forge, mode: 'account' });
     h.metrics.reset();
     const run = await timed(async () => {
       await callResolver(h, MODULE.admin, adminResolvers.startRecompute, {}, adminId(h));
-      await h.waitForIdle(3_600_000);
+      const idle = h.waitForIdle(4 * 3_600_000);
+      const progress = setInterval(() => {
+        const done = h.metrics.invocations({ kind: 'consumer' });
+        const last = done.slice(-20).map((m) => m.durationMs);
+        log(`recompute: ${done.length} chunks run, the last ones ${fmt(median(last), 0)} ms each (no delays)`);
+      }, 60_000);
+      try {
+        await idle;
+      } finally {
+        clearInterval(progress);
+      }
     });
     const status = await callResolver(h, MODULE.admin, adminResolvers.getRecomputeStatus, {}, adminId(h));
     const consumer = h.metrics.invocations({ kind: 'consumer' });
