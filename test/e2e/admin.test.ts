@@ -59,6 +59,7 @@ afterAll(async () => {
   await stopE2E(e);
 });
 
+// Each step waits on a condition; the generous limit only covers a loaded shared machine.
 describe('the configure page', () => {
   it('lists the survey plans (screenshots of the page)', async () => {
     const shots = await screenshotBothThemes(e, admin, '/admin', MODULE.admin, 'admin-page', async (f) => {
