@@ -20,7 +20,14 @@ const BundleRows = z.object({
   budgetKb: z.number(),
   rows: z.array(
     z
-      .object({ view: z.string(), modules: z.string(), jsKb: z.number(), viewChunkKb: z.number(), cssKb: z.number() })
+      .object({
+        view: z.string(),
+        modules: z.string(),
+        jsKb: z.number(),
+        withChartsKb: z.number(),
+        viewChunkKb: z.number(),
+        cssKb: z.number(),
+      })
       .loose(),
   ),
 });
@@ -149,7 +156,7 @@ export async function benchUi(): Promise<BenchResult> {
   const invokeMs = LATENCY_PROFILES.forge.perCall.invoke.ms;
   const resolvers = resolverRows(modelled);
   const worstResolver = resolvers[0];
-  const worstJs = Math.max(...bundles.rows.map((r) => r.jsKb));
+  const worstJs = Math.max(...bundles.rows.map((r) => r.withChartsKb));
   const ratioLine = (run: RenderRun, label: string): BudgetLine => {
     const worst = [...run.views].sort((a, b) => b.ratio - a.ratio)[0];
     return {
@@ -162,11 +169,17 @@ export async function benchUi(): Promise<BenchResult> {
     };
   };
   const detail = [
-    'JS and CSS gzip at first load per view: `scripts/ui-bundle-size.ts --json` over the current `static/dist` (entry + app shell + view chunk + prefetch chunk + static imports).',
+    'JS and CSS gzip at first load per view: `scripts/ui-bundle-size.ts --json` over the current `static/dist` (entry + app shell + view chunk + prefetch chunk + static imports; the budget applies to the total with the chart chunks the view loads on demand).',
     '',
     table(
-      ['view', 'modules', 'JS gzip first load', 'CSS gzip'],
-      bundles.rows.map((r) => [r.view, r.modules, `${fmt(r.jsKb)} KB`, `${fmt(r.cssKb)} KB`]),
+      ['view', 'modules', 'JS gzip first load', 'with its charts (on demand)', 'CSS gzip'],
+      bundles.rows.map((r) => [
+        r.view,
+        r.modules,
+        `${fmt(r.jsKb)} KB`,
+        `${fmt(r.withChartsKb)} KB`,
+        `${fmt(r.cssKb)} KB`,
+      ]),
     ),
     '',
     `**First render against a bare Custom UI frame.** \`scripts/ui-render-time.ts\`: through the local host with real resolvers and storage, headless Debian Chromium, a cold browser context per load, ${RUNS} loads of each view alternating with ${RUNS} loads of the bare frame (test/bench/bare-frame: \`@forge/bridge\`, \`view.getContext()\`, one line of text) that the same host serves in the same place of the same page. Time = navigation start of the host page → the view's first data-bearing text (the bare frame: its line) in the module's iframe. The ratio of the medians is the budget; milliseconds are information (they follow the machine).`,
@@ -209,7 +222,7 @@ export async function benchUi(): Promise<BenchResult> {
     detail,
     summary: [
       {
-        item: '5. UI JS per view, first load (worst view)',
+        item: '5. UI JS per view with its charts (worst view)',
         result: `${fmt(worstJs)} KB gzip`,
         budget: `≤ ${bundles.budgetKb} KB gzip`,
         met: worstJs <= bundles.budgetKb,
