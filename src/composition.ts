@@ -1,7 +1,7 @@
 /** Wires the Forge adapters into the use cases' ports, with plain functions (no container). */
 import type { AppPorts, CallerJira } from './app/ports';
 import type { LifecycleDeps } from './app/handle-lifecycle-event';
-import { adfToText, createSentimentScorer } from './domain/sentiment';
+import { adfToText, createCommentScorer } from './domain/sentiment';
 import { createCallerJira, createJiraClient } from './platform/jira-client';
 import { createKvsStore } from './platform/kvs-store';
 import {
@@ -32,9 +32,9 @@ export function callerJira(): CallerJira {
 }
 
 export function lifecycleDeps(): LifecycleDeps {
-  const scorer = createSentimentScorer();
   return {
-    score: (text) => scorer.score(text),
+    // Prepare (strip quoted replies, signatures, code, links), then score: the evaluated path.
+    score: createCommentScorer(),
     toText: adfToText,
     waitingForCustomerStatuses: ['Waiting for customer', 'Pending'],
   };

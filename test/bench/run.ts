@@ -16,6 +16,7 @@ import { benchRecompute } from './recompute';
 import { benchAnswerLatency } from './answer-latency';
 import { benchUi } from './ui';
 import { latencyModelSection } from './latency-model';
+import { benchSentimentAdversarial } from './sentiment-adversarial';
 import { log, table, type BenchResult } from './lib';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   recompute: benchRecompute,
   'answer-latency': benchAnswerLatency,
   ui: benchUi,
+  'sentiment-adversarial': benchSentimentAdversarial,
 };
 
 const START = '<!-- benchmarks:start (written by `npm run bench`; edit test/bench instead) -->';
