@@ -13,10 +13,11 @@
 import { LATENCY_PROFILES } from '../../local/latency';
 import { adminResolvers } from '../../src/contracts';
 import { appPorts } from '../../src/composition';
-import { effectiveConfig } from '../../src/app/load-config';
-import { RECOMPUTE_CHUNK } from '../../src/app/recompute-rollups';
-import { commitTicketWrite, shardOf } from '../../src/app/ticket-change';
-import type { TicketRecord } from '../../src/app/records';
+import { effectiveConfig } from '../../src/app/configuration/effective-config';
+import { RECOMPUTE_CHUNK } from '../../src/app/recompute/run-recompute-chunk';
+import { commitTicketWrite } from '../../src/app/tickets/commit-ticket-write';
+import type { TicketRecord } from '../../src/app/tickets/ticket-record';
+import { shardOf } from '../../src/platform/storage-layout';
 import {
   adminId,
   callResolver,
