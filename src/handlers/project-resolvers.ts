@@ -6,6 +6,7 @@
 import { NotFoundError } from '../app/errors';
 import { projectAtRisk } from '../app/scorecards/at-risk-tickets';
 import { buildScorecards } from '../app/scorecards/build-scorecards';
+import { gadgetProjects, projectNameOf } from '../app/scorecards/gadget-projects';
 import { projectCsv } from '../app/scorecards/export-project-csv';
 import { projectResponseStats } from '../app/scorecards/response-stats';
 import { projectVerbatims } from '../app/scorecards/verbatims';
@@ -22,8 +23,15 @@ export function projectDefinitions(deps: ResolverDeps): DefinedResolver[] {
   return [
     defineResolver(projectResolvers.getScorecards, async (p, ctx) => {
       const projectId = await project(ctx, p);
-      return { projectId, window: p.window, scorecards: await buildScorecards(deps.ports(), projectId, p.window) };
+      // Only the gadget names its project (Jira titles the project page): the page spends nothing on it.
+      const [scorecards, projectName] = await Promise.all([
+        buildScorecards(deps.ports(), projectId, p.window),
+        p.projectId !== undefined ? projectNameOf(deps.ports(), projectId) : null,
+      ]);
+      return { projectId, projectName, window: p.window, scorecards };
     }),
+    // The gadget editor's picker: service projects the caller may browse, by name.
+    defineResolver(projectResolvers.getGadgetProjects, async () => gadgetProjects(deps.ports(), deps.caller())),
     defineResolver(projectResolvers.getSeries, async (p, ctx) => {
       const projectId = await project(ctx, p);
       const card = (await buildScorecards(deps.ports(), projectId, p.window)).find((c) => c.xlaId === p.xlaId);

@@ -5,13 +5,19 @@
 import type { TicketExperienceRead } from '../../app/experience/get-ticket-experience';
 import type { AskSummary, TicketExperienceView, TimelineEntry } from '../../contracts/agent';
 import type { Ask } from '../../domain/ask';
-import { normalisedScore } from '../../domain/question';
+import { normalisedScore, type QuestionKind, SCALES } from '../../domain/question';
 import type { Signal } from '../../domain/signal';
 import { NEGATIVE_MOOD, POSITIVE_MOOD, ticketSignals, type TicketExperience } from '../../domain/ticket';
 
 function moodLabel(mood: number | null): TicketExperienceView['moodLabel'] {
   if (mood === null) return 'unknown';
   return mood <= NEGATIVE_MOOD ? 'negative' : mood >= POSITIVE_MOOD ? 'positive' : 'neutral';
+}
+
+/** An answer in the words of its scale ("4 of 5", "thumbs down"), never the scale's key. */
+function answerWords(kind: QuestionKind, score: number): string {
+  if (kind === 'thumbs') return score === 1 ? 'thumbs up' : 'thumbs down';
+  return `${score} of ${SCALES[kind].max}`;
 }
 
 function timelineOf(signal: Signal): TimelineEntry {
@@ -21,7 +27,7 @@ function timelineOf(signal: Signal): TimelineEntry {
       return {
         ...at,
         kind: 'answer',
-        title: `Answered ${signal.score} (${signal.questionKind})`,
+        title: `Survey answer: ${answerWords(signal.questionKind, signal.score)}`,
         detail: signal.comment,
         tone: signal.favourable ? 'good' : 'bad',
       };
@@ -61,7 +67,7 @@ function indicatorsOf(e: TicketExperience, mood: number | null): TicketExperienc
     {
       id: 'csat',
       state: last === undefined ? 'missing' : last.favourable ? 'good' : 'bad',
-      detail: last === undefined ? 'No answer yet' : `Last answer ${last.score}`,
+      detail: last === undefined ? 'No answer yet' : `Last answer ${answerWords(last.questionKind, last.score)}`,
     },
     {
       id: 'sentiment',
