@@ -129,6 +129,7 @@ export class HostServer {
           req,
           url.searchParams.get('project') ?? undefined,
           url.searchParams.get('mode') === 'edit',
+          { xlaId: url.searchParams.get('xla'), window: url.searchParams.get('window') },
         ),
       );
     return send(res, 404, this.pages.layout(req, 'Not found', '<p>Nothing here.</p>'));
