@@ -64,6 +64,23 @@ describe('managing the configuration', () => {
     expect(w.audit.map((a) => a.actorId)).toEqual(['admin-1']);
   });
 
+  it("restarts a running recompute whose progress moved under the save, instead of calling it someone else's start", async () => {
+    const w = fakeWorld();
+    const first = await saveXla(w.ports, 'admin-1', journeyXla(), 1);
+    const save = w.ports.documents.saveRecompute;
+    // The first job's chunk saves its progress between this save's read and its write.
+    w.ports.documents.saveRecompute = async (state, rev) => {
+      const current = w.recompute;
+      if (current !== null) w.recompute = { value: { ...current.value, processed: 100 }, rev: current.rev + 1 };
+      w.ports.documents.saveRecompute = save;
+      return save(state, rev);
+    };
+    const second = await saveXla(w.ports, 'admin-1', journeyXla({ name: 'Renamed' }), 2);
+    expect(second.recompute?.jobId).not.toBe(first.recompute?.jobId);
+    expect(w.recompute?.value).toMatchObject({ jobId: second.recompute?.jobId, state: 'queued', processed: 0 });
+    expect(w.config.rollups).toMatchObject({ building: second.recompute?.jobId });
+  });
+
   it('starts a recompute when an XLA is saved, with a new building generation and a queued chunk', async () => {
     const w = fakeWorld();
     const { config, recompute } = await saveXla(w.ports, 'admin-1', journeyXla(), 1);
