@@ -21,6 +21,8 @@ export type CommentScore =
       readonly s: number;
       readonly negativeSentences: readonly string[];
       readonly chaser: boolean;
+      /** Why it reads frustrated, in the agent's words. */
+      readonly reasons?: readonly string[];
     }
   | { readonly kind: 'unscorable' };
 
@@ -224,6 +226,9 @@ function applyRequesterComment(
       ? result.negativeSentences.slice(0, L.negativeSentences).map((s) => truncate(s, L.sentenceChars))
       : [],
     chaser: scored && result.chaser,
+    frustrationReasons: scored
+      ? (result.reasons ?? []).slice(0, L.frustrationReasons).map((r) => truncate(r, L.reasonChars))
+      : [],
   };
   const comments = insertBounded(
     e.requesterComments,
