@@ -96,8 +96,8 @@ const shardRefs = (generation: string, projectId: string, day: string): BucketRe
 
 /**
  * Each day of the range once: its summary, or its shards when one is live. Two round trips: the
- * summaries and the live shards of the range together, then (only for days with a live shard or
- * no summary) the day's other shards by key, in parallel batches.
+ * summaries and the live shards of the range together, then, in parallel, the other shards of days
+ * with a live shard by key, and days with neither (never compacted, or empty) by range.
  */
 async function bucketsIn(generation: string, query: BucketQuery): Promise<StoredBucket[]> {
   const { projectId, fromDay, toDay } = query;
@@ -118,19 +118,48 @@ async function bucketsIn(generation: string, query: BucketQuery): Promise<Stored
   }
   const out: StoredBucket[] = [];
   const missing: string[] = [];
+  // Days with nothing in hand (never compacted, past a full live page, or simply empty): read by
+  // range, runs of up to RANGE_DAYS days, so an empty day costs no key reads of its own.
+  const unknown: string[][] = [];
   for (const day of days) {
     const shards = liveByDay.get(day) ?? [];
     const summary = summaries.get(day);
-    if (day < knownBefore && shards.length === 0 && summary !== undefined) {
-      out.push(summary);
-      continue;
+    const known = day < knownBefore;
+    if (known && shards.length === 0 && summary !== undefined) out.push(summary);
+    else if (!known || shards.length === 0) {
+      const run = unknown.at(-1);
+      if (run !== undefined && run.length < RANGE_DAYS && run.at(-1) === addDays(day, -1)) run.push(day);
+      else unknown.push([day]);
+    } else {
+      out.push(...shards);
+      const have = new Set(shards.map((s) => s.shard));
+      for (const ref of shardRefs(generation, projectId, day)) if (!have.has(ref.shard)) missing.push(rollupKey(ref));
     }
-    out.push(...shards);
-    const have = new Set(shards.map((s) => s.shard));
-    for (const ref of shardRefs(generation, projectId, day)) if (!have.has(ref.shard)) missing.push(rollupKey(ref));
   }
-  if (missing.length > 0) for (const row of (await rowsByKey(missing)).values()) out.push(row.bucket);
+  const [byKey, byRange] = await Promise.all([
+    missing.length > 0 ? rowsByKey(missing) : new Map<string, RollupEntity>(),
+    Promise.all(unknown.map((run) => shardsByRange(generation, projectId, run[0] ?? fromDay, run.at(-1) ?? toDay))),
+  ]);
+  for (const row of byKey.values()) out.push(row.bucket);
+  for (const rows of byRange) out.push(...rows);
   return out;
+}
+
+/** A day's 8 shards and its summary share the `by-scope-day` partition: 11 days fit one page of 100. */
+const RANGE_DAYS = Math.floor(PAGE / (ROLLUP_SHARDS + 1));
+
+/** The shard buckets of a project over a few days, by the `by-scope-day` index (one page). */
+async function shardsByRange(generation: string, projectId: string, fromDay: string, toDay: string) {
+  const page = await kvsCall('rollups', () =>
+    rollups()
+      .query()
+      .index(INDEX.rollupByScopeDay, { partition: [rollupScope(generation, projectId)] })
+      .where(WhereConditions.between(fromDay, toDay))
+      .sort(Sort.ASC)
+      .limit(PAGE)
+      .getMany(),
+  );
+  return page.results.map((r) => entityOf(r.value).bucket).filter((b) => b.shard !== DAY_SUMMARY_SHARD);
 }
 
 async function daysToCompact(generation: string, limit: number): Promise<Array<{ projectId: string; day: string }>> {
