@@ -56,6 +56,24 @@ export default tseslint.config(
     },
   },
   {
+    // The reference model of the model-based suite shares no beliefs with the code it checks.
+    files: ['test/model/reference/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '**/local/**'],
+              allowTypeImports: true,
+              message: 'the reference model imports only types',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The Custom UI: browser code that may import src/contracts and pure src/domain helpers only.
     files: ['static/src/**/*.{ts,tsx}', 'test/ui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
