@@ -99,6 +99,10 @@ export default tseslint.config(
               group: ['**/src/app/**', '**/src/platform/**', '**/src/handlers/**'],
               message: 'static/ may import src/contracts and src/domain only (DESIGN.md).',
             },
+            {
+              group: ['**/src/contracts/**', '**/src/domain/**'],
+              message: 'Name them by alias: @contracts/… and @domain/… (static/aliases.ts).',
+            },
           ],
         },
       ],

@@ -46,7 +46,7 @@ const VIEWS: ReadonlyArray<{ view: string; modules: string; src: string; data: s
     view: 'issue panel',
     modules: 'sentio-issue-panel',
     src: 'src/views/issue/issue-panel.tsx',
-    data: 'src/views/issue/prefetch.ts',
+    data: 'src/views/issue/issue-panel.prefetch.ts',
   },
   {
     view: 'project page',

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { sourceAliases } from './aliases';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -46,6 +47,7 @@ export default defineConfig({
   plugins: [react(), preloadShell()],
   resolve: {
     alias: [
+      ...sourceAliases,
       // See src/host/feature-gates-stub.ts: the gate client is never initialised in a Forge app.
       {
         find: /^@atlaskit\/feature-gate-js-client(\/feature-gates)?$/,

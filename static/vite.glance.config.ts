@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { sourceAliases } from './aliases';
 
 /**
  * The issue glance (jira:issueContext) as its own Custom UI resource, `glance` → static/dist-glance:
@@ -11,6 +12,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('./glance', import.meta.url)),
   base: './',
+  resolve: { alias: sourceAliases },
   build: {
     outDir: fileURLToPath(new URL('./dist-glance', import.meta.url)),
     emptyOutDir: true,

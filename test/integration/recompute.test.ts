@@ -53,7 +53,7 @@ describe('recompute on the local host', () => {
       h.site.transition(t.key, 'Resolved', h.users.agents[0] ?? '');
     }
     await h.waitForIdle(60_000);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await stopTestHost(h);

@@ -59,7 +59,7 @@ beforeAll(async () => {
       '--disable-quic',
     ],
   });
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -81,7 +81,7 @@ describe('the issue view in a real browser', () => {
     const frameEl = await page.waitForSelector('iframe[data-module="sentio-issue-panel"]');
     const frame = await frameEl.contentFrame();
     if (!frame) throw new Error('no iframe content');
-    await frame.waitForSelector('#out[data-state="done"], #out[data-state="error"]', { timeout: 15_000 });
+    await frame.waitForSelector('#out[data-state="done"], #out[data-state="error"]');
     const text = await frame.textContent('#out');
     const result = JSON.parse(text ?? '{}') as {
       context: {
@@ -104,5 +104,5 @@ describe('the issue view in a real browser', () => {
       issueKey: issue.key,
     });
     await page.close();
-  }, 60_000);
+  });
 });

@@ -46,7 +46,7 @@ describe('manifest.yml', () => {
     const errors = (result.errors ?? []).filter((e) => e.level === 'error').map((e) => `${e.message} (line ${e.line})`);
     expect(errors).toEqual([]);
     expect(result.success).toBe(true);
-  }, 60_000);
+  });
 
   it('declares exactly the module kinds of DESIGN.md', () => {
     expect(Object.keys(readManifest().modules).sort()).toEqual([...EXPECTED_MODULE_KINDS].sort());

@@ -100,7 +100,7 @@ describe('duplicate and out-of-order delivery', () => {
       rollupCount: totalCount(storedRollupCells(stateB)),
       losses: 0,
     });
-  }, 240_000);
+  });
 
   afterAll(async () => {
     await a?.close();

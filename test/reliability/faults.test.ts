@@ -129,7 +129,7 @@ describe('injected KVS and Jira faults', () => {
       answers: faulty.answered,
       losses: lost,
     });
-  }, 240_000);
+  });
 
   afterAll(async () => {
     await clean?.h.close();

@@ -86,7 +86,7 @@ describe('platform limits', () => {
   let h: Host;
   beforeAll(async () => {
     h = await startReliabilityHost({ concurrency: 1 });
-  }, 60_000);
+  });
   afterAll(async () => {
     await h?.close();
   });
@@ -161,5 +161,5 @@ describe('platform limits', () => {
       largestEventWriteBytes: largestWrite,
       slowestEventMs: slowest,
     });
-  }, 120_000);
+  });
 });

@@ -14,9 +14,9 @@ import {
   saveXla,
   type ScopeOptions,
   startRecompute,
-} from '../../src/contracts/admin';
-import { SurveyPlanSchema } from '../../src/domain/survey-plan';
-import { defaultXla } from '../../src/domain/xla';
+} from '@contracts/admin';
+import { SurveyPlanSchema } from '@domain/survey-plan';
+import { defaultXla } from '@domain/xla';
 import { NOW } from './support/builders';
 import { hostFor, renderApp, renderStarted } from './support/fake-host';
 

@@ -3,7 +3,7 @@ import './support/setup';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getTicketExperience } from '../../src/contracts/agent';
+import { getTicketExperience } from '@contracts/agent';
 import { startGlance } from '../../static/src/glance/glance';
 import { anExperience } from './support/builders';
 import { FakeHost } from './support/fake-host';

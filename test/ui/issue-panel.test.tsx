@@ -3,7 +3,7 @@ import './support/setup';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { askNow, getTicketExperience, markFollowUpDone } from '../../src/contracts/agent';
+import { askNow, getTicketExperience, markFollowUpDone } from '@contracts/agent';
 import { anExperience, NOW } from './support/builders';
 import { findInNotice, hostFor, noticesSettled, renderApp, renderStarted } from './support/fake-host';
 

@@ -3,7 +3,7 @@ import './support/setup';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { answerAsk, getMyAsk } from '../../src/contracts/portal';
+import { answerAsk, getMyAsk } from '@contracts/portal';
 import { aPendingAsk, aQuestion, NOW } from './support/builders';
 import { findInNotice, hostFor, renderApp, renderStarted } from './support/fake-host';
 

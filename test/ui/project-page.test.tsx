@@ -11,7 +11,7 @@ import {
   getVerbatims,
   getWatermelon,
   getWatermelonTickets,
-} from '../../src/contracts/project';
+} from '@contracts/project';
 import { aScorecard, aWatermelon, someAtRisk, someResponseStats, someVerbatims } from './support/builders';
 import { findInNotice, hostFor, renderApp, renderStarted, type FakeHost } from './support/fake-host';
 

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import './support/setup';
 import { describe, expect, it } from 'vitest';
-import { getTicketExperience, markFollowUpDone } from '../../src/contracts/agent';
-import { getMyAsk } from '../../src/contracts/portal';
+import { getTicketExperience, markFollowUpDone } from '@contracts/agent';
+import { getMyAsk } from '@contracts/portal';
 import { createClient } from '../../static/src/api/client';
 import { MODULE_KEYS } from '../../static/src/host/host';
 import { VIEWS } from '../../static/src/app/routes';

@@ -1,6 +1,6 @@
 import { forgeHost } from '../host/forge-host';
 import { ViewContextSchema } from '../host/host';
-import type { Prefetch } from '../app/view-chunks';
+import type { Prefetch } from './prefetch';
 import { createClient } from './client';
 
 /**

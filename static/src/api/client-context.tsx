@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import type { PayloadOf, ResolverContract, ResponseOf } from '../../../src/contracts/resolver';
+import type { PayloadOf, ResolverContract, ResponseOf } from '@contracts/resolver';
 import type { CallError, CallResult, Client } from './client';
 
 const ClientContext = createContext<Client | null>(null);

@@ -1,6 +1,6 @@
-import { type ErrorCode, envelopeOf } from '../../../src/contracts/envelope';
-import type { PayloadOf, ResolverContract, ResponseOf } from '../../../src/contracts/resolver';
-import { type FieldProblem, fieldProblems } from '../../../src/domain/validation';
+import { type ErrorCode, envelopeOf } from '@contracts/envelope';
+import type { PayloadOf, ResolverContract, ResponseOf } from '@contracts/resolver';
+import { type FieldProblem, fieldProblems } from '@domain/validation';
 import type { Host } from '../host/host';
 
 /**

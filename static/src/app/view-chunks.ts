@@ -1,15 +1,8 @@
 import type { ComponentType } from 'react';
-import type { Client } from '../api/client';
-import type { ModuleKey, ViewContext } from '../host/host';
+import type { Prefetch } from '../api/prefetch';
+import type { ModuleKey } from '../host/host';
 
 export type ViewModule = Promise<{ default: ComponentType }>;
-
-/**
- * Starts the calls a view makes when it mounts, with the same payloads, so they run while its
- * chunk downloads. It must match the view's `useCall`s: a payload that differs is simply called
- * again by the view.
- */
-export type Prefetch = (client: Client, context: ViewContext) => void;
 type PrefetchModule = Promise<{ prefetch: Prefetch }>;
 
 interface ViewChunk {
@@ -33,7 +26,7 @@ const admin: ViewChunk = {
 export const VIEW_CHUNKS: Readonly<Record<ModuleKey, ViewChunk>> = {
   'sentio-issue-panel': {
     view: () => import('../views/issue/issue-panel'),
-    data: () => import('../views/issue/prefetch'),
+    data: () => import('../views/issue/issue-panel.prefetch'),
   },
   'sentio-project-page': {
     view: () => import('../views/project/project-page'),

@@ -1,4 +1,4 @@
-import { getTicketExperience, type TicketExperienceView } from '../../../src/contracts/agent';
+import { getTicketExperience, type TicketExperienceView } from '@contracts/agent';
 import { type CallError, createClient, errorTitle, isRetryable } from '../api/client';
 import type { Host } from '../host/host';
 import { scoreText } from '../ui/score-text';

@@ -1,4 +1,4 @@
-import { type QuestionKind, SCALES } from '../../../src/domain/question';
+import { type QuestionKind, SCALES } from '@domain/question';
 
 /** An answer as a person reads it: "4/5", "👍", "3/7 (effort)". */
 export function scoreText(kind: QuestionKind, score: number): string {

@@ -85,8 +85,9 @@ export async function openAs(
     { name: 'theme', value: opts.theme ?? 'light', url: e.h.url },
   ]);
   const page = await e.browser.newPage();
-  // Well under the test's own timeout, so a missing element fails with playwright's call log.
-  page.setDefaultTimeout(8_000);
+  // A cap against hangs, not a speed budget: under the test's own timeout, so a missing element
+  // fails with playwright's call log, yet long enough for a loaded 2-core machine.
+  page.setDefaultTimeout(90_000);
   await page.setViewportSize({ width: opts.width ?? 1280, height: 900 });
   page.on('pageerror', (err) => e.errors.push(`${path}: ${err.message}`));
   page.on('console', (m) => {

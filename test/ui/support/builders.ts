@@ -1,6 +1,6 @@
-import type { PortalAskView } from '../../../src/contracts/portal';
-import type { TicketExperienceView } from '../../../src/contracts/agent';
-import type { QuestionSnapshot } from '../../../src/domain/ask';
+import type { PortalAskView } from '@contracts/portal';
+import type { TicketExperienceView } from '@contracts/agent';
+import type { QuestionSnapshot } from '@domain/ask';
 
 const HOUR = 3_600_000;
 export const NOW = Date.now();
@@ -115,9 +115,9 @@ export function anExperience(patch: Partial<TicketExperienceView> = {}): TicketE
   };
 }
 
-import type { Scorecard } from '../../../src/domain/scorecard';
-import type { ResponseOf } from '../../../src/contracts/resolver';
-import type { getAtRiskTickets, getResponseStats, getVerbatims, getWatermelon } from '../../../src/contracts/project';
+import type { Scorecard } from '@domain/scorecard';
+import type { ResponseOf } from '@contracts/resolver';
+import type { getAtRiskTickets, getResponseStats, getVerbatims, getWatermelon } from '@contracts/project';
 
 export function aScorecard(patch: Partial<Scorecard> = {}): Scorecard {
   return {

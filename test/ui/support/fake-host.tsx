@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import type { ResolverContract, ResponseOf } from '../../../src/contracts/resolver';
-import type { ErrorBody } from '../../../src/contracts/envelope';
+import type { ResolverContract, ResponseOf } from '@contracts/resolver';
+import type { ErrorBody } from '@contracts/envelope';
 import { createClient } from '../../../static/src/api/client';
 import { App } from '../../../static/src/app/app';
 import { startView } from '../../../static/src/app/routes';

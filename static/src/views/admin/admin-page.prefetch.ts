@@ -1,5 +1,5 @@
-import { getConfig, getRecomputeStatus } from '../../../../src/contracts/admin';
-import type { Prefetch } from '../../app/view-chunks';
+import { getConfig, getRecomputeStatus } from '@contracts/admin';
+import type { Prefetch } from '../../api/prefetch';
 
 /** The configure page and project settings start with the configuration and the recompute status. */
 export const prefetch: Prefetch = (client) => {

@@ -12,10 +12,10 @@ import {
   type RecomputeStatus,
   savePlan,
   saveXla,
-} from '../../../../src/contracts/admin';
-import type { Scope } from '../../../../src/domain/scope';
-import { type SurveyPlan, SurveyPlanSchema } from '../../../../src/domain/survey-plan';
-import { defaultXla, type XlaDefinition } from '../../../../src/domain/xla';
+} from '@contracts/admin';
+import type { Scope } from '@domain/scope';
+import { type SurveyPlan, SurveyPlanSchema } from '@domain/survey-plan';
+import { defaultXla, type XlaDefinition } from '@domain/xla';
 import type { CallError } from '../../api/client';
 import { useAction, useCall } from '../../api/client-context';
 import { useHost } from '../../app/host-context';

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/default/button';
 import { useState } from 'react';
-import { type AuditEntry, type AuditEntryView, getAuditLog } from '../../../../src/contracts/admin';
+import { type AuditEntry, type AuditEntryView, getAuditLog } from '@contracts/admin';
 import { useAction, useCall } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
 import { useNotify } from '../../ui/flags';

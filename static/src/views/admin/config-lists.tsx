@@ -1,9 +1,9 @@
 import Button from '@atlaskit/button/default/button';
 import { token } from '@atlaskit/tokens';
 import type { ReactNode } from 'react';
-import type { Scope } from '../../../../src/domain/scope';
-import type { SurveyPlan } from '../../../../src/domain/survey-plan';
-import type { XlaDefinition } from '../../../../src/domain/xla';
+import type { Scope } from '@domain/scope';
+import type { SurveyPlan } from '@domain/survey-plan';
+import type { XlaDefinition } from '@domain/xla';
 import { Muted } from '../../ui/section';
 import { WAYPOINT_LABEL } from './waypoint-fields';
 

@@ -9,8 +9,8 @@ import {
   exportConfig,
   importConfig,
   type RecomputeStatus,
-} from '../../../../src/contracts/admin';
-import { type FieldProblem, parseWith } from '../../../../src/domain/validation';
+} from '@contracts/admin';
+import { type FieldProblem, parseWith } from '@domain/validation';
 import { useAction } from '../../api/client-context';
 import { downloadText } from '../../ui/download';
 import { useNotify } from '../../ui/flags';

@@ -1,8 +1,8 @@
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import type { QuestionKind } from '../../../../src/domain/question';
-import { type SurveyPlan, SurveyPlanSchema } from '../../../../src/domain/survey-plan';
+import type { QuestionKind } from '@domain/question';
+import { type SurveyPlan, SurveyPlanSchema } from '@domain/survey-plan';
 import { ChoiceInput, FormRow, ListInput, NumberInput, TextInput, ToggleInput } from './inputs';
 import { PlanPreview } from './plan-preview';
 import type { Problems } from './problems';

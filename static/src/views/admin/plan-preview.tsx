@@ -1,7 +1,7 @@
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
-import type { QuestionSnapshot } from '../../../../src/domain/ask';
-import type { SurveyPlan } from '../../../../src/domain/survey-plan';
+import type { QuestionSnapshot } from '@domain/ask';
+import type { SurveyPlan } from '@domain/survey-plan';
 import { SurveyForm } from '../portal/survey-form';
 
 /** What the plan's question looks like to a requester, built from the draft as it is typed. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type FieldProblem, fieldProblems } from '../../../../src/domain/validation';
+import { type FieldProblem, fieldProblems } from '@domain/validation';
 
 /** Field path (`indicators[0].floor`, as `fieldPath` writes it) → the message to show there. */
 export type Problems = ReadonlyMap<string, string>;

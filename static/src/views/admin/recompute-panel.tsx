@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/default/button';
 import ProgressBar from '@atlaskit/progress-bar';
 import { token } from '@atlaskit/tokens';
 import { useEffect } from 'react';
-import { getRecomputeStatus, type RecomputeStatus, startRecompute } from '../../../../src/contracts/admin';
+import { getRecomputeStatus, type RecomputeStatus, startRecompute } from '@contracts/admin';
 import { useAction, useClient } from '../../api/client-context';
 import { useNotify } from '../../ui/flags';
 import { formatDateTime } from '../../ui/format';

@@ -1,6 +1,6 @@
 import { token } from '@atlaskit/tokens';
-import { listScopeOptions, type ScopeOptions } from '../../../../src/contracts/admin';
-import type { Scope } from '../../../../src/domain/scope';
+import { listScopeOptions, type ScopeOptions } from '@contracts/admin';
+import type { Scope } from '@domain/scope';
 import { useCall } from '../../api/client-context';
 import { FormRow, ListInput } from './inputs';
 import { OptionPicker } from './option-picker';

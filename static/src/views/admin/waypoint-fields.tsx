@@ -1,6 +1,6 @@
 import Checkbox from '@atlaskit/checkbox';
 import { token } from '@atlaskit/tokens';
-import { STATUS_CATEGORIES, type Waypoint, type WaypointKind, WAYPOINT_KINDS } from '../../../../src/domain/waypoint';
+import { STATUS_CATEGORIES, type Waypoint, type WaypointKind, WAYPOINT_KINDS } from '@domain/waypoint';
 import { ChoiceInput, FormRow, ListInput, NumberInput } from './inputs';
 import type { Problems } from './problems';
 

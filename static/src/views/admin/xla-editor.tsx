@@ -1,13 +1,8 @@
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import {
-  INDICATOR_IDS,
-  type IndicatorId,
-  type IndicatorSpec,
-  defaultIndicatorSpec,
-} from '../../../../src/domain/indicator';
-import { type XlaDefinition, XlaDefinitionSchema, type XlaWindow } from '../../../../src/domain/xla';
+import { INDICATOR_IDS, type IndicatorId, type IndicatorSpec, defaultIndicatorSpec } from '@domain/indicator';
+import { type XlaDefinition, XlaDefinitionSchema, type XlaWindow } from '@domain/xla';
 import { GroupError } from '../../ui/field';
 import { ChoiceInput, FormRow, ListInput, NumberInput, TextInput, ToggleInput } from './inputs';
 import type { Problems } from './problems';

@@ -1,12 +1,7 @@
 import Button from '@atlaskit/button/default/button';
 import { token } from '@atlaskit/tokens';
 import { type ReactNode, useState } from 'react';
-import {
-  askNow,
-  getTicketExperience,
-  type ManualPlanView,
-  type TicketExperienceView,
-} from '../../../../src/contracts/agent';
+import { askNow, getTicketExperience, type ManualPlanView, type TicketExperienceView } from '@contracts/agent';
 import { useAction, useClient } from '../../api/client-context';
 import { ChoiceInput } from '../../ui/choice-input';
 import { useNotify } from '../../ui/flags';

@@ -1,7 +1,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { ReactNode } from 'react';
-import type { AskSummary, TicketExperienceView } from '../../../../src/contracts/agent';
+import type { AskSummary, TicketExperienceView } from '@contracts/agent';
 import { formatDateTime, formatRelative } from '../../ui/format';
 import { scoreText } from '../../ui/score-text';
 import { Muted, Section } from '../../ui/section';

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/default/button';
 import { Notice } from '../../ui/notice';
 import { token } from '@atlaskit/tokens';
-import { getTicketExperience, markFollowUpDone, type TicketExperienceView } from '../../../../src/contracts/agent';
+import { getTicketExperience, markFollowUpDone, type TicketExperienceView } from '@contracts/agent';
 import { useAction, useCall } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
 import { useNotify } from '../../ui/flags';

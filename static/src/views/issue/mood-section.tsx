@@ -1,5 +1,5 @@
 import { token } from '@atlaskit/tokens';
-import type { TicketExperienceView } from '../../../../src/contracts/agent';
+import type { TicketExperienceView } from '@contracts/agent';
 import { Section } from '../../ui/section';
 import { Sparkline } from '../../ui/sparkline';
 import { MOOD_FACE, MOOD_TEXT } from './mood';

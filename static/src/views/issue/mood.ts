@@ -1,4 +1,4 @@
-import type { TicketExperienceView } from '../../../../src/contracts/agent';
+import type { TicketExperienceView } from '@contracts/agent';
 
 type MoodLabel = TicketExperienceView['moodLabel'];
 

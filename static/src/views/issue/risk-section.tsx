@@ -1,6 +1,6 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import type { TicketExperienceView } from '../../../../src/contracts/agent';
+import type { TicketExperienceView } from '@contracts/agent';
 import { Section } from '../../ui/section';
 import { RISK_APPEARANCE, RISK_TEXT } from './mood';
 

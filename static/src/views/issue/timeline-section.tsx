@@ -1,5 +1,5 @@
 import { token } from '@atlaskit/tokens';
-import type { TimelineEntry } from '../../../../src/contracts/agent';
+import type { TimelineEntry } from '@contracts/agent';
 import { formatDateTime, formatRelative } from '../../ui/format';
 import { Muted, Section } from '../../ui/section';
 

@@ -3,7 +3,7 @@ import { Notice } from '../../ui/notice';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
-import { answerAsk, getMyAsk, type PortalAskView } from '../../../../src/contracts/portal';
+import { answerAsk, getMyAsk, type PortalAskView } from '@contracts/portal';
 import { errorTitle, type CallError } from '../../api/client';
 import { useAction, useCall } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';

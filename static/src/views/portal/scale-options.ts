@@ -1,4 +1,4 @@
-import { type QuestionKind, SCALES } from '../../../../src/domain/question';
+import { type QuestionKind, SCALES } from '@domain/question';
 
 export interface ScaleOption {
   readonly score: number;

@@ -1,6 +1,6 @@
 import { token } from '@atlaskit/tokens';
 import { type KeyboardEvent, useRef } from 'react';
-import type { QuestionKind } from '../../../../src/domain/question';
+import type { QuestionKind } from '@domain/question';
 import { scaleEnds, scaleOptions } from './scale-options';
 
 interface ScoreScaleProps {

@@ -2,8 +2,8 @@ import Button from '@atlaskit/button/default/button';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { useId, useState } from 'react';
-import type { QuestionSnapshot } from '../../../../src/domain/ask';
-import { scoreBand } from '../../../../src/domain/question';
+import type { QuestionSnapshot } from '@domain/ask';
+import { scoreBand } from '@domain/question';
 import { ScoreScale } from './score-scale';
 
 export interface SurveyAnswer {

@@ -1,6 +1,6 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import type { AtRiskTicket } from '../../../../src/contracts/project';
+import type { AtRiskTicket } from '@contracts/project';
 import { IssueLink } from '../../ui/issue-link';
 import { scoreText } from '../../ui/score-text';
 import { Muted } from '../../ui/section';

@@ -1,4 +1,4 @@
-import type { IndicatorId } from '../../../../src/domain/indicator';
+import type { IndicatorId } from '@domain/indicator';
 
 export const INDICATOR_NAME: Readonly<Record<IndicatorId, string>> = {
   csat: 'Satisfaction',

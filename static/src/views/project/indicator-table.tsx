@@ -1,4 +1,4 @@
-import type { Scorecard } from '../../../../src/domain/scorecard';
+import type { Scorecard } from '@domain/scorecard';
 import { formatPercent } from '../../ui/format';
 import { INDICATOR_NAME } from './indicator-names';
 

@@ -1,11 +1,5 @@
-import {
-  getAtRiskTickets,
-  getResponseStats,
-  getScorecards,
-  getVerbatims,
-  getWatermelon,
-} from '../../../../src/contracts/project';
-import type { Prefetch } from '../../app/view-chunks';
+import { getAtRiskTickets, getResponseStats, getScorecards, getVerbatims, getWatermelon } from '@contracts/project';
+import type { Prefetch } from '../../api/prefetch';
 import { DEFAULT_WINDOW } from './window-choice';
 
 /** The project page's first round: every section's call for the default window (project-page.tsx). */

@@ -9,8 +9,8 @@ import {
   getScorecards,
   getWatermelon,
   type DashboardWindow,
-} from '../../../../src/contracts/project';
-import type { Scorecard } from '../../../../src/domain/scorecard';
+} from '@contracts/project';
+import type { Scorecard } from '@domain/scorecard';
 import { useAction, useCall } from '../../api/client-context';
 import { ChoiceInput } from '../../ui/choice-input';
 import { downloadText } from '../../ui/download';

@@ -1,5 +1,5 @@
 import { token } from '@atlaskit/tokens';
-import type { FatigueReasonCode, ResponseStats } from '../../../../src/contracts/project';
+import type { FatigueReasonCode, ResponseStats } from '@contracts/project';
 import { formatPercent, NOT_ENOUGH_DATA } from '../../ui/format';
 import { Muted } from '../../ui/section';
 

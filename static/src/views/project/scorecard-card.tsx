@@ -1,6 +1,6 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import type { Scorecard } from '../../../../src/domain/scorecard';
+import type { Scorecard } from '@domain/scorecard';
 import { formatSigned, NOT_ENOUGH_DATA } from '../../ui/format';
 
 const STATUS = {

@@ -1,5 +1,5 @@
-import { getScorecards } from '../../../../src/contracts/project';
-import type { Prefetch } from '../../app/view-chunks';
+import { getScorecards } from '@contracts/project';
+import type { Prefetch } from '../../api/prefetch';
 import { configOf } from './gadget-config';
 
 /** The gadget's scorecards, when it is configured and not in edit mode (scorecard-gadget.tsx). */

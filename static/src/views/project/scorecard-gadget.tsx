@@ -3,7 +3,7 @@ import { Notice } from '../../ui/notice';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { useId, useState } from 'react';
-import { getScorecards } from '../../../../src/contracts/project';
+import { getScorecards } from '@contracts/project';
 import { useCall } from '../../api/client-context';
 import { useHost } from '../../app/host-context';
 import { CallErrorMessage } from '../../ui/call-error-message';

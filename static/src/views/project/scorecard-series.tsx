@@ -1,5 +1,5 @@
-import type { Scorecard } from '../../../../src/domain/scorecard';
-import { dayStart } from '../../../../src/domain/time';
+import type { Scorecard } from '@domain/scorecard';
+import { dayStart } from '@domain/time';
 import { SeriesChart } from '../../ui/series-chart';
 
 /** The daily score as a line with gaps on days without enough answers. */

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/default/button';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useId, useState } from 'react';
-import { getVerbatims, type DashboardWindow, type Verbatim } from '../../../../src/contracts/project';
+import { getVerbatims, type DashboardWindow, type Verbatim } from '@contracts/project';
 import { useAction, useCall } from '../../api/client-context';
 import { ChoiceInput } from '../../ui/choice-input';
 import { useNotify } from '../../ui/flags';

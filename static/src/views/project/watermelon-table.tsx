@@ -6,9 +6,9 @@ import {
   type DashboardWindow,
   type WatermelonRow,
   type WatermelonTicket,
-} from '../../../../src/contracts/project';
-import type { ResponseOf } from '../../../../src/contracts/resolver';
-import type { getWatermelon } from '../../../../src/contracts/project';
+} from '@contracts/project';
+import type { ResponseOf } from '@contracts/resolver';
+import type { getWatermelon } from '@contracts/project';
 import { useAction } from '../../api/client-context';
 import { ChoiceInput } from '../../ui/choice-input';
 import { useNotify } from '../../ui/flags';

@@ -1,4 +1,4 @@
-import type { DashboardWindow } from '../../../../src/contracts/project';
+import type { DashboardWindow } from '@contracts/project';
 
 /** The dashboard's window selector; every XLA is evaluated over the chosen window. */
 export const DEFAULT_WINDOW: DashboardWindow = '30d';
