@@ -6,12 +6,10 @@
  * `concurrency` at a time, faults on first attempts, and for a crash burst in a child process that
  * is killed part-way. What the app then holds and answers is read back (observe.ts).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prng } from '../../../local/faults';
-import { REPO_ROOT } from '../../../local/host';
 import { startHost, type RunningHost } from '../../../local/index';
 import { adminResolvers, agentResolvers, portalResolvers, type ResolverContract } from '../../../src/contracts';
 import type { SurveyPlanInput } from '../../../src/domain/survey-plan';
@@ -30,6 +28,7 @@ import {
   type Step,
   type TicketAction,
 } from '../reference/history';
+import { deliverAndKill } from './crash';
 import { deliver, EventSwitch, interleave, reorder, type AttemptFault, type Delivery, type JiraEvent } from './deliver';
 
 export const MODULE = {
@@ -484,45 +483,15 @@ export async function playHistory(history: History): Promise<Played> {
   const crashAndRestart = async (clock: number, plan: readonly Delivery[]): Promise<void> => {
     if (dir === null) throw new Error('a crash needs a data folder');
     await live.h.close();
-    const file = join(dir, 'burst.json');
-    writeFileSync(file, JSON.stringify(plan.map((d) => d.event)));
     // Killed once a third to two thirds of the deliveries have returned: others are in flight.
     const killAfter = Math.max(1, Math.floor(plan.length * (1 / 3 + r() / 3)));
-    const acked = new Set<number>();
-    await new Promise<void>((resolve, reject) => {
-      const env = { ...process.env };
-      delete env.VITEST;
-      const child = spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          join(REPO_ROOT, 'test/model/support/crash-child.ts'),
-          dir,
-          String(clock),
-          String(history.delivery.concurrency),
-          file,
-        ],
-        { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let buffered = '';
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.stdout.on('data', (d: Buffer) => {
-        buffered += d.toString();
-        const lines = buffered.split('\n');
-        buffered = lines.pop() ?? '';
-        for (const line of lines) {
-          const m = /^ack (\d+)$/.exec(line);
-          if (m) acked.add(Number(m[1]));
-          if (acked.size >= killAfter && child.exitCode === null) child.kill('SIGKILL');
-        }
-      });
-      child.on('exit', (code, signal) => {
-        if (signal === 'SIGKILL' || code === 0) resolve();
-        else reject(new Error(`the delivering process failed (${code}): ${stderr.slice(-2000)}`));
-      });
-    });
+    const acked = await deliverAndKill(
+      dir,
+      clock,
+      history.delivery.concurrency,
+      plan.map((d) => d.event),
+      killAfter,
+    );
     figures.crashes += 1;
     figures.ackedBeforeKill += acked.size;
     sw = new EventSwitch();
