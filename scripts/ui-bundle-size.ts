@@ -8,7 +8,8 @@
  *
  *   npm run build:ui && npx tsx scripts/ui-bundle-size.ts [--budget-kb 150] [--json]
  *
- * Exits non-zero when a view is over the budget, so CI can gate on it.
+ * "With its charts" adds the chart chunks (src/ui/charts) the view loads on demand: the budget
+ * applies to that total. Exits non-zero when a view is over the budget, so CI can gate on it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,7 +104,24 @@ const rows = VIEWS.map(({ view, modules, src, data }) => {
   const js = files.reduce((sum, c) => sum + gzipBytes(c.file), 0);
   const css = [...new Set(files.flatMap((c) => c.css ?? []))].reduce((sum, f) => sum + gzipBytes(f), 0);
   const own = gzipBytes(manifest[src].file);
-  return { view, modules, jsKb: js / 1024, cssKb: css / 1024, viewChunkKb: own / 1024, chunks: files.length };
+  // The charts (src/ui/charts, visx) load on demand once the view shows its numbers; they are
+  // part of what the view downloads, so they count against the same budget.
+  const withCharts = new Set(keys);
+  for (const k of keys)
+    for (const d of manifest[k]?.dynamicImports ?? []) if (d.startsWith('src/ui/charts/')) closure(d, withCharts);
+  const allJs = [...withCharts]
+    .map((k) => manifest[k])
+    .filter((c): c is ManifestChunk => c !== undefined)
+    .reduce((sum, c) => sum + gzipBytes(c.file), 0);
+  return {
+    view,
+    modules,
+    jsKb: js / 1024,
+    withChartsKb: allJs / 1024,
+    cssKb: css / 1024,
+    viewChunkKb: own / 1024,
+    chunks: files.length,
+  };
 });
 
 // The issue glance: its own resource, one entry (plain DOM, the bridge, zod and its contract).
@@ -121,6 +139,7 @@ const rows = VIEWS.map(({ view, modules, src, data }) => {
     modules: 'sentio-issue-context',
     jsKb: js / 1024,
     cssKb: css / 1024,
+    withChartsKb: js / 1024,
     viewChunkKb: js / 1024,
     chunks: files.length,
   });
@@ -129,15 +148,17 @@ const rows = VIEWS.map(({ view, modules, src, data }) => {
 if (args.includes('--json')) {
   console.log(JSON.stringify({ budgetKb, rows }, null, 2));
 } else {
-  console.log(`| view | modules | JS gzip (first load) | of which view chunk | CSS gzip | chunks |`);
-  console.log(`|---|---|---|---|---|---|`);
+  console.log(
+    `| view | modules | JS gzip (first load) | with its charts (on demand) | of which view chunk | CSS gzip | chunks |`,
+  );
+  console.log(`|---|---|---|---|---|---|---|`);
   for (const r of rows) {
     console.log(
-      `| ${r.view} | ${r.modules} | ${r.jsKb.toFixed(1)} KB | ${r.viewChunkKb.toFixed(1)} KB | ${r.cssKb.toFixed(1)} KB | ${r.chunks} |`,
+      `| ${r.view} | ${r.modules} | ${r.jsKb.toFixed(1)} KB | ${r.withChartsKb.toFixed(1)} KB | ${r.viewChunkKb.toFixed(1)} KB | ${r.cssKb.toFixed(1)} KB | ${r.chunks} |`,
     );
   }
 }
-const over = rows.filter((r) => r.jsKb > budgetKb);
+const over = rows.filter((r) => r.withChartsKb > budgetKb);
 if (over.length > 0) {
   console.error(`over the ${budgetKb} KB budget: ${over.map((r) => r.view).join(', ')}`);
   process.exitCode = 1;

@@ -88,6 +88,8 @@ export const DailyPointSchema = z
     day: Day,
     /** The XLA score of that day's observations alone (smoothed, undecayed); null without X data. */
     score: Finite.nullable(),
+    /** That day's Wilson bounds carried through the same maps as the window's interval; null with the score. */
+    interval: IntervalSchema.nullable(),
     /** Σ n over the weighted X indicators that day. */
     sampleSize: Count,
     indicators: z.array(z.object({ id: IndicatorIdSchema, good: Count, n: Count, rate: Finite.nullable() }).strict()),

@@ -59,7 +59,8 @@ afterAll(async () => {
   await stopE2E(e);
 });
 
-describe('the configure page', () => {
+// Each step waits on a condition; the generous limit only covers a loaded shared machine.
+describe('the configure page', { timeout: 60_000 }, () => {
   it('lists the survey plans (screenshots of the page)', async () => {
     const shots = await screenshotBothThemes(e, admin, '/admin', MODULE.admin, 'admin-page', async (f) => {
       await f.getByRole('heading', { name: 'Sentio XLA' }).waitFor();
@@ -148,7 +149,7 @@ describe('the configure page', () => {
   });
 });
 
-describe('the project settings page', () => {
+describe('the project settings page', { timeout: 60_000 }, () => {
   it('shows the plans that cover the project and creates new ones scoped to it', async () => {
     const itId = e.h.site.raw.project('IT')?.id ?? '';
     await screenshotBothThemes(e, admin, '/projects/IT/settings', MODULE.projectSettings, 'project-settings', (f) =>

@@ -27,7 +27,7 @@ describe('issue context glance (resource glance)', () => {
     await mount(host).started;
     expect(screen.getByRole('img', { name: 'Mood: Negative tone detected' })).toHaveTextContent('🙁');
     expect(screen.getByText('High risk')).toHaveClass('g-lozenge', 'g-removed');
-    expect(screen.getByText('Last score 2/5')).toBeInTheDocument();
+    expect(screen.getByText('Last answer Dissatisfied (2 of 5)')).toBeInTheDocument();
     expect(host.calls).toEqual([{ name: 'getTicketExperience', payload: {} }]);
   });
 
@@ -55,7 +55,7 @@ describe('issue context glance (resource glance)', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(/Sentio could not reach Jira/);
     host.answer(getTicketExperience, anExperience());
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText('Last score 2/5')).toBeInTheDocument();
+    expect(await screen.findByText('Last answer Dissatisfied (2 of 5)')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

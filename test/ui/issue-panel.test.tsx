@@ -20,13 +20,15 @@ describe('agent issue panel', () => {
   it('shows mood with its trajectory, risk with reasons, asks and the timeline with verbatims', async () => {
     renderApp(panel().answer(getTicketExperience, anExperience()));
     expect(await screen.findByText('Negative tone detected')).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'Mood went from 0.20 to -0.42 over 3 comments' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', { name: 'Comment mood went from 0.20 to -0.42 over 3 comments' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('High risk')).toBeInTheDocument();
     expect(screen.getByText('Time to first response breached')).toBeInTheDocument();
     expect(screen.getByText('“This is still broken and nobody answers.”')).toBeInTheDocument();
     expect(screen.getByText('SLA breached: Time to first response')).toBeInTheDocument();
     expect(screen.getByText('Mid-flight check')).toBeInTheDocument();
-    expect(screen.getByText(/answered 2\/5/)).toBeInTheDocument();
+    expect(screen.getByText(/answered Dissatisfied \(2 of 5\)/)).toBeInTheDocument();
     expect(screen.getByText('1 plan did not ask')).toBeInTheDocument();
     expect(screen.getByText(/The requester was asked less than 72 hours ago/)).toBeInTheDocument();
   });
@@ -130,7 +132,9 @@ describe('agent issue panel', () => {
 
   it('says so when no plan lets agents ask on this ticket', async () => {
     renderApp(panel().answer(getTicketExperience, anExperience({ manualPlans: [] })));
-    expect(await screen.findByText('No survey plan lets agents ask on this ticket.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(/No survey plan lets agents ask on this ticket\. A Jira admin can add one/),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ask for feedback now' })).toBeDisabled();
   });
 
@@ -187,7 +191,7 @@ describe('agent issue panel', () => {
     expect(await screen.findByText('No requester comments scored yet')).toBeInTheDocument();
     expect(screen.getByText(/No signals yet/)).toBeInTheDocument();
     expect(screen.getByText('No survey has been sent on this ticket.')).toBeInTheDocument();
-    expect(screen.queryByRole('img', { name: /Mood went/ })).toBeNull();
+    expect(screen.queryByRole('img', { name: /mood went/ })).toBeNull();
   });
 
   it('shows a failed load with a retry', async () => {

@@ -71,9 +71,15 @@ describe('project page', () => {
     const card = await screen.findByRole('article', { name: 'People get back to work fast: score 72 of 100, At risk' });
     expect(within(card).getByText('72')).toBeInTheDocument();
     expect(within(card).getByText('95 % interval 64–80')).toBeInTheDocument();
-    expect(within(card).getByText(/Target 80 · high confidence/)).toBeInTheDocument();
-    expect(within(card).getByText('-8 points vs previous window')).toBeInTheDocument();
-    expect(within(card).getByText('Real change')).toBeInTheDocument();
+    expect(within(card).getByText('Target 80 · last 30 days')).toBeInTheDocument();
+    // Confidence stays SCORING.md §3's (Σ n_eff = 41.2 ≥ 30: high), worded as the amount of data; the
+    // precision is the interval's width, 79.8 − 64.1 = 15.7 → "moderate interval (16 points)".
+    expect(within(card).getByText('Plenty of data (≈ 41 answers) · moderate interval (16 points)')).toBeInTheDocument();
+    expect(within(card).getByText('-8 points vs previous window (real change)')).toBeInTheDocument();
+    // The band says why: 72.4 is under the target 80 by less than 20.
+    expect(within(card).getByText('At risk: 72 is below the target 80, by less than 20 points.')).toBeInTheDocument();
+    // The headline's arithmetic, from the builder's X = 70 and O = 90: 0.7 × 70 + 0.3 × 90 = 76.
+    expect(within(card).getByText(/Score = 0.7 × 70.0 \+ 0.3 × 90.0 .* = 76.0/)).toBeInTheDocument();
   });
 
   it('says "Not enough data" and never shows 0 for a scorecard without enough answers', async () => {
@@ -89,16 +95,26 @@ describe('project page', () => {
     renderApp(projectPage([thin]));
     const card = await screen.findByRole('article', { name: 'People get back to work fast: Not enough data' });
     expect(within(card).getAllByText('Not enough data').length).toBeGreaterThan(0);
+    // "27 of 200"-style: Σ n_eff 2 of the minimum 5.
+    expect(within(card).getAllByText('Not enough data: 2 of 5 answers needed')[0]).toBeVisible();
     expect(within(card).queryByText('0')).toBeNull();
-    expect(within(card).queryByText(/interval/)).toBeNull();
+    expect(within(card).queryByText(/95 % interval/)).toBeNull();
+    expect(within(card).queryByText(/confidence|Plenty of data/)).toBeNull();
   });
 
   it('draws the daily series with a gap and lists indicator contributions', async () => {
     renderApp(projectPage());
-    expect(await screen.findByRole('img', { name: /over 3 days, 2 days with data, target 80/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('group', { name: /over 3 days, 2 days with data, target 80, window score 72/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/1 of 3 days had no answers or scored comments/)).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Indicators of People get back to work fast' });
-    expect(within(table).getByText('39.2 pts')).toBeInTheDocument();
-    expect(within(table).getByText('31/40')).toBeInTheDocument();
+    expect(within(table).getByText('39.2')).toBeInTheDocument();
+    // The contribution's arithmetic, by hand: 70 × 80 % × 70 % = 39.2.
+    expect(
+      within(table).getByText('70.0 × 80 % of experience × 70 % (experience share) = 39.2 points.'),
+    ).toBeInTheDocument();
+    expect(within(table).getByText('31 good of 40')).toBeInTheDocument();
   });
 
   it('drills down from a flagged watermelon row to tickets that open with the router', async () => {
@@ -117,19 +133,43 @@ describe('project page', () => {
     // Named as JSM names it; a request type Jira did not name falls back to its id.
     expect(within(table).getByText('Get IT help')).toBeInTheDocument();
     expect(within(table).getByText('Request type rt-2')).toBeInTheDocument();
-    await user.click(within(table).getByRole('button', { name: /Flagged/ }));
+    // The verdict says why: operations 95 ≥ 80 while csat's upper bound 55 % < 70 %.
+    expect(
+      within(table).getByText(/Operations score 95 \(≥ 80\) looks green, yet satisfaction is at best 55 %, under 70 %/),
+    ).toBeInTheDocument();
+    await user.click(within(table).getByRole('button', { name: 'Show tickets' }));
     expect(host.callsTo(getWatermelonTickets)).toEqual([{ requestTypeId: 'rt-1', window: '30d' }]);
-    await user.click(await screen.findByRole('button', { name: 'HELP-44' }));
-    expect(host.navigations).toEqual([{ kind: 'issue', issueKey: 'HELP-44' }]);
+    // The drill-down says how many of the row's tickets it lists.
+    expect(
+      await screen.findByText(/^1 ticket met the SLA .* of 22 with experience data in this window\.$/),
+    ).toBeInTheDocument();
+    await user.click(await screen.findByRole('link', { name: 'HELP-44' }));
+    expect(host.navigations).toEqual([{ kind: 'issue', issueKey: 'HELP-44', newTab: false }]);
   });
 
   it('lists at-risk tickets with their reasons and opens them with the router', async () => {
     const user = userEvent.setup();
     const host = projectPage();
     renderApp(host);
-    expect(await screen.findByText(/Requester asked for an update twice · last answer/)).toBeInTheDocument();
-    await user.click(screen.getAllByRole('button', { name: 'HELP-3' })[0]!);
-    expect(host.navigations).toEqual([{ kind: 'issue', issueKey: 'HELP-3' }]);
+    const table = await screen.findByRole('table', { name: /Open tickets at risk/ });
+    const keys = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('link')[0]?.textContent);
+    expect(within(table).getByText('Requester asked for an update twice')).toBeInTheDocument();
+    expect(within(table).getByText('Very dissatisfied (1 of 5)')).toBeInTheDocument();
+    expect(within(table).getByText('negative (−0.60)')).toBeInTheDocument();
+    // Riskiest first; a click on a header sorts by it, a second click reverses.
+    expect(keys()).toEqual(['HELP-12', 'HELP-3']);
+    await user.click(within(table).getByRole('button', { name: /Ticket/ }));
+    expect(keys()).toEqual(['HELP-3', 'HELP-12'].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })));
+    await user.click(within(table).getByRole('button', { name: /Ticket/ }));
+    expect(keys()).toEqual(['HELP-12', 'HELP-3']);
+    const link = within(table).getByRole('link', { name: 'HELP-3' });
+    expect(link).toHaveAttribute('target', '_blank');
+    await user.click(link);
+    expect(host.navigations).toEqual([{ kind: 'issue', issueKey: 'HELP-3', newTab: true }]);
   });
 
   it('filters verbatims by tone on the server and by text on the page', async () => {
@@ -182,8 +222,21 @@ describe('project page', () => {
   it('shows response rate and fatigue figures, leaving out rules that held nothing back', async () => {
     renderApp(projectPage());
     expect(await screen.findByText('57 %')).toBeInTheDocument();
-    expect(screen.getByText('Held back by fatigue rules: Cooldown 17 · Ask already pending 3')).toBeInTheDocument();
+    // The denominator is said: 54 answered of 54 + 40 closed; 120 − 94 = 26 still waiting.
+    expect(
+      screen.getByText(
+        /Answered ÷ closed asks: 54 answered of 94 that were answered or expired\. 26 still waiting are not counted/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('26')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Held back by fatigue rules: 17 asks (asked the same person too recently), 3 asks (an earlier ask was still waiting).',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText('1.3')).toBeInTheDocument();
+    // 1.3 asks per requester is under the fatigue line of 2.
+    expect(screen.queryByText(/Survey fatigue:/)).toBeNull();
   });
 
   it('reloads every section for the chosen window', async () => {
@@ -215,9 +268,25 @@ describe('project page', () => {
   });
 
   it('shows a section failure beside the sections that loaded', async () => {
-    renderApp(projectPage().fail(getScorecards, { code: 'forbidden', message: 'You cannot browse this project.' }));
-    expect(await findInNotice('You cannot browse this project.')).toBeInTheDocument();
+    renderApp(projectPage().fail(getScorecards, { code: 'unavailable', message: 'Jira is busy. Try again.' }));
+    expect(await findInNotice('Jira is busy. Try again.')).toBeInTheDocument();
     expect(await screen.findByText('57 %')).toBeInTheDocument();
+  });
+
+  it('says "no access" once for the page and disables its controls', async () => {
+    const refuse = { code: 'forbidden' as const, message: 'You cannot browse this project.' };
+    renderApp(
+      projectPage()
+        .fail(getScorecards, refuse)
+        .fail(getWatermelon, refuse)
+        .fail(getAtRiskTickets, refuse)
+        .fail(getResponseStats, refuse),
+    );
+    expect(await findInNotice('You cannot browse this project.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByText('You do not have access to this')).toHaveLength(1));
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: '7 days' })).toBeDisabled();
+    expect(screen.queryByText('What requesters said')).toBeNull();
   });
 });
 

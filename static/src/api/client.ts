@@ -71,8 +71,12 @@ export function createClient(host: Pick<Host, 'invoke'>): Client {
       try {
         raw = await host.invoke(contract.name, out.data as Record<string, unknown>);
       } catch (e) {
-        const detail = e instanceof Error && e.message.trim() !== '' ? ` (${e.message.trim().split('\n')[0]})` : '';
-        return failure('bridge', `Sentio could not reach Jira${detail}. Check your connection and try again.`);
+        // The bridge's own text (e.g. "FUNCTION_TIME_OUT …") is for developers, not people: say
+        // what happened and what to do in plain words.
+        const text = e instanceof Error ? e.message : String(e);
+        return /time[_ -]?out|timed out/i.test(text)
+          ? failure('bridge', 'Jira took too long to answer. Try again in a moment.', [], 'timeout')
+          : failure('bridge', 'Sentio could not reach Jira. Check your connection and try again.', [], 'unreachable');
       }
       const parsed = envelopeOf(contract.response).safeParse(raw);
       if (!parsed.success) {

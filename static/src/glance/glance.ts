@@ -29,7 +29,7 @@ function line(view: TicketExperienceView): HTMLElement {
     el(
       'span',
       { class: 'g-muted' },
-      view.lastScore !== null ? `Last score ${scoreText(view.lastScore.kind, view.lastScore.score)}` : 'No answer yet',
+      view.lastScore !== null ? `Last answer ${scoreText(view.lastScore.kind, view.lastScore.score)}` : 'No answer yet',
     ),
   );
 }

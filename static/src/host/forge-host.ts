@@ -29,8 +29,11 @@ export const forgeHost: Host = {
   getContext: async () => parsedContext(await view.getContext()),
   navigate: async (target) => {
     switch (target.kind) {
-      case 'issue':
-        return router.navigate({ target: 'issue', issueKey: target.issueKey });
+      case 'issue': {
+        // router.open opens a new tab or window (mirror/apis-reference/ui-api-bridge/router/index.md).
+        const location = { target: 'issue', issueKey: target.issueKey } as const;
+        return target.newTab === true ? router.open(location) : router.navigate(location);
+      }
     }
   },
   submitGadgetConfig: (config) => view.submit(config),

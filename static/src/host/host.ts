@@ -38,8 +38,11 @@ export const ViewContextSchema = z
   .passthrough();
 export type ViewContext = z.infer<typeof ViewContextSchema>;
 
-/** Where a link in the UI can take the person, expressed without a URL (the host resolves it). */
-export type NavigationTarget = { kind: 'issue'; issueKey: string };
+/**
+ * Where a link in the UI can take the person, expressed without a URL (the host resolves it).
+ * `newTab` opens it beside the current page (Forge `router.open`), so a list is not lost.
+ */
+export type NavigationTarget = { kind: 'issue'; issueKey: string; newTab?: boolean };
 
 /** A short message about the outcome of an action, shown by Jira in its own flag area. */
 export interface HostFlag {

@@ -9,8 +9,10 @@ export function ChoiceInput<T extends string>({
   value,
   options,
   onChange,
+  disabled = false,
 }: {
   label: string;
+  disabled?: boolean;
   error?: string | undefined;
   value: T;
   options: ReadonlyArray<{ value: T; label: string }>;
@@ -28,6 +30,7 @@ export function ChoiceInput<T extends string>({
             key={o.value}
             isSelected={o.value === value}
             aria-pressed={o.value === value}
+            isDisabled={disabled}
             onClick={() => onChange(o.value)}
           >
             {o.label}

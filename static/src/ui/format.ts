@@ -7,13 +7,15 @@ function once<T>(make: () => T): () => T {
 }
 const dateTime = once(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
 const dateOnly = once(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }));
+const dayMonth = once(() => new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' }));
 
 export function formatDateTime(at: number): string {
   return dateTime().format(new Date(at));
 }
 
-export function formatDate(at: number): string {
-  return dateOnly().format(new Date(at));
+/** "Dec 5, 2026"; `short` drops the year ("Dec 5") for chart axes. */
+export function formatDate(at: number, style: 'medium' | 'short' = 'medium'): string {
+  return (style === 'short' ? dayMonth() : dateOnly()).format(new Date(at));
 }
 
 const relative = once(() => new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }));

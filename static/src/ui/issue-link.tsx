@@ -1,11 +1,26 @@
+import type { MouseEvent } from 'react';
 import { useHost } from '../app/host-context';
 
-/** A ticket key that opens the issue through the Forge router (links inside the iframe cannot). */
-export function IssueLink({ issueKey }: { issueKey: string }) {
-  const { host } = useHost();
+/**
+ * A ticket key that opens the issue through the Forge router (a plain link cannot leave the
+ * iframe). It is a real link, so it reads and behaves as one; `newTab` keeps the list it was
+ * clicked from open (Forge `router.open`).
+ */
+export function IssueLink({ issueKey, newTab = false }: { issueKey: string; newTab?: boolean }) {
+  const { host, context } = useHost();
+  const href = `${context.siteUrl ?? ''}/browse/${encodeURIComponent(issueKey)}`;
+  function open(e: MouseEvent<HTMLAnchorElement>) {
+    e.preventDefault();
+    void host.navigate({ kind: 'issue', issueKey, newTab });
+  }
   return (
-    <button type="button" className="sentio-link" onClick={() => void host.navigate({ kind: 'issue', issueKey })}>
+    <a
+      href={href}
+      className="sentio-link"
+      onClick={open}
+      {...(newTab ? { target: '_blank', rel: 'noopener noreferrer', title: `Open ${issueKey} in a new tab` } : {})}
+    >
       {issueKey}
-    </button>
+    </a>
   );
 }

@@ -1,4 +1,4 @@
-import Heading from '@atlaskit/heading';
+import { Heading } from './heading';
 import { token } from '@atlaskit/tokens';
 import { type ReactNode, useId } from 'react';
 

@@ -143,10 +143,19 @@ export async function screenshotBothThemes(
     await ready(frame);
     const mode = await frame.locator('html').getAttribute('data-color-mode');
     if (mode !== theme) throw new Error(`${name}: the frame is in ${mode ?? 'no'} colour mode, expected ${theme}`);
-    // The design tokens really apply: a dark page with light text in dark mode, and the reverse.
-    const [background, text] = await frame.locator('body').evaluate((body) => {
+    // The frame is transparent (Jira's surface shows through, whatever the theme), and the design
+    // tokens really apply: light text on the dark page behind it in dark mode, and the reverse.
+    const [own, text] = await frame.locator('body').evaluate((body) => {
       const style = getComputedStyle(body);
       return [style.backgroundColor, style.color];
+    });
+    if (!isTransparent(own)) throw new Error(`${name}: the frame paints its own background ${own}`);
+    const background = await page.locator(`iframe[data-module="${moduleKey}"]`).evaluate((el) => {
+      for (let n: Element | null = el; n !== null; n = n.parentElement) {
+        const c = getComputedStyle(n).backgroundColor;
+        if (!/^rgba\(.*,\s*0\)$|^transparent$/.test(c)) return c;
+      }
+      return 'rgb(255, 255, 255)';
     });
     const dark = luminance(background) < 0.2 && luminance(text) > 0.5;
     const light = luminance(background) > 0.8 && luminance(text) < 0.3;
@@ -156,6 +165,10 @@ export async function screenshotBothThemes(
     await page.close();
   }
   return files;
+}
+
+export function isTransparent(css: string): boolean {
+  return css === 'transparent' || /^rgba\(.*,\s*0\)$/.test(css);
 }
 
 /** Relative luminance (WCAG) of a computed `rgb()`/`rgba()` colour; a transparent one counts as white. */

@@ -188,9 +188,9 @@ export function aScorecard(patch: Partial<Scorecard> = {}): Scorecard {
       indicators: [],
     },
     daily: [
-      { day: '2026-11-21', score: 70, sampleSize: 3, indicators: [] },
-      { day: '2026-11-22', score: null, sampleSize: 0, indicators: [] },
-      { day: '2026-11-23', score: 75, sampleSize: 2, indicators: [] },
+      { day: '2026-11-21', score: 70, interval: { lower: 40, upper: 90 }, sampleSize: 3, indicators: [] },
+      { day: '2026-11-22', score: null, interval: null, sampleSize: 0, indicators: [] },
+      { day: '2026-11-23', score: 75, interval: { lower: 45, upper: 92 }, sampleSize: 2, indicators: [] },
     ],
     watermelon: { flagged: false, operations: 90, basis: 'csat', upper: 0.87, threshold: 0.7, slaRate: 0.96 },
     happiness: null,

@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/default/button';
-import Heading from '@atlaskit/heading';
+import { Heading } from '../../ui/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
 import { useCallback, useState } from 'react';

@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/default/button';
-import Heading from '@atlaskit/heading';
+import { Heading } from '../../ui/heading';
 import { token } from '@atlaskit/tokens';
 import type { QuestionKind } from '@domain/question';
 import { type SurveyPlan, SurveyPlanSchema } from '@domain/survey-plan';

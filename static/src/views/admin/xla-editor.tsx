@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/default/button';
-import Heading from '@atlaskit/heading';
+import { Heading } from '../../ui/heading';
 import { token } from '@atlaskit/tokens';
 import { INDICATOR_IDS, type IndicatorId, type IndicatorSpec, defaultIndicatorSpec } from '@domain/indicator';
 import { type XlaDefinition, XlaDefinitionSchema, type XlaWindow } from '@domain/xla';

@@ -6,6 +6,7 @@ import { useAction, useClient } from '../../api/client-context';
 import { ChoiceInput } from '../../ui/choice-input';
 import { useNotify } from '../../ui/flags';
 import { Muted } from '../../ui/section';
+import { refusalSentence, refusalText } from './refusal-text';
 
 function firstAskable(plans: readonly ManualPlanView[]): string | null {
   return (plans.find((p) => p.refusal === null) ?? plans[0])?.planId ?? null;
@@ -33,7 +34,7 @@ export function useAskNow(
     if (result.data.outcome === 'refused') {
       const refusal = { reason: result.data.reason, message: result.data.message };
       onChange({ ...view, manualPlans: plans.map((p) => (p.planId === planId ? { ...p, refusal } : p)) });
-      notify.warned('No survey sent', result.data.message);
+      notify.warned('No survey sent', refusalSentence(result.data.reason, result.data.message));
       return;
     }
     const next = { ...view, asks: [result.data.ask, ...view.asks] };
@@ -54,8 +55,19 @@ export function useAskNow(
       Ask for feedback now
     </Button>
   );
-  // Shown disabled rather than hidden, so the agent learns why they cannot ask here.
-  if (plan === undefined) return { actions, intro: <Muted>No survey plan lets agents ask on this ticket.</Muted> };
+  // Shown disabled rather than hidden, so the agent learns why they cannot ask here, and who can change it.
+  if (plan === undefined)
+    return {
+      actions,
+      intro: (
+        <Muted>
+          No survey plan lets agents ask on this ticket. A Jira admin can add one on the Sentio configure page (a plan
+          that asks “by an agent”, covering this project).
+        </Muted>
+      ),
+    };
+  // Right after this agent's own ask, the plan waits for that answer: a success, not a warning.
+  const justAsked = plan.refusal?.reason === 'ask-pending' && view.asks.some((a) => a.status === 'pending');
   const intro = (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
       {plans.length > 1 ? (
@@ -66,9 +78,13 @@ export function useAskNow(
           onChange={setChosen}
         />
       ) : null}
-      {plan.refusal !== null ? (
+      {plan.refusal !== null && justAsked ? (
+        <span role="status" style={{ color: token('color.text.subtle') }}>
+          A survey is waiting for the requester’s answer; you can ask again once it is answered or expires.
+        </span>
+      ) : plan.refusal !== null ? (
         <span role="status" style={{ color: token('color.text.warning') }}>
-          “{plan.planName}” cannot ask now: {plan.refusal.message}.
+          “{plan.planName}” cannot ask now: {refusalText(plan.refusal.reason, plan.refusal.message)}.
         </span>
       ) : null}
     </div>

@@ -1,10 +1,11 @@
-import Lozenge from '@atlaskit/lozenge';
+import { Lozenge } from '../../ui/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { ReactNode } from 'react';
 import type { AskSummary, TicketExperienceView } from '@contracts/agent';
 import { formatDateTime, formatRelative } from '../../ui/format';
 import { scoreText } from '../../ui/score-text';
 import { Muted, Section } from '../../ui/section';
+import { refusalSentence } from './refusal-text';
 
 const STATUS_APPEARANCE = {
   pending: 'inprogress',
@@ -12,6 +13,21 @@ const STATUS_APPEARANCE = {
   expired: 'default',
   withdrawn: 'default',
 } as const;
+
+const STATUS_TEXT = { pending: 'Waiting', answered: 'Answered', expired: 'Expired', withdrawn: 'Withdrawn' } as const;
+
+/** The moment an ask was sent, in the agent's words. */
+export const WAYPOINT_TEXT: Readonly<Record<AskSummary['waypoint'], string>> = {
+  created: 'when the request was raised',
+  'first-response': 'after the first reply',
+  'status-changed': 'when the status changed',
+  reassigned: 'after a reassignment',
+  idle: 'after a quiet spell',
+  'long-running': 'as the request ran long',
+  reopened: 'after it was reopened',
+  resolved: 'after resolution',
+  manual: 'by an agent',
+};
 
 /** Surveys sent on this ticket, and the plans that decided not to ask (with their reason). */
 export function AsksSection({
@@ -54,7 +70,8 @@ export function AsksSection({
           <ul style={{ margin: `${token('space.050')} 0 0`, paddingLeft: token('space.250') }}>
             {skipped.map((d) => (
               <li key={`${d.planId}-${d.at}`}>
-                <strong>{d.planName}</strong>: {d.message} <Muted>({formatRelative(d.at)})</Muted>
+                <strong>{d.planName}</strong>: {refusalSentence(d.reason, d.message)}{' '}
+                <Muted>({formatRelative(d.at)})</Muted>
               </li>
             ))}
           </ul>
@@ -68,18 +85,18 @@ function AskRow({ ask }: { ask: AskSummary }) {
   return (
     <li style={{ display: 'flex', flexDirection: 'column', gap: token('space.025') }}>
       <span style={{ display: 'flex', gap: token('space.100'), alignItems: 'center', flexWrap: 'wrap' }}>
-        <Lozenge appearance={STATUS_APPEARANCE[ask.status]}>{ask.status}</Lozenge>
+        <Lozenge appearance={STATUS_APPEARANCE[ask.status]}>{STATUS_TEXT[ask.status]}</Lozenge>
         <strong>{ask.planName}</strong>
         <Muted>
-          at {ask.waypoint}
-          {ask.midFlight ? ', mid-flight' : ''}
+          Sent {WAYPOINT_TEXT[ask.waypoint]}
+          {ask.midFlight ? ', while the request was open' : ''}
         </Muted>
       </span>
       <span style={{ color: token('color.text.subtle') }}>
         “{ask.questionText}”{ask.score !== null ? <> — answered {scoreText(ask.questionKind, ask.score)}</> : null}
       </span>
       <Muted>
-        Sent {formatDateTime(ask.createdAt)}
+        {formatDateTime(ask.createdAt)}
         {ask.status === 'pending' ? `, expires ${formatRelative(ask.expiresAt)}` : ''}
       </Muted>
     </li>

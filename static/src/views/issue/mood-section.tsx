@@ -1,7 +1,7 @@
 import { token } from '@atlaskit/tokens';
 import type { TicketExperienceView } from '@contracts/agent';
 import { Section } from '../../ui/section';
-import { Sparkline } from '../../ui/sparkline';
+import { MoodChart } from '../../ui/lazy-charts';
 import { MOOD_FACE, MOOD_TEXT } from './mood';
 
 /** The requester's mood now, and how it moved over their comments. */
@@ -22,11 +22,9 @@ export function MoodSection({ view }: { view: TicketExperienceView }) {
           ) : null}
         </div>
         {values.length > 1 && first !== undefined && last !== undefined ? (
-          <Sparkline
-            values={values}
-            min={-1}
-            max={1}
-            label={`Mood went from ${first.toFixed(2)} to ${last.toFixed(2)} over ${values.length} comments`}
+          <MoodChart
+            points={view.moodTrajectory}
+            label={`Comment mood went from ${first.toFixed(2)} to ${last.toFixed(2)} over ${values.length} comments`}
           />
         ) : null}
       </div>

@@ -1,4 +1,4 @@
-import Lozenge from '@atlaskit/lozenge';
+import { Lozenge } from '../../ui/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { TicketExperienceView } from '@contracts/agent';
 import { Section } from '../../ui/section';

@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/default/button';
-import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import {
@@ -15,6 +14,7 @@ import { useAction, useCall } from '../../api/client-context';
 import { ChoiceInput } from '../../ui/choice-input';
 import { downloadText } from '../../ui/download';
 import { useNotify } from '../../ui/flags';
+import { NoAccess } from '../../ui/no-access';
 import { Muted, Section } from '../../ui/section';
 import { AtRiskList } from './at-risk-list';
 import { IndicatorTable } from './indicator-table';
@@ -39,6 +39,9 @@ export default function ProjectPage() {
   const response = useCall(getResponseStats, { window });
   const csv = useAction(exportCsv);
   const notify = useNotify();
+  // Every section asks the same project: a refusal is the page's answer, said once, not per section.
+  const calls = [scorecards.loaded, watermelon.loaded, atRisk.loaded, response.loaded];
+  const refused = calls.find((c) => c.state === 'error' && c.error.code === 'forbidden');
 
   async function download() {
     const result = await csv.run({ window });
@@ -47,48 +50,51 @@ export default function ProjectPage() {
     downloadText(result.data.filename, result.data.csv, 'text/csv');
   }
 
+  const targets = Object.fromEntries(
+    scorecards.loaded.state === 'ok' ? scorecards.loaded.data.scorecards.map((c) => [c.xlaId, c.targetScore]) : [],
+  );
+  // Jira titles the project page with the module's name: the view does not repeat it.
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.300'), padding: token('space.100') }}>
-      <div
-        style={{
-          display: 'flex',
-          justifyContent: 'space-between',
-          alignItems: 'flex-end',
-          gap: token('space.200'),
-          flexWrap: 'wrap',
-        }}
-      >
-        <Heading size="large" as="h1">
-          Experience (XLA)
-        </Heading>
-        <div style={{ display: 'flex', gap: token('space.200'), alignItems: 'flex-end', flexWrap: 'wrap' }}>
-          <ChoiceInput<DashboardWindow> label="Window" value={window} options={WINDOW_OPTIONS} onChange={setWindow} />
-          <Button isLoading={csv.pending} onClick={() => void download()}>
-            Export CSV
-          </Button>
-        </div>
+      <div style={{ display: 'flex', gap: token('space.200'), alignItems: 'flex-end', flexWrap: 'wrap' }}>
+        <ChoiceInput<DashboardWindow>
+          label="Window"
+          value={window}
+          options={WINDOW_OPTIONS}
+          onChange={setWindow}
+          disabled={refused !== undefined}
+        />
+        <Button isLoading={csv.pending} isDisabled={refused !== undefined} onClick={() => void download()}>
+          Export CSV
+        </Button>
       </div>
-      <LoadedSection loaded={scorecards.loaded} reload={scorecards.reload} lines={6}>
-        {(data) => <Scorecards cards={data.scorecards} />}
-      </LoadedSection>
-      <Section title="SLA vs experience by request type">
-        <LoadedSection loaded={watermelon.loaded} reload={watermelon.reload}>
-          {(data) => <WatermelonTable data={data} window={window} />}
-        </LoadedSection>
-      </Section>
-      <Section title="Open tickets at risk">
-        <LoadedSection loaded={atRisk.loaded} reload={atRisk.reload}>
-          {(data) => <AtRiskList tickets={data.tickets} />}
-        </LoadedSection>
-      </Section>
-      <Section title="What requesters said">
-        <VerbatimSection window={window} />
-      </Section>
-      <Section title="Response rate and survey fatigue">
-        <LoadedSection loaded={response.loaded} reload={response.reload}>
-          {(data) => <ResponseFiguresView figures={data} />}
-        </LoadedSection>
-      </Section>
+      {refused !== undefined && refused.state === 'error' ? (
+        <NoAccess message={refused.error.message} />
+      ) : (
+        <>
+          <LoadedSection loaded={scorecards.loaded} reload={scorecards.reload} lines={6}>
+            {(data) => <Scorecards cards={data.scorecards} />}
+          </LoadedSection>
+          <Section title="SLA vs experience by request type">
+            <LoadedSection loaded={watermelon.loaded} reload={watermelon.reload}>
+              {(data) => <WatermelonTable data={data} window={window} targets={targets} />}
+            </LoadedSection>
+          </Section>
+          <Section title="Open tickets at risk">
+            <LoadedSection loaded={atRisk.loaded} reload={atRisk.reload}>
+              {(data) => <AtRiskList tickets={data.tickets} />}
+            </LoadedSection>
+          </Section>
+          <Section title="What requesters said">
+            <VerbatimSection window={window} />
+          </Section>
+          <Section title="Response rate and survey fatigue">
+            <LoadedSection loaded={response.loaded} reload={response.reload}>
+              {(data) => <ResponseFiguresView figures={data} />}
+            </LoadedSection>
+          </Section>
+        </>
+      )}
     </div>
   );
 }

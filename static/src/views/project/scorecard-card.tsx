@@ -1,33 +1,34 @@
-import Lozenge from '@atlaskit/lozenge';
+import { Lozenge } from '../../ui/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { Scorecard } from '@domain/scorecard';
-import { formatSigned, NOT_ENOUGH_DATA } from '../../ui/format';
+import { Explain } from '../../ui/explain';
+import { ArrowDownIcon, ArrowRightIcon, ArrowUpIcon } from '../../ui/icons';
+import { formatDate, formatScore, formatSigned } from '../../ui/format';
+import { ScoreBar } from '../../ui/lazy-charts';
+import {
+  certainty,
+  headlineExplain,
+  intervalExplain,
+  notEnoughDataText,
+  STATUS_TEXT,
+  statusReason,
+  windowText,
+} from './scorecard-words';
 
-const STATUS = {
-  met: { text: 'Met', appearance: 'success' },
-  'at-risk': { text: 'At risk', appearance: 'moved' },
-  breached: { text: 'Breached', appearance: 'removed' },
-  'not-enough-data': { text: NOT_ENOUGH_DATA, appearance: 'default' },
-} as const;
+const APPEARANCE = { met: 'success', 'at-risk': 'moved', breached: 'removed', 'not-enough-data': 'default' } as const;
 
-const CONFIDENCE = {
-  none: 'no confidence',
-  low: 'low confidence',
-  medium: 'medium confidence',
-  high: 'high confidence',
-} as const;
-
-function windowText(card: Scorecard): string {
-  return card.window.kind === 'calendar-month' ? 'this calendar month' : `last ${card.window.days} days`;
-}
-
-/** The headline of one XLA: score with its interval, band, confidence, target and trend. */
+/** The headline of one XLA: score with its interval, band, how sure it is, target and trend. */
 export function ScorecardCard({ card, compact = false }: { card: Scorecard; compact?: boolean }) {
-  const status = STATUS[card.status];
-  const headline = headlineOf(card);
+  const scored = card.score !== null && card.status !== 'not-enough-data';
+  const spoken = scored
+    ? `score ${formatScore(card.score ?? 0)} of 100, ${STATUS_TEXT[card.status]}`
+    : card.status === 'not-enough-data'
+      ? STATUS_TEXT[card.status]
+      : 'no score';
+  const sure = certainty(card);
   return (
     <article
-      aria-label={`${card.name}: ${headline.spoken}`}
+      aria-label={`${card.name}: ${spoken}`}
       style={{
         border: `1px solid ${token('color.border')}`,
         borderRadius: token('radius.large'),
@@ -37,66 +38,90 @@ export function ScorecardCard({ card, compact = false }: { card: Scorecard; comp
         display: 'flex',
         flexDirection: 'column',
         gap: token('space.075'),
-        minWidth: compact ? 0 : 220,
-        // In the gadget the cards stack in a column, where a 220 px basis would be their height.
-        flex: compact ? '0 0 auto' : '1 1 220px',
+        minWidth: 0,
+        // In the gadget the cards stack in a column, where a 260 px basis would be their height.
+        flex: compact ? '0 0 auto' : '1 1 260px',
       }}
     >
       <div
-        style={{ display: 'flex', justifyContent: 'space-between', gap: token('space.100'), alignItems: 'flex-start' }}
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          gap: token('space.100'),
+          alignItems: 'flex-start',
+          flexWrap: 'wrap',
+        }}
       >
         <strong>{card.name}</strong>
-        <Lozenge appearance={status.appearance} isBold={card.status === 'breached'}>
-          {status.text}
-        </Lozenge>
+        <Explain text={statusReason(card)}>
+          <Lozenge appearance={APPEARANCE[card.status]} isBold={card.status === 'breached'}>
+            {STATUS_TEXT[card.status]}
+          </Lozenge>
+        </Explain>
       </div>
-      <div style={{ display: 'flex', alignItems: 'baseline', gap: token('space.100'), flexWrap: 'wrap' }}>
-        <span style={{ font: headline.big ? token('font.heading.xlarge') : token('font.heading.small') }}>
-          {headline.text}
-        </span>
-        {card.interval !== null && card.score !== null ? (
-          <span style={{ color: token('color.text.subtle') }}>
-            95 % interval {card.interval.lower.toFixed(0)}–{card.interval.upper.toFixed(0)}
-          </span>
-        ) : null}
-      </div>
+      {scored && card.score !== null ? (
+        <>
+          <div style={{ display: 'flex', alignItems: 'baseline', gap: token('space.100'), flexWrap: 'wrap' }}>
+            <Explain text={headlineExplain(card)}>
+              <span style={{ font: token('font.heading.xlarge') }}>{formatScore(card.score)}</span>
+            </Explain>
+            {card.interval !== null ? (
+              <Explain text={intervalExplain()}>
+                <span style={{ color: token('color.text.subtle') }}>
+                  95 % interval {formatScore(card.interval.lower)}–{formatScore(card.interval.upper)}
+                </span>
+              </Explain>
+            ) : null}
+          </div>
+          <ScoreBar
+            score={card.score}
+            interval={card.interval}
+            target={card.targetScore}
+            band={card.status === 'met' ? 'met' : card.status === 'at-risk' ? 'at-risk' : 'breached'}
+            label={`Score ${formatScore(card.score)} on a 0 to 100 bar, target ${formatScore(card.targetScore)}`}
+          />
+        </>
+      ) : card.operationalOnly && card.operations !== null ? (
+        <Explain
+          text={`No survey answers or scored comments yet, so there is no XLA score. The operational indicators alone score ${formatScore(card.operations)}.`}
+        >
+          <span style={{ font: token('font.heading.small') }}>Operations only: {formatScore(card.operations)}</span>
+        </Explain>
+      ) : (
+        <Explain
+          text={`The XLA needs ${formatScore(card.minSample)} answers (recent ones count more) before it shows a score; it has ≈ ${card.sampleSize.toFixed(1)}.`}
+        >
+          <span style={{ font: token('font.heading.small') }}>{notEnoughDataText(card)}</span>
+        </Explain>
+      )}
       <span style={{ color: token('color.text.subtle') }}>
-        Target {card.targetScore} · {CONFIDENCE[card.confidence]} (n ≈ {card.sampleSize.toFixed(0)}, minimum{' '}
-        {card.minSample}) · {windowText(card)}
+        Target {formatScore(card.targetScore)} · {windowText(card)}
       </span>
+      {scored ? (
+        <Explain text={sure.explain}>
+          <span style={{ color: token('color.text.subtle') }}>
+            {sure.data}
+            {sure.precision !== null ? ` · ${sure.precision}` : ''}
+          </span>
+        </Explain>
+      ) : null}
       <TrendLine card={card} />
     </article>
   );
 }
 
-function headlineOf(card: Scorecard): { text: string; spoken: string; big: boolean } {
-  if (card.score !== null && card.status !== 'not-enough-data') {
-    return {
-      text: card.score.toFixed(0),
-      spoken: `score ${card.score.toFixed(0)} of 100, ${STATUS[card.status].text}`,
-      big: true,
-    };
-  }
-  if (card.operationalOnly && card.operations !== null) {
-    return {
-      text: `Operational only: ${card.operations.toFixed(0)}`,
-      spoken: `no experience data, operations ${card.operations.toFixed(0)}`,
-      big: false,
-    };
-  }
-  return { text: NOT_ENOUGH_DATA, spoken: NOT_ENOUGH_DATA, big: false };
-}
-
 function TrendLine({ card }: { card: Scorecard }) {
   const { trend } = card;
+  const previous = `${formatDate(Date.parse(trend.previous.from))} – ${formatDate(Date.parse(trend.previous.to))}`;
   if (trend.change === null || trend.direction === null) {
     return (
       <span style={{ color: token('color.text.subtlest') }}>
-        No trend: the previous window has {trend.previousScore === null ? 'no score' : 'no comparable score'}.
+        No trend: the previous window ({previous}) has{' '}
+        {trend.previousScore === null ? 'no score' : 'no comparable score'}.
       </span>
     );
   }
-  const arrow = trend.direction === 'up' ? '▲' : trend.direction === 'down' ? '▼' : '▶';
+  const Arrow = trend.direction === 'up' ? ArrowUpIcon : trend.direction === 'down' ? ArrowDownIcon : ArrowRightIcon;
   const colour = !trend.real
     ? token('color.text.subtle')
     : trend.direction === 'up'
@@ -104,17 +129,15 @@ function TrendLine({ card }: { card: Scorecard }) {
       : trend.direction === 'down'
         ? token('color.text.danger')
         : token('color.text.subtle');
+  const why = trend.real
+    ? `A real change: at least one weighted indicator moved the same way by more than chance explains (its 95 % Newcombe interval excludes 0). Previous window ${previous}, score ${formatScore(trend.previousScore ?? 0)}.`
+    : `Within noise: no weighted indicator moved by more than chance explains. Previous window ${previous}, score ${formatScore(trend.previousScore ?? 0)}.`;
   return (
-    <span style={{ display: 'flex', gap: token('space.075'), alignItems: 'center', flexWrap: 'wrap' }}>
-      <span style={{ color: colour }}>
-        <span aria-hidden>{arrow} </span>
-        {formatSigned(trend.change)} points vs previous window
+    <Explain text={why}>
+      <span style={{ display: 'inline-flex', gap: token('space.050'), alignItems: 'center', color: colour }}>
+        <Arrow label="" color="currentColor" size="small" />
+        {formatSigned(trend.change)} points vs previous window {trend.real ? '(real change)' : '(within noise)'}
       </span>
-      {trend.real ? (
-        <Lozenge appearance="inprogress">Real change</Lozenge>
-      ) : (
-        <span style={{ color: token('color.text.subtlest') }}>(within noise)</span>
-      )}
-    </span>
+    </Explain>
   );
 }

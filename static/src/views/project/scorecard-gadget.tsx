@@ -9,7 +9,7 @@ import { useHost } from '../../app/host-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
 import { useNotify } from '../../ui/flags';
 import { Muted } from '../../ui/section';
-import { Sparkline } from '../../ui/sparkline';
+import { ScorecardSeries } from './scorecard-series';
 import { ViewSkeleton } from '../../ui/view-skeleton';
 import { configOf, type GadgetConfig, PROJECT_ID } from './gadget-config';
 import { ScorecardCard } from './scorecard-card';
@@ -38,23 +38,12 @@ function GadgetScorecards({ projectId }: { projectId: string }) {
   if (cards.length === 0) return <Muted>No XLA covers project {loaded.data.projectId}.</Muted>;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
-      {cards.map((c) => {
-        const values = c.daily.map((d) => d.score).filter((s): s is number => s !== null);
-        return (
-          <div key={c.xlaId} style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
-            <ScorecardCard card={c} compact />
-            {values.length > 1 ? (
-              <Sparkline
-                values={values}
-                min={0}
-                max={100}
-                width={240}
-                label={`Daily score of ${c.name}, ${values.length} days with data`}
-              />
-            ) : null}
-          </div>
-        );
-      })}
+      {cards.map((c) => (
+        <div key={c.xlaId} style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
+          <ScorecardCard card={c} compact />
+          {c.daily.some((d) => d.score !== null) ? <ScorecardSeries card={c} height={140} /> : null}
+        </div>
+      ))}
     </div>
   );
 }

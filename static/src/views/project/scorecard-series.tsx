@@ -1,16 +1,24 @@
 import type { Scorecard } from '@domain/scorecard';
 import { dayStart } from '@domain/time';
-import { SeriesChart } from '../../ui/series-chart';
+import { TrendChart } from '../../ui/lazy-charts';
+import { formatScore } from '../../ui/format';
 
-/** The daily score as a line with gaps on days without enough answers. */
-export function ScorecardSeries({ card }: { card: Scorecard }) {
-  const points = card.daily.map((d) => ({ at: dayStart(d.day), value: d.score }));
-  const known = points.filter((p) => p.value !== null).length;
+/** The daily score with its interval, beside the window's headline score and the target. */
+export function ScorecardSeries({ card, height }: { card: Scorecard; height?: number }) {
+  const days = card.daily.map((d) => ({
+    at: dayStart(d.day),
+    score: d.score,
+    interval: d.interval,
+    sampleSize: d.sampleSize,
+  }));
+  const known = days.filter((p) => p.score !== null).length;
   return (
-    <SeriesChart
-      points={points}
+    <TrendChart
+      days={days}
+      windowScore={card.status === 'not-enough-data' ? null : card.score}
       target={card.targetScore}
-      label={`Daily score of ${card.name} over ${points.length} days, ${known} days with data, target ${card.targetScore}`}
+      {...(height !== undefined ? { height } : {})}
+      label={`Daily score of ${card.name} over ${days.length} days, ${known} days with data, target ${formatScore(card.targetScore)}${card.score !== null ? `, window score ${formatScore(card.score)}` : ''}`}
     />
   );
 }

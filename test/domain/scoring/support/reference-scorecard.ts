@@ -355,6 +355,7 @@ export function referenceScorecard(
     return {
       day,
       score: c.xla,
+      interval: c.interval,
       sampleSize: results.filter((r) => r.group === 'X' && r.spec.weight > 0).reduce((acc, r) => acc + r.agg.count, 0),
       indicators: results
         .filter((r) => r.agg.count > 0)
