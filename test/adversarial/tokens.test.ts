@@ -27,7 +27,6 @@ import {
 
 describe('one-click tokens', () => {
   let a: Adversary;
-  let key = '';
   let spareKey = '';
   let link = '';
   let spare = '';
@@ -46,7 +45,6 @@ describe('one-click tokens', () => {
       surveyPlan('with-links', { kind: 'created' }, { delivery: { portal: true, publicComment: true } }),
     );
     const first = await raise('Token target');
-    key = first.key;
     link = first.tokens.find((t) => t.score === 4)?.token ?? '';
     const second = await raise('Spare');
     spareKey = second.key;
