@@ -1,9 +1,9 @@
 /** Wires the Forge adapters into the use cases' ports, with plain functions (no container). */
 import type { AppPorts, CallerJira } from './app/ports';
-import type { LifecycleDeps } from './app/handle-lifecycle-event';
-import { adfToText, createSentimentScorer } from './domain/sentiment';
+import type { LifecycleDeps } from './app/lifecycle/handle-issue-event';
+import { adfToText, createCommentScorer } from './domain/sentiment';
 import { createCallerJira, createJiraClient } from './platform/jira-client';
-import { createKvsStore } from './platform/kvs-store';
+import { createKvsStores } from './platform/kvs-store';
 import {
   createQueue,
   createSecrets,
@@ -15,9 +15,11 @@ import {
 
 /** Built per invocation: adapters hold no per-call state, but nothing is shared across calls either. */
 export function appPorts(): AppPorts {
+  const jira = createJiraClient();
   return {
-    store: createKvsStore(),
-    jira: createJiraClient(),
+    ...createKvsStores(),
+    jira,
+    directory: jira,
     clock: systemClock,
     random: cryptoRandom,
     queue: createQueue(),
@@ -32,9 +34,9 @@ export function callerJira(): CallerJira {
 }
 
 export function lifecycleDeps(): LifecycleDeps {
-  const scorer = createSentimentScorer();
   return {
-    score: (text) => scorer.score(text),
+    // Prepare (strip quoted replies, signatures, code, links), then score: the evaluated path.
+    score: createCommentScorer(),
     toText: adfToText,
     waitingForCustomerStatuses: ['Waiting for customer', 'Pending'],
   };

@@ -4,22 +4,17 @@
  */
 import Resolver from '@forge/resolver';
 import { appPorts, callerJira, lifecycleDeps } from './composition';
-import {
-  adminDefinitions,
-  agentDefinitions,
-  portalDefinitions,
-  projectDefinitions,
-  type ResolverDeps,
-} from './handlers/resolvers';
+import { adminDefinitions } from './handlers/admin-resolvers';
+import { agentDefinitions } from './handlers/agent-resolvers';
 import { resolverOf } from './handlers/define-resolver';
-import {
-  hourlyHandler,
-  issueEventHandler,
-  oneClickHandler,
-  recomputeHandler,
-  weeklyPrivacyHandler,
-  type TriggerDeps,
-} from './handlers/triggers';
+import { issueEventHandler } from './handlers/issue-event-trigger';
+import { oneClickHandler } from './handlers/one-click-web-trigger';
+import { portalDefinitions } from './handlers/portal-resolvers';
+import { projectDefinitions } from './handlers/project-resolvers';
+import { recomputeHandler } from './handlers/recompute-consumer';
+import type { ResolverDeps } from './handlers/resolver-deps';
+import { hourlyHandler, weeklyPrivacyHandler } from './handlers/scheduled-triggers';
+import type { TriggerDeps } from './handlers/trigger-deps';
 
 const resolverDeps: ResolverDeps = { ports: appPorts, caller: callerJira };
 const triggerDeps: TriggerDeps = { ports: appPorts, lifecycle: lifecycleDeps };

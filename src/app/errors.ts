@@ -1,13 +1,19 @@
-import type { ErrorCode } from '../contracts/envelope';
 import type { FieldProblem } from '../domain/validation';
 
 /**
- * Errors a use case raises on purpose. Each carries a stable code of the resolver envelope
- * (src/contracts/envelope.ts); handlers map them, and anything else becomes `internal`.
+ * What kind of failure a use case reports. The resolver envelope has a stable code for each
+ * (src/contracts/envelope.ts); src/handlers/define-resolver.ts maps one to the other.
+ */
+export type AppErrorCode =
+  'validation' | 'forbidden' | 'not-found' | 'conflict' | 'refused' | 'unavailable' | 'internal';
+
+/**
+ * Errors a use case raises on purpose, each with its `AppErrorCode`; handlers map them, and
+ * anything else becomes `internal`.
  */
 export class AppError extends Error {
   constructor(
-    readonly code: ErrorCode,
+    readonly code: AppErrorCode,
     message: string,
     readonly details: { readonly fields?: readonly FieldProblem[]; readonly reason?: string } = {},
   ) {

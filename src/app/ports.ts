@@ -1,16 +1,18 @@
 /**
  * The ports use cases are written against. Adapters over Forge live in src/platform; tests use
- * hand-written fakes (test/app/fakes). Every method may throw `TransientError` (429/5xx) and the
- * store's `commit` throws `WriteConflict` when a checked write lost a race.
+ * hand-written fakes (test/app/fakes). One port per aggregate or capability. Every method may
+ * throw `TransientError` (429/5xx); checked writes throw `WriteConflict` when they lost a race.
  */
 import type { Ask } from '../domain/ask';
-import type { AuditEntry, ExportedConfig, RecomputeStatus, ScopeOptions } from '../contracts/admin';
 import type { SurveyPlan } from '../domain/survey-plan';
 import type { XlaDefinition } from '../domain/xla';
 import type { EpochMs } from '../domain/time';
 import type { SlaMetric } from '../domain/ticket';
-import type { z } from 'zod';
-import type { StoredBucket, TicketRecord } from './records';
+import type { BucketRef, ExperienceProperty, StoredBucket, TicketRecord } from './tickets/ticket-record';
+
+// Defined with the ticket record they describe; named here too, where the ports use them.
+export type { BucketRef, ExperienceProperty } from './tickets/ticket-record';
+import type { SitePriorsState } from './scorecards/site-priors-state';
 
 export interface Clock {
   now(): EpochMs;
@@ -34,7 +36,7 @@ export interface RollupGenerations {
   /**
    * Generations no longer read or written (a superseded or finished rebuild left them behind),
    * with when they stopped being live. The hourly job deletes their buckets, a bounded number per
-   * run, once no in-flight write can still reach them (src/app/collect-rollup-generations.ts).
+   * run, once no in-flight write can still reach them (src/app/recompute/collect-retired-generations.ts).
    */
   readonly retired?: ReadonlyArray<{ readonly generation: string; readonly at: EpochMs }>;
 }
@@ -71,8 +73,61 @@ export interface UnitOfWork {
   readonly projects?: readonly string[];
 }
 
+/** One entry of the configuration audit log. */
+export interface AuditEntry {
+  readonly id: string;
+  readonly at: EpochMs;
+  readonly actorId: string;
+  readonly action:
+    | 'xla-saved'
+    | 'xla-deleted'
+    | 'plan-saved'
+    | 'plan-deleted'
+    | 'config-imported'
+    | 'recompute-started'
+    | 'secret-rotated';
+  readonly target: string;
+  readonly summary: string;
+}
+
+/** A rollup recompute job as the admin sees its progress. */
+export interface RecomputeJob {
+  readonly jobId: string;
+  readonly state: 'queued' | 'running' | 'done' | 'failed';
+  readonly processed: number;
+  readonly total: number | null;
+  readonly startedAt: EpochMs;
+  readonly finishedAt: EpochMs | null;
+  readonly message: string;
+}
+
+/** The job with where its walk over the tickets stands. */
+export interface RecomputeState extends RecomputeJob {
+  readonly cursor: string | null;
+  readonly configVersion: number;
+}
+
+/** What the XLA and plan editors offer in their scope pickers, read from Jira as the app. */
+export interface ScopeOptions {
+  readonly projects: ReadonlyArray<{ readonly id: string; readonly key: string; readonly name: string }>;
+  readonly requestTypes: ReadonlyArray<{ readonly id: string; readonly name: string; readonly projectId: string }>;
+  readonly priorities: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+}
+
+/** Where the clean-up of retired rollup generations stopped (generation, project cursor). */
+export interface RollupGcState {
+  readonly generation: string | null;
+  readonly cursor: string | null;
+}
+
 /** Small app-owned documents besides the configuration and the recompute job, each read whole. */
-export type AppDocKey = 'site-priors' | 'rollup-gc' | 'scope-options';
+export interface AppDocs {
+  readonly 'site-priors': SitePriorsState;
+  readonly 'rollup-gc': RollupGcState;
+  /** The scope pickers' options with when they were read from Jira (a short-lived cache). */
+  readonly 'scope-options': { readonly at: EpochMs; readonly options: ScopeOptions };
+}
+export type AppDocKey = keyof AppDocs;
 
 export interface StoredAsk {
   readonly ask: Ask;
@@ -107,17 +162,20 @@ export interface ActivityQuery {
   readonly limit: number;
 }
 
-export interface Store {
+/** The configuration document. */
+export interface ConfigStore {
   getConfig(): Promise<StoredConfig>;
   /** Writes `next` as given; refuses with `WriteConflict` when the document's revision is not `expectedRev`. */
   saveConfig(next: StoredConfig, expectedRev: number): Promise<void>;
+}
 
+/** Ticket records: the ticket aggregate, its indexed scans, and its one atomic write. */
+export interface TicketStore {
   getTicket(ticketId: string): Promise<Versioned<TicketRecord> | null>;
-  getAsk(askId: string): Promise<StoredAsk | null>;
-  /** The requester's most recent ask on any ticket (per-requester cooldown). */
-  lastAskOf(requesterId: string): Promise<Ask | null>;
-  /** Pending asks whose expiry or reminder time is at or before `before`, oldest first. */
-  pendingAsksDueBy(before: EpochMs, cursor: string | null): Promise<Page<Ask>>;
+  /** All or nothing; `WriteConflict` when a checked revision moved. */
+  commit(unit: UnitOfWork): Promise<void>;
+  /** A ticket alone, checked on `expectedRev` (erasure). */
+  putTicket(record: TicketRecord, expectedRev: number): Promise<void>;
   /** Open tickets whose last public agent activity is older than `before` (idle scan). */
   openTicketsIdleSince(before: EpochMs, cursor: string | null): Promise<Page<TicketRecord>>;
   /** Open tickets created before `before` (long-running scan). */
@@ -127,50 +185,63 @@ export interface Store {
   atRiskTickets(query: RiskQuery): Promise<readonly TicketRecord[]>;
   /** One page of `ActivityQuery` (verbatims, watermelon drill-down): bounded by the page, not the project. */
   ticketsByActivity(query: ActivityQuery, cursor: string | null): Promise<Page<TicketRecord>>;
+}
 
+/** Asks: written with their ticket (`TicketStore.commit`), read and scanned here. */
+export interface AskStore {
+  getAsk(askId: string): Promise<StoredAsk | null>;
+  /** An ask alone, checked on `expectedRev` (erasure). */
+  putAsk(ask: Ask, expectedRev: number, usedNonces?: readonly string[]): Promise<void>;
+  /** The requester's most recent ask on any ticket (per-requester cooldown). */
+  lastAskOf(requesterId: string): Promise<Ask | null>;
+  /** Pending asks whose expiry or reminder time is at or before `before`, oldest first. */
+  pendingAsksDueBy(before: EpochMs, cursor: string | null): Promise<Page<Ask>>;
+  asksOf(requesterId: string, cursor: string | null): Promise<Page<StoredAsk>>;
+}
+
+/** Rollup buckets (written with their ticket) and the registry of projects they are kept for. */
+export interface RollupStore {
+  /** The shard holding a ticket's cells, for the ticket's whole life (so racing tickets rarely share a bucket). */
+  shardOf(ticketId: string): number;
   /** Buckets of one project over an inclusive day range: O(periods × shards) reads, never O(tickets). */
   bucketsIn(query: BucketQuery): Promise<readonly StoredBucket[]>;
-  getBuckets(keys: readonly string[]): Promise<ReadonlyArray<Versioned<StoredBucket>>>;
-
-  /** All or nothing; `WriteConflict` when a checked revision moved. */
-  commit(unit: UnitOfWork): Promise<void>;
-
+  /** The buckets named, those that exist, with their revisions. */
+  getBuckets(refs: readonly BucketRef[]): Promise<ReadonlyArray<Versioned<StoredBucket>>>;
+  /** Up to `limit` buckets of one project in one rollup generation (clean-up of retired ones). */
+  bucketsOfGeneration(generation: string, projectId: string, limit: number): Promise<readonly BucketRef[]>;
+  /** Only for generations nobody reads or writes any more (the adapter batches them 25 at a time). */
+  deleteBuckets(refs: readonly BucketRef[]): Promise<void>;
   /** Projects the app has seen a ticket of, by id: O(projects / 100) reads, never O(tickets). */
   projectsSeen(cursor: string | null, limit: number): Promise<Page<string>>;
-  /** Keys of up to `limit` buckets of one project in one rollup generation (clean-up of retired ones). */
-  rollupKeysOf(generation: string, projectId: string, limit: number): Promise<readonly string[]>;
-  /** Deletes rollup buckets by key (the adapter batches them 25 at a time): only for generations nobody reads or writes any more. */
-  deleteBuckets(keys: readonly string[]): Promise<void>;
-  /** An app document parsed with `schema` (stored data is a trust boundary); null when absent. */
-  getDoc<T>(key: AppDocKey, schema: z.ZodType<T>): Promise<Versioned<T> | null>;
+}
+
+/** The small documents read whole and written checked on their revision. */
+export interface DocumentStore {
+  /** An app document, parsed with the stored shape the adapter keeps for it; null when absent. */
+  getDoc<K extends AppDocKey>(key: K): Promise<Versioned<AppDocs[K]> | null>;
   /** Writes it checked on `expectedRev` (0: must not exist yet); `WriteConflict` otherwise. */
-  putDoc<T>(key: AppDocKey, value: T, expectedRev: number): Promise<void>;
-
-  appendAudit(entry: AuditEntry): Promise<void>;
-  auditLog(cursor: string | null, limit: number): Promise<Page<AuditEntry>>;
-
-  getRecompute(): Promise<Versioned<
-    RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number }
-  > | null>;
+  putDoc<K extends AppDocKey>(key: K, value: AppDocs[K], expectedRev: number): Promise<void>;
+  getRecompute(): Promise<Versioned<RecomputeState> | null>;
   /** Checked on `expectedRev` so two admins cannot both start a job. */
-  saveRecompute(
-    state: RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number },
-    expectedRev: number,
-  ): Promise<void>;
+  saveRecompute(state: RecomputeState, expectedRev: number): Promise<void>;
+}
 
-  /** Accounts stored by the app, least recently reported first. */
+export interface AuditLog {
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  auditLog(cursor: string | null, limit: number): Promise<Page<AuditEntry>>;
+}
+
+/** The account ids the app stores, for the personal-data report. */
+export interface AccountStore {
+  /** Least recently reported first. */
   accountsToReport(
     limit: number,
     cursor: string | null,
   ): Promise<Page<{ readonly accountId: string; readonly updatedAt: EpochMs }>>;
   markAccountsReported(accountIds: readonly string[], at: EpochMs): Promise<void>;
   forgetAccount(accountId: string): Promise<void>;
-  asksOf(requesterId: string, cursor: string | null): Promise<Page<StoredAsk>>;
-  putAsk(ask: Ask, expectedRev: number, usedNonces?: readonly string[]): Promise<void>;
-  putTicket(record: TicketRecord, expectedRev: number): Promise<void>;
 }
-
-export type { ExportedConfig };
 
 /** The issue fields the app needs when it has no event payload (manual ask, recompute). */
 export interface IssueSnapshot {
@@ -184,15 +255,7 @@ export interface IssueSnapshot {
   readonly createdAt: EpochMs;
 }
 
-/** The JQL-searchable summary mirrored into the issue entity property `sentio-experience`. */
-export interface ExperienceProperty {
-  readonly mood: number | null;
-  readonly risk: 'low' | 'medium' | 'high';
-  readonly lastScore: number | null;
-  readonly pendingAsk: 'yes' | 'no';
-}
-
-/** Jira as the app (asApp). */
+/** Jira as the app (asApp): the issues and requests the app works on. */
 export interface Jira {
   getIssue(issueIdOrKey: string): Promise<IssueSnapshot | null>;
   /** SLA metrics of a request (JSM sends no SLA events): read at resolution only. */
@@ -208,6 +271,10 @@ export interface Jira {
   setExperienceProperty(issueId: string, value: ExperienceProperty): Promise<void>;
   /** Jira's view of an account: null when the account is unknown or closed. */
   accountExists(accountId: string): Promise<boolean>;
+}
+
+/** Jira as the app: the site's directory (scope pickers, display names). */
+export interface JiraDirectory {
   /** The site's projects, JSM request types and priorities (the admin's scope pickers); each list bounded. */
   listProjects(): Promise<ScopeOptions['projects']>;
   listRequestTypes(): Promise<ScopeOptions['requestTypes']>;
@@ -259,8 +326,15 @@ export interface Links {
 }
 
 export interface AppPorts {
-  readonly store: Store;
+  readonly config: ConfigStore;
+  readonly tickets: TicketStore;
+  readonly asks: AskStore;
+  readonly rollups: RollupStore;
+  readonly documents: DocumentStore;
+  readonly audit: AuditLog;
+  readonly accounts: AccountStore;
   readonly jira: Jira;
+  readonly directory: JiraDirectory;
   readonly clock: Clock;
   readonly random: Random;
   readonly queue: Queue;

@@ -7,10 +7,21 @@
  */
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import type { Envelope, ErrorBody } from '../contracts/envelope';
+import type { Envelope, ErrorBody, ErrorCode } from '../contracts/envelope';
 import type { ResolverContract } from '../contracts/resolver';
 import { fieldProblems } from '../domain/validation';
-import { AppError } from '../app/errors';
+import { AppError, type AppErrorCode } from '../app/errors';
+
+/** Each kind of use-case failure answers its own stable envelope code. */
+const ENVELOPE_CODE: Record<AppErrorCode, ErrorCode> = {
+  validation: 'validation',
+  forbidden: 'forbidden',
+  'not-found': 'not-found',
+  conflict: 'conflict',
+  refused: 'refused',
+  unavailable: 'unavailable',
+  internal: 'internal',
+};
 
 const IdLike = z.union([z.string().min(1), z.number().int().transform(String)]);
 
@@ -42,7 +53,7 @@ export interface DefinedResolver {
 function errorBody(e: unknown): ErrorBody {
   if (e instanceof AppError) {
     return {
-      code: e.code,
+      code: ENVELOPE_CODE[e.code],
       message: e.message,
       ...(e.details.fields ? { fields: [...e.details.fields] } : {}),
       ...(e.details.reason ? { reason: e.details.reason } : {}),

@@ -3,18 +3,18 @@
  * project first — the Forge context's, or the gadget's configured one — and checks the caller may
  * browse it (asUser), then calls one use case.
  */
-import { projectResolvers } from '../contracts';
-import { buildScorecards } from '../app/build-scorecards';
-import { projectCsv } from '../app/export-project-csv';
-import { projectAtRisk } from '../app/project-at-risk';
-import { projectResponseStats } from '../app/project-response-stats';
-import { viewableProject } from '../app/project-rollups';
-import { projectVerbatims } from '../app/project-verbatims';
-import { watermelonByRequestType } from '../app/watermelon-by-request-type';
-import { watermelonTickets } from '../app/watermelon-tickets';
 import { NotFoundError } from '../app/errors';
+import { projectAtRisk } from '../app/scorecards/at-risk-tickets';
+import { buildScorecards } from '../app/scorecards/build-scorecards';
+import { projectCsv } from '../app/scorecards/export-project-csv';
+import { projectResponseStats } from '../app/scorecards/response-stats';
+import { projectVerbatims } from '../app/scorecards/verbatims';
+import { viewableProject } from '../app/scorecards/viewable-project';
+import { watermelonByRequestType } from '../app/scorecards/watermelon-by-request-type';
+import { watermelonTickets } from '../app/scorecards/watermelon-tickets';
+import { projectResolvers } from '../contracts/project';
 import { defineResolver, type CallContext, type DefinedResolver } from './define-resolver';
-import type { ResolverDeps } from './resolvers';
+import type { ResolverDeps } from './resolver-deps';
 
 export function projectDefinitions(deps: ResolverDeps): DefinedResolver[] {
   const project = (ctx: CallContext, p: { readonly projectId?: string | undefined }) =>

@@ -6,8 +6,7 @@
 import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
 import { TransientError } from '../app/errors';
-import type { CallerJira, ExperienceProperty, IssueSnapshot, Jira } from '../app/ports';
-import type { ScopeOptions } from '../contracts/admin';
+import type { CallerJira, ExperienceProperty, IssueSnapshot, Jira, JiraDirectory, ScopeOptions } from '../app/ports';
 import { SlaPageSchema } from '../domain/ticket';
 
 /** A Jira response that did not match what the app relies on: a bug or an API change, not the caller's fault. */
@@ -131,7 +130,7 @@ async function allPages<T>(
   return out;
 }
 
-export function createJiraClient(): Jira {
+export function createJiraClient(): Jira & JiraDirectory {
   const fetch: Fetch = (path, init) => api.asApp().requestJira(path, init);
   return {
     async getIssue(idOrKey): Promise<IssueSnapshot | null> {

@@ -3,6 +3,7 @@
  * them). Entity names and attributes must match `app.storage.entities` in manifest.yml.
  * https://developer.atlassian.com/platform/forge/storage-reference/storage-api-custom-entities/
  */
+import { fnv1a32 } from '../domain/survey/hash';
 export const ENTITY = {
   ticket: 'ticket',
   ask: 'ask',
@@ -42,11 +43,27 @@ export const SECRET_KEY = {
   signingKeys: 'one-click-signing-keys',
 } as const;
 
-/**
- * Rollup bucket keys (`projectId:period:shard`) and the shard count are defined with the write
- * path in src/app/ticket-change.ts (`bucketKey`, `ROLLUP_SHARDS`), which must compute them to
- * read the buckets a delta touches; the index partition is the project id.
- */
-export { bucketKey as rollupKey, bucketScope as rollupScope, ROLLUP_SHARDS } from '../app/ticket-change';
+/** Rollup buckets of one project-day are split over this many shards (docs/storage.md, "Rollups"). */
+export const ROLLUP_SHARDS = 8;
+
+/** A ticket's cells always go to the same shard, so racing events of different tickets rarely share a key. */
+export function shardOf(ticketId: string): number {
+  return fnv1a32(ticketId) % ROLLUP_SHARDS;
+}
+
+/** The `by-scope-day` partition of a project's buckets in one generation ('' keeps the original layout). */
+export function rollupScope(generation: string, projectId: string): string {
+  return generation === '' ? projectId : `${generation}:${projectId}`;
+}
+
+/** A bucket's key: `[generation:]projectId:period:shard`. */
+export function rollupKey(ref: {
+  readonly generation: string;
+  readonly projectId: string;
+  readonly period: string;
+  readonly shard: number;
+}): string {
+  return `${rollupScope(ref.generation, ref.projectId)}:${ref.period}:${ref.shard}`;
+}
 
 export const AUDIT_SCOPE = 'config';

@@ -1,6 +1,7 @@
 /** Small builders of app-level test data: a ticket record and a pending ask on it. */
-import { newRecord } from '../../src/app/ticket-change';
-import type { TicketRecord } from '../../src/app/records';
+import { newRecord } from '../../src/app/tickets/ticket-record';
+import { shardOf } from '../../src/platform/storage-layout';
+import type { TicketRecord } from '../../src/app/tickets/ticket-record';
 import type { Ask } from '../../src/domain/ask';
 import { newAsk } from '../../src/domain/survey';
 import { emptyExperience } from '../../src/domain/ticket';
@@ -14,7 +15,7 @@ export function aTicketRecord(overrides: { reporterId?: string; participantIds?:
     reporterId: overrides.reporterId ?? 'customer-1',
     createdAt: NOW,
   };
-  return { ...newRecord(e, NOW), participantIds: overrides.participantIds ?? [] };
+  return { ...newRecord(e, NOW, shardOf(e.issueId)), participantIds: overrides.participantIds ?? [] };
 }
 
 export function aPendingAsk(planId = 'by-comment', requesterId = 'customer-1'): Ask {

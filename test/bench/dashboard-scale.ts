@@ -5,13 +5,13 @@
  * `rollupFromCells` and split into stored buckets by `bucketsOf`, sharded like the write path),
  * then written with the app's own KVS adapter. The resolver runs through the host as an agent.
  */
-import { createKvsStore } from '../../src/platform/kvs-store';
+import { createKvsStores } from '../../src/platform/kvs-store';
 import { bucketsOf, makeCell, rollupFromCells, type Cell } from '../../src/domain/rollup';
 import { INDICATOR_IDS } from '../../src/domain/indicator';
-import { ROLLUP_SHARDS, bucketKey } from '../../src/app/ticket-change';
+import { ROLLUP_SHARDS } from '../../src/platform/storage-layout';
 import { addDays, dayKeyOf } from '../../src/domain/time';
 import { projectResolvers } from '../../src/contracts';
-import type { StoredBucket } from '../../src/app/records';
+import type { StoredBucket } from '../../src/app/tickets/ticket-record';
 import { MODULE, prng, startReliabilityHost, type Host } from '../reliability/support/harness';
 import { fmt, log, median, table, timed, type BenchResult } from './lib';
 
@@ -104,7 +104,6 @@ async function load(h: Host, tickets: number): Promise<{ buckets: number; bytes:
     for (const bucket of bucketsOf(rollupFromCells(cells))) {
       // Generation '' is the layout a site without a generation switch reads.
       stored.push({
-        key: bucketKey('', project.id, bucket.k, shard),
         generation: '',
         projectId: project.id,
         period: bucket.k,
@@ -114,7 +113,7 @@ async function load(h: Host, tickets: number): Promise<{ buckets: number; bytes:
     }
   }
   await h.host.runAs({ timeoutSeconds: 900 }, async () => {
-    const store = createKvsStore();
+    const store = createKvsStores().tickets;
     for (let i = 0; i < stored.length; i += 25)
       await store.commit({ buckets: stored.slice(i, i + 25).map((bucket) => ({ bucket, expectedRev: 0 })) });
   });

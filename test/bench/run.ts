@@ -14,6 +14,7 @@ import { benchDashboardScale } from './dashboard-scale';
 import { benchThroughput } from './throughput';
 import { benchAnswerLatency } from './answer-latency';
 import { benchUi } from './ui';
+import { benchSentimentAdversarial } from './sentiment-adversarial';
 import { log, table, type BenchResult } from './lib';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   throughput: benchThroughput,
   'answer-latency': benchAnswerLatency,
   ui: benchUi,
+  'sentiment-adversarial': benchSentimentAdversarial,
 };
 
 const START = '<!-- benchmarks:start (written by `npm run bench`; edit test/bench instead) -->';

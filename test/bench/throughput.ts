@@ -6,10 +6,10 @@
  * runs its chunks on the host's queue; the time per chunk is measured, the 100k figure extrapolated.
  */
 import { adminResolvers } from '../../src/contracts';
-import { RECOMPUTE_CHUNK } from '../../src/app/recompute-rollups';
-import { shardOf } from '../../src/app/ticket-change';
-import type { TicketRecord } from '../../src/app/records';
-import { createKvsStore } from '../../src/platform/kvs-store';
+import { RECOMPUTE_CHUNK } from '../../src/app/recompute/run-recompute-chunk';
+import { shardOf } from '../../src/platform/storage-layout';
+import type { TicketRecord } from '../../src/app/tickets/ticket-record';
+import { createKvsStores } from '../../src/platform/kvs-store';
 import {
   adminId,
   callResolver,
@@ -75,7 +75,7 @@ async function recompute(): Promise<{ chunks: number[]; tickets: number }> {
     );
     const templates = [...(await readAppState(h)).tickets.values()];
     await h.host.runAs({ timeoutSeconds: 900 }, async () => {
-      const store = createKvsStore();
+      const store = createKvsStores().tickets;
       for (let i = 0; i < RECOMPUTE_TICKETS - templates.length; i++) {
         const template = templates[i % templates.length];
         if (template) await store.putTicket(clone(template, i), 0);

@@ -60,7 +60,7 @@ afterAll(async () => {
 });
 
 // Each step waits on a condition; the generous limit only covers a loaded shared machine.
-describe('the configure page', { timeout: 60_000 }, () => {
+describe('the configure page', () => {
   it('lists the survey plans (screenshots of the page)', async () => {
     const shots = await screenshotBothThemes(e, admin, '/admin', MODULE.admin, 'admin-page', async (f) => {
       await f.getByRole('heading', { name: 'Sentio XLA' }).waitFor();
@@ -149,7 +149,7 @@ describe('the configure page', { timeout: 60_000 }, () => {
   });
 });
 
-describe('the project settings page', { timeout: 60_000 }, () => {
+describe('the project settings page', () => {
   it('shows the plans that cover the project and creates new ones scoped to it', async () => {
     const itId = e.h.site.raw.project('IT')?.id ?? '';
     await screenshotBothThemes(e, admin, '/projects/IT/settings', MODULE.projectSettings, 'project-settings', (f) =>

@@ -103,7 +103,7 @@ afterAll(async () => {
 });
 
 // Each step waits on a condition; the generous limit only covers a loaded shared machine.
-describe('a mid-flight ask from the portal to the scorecard', { timeout: 60_000 }, () => {
+describe('a mid-flight ask from the portal to the scorecard', () => {
   it('the service owner sees "not enough data" before anyone answered', async () => {
     const page = await openAs(e, admin, '/projects/IT');
     const card = moduleFrame(page, MODULE.projectPage).getByRole('article', { name: new RegExp(`^${XLA_NAME}:`) });
@@ -264,7 +264,7 @@ describe('a mid-flight ask from the portal to the scorecard', { timeout: 60_000 
   });
 });
 
-describe('the dashboard gadget', { timeout: 60_000 }, () => {
+describe('the dashboard gadget', () => {
   it('shows the project scorecard in view mode', async () => {
     const page = await openAs(e, admin, '/dashboard?project=IT');
     const card = moduleFrame(page, MODULE.gadget).getByRole('article', { name: new RegExp(`^${XLA_NAME}:`) });

@@ -7,7 +7,7 @@ import { kvs } from '@forge/kvs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecomputeStatus } from '../../src/contracts';
 import type { Scorecard } from '../../src/domain/scorecard';
-import { RECOMPUTE_CHUNK } from '../../src/app/recompute-rollups';
+import { RECOMPUTE_CHUNK } from '../../src/app/recompute/run-recompute-chunk';
 import { journeyXla } from './support/config';
 import { MODULE, startTestHost, stopTestHost, unwrap, type TestHost } from './support/host';
 

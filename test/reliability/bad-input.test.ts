@@ -14,7 +14,7 @@ import {
   projectResolvers,
   type ResolverContract,
 } from '../../src/contracts';
-import { signToken } from '../../src/app/one-click-token';
+import { signToken } from '../../src/app/surveys/one-click-token';
 import { createSecrets, cryptoRandom } from '../../src/platform/forge-services';
 import type { HmacKey } from '../../src/app/ports';
 import {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portalResolvers } from '../../src/contracts';
-import { contributionFor } from '../../src/app/ticket-change';
+import { contributionFor } from '../../src/app/tickets/derive-record';
 import { defaultXla } from '../../src/domain/xla';
 import {
   callResolver,

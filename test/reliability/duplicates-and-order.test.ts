@@ -5,7 +5,7 @@
  * Their stored state must be the same.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TicketRecord } from '../../src/app/records';
+import type { TicketRecord } from '../../src/app/tickets/ticket-record';
 import {
   contributionCells,
   installPlans,

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultRule } from '../../local/index';
 import { portalResolvers } from '../../src/contracts';
-import type { TicketRecord } from '../../src/app/records';
+import type { TicketRecord } from '../../src/app/tickets/ticket-record';
 import {
   contributionCells,
   envelopeOf,

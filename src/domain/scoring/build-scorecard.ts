@@ -1,6 +1,7 @@
 import { groupOf, type IndicatorGroup, type IndicatorId, type IndicatorSpec } from '../indicator';
 import { QUESTION_KINDS, type QuestionKind } from '../question';
 import { dayOf, forEachEntry, isIndicatorSlot, LOST_TIME_SLOT, questionOfSlot, type RollupBucket } from '../rollup';
+import type { Slot } from '../rollup/cell';
 import type { DailyPoint, IndicatorCard, Scorecard, Trend } from '../scorecard';
 import { scopeMatches } from '../scope';
 import { ageInDays, type DayKey } from '../time';
@@ -61,8 +62,9 @@ interface Collected {
   readonly indicators: Map<IndicatorId, IndicatorTally>;
   /** Summed answer histograms per question kind over the current window. */
   readonly answers: Map<QuestionKind, number[]>;
-  readonly lostSeconds: number;
-  readonly lostCount: number;
+  /** Summed lost time over the current window (filled while collecting). */
+  lostSeconds: number;
+  lostCount: number;
 }
 
 /**
@@ -74,6 +76,111 @@ interface DayPlace {
   readonly inCurrent: boolean;
   readonly current: number | null;
   readonly previous: number | null;
+}
+
+/** The decay weight of a day within a range, seen from the range's last day; null outside it or too old. */
+function weightIn(day: DayKey, r: DayRange, halfLife: number): number | null {
+  if (!inRange(day, r)) return null;
+  const age = ageInDays(day, r.to);
+  return age > MAX_AGE_DAYS ? null : decayWeight(age, halfLife);
+}
+
+/** Where a bucket's day falls, computed once per period and day: the shards of one day share it. */
+function placeFinder(
+  range: DayRange,
+  previousRange: DayRange,
+  halfLife: number,
+): (period: string, dayOfMonth: number) => DayPlace | null {
+  const placesByPeriod = new Map<string, Array<DayPlace | null>>();
+  return (period, dayOfMonth) => {
+    let places = placesByPeriod.get(period);
+    if (places === undefined) {
+      places = [];
+      placesByPeriod.set(period, places);
+    }
+    const known = places[dayOfMonth];
+    if (known !== undefined) return known;
+    const day = dayOf(period, dayOfMonth);
+    const place =
+      day === null
+        ? null
+        : {
+            day,
+            inCurrent: inRange(day, range),
+            current: weightIn(day, range, halfLife),
+            previous: weightIn(day, previousRange, halfLife),
+          };
+    places[dayOfMonth] = place;
+    return place;
+  };
+}
+
+function emptyTallies(xla: XlaDefinition): Map<IndicatorId, IndicatorTally> {
+  const perSegment = xla.smoothing.kind !== 'fixed';
+  const indicators = new Map<IndicatorId, IndicatorTally>();
+  for (const spec of xla.indicators) {
+    if (!indicators.has(spec.id)) {
+      indicators.set(spec.id, {
+        current: accumulator(),
+        previous: accumulator(),
+        byDay: new Map(),
+        bySegment: perSegment ? new Map() : null,
+      });
+    }
+  }
+  return indicators;
+}
+
+/** One indicator cell (`good, total`) into the windows, the day and the segment it counts in. */
+function addIndicatorCell(
+  tally: IndicatorTally,
+  place: DayPlace,
+  good: number,
+  total: number,
+  segmentKey: () => string,
+): void {
+  if (!(total > 0 && good >= 0 && good <= total)) return;
+  if (place.previous !== null) accumulate(tally.previous, place.previous, good, total);
+  if (!place.inCurrent) return;
+  const day = tally.byDay.get(place.day);
+  if (day === undefined) tally.byDay.set(place.day, { good, total });
+  else {
+    day.good += good;
+    day.total += total;
+  }
+  let segment: Accumulator | undefined;
+  if (tally.bySegment !== null) {
+    const key = segmentKey();
+    segment = tally.bySegment.get(key);
+    if (segment === undefined) {
+      segment = accumulator();
+      tally.bySegment.set(key, segment);
+    }
+  }
+  if (place.current === null) return;
+  accumulate(tally.current, place.current, good, total);
+  if (segment !== undefined) accumulate(segment, place.current, good, total);
+}
+
+/** A cell of the current window that is not an indicator: lost time, or an answer histogram. */
+function addOtherCell(into: Collected, slot: Slot, values: readonly number[], at: number, width: number): void {
+  if (slot === LOST_TIME_SLOT) {
+    const seconds = values[at] ?? 0;
+    const count = values[at + 1] ?? 0;
+    if (count > 0 && seconds >= 0) {
+      into.lostSeconds += seconds;
+      into.lostCount += count;
+    }
+    return;
+  }
+  const kind = questionOfSlot(slot);
+  const counts = values.slice(at, at + width);
+  if (kind === null || counts.some((v) => v < 0) || counts.every((v) => v === 0)) return;
+  const sum = into.answers.get(kind) ?? [];
+  into.answers.set(
+    kind,
+    counts.map((v, i) => v + (sum[i] ?? 0)),
+  );
 }
 
 /**
@@ -90,109 +197,25 @@ function collect(
   range: DayRange,
   previousRange: DayRange,
 ): Collected {
-  const halfLife = xla.halfLifeDays;
-  const perSegment = xla.smoothing.kind !== 'fixed';
-  const indicators = new Map<IndicatorId, IndicatorTally>();
-  for (const spec of xla.indicators) {
-    if (!indicators.has(spec.id)) {
-      indicators.set(spec.id, {
-        current: accumulator(),
-        previous: accumulator(),
-        byDay: new Map(),
-        bySegment: perSegment ? new Map() : null,
-      });
-    }
-  }
-  const answerRows = new Map<QuestionKind, number[]>();
-  let lostSeconds = 0;
-  let lostCount = 0;
-
-  const weightIn = (day: DayKey, r: DayRange): number | null => {
-    if (!inRange(day, r)) return null;
-    const age = ageInDays(day, r.to);
-    return age > MAX_AGE_DAYS ? null : decayWeight(age, halfLife);
-  };
-  // Places by period: the shards of one day share them.
-  const placesByPeriod = new Map<string, Array<DayPlace | null>>();
-  const placeOf = (period: string, dayOfMonth: number): DayPlace | null => {
-    let places = placesByPeriod.get(period);
-    if (places === undefined) {
-      places = [];
-      placesByPeriod.set(period, places);
-    }
-    const known = places[dayOfMonth];
-    if (known !== undefined) return known;
-    const day = dayOf(period, dayOfMonth);
-    const place =
-      day === null
-        ? null
-        : {
-            day,
-            inCurrent: inRange(day, range),
-            current: weightIn(day, range),
-            previous: weightIn(day, previousRange),
-          };
-    places[dayOfMonth] = place;
-    return place;
-  };
-
+  const into: Collected = { indicators: emptyTallies(xla), answers: new Map(), lostSeconds: 0, lostCount: 0 };
+  const placeOf = placeFinder(range, previousRange, xla.halfLifeDays);
   for (const bucket of buckets) {
     const segments = Object.prototype.hasOwnProperty.call(bucket.x, xla.id) ? bucket.x[xla.id] : undefined;
     if (segments === undefined) continue;
     for (const [requestTypeId, priority, entries] of segments) {
       if (!scopeMatches(xla.scope, { projectId: bucket.p, requestTypeId, priority })) continue;
       let segmentKey: string | null = null;
+      const segmentKeyOf = () => (segmentKey ??= JSON.stringify([bucket.p, requestTypeId, priority]));
       forEachEntry(entries, (dayOfMonth, slot, values, at, width) => {
         const place = placeOf(bucket.k, dayOfMonth);
         if (place === null || (!place.inCurrent && place.previous === null)) return;
-        const tally = indicators.get(slot as IndicatorId);
-        if (tally !== undefined) {
-          const good = values[at] ?? 0;
-          const total = values[at + 1] ?? 0;
-          if (!(total > 0 && good >= 0 && good <= total)) return;
-          if (place.previous !== null) accumulate(tally.previous, place.previous, good, total);
-          if (!place.inCurrent) return;
-          const day = tally.byDay.get(place.day);
-          if (day === undefined) tally.byDay.set(place.day, { good, total });
-          else {
-            day.good += good;
-            day.total += total;
-          }
-          let segment: Accumulator | undefined;
-          if (tally.bySegment !== null) {
-            segmentKey ??= JSON.stringify([bucket.p, requestTypeId, priority]);
-            segment = tally.bySegment.get(segmentKey);
-            if (segment === undefined) {
-              segment = accumulator();
-              tally.bySegment.set(segmentKey, segment);
-            }
-          }
-          if (place.current === null) return;
-          accumulate(tally.current, place.current, good, total);
-          if (segment !== undefined) accumulate(segment, place.current, good, total);
-        } else if (!place.inCurrent || isIndicatorSlot(slot)) {
-          return;
-        } else if (slot === LOST_TIME_SLOT) {
-          const seconds = values[at] ?? 0;
-          const count = values[at + 1] ?? 0;
-          if (count > 0 && seconds >= 0) {
-            lostSeconds += seconds;
-            lostCount += count;
-          }
-        } else {
-          const kind = questionOfSlot(slot);
-          const counts = values.slice(at, at + width);
-          if (kind === null || counts.some((v) => v < 0) || counts.every((v) => v === 0)) return;
-          const sum = answerRows.get(kind) ?? [];
-          answerRows.set(
-            kind,
-            counts.map((v, i) => v + (sum[i] ?? 0)),
-          );
-        }
+        const tally = into.indicators.get(slot as IndicatorId);
+        if (tally !== undefined) addIndicatorCell(tally, place, values[at] ?? 0, values[at + 1] ?? 0, segmentKeyOf);
+        else if (place.inCurrent && !isIndicatorSlot(slot)) addOtherCell(into, slot, values, at, width);
       });
     }
   }
-  return { indicators, answers: answerRows, lostSeconds, lostCount };
+  return into;
 }
 
 interface IndicatorResult {
@@ -340,44 +363,12 @@ function dayAggregate(tally: DayTally | undefined): RateAggregate {
   };
 }
 
-/**
- * Evaluates an XLA over its window from rollup buckets (SCORING.md §2–§3). Pass the buckets of
- * the current and the previous window (for the trend); others are ignored. Pure and deterministic.
- */
-export function buildScorecard(
-  xla: XlaDefinition,
-  buckets: ReadonlyArray<RollupBucket>,
-  today: DayKey,
-  options: ScorecardOptions = {},
-): Scorecard {
-  const range = currentWindow(xla.window, today);
-  const previousRange = previousWindow(xla.window, today);
-  const collected = collect(xla, buckets, range, previousRange);
-  const tallyOf = (id: IndicatorId): IndicatorTally | undefined => collected.indicators.get(id);
-
-  const smoothing = xla.smoothing;
-  // m is settled once, on the current window, so the trend and the daily series use the same one.
-  const strengthOf = (spec: IndicatorSpec): number => {
-    if (smoothing.kind === 'fixed') return smoothing.strength;
-    const aggregates = [...(tallyOf(spec.id)?.bySegment?.values() ?? [])].map(snapshot);
-    return empiricalBayesStrength(aggregates) ?? DEFAULT_SMOOTHING_STRENGTH;
-  };
-  const settings = xla.indicators.map((spec) => ({
-    spec,
-    prior: priorFor(spec, options.sitePriors),
-    strength: strengthOf(spec),
-  }));
-
-  const evaluate = (aggregateOf: (id: IndicatorId) => RateAggregate): IndicatorResult[] =>
-    settings.map(({ spec, prior, strength }) => evaluateIndicator(spec, aggregateOf(spec.id), prior, strength));
-
-  const current = evaluate((id) => snapshot(tallyOf(id)?.current));
-  const now = composite(current);
-  const status = statusBand(now.xla, now.sampleSize, xla.targetScore, xla.minSample);
-  const shown = masked(now, status);
-  const points = status === 'not-enough-data' ? new Map<IndicatorId, number>() : contributions(current, now);
-
-  const indicators: IndicatorCard[] = current.map((r) => ({
+function indicatorCards(
+  current: readonly IndicatorResult[],
+  now: Composite,
+  points: ReadonlyMap<IndicatorId, number>,
+): IndicatorCard[] {
+  return current.map((r) => ({
     id: r.spec.id,
     group: r.group,
     weight: r.spec.weight,
@@ -397,8 +388,16 @@ export function buildScorecard(
     scoreInterval: r.scoreInterval,
     contribution: points.get(r.spec.id) ?? null,
   }));
+}
 
-  const previous = evaluate((id) => snapshot(tallyOf(id)?.previous));
+/** The previous window against the current one: score change, and which indicators really moved (Newcombe). */
+function trendOf(
+  xla: XlaDefinition,
+  previousRange: DayRange,
+  previous: readonly IndicatorResult[],
+  current: readonly IndicatorResult[],
+  shownScore: number | null,
+): Trend {
   const before = composite(previous);
   const previousStatus = statusBand(before.xla, before.sampleSize, xla.targetScore, xla.minSample);
   const previousScore = masked(before, previousStatus).score;
@@ -419,8 +418,8 @@ export function buildScorecard(
       real: excludesZero(interval),
     };
   });
-  const change = shown.score !== null && previousScore !== null ? shown.score - previousScore : null;
-  const trend: Trend = {
+  const change = shownScore !== null && previousScore !== null ? shownScore - previousScore : null;
+  return {
     previous: previousRange,
     previousScore,
     previousStatus,
@@ -433,10 +432,12 @@ export function buildScorecard(
       indicatorTrends.some((t) => t.real && t.weight > 0 && t.change !== null && sign(t.change) === sign(change)),
     indicators: indicatorTrends.map(({ weight: _weight, ...t }) => t),
   };
+}
 
-  const daily: DailyPoint[] = daysOf(range).map((day) => {
-    // Each day seen from itself weighs 1: its sums are its integer counts.
-    const results = evaluate((id) => dayAggregate(tallyOf(id)?.byDay.get(day)));
+/** One point per day of the window; each day seen from itself weighs 1, so its sums are its counts. */
+function dailySeries(range: DayRange, evaluateDay: (day: DayKey) => IndicatorResult[]): DailyPoint[] {
+  return daysOf(range).map((day) => {
+    const results = evaluateDay(day);
     const c = composite(results);
     return {
       day,
@@ -448,6 +449,71 @@ export function buildScorecard(
         .map((r) => ({ id: r.spec.id, good: r.agg.goodCount, n: r.agg.count, rate: r.agg.goodCount / r.agg.count })),
     };
   });
+}
+
+/** The answer histograms per question kind, and the happiness score of the happiness10 one. */
+function answersOf(collected: Collected) {
+  const answers = QUESTION_KINDS.flatMap((kind) => {
+    const counts = collected.answers.get(kind);
+    return counts === undefined ? [] : [{ kind, counts }];
+  });
+  const happinessHistogram = answers.find((a) => a.kind === 'happiness10')?.counts;
+  const happy = happinessHistogram === undefined ? null : happiness(happinessCountsOf(happinessHistogram));
+  return { answers, happy };
+}
+
+/** Each indicator's prior and smoothing strength m, settled once on the current window. */
+function indicatorSettings(
+  xla: XlaDefinition,
+  tallyOf: (id: IndicatorId) => IndicatorTally | undefined,
+  options: ScorecardOptions,
+): Array<{ spec: IndicatorSpec; prior: ReturnType<typeof priorFor>; strength: number }> {
+  const smoothing = xla.smoothing;
+  // m is settled once, on the current window, so the trend and the daily series use the same one.
+  const strengthOf = (spec: IndicatorSpec): number => {
+    if (smoothing.kind === 'fixed') return smoothing.strength;
+    const aggregates = [...(tallyOf(spec.id)?.bySegment?.values() ?? [])].map(snapshot);
+    return empiricalBayesStrength(aggregates) ?? DEFAULT_SMOOTHING_STRENGTH;
+  };
+  return xla.indicators.map((spec) => ({
+    spec,
+    prior: priorFor(spec, options.sitePriors),
+    strength: strengthOf(spec),
+  }));
+}
+
+/**
+ * Evaluates an XLA over its window from rollup buckets (SCORING.md §2–§3). Pass the buckets of
+ * the current and the previous window (for the trend); others are ignored. Pure and deterministic.
+ */
+export function buildScorecard(
+  xla: XlaDefinition,
+  buckets: ReadonlyArray<RollupBucket>,
+  today: DayKey,
+  options: ScorecardOptions = {},
+): Scorecard {
+  const range = currentWindow(xla.window, today);
+  const previousRange = previousWindow(xla.window, today);
+  const collected = collect(xla, buckets, range, previousRange);
+  const tallyOf = (id: IndicatorId): IndicatorTally | undefined => collected.indicators.get(id);
+
+  const settings = indicatorSettings(xla, tallyOf, options);
+
+  const evaluate = (aggregateOf: (id: IndicatorId) => RateAggregate): IndicatorResult[] =>
+    settings.map(({ spec, prior, strength }) => evaluateIndicator(spec, aggregateOf(spec.id), prior, strength));
+
+  const current = evaluate((id) => snapshot(tallyOf(id)?.current));
+  const now = composite(current);
+  const status = statusBand(now.xla, now.sampleSize, xla.targetScore, xla.minSample);
+  const shown = masked(now, status);
+  const points = status === 'not-enough-data' ? new Map<IndicatorId, number>() : contributions(current, now);
+
+  const indicators = indicatorCards(current, now, points);
+
+  const previous = evaluate((id) => snapshot(tallyOf(id)?.previous));
+  const trend = trendOf(xla, previousRange, previous, current, shown.score);
+
+  const daily = dailySeries(range, (day) => evaluate((id) => dayAggregate(tallyOf(id)?.byDay.get(day))));
 
   const upperOf = (id: IndicatorId): number | null => current.find((r) => r.spec.id === id)?.interval?.upper ?? null;
   const verdict = watermelon({
@@ -456,13 +522,7 @@ export function buildScorecard(
     sentimentUpper: upperOf('sentiment'),
   });
 
-  const answers = QUESTION_KINDS.flatMap((kind) => {
-    const counts = collected.answers.get(kind);
-    return counts === undefined ? [] : [{ kind, counts }];
-  });
-  const happinessHistogram = answers.find((a) => a.kind === 'happiness10')?.counts;
-  const happy = happinessHistogram === undefined ? null : happiness(happinessCountsOf(happinessHistogram));
-
+  const { answers, happy } = answersOf(collected);
   const { lostCount, lostSeconds } = collected;
 
   return {

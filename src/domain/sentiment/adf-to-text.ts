@@ -4,6 +4,8 @@
  * Quotes (blockquote), code and links are dropped: they are not the requester's own words.
  * ADF reference: https://developer.atlassian.com/cloud/jira/platform/apis/document/structure/
  */
+import { headLines, MAX_COMMENT_CHARS, MAX_COMMENT_LINES } from './prepare-comment.js';
+
 export interface AdfNode {
   readonly type: string;
   readonly text?: string;
@@ -69,10 +71,29 @@ function attrText(attrs: Readonly<Record<string, unknown>> | undefined, key: str
   return typeof v === 'string' ? v : '';
 }
 
+/** Removes spaces and tabs at both ends of one line: a loop, no backtracking regex. */
+function trimSpacesAndTabs(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9)) start += 1;
+  while (end > start && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end -= 1;
+  return line.slice(start, end);
+}
+
 export function adfToText(adf: unknown): string {
-  if (typeof adf === 'string') return adf;
+  if (typeof adf === 'string') return adf.length > MAX_COMMENT_CHARS ? adf.slice(0, MAX_COMMENT_CHARS) : adf;
   const out: string[] = [];
   let visited = 0;
+  // Text past a Jira comment's length is never read (prepareComment caps there too); stop collecting.
+  let length = 0;
+  let breaks = 0;
+  const push = (text: string): void => {
+    if (length >= MAX_COMMENT_CHARS || breaks > MAX_COMMENT_LINES) return;
+    if (text === '\n') breaks += 1;
+    const part = text.length > MAX_COMMENT_CHARS - length ? text.slice(0, MAX_COMMENT_CHARS - length) : text;
+    out.push(part);
+    length += part.length;
+  };
 
   const walk = (value: unknown, depth: number): void => {
     if (depth > MAX_DEPTH || visited >= MAX_NODES) return;
@@ -82,14 +103,14 @@ export function adfToText(adf: unknown): string {
     if (SKIPPED.has(node.type)) return;
     switch (node.type) {
       case 'text':
-        if (!node.marks?.some((m) => m.type === 'code')) out.push(node.text ?? '');
+        if (!node.marks?.some((m) => m.type === 'code')) push(node.text ?? '');
         return;
       case 'hardBreak':
-        out.push('\n');
+        push('\n');
         return;
       case 'emoji':
         // The emoji character itself when present (attrs.text), else nothing: ":smile:" names are not words.
-        out.push(attrText(node.attrs, 'text'));
+        push(attrText(node.attrs, 'text'));
         return;
       case 'mention':
         return;
@@ -100,14 +121,16 @@ export function adfToText(adf: unknown): string {
         break;
     }
     for (const child of node.content ?? []) walk(child, depth + 1);
-    if (BLOCKS.has(node.type)) out.push('\n');
+    if (BLOCKS.has(node.type)) push('\n');
   };
 
   walk(adf, 0);
-  // Nested blocks (a paragraph in a list item) each end a line; one line break is enough.
-  return out
-    .join('')
-    .replace(/[ \t]*\n[ \t]*/g, '\n')
-    .replace(/\n{2,}/g, '\n')
+  // Nested blocks (a paragraph in a list item) each end a line; one line break is enough, and blanks
+  // around it go. Line by line: a regex over the whole text backtracks on long runs of spaces.
+  return headLines(out.join(''))
+    .split('\n')
+    .map(trimSpacesAndTabs)
+    .filter((line) => line !== '')
+    .join('\n')
     .trim();
 }

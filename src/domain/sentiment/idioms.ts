@@ -84,11 +84,13 @@ export function findIdioms(normalized: string, mayContain: boolean): IdiomMatch[
   if (!mayContain) return [];
   const found: IdiomMatch[] = [];
   IDIOM_PATTERN.lastIndex = 0;
+  // Token index of a match = spaces before it, counted on from the previous match (linear overall).
+  let start = 0;
+  let counted = 0;
   for (let m = IDIOM_PATTERN.exec(normalized); m; m = IDIOM_PATTERN.exec(normalized)) {
     const phrase = m[1] ?? '';
     const at = m.index + (normalized[m.index] === ' ' ? 1 : 0);
-    let start = 0;
-    for (let i = 0; i < at; i += 1) if (normalized.charCodeAt(i) === 32) start += 1;
+    for (; counted < at; counted += 1) if (normalized.charCodeAt(counted) === 32) start += 1;
     let length = 1;
     for (let i = 0; i < phrase.length; i += 1) if (phrase.charCodeAt(i) === 32) length += 1;
     found.push({ start, length, valence: IDIOM_VALENCE.get(phrase) ?? 0 });

@@ -1,6 +1,6 @@
-export { createSentimentScorer, NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD } from './scorer.js';
+export { createCommentScorer, createSentimentScorer, NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD } from './scorer.js';
 export type { CommentScore, SentimentScorer } from './scorer.js';
-export { prepareComment } from './prepare-comment.js';
+export { MAX_COMMENT_CHARS, prepareComment } from './prepare-comment.js';
 export { adfToText } from './adf-to-text.js';
 export type { AdfNode } from './adf-to-text.js';
 export { isChaser } from './chaser.js';

@@ -237,8 +237,9 @@ const OTHER_FUNCTION_WORDS = new Set([
   'wel',
 ]);
 
-const LETTER = /\p{L}/gu;
-const LATIN_LETTER = /\p{Script=Latin}/gu;
+// Counted as the length of what is left after removing the rest: one string, not an array per match.
+const NOT_LETTER = /\P{L}+/gu;
+const NOT_LATIN = /\P{Script=Latin}+/gu;
 const WORD = /[\p{L}']+/gu;
 
 const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
@@ -247,16 +248,19 @@ const ASCII_LETTER = /[a-z]/i;
 export function looksEnglish(text: string): boolean {
   // Pure ASCII (most comments): every letter is a Latin letter, so only the word test remains.
   if (NON_ASCII.test(text)) {
-    const letters = text.match(LETTER)?.length ?? 0;
+    const letters = text.replace(NOT_LETTER, '').length;
     if (letters === 0) return true;
-    const latin = text.match(LATIN_LETTER)?.length ?? 0;
+    const latin = text.replace(NOT_LATIN, '').length;
     if (latin < letters / 2) return false;
   } else if (!ASCII_LETTER.test(text)) {
     return true;
   }
   let english = 0;
   let other = 0;
-  for (const w of text.toLowerCase().replace(/[’‘]/g, "'").match(WORD) ?? []) {
+  const lower = text.toLowerCase().replace(/[’‘]/g, "'");
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    const w = m[0];
     if (ENGLISH_FUNCTION_WORDS.has(w)) english += 1;
     else if (OTHER_FUNCTION_WORDS.has(w)) other += 1;
   }

@@ -1,5 +1,6 @@
 import { sentenceIsChaser } from './chaser.js';
 import { looksEnglish } from './language.js';
+import { prepareComment } from './prepare-comment.js';
 import { getValenceTable } from './lexicon.js';
 import { punctuationEmphasis, sentenceValence } from './sentence-valence.js';
 import { matchServiceDeskPatterns } from './service-desk-patterns.js';
@@ -124,4 +125,15 @@ export function createSentimentScorer(): SentimentScorer {
       return { kind: 'scored', s, negativeSentences, chaser: sentences.some((x) => x.chaser) };
     },
   };
+}
+
+/**
+ * What the app scores for a requester comment (its ADF already turned into text): the requester's
+ * own words found by prepareComment — no quoted reply, signature, code or link — then scored. The
+ * event handlers and `npm run eval:sentiment` both use this one function, so the evaluated path is the
+ * production path.
+ */
+export function createCommentScorer(): (commentText: string) => CommentScore {
+  const scorer = createSentimentScorer();
+  return (commentText) => scorer.score(prepareComment(commentText));
 }

@@ -282,9 +282,13 @@ function isLeastNegator(tokens: readonly Token[], j: number): boolean {
   return before !== 'at' && before !== 'very';
 }
 
+// Fillers do not use up the scope, but the look-back still ends after this many tokens, so a sentence
+// of 10,000 fillers costs 10,000 short look-backs rather than 10,000 scans of the whole sentence.
+const MAX_LOOK_BACK = SCOPE + 8;
+
 function negatorBefore(tokens: readonly Token[], i: number): number {
   let counted = 0;
-  for (let j = i - 1; j >= 0 && counted < SCOPE; j -= 1) {
+  for (let j = i - 1; j >= 0 && j >= i - MAX_LOOK_BACK && counted < SCOPE; j -= 1) {
     const t = tokens[j];
     if (!t || t.clauseEnd || t.word === 'but') return -1;
     if (NEGATORS.has(t.word) || isLeastNegator(tokens, j)) return j;

@@ -79,7 +79,6 @@ const WHITESPACE = /\s+/;
 const CLAUSE_END = /[,;:–—]$|\s-$/;
 const ODD_APOSTROPHES = /[’‘`´]/g;
 const NOT_LETTER = /[^\p{L}]/gu;
-const SENTENCE_BREAK = /(?<=[.!?…])\s+|\s*\n+\s*/;
 // An emoticon is a chunk of punctuation (maybe with a letter like D, P, o) found in the lexicon as is.
 const EMOTICON_LIKE = /^[^a-z0-9\s]|[^a-z0-9\s'.,!?]$/;
 
@@ -114,16 +113,23 @@ function markClauseEnd(out: Token[]): void {
   if (last) out.push({ ...last, clauseEnd: true });
 }
 
-/** True when three or more of one letter run together ("sooo"); a plain loop, no regex. */
+const LETTER = /\p{L}/u;
+
+/**
+ * True when three or more of one letter run together ("sooo"): one pass, and the letter test runs
+ * once per run of three, never over the whole word again (a run of 20,000 digits stays linear).
+ */
 function hasLongRun(word: string): boolean {
-  for (let i = 2; i < word.length; i += 1) {
+  let run = 1;
+  for (let i = 1; i < word.length; i += 1) {
     const c = word.charCodeAt(i);
-    if (c === word.charCodeAt(i - 1) && c === word.charCodeAt(i - 2) && ELONGATED.test(word)) return true;
+    run = c === word.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run !== 3) continue;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
+    if (c >= 128 && LETTER.test(word.charAt(i))) return true;
   }
   return false;
 }
-
-const ELONGATED = /(\p{L})\1{2,}/u;
 const LAUGHTER = /^(?:a?(?:ha){2,}h?|(?:he){2,}h?|lo+l|lo(?:l)+)$/;
 
 /**
@@ -215,9 +221,54 @@ export function tokenizeSentence(text: string, lexicon: ReadonlyMap<string, numb
   return { text, tokens, normalized };
 }
 
-/** Splits prepared comment text into sentences (end punctuation or line breaks). */
+/** JavaScript's \s, as character codes. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+function endsSentence(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026; // . ! ? …
+}
+
+/**
+ * Splits prepared comment text into sentences: at a run of whitespace that follows end punctuation
+ * (. ! ? …) or holds a line break. One pass over the text (a regex split backtracks over every
+ * whitespace run without a line break, quadratic on long runs of spaces).
+ */
 export function splitSentences(text: string): string[] {
-  return text.split(SENTENCE_BREAK).filter((s) => s.trim() !== '');
+  const out: string[] = [];
+  let from = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!isSpace(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const runStart = i;
+    let newline = false;
+    while (i < text.length && isSpace(text.charCodeAt(i))) {
+      if (text.charCodeAt(i) === 10) newline = true;
+      i += 1;
+    }
+    if (newline || (runStart > 0 && endsSentence(text.charCodeAt(runStart - 1)))) {
+      out.push(text.slice(from, runStart));
+      from = i;
+    }
+  }
+  out.push(text.slice(from));
+  return out.filter((s) => s.trim() !== '');
 }
 
 /** True when the comment is written entirely in capitals (then capitals are not emphasis). */

@@ -123,24 +123,11 @@ function requestedBy(trigger: SurveyTrigger): string | null {
   return trigger.kind === 'manual' ? trigger.agentId : null;
 }
 
-/**
- * Decides which plan, if any, asks the requester now. Pure: the caller stores the ask (keyed by its
- * id, so a duplicate is refused), withdraws `withdraw`, and updates the requester's history.
- */
-export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluation {
-  const { trigger, ticket, history, plans, now, random } = input;
-  const decisions: (PlanDecision | undefined)[] = plans.map(() => undefined);
-  const refuse = (i: number, plan: SurveyPlan, r: Refusal) => {
-    decisions[i] = {
-      planId: plan.id,
-      planName: plan.name,
-      asked: false,
-      reason: r.reason,
-      message: r.message,
-      at: now,
-    };
-  };
+type Refuse = (index: number, plan: SurveyPlan, refusal: Refusal) => void;
 
+/** The plans that could ask now: enabled, their waypoint reached, the ticket in scope, a requester to ask. */
+function candidatesOf(input: SurveyEvaluationInput, refuse: Refuse): Candidate[] {
+  const { trigger, ticket, plans, now } = input;
   const candidates: Candidate[] = [];
   plans.forEach((plan, index) => {
     if (!plan.enabled) return refuse(index, plan, { reason: 'plan-disabled', message: 'the plan is turned off' });
@@ -162,13 +149,22 @@ export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluat
       requesterId: ticket.reporterId,
     });
   });
+  return candidates;
+}
 
-  // Idempotency: a plan that already asked for this occurrence does not ask again, and when the
-  // trigger is a redelivered event (or retried manual request), no other plan takes its place.
+/**
+ * Idempotency: a plan that already asked for this occurrence does not ask again, and when the
+ * trigger is a redelivered event (or retried manual request), no other plan takes its place.
+ */
+function withoutRepeats(
+  candidates: readonly Candidate[],
+  input: SurveyEvaluationInput,
+  refuse: Refuse,
+): { fresh: Candidate[]; earlier: TicketAsk | undefined } {
   const fresh: Candidate[] = [];
   let earlier: TicketAsk | undefined;
   for (const c of candidates) {
-    const existing = alreadyAsked(c, ticket.asks);
+    const existing = alreadyAsked(c, input.ticket.asks);
     if (existing) {
       refuse(c.index, c.plan, {
         reason: 'already-asked-at-waypoint',
@@ -179,12 +175,47 @@ export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluat
       fresh.push(c);
     }
   }
-  const redelivered = trigger.kind !== 'tick' && earlier !== undefined;
+  return { fresh, earlier: input.trigger.kind !== 'tick' ? earlier : undefined };
+}
+
+function askOf(c: Candidate, input: SurveyEvaluationInput): Ask {
+  const { ticket, trigger, now } = input;
+  return newAsk({
+    plan: c.plan,
+    ticketId: ticket.ticketId,
+    issueKey: ticket.issueKey,
+    projectId: ticket.projectId,
+    requesterId: c.requesterId,
+    occurrenceKey: c.hit.occurrenceKey,
+    statusCategoryAfter: c.hit.statusCategoryAfter,
+    requestedBy: requestedBy(trigger),
+    now,
+  });
+}
+
+/**
+ * Decides which plan, if any, asks the requester now. Pure: the caller stores the ask (keyed by its
+ * id, so a duplicate is refused), withdraws `withdraw`, and updates the requester's history.
+ */
+export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluation {
+  const { ticket, history, plans, now, random } = input;
+  const decisions: (PlanDecision | undefined)[] = plans.map(() => undefined);
+  const refuse: Refuse = (i, plan, r) => {
+    decisions[i] = {
+      planId: plan.id,
+      planName: plan.name,
+      asked: false,
+      reason: r.reason,
+      message: r.message,
+      at: now,
+    };
+  };
+  const { fresh, earlier } = withoutRepeats(candidatesOf(input, refuse), input, refuse);
 
   let ask: Ask | null = null;
   let withdraw: readonly string[] = [];
   for (const c of fresh) {
-    if (redelivered && earlier) {
+    if (earlier) {
       refuse(c.index, c.plan, {
         reason: 'another-plan-asked',
         message: `plan "${earlier.planId}" already asked for this event (ask ${earlier.id})`,
@@ -203,17 +234,7 @@ export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluat
       });
       continue;
     }
-    ask = newAsk({
-      plan: c.plan,
-      ticketId: ticket.ticketId,
-      issueKey: ticket.issueKey,
-      projectId: ticket.projectId,
-      requesterId: c.requesterId,
-      occurrenceKey: c.hit.occurrenceKey,
-      statusCategoryAfter: c.hit.statusCategoryAfter,
-      requestedBy: requestedBy(trigger),
-      now,
-    });
+    ask = askOf(c, input);
     withdraw = check.withdraw;
     decisions[c.index] = {
       planId: c.plan.id,

@@ -29,7 +29,7 @@ export { applyEvent, applyEvents, type ApplyEventDeps, type Applied, type Commen
 export { applySlaState, SlaMetricSchema, SlaCycleSchema, SlaPageSchema, type SlaMetric, type SlaPage } from './sla';
 export { applyAnswer, markFollowUpDone } from './answers';
 export { ticketSignals, signalsAdded } from './signals';
-export { ticketMood, NEGATIVE_MOOD } from './mood';
+export { ticketMood, NEGATIVE_MOOD, POSITIVE_MOOD } from './mood';
 export { isWaitingForSupport, waitingForSupportMs } from './waiting';
 export { ticketOutcomes, segmentOf, moodOf, csatAnswer } from './outcomes';
 export {

@@ -4,28 +4,43 @@
  * pages (`pageSize`, opaque cursors) — and a log of Jira writes and store calls.
  */
 import type { Ask } from '../../../src/domain/ask';
-import type { AuditEntry, RecomputeStatus, ScopeOptions } from '../../../src/contracts/admin';
 import { WriteConflict } from '../../../src/app/errors';
 import type {
   AppDocKey,
+  AuditEntry,
+  RecomputeState,
+  ScopeOptions,
   AppPorts,
   HmacKey,
   Page,
-  Store,
+  AccountStore,
+  AskStore,
+  AuditLog,
+  BucketRef,
+  ConfigStore,
+  DocumentStore,
+  RollupStore,
+  TicketStore,
   StoredAsk,
   StoredConfig,
   Versioned,
 } from '../../../src/app/ports';
-import type { StoredBucket, TicketRecord } from '../../../src/app/records';
-import { bucketScope } from '../../../src/app/ticket-change';
+import type { StoredBucket, TicketRecord } from '../../../src/app/tickets/ticket-record';
+import { rollupKey, rollupScope, shardOf } from '../../../src/platform/storage-layout';
 import type { EpochMs } from '../../../src/domain/time';
+import { RollupGcStateV1, ScopeOptionsCacheV1, SitePriorsStateV1 } from '../../../src/platform/stored-shapes';
 
-type RecomputeState = RecomputeStatus & { readonly cursor: string | null; readonly configVersion: number };
+const DOC_SHAPES = {
+  'site-priors': SitePriorsStateV1,
+  'rollup-gc': RollupGcStateV1,
+  'scope-options': ScopeOptionsCacheV1,
+} as const;
 
 export interface FakeWorld {
   readonly ports: AppPorts;
   readonly tickets: Map<string, Versioned<TicketRecord>>;
   readonly asks: Map<string, StoredAsk>;
+  /** By storage key (src/platform/storage-layout.ts `rollupKey`), as KVS keys them. */
   readonly buckets: Map<string, Versioned<StoredBucket>>;
   readonly accounts: Map<string, { reportedAt: EpochMs; updatedAt: EpochMs }>;
   readonly projects: Set<string>;
@@ -47,7 +62,7 @@ export interface FakeWorld {
   /** What the personal-data API answers for an account (default: nothing to do). */
   accountStatus: Map<string, 'closed' | 'updated'>;
   /** The site Jira lists for the scope pickers, and display names by account id. */
-  site: ScopeOptions & { people: Map<string, string> };
+  site: { -readonly [K in keyof ScopeOptions]: ScopeOptions[K] } & { people: Map<string, string> };
   /** Jira reads made, by method (scope lists, display names). */
   jiraReads: string[];
   /** Makes Jira's reads fail like a 503 while true. */
@@ -138,7 +153,9 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     return value;
   };
 
-  const store: Store = {
+  type Stores = ConfigStore & TicketStore & AskStore & RollupStore & DocumentStore & AuditLog & AccountStore;
+  const store: Stores = {
+    shardOf,
     getConfig: async () => world.config,
     async saveConfig(next, expectedRev) {
       check('config', world.config.rev, expectedRev);
@@ -198,18 +215,19 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
             b.generation === generation && b.projectId === q.projectId && b.period >= q.fromDay && b.period <= q.toDay,
         );
     },
-    getBuckets: async (keys) =>
-      keys.flatMap((k) => (buckets.has(k) ? [buckets.get(k) as Versioned<StoredBucket>] : [])),
+    getBuckets: async (refs) =>
+      refs.map(rollupKey).flatMap((k) => (buckets.has(k) ? [buckets.get(k) as Versioned<StoredBucket>] : [])),
     async commit(unit) {
       if (unit.configRev !== undefined) check('config', world.config.rev, unit.configRev);
       if (unit.ticket)
         check(unit.ticket.record.ticketId, tickets.get(unit.ticket.record.ticketId)?.rev ?? 0, unit.ticket.expectedRev);
-      for (const b of unit.buckets ?? []) check(b.bucket.key, buckets.get(b.bucket.key)?.rev ?? 0, b.expectedRev);
+      for (const b of unit.buckets ?? [])
+        check(rollupKey(b.bucket), buckets.get(rollupKey(b.bucket))?.rev ?? 0, b.expectedRev);
       if (unit.ticket)
         tickets.set(unit.ticket.record.ticketId, { value: unit.ticket.record, rev: unit.ticket.expectedRev + 1 });
       for (const a of unit.asks ?? [])
         asks.set(a.ask.id, { ask: a.ask, usedNonces: a.usedNonces ?? [], rev: (asks.get(a.ask.id)?.rev ?? 0) + 1 });
-      for (const b of unit.buckets ?? []) buckets.set(b.bucket.key, { value: b.bucket, rev: b.expectedRev + 1 });
+      for (const b of unit.buckets ?? []) buckets.set(rollupKey(b.bucket), { value: b.bucket, rev: b.expectedRev + 1 });
       for (const id of unit.accounts ?? [])
         world.accounts.set(id, { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 });
       for (const id of unit.projects ?? []) world.projects.add(id);
@@ -218,22 +236,26 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       calls.set('projectsSeen', (calls.get('projectsSeen') ?? 0) + 1);
       return indexPage([...world.projects], (id) => [0, id], cursor, Math.min(limit, world.pageSize));
     },
-    async rollupKeysOf(generation, projectId, limit) {
-      calls.set('rollupKeysOf', (calls.get('rollupKeysOf') ?? 0) + 1);
-      const scope = bucketScope(generation, projectId);
-      return [...buckets.values()]
-        .map((b) => b.value)
-        .filter((b) => bucketScope(b.generation, b.projectId) === scope)
-        .map((b) => b.key)
-        .sort()
-        .slice(0, Math.min(limit, world.pageSize));
+    async bucketsOfGeneration(generation, projectId, limit) {
+      calls.set('bucketsOfGeneration', (calls.get('bucketsOfGeneration') ?? 0) + 1);
+      const scope = rollupScope(generation, projectId);
+      return [...buckets.entries()]
+        .filter(([, b]) => rollupScope(b.value.generation, b.value.projectId) === scope)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .slice(0, Math.min(limit, world.pageSize))
+        .map(([, b]): BucketRef => {
+          const { generation: g, projectId: p, period, shard } = b.value;
+          return { generation: g, projectId: p, period, shard };
+        });
     },
-    async deleteBuckets(keys) {
-      for (const k of keys) buckets.delete(k);
+    async deleteBuckets(refs) {
+      for (const ref of refs) buckets.delete(rollupKey(ref));
     },
-    async getDoc(key, schema) {
+    async getDoc(key) {
       const doc = world.docs.get(key);
-      return doc === undefined ? null : { value: schema.parse(JSON.parse(JSON.stringify(doc.value))), rev: doc.rev };
+      // As stored: through JSON and the platform's stored shape of that document.
+      const value: unknown = doc === undefined ? undefined : JSON.parse(JSON.stringify(doc.value));
+      return doc === undefined ? null : { value: DOC_SHAPES[key].parse(value) as never, rev: doc.rev };
     },
     async putDoc(key, value, expectedRev) {
       check(key, world.docs.get(key)?.rev ?? 0, expectedRev);
@@ -291,7 +313,13 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     },
   };
   const ports: AppPorts = {
-    store,
+    config: store,
+    tickets: store,
+    asks: store,
+    rollups: store,
+    documents: store,
+    audit: store,
+    accounts: store,
     jira: {
       getIssue: async () => null,
       getSlaMetrics: async () => [],
@@ -306,6 +334,8 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       },
       setExperienceProperty: async () => undefined,
       accountExists: async () => true,
+    },
+    directory: {
       listProjects: async () => jiraRead('listProjects', world.site.projects),
       listRequestTypes: async () => jiraRead('listRequestTypes', world.site.requestTypes),
       listPriorities: async () => jiraRead('listPriorities', world.site.priorities),

@@ -10,8 +10,8 @@ import {
   type SetMetrics,
 } from '../../../scripts/eval-sentiment.js';
 
-// The labelled sets live outside the repository (../shared/data/sentiment); without them this gate
-// fails rather than passing silently.
+// The labelled sets are in the repository (test/fixtures/sentiment, with their licences); without
+// them this gate fails rather than passing silently.
 describe('accuracy on human-labelled data (issue targets)', () => {
   let byFile: Map<string, SetMetrics>;
 

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a32, fnv1a64Hex } from '../../../src/domain/survey/hash';
 import { samplingDraw, seededRandom } from '../../../src/domain/survey';
-
-describe('FNV-1a', () => {
-  it('matches the published test vectors', () => {
-    expect(fnv1a32('')).toBe(0x811c9dc5);
-    expect(fnv1a32('a')).toBe(0xe40c292c);
-    expect(fnv1a32('foobar')).toBe(0xbf9cf968);
-    expect(fnv1a64Hex('')).toBe('cbf29ce484222325');
-    expect(fnv1a64Hex('a')).toBe('af63dc4c8601ec8c');
-    expect(fnv1a64Hex('foobar')).toBe('85944171f73967e8');
-  });
-});
 
 describe('seededRandom', () => {
   it('repeats the same stream for the same seed', () => {

@@ -6,9 +6,9 @@
  */
 import { agentResolvers, projectResolvers } from '../../../src/contracts';
 import type { Scorecard } from '../../../src/domain/scorecard';
-import type { TicketRecord } from '../../../src/app/records';
+import type { TicketRecord } from '../../../src/app/tickets/ticket-record';
 import type { Ask } from '../../../src/domain/ask';
-import { createKvsStore } from '../../../src/platform/kvs-store';
+import { createKvsStores } from '../../../src/platform/kvs-store';
 import type { ProjectKey } from '../reference/history';
 import { call, issueExtension, MODULE, type Played } from './run';
 
@@ -64,18 +64,18 @@ const INDICATORS = new Set(['csat', 'sentiment', 'sla', 'reopen', 'reassign', 'w
 export async function observe(played: Played): Promise<Observed> {
   const { h, refs, ids } = played;
   const { value: stored } = await h.host.runAs({ timeoutSeconds: 600 }, async () => {
-    const store = createKvsStore();
+    const { tickets: ticketStore, asks: askStore } = createKvsStores();
     const tickets: TicketRecord[] = [];
     let cursor: string | null = null;
     do {
-      const page = await store.allTickets(cursor, 100);
+      const page = await ticketStore.allTickets(cursor, 100);
       tickets.push(...page.items.map((t) => t.value));
       cursor = page.cursor;
     } while (cursor !== null);
     const asks: Ask[] = [];
     for (const t of tickets)
       for (const summary of t.asks) {
-        const a = await store.getAsk(summary.id);
+        const a = await askStore.getAsk(summary.id);
         if (a !== null) asks.push(a.ask);
       }
     return { tickets, asks };

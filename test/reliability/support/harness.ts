@@ -7,8 +7,8 @@ import { startHost, type HostOptions, type RunningHost } from '../../../local/in
 import type { Handler } from '../../../local/platform';
 import { adminResolvers, portalResolvers, type ResolverContract } from '../../../src/contracts';
 import type { z } from 'zod';
-import type { StoredBucket, TicketRecord } from '../../../src/app/records';
-import { createKvsStore } from '../../../src/platform/kvs-store';
+import type { StoredBucket, TicketRecord } from '../../../src/app/tickets/ticket-record';
+import { createKvsStores } from '../../../src/platform/kvs-store';
 import { rollupCells, rollupOf, rollupOfBuckets, type Cell } from '../../../src/domain/rollup';
 import type { SurveyPlanInput } from '../../../src/domain/survey-plan';
 import { recordFigures } from './figures';
@@ -153,17 +153,17 @@ export interface AppState {
 /** Everything the app stored about tickets and rollups, read through its own adapter. */
 export async function readAppState(h: Host): Promise<AppState> {
   const { value } = await h.host.runAs({ timeoutSeconds: 600 }, async () => {
-    const store = createKvsStore();
+    const store = createKvsStores();
     const tickets = new Map<string, TicketRecord>();
     let cursor: string | null = null;
     do {
-      const page = await store.allTickets(cursor, 100);
+      const page = await store.tickets.allTickets(cursor, 100);
       for (const t of page.items) tickets.set(t.value.ticketId, t.value);
       cursor = page.cursor;
     } while (cursor !== null);
     const buckets: StoredBucket[] = [];
     for (const p of h.site.raw.projects()) {
-      buckets.push(...(await store.bucketsIn({ projectId: p.id, fromDay: '2000-01-01', toDay: '2100-12-31' })));
+      buckets.push(...(await store.rollups.bucketsIn({ projectId: p.id, fromDay: '2000-01-01', toDay: '2100-12-31' })));
     }
     return { tickets, buckets };
   });

@@ -1,0 +1,12 @@
+import type { Ask } from '../../domain/ask';
+
+/** What the portal shows of one ask: the ask, and whether the requester may still change the answer. */
+export interface PortalAsk {
+  readonly ask: Ask;
+  readonly editable: boolean;
+}
+
+export function portalAskOf(ask: Ask, now: number): PortalAsk {
+  const open = ask.status === 'pending' || ask.status === 'answered';
+  return { ask, editable: open && now < ask.expiresAt };
+}

@@ -1,0 +1,56 @@
+/**
+ * Recording a requester's answer, from the portal or a one-click link: the ask, the ticket's
+ * experience and the rollup delta commit together (an answer moves csat on the answer's day).
+ */
+import type { Ask } from '../../domain/ask';
+import { recordAnswer, type AnswerChannel, type AnswerInput } from '../../domain/survey';
+import { applyAnswer } from '../../domain/ticket';
+import { effectiveConfig } from '../configuration/effective-config';
+import { deliveryOf, type TicketDelivery } from '../delivery/deliver-ticket-change';
+import { NotFoundError, RefusedError } from '../errors';
+import type { AppPorts } from '../ports';
+import { commitTicketWrite } from '../tickets/commit-ticket-write';
+import { derivedWithProperty } from '../tickets/derive-record';
+import { withOptimisticRetry } from '../tickets/optimistic-retry';
+import { upsertAskSummaries } from '../tickets/ticket-record';
+
+export interface AnswerCommand {
+  readonly askId: string;
+  readonly input: AnswerInput;
+  readonly via: AnswerChannel;
+  /** A one-click token's nonce: recorded with the ask so the same link cannot be replayed. */
+  readonly nonce?: string;
+}
+
+export type SavedAnswer =
+  | { readonly kind: 'recorded'; readonly ask: Ask; readonly delivery: TicketDelivery }
+  | { readonly kind: 'replayed'; readonly ask: Ask; readonly delivery: null };
+
+/**
+ * @throws NotFoundError when the ask or its ticket is gone; RefusedError when the survey rules say
+ * no (expired, a score the question does not have, …)
+ */
+export async function saveAnswer(ports: AppPorts, command: AnswerCommand): Promise<SavedAnswer> {
+  return withOptimisticRetry(ports, async (): Promise<SavedAnswer> => {
+    const [config, stored] = await Promise.all([effectiveConfig(ports), ports.asks.getAsk(command.askId)]);
+    if (stored === null) throw new NotFoundError('This survey does not exist.');
+    if (command.nonce !== undefined && stored.usedNonces.includes(command.nonce))
+      return { kind: 'replayed', ask: stored.ask, delivery: null };
+    const now = ports.clock.now();
+    const result = recordAnswer(stored.ask, command.input, now, command.via);
+    if (!result.ok) throw new RefusedError(result.code, result.message);
+    const ticket = await ports.tickets.getTicket(stored.ask.ticketId);
+    if (ticket === null) throw new NotFoundError('The request of this survey is gone.');
+    const experience = applyAnswer(ticket.value.experience, result.ask).experience;
+    const asks = upsertAskSummaries(ticket.value.asks, [result.ask]);
+    const next = derivedWithProperty({ ...ticket.value, experience, asks }, config, now);
+    const nonces = command.nonce === undefined ? stored.usedNonces : [...stored.usedNonces, command.nonce].slice(-50);
+    const saved = await commitTicketWrite(ports, config, {
+      before: ticket,
+      after: next.record,
+      asks: [result.ask],
+      askNonces: new Map([[result.ask.id, nonces]]),
+    });
+    return { kind: 'recorded', ask: result.ask, delivery: deliveryOf(config, saved, next.property) };
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * The one way an admin edit reaches the configuration document: refused on a stale version,
+ * refused when it would not fit in storage, written checked on the document's revision, audited.
+ */
+import { ConflictError, ValidationError, WriteConflict } from '../errors';
+import type { AppPorts, AuditEntry, StoredConfig } from '../ports';
+import { effectiveConfig } from './effective-config';
+
+type Action = AuditEntry['action'];
+
+export interface ConfigEdit {
+  readonly next: StoredConfig;
+  readonly action: Action;
+  readonly target: string;
+  readonly summary: string;
+}
+
+/**
+ * The configuration is one KVS value (≤ 240 KiB; the schemas alone allow far more): refuse a
+ * configuration that would not fit, with a message the admin can act on, before writing anything.
+ * https://developer.atlassian.com/platform/forge/platform-quotas-and-limits/#kvs-and-custom-entity-store-quotas
+ */
+export const CONFIG_MAX_BYTES = 200 * 1024;
+
+function assertStorable(config: StoredConfig): void {
+  const bytes = new TextEncoder().encode(JSON.stringify(config)).length;
+  if (bytes <= CONFIG_MAX_BYTES) return;
+  const message = `The configuration is too large to store (${Math.ceil(bytes / 1024)} KiB of at most ${CONFIG_MAX_BYTES / 1024} KiB). Remove XLAs or plans, or shorten their texts and scope lists.`;
+  throw new ValidationError(message, [{ field: 'config', message }]);
+}
+
+export async function changeConfig(
+  ports: AppPorts,
+  actorId: string,
+  expectedVersion: number | undefined,
+  edit: (config: StoredConfig) => ConfigEdit,
+): Promise<StoredConfig> {
+  const current = await effectiveConfig(ports);
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw new ConflictError('Someone else changed the configuration; reload and try again.', 'stale-version');
+  }
+  const { next, action, target, summary } = edit(current);
+  assertStorable(next);
+  try {
+    await ports.config.saveConfig({ ...next, version: current.version + 1 }, current.rev ?? current.version);
+  } catch (e) {
+    if (e instanceof WriteConflict)
+      throw new ConflictError('Someone else changed the configuration; reload and try again.', 'stale-version');
+    throw e;
+  }
+  const now = ports.clock.now();
+  await ports.audit.appendAudit({ id: `${now}-${ports.random.id()}`, at: now, actorId, action, target, summary });
+  return { ...next, version: current.version + 1, rev: (current.rev ?? current.version) + 1 };
+}
+
+/** The audit summary of an edit: which top-level fields changed. */
+export function describeDiff(before: unknown, after: unknown): string {
+  if (before === undefined) return 'created';
+  const a = before as Record<string, unknown>;
+  const b = after as Record<string, unknown>;
+  const changed = Object.keys({ ...a, ...b }).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  return changed.length === 0 ? 'no change' : `changed ${changed.join(', ')}`;
+}

@@ -1,0 +1,27 @@
+import type { AppPorts, AuditEntry } from '../ports';
+
+export interface AuditEntryWithName extends AuditEntry {
+  /** The actor's Jira display name, or their account id when Jira does not say. */
+  readonly actorName: string;
+}
+
+/**
+ * One page of the audit log with each actor's display name. Names are a courtesy: when Jira cannot
+ * say (a closed account, Jira busy), the entry shows the account id rather than failing the page.
+ */
+export async function readAuditLog(
+  ports: AppPorts,
+  cursor: string | null,
+  limit: number,
+): Promise<{ entries: AuditEntryWithName[]; nextCursor: string | null }> {
+  const page = await ports.audit.auditLog(cursor, limit);
+  const actorIds = [...new Set(page.items.map((e) => e.actorId))];
+  const names =
+    actorIds.length === 0
+      ? new Map<string, string>()
+      : await ports.directory.displayNames(actorIds).catch(() => new Map<string, string>());
+  return {
+    entries: page.items.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? e.actorId })),
+    nextCursor: page.cursor,
+  };
+}

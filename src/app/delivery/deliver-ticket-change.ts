@@ -1,0 +1,51 @@
+/**
+ * Post-commit delivery: what a committed ticket change still owes Jira. Side effects outside KVS
+ * run after the commit: the JQL property (idempotent; the next change of the ticket rewrites it)
+ * and the survey comments the ticket still owes (`undelivered`, confirmed once sent). Both are
+ * attempted; the first failure is rethrown so the platform redelivers the event, and the
+ * redelivery — a no-op for storage — makes both good.
+ *
+ * Use cases return a `TicketDelivery`; the handlers (and the hourly job, through the function the
+ * handler gives it) call `deliverTicketChange` with it.
+ */
+import type { AppPorts, ExperienceProperty, StoredConfig } from '../ports';
+import type { TicketRecord } from '../tickets/ticket-record';
+import { deliverOwedComments } from './deliver-owed-comments';
+
+export interface TicketDelivery {
+  /** The configuration the change was made under (which plans deliver by comment). */
+  readonly config: StoredConfig;
+  readonly ticketId: string;
+  /** The JQL-searchable summary to write; null when it did not change. */
+  readonly property: ExperienceProperty | null;
+  /** Pending asks whose public survey comment is not confirmed sent. */
+  readonly owed: readonly string[];
+}
+
+export type Deliver = (delivery: TicketDelivery | null) => Promise<number>;
+
+/** What a just-committed record owes: its property when it changed, its undelivered comments. */
+export function deliveryOf(
+  config: StoredConfig,
+  record: TicketRecord,
+  property: ExperienceProperty | null,
+): TicketDelivery {
+  return { config, ticketId: record.ticketId, property, owed: record.undelivered };
+}
+
+/** Writes the property and sends the owed comments; returns how many comments were sent. */
+export async function deliverTicketChange(ports: AppPorts, delivery: TicketDelivery | null): Promise<number> {
+  if (delivery === null) return 0;
+  let failure: unknown = null;
+  if (delivery.property !== null) {
+    try {
+      await ports.jira.setExperienceProperty(delivery.ticketId, delivery.property);
+    } catch (e) {
+      failure = e;
+    }
+  }
+  const sent =
+    delivery.owed.length > 0 ? await deliverOwedComments(ports, delivery.config, delivery.ticketId, delivery.owed) : 0;
+  if (failure !== null) throw failure;
+  return sent;
+}

@@ -1,0 +1,118 @@
+/**
+ * The agent panel's read of one ticket: the experience fold with its risk, mood trajectory, asks,
+ * plan decisions, the manual plans an agent may ask with, and the follow-up state. The handler's
+ * presenter turns it into the panel's view.
+ */
+import type { Ask } from '../../domain/ask';
+import { scopeMatches } from '../../domain/scope';
+import { moodOf, type RiskAssessment, type TicketExperience } from '../../domain/ticket';
+import { effectiveConfig } from '../configuration/effective-config';
+import { NotFoundError } from '../errors';
+import type { AppPorts, CallerJira, StoredConfig } from '../ports';
+import { evaluatePlans } from '../surveys/evaluate-plans';
+import { followUpOf, riskOf, surveyStateOf } from '../tickets/derive-record';
+import type { PlanDecisionRecord, TicketRecord } from '../tickets/ticket-record';
+import { assertAgent } from './assert-agent';
+
+/** A manual plan the agent may pick, with the fatigue rule that would refuse an ask now (null: it would ask). */
+export interface ManualPlanOption {
+  readonly planId: string;
+  readonly planName: string;
+  readonly refusal: { readonly reason: string; readonly message: string } | null;
+}
+
+export interface TicketExperienceRead {
+  readonly experience: TicketExperience;
+  readonly mood: number | null;
+  /** Mood after each scored requester comment, oldest first. */
+  readonly moodTrajectory: ReadonlyArray<{ readonly at: number; readonly mood: number }>;
+  readonly risk: RiskAssessment;
+  readonly asks: ReadonlyArray<{ readonly ask: Ask; readonly planName: string }>;
+  readonly planDecisions: readonly PlanDecisionRecord[];
+  readonly manualPlans: readonly ManualPlanOption[];
+  readonly followUp: { readonly needed: boolean; readonly doneAt: number | null } | null;
+}
+
+/** More manual plans than this on one ticket is a configuration smell; the panel offers the first ones. */
+const MANUAL_PLANS_SHOWN = 10;
+
+/**
+ * The manual plans an agent may pick on this ticket (enabled, in scope), each with the fatigue rule
+ * that would refuse an ask now, found by the same evaluation `askNow` runs. The sampling draw is
+ * made afresh at each ask, so the preview leaves it out (only a 0 % sample always refuses).
+ */
+async function manualPlansOf(
+  ports: AppPorts,
+  config: StoredConfig,
+  record: TicketRecord,
+  agentId: string,
+  now: number,
+): Promise<ManualPlanOption[]> {
+  const state = surveyStateOf(record);
+  const plans = config.plans
+    .filter((p) => p.enabled && p.waypoint.kind === 'manual' && scopeMatches(p.scope, state))
+    .slice(0, MANUAL_PLANS_SHOWN);
+  return Promise.all(
+    plans.map(async (plan) => {
+      const preview = {
+        ...plan,
+        fatigue: { ...plan.fatigue, samplingPercent: plan.fatigue.samplingPercent > 0 ? 100 : 0 },
+      };
+      const { decisions } = await evaluatePlans(
+        ports,
+        { ...config, plans: [preview] },
+        { kind: 'manual', agentId },
+        state,
+        now,
+      );
+      const decision = decisions[0];
+      return {
+        planId: plan.id,
+        planName: plan.name,
+        refusal:
+          decision === undefined || decision.asked ? null : { reason: decision.reason, message: decision.message },
+      };
+    }),
+  );
+}
+
+function moodTrajectoryOf(e: TicketExperience): Array<{ at: number; mood: number }> {
+  const trajectory: Array<{ at: number; mood: number }> = [];
+  const scored = e.requesterComments.filter((c) => c.s !== null);
+  scored.forEach((c, i) => {
+    const m = moodOf({ ...e, requesterComments: scored.slice(0, i + 1) });
+    if (m !== null) trajectory.push({ at: c.at, mood: m.mood });
+  });
+  return trajectory;
+}
+
+export async function getTicketExperience(
+  ports: AppPorts,
+  caller: CallerJira,
+  agentId: string,
+  issueId: string,
+): Promise<TicketExperienceRead> {
+  await assertAgent(caller, issueId);
+  const [config, ticket] = await Promise.all([effectiveConfig(ports), ports.tickets.getTicket(issueId)]);
+  if (ticket === null) throw new NotFoundError('Sentio has not seen this ticket yet.');
+  const record = ticket.value;
+  const e = record.experience;
+  const now = ports.clock.now();
+  const planName = (id: string) => config.plans.find((p) => p.id === id)?.name ?? id;
+  const asks: Array<{ ask: Ask; planName: string }> = [];
+  for (const a of record.asks) {
+    const stored = await ports.asks.getAsk(a.id);
+    if (stored !== null) asks.push({ ask: stored.ask, planName: planName(a.planId) });
+  }
+  const followUp = followUpOf(e);
+  return {
+    experience: e,
+    mood: moodOf(e)?.mood ?? null,
+    moodTrajectory: moodTrajectoryOf(e),
+    risk: riskOf(e, now, config.xlas),
+    asks,
+    planDecisions: record.decisions,
+    manualPlans: await manualPlansOf(ports, config, record, agentId, now),
+    followUp: followUp === null ? null : { needed: followUp.needed, doneAt: followUp.doneAt },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The weekly personal-data job: report every stored account id to Atlassian and erase what the
+ * app holds about closed accounts (their asks' answers and free text are anonymised; tickets keep
+ * counts, which hold no personal data).
+ * https://developer.atlassian.com/platform/forge/runtime-reference/privacy-api/
+ */
+import type { AppPorts } from '../ports';
+import { eraseAccount } from './erase-account';
+
+/** The personal-data API takes at most 90 accounts a call. */
+const REPORT_BATCH = 90;
+const MAX_BATCHES = 200;
+
+export async function reportPersonalData(ports: AppPorts): Promise<{ reported: number; erased: number }> {
+  let reported = 0;
+  let erased = 0;
+  let cursor: string | null = null;
+  // Marking an account reported moves it to the end of the `by-reported` index, where the same
+  // walk would meet it again: report each account once per run.
+  const seen = new Set<string>();
+  for (let i = 0; i < MAX_BATCHES; i++) {
+    const page = await ports.accounts.accountsToReport(REPORT_BATCH, cursor);
+    const fresh = page.items.filter((a) => !seen.has(a.accountId));
+    for (const a of fresh) seen.add(a.accountId);
+    cursor = page.cursor;
+    if (fresh.length === 0) {
+      if (cursor === null) break;
+      continue;
+    }
+    const updates = await ports.personalData.report(fresh);
+    reported += fresh.length;
+    const closed = updates.filter((u) => u.status === 'closed').map((u) => u.accountId);
+    for (const accountId of closed) {
+      await eraseAccount(ports, accountId);
+      erased += 1;
+    }
+    await ports.accounts.markAccountsReported(
+      fresh.map((a) => a.accountId).filter((id) => !closed.includes(id)),
+      ports.clock.now(),
+    );
+    if (cursor === null) break;
+  }
+  return { reported, erased };
+}

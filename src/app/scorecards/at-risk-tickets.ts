@@ -1,0 +1,41 @@
+/**
+ * Open tickets most likely to end badly, highest risk first, with the reasons an agent can act on.
+ * One page of the `by-project-risk` index; risk is re-assessed at read time (waiting grows while
+ * nothing happens), from the stored record — no Jira call per row.
+ */
+import type { AtRiskTicket } from './read-models';
+import { moodOf } from '../../domain/ticket';
+import { effectiveConfig } from '../configuration/effective-config';
+import type { AppPorts } from '../ports';
+import { requestTypeNameOf, requestTypeNames } from './request-type-names';
+import { riskOf } from '../tickets/derive-record';
+
+export async function projectAtRisk(
+  ports: AppPorts,
+  projectId: string,
+  minRiskScore: number,
+  limit: number,
+): Promise<AtRiskTicket[]> {
+  const [config, records, names] = await Promise.all([
+    effectiveConfig(ports),
+    ports.tickets.atRiskTickets({ projectId, minRiskScore, limit }),
+    requestTypeNames(ports),
+  ]);
+  const now = ports.clock.now();
+  const tickets = records.map((r): AtRiskTicket => {
+    const e = r.experience;
+    const risk = riskOf(e, now, config.xlas);
+    const last = e.answers[e.answers.length - 1];
+    return {
+      issueKey: e.issueKey,
+      riskLevel: risk.level,
+      riskScore: Math.max(0, Math.min(100, Math.round(risk.score))),
+      reasons: risk.reasons.map((reason) => ({ code: reason.code, text: reason.text })),
+      mood: moodOf(e)?.mood ?? null,
+      lastScore: last === undefined ? null : { kind: last.questionKind, score: last.score },
+      requestTypeId: e.requestTypeId,
+      requestTypeName: requestTypeNameOf(names, e.requestTypeId),
+    };
+  });
+  return tickets.sort((a, b) => b.riskScore - a.riskScore || (a.issueKey < b.issueKey ? -1 : 1));
+}

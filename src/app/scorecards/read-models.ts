@@ -1,0 +1,81 @@
+/**
+ * What the service owner's use cases return: read models in the domain's words. The project
+ * resolvers answer them as they are, and TypeScript checks there that each still fits its contract
+ * (src/contracts/project.ts); a contract that diverges gets a mapping in the handler.
+ */
+import type { QuestionKind } from '../../domain/question';
+import type { FATIGUE_REASONS } from '../../domain/rollup';
+import type { DayRange, StatusBand } from '../../domain/scoring';
+
+/** The dashboard window: rolling 7/30/90 days or the calendar month to date. */
+export type DashboardWindow = '7d' | '30d' | '90d' | 'month';
+
+/** A survey answer as the requester gave it: the question kind and the raw score on its scale. */
+export interface AnswerRef {
+  kind: QuestionKind;
+  score: number;
+}
+
+/** One XLA over one request type (SCORING.md §3 "watermelon"): SLA green, experience red? */
+export interface WatermelonRow {
+  xlaId: string;
+  requestTypeId: string | null;
+  requestTypeName: string | null;
+  /** The `sla` indicator's decayed rate; null when no SLA applied or the XLA has no `sla`. */
+  slaMetRate: number | null;
+  slaTickets: number;
+  xlaScore: number | null;
+  operations: number | null;
+  status: StatusBand;
+  sampleSize: number;
+  tickets: number;
+  flagged: boolean;
+  basis: 'csat' | 'sentiment' | null;
+  upper: number | null;
+  threshold: number | null;
+}
+
+/** A ticket behind a watermelon flag: SLA met, yet a low answer or a low mood. */
+export interface WatermelonTicket {
+  issueKey: string;
+  slaMet: true;
+  lastScore: AnswerRef | null;
+  mood: number | null;
+  at: number;
+}
+
+export interface AtRiskTicket {
+  issueKey: string;
+  riskLevel: 'low' | 'medium' | 'high';
+  riskScore: number;
+  reasons: Array<{ code: string; text: string }>;
+  mood: number | null;
+  lastScore: AnswerRef | null;
+  requestTypeId: string | null;
+  requestTypeName: string | null;
+}
+
+/** The requester's own words: an answer's comment, or a negative sentence of a public comment. */
+export interface Verbatim {
+  id: string;
+  issueKey: string;
+  at: number;
+  source: 'answer' | 'comment';
+  text: string;
+  band: 'negative' | 'neutral' | 'positive';
+  score: AnswerRef | null;
+  requestTypeId: string | null;
+  requestTypeName: string | null;
+}
+
+export interface ResponseStats {
+  range: DayRange;
+  sent: number;
+  answered: number;
+  expired: number;
+  responseRate: number | null;
+  requestersAsked: number;
+  requestersSaturated: boolean;
+  meanAsksPerRequester: number | null;
+  suppressed: Array<{ reason: (typeof FATIGUE_REASONS)[number]; count: number }>;
+}

@@ -1,0 +1,108 @@
+/**
+ * The one write path of a ticket: whatever changed it (an event, an answer, the hourly job, an
+ * agent), the new record, its asks and its rollup delta (new contribution − stored) commit in one
+ * KVS transaction checked on every revision read. A lost race throws `WriteConflict`; callers run
+ * it inside `withOptimisticRetry`, which re-reads and tries again.
+ */
+import type { Ask } from '../../domain/ask';
+import { applyDeltaToBucket, canonicalCells, contributionDelta, splitDeltaByBucket } from '../../domain/rollup';
+import { LEGACY_GENERATIONS, type AppPorts, type BucketRef, type StoredConfig, type Versioned } from '../ports';
+import { contributionFor } from './derive-record';
+import { surveyStatsCellsOf } from './survey-stats-cells';
+import type { StoredBucket, TicketRecord } from './ticket-record';
+
+export interface TicketWrite {
+  readonly before: Versioned<TicketRecord> | null;
+  readonly after: TicketRecord;
+  readonly asks?: readonly Ask[];
+  readonly askNonces?: ReadonlyMap<string, readonly string[]>;
+  readonly accounts?: readonly string[];
+}
+
+/**
+ * Applies the rollup delta of a ticket change and commits it with the ticket, atomically.
+ * Reads only the buckets the delta touches (usually 0–2).
+ * @throws WriteConflict when a revision moved since it was read
+ */
+export async function commitTicketWrite(
+  ports: AppPorts,
+  config: StoredConfig,
+  write: TicketWrite,
+  options: { readonly checkConfig?: boolean } = {},
+): Promise<TicketRecord> {
+  // Survey activity (response rate, fatigue) rides along as cells of the same contribution.
+  const contribution = write.after.experience.deleted
+    ? []
+    : canonicalCells([...contributionFor(write.after.experience, config.xlas), ...surveyStatsCellsOf(write.after)]);
+  const previous = write.before?.value.contribution ?? [];
+  const shard = write.before?.value.shard ?? write.after.shard;
+  // Every live generation gets new − what it holds of this ticket: the stored contribution if the
+  // ticket is already in it, nothing otherwise (a rebuild's first visit adds the whole ticket).
+  const gens = config.rollups ?? LEGACY_GENERATIONS;
+  const targets =
+    gens.building === null || gens.building === gens.active ? [gens.active] : [gens.active, gens.building];
+  const holding = new Set(write.before?.value.rollupGens ?? []);
+  const parts = targets.flatMap((generation) =>
+    splitDeltaByBucket(contributionDelta(holding.has(generation) ? previous : [], contribution)).map((part) => ({
+      ...part,
+      at: { generation, projectId: part.ref.projectId, period: part.ref.period, shard } satisfies BucketRef,
+    })),
+  );
+  const stored = parts.length === 0 ? [] : await ports.rollups.getBuckets(parts.map((p) => p.at));
+  const byRef = new Map(stored.map((b) => [refId(b.value), b]));
+  const buckets: { bucket: StoredBucket; expectedRev: number }[] = parts.map((part) => {
+    const current = byRef.get(refId(part.at));
+    // An emptied bucket is kept (as null): deleting it would need its own checked operation.
+    const bucket = applyDeltaToBucket(current?.value.bucket ?? null, part.ref, part.delta);
+    return { bucket: { ...part.at, bucket }, expectedRev: current?.rev ?? 0 };
+  });
+  const record: TicketRecord = {
+    ...write.after,
+    contribution: [...contribution],
+    shard,
+    rollupGens: targets,
+    undelivered: undeliveredAfter(config, write),
+  };
+  await ports.tickets.commit({
+    ...(options.checkConfig === true ? { configRev: config.rev ?? config.version } : {}),
+    ticket: { record, expectedRev: write.before?.rev ?? 0 },
+    asks: (write.asks ?? []).map((ask) => ({ ask, usedNonces: write.askNonces?.get(ask.id) ?? [] })),
+    buckets,
+    accounts: write.accounts ?? [],
+    projects: projectsToRegister(write, options.checkConfig === true),
+  });
+  return record;
+}
+
+/** One bucket's identity as a map key (not its storage key, which is the adapter's). */
+function refId(ref: BucketRef): string {
+  return JSON.stringify([ref.generation, ref.projectId, ref.period, ref.shard]);
+}
+
+/**
+ * The project registry (site priors, generation clean-up) learns a project from the write that
+ * first stores one of its tickets: one idempotent set, and only then — not on every event. A
+ * moved issue registers its new project; a recompute registers every ticket's, which fills the
+ * registry on sites that stored tickets before it existed.
+ */
+function projectsToRegister(write: TicketWrite, rebuilding: boolean): string[] {
+  const before = write.before?.value.projectId;
+  return rebuilding || before !== write.after.projectId ? [write.after.projectId] : [];
+}
+
+/**
+ * Asks still owed a public comment: the ones already owed that are still pending, plus asks this
+ * write creates whose plan delivers by comment. The comment itself goes out after the commit.
+ */
+function undeliveredAfter(config: StoredConfig, write: TicketWrite): string[] {
+  const known = new Set((write.before?.value.asks ?? []).map((a) => a.id));
+  const pending = new Set(write.after.asks.filter((a) => a.status === 'pending').map((a) => a.id));
+  const created = (write.asks ?? []).filter(
+    (a) =>
+      a.status === 'pending' &&
+      !known.has(a.id) &&
+      config.plans.find((p) => p.id === a.planId)?.delivery.publicComment === true,
+  );
+  const owed = [...(write.after.undelivered ?? []), ...created.map((a) => a.id)].filter((id) => pending.has(id));
+  return [...new Set(owed)];
+}

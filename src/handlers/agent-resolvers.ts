@@ -1,0 +1,31 @@
+/** The issue view's resolvers (agent-resolver): the experience panel, "ask for feedback now", "follow-up done". */
+import { deliverTicketChange } from '../app/delivery/deliver-ticket-change';
+import { getTicketExperience } from '../app/experience/get-ticket-experience';
+import { markFollowUpDone } from '../app/experience/mark-follow-up-done';
+import { askNow } from '../app/surveys/ask-now';
+import { agentResolvers } from '../contracts/agent';
+import { defineResolver, requireIssue, type DefinedResolver } from './define-resolver';
+import { askSummary, ticketExperienceView } from './presenters/ticket-experience-view';
+import type { ResolverDeps } from './resolver-deps';
+
+export function agentDefinitions(deps: ResolverDeps): DefinedResolver[] {
+  return [
+    defineResolver(agentResolvers.getTicketExperience, async (_p, ctx) =>
+      ticketExperienceView(await getTicketExperience(deps.ports(), deps.caller(), ctx.accountId, requireIssue(ctx))),
+    ),
+    defineResolver(agentResolvers.askNow, async (p, ctx) => {
+      const ports = deps.ports();
+      const result = await askNow(ports, deps.caller(), ctx.accountId, requireIssue(ctx), p.planId);
+      if (result.outcome === 'refused')
+        return { outcome: 'refused' as const, reason: result.reason, message: result.message };
+      await deliverTicketChange(ports, result.delivery);
+      return { outcome: 'asked' as const, ask: askSummary(result.ask, result.planName) };
+    }),
+    defineResolver(agentResolvers.markFollowUpDone, async (_p, ctx) => {
+      const ports = deps.ports();
+      const { followUp, delivery } = await markFollowUpDone(ports, deps.caller(), ctx.accountId, requireIssue(ctx));
+      await deliverTicketChange(ports, delivery);
+      return { followUp };
+    }),
+  ];
+}

@@ -1,0 +1,39 @@
+/**
+ * The product-event trigger: validates the Jira event with zod, applies it, delivers what the
+ * commit owes Jira, and maps transient failures to a platform retry.
+ */
+import { deliverTicketChange } from '../app/delivery/deliver-ticket-change';
+import { TransientError } from '../app/errors';
+import { handleIssueEvent } from '../app/lifecycle/handle-issue-event';
+import { parseJiraEvent } from '../domain/events';
+import { describeProblems } from '../domain/validation';
+import { beforeDeadline, retryLater } from '../platform/forge-services';
+import type { TriggerDeps } from './trigger-deps';
+
+const DEADLINE_RETRY_SECONDS = 30;
+
+export function issueEventHandler(deps: TriggerDeps) {
+  return async (event: unknown): Promise<unknown> => {
+    const parsed = parseJiraEvent(event);
+    if (!parsed.ok) {
+      // Not an event we understand: retrying would not help.
+      console.warn('ignored issue event', describeProblems(parsed.problems));
+      return { ignored: true };
+    }
+    try {
+      // A Jira or KVS call that never answers must not time the trigger out: timed-out product
+      // events are not redelivered. Retrying is safe, every effect is idempotent.
+      const redelivery = typeof event === 'object' && event !== null && 'retryContext' in event;
+      const ports = deps.ports();
+      const work = handleIssueEvent(ports, deps.lifecycle(), parsed.value, { redelivery }).then(async (handled) => {
+        await deliverTicketChange(ports, handled.delivery);
+        return handled.result;
+      });
+      const outcome = await beforeDeadline(work);
+      return outcome.done ? outcome.value : retryLater(DEADLINE_RETRY_SECONDS);
+    } catch (e) {
+      if (e instanceof TransientError) return retryLater(e.retryAfterSeconds);
+      throw e;
+    }
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The agent panel's view of a ticket: the use case's read model in the panel's words (titles,
+ * tones, indicator states). Wording lives here, beside the handler, not in the use case.
+ */
+import type { TicketExperienceRead } from '../../app/experience/get-ticket-experience';
+import type { AskSummary, TicketExperienceView, TimelineEntry } from '../../contracts/agent';
+import type { Ask } from '../../domain/ask';
+import { normalisedScore } from '../../domain/question';
+import type { Signal } from '../../domain/signal';
+import { NEGATIVE_MOOD, POSITIVE_MOOD, ticketSignals, type TicketExperience } from '../../domain/ticket';
+
+function moodLabel(mood: number | null): TicketExperienceView['moodLabel'] {
+  if (mood === null) return 'unknown';
+  return mood <= NEGATIVE_MOOD ? 'negative' : mood >= POSITIVE_MOOD ? 'positive' : 'neutral';
+}
+
+function timelineOf(signal: Signal): TimelineEntry {
+  const at = { id: signal.id, at: signal.at };
+  switch (signal.kind) {
+    case 'answer':
+      return {
+        ...at,
+        kind: 'answer',
+        title: `Answered ${signal.score} (${signal.questionKind})`,
+        detail: signal.comment,
+        tone: signal.favourable ? 'good' : 'bad',
+      };
+    case 'comment-sentiment': {
+      const negative = signal.s <= NEGATIVE_MOOD;
+      return {
+        ...at,
+        kind: 'comment-sentiment',
+        title: negative ? 'Negative tone detected' : 'Requester comment',
+        detail: signal.negativeSentences[0] ?? null,
+        tone: negative ? 'bad' : 'neutral',
+      };
+    }
+    case 'chaser':
+      return { ...at, kind: 'chaser', title: 'Requester asked for an update', detail: signal.excerpt, tone: 'bad' };
+    case 'sla-breached':
+      return { ...at, kind: 'sla-breached', title: `SLA breached: ${signal.slaName}`, detail: null, tone: 'bad' };
+    case 'reopened':
+      return { ...at, kind: 'reopened', title: 'Reopened', detail: null, tone: 'bad' };
+    case 'reassigned':
+      return {
+        ...at,
+        kind: 'reassigned',
+        title: `Reassigned (${signal.count})`,
+        detail: null,
+        tone: signal.count > 1 ? 'bad' : 'neutral',
+      };
+  }
+}
+
+function indicatorsOf(e: TicketExperience, mood: number | null): TicketExperienceView['indicators'] {
+  const last = e.answers[e.answers.length - 1];
+  const breached = e.slas.filter((s) => s.breached);
+  const reopens = e.reopens.length + e.reopensDropped;
+  const chasers = e.chasers.length + e.chasersDropped;
+  return [
+    {
+      id: 'csat',
+      state: last === undefined ? 'missing' : last.favourable ? 'good' : 'bad',
+      detail: last === undefined ? 'No answer yet' : `Last answer ${last.score}`,
+    },
+    {
+      id: 'sentiment',
+      state: mood === null ? 'missing' : mood > NEGATIVE_MOOD ? 'good' : 'bad',
+      detail: mood === null ? 'No scorable requester comment' : `Mood ${mood.toFixed(2)}`,
+    },
+    {
+      id: 'sla',
+      state: e.slas.length === 0 ? 'missing' : breached.length > 0 ? 'bad' : 'good',
+      detail: breached.length > 0 ? `Breached: ${breached.map((s) => s.name).join(', ')}` : `${e.slas.length} SLA(s)`,
+    },
+    {
+      id: 'reopen',
+      state: e.resolutions.length === 0 ? 'missing' : reopens > 0 ? 'bad' : 'good',
+      detail: `${reopens} reopen(s)`,
+    },
+    { id: 'chaser', state: chasers > 0 ? 'bad' : 'good', detail: `${chasers} chaser(s)` },
+  ];
+}
+
+export function askSummary(ask: Ask, planName: string): AskSummary {
+  return {
+    id: ask.id,
+    planId: ask.planId,
+    planName,
+    waypoint: ask.waypoint,
+    status: ask.status,
+    questionKind: ask.question.kind,
+    questionText: ask.question.text,
+    createdAt: ask.createdAt,
+    expiresAt: ask.expiresAt,
+    score: ask.answer?.score ?? null,
+    midFlight: ask.midFlight,
+  };
+}
+
+export function ticketExperienceView(read: TicketExperienceRead): TicketExperienceView {
+  const e = read.experience;
+  const last = e.answers[e.answers.length - 1];
+  return {
+    issueKey: e.issueKey,
+    mood: read.mood,
+    moodLabel: moodLabel(read.mood),
+    moodTrajectory: [...read.moodTrajectory],
+    risk: {
+      level: read.risk.level,
+      score: read.risk.score,
+      reasons: read.risk.reasons.map((r) => ({ code: r.code, text: r.text })),
+    },
+    timeline: ticketSignals(e)
+      .map(timelineOf)
+      .sort((a, b) => a.at - b.at),
+    indicators: indicatorsOf(e, read.mood),
+    asks: read.asks.map((a) => askSummary(a.ask, a.planName)),
+    planDecisions: [...read.planDecisions],
+    manualPlans: [...read.manualPlans],
+    lastScore:
+      last === undefined
+        ? null
+        : { kind: last.questionKind, score: last.score, normalised: normalisedScore(last.questionKind, last.score) },
+    followUp:
+      read.followUp === null ? null : { needed: read.followUp.needed, doneAt: read.followUp.doneAt, doneBy: null },
+  };
+}

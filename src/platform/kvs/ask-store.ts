@@ -1,0 +1,76 @@
+/** Asks in the `ask` entity: read by id, by requester (cooldown, erasure) and by due time (hourly). */
+import { kvs, Sort, WhereConditions } from '@forge/kvs';
+import type { AskStore, StoredAsk } from '../../app/ports';
+import { kvsCall } from '../kvs-errors';
+import { ENTITY, INDEX } from '../storage-layout';
+import { AskEntityV1, type AskEntity } from '../stored-shapes';
+import { askEntity } from './entity-rows';
+import { PAGE, parseStored, revCondition } from './kvs-rows';
+
+const asks = () => kvs.entity<AskEntity>(ENTITY.ask);
+const entityOf = (value: unknown) => parseStored(AskEntityV1, value, 'ask');
+
+export function createAskStore(): AskStore {
+  return {
+    async getAsk(askId) {
+      const raw = await kvsCall(askId, () => asks().get(askId));
+      if (raw === undefined) return null;
+      const entity = entityOf(raw);
+      return { ask: entity.record, usedNonces: entity.usedNonces, rev: entity.rev };
+    },
+
+    async putAsk(ask, expectedRev, usedNonces = []) {
+      await kvsCall(ask.id, () =>
+        kvs
+          .transact()
+          .set<AskEntity>(ask.id, askEntity(ask, expectedRev + 1, usedNonces), {
+            entityName: ENTITY.ask,
+            conditions: revCondition<AskEntity>(expectedRev),
+          })
+          .execute(),
+      );
+    },
+
+    async lastAskOf(requesterId) {
+      const page = await kvsCall(requesterId, () =>
+        asks()
+          .query()
+          .index(INDEX.askByRequester, { partition: [requesterId] })
+          .sort(Sort.DESC)
+          .limit(1)
+          .getMany(),
+      );
+      const first = page.results[0];
+      return first ? entityOf(first.value).record : null;
+    },
+
+    async asksOf(requesterId, cursor) {
+      let q = asks()
+        .query()
+        .index(INDEX.askByRequester, { partition: [requesterId] })
+        .sort(Sort.ASC)
+        .limit(PAGE);
+      if (cursor) q = q.cursor(cursor);
+      const page = await kvsCall(requesterId, () => q.getMany());
+      return {
+        items: page.results.map((r): StoredAsk => {
+          const e = entityOf(r.value);
+          return { ask: e.record, usedNonces: e.usedNonces, rev: e.rev };
+        }),
+        cursor: page.nextCursor ?? null,
+      };
+    },
+
+    async pendingAsksDueBy(before, cursor) {
+      let q = asks()
+        .query()
+        .index(INDEX.askByStatusDue, { partition: ['pending'] })
+        .where(WhereConditions.lessThanEqualTo(before))
+        .sort(Sort.ASC)
+        .limit(PAGE);
+      if (cursor) q = q.cursor(cursor);
+      const page = await kvsCall('pending-asks', () => q.getMany());
+      return { items: page.results.map((r) => entityOf(r.value).record), cursor: page.nextCursor ?? null };
+    },
+  };
+}

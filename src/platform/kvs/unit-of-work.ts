@@ -1,0 +1,75 @@
+/**
+ * A ticket change as one `kvs.transact()`: the ticket, its new or changed asks and the rollup
+ * buckets its delta touches, each set conditioned on the revision read; new accounts and a newly
+ * seen project as idempotent sets. A moved revision fails the whole transaction (`WriteConflict`).
+ * https://developer.atlassian.com/platform/forge/storage-reference/transactions/
+ */
+import { kvs } from '@forge/kvs';
+import type { UnitOfWork } from '../../app/ports';
+import type { StoredBucket } from '../../app/tickets/ticket-record';
+import { kvsCall } from '../kvs-errors';
+import { DOC_KEY, ENTITY, rollupKey, rollupScope } from '../storage-layout';
+import type { AccountEntity, AskEntity, DocEntity, ProjectEntity, RollupEntity, TicketEntity } from '../stored-shapes';
+import { askEntity, ticketEntity } from './entity-rows';
+import { revCondition } from './kvs-rows';
+
+/** A bucket row: its stored value names its own key (format v1). */
+export function rollupEntity(bucket: StoredBucket, rev: number): { key: string; value: RollupEntity } {
+  const key = rollupKey(bucket);
+  const { generation, projectId, period, shard } = bucket;
+  return {
+    key,
+    value: {
+      scope: rollupScope(generation, projectId),
+      day: period,
+      rev,
+      bucket: { key, generation, projectId, period, shard, bucket: bucket.bucket },
+    },
+  };
+}
+
+export async function commitUnit(unit: UnitOfWork): Promise<void> {
+  const tx = kvs.transact();
+  let n = 0;
+  if (unit.ticket) {
+    const { record, expectedRev } = unit.ticket;
+    tx.set<TicketEntity>(record.ticketId, ticketEntity(record, expectedRev + 1), {
+      entityName: ENTITY.ticket,
+      conditions: revCondition<TicketEntity>(expectedRev),
+    });
+    n += 1;
+  }
+  const owed = new Set(unit.ticket?.record.undelivered ?? []);
+  for (const { ask, usedNonces } of unit.asks ?? []) {
+    // Asks are owned by the ticket's transaction: the ticket's revision check already orders them.
+    tx.set<AskEntity>(ask.id, askEntity(ask, 1, usedNonces ?? [], owed.has(ask.id)), { entityName: ENTITY.ask });
+    n += 1;
+  }
+  for (const { bucket, expectedRev } of unit.buckets ?? []) {
+    const row = rollupEntity(bucket, expectedRev + 1);
+    tx.set<RollupEntity>(row.key, row.value, {
+      entityName: ENTITY.rollup,
+      conditions: revCondition<RollupEntity>(expectedRev),
+    });
+    n += 1;
+  }
+  for (const accountId of unit.accounts ?? []) {
+    const account = { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 };
+    tx.set<AccountEntity>(accountId, account, { entityName: ENTITY.account });
+    n += 1;
+  }
+  for (const projectId of unit.projects ?? []) {
+    // Unconditional and idempotent: writing a known project again changes nothing.
+    tx.set<ProjectEntity>(projectId, { projectId }, { entityName: ENTITY.project });
+    n += 1;
+  }
+  if (n === 0) return;
+  if (unit.configRev !== undefined) {
+    // A recompute writes under one configuration: if it moved meanwhile, retry under the new one.
+    tx.check<DocEntity>(DOC_KEY.config, {
+      entityName: ENTITY.doc,
+      conditions: revCondition<DocEntity>(unit.configRev),
+    });
+  }
+  await kvsCall(unit.ticket?.record.ticketId ?? 'commit', () => tx.execute());
+}

@@ -1,0 +1,129 @@
+/**
+ * The stored format did not change when the storage layout and the stored shapes moved into
+ * src/platform. Oracle: fixtures/stored-rows-v1.json, every row the app stored in one journey,
+ * recorded on the local host by the code *before* the move (support/record-stored-rows.ts). Each
+ * row is written back with the unmodified `@forge/kvs` client, read through the app's adapter,
+ * and written again through it: what it reads must be the recorded record, and what it writes
+ * must be the recorded row (revision aside).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { kvs } from '@forge/kvs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ask } from '../../src/domain/ask';
+import type { AppDocKey, AuditEntry, RecomputeState, StoredConfig } from '../../src/app/ports';
+import type { StoredBucket, TicketRecord } from '../../src/app/tickets/ticket-record';
+import { createKvsStores, type KvsStores } from '../../src/platform/kvs-store';
+import { startHost, type RunningHost } from '../../local/index';
+
+type Row = { key: string; value: Record<string, unknown> };
+const FIXTURE = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'fixtures', 'stored-rows-v1.json'), 'utf8'),
+) as Record<string, Row[]>;
+const ENTITIES = ['ticket', 'ask', 'rollup', 'audit', 'account', 'doc', 'project'] as const;
+
+function only(entity: string, key?: string): Row {
+  const row = (FIXTURE[entity] ?? []).find((r) => key === undefined || r.key === key);
+  if (row === undefined) throw new Error(`the fixture has no ${entity} ${key ?? ''}`);
+  return row;
+}
+const docBody = (key: string) => only('doc', key).value.body;
+const docRev = (key: string) => only('doc', key).value.rev as number;
+
+describe('rows stored in format v1', () => {
+  let h: RunningHost;
+  const as = <T>(fn: (store: KvsStores) => Promise<T>) =>
+    h.host.runAs({ timeoutSeconds: 120 }, () => fn(createKvsStores())).then((r) => r.value);
+
+  beforeAll(async () => {
+    h = await startHost({ dataDir: ':memory:', seed: 'basic', delayScale: 0, scheduler: false });
+    await h.host.runAs({}, async () => {
+      for (const entity of ENTITIES)
+        for (const row of FIXTURE[entity] ?? []) await kvs.entity(entity).set(row.key, row.value);
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('holds every entity and document the app writes', () => {
+    expect(ENTITIES.filter((e) => (FIXTURE[e] ?? []).length === 0)).toEqual([]);
+    expect((FIXTURE.doc ?? []).map((r) => r.key).sort()).toEqual([
+      'config',
+      'recompute',
+      'rollup-gc',
+      'scope-options',
+      'site-priors',
+    ]);
+  });
+
+  it('reads each row back as the record that was stored', async () => {
+    const ticket = only('ticket');
+    const ask = only('ask');
+    const bucket = only('rollup').value.bucket as StoredBucket;
+    const read = await as(async (store) => ({
+      config: await store.config.getConfig(),
+      ticket: await store.tickets.getTicket(ticket.key),
+      ask: await store.asks.getAsk(ask.key),
+      buckets: await store.rollups.bucketsIn({
+        projectId: bucket.projectId,
+        fromDay: bucket.period,
+        toDay: bucket.period,
+      }),
+      audit: await store.audit.auditLog(null, 100),
+      recompute: await store.documents.getRecompute(),
+      docs: Object.fromEntries(
+        await Promise.all(
+          (['site-priors', 'rollup-gc', 'scope-options'] as const).map(async (k) => [
+            k,
+            await store.documents.getDoc(k),
+          ]),
+        ),
+      ),
+      accounts: await store.accounts.accountsToReport(100, null),
+      projects: await store.rollups.projectsSeen(null, 100),
+    }));
+    expect(read.config).toEqual({ ...(docBody('config') as object), rev: docRev('config') });
+    expect(read.ticket).toEqual({ value: ticket.value.record, rev: ticket.value.rev });
+    expect(read.ask).toEqual({ ask: ask.value.record, usedNonces: ask.value.usedNonces, rev: ask.value.rev });
+    expect(read.buckets).toEqual([bucket]);
+    expect(read.audit.items).toEqual(
+      [...(FIXTURE.audit ?? [])].sort((a, b) => b.key.localeCompare(a.key)).map((r) => r.value.record),
+    );
+    expect(read.recompute).toEqual({ value: docBody('recompute'), rev: docRev('recompute') });
+    for (const key of ['site-priors', 'rollup-gc', 'scope-options'] satisfies AppDocKey[])
+      expect(read.docs[key]).toEqual({ value: docBody(key), rev: docRev(key) });
+    expect(read.accounts.items).toEqual(
+      (FIXTURE.account ?? []).map((r) => ({ accountId: r.key, updatedAt: r.value.updatedAt })),
+    );
+    expect(read.projects.items).toEqual((FIXTURE.project ?? []).map((r) => r.key));
+  });
+
+  it('writes each record back as the same row, one revision on', async () => {
+    const ticket = only('ticket');
+    const ask = only('ask');
+    const rollup = only('rollup');
+    const audit = only('audit');
+    await as(async (store) => {
+      await store.tickets.commit({
+        ticket: { record: ticket.value.record as TicketRecord, expectedRev: ticket.value.rev as number },
+        asks: [{ ask: ask.value.record as Ask, usedNonces: ask.value.usedNonces as string[] }],
+        buckets: [{ bucket: rollup.value.bucket as StoredBucket, expectedRev: rollup.value.rev as number }],
+      });
+      await store.config.saveConfig({ ...(docBody('config') as StoredConfig) }, docRev('config'));
+      await store.documents.saveRecompute(docBody('recompute') as RecomputeState, docRev('recompute'));
+      for (const key of ['site-priors', 'rollup-gc', 'scope-options'] as const)
+        await store.documents.putDoc(key, docBody(key) as never, docRev(key));
+      await store.audit.appendAudit(audit.value.record as AuditEntry);
+    });
+    const stored = (entity: string, key: string) => h.host.kvs.dump('entity', entity).find((r) => r.key === key)?.value;
+    const nextRev = (row: Row) => ({ ...row.value, rev: (row.value.rev as number) + 1 });
+    expect(stored('ticket', ticket.key)).toEqual(nextRev(ticket));
+    // Asks are written inside their ticket's transaction at revision 1 (the ticket's check orders them).
+    expect(stored('ask', ask.key)).toEqual({ ...ask.value, rev: 1 });
+    expect(stored('rollup', rollup.key)).toEqual(nextRev(rollup));
+    expect(stored('audit', audit.key)).toEqual(audit.value);
+    for (const key of ['config', 'recompute', 'site-priors', 'rollup-gc', 'scope-options'])
+      expect(stored('doc', key)).toEqual(nextRev(only('doc', key)));
+  });
+});
