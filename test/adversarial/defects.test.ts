@@ -166,7 +166,7 @@ describe('B7: imports with duplicate ids', () => {
   });
 
   for (const [what, config, field] of [
-    ['XLA', { format: 'sentio-config', version: 1, xlas: [xla('One'), xla('Two')], plans: [] }, 'config.xlas.1.id'],
+    ['XLA', { format: 'sentio-config', version: 1, xlas: [xla('One'), xla('Two')], plans: [] }, 'config.xlas[1].id'],
     [
       'plan',
       {
@@ -175,7 +175,7 @@ describe('B7: imports with duplicate ids', () => {
         xlas: [],
         plans: [surveyPlan('twice', { kind: 'created' }), surveyPlan('twice', { kind: 'resolved' })],
       },
-      'config.plans.1.id',
+      'config.plans[1].id',
     ],
   ] as const)
     attack('reported defects', `B7: an import with one ${what} id twice is refused, naming the field`, async () => {
