@@ -53,6 +53,8 @@ export interface DeliveryFigures {
   deliveries: number;
   retries: number;
   failures: number;
+  /** Why each failed delivery failed (an error, a timeout, or retries exhausted). */
+  reasons: string[];
 }
 
 /**
@@ -65,7 +67,7 @@ export async function deliver(
   inFlight = 1,
   maxRetries = 4,
 ): Promise<DeliveryFigures> {
-  const figures: DeliveryFigures = { deliveries: 0, retries: 0, failures: 0 };
+  const figures: DeliveryFigures = { deliveries: 0, retries: 0, failures: 0, reasons: [] };
   const trigger = h.host.manifest.triggers[0];
   if (trigger === undefined) throw new Error('manifest.yml has no trigger');
   let next = 0;
@@ -87,11 +89,15 @@ export async function deliver(
         figures.deliveries += 1;
         const again = result.ok && isRetryRequest(result.value);
         if (!again) {
-          if (!result.ok) figures.failures += 1;
+          if (!result.ok) {
+            figures.failures += 1;
+            figures.reasons.push(result.timedOut ? 'timed out' : (result.error?.message ?? 'failed'));
+          }
           break;
         }
         if (attempt >= maxRetries) {
           figures.failures += 1;
+          figures.reasons.push(`retries exhausted: ${JSON.stringify(result.value)}`);
           break;
         }
         figures.retries += 1;
