@@ -31,6 +31,13 @@ export const MUTANTS: readonly Mutant[] = [
     replace: 'favourable: (s) => s < 4',
   },
   {
+    name: 'inverted-reopen',
+    fault:
+      'a reopened ticket counts as good on the reopen indicator and one never reopened as bad (SCORING.md §1 inverted)',
+    find: /indicators\.reopen = \{ good: reopenCount\(e\) === 0, day \}/,
+    replace: 'indicators.reopen = { good: reopenCount(e) !== 0, day }',
+  },
+  {
     name: 'cooldown-off-by-one',
     fault: 'the per-requester cooldown lasts one hour longer than the plan says',
     find: /now - lastAskedAt < f\.cooldownHours \* HOUR_MS/,
