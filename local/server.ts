@@ -220,7 +220,10 @@ export class HostServer {
       return this.send(
         res,
         200,
-        this.dashboardPage(req, url.searchParams.get('project') ?? undefined, url.searchParams.get('mode') === 'edit'),
+        this.dashboardPage(req, url.searchParams.get('project') ?? undefined, url.searchParams.get('mode') === 'edit', {
+          xlaId: url.searchParams.get('xla'),
+          window: url.searchParams.get('window'),
+        }),
       );
     return this.send(res, 404, this.layout(req, 'Not found', '<p>Nothing here.</p>'));
   }
@@ -640,14 +643,27 @@ ${settings ? '' : `<details class="card"><summary>Recent tickets</summary><table
     return this.layout(req, title, `${frames}<div class="card"><h3>Local host controls</h3>${ticks}</div>`);
   }
 
-  private dashboardPage(req: IncomingMessage, projectKey: string | undefined, edit = false): string {
+  private dashboardPage(
+    req: IncomingMessage,
+    projectKey: string | undefined,
+    edit = false,
+    // The rest of the gadget's saved configuration (Jira keeps whatever the edit view submitted).
+    saved: { xlaId: string | null; window: string | null } = { xlaId: null, window: null },
+  ): string {
     const gadgets = this.host.manifest.uiModules.filter((m) => m.type === 'jira:dashboardGadget');
     const project = projectKey ? this.host.site.project(projectKey) : this.host.site.projects()[0];
     const ext = {
       dashboard: { id: '10000' },
       gadget: { id: '10001', entryPoint: edit ? 'edit' : 'view' },
       ...(edit ? { entryPoint: 'edit' } : {}),
-      gadgetConfiguration: project ? { projectKey: project.key, projectId: project.id } : {},
+      gadgetConfiguration: project
+        ? {
+            projectKey: project.key,
+            projectId: project.id,
+            ...(saved.xlaId ? { xlaId: saved.xlaId } : {}),
+            ...(saved.window ? { window: saved.window } : {}),
+          }
+        : {},
     };
     const frames = gadgets
       .map((m) => `<section class="panel gadget"><h3>${esc(m.title)}</h3>${this.frame(m, ext)}</section>`)
@@ -681,7 +697,8 @@ window.addEventListener('message', (e) => {
   if (d.type === 'navigate') { const url = d.payload.url || (d.payload.target === 'issue' ? '/browse/' + d.payload.issueKey : d.payload.target === 'projectPage' ? '/projects/' + d.payload.projectKey : '/');
     if (d.payload.type === 'new-tab') window.open(url, '_blank'); else location.href = url; }
   if (d.type === 'refresh') location.reload();
-  if (d.type === 'submit') location.href = '/dashboard?project=' + encodeURIComponent((d.payload && d.payload.projectId) || '');
+  if (d.type === 'submit') { const c = d.payload || {}; const q = new URLSearchParams({ project: c.projectId || '' });
+    if (c.xlaId) q.set('xla', c.xlaId); if (c.window) q.set('window', c.window); location.href = '/dashboard?' + q; }
   if (d.type === 'flag') { const f = document.createElement('div'); f.className = 'flag ' + (d.payload.type || 'info');
     f.innerHTML = '<b></b><p></p>'; f.querySelector('b').textContent = d.payload.title || ''; f.querySelector('p').textContent = d.payload.description || '';
     document.getElementById('flags').appendChild(f); setTimeout(() => f.remove(), 6000); }
@@ -695,7 +712,7 @@ main{padding:16px 24px;max-width:1400px;margin:auto}h1 small{color:#626f86;font-
 table.queue{width:100%;border-collapse:collapse;background:#fff}table.queue td,table.queue th{padding:6px 8px;border-bottom:1px solid #ebecf0;text-align:left}
 .lozenge{display:inline-block;padding:0 6px;border-radius:3px;font-size:11px;font-weight:700;text-transform:uppercase;background:#dfe1e6}
 .lozenge.indeterminate{background:#cce0ff;color:#09326c}.lozenge.done{background:#baf3db;color:#164b35}
-.issue{display:grid;grid-template-columns:minmax(0,1fr) 360px;gap:24px}aside{background:#fff;border:1px solid #dfe1e6;border-radius:6px;padding:12px}
+.issue{display:grid;grid-template-columns:minmax(0,1fr) 360px;gap:24px}@media (max-width:760px){.issue{grid-template-columns:minmax(0,1fr)}}aside{background:#fff;border:1px solid #dfe1e6;border-radius:6px;padding:12px}
 aside dl{display:grid;grid-template-columns:100px 1fr;gap:6px}dt{color:#626f86}dd{margin:0}
 .panel,.card{background:#fff;border:1px solid #dfe1e6;border-radius:6px;padding:12px;margin:12px 0}
 iframe.forge-frame{width:100%;border:0;min-height:120px;display:block}.page iframe.forge-frame{min-height:600px}

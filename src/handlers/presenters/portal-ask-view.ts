@@ -19,6 +19,8 @@ export function portalAskView({ ask, editable }: PortalAsk): PortalAskView {
             answeredAt: ask.answer.answeredAt,
           },
     expiresAt: ask.expiresAt,
+    askedAt: ask.createdAt,
+    askedWhileOpen: ask.midFlight,
     editable,
   };
 }

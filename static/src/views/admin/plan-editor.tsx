@@ -57,13 +57,8 @@ export function PlanEditor({
           {isNew ? 'New survey plan' : `Edit “${initial.name}”`}
         </Heading>
         <FormRow>
-          <TextInput
-            label="Id"
-            value={draft.id}
-            readOnly={!isNew}
-            error={err('id')}
-            onChange={(id) => update({ id })}
-          />
+          {/* The id is the admin's key for import files, chosen once: a saved plan is known by its name. */}
+          {isNew ? <TextInput label="Id" value={draft.id} error={err('id')} onChange={(id) => update({ id })} /> : null}
           <TextInput label="Name" value={draft.name} error={err('name')} onChange={(name) => update({ name })} />
           <ToggleInput label="Enabled" value={draft.enabled} onChange={(enabled) => update({ enabled })} />
         </FormRow>

@@ -7,7 +7,7 @@ import { answerAsk, getMyAsk, type PortalAskView } from '@contracts/portal';
 import { errorTitle, type CallError } from '../../api/client';
 import { useAction, useCall } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
-import { formatDateTime } from '../../ui/format';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { scoreText } from '../../ui/score-text';
 import { scaleOptions } from './scale-options';
 import { ScaleGlyphView } from './score-scale';
@@ -40,6 +40,14 @@ export default function PortalSurvey() {
       </p>
     );
   return <AskPanel ask={ask} onAnswered={(next) => replace({ ask: next })} />;
+}
+
+/**
+ * A question asked while the request was open ("How is it going so far?") can still be waiting
+ * after it is resolved: the date and the moment keep "so far" true.
+ */
+function askedWhen(ask: PortalAskView): string | undefined {
+  return ask.askedWhileOpen ? `Asked on ${formatDate(ask.askedAt)}, while your request was open.` : undefined;
 }
 
 function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: PortalAskView) => void }) {
@@ -78,6 +86,7 @@ function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: P
       {editing || answer === null ? (
         <SurveyForm
           question={ask.question}
+          askedWhen={askedWhen(ask)}
           initial={answer}
           submitting={pending}
           onSubmit={(a) => void send(a)}

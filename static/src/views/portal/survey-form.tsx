@@ -21,6 +21,8 @@ interface SurveyFormProps {
   readonly onCancel?: () => void;
   /** The admin preview renders the same form; its button says it sends nothing. */
   readonly submitLabel?: string;
+  /** A line under the question saying when it was asked (the portal's; the preview has none). */
+  readonly askedWhen?: string | undefined;
 }
 
 const BAND_WORD: Readonly<Record<ScoreBand, string>> = { negative: 'low', neutral: 'middling', positive: 'high' };
@@ -33,6 +35,7 @@ export function SurveyForm({
   onSubmit,
   onCancel,
   submitLabel = 'Send',
+  askedWhen,
 }: SurveyFormProps) {
   const ids = useId();
   const questionId = `${ids}-question`;
@@ -91,6 +94,11 @@ export function SurveyForm({
       <p id={questionId} style={{ margin: 0, font: token('font.heading.xsmall') }}>
         {question.text}
       </p>
+      {askedWhen !== undefined ? (
+        <p style={{ margin: 0, marginTop: `calc(-1 * ${token('space.100')})`, color: token('color.text.subtlest') }}>
+          {askedWhen}
+        </p>
+      ) : null}
       <ScoreScale
         kind={question.kind}
         value={score}
