@@ -104,11 +104,27 @@ export function defineResolver<P extends z.ZodType, R extends z.ZodType>(
   };
 }
 
-/** One Forge resolver function per surface, from its defined resolvers. */
+const FunctionKeySchema = z.looseObject({ call: z.looseObject({ functionKey: z.string() }) });
+
+/**
+ * One Forge resolver function per surface, from its defined resolvers. `@forge/resolver` finds a
+ * function with `key in object`, so "constructor" or "toString" would reach Object.prototype
+ * (the constructor echoes the whole request back); only names defined here are called.
+ */
 export function resolverOf(defined: readonly DefinedResolver[]) {
   const resolver = new Resolver();
   for (const d of defined) resolver.define(d.name, (req) => d.run({ payload: req.payload, context: req.context }));
-  return resolver.getDefinitions();
+  const definitions = resolver.getDefinitions();
+  const names = new Set(defined.map((d) => d.name));
+  return async (...args: Parameters<typeof definitions>): Promise<unknown> => {
+    const request = FunctionKeySchema.safeParse(args[0]);
+    if (!request.success || !names.has(request.data.call.functionKey))
+      return {
+        ok: false,
+        error: { code: 'not-found', message: 'There is no such function.' },
+      } satisfies Envelope<never>;
+    return definitions(...args);
+  };
 }
 
 export function requireIssue(context: CallContext): string {

@@ -233,7 +233,7 @@ export function createJiraClient(): Jira & JiraDirectory {
     },
 
     async addPublicComment(issueKey, text, links) {
-      // A public JSM comment reaches the requester by e-mail; the links are the one-click answers.
+      // A public JSM comment reaches the requester by e-mail, and everyone who can read the request.
       const body = [text, '', ...links.map((l) => `${l.label}: ${l.url}`)].join('\n');
       const res = await checked(
         api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueKey}/comment`, {

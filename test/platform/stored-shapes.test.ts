@@ -84,7 +84,14 @@ describe('rows stored in format v1', () => {
       projects: await store.rollups.projectsSeen(null, 100),
     }));
     expect(read.config).toEqual({ ...(docBody('config') as object), rev: docRev('config') });
-    expect(read.ticket).toEqual({ value: withFieldsAddedSinceV1(ticket.value.record), rev: ticket.value.rev });
+    // One deliberate conversion: the issue property recorded with mood, risk and lastScore reads as
+    // not mirrored yet (null), so the next change rewrites the issue's copy without them.
+    const recorded = ticket.value.record as Record<string, unknown>;
+    expect((recorded.property as Record<string, unknown>).risk).toBeDefined();
+    expect(read.ticket).toEqual({
+      value: { ...(withFieldsAddedSinceV1(recorded) as object), property: null },
+      rev: ticket.value.rev,
+    });
     expect(read.ask).toEqual({ ask: ask.value.record, usedNonces: ask.value.usedNonces, rev: ask.value.rev });
     expect(read.buckets).toEqual([bucket]);
     expect(read.audit.items).toEqual(

@@ -35,6 +35,7 @@ export async function answerByLink(ports: AppPorts, token: string, step: 'open' 
     askId: check.claims.a,
     input: { score: check.claims.s },
     via: 'one-click',
+    channel: check.claims.c ?? 'public-comment',
     nonce: check.claims.n,
   });
   return saved.kind === 'replayed'

@@ -9,6 +9,7 @@ import { scoreBand } from '../../domain/question';
 import { currentWindow } from '../../domain/scoring';
 import type { TicketExperience } from '../../domain/ticket';
 import { dayKeyOf, dayStart } from '../../domain/time';
+import { withCallerCursor } from '../errors';
 import type { AppPorts } from '../ports';
 import { dashboardWindow } from './project-rollups';
 import { requestTypeNameOf, requestTypeNames, type RequestTypeNames } from './request-type-names';
@@ -101,7 +102,10 @@ export async function projectVerbatims(
   let cursor: string | null = query.cursor ?? null;
   let reads = 0;
   do {
-    const page = await ports.tickets.ticketsByActivity({ projectId, since, limit: TICKETS_PER_READ }, cursor);
+    const at = cursor;
+    const read = () => ports.tickets.ticketsByActivity({ projectId, since, limit: TICKETS_PER_READ }, at);
+    // Only the first position comes from the browser; later ones are storage's own.
+    const page = await (reads === 0 ? withCallerCursor(at, read) : read());
     reads += 1;
     for (const record of page.items) {
       if (query.requestTypeId !== undefined && record.experience.requestTypeId !== query.requestTypeId) continue;

@@ -11,7 +11,7 @@ export async function oneClickLinks(ports: AppPorts, ask: Ask): Promise<Array<{ 
   const links: Array<{ label: string; url: string }> = [];
   for (let score = min; score <= max; score++) {
     const token = signToken(
-      { a: ask.id, s: score, e: ask.expiresAt, n: ports.random.id().replace(/-/g, '') },
+      { a: ask.id, s: score, e: ask.expiresAt, n: ports.random.id().replace(/-/g, ''), c: 'public-comment' },
       keys.current,
     );
     const sep = base.includes('?') ? '&' : '?';

@@ -77,12 +77,14 @@ export function applyEvent(experience: TicketExperience | null, event: Lifecycle
 
   switch (event.type) {
     case 'created':
+      // A created event can arrive after others that already told what it leaves out (product
+      // events carry no request type or priority): what is known stays.
       e = {
         ...e,
         createdAt: event.at,
-        reporterId: event.reporterId,
-        requestTypeId: event.requestTypeId,
-        priority: event.priority,
+        reporterId: event.reporterId ?? e.reporterId,
+        requestTypeId: event.requestTypeId ?? e.requestTypeId,
+        priority: event.priority ?? e.priority,
       };
       e = enterStatus(e, event.key, event.at, event.status, deps);
       if (event.assigneeId !== null) e = assign(e, event.key, event.at, event.assigneeId);
