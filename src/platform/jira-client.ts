@@ -6,7 +6,7 @@
 import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
 import { TransientError } from '../app/errors';
-import type { CallerJira, ExperienceProperty, IssueSnapshot, Jira, JiraDirectory, ScopeOptions } from '../app/ports';
+import type { CallerJira, IssueSnapshot, Jira, JiraDirectory, ScopeOptions } from '../app/ports';
 import { SlaPageSchema } from '../domain/ticket';
 
 /** A Jira response that did not match what the app relies on: a bug or an API change, not the caller's fault. */
@@ -196,105 +196,113 @@ async function displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<
   return names;
 }
 
-export function createJiraClient(): Jira & JiraDirectory {
+type JiraClient = Jira & JiraDirectory;
+
+const getSlaMetrics: JiraClient['getSlaMetrics'] = async (issueKey) => {
+  // JSM sends no SLA events; the cycles are read when the ticket resolves.
+  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-sla-get
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueKey}/sla`, { method: 'GET', headers: READ }),
+  );
+  if (res.status === 404) return [];
+  expectOk(res, 'sla');
+  return (await parse(res, SlaPageSchema, 'sla')).values;
+};
+
+const getParticipants: JiraClient['getParticipants'] = async (issueKey) => {
+  const res = await checked(
+    api
+      .asApp()
+      .requestJira(route`/rest/servicedeskapi/request/${issueKey}/participant`, { method: 'GET', headers: READ }),
+  );
+  if (res.status === 404) return [];
+  expectOk(res, 'participants');
+  return (await parse(res, ParticipantPageSchema, 'participants')).values.map((v) => v.accountId);
+};
+
+const getRequestTypeId: JiraClient['getRequestTypeId'] = async (issueIdOrKey) => {
+  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-get
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueIdOrKey}`, { method: 'GET', headers: READ }),
+  );
+  if (res.status === 404) return null;
+  expectOk(res, 'request');
+  return (await parse(res, RequestSchema, 'request')).requestTypeId ?? null;
+};
+
+const addPublicComment: JiraClient['addPublicComment'] = async (issueKey, text, links) => {
+  // A public JSM comment reaches the requester by e-mail, and everyone who can read the request.
+  const body = [text, '', ...links.map((l) => `${l.label}: ${l.url}`)].join('\n');
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueKey}/comment`, {
+      method: 'POST',
+      headers: SEND,
+      body: JSON.stringify({ body, public: true }),
+    }),
+  );
+  expectOk(res, 'comment');
+};
+
+const setExperienceProperty: JiraClient['setExperienceProperty'] = async (issueId, value) => {
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/api/3/issue/${issueId}/properties/${EXPERIENCE_PROPERTY_KEY}`, {
+      method: 'PUT',
+      headers: SEND,
+      body: JSON.stringify(value),
+    }),
+  );
+  if (res.status === 404) return; // the issue is gone; nothing to mirror
+  expectOk(res, 'issue property');
+};
+
+const accountExists: JiraClient['accountExists'] = async (accountId) => {
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/api/3/user?accountId=${accountId}`, { method: 'GET', headers: READ }),
+  );
+  if (res.status === 404) return false;
+  expectOk(res, 'user');
+  return true;
+};
+
+const listProjects: JiraClient['listProjects'] = async () => {
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-search-get
+  const projects = await allPages(
+    (start) =>
+      api
+        .asApp()
+        .requestJira(
+          route`/rest/api/3/project/search?typeKey=service_desk&orderBy=name&startAt=${start}&maxResults=${LIST_PAGE}`,
+          { method: 'GET', headers: READ },
+        ),
+    jiraPage(ProjectOptionSchema),
+    'project search',
+  );
+  return projects.map((p) => ({ id: p.id, key: p.key, name: p.name }));
+};
+
+const listPriorities: JiraClient['listPriorities'] = async () => {
+  // `GET /priority` needs read:jira-work, which the app holds anyway; `priority/search` would
+  // need manage:jira-configuration (Jira administration) from every site that installs Sentio.
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-priorities/#api-rest-api-3-priority-get
+  const res = await checked(api.asApp().requestJira(route`/rest/api/3/priority`, { method: 'GET', headers: READ }));
+  expectOk(res, 'priorities');
+  const priorities = await parse(res, z.array(PriorityOptionSchema), 'priorities');
+  return priorities.slice(0, LIST_PAGE * LIST_MAX_PAGES).map((p) => ({ id: p.id, name: p.name }));
+};
+
+export function createJiraClient(): JiraClient {
   return {
     getIssue: issueSnapshot,
-
-    async getSlaMetrics(issueKey) {
-      // JSM sends no SLA events; the cycles are read when the ticket resolves.
-      // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-sla-get
-      const res = await checked(
-        api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueKey}/sla`, { method: 'GET', headers: READ }),
-      );
-      if (res.status === 404) return [];
-      expectOk(res, 'sla');
-      return (await parse(res, SlaPageSchema, 'sla')).values;
-    },
-
-    async getParticipants(issueKey) {
-      const res = await checked(
-        api
-          .asApp()
-          .requestJira(route`/rest/servicedeskapi/request/${issueKey}/participant`, { method: 'GET', headers: READ }),
-      );
-      if (res.status === 404) return [];
-      expectOk(res, 'participants');
-      return (await parse(res, ParticipantPageSchema, 'participants')).values.map((v) => v.accountId);
-    },
-
-    async getRequestTypeId(issueIdOrKey) {
-      // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-get
-      const res = await checked(
-        api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueIdOrKey}`, { method: 'GET', headers: READ }),
-      );
-      if (res.status === 404) return null;
-      expectOk(res, 'request');
-      return (await parse(res, RequestSchema, 'request')).requestTypeId ?? null;
-    },
-
-    async addPublicComment(issueKey, text, links) {
-      // A public JSM comment reaches the requester by e-mail, and everyone who can read the request.
-      const body = [text, '', ...links.map((l) => `${l.label}: ${l.url}`)].join('\n');
-      const res = await checked(
-        api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueKey}/comment`, {
-          method: 'POST',
-          headers: SEND,
-          body: JSON.stringify({ body, public: true }),
-        }),
-      );
-      expectOk(res, 'comment');
-    },
-
-    async setExperienceProperty(issueId, value: ExperienceProperty) {
-      const res = await checked(
-        api.asApp().requestJira(route`/rest/api/3/issue/${issueId}/properties/${EXPERIENCE_PROPERTY_KEY}`, {
-          method: 'PUT',
-          headers: SEND,
-          body: JSON.stringify(value),
-        }),
-      );
-      if (res.status === 404) return; // the issue is gone; nothing to mirror
-      expectOk(res, 'issue property');
-    },
-
-    async accountExists(accountId) {
-      const res = await checked(
-        api.asApp().requestJira(route`/rest/api/3/user?accountId=${accountId}`, { method: 'GET', headers: READ }),
-      );
-      if (res.status === 404) return false;
-      expectOk(res, 'user');
-      return true;
-    },
-
-    async listProjects(): Promise<ScopeOptions['projects']> {
-      // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-search-get
-      const projects = await allPages(
-        (start) =>
-          api
-            .asApp()
-            .requestJira(
-              route`/rest/api/3/project/search?typeKey=service_desk&orderBy=name&startAt=${start}&maxResults=${LIST_PAGE}`,
-              { method: 'GET', headers: READ },
-            ),
-        jiraPage(ProjectOptionSchema),
-        'project search',
-      );
-      return projects.map((p) => ({ id: p.id, key: p.key, name: p.name }));
-    },
-
     listRequestTypes,
-
-    async listPriorities(): Promise<ScopeOptions['priorities']> {
-      // `GET /priority` needs read:jira-work, which the app holds anyway; `priority/search` would
-      // need manage:jira-configuration (Jira administration) from every site that installs Sentio.
-      // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-priorities/#api-rest-api-3-priority-get
-      const res = await checked(api.asApp().requestJira(route`/rest/api/3/priority`, { method: 'GET', headers: READ }));
-      expectOk(res, 'priorities');
-      const priorities = await parse(res, z.array(PriorityOptionSchema), 'priorities');
-      return priorities.slice(0, LIST_PAGE * LIST_MAX_PAGES).map((p) => ({ id: p.id, name: p.name }));
-    },
-
     displayNames,
+    getSlaMetrics,
+    getParticipants,
+    getRequestTypeId,
+    addPublicComment,
+    setExperienceProperty,
+    accountExists,
+    listProjects,
+    listPriorities,
   };
 }
 

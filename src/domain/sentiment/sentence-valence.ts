@@ -426,6 +426,96 @@ export type ReportMode = 'none' | 'faults' | 'report';
 // Acknowledgements answer a question ("ok", "sure", "yes"): no feeling unless said with emphasis.
 const ACKNOWLEDGEMENTS: ReadonlySet<string> = new Set(['ok', 'okay', 'yes', 'yeah', 'yep', 'sure', 'alright']);
 
+/** "not" before a word with no valence of its own ("not working"): the negation itself is the complaint. */
+function negatesNeutralWord(tokens: readonly Token[], negatorAt: number): boolean {
+  const next = tokens[negatorAt + 1];
+  return (
+    next !== undefined &&
+    !next.clauseEnd &&
+    !NEUTRAL_AFTER_NEGATOR.has(next.word) &&
+    !NEGATORS.has(next.word) &&
+    tokens[negatorAt]?.word === 'not'
+  );
+}
+
+/** Where a word stands: before "but" it counts half, after it one and a half; a conceded clause counts less. */
+function weighted(v: number, i: number, butAt: number, concededFrom: number): number {
+  let w = v;
+  if (butAt >= 0) w *= i < butAt ? 0.5 : 1.5;
+  if (concededFrom >= 0) w *= CONCEDED;
+  return w;
+}
+
+/** What a sentence's words add up to, and which one pulled it down most. */
+class Tally {
+  lexical = 0;
+  courtesy = 0;
+  scoredTokens = 0;
+  negative = 0;
+  mostNegative: string | null = null;
+  mostNegativeValence = 0;
+  mostNegativeIsFault = false;
+
+  add(word: string, v: number, fault: boolean): void {
+    this.lexical += v;
+    if (v < 0) this.negative += v;
+    if (v < this.mostNegativeValence) {
+      this.mostNegativeValence = v;
+      this.mostNegative = word;
+      this.mostNegativeIsFault = fault;
+    }
+  }
+
+  result(words: number): SentenceValence {
+    const { lexical, courtesy, scoredTokens, mostNegative, mostNegativeIsFault, negative } = this;
+    return { lexical, courtesy, scoredTokens, words, mostNegative, mostNegativeIsFault, negative };
+  }
+}
+
+/** One word's valence in place: negation, report context, shouting, stretching and intensifiers; null when it carries none. */
+function tokenValence(
+  tokens: readonly Token[],
+  i: number,
+  lexicon: ReadonlyMap<string, number>,
+  faults: boolean,
+  report: boolean,
+  emphatic: boolean,
+): { v: number; negator: number; fault: boolean } | null {
+  const token = tokens[i];
+  if (token === undefined) return null;
+  const emoticon = EMOTICON.test(token.word);
+  // A negator is not negated by another: "no, no, no" insists, it does not flip back and forth.
+  const negator = emoticon || token.word === 'no' ? -1 : negatorBefore(tokens, i);
+  let v = baseValence(tokens, i, lexicon);
+  const fault = negator >= 0 && NEGATED_FUNCTION_VERB.has(token.word);
+  if (fault) {
+    v = faults ? 0 : (NEGATED_FUNCTION_VERB.get(token.word) ?? 0);
+  } else {
+    if (ACKNOWLEDGEMENTS.has(token.word) && !emphatic && !token.shouted) v = 0;
+    if (faults && v < 0 && PROBLEM_WORDS.has(token.word)) v = 0;
+    else if (report && v < 0 && token.word === 'no') v = 0;
+    // Mildly negative words describe an event ("a strange smell", "unfortunately I'm out"); only
+    // the words that judge or feel — rated strongly — carry frustration in a report.
+    else if (report && v < 0 && v > -MILD) v *= MILD_IN_REPORT;
+    // "isn't accepting contactless", "not loading": in a report, a negated -ing verb is a fault.
+    if (faults && negator >= 0 && v > 0 && token.word.endsWith('ing')) v = 0;
+    if (v === 0) return null;
+    const sign = Math.sign(v);
+    if (token.shouted) v += sign * SHOUT_BOOST;
+    if (token.stretched) v += sign * STRETCH_BOOST;
+    for (let d = 1; d <= SCOPE; d += 1) {
+      const prev = tokens[i - d];
+      if (!prev || prev.clauseEnd) break;
+      const boost = INTENSIFIERS.get(prev.word) ?? hedgeBoost(tokens, i - d);
+      // A nearer intensifier counts more (VADER: 100 %, 95 %, 90 %).
+      if (boost !== undefined) v += sign * boost * (1 - 0.05 * (d - 1)) * (prev.shouted ? 1.5 : 1);
+    }
+    if (negator >= 0)
+      v *= isPraisingNegation(tokens, negator, i) || isEmphaticNever(tokens, negator, i) ? 1.25 : NEGATION_SCALAR;
+  }
+  return { v, negator, fault };
+}
+
 /** Lexical valence of one sentence, reading fault words as `mode` says. */
 export function sentenceValence(
   sentence: Sentence,
@@ -437,48 +527,24 @@ export function sentenceValence(
   const emphatic = sentence.text.includes('!');
   const { tokens } = sentence;
   const butAt = tokens.findLastIndex((t) => t.word === 'but' || t.word === 'however');
-  let lexical = 0;
-  let courtesy = 0;
-  let scoredTokens = 0;
-  let mostNegative: string | null = null;
-  let mostNegativeValence = 0;
-  let mostNegativeIsFault = false;
+  const tally = new Tally();
   let concededFrom = -1;
-  let negative = 0;
-  const note = (word: string, v: number, fault: boolean): void => {
-    if (v < 0) negative += v;
-    if (v < mostNegativeValence) {
-      mostNegativeValence = v;
-      mostNegative = word;
-      mostNegativeIsFault = fault;
-    }
-  };
   let openNegator = -1;
   let negatorUsed = true;
   const closeNegator = (): void => {
-    if (openNegator >= 0 && !negatorUsed) {
-      const next = tokens[openNegator + 1];
-      if (
-        next &&
-        !next.clauseEnd &&
-        !NEUTRAL_AFTER_NEGATOR.has(next.word) &&
-        !NEGATORS.has(next.word) &&
-        tokens[openNegator]?.word === 'not'
-      ) {
-        if (!faults) {
-          const v = NEGATED_NEUTRAL * (butAt >= 0 ? (openNegator < butAt ? 0.5 : 1.5) : 1);
-          lexical += v;
-          note(`not ${next.word}`, v, true);
-        }
-        scoredTokens += 1;
+    if (openNegator >= 0 && !negatorUsed && negatesNeutralWord(tokens, openNegator)) {
+      if (!faults) {
+        const v = NEGATED_NEUTRAL * (butAt >= 0 ? (openNegator < butAt ? 0.5 : 1.5) : 1);
+        tally.add(`not ${tokens[openNegator + 1]?.word ?? ''}`, v, true);
       }
+      tally.scoredTokens += 1;
     }
     openNegator = -1;
   };
-  let mayHaveIdiom = false;
-  for (let i = 0; i < tokens.length && !mayHaveIdiom; i += 1)
-    mayHaveIdiom = IDIOM_FIRST_WORDS.has(tokens[i]?.word ?? '');
-  const idioms = findIdioms(sentence.normalized, mayHaveIdiom);
+  const idioms = findIdioms(
+    sentence.normalized,
+    tokens.some((t) => IDIOM_FIRST_WORDS.has(t.word)),
+  );
   let nextIdiom = 0;
   for (let i = 0; i < tokens.length; i += 1) {
     const idiom = idioms[nextIdiom];
@@ -486,20 +552,11 @@ export function sentenceValence(
       // The idiom's valence replaces its words'; a negator before it flips it ("not a piece of cake").
       nextIdiom += 1;
       const negator = negatorBefore(tokens, i);
-      let v = negator >= 0 ? idiom.valence * NEGATION_SCALAR : idiom.valence;
       if (negator >= 0 && negator === openNegator) negatorUsed = true;
-      if (butAt >= 0) v *= i < butAt ? 0.5 : 1.5;
-      if (concededFrom >= 0) v *= CONCEDED;
-      lexical += v;
-      note(
-        tokens
-          .slice(i, i + idiom.length)
-          .map((t) => t.word)
-          .join(' '),
-        v,
-        false,
-      );
-      scoredTokens += 1;
+      const v = weighted(negator >= 0 ? idiom.valence * NEGATION_SCALAR : idiom.valence, i, butAt, concededFrom);
+      const words = tokens.slice(i, i + idiom.length).map((t) => t.word);
+      tally.add(words.join(' '), v, false);
+      tally.scoredTokens += 1;
       i += idiom.length - 1;
       continue;
     }
@@ -520,48 +577,17 @@ export function sentenceValence(
       hedgeBoost(tokens, i) !== undefined
     )
       continue;
-    const emoticon = EMOTICON.test(token.word);
-    // A negator is not negated by another: "no, no, no" insists, it does not flip back and forth.
-    const negator = emoticon || token.word === 'no' ? -1 : negatorBefore(tokens, i);
-    let v = baseValence(tokens, i, lexicon);
-    const fault = negator >= 0 && NEGATED_FUNCTION_VERB.has(token.word);
-    if (fault) {
-      v = faults ? 0 : (NEGATED_FUNCTION_VERB.get(token.word) ?? 0);
-    } else {
-      if (ACKNOWLEDGEMENTS.has(token.word) && !emphatic && !token.shouted) v = 0;
-      if (faults && v < 0 && PROBLEM_WORDS.has(token.word)) v = 0;
-      else if (report && v < 0 && token.word === 'no') v = 0;
-      // Mildly negative words describe an event ("a strange smell", "unfortunately I'm out"); only
-      // the words that judge or feel — rated strongly — carry frustration in a report.
-      else if (report && v < 0 && v > -MILD) v *= MILD_IN_REPORT;
-      // "isn't accepting contactless", "not loading": in a report, a negated -ing verb is a fault.
-      if (faults && negator >= 0 && v > 0 && token.word.endsWith('ing')) v = 0;
-      if (v === 0) continue;
-      const sign = Math.sign(v);
-      if (token.shouted) v += sign * SHOUT_BOOST;
-      if (token.stretched) v += sign * STRETCH_BOOST;
-      for (let d = 1; d <= SCOPE; d += 1) {
-        const prev = tokens[i - d];
-        if (!prev || prev.clauseEnd) break;
-        const boost = INTENSIFIERS.get(prev.word) ?? hedgeBoost(tokens, i - d);
-        // A nearer intensifier counts more (VADER: 100 %, 95 %, 90 %).
-        if (boost !== undefined) v += sign * boost * (1 - 0.05 * (d - 1)) * (prev.shouted ? 1.5 : 1);
-      }
-      if (negator >= 0)
-        v *= isPraisingNegation(tokens, negator, i) || isEmphaticNever(tokens, negator, i) ? 1.25 : NEGATION_SCALAR;
-    }
+    const scored = tokenValence(tokens, i, lexicon, faults, report, emphatic);
+    if (scored === null) continue;
+    const { negator, fault } = scored;
     if (negator >= 0 && negator === openNegator) negatorUsed = true;
-    if (butAt >= 0) v *= i < butAt ? 0.5 : 1.5;
-    if (concededFrom >= 0) v *= CONCEDED;
-    scoredTokens += 1;
-    if (COURTESY.has(token.word) && v > 0) courtesy += v;
-    else {
-      lexical += v;
-      note(fault ? `not ${token.word}` : token.word, v, fault);
-    }
+    const v = weighted(scored.v, i, butAt, concededFrom);
+    tally.scoredTokens += 1;
+    if (COURTESY.has(token.word) && v > 0) tally.courtesy += v;
+    else tally.add(fault ? `not ${token.word}` : token.word, v, fault);
   }
   closeNegator();
-  return { lexical, courtesy, scoredTokens, words: tokens.length, mostNegative, mostNegativeIsFault, negative };
+  return tally.result(tokens.length);
 }
 
 /** Emphasis from "!" and repeated "?", added in the direction the sentence already leans. */
