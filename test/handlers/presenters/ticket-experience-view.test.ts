@@ -35,8 +35,17 @@ describe('the agent timeline', () => {
           s: -0.8,
           negativeSentences: ['Still broken, this is awful.'],
           chaser: true,
+          frustrationReasons: [],
         },
-        { commentId: 'c2', at: T0 + 2000, version: T0, s: 0.6, negativeSentences: [], chaser: false },
+        {
+          commentId: 'c2',
+          at: T0 + 2000,
+          version: T0,
+          s: 0.6,
+          negativeSentences: [],
+          chaser: false,
+          frustrationReasons: [],
+        },
       ],
       chasers: [{ commentId: 'c1', at: T0 + 1000, version: T0, excerpt: 'Any news? Still broken, this is awful.' }],
     };
@@ -50,7 +59,9 @@ describe('the agent timeline', () => {
   it('keeps a calm chaser as a plain request for an update', () => {
     const e: TicketExperience = {
       ...base,
-      requesterComments: [{ commentId: 'c1', at: T0, version: T0, s: 0.1, negativeSentences: [], chaser: true }],
+      requesterComments: [
+        { commentId: 'c1', at: T0, version: T0, s: 0.1, negativeSentences: [], chaser: true, frustrationReasons: [] },
+      ],
       chasers: [{ commentId: 'c1', at: T0, version: T0, excerpt: 'Any update on this?' }],
     };
     expect(viewOf(e).timeline.map((t) => [t.kind, t.title, t.detail])).toEqual([
