@@ -13,7 +13,7 @@ import { runModel, type Expected } from './reference/model';
 import { addReports, CATEGORIES, compare, emptyReport, losses, type Report } from './support/compare';
 import { generateHistory, WAYPOINTS } from './support/generate';
 import { observe } from './support/observe';
-import { playHistory, type RunFigures } from './support/run';
+import { emptyFigures, playHistory, type RunFigures } from './support/run';
 import { recordFigures } from '../reliability/support/figures';
 
 const HISTORIES = Number(process.env.SENTIO_MODEL_HISTORIES ?? 21);
@@ -38,18 +38,7 @@ function coverage(expected: Expected, historyGroups: Map<string, Array<{ at: num
 describe('the app against the reference model, under Forge delivery', () => {
   const total: Report = emptyReport();
   const cells = new Set<string>();
-  const figures: RunFigures = {
-    events: 0,
-    deliveries: 0,
-    retries: 0,
-    lost: 0,
-    faultsInjected: 0,
-    duplicates: 0,
-    groups: 0,
-    crashes: 0,
-    ackedBeforeKill: 0,
-    redeliveredAfterKill: 0,
-  };
+  const figures = emptyFigures();
   const concurrency = new Set<number>();
   const faultProfiles = new Set<string>();
   let skipped = 0;

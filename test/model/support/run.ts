@@ -55,6 +55,22 @@ export interface RunFigures {
   redeliveredAfterKill: number;
 }
 
+/** Every count at zero: one history's starting figures, and the suite's running total. */
+export function emptyFigures(): RunFigures {
+  return {
+    events: 0,
+    deliveries: 0,
+    retries: 0,
+    lost: 0,
+    faultsInjected: 0,
+    duplicates: 0,
+    groups: 0,
+    crashes: 0,
+    ackedBeforeKill: 0,
+    redeliveredAfterKill: 0,
+  };
+}
+
 /** What the people of the history saw when they acted (compared with the model step by step). */
 export interface PortalSeen {
   readonly step: number;
@@ -330,18 +346,7 @@ export async function playHistory(history: History): Promise<Played> {
   };
   live.ids = idsOf(live.h);
   const r = prng(history.seed ^ 0x5eed);
-  const figures: RunFigures = {
-    events: 0,
-    deliveries: 0,
-    retries: 0,
-    lost: 0,
-    faultsInjected: 0,
-    duplicates: 0,
-    groups: 0,
-    crashes: 0,
-    ackedBeforeKill: 0,
-    redeliveredAfterKill: 0,
-  };
+  const figures = emptyFigures();
   const keys = new Map<string, string>();
   const refs = new Map<string, string>();
   const comments = new Map<string, { id: string; author: string }>();
