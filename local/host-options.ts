@@ -29,6 +29,13 @@ export interface HostOptions {
   strictEntityAttributes?: boolean;
   /** Scales function time limits (tests: 0.01 makes 25 s into 250 ms). Default 1. */
   timeLimitScale?: number;
+  /**
+   * The latency model (local/latency.ts): every platform call and bridge `invoke` delayed as on
+   * Forge (`npm start -- --latency forge`). Off when absent: calls are answered in process.
+   */
+  latency?: 'none' | 'forge';
+  /** `wait` (default): delays are waited out; `account`: recorded per call, not waited (long runs). */
+  latencyMode?: 'wait' | 'account';
   /** Log invocations to stdout. */
   verbose?: boolean;
   /** Seed options for the demo. */

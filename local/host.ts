@@ -10,8 +10,17 @@ import { DeliveryQueue } from './delivery-queue.js';
 import { FaultInjector } from './faults.js';
 import type { HostOptions, HostReadings } from './host-options.js';
 import { KvsStore } from './kvs.js';
+import {
+  type CallSpan,
+  callKind,
+  LATENCY_PROFILES,
+  LatencyModel,
+  latencyProfile,
+  nextStamp,
+  requestBytes,
+} from './latency.js';
 import { type AppManifest, loadManifest, type UiModule } from './manifest.js';
-import { MetricsLog } from './metrics.js';
+import { MAX_SPANS, MetricsLog } from './metrics.js';
 import { REPO_ROOT } from './paths.js';
 import { type AppIdentity, HandlerRegistry, type InvokeResult, Invoker } from './platform.js';
 import {
@@ -73,10 +82,17 @@ export class LocalHost implements PlatformHandler {
   readonly scheduler: Scheduler;
   readonly webTriggers: WebTriggers;
   readonly uiModules: UiModules;
+  /**
+   * The latency model every platform call and bridge `invoke` goes through while `latencyOn`
+   * (`latency` option, or a bench switching it at run time; test/bench/latency-hook.ts).
+   */
+  readonly latency: LatencyModel;
+  latencyOn: boolean;
   baseUrl = 'http://localhost';
   private readonly rest: ReturnType<typeof createJiraRest>;
   private readonly wire: WireRouter;
   private readonly direct: InvocationStore;
+  private readonly callListeners = new Set<(invocationId: string, span: CallSpan) => void>();
   private closed = false;
 
   constructor(opts: HostOptions & { dbFile: string }) {
@@ -101,6 +117,11 @@ export class LocalHost implements PlatformHandler {
       missingKeyConditions: readings.missingKeyConditions ?? 'evaluate',
     });
     this.rest = createJiraRest(this.site, propertyAliases(this.manifest));
+    this.latency = new LatencyModel(
+      opts.latency === undefined ? LATENCY_PROFILES.none : latencyProfile(opts.latency),
+      opts.latencyMode ?? 'wait',
+    );
+    this.latencyOn = opts.latency !== undefined;
     // Handlers see the site's clock through `Date.now()` while it is simulated (runtime.ts `installAppClock`).
     this.invoker = new Invoker(
       this.manifest,
@@ -156,7 +177,26 @@ export class LocalHost implements PlatformHandler {
     path: string,
     init: RequestInitLike | undefined,
   ): Promise<Response> {
-    return this.wire.platformFetch(store, target, path, init);
+    const call = () => this.wire.platformFetch(store, target, path, init);
+    const kind = callKind(target, path);
+    const record = (span: CallSpan): void => {
+      if (store.metrics.calls.length < MAX_SPANS) store.metrics.calls.push(span);
+      for (const listener of this.callListeners) listener(store.metrics.invocationId, span);
+    };
+    if (this.latencyOn) return this.latency.around(kind, requestBytes(init), call, record);
+    // No model: the span is still recorded, without delay. Its order is only indicative: without the
+    // model's turn of the event loop on each side, calls sent together may not overlap.
+    const sent = nextStamp();
+    return call().then((res) => {
+      record({ kind, sent, answered: nextStamp(), modelledMs: 0 });
+      return res;
+    });
+  }
+
+  /** Tells `listener` of every platform call as it is answered; returns the way to stop. */
+  onPlatformCall(listener: (invocationId: string, span: CallSpan) => void): () => void {
+    this.callListeners.add(listener);
+    return () => this.callListeners.delete(listener);
   }
 
   /** The user grants the app access to act as them (`readings.asUserConsent: 'required'`). */
@@ -227,7 +267,9 @@ export class LocalHost implements PlatformHandler {
     return this.uiModules.allowInvoke(sessionKey);
   }
   invoke(...args: Parameters<UiModules['invoke']>): Promise<InvokeResult> {
-    return this.uiModules.invoke(...args);
+    const call = () => this.uiModules.invoke(...args);
+    // The bridge `invoke` itself is a round trip from the browser (local/latency.ts).
+    return this.latencyOn ? this.latency.invoke(call) : call();
   }
   productContext(m: UiModule, accountId: string, extension: Record<string, unknown>): Record<string, unknown> {
     return this.uiModules.productContext(m, accountId, extension);

@@ -464,17 +464,19 @@ export class KvsStore {
       sql += ` AND json_extract(value, '$.${attr}') = ?`;
       params.push(sqlValue(partition[i]));
     });
+    const cursor = body.cursor === undefined ? undefined : decodeCursor(body.cursor);
     if (body.range) {
-      const { clause, values } = rangeSql(rangeExpr, body.range.condition, body.range.values);
+      const bound = cursor === undefined ? null : desc ? 'upper' : 'lower';
+      const { clause, values } = rangeSql(rangeExpr, body.range.condition, body.range.values, bound);
       sql += ` AND ${clause}`;
       params.push(...values);
     }
-    if (body.cursor !== undefined) {
-      const c = decodeCursor(body.cursor);
+    if (cursor !== undefined) {
+      // Written as a bound the index can seek to (`r >= c.r`), then the tie on the key.
       sql += desc
-        ? ` AND (${rangeExpr} < ? OR (${rangeExpr} = ? AND key < ?))`
-        : ` AND (${rangeExpr} > ? OR (${rangeExpr} = ? AND key > ?))`;
-      params.push(c.r, c.r, c.k);
+        ? ` AND ${rangeExpr} <= ? AND (${rangeExpr} < ? OR key < ?)`
+        : ` AND ${rangeExpr} >= ? AND (${rangeExpr} > ? OR key > ?)`;
+      params.push(cursor.r, cursor.r, cursor.k);
     }
     sql += ` AND (expire_at IS NULL OR expire_at > ?) ORDER BY r ${desc ? 'DESC' : 'ASC'}, key ${desc ? 'DESC' : 'ASC'} LIMIT ?`;
     params.push(this.now(), limit + 1);
@@ -675,7 +677,20 @@ function sqlValue(v: unknown): string | number | null {
   return JSON.stringify(v);
 }
 
-function rangeSql(expr: string, condition: Condition, values: unknown[]): { clause: string; values: unknown[] } {
+/**
+ * The SQL of an index range condition. `cursorBound`: the side a cursor already bounds (its
+ * position satisfied the range, so every row past it does too). That side's comparison is kept
+ * but written `+expr`, which SQLite cannot serve from the index, so the index search starts at the
+ * cursor and a page costs O(page) however deep the walk is (Forge's KVS pages by cursor likewise:
+ * storage-reference/entities-api-query, "cursor"). Without it SQLite may seek on the range's own
+ * bound and step over every row before the cursor.
+ */
+function rangeSql(
+  expr: string,
+  condition: Condition,
+  values: unknown[],
+  cursorBound: 'lower' | 'upper' | null = null,
+): { clause: string; values: unknown[] } {
   const v = values.map(sqlValue);
   const need = (n: number): void => {
     if (v.length !== n)
@@ -685,25 +700,27 @@ function rangeSql(expr: string, condition: Condition, values: unknown[]): { clau
         'The specified number of values are not supported by the given condition.',
       );
   };
+  const lower = cursorBound === 'lower' ? `+${expr}` : expr;
+  const upper = cursorBound === 'upper' ? `+${expr}` : expr;
   switch (condition) {
     case 'EQUAL_TO':
       need(1);
       return { clause: `${expr} = ?`, values: v };
     case 'GREATER_THAN':
       need(1);
-      return { clause: `${expr} > ?`, values: v };
+      return { clause: `${lower} > ?`, values: v };
     case 'GREATER_THAN_EQUAL_TO':
       need(1);
-      return { clause: `${expr} >= ?`, values: v };
+      return { clause: `${lower} >= ?`, values: v };
     case 'LESS_THAN':
       need(1);
-      return { clause: `${expr} < ?`, values: v };
+      return { clause: `${upper} < ?`, values: v };
     case 'LESS_THAN_EQUAL_TO':
       need(1);
-      return { clause: `${expr} <= ?`, values: v };
+      return { clause: `${upper} <= ?`, values: v };
     case 'BETWEEN':
       need(2);
-      return { clause: `${expr} BETWEEN ? AND ?`, values: v };
+      return { clause: `${lower} >= ? AND ${upper} <= ?`, values: v };
     case 'BEGINS_WITH':
       need(1);
       return { clause: `substr(${expr}, 1, length(?)) = ?`, values: [String(v[0]), String(v[0])] };

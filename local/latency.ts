@@ -110,6 +110,12 @@ export function callKind(target: Record<string, unknown>, path: string): CallKin
   return 'platform';
 }
 
+/** The bytes of a call's request body, for the transfer term. */
+export function requestBytes(init: { body?: unknown } | undefined): number {
+  const b = init?.body;
+  return typeof b === 'string' ? Buffer.byteLength(b) : 0;
+}
+
 /** The delay the profile adds to one call of `kind` moving `bytes` (request + response). */
 export function delayFor(profile: LatencyProfile, kind: CallKind, bytes = 0): number {
   const units = kind === 'kvs-read' || kind === 'kvs-write' ? Math.max(0, Math.ceil(bytes / 10_240) - 1) : 0;

@@ -3,19 +3,15 @@
 //   npm start -- --port 3000    fixed port (default 8080, or a free one if taken)
 //   npm start -- --empty        no demo tickets (site structure only)
 //   npm start -- --data-dir DIR keep the SQLite file in DIR instead of .local-data/
+//   npm start -- --latency forge  delay every platform call and bridge invoke as on Forge (local/latency.ts)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './host.js';
 import { startHost } from './index.js';
+import { LATENCY_PROFILES } from './latency.js';
 import { loadManifest } from './manifest.js';
-
-const args = process.argv.slice(2);
-const flag = (name: string): boolean => args.includes(`--${name}`);
-const option = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+import { startOptions } from './start-options.js';
 
 function buildUiIfMissing(): void {
   const manifest = loadManifest(join(REPO_ROOT, 'manifest.yml'));
@@ -36,17 +32,9 @@ function buildUiIfMissing(): void {
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  if (!flag('no-build')) buildUiIfMissing();
-  const wanted = Number(option('port') ?? process.env.PORT ?? 8080);
-  const base = {
-    reset: flag('reset'),
-    seed: flag('empty') ? ('basic' as const) : ('demo' as const),
-    scheduler: !flag('no-scheduler'),
-    verbose: flag('verbose'),
-    host: option('host') ?? '127.0.0.1',
-    ...(option('data-dir') ? { dataDir: option('data-dir') } : {}),
-  };
-  if (base.reset) console.log(`[local] --reset: wiping ${option('data-dir') ?? '.local-data'}`);
+  const { host: base, port: wanted, build } = startOptions(process.argv.slice(2), process.env);
+  if (build) buildUiIfMissing();
+  if (base.reset) console.log(`[local] --reset: wiping ${base.dataDir ?? '.local-data'}`);
   let running;
   try {
     running = await startHost({ ...base, port: wanted });
@@ -67,6 +55,12 @@ async function main(): Promise<void> {
         `[local]   ${p.project}: asks ${p.asks.sent} sent / ${p.asks.answered} answered / ${p.asks.expired} expired (90 d); 30 d: ${cards}; watermelon: ${p.watermelons.join(', ') || 'none'}; at risk: ${p.atRisk}; verbatims: ${p.verbatims}`,
       );
     }
+  }
+  if (base.latency !== undefined) {
+    const perCall = Object.entries(LATENCY_PROFILES[base.latency].perCall)
+      .map(([kind, f]) => `${kind} ${f.ms} ms`)
+      .join(', ');
+    console.log(`[local] latency model '${base.latency}': ${perCall} (local/latency.ts)`);
   }
   const issue = running.site.raw.issues()[0];
   console.log(`\nSentio local Forge host ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

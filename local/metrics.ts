@@ -1,5 +1,10 @@
-// Per-invocation cost counters: KVS operations and bytes, product REST calls, queue pushes.
-// Benchmarks read these to report "KVS ops and Jira calls per event".
+// Per-invocation cost counters: KVS operations and bytes, product REST calls, queue pushes, and
+// each platform call's span (when it was sent and answered, and the latency model's delay).
+// Benchmarks and tests read these to report "KVS ops and Jira calls per event" and round trips.
+import { type CallSpan, criticalPath } from './latency.js';
+
+/** Spans kept per invocation: far beyond any real one's calls, so a runaway loop cannot eat the memory. */
+export const MAX_SPANS = 10_000;
 
 export type InvocationKind = 'resolver' | 'trigger' | 'scheduled' | 'webtrigger' | 'consumer' | 'direct';
 
@@ -24,6 +29,13 @@ export interface InvocationMetrics {
   };
   jira: { calls: number; byRoute: Record<string, number>; asApp: number; asUser: number };
   queuePushes: number;
+  /** Every platform call in the order it was answered (up to MAX_SPANS); `roundTripsOf` reads them. */
+  calls: CallSpan[];
+}
+
+/** The invocation's sequential round trips and their modelled delay (`criticalPath`, local/latency.ts). */
+export function roundTripsOf(m: Pick<InvocationMetrics, 'calls'>): { roundTrips: number; modelledMs: number } {
+  return criticalPath(m.calls);
 }
 
 export function emptyMetrics(
@@ -46,6 +58,7 @@ export function emptyMetrics(
     kvs: { reads: 0, writes: 0, bytesRead: 0, bytesWritten: 0, requests: 0, byPath: {} },
     jira: { calls: 0, byRoute: {}, asApp: 0, asUser: 0 },
     queuePushes: 0,
+    calls: [],
   };
 }
 

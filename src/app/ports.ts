@@ -246,6 +246,11 @@ export interface DocumentStore {
   getDoc<K extends AppDocKey>(key: K): Promise<Versioned<AppDocs[K]> | null>;
   /** Writes it checked on `expectedRev` (0: must not exist yet); `WriteConflict` otherwise. */
   putDoc<K extends AppDocKey>(key: K, value: AppDocs[K], expectedRev: number): Promise<void>;
+  /**
+   * Writes a cache document unchecked, at revision `rev`: any fresh copy is as good as another, so
+   * the last writer wins and a race costs no second round trip.
+   */
+  putCachedDoc<K extends AppDocKey>(key: K, value: AppDocs[K], rev: number): Promise<void>;
   getRecompute(): Promise<Versioned<RecomputeState> | null>;
   /** Checked on `expectedRev` so two admins cannot both start a job. */
   saveRecompute(state: RecomputeState, expectedRev: number): Promise<void>;

@@ -1,11 +1,11 @@
 /** The admin page's and project settings' resolvers (admin-resolver); each checks Jira administration first. */
-import { assertAdmin } from '../app/configuration/assert-admin';
+import { assertAdmin, readAsAdmin } from '../app/configuration/assert-admin';
 import { deletePlan } from '../app/configuration/delete-plan';
 import { deleteXla } from '../app/configuration/delete-xla';
 import { effectiveConfig } from '../app/configuration/effective-config';
 import { exportConfig } from '../app/configuration/export-config';
 import { importConfig } from '../app/configuration/import-config';
-import { listScopeOptions } from '../app/configuration/list-scope-options';
+import { listScopeOptions, scopeOptionsCache } from '../app/configuration/list-scope-options';
 import { readAuditLog } from '../app/configuration/read-audit-log';
 import { rotateSigningKey } from '../app/configuration/rotate-signing-key';
 import { savePlan } from '../app/configuration/save-plan';
@@ -42,8 +42,11 @@ export function adminDefinitions(deps: ResolverDeps): DefinedResolver[] {
     await assertAdmin(deps.caller());
     return deps.ports();
   };
+  /** The admin views' first reads run beside that check; nothing is answered before it passed. */
+  const adminRead = <T>(read: (ports: ReturnType<ResolverDeps['ports']>) => Promise<T>) =>
+    readAsAdmin(deps.caller(), () => read(deps.ports()));
   return [
-    defineResolver(adminResolvers.getConfig, async () => configView(await effectiveConfig(await admin()))),
+    defineResolver(adminResolvers.getConfig, async () => configView(await adminRead(effectiveConfig))),
     defineResolver(adminResolvers.saveXla, async (p, ctx) => {
       const saved = await saveXla(await admin(), ctx.accountId, p.xla, p.expectedVersion);
       return { config: configView(saved.config), recompute: recomputeStatusView(saved.recompute) };
@@ -70,8 +73,9 @@ export function adminDefinitions(deps: ResolverDeps): DefinedResolver[] {
       const page = await readAuditLog(await admin(), p.cursor ?? null, p.limit);
       return { entries: page.entries.map(auditEntryView), nextCursor: page.nextCursor };
     }),
+    // The cache is read beside the check; Jira is asked, and the cache written, only after it passed.
     defineResolver(adminResolvers.listScopeOptions, async () =>
-      scopeOptionsView(await listScopeOptions(await admin())),
+      scopeOptionsView(await listScopeOptions(deps.ports(), await adminRead(scopeOptionsCache))),
     ),
     defineResolver(adminResolvers.startRecompute, async (_p, ctx) => {
       const status = recomputeStatusView(await startRecompute(await admin(), ctx.accountId, { refuseIfRunning: true }));
@@ -79,7 +83,7 @@ export function adminDefinitions(deps: ResolverDeps): DefinedResolver[] {
       return status;
     }),
     defineResolver(adminResolvers.getRecomputeStatus, async () => ({
-      status: recomputeStatusView(await recomputeStatus(await admin())),
+      status: recomputeStatusView(await adminRead(recomputeStatus)),
     })),
     defineResolver(adminResolvers.rotateSigningKey, async (_p, ctx) => rotateSigningKey(await admin(), ctx.accountId)),
   ];

@@ -1,5 +1,4 @@
 /** What the admin's scope pickers offer: the site's projects, JSM request types and priorities. */
-import { WriteConflict } from '../errors';
 import type { AppPorts, ScopeOptions } from '../ports';
 
 /** Long enough to spare Jira while an admin edits, short enough that a new project shows up soon. */
@@ -10,11 +9,25 @@ const CACHE_MAX_BYTES = 100 * 1024;
 const byName = <T extends { name: string }>(list: readonly T[]): T[] =>
   [...list].sort((a, b) => a.name.localeCompare(b.name));
 
-export async function listScopeOptions(ports: AppPorts): Promise<ScopeOptions> {
+/** The cached options when still fresh, and the cache's revision (0: never written). */
+export interface ScopeOptionsCache {
+  readonly fresh: ScopeOptions | null;
+  readonly rev: number;
+}
+
+/** One storage read: callers that must check who asks first run it beside that check. */
+export async function scopeOptionsCache(ports: AppPorts): Promise<ScopeOptionsCache> {
   const now = ports.clock.now();
   const cached = await ports.documents.getDoc('scope-options');
-  if (cached !== null && now - cached.value.at < SCOPE_OPTIONS_TTL_MS && cached.value.at <= now)
-    return cached.value.options;
+  const fresh = cached !== null && now - cached.value.at < SCOPE_OPTIONS_TTL_MS && cached.value.at <= now;
+  return { fresh: fresh ? cached.value.options : null, rev: cached?.rev ?? 0 };
+}
+
+/** From the cache when fresh (`cache`: already read), else from Jira, then cached again. */
+export async function listScopeOptions(ports: AppPorts, cache?: ScopeOptionsCache): Promise<ScopeOptions> {
+  const cached = cache ?? (await scopeOptionsCache(ports));
+  if (cached.fresh !== null) return cached.fresh;
+  const now = ports.clock.now();
   const [projects, requestTypes, priorities] = await Promise.all([
     ports.directory.listProjects(),
     ports.directory.listRequestTypes(),
@@ -27,13 +40,9 @@ export async function listScopeOptions(ports: AppPorts): Promise<ScopeOptions> {
     priorities: [...priorities],
   };
   const value = { at: now, options };
-  if (new TextEncoder().encode(JSON.stringify(value)).length <= CACHE_MAX_BYTES) {
-    try {
-      await ports.documents.putDoc('scope-options', value, cached?.rev ?? 0);
-    } catch (e) {
-      // Another admin's page refreshed it at the same moment: their copy is as fresh as ours.
-      if (!(e instanceof WriteConflict)) throw e;
-    }
-  }
+  // Unchecked: views that refresh it at the same moment (the project page's sections do) each hold
+  // a copy as fresh as the other's, and a checked write's conflict would cost a further round trip.
+  if (new TextEncoder().encode(JSON.stringify(value)).length <= CACHE_MAX_BYTES)
+    await ports.documents.putCachedDoc('scope-options', value, cached.rev + 1);
   return options;
 }

@@ -1,16 +1,18 @@
 /**
  * What requesters said, in their words: answers' comments and the negative sentences the sentiment
  * scorer kept from public comments. Paged over the project's tickets by latest activity (the
- * `by-project-activity` index), so one page costs at most `MAX_PAGES_READ` index pages whatever
- * the project's size; within a page, newest first.
+ * `by-project-activity` index), so one page costs one storage read (two when it resumes inside
+ * one) whatever the project's size, beside the request type names; within a page, newest first.
  */
 import type { DashboardWindow, ReasonCount, Verbatim } from './read-models';
 import { scoreBand } from '../../domain/question';
 import { currentWindow } from '../../domain/scoring';
 import type { TicketExperience } from '../../domain/ticket';
 import { dayKeyOf, dayStart } from '../../domain/time';
+import { z } from 'zod';
 import { withCallerCursor } from '../errors';
-import type { AppPorts } from '../ports';
+import type { AppPorts, Page } from '../ports';
+import type { TicketRecord } from '../tickets/ticket-record';
 import { dashboardWindow } from './project-rollups';
 import { requestTypeNameOf, requestTypeNames, type RequestTypeNames } from './request-type-names';
 
@@ -25,6 +27,8 @@ export interface VerbatimQuery {
 
 const TICKETS_PER_READ = 25;
 const MAX_PAGES_READ = 4;
+/** Tickets storage is asked for at once: a page of the list, in one round trip (a query's limit is 100). */
+const READ = TICKETS_PER_READ * MAX_PAGES_READ;
 
 export function verbatimsOf(e: TicketExperience, names: RequestTypeNames = new Map()): Verbatim[] {
   const requestType = { requestTypeId: e.requestTypeId, requestTypeName: requestTypeNameOf(names, e.requestTypeId) };
@@ -62,7 +66,7 @@ export function verbatimsOf(e: TicketExperience, names: RequestTypeNames = new M
 }
 
 /** Adds the reason chips of `e`'s answers that pass `keep` to `counts` (keyed by band and reason); returns the answers seen. */
-function countReasons(
+export function countReasons(
   e: TicketExperience,
   keep: (at: number, band: Verbatim['band']) => boolean,
   counts: Map<string, ReasonCount>,
@@ -81,6 +85,59 @@ function countReasons(
   return answers;
 }
 
+/**
+ * A position in the list: a storage cursor (null: the start) and how many tickets of the page it
+ * opens were already shown. Pages of the list are `MAX_PAGES_READ` blocks of `TICKETS_PER_READ`
+ * tickets, but storage is read `READ` tickets at a time, so a page that stops inside a read
+ * resumes there.
+ */
+const Position = z
+  .object({
+    at: z.string().nullable(),
+    skip: z
+      .number()
+      .int()
+      .min(0)
+      .max(READ - 1),
+  })
+  .strict();
+type Position = z.infer<typeof Position>;
+
+const encodePosition = (p: Position): string => Buffer.from(JSON.stringify(p), 'utf8').toString('base64url');
+const decodePosition = (cursor: string): Position =>
+  Position.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+
+interface Scanned {
+  readonly record: TicketRecord;
+  /** Where the list goes on after this ticket; null: nothing after it. */
+  readonly after: Position | null;
+}
+
+/**
+ * Tickets from `from` on, `READ` at most, each with the position after it. One storage read from
+ * the start of a page; a position inside a read costs a second one for the rest, only if needed.
+ */
+function ticketScan(read: (at: string | null, limit: number) => Promise<Page<TicketRecord>>, from: Position) {
+  const scanned: Scanned[] = [];
+  let next: Position | null = from;
+  let reads = 0;
+  return async (count: number): Promise<readonly Scanned[]> => {
+    while (scanned.length < count && next !== null && reads < MAX_PAGES_READ) {
+      const { at, skip } = next;
+      const page = await read(at, Math.min(READ, skip + READ - scanned.length));
+      reads += 1;
+      const pageEnd = page.cursor === null ? null : { at: page.cursor, skip: 0 };
+      const fresh = page.items.slice(skip);
+      fresh.forEach((record, i) => {
+        const rest = skip + i + 1;
+        scanned.push({ record, after: rest < page.items.length ? { at, skip: rest } : pageEnd });
+      });
+      next = fresh.length > 0 ? (scanned.at(-1)?.after ?? null) : pageEnd;
+    }
+    return scanned.slice(0, count);
+  };
+}
+
 export async function projectVerbatims(
   ports: AppPorts,
   projectId: string,
@@ -95,28 +152,51 @@ export async function projectVerbatims(
   // Chips are picked in survey answers only: none to count when only comments are asked for.
   const keepAnswer = (at: number, band: Verbatim['band']) =>
     query.source !== 'comment' && at >= since && (query.band === undefined || band === query.band);
-  const names = await requestTypeNames(ports);
-  const found: Verbatim[] = [];
-  const counts = new Map<string, ReasonCount>();
-  let answersRead = 0;
-  let cursor: string | null = query.cursor ?? null;
+  const callerCursor = query.cursor ?? null;
+  // A position the browser sends that this list did not give out is refused like storage's own.
+  const from =
+    callerCursor === null
+      ? { at: null, skip: 0 }
+      : await withCallerCursor(callerCursor, async () => decodePosition(callerCursor));
   let reads = 0;
-  do {
-    const at = cursor;
-    const read = () => ports.tickets.ticketsByActivity({ projectId, since, limit: TICKETS_PER_READ }, at);
-    // Only the first position comes from the browser; later ones are storage's own.
-    const page = await (reads === 0 ? withCallerCursor(at, read) : read());
+  const scan = ticketScan((at, limit) => {
+    const read = () => ports.tickets.ticketsByActivity({ projectId, since, limit }, at);
     reads += 1;
-    for (const record of page.items) {
-      if (query.requestTypeId !== undefined && record.experience.requestTypeId !== query.requestTypeId) continue;
-      found.push(...verbatimsOf(record.experience, names).filter(keep));
-      answersRead += countReasons(record.experience, keepAnswer, counts);
-    }
-    cursor = page.cursor;
-  } while (cursor !== null && reads < MAX_PAGES_READ && found.length < query.limit);
+    // Only the first position comes from the browser; later ones are storage's own.
+    return reads === 1 ? withCallerCursor(callerCursor, read) : read();
+  }, from);
+  // The names are only labels: read beside the tickets, put on at the end.
+  const [names, page] = await Promise.all([
+    requestTypeNames(ports),
+    (async () => {
+      const found: Verbatim[] = [];
+      const counts = new Map<string, ReasonCount>();
+      let answersRead = 0;
+      let cursor: Position | null = from;
+      // Block by block, as if each block were its own page: the list stops at the same ticket
+      // however storage was read.
+      for (let block = 1; block <= MAX_PAGES_READ && cursor !== null && found.length < query.limit; block++) {
+        const tickets = await scan(block * TICKETS_PER_READ);
+        const inBlock = tickets.slice((block - 1) * TICKETS_PER_READ);
+        for (const { record } of inBlock) {
+          if (query.requestTypeId !== undefined && record.experience.requestTypeId !== query.requestTypeId) continue;
+          found.push(...verbatimsOf(record.experience).filter(keep));
+          answersRead += countReasons(record.experience, keepAnswer, counts);
+        }
+        cursor = inBlock.at(-1)?.after ?? null;
+      }
+      return { found, counts, answersRead, cursor };
+    })(),
+  ]);
+  const verbatims = page.found.map((v) => ({ ...v, requestTypeName: requestTypeNameOf(names, v.requestTypeId) }));
   // Whole tickets per page, so the next page starts cleanly at the next ticket: a page may hold a
   // few more than `limit`.
-  found.sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
-  const reasonCounts = [...counts.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
-  return { verbatims: found, nextCursor: cursor, reasonCounts, answersRead };
+  verbatims.sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
+  const reasonCounts = [...page.counts.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  return {
+    verbatims,
+    nextCursor: page.cursor === null ? null : encodePosition(page.cursor),
+    reasonCounts,
+    answersRead: page.answersRead,
+  };
 }

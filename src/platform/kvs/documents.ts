@@ -55,6 +55,11 @@ export function createDocumentStore(): DocumentStore {
       await writeDoc(APP_DOCS[key].key, value, expectedRev);
     },
 
+    async putCachedDoc<K extends AppDocKey>(key: K, value: AppDocs[K], rev: number) {
+      const docKey = APP_DOCS[key].key;
+      await kvsCall(docKey, () => kvs.entity<DocEntity>(ENTITY.doc).set(docKey, { rev, body: value }));
+    },
+
     async getRecompute() {
       const doc = await readDoc(DOC_KEY.recompute);
       if (doc === null) return null;

@@ -301,6 +301,9 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       check(key, world.docs.get(key)?.rev ?? 0, expectedRev);
       world.docs.set(key, { value, rev: expectedRev + 1 });
     },
+    async putCachedDoc(key, value, rev) {
+      world.docs.set(key, { value, rev });
+    },
     appendAudit: async (entry) => {
       world.audit.push(entry);
     },

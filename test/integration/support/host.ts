@@ -6,7 +6,7 @@
  * both on the same instant, so "now" in an ask and "when" in a Jira event agree.
  */
 import { vi } from 'vitest';
-import { startHost, type RunningHost } from '../../../local/index';
+import { startHost, type HostOptions, type RunningHost } from '../../../local/index';
 import type { Envelope } from '../../../src/contracts';
 
 export const T0 = Date.UTC(2026, 0, 5, 9); // Monday 5 January 2026, 09:00 UTC
@@ -28,7 +28,9 @@ export interface TestHost extends RunningHost {
   entity(name: string): Array<{ key: string; value: unknown }>;
 }
 
-export async function startTestHost(options: { concurrency?: number } = {}): Promise<TestHost> {
+export async function startTestHost(
+  options: Pick<HostOptions, 'concurrency' | 'latency' | 'latencyMode'> = {},
+): Promise<TestHost> {
   vi.useFakeTimers({ toFake: ['Date'], now: T0 });
   const h = await startHost({
     dataDir: ':memory:',
@@ -37,6 +39,8 @@ export async function startTestHost(options: { concurrency?: number } = {}): Pro
     delayScale: 0,
     scheduler: false,
     concurrency: options.concurrency ?? 4,
+    ...(options.latency !== undefined ? { latency: options.latency } : {}),
+    ...(options.latencyMode !== undefined ? { latencyMode: options.latencyMode } : {}),
   });
   return Object.assign(h, {
     advanceBoth(ms: number) {
