@@ -3,8 +3,9 @@
  * wiring, real resolvers, real storage), in headless Chromium, against a bare Custom UI frame
  * served by the same host in the same run.
  *
- * Time = the host page's navigation start → the moment the view's first real content (text that
- * only exists once its resolver data has arrived) is in the module iframe's DOM. So it includes
+ * Time = the host page's navigation start → the first animation frame in which the module iframe
+ * shows (innerText, looked at once per frame) the view's first real content: text that only exists
+ * once its resolver data has arrived, never a placeholder. So it includes
  * the host page, the iframe, the bundle and its view chunk, `getContext`, `enableTheming` and the
  * view's first round of invokes. Each run is a fresh browser context (cold HTTP cache).
  *
@@ -21,7 +22,7 @@
  * XLA, one mid-flight plan, and `--tickets` (default 40) tickets that each got an agent reply, an
  * ask and an answer (some with an unhappy comment).
  *
- *   npm run build:ui && npx tsx scripts/ui-render-time.ts [--runs 5] [--tickets 40] [--only issue]
+ *   npm run build:ui && npx tsx scripts/ui-render-time.ts [--runs 7] [--tickets 40] [--only issue]
  *       [--latency none|forge] [--max-ratio 2] [--json]
  *
  * `--latency forge` adds the host's latency model (local/latency.ts) to every platform call and
@@ -46,7 +47,7 @@ const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-const RUNS = Number(arg('--runs', '5'));
+const RUNS = Number(arg('--runs', '7'));
 const TICKETS = Number(arg('--tickets', '40'));
 const MAX_RATIO = Number(arg('--max-ratio', '2'));
 const LATENCY = latencyProfile(arg('--latency', 'none'));
@@ -189,7 +190,7 @@ function viewsFor(issueKey: string): View[] {
       moduleKey: 'sentio-scorecard-gadget',
       path: '/dashboard?project=IT&mode=edit',
       as: 'admin',
-      markers: ['Service project id'],
+      markers: ['IT Service Desk'],
     },
     { view: 'admin page', moduleKey: 'sentio-admin-page', path: '/admin', as: 'admin', markers: ['Survey plans'] },
     {
@@ -229,13 +230,22 @@ async function timeLoad(
     await context.addInitScript(`
       if (window.top !== window && window.frameElement && window.frameElement.getAttribute('data-module') === ${JSON.stringify(moduleKey)}) {
         const markers = ${JSON.stringify(markers)};
-        new MutationObserver((_, observer) => {
-          const text = document.body ? document.body.innerText : '';
-          if (markers.some((m) => text.includes(m))) {
-            window.top.postMessage({ sentioRendered: performance.timeOrigin + performance.now() }, '*');
-            observer.disconnect();
-          }
-        }).observe(document, { childList: true, subtree: true, characterData: true });
+        // Looked at once per animation frame, when the browser lays the frame out anyway, not on
+        // every mutation: innerText forces a layout, and a view makes hundreds of mutations.
+        let pending = false;
+        const observer = new MutationObserver(() => {
+          if (pending) return;
+          pending = true;
+          requestAnimationFrame(() => {
+            pending = false;
+            const text = document.body ? document.body.innerText : '';
+            if (markers.some((m) => text.includes(m))) {
+              window.top.postMessage({ sentioRendered: performance.timeOrigin + performance.now() }, '*');
+              observer.disconnect();
+            }
+          });
+        });
+        observer.observe(document, { childList: true, subtree: true, characterData: true });
       } else if (window.top === window) {
         window.addEventListener('message', (e) => {
           if (e.data && typeof e.data.sentioRendered === 'number' && window.__rendered === undefined) window.__rendered = e.data.sentioRendered - performance.timeOrigin;
