@@ -14,7 +14,7 @@ import { fmt, log, max, median, table, type BenchResult, type BudgetLine } from 
 
 const MAX_RATIO = 2;
 const MAX_RESOLVER_ROUND_TRIPS = 3;
-const RUNS = 5;
+const RUNS = 7;
 
 const BundleRows = z.object({
   budgetKb: z.number(),
@@ -44,6 +44,10 @@ const RenderRun = z.object({
       viewMedianMs: z.number(),
       bareMedianMs: z.number(),
       ratio: z.number(),
+      viewTaskMs: z.number(),
+      bareTaskMs: z.number(),
+      viewScriptMs: z.number(),
+      bareScriptMs: z.number(),
       resolvers: z.array(
         z.object({
           resolver: z.string(),
@@ -98,12 +102,21 @@ const runsOf = (xs: readonly number[]): string => xs.map((x) => fmt(x, 0)).join(
 
 function renderTable(run: RenderRun): string {
   return table(
-    ['view', 'view / bare frame', 'view ms, median (runs)', 'bare frame ms, median (runs)'],
+    [
+      'view',
+      'view / bare frame',
+      'view ms, median (runs)',
+      'bare frame ms, median (runs)',
+      'main thread busy / of it script, ms: view',
+      'bare frame',
+    ],
     run.views.map((v) => [
       v.view,
       `**${fmt(v.ratio, 2)}**`,
       `${fmt(v.viewMedianMs, 0)} (${runsOf(v.viewMs)})`,
       `${fmt(v.bareMedianMs, 0)} (${runsOf(v.bareMs)})`,
+      `${fmt(v.viewTaskMs, 0)} / ${fmt(v.viewScriptMs, 0)}`,
+      `${fmt(v.bareTaskMs, 0)} / ${fmt(v.bareScriptMs, 0)}`,
     ]),
   );
 }
@@ -182,7 +195,7 @@ export async function benchUi(): Promise<BenchResult> {
       ]),
     ),
     '',
-    `**First render against a bare Custom UI frame.** \`scripts/ui-render-time.ts\`: through the local host with real resolvers and storage, headless Debian Chromium, a cold browser context per load, ${RUNS} loads of each view alternating with ${RUNS} loads of the bare frame (test/bench/bare-frame: \`@forge/bridge\`, \`view.getContext()\`, one line of text) that the same host serves in the same place of the same page. Time = navigation start of the host page → the view's first data-bearing text (the bare frame: its line) in the module's iframe. The ratio of the medians is the budget; milliseconds are information (they follow the machine).`,
+    `**First render against a bare Custom UI frame.** \`scripts/ui-render-time.ts\`: through the local host with real resolvers and storage, headless Debian Chromium, a cold browser context per load, ${RUNS} loads of each view alternating with ${RUNS} loads of the bare frame (test/bench/bare-frame: \`@forge/bridge\`, \`view.getContext()\`, one line of text) that the same host serves in the same place of the same page. Time = navigation start of the host page → the first animation frame whose module iframe shows (\`innerText\`) the view's first data-bearing text, text that exists only once a resolver's answer arrived and is never shown while loading (portal: the question; issue panel: "Feedback asks"; glance: "Last score" or "No answer yet"; project page and gadget: a scorecard's "Target"; gadget edit: a project's name; admin page and project settings: the "Survey plans" tab) — for the bare frame, its line. The ratio of the two medians, same run, is the budget; milliseconds are information (they follow the machine and its load). "Main thread busy / script": Chromium's \`TaskDuration\` / \`ScriptDuration\` for the page's renderer (the host page and its frames share one main thread) from navigation until the bench read them just after the marker, median per load — where the time goes, as information.`,
     '',
     'Without the latency model:',
     '',

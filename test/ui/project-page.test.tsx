@@ -332,7 +332,7 @@ describe('scorecard gadget', () => {
   const HR = { id: '200', key: 'HR', name: 'People team' };
   const second = aScorecard({ xlaId: 'onboarding', name: 'New starters ready on day one' });
 
-  it('is prefetched with its project and window, and only when configured and not editing', async () => {
+  it('is prefetched with its project and window when configured, and with the projects of its picker when editing', async () => {
     const host = hostFor('sentio-scorecard-gadget', { gadgetConfiguration: { projectId: '100', window: '7d' } }).answer(
       getScorecards,
       { projectId: '100', projectName: 'Help desk', window: '7d', scorecards: [aScorecard()] },
@@ -342,11 +342,19 @@ describe('scorecard gadget', () => {
     await screen.findByRole('article', { name: /People get back/ });
     // The view asks what the prefetch asked: one call.
     expect(host.callsTo(getScorecards)).toEqual([{ window: '7d', projectId: '100' }]);
+    cleanup();
     const editing = hostFor('sentio-scorecard-gadget', {
       entryPoint: 'edit',
       gadgetConfiguration: { projectId: '100' },
-    });
-    expect((await renderStarted(editing)).callsBeforeRender).toEqual([]);
+    })
+      .answer(getGadgetProjects, { projects: [IT], truncated: false })
+      .answer(getScorecards, { projectId: '100', projectName: null, window: '30d', scorecards: [aScorecard()] });
+    expect((await renderStarted(editing)).callsBeforeRender).toEqual(['getGadgetProjects']);
+    expect(await screen.findByLabelText('Service project')).toHaveValue('100');
+    expect(editing.callsTo(getGadgetProjects)).toHaveLength(1);
+    cleanup();
+    const unconfigured = hostFor('sentio-scorecard-gadget', { gadgetConfiguration: {} });
+    expect((await renderStarted(unconfigured)).callsBeforeRender).toEqual([]);
   });
 
   it('asks to be configured when it names no project', async () => {

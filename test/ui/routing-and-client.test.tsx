@@ -5,7 +5,9 @@ import { getTicketExperience, markFollowUpDone } from '@contracts/agent';
 import { getMyAsk } from '@contracts/portal';
 import { createClient } from '../../static/src/api/client';
 import { MODULE_KEYS } from '../../static/src/host/host';
-import { VIEWS } from '../../static/src/app/routes';
+import { startView, VIEWS } from '../../static/src/app/routes';
+import { preloadView } from '../../static/src/app/view-chunks';
+import { ViewContextSchema, type ModuleKey } from '../../static/src/host/host';
 import { FakeHost, findInNotice, hostFor, renderApp } from './support/fake-host';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -48,6 +50,18 @@ describe('typed client', () => {
     expect(host.callsTo(getMyAsk)).toHaveLength(2);
   });
 
+  it('checks a prefetched answer and payload with the contract, as any call', async () => {
+    const host = hostFor('sentio-portal-survey').answer(getMyAsk, { ask: 'not an ask' } as never);
+    const client = createClient(host);
+    client.prefetch(getMyAsk, {});
+    expect((await client.load(getMyAsk, {})).ok && 'passed').toBe(false);
+    expect(await client.load(getMyAsk, {})).toMatchObject({ ok: false, error: { code: 'bad-response' } });
+    // Sent as given (the resolver checks it too), but refused here all the same.
+    client.prefetch(markFollowUpDone, { note: 'x'.repeat(501) });
+    const refused = await client.load(markFollowUpDone, { note: 'x'.repeat(501) });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
   it('invokes the contract name and returns the parsed data', async () => {
     const host = hostFor('sentio-portal-survey').answer(getMyAsk, { ask: null });
     const result = await createClient(host).call(getMyAsk, {});
@@ -84,5 +98,36 @@ describe('typed client', () => {
     const result = await createClient(host).call(getTicketExperience, {});
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('bridge');
+  });
+});
+
+describe("the entry's first calls", () => {
+  // What the entry reads from the raw context (no zod yet) must start what the app shell starts
+  // from the context checked with ViewContextSchema.
+  const contexts: Array<[ModuleKey, Record<string, unknown>]> = [
+    ...MODULE_KEYS.map((k): [ModuleKey, Record<string, unknown>] => [k, {}]),
+    ['sentio-issue-panel', { issue: { key: 'IT-1', id: '10001' }, project: { key: 'IT' } }],
+    ['sentio-scorecard-gadget', { gadgetConfiguration: { projectId: '100', window: '7d', xlaId: 'x' } }],
+    ['sentio-scorecard-gadget', { gadgetConfiguration: { projectId: ' 100 ', window: 'yesterday' } }],
+    ['sentio-scorecard-gadget', { gadgetConfiguration: { projectId: '100' }, entryPoint: 'edit' }],
+    ['sentio-scorecard-gadget', { gadgetConfiguration: { projectId: 'IT' } }],
+  ];
+
+  it.each(contexts)('%s %j: the same calls as the app shell', (moduleKey, extension) => {
+    const raw: unknown = JSON.parse(JSON.stringify({ moduleKey, extension, siteUrl: 'https://x' }));
+    const fromEntry: Array<{ name: string; payload: Record<string, unknown> }> = [];
+    preloadView(raw, (name, payload) => fromEntry.push({ name, payload }));
+    const host = new FakeHost(ViewContextSchema.parse(raw));
+    startView(host.context, createClient(host));
+    expect(fromEntry).toEqual(host.calls);
+    // Every view but an unconfigured or edited gadget has a first round to start.
+    if (moduleKey !== 'sentio-scorecard-gadget') expect(fromEntry.length).toBeGreaterThan(0);
+  });
+
+  it('starts nothing for a context it cannot read', () => {
+    const started: string[] = [];
+    for (const raw of [null, 'sentio-issue-panel', { moduleKey: 'someone-else' }, { moduleKey: 42 }])
+      preloadView(raw, (name) => started.push(name));
+    expect(started).toEqual([]);
   });
 });

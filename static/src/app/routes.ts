@@ -1,5 +1,6 @@
 import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
 import type { Client } from '../api/client';
+import { startCallWith } from '../api/prefetch';
 import type { ModuleKey, ViewContext } from '../host/host';
 import { chunksFor, VIEW_CHUNKS } from './view-chunks';
 
@@ -23,18 +24,20 @@ export function viewFor(moduleKey: string): LazyView | null {
 }
 
 /**
- * Called once the module key is known, before anything renders: starts the view's chunk download
- * and its first round of invokes at the same time, instead of one after the other. Returns when
- * the invokes are on their way (the view's own calls then reuse them).
+ * Called once the module key is known, before anything renders: starts the view's first round of
+ * invokes through `client` (the entry has normally sent them already: the bridge then hands over
+ * the answers on their way instead of calling again) and its chunk download.
  */
-export async function startView(context: ViewContext, client: Client): Promise<void> {
+export function startView(context: ViewContext, client: Client): void {
   const chunks = chunksFor(context.moduleKey);
   if (chunks === null) return;
-  const data = chunks.data();
   // A failed download surfaces when the lazy view renders (the crash guard shows it).
   chunks.view().catch(() => undefined);
   try {
-    (await data).prefetch(client, context);
+    chunks.prefetch(
+      startCallWith((name, payload) => client.prefetch({ name }, payload)),
+      context,
+    );
   } catch {
     // Without the prefetch the view simply makes its calls when it mounts.
   }

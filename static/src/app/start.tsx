@@ -26,7 +26,7 @@ export async function start(): Promise<void> {
   // The entry has normally started the view's first invokes and its chunk already; this makes sure
   // (a call already started is not repeated) and does not wait for them.
   const client = appClient;
-  void startView(context, client);
+  startView(context, client);
   await earlyTheme.catch(() => undefined);
   root.render(
     <StrictMode>

@@ -1,21 +1,25 @@
 import type { ComponentType } from 'react';
-import type { Prefetch } from '../api/prefetch';
+import { type Prefetch, type PrefetchContext, startCallWith } from '../api/prefetch';
 import type { ModuleKey } from '../host/host';
+import { prefetch as adminFirst } from '../views/admin/admin-page.prefetch';
+import { prefetch as issueFirst } from '../views/issue/issue-panel.prefetch';
+import { prefetch as portalFirst } from '../views/portal/portal-survey.prefetch';
+import { prefetch as projectFirst } from '../views/project/project-page.prefetch';
+import { prefetch as gadgetFirst } from '../views/project/scorecard-gadget.prefetch';
 
 export type ViewModule = Promise<{ default: ComponentType }>;
-type PrefetchModule = Promise<{ prefetch: Prefetch }>;
 
 interface ViewChunk {
   /** The view (the module loader keeps one copy, however often it is called). */
   readonly view: () => ViewModule;
-  /** Its first calls: a tiny chunk with only this view's contracts, which the view needs anyway. */
-  readonly data: () => PrefetchModule;
+  /**
+   * Its first calls, by name: no schema and no component, so they are part of the entry and start
+   * the moment the context arrives, before the view's chunk or zod is even downloaded.
+   */
+  readonly prefetch: Prefetch;
 }
 
-const admin: ViewChunk = {
-  view: () => import('../views/admin/admin-page'),
-  data: () => import('../views/admin/admin-page.prefetch'),
-};
+const admin: ViewChunk = { view: () => import('../views/admin/admin-page'), prefetch: adminFirst };
 
 /**
  * The chunks of each module's view. This table is tiny and in the entry, so the entry can start
@@ -24,25 +28,13 @@ const admin: ViewChunk = {
  * the gadget never downloads the survey editors. Two modules that show the same thing share one.
  */
 export const VIEW_CHUNKS: Readonly<Record<ModuleKey, ViewChunk>> = {
-  'sentio-issue-panel': {
-    view: () => import('../views/issue/issue-panel'),
-    data: () => import('../views/issue/issue-panel.prefetch'),
-  },
-  'sentio-project-page': {
-    view: () => import('../views/project/project-page'),
-    data: () => import('../views/project/project-page.prefetch'),
-  },
+  'sentio-issue-panel': { view: () => import('../views/issue/issue-panel'), prefetch: issueFirst },
+  'sentio-project-page': { view: () => import('../views/project/project-page'), prefetch: projectFirst },
   // Project settings shows the same editors as the admin page, scoped to the project.
   'sentio-project-settings': admin,
   'sentio-admin-page': admin,
-  'sentio-scorecard-gadget': {
-    view: () => import('../views/project/scorecard-gadget'),
-    data: () => import('../views/project/scorecard-gadget.prefetch'),
-  },
-  'sentio-portal-survey': {
-    view: () => import('../views/portal/portal-survey'),
-    data: () => import('../views/portal/portal-survey.prefetch'),
-  },
+  'sentio-scorecard-gadget': { view: () => import('../views/project/scorecard-gadget'), prefetch: gadgetFirst },
+  'sentio-portal-survey': { view: () => import('../views/portal/portal-survey'), prefetch: portalFirst },
 };
 
 export function chunksFor(moduleKey: unknown): ViewChunk | null {
@@ -51,16 +43,39 @@ export function chunksFor(moduleKey: unknown): ViewChunk | null {
     : null;
 }
 
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
 /**
- * Called by the entry the moment Jira's context arrives, before React has even been evaluated:
- * starts the view's first invokes (its prefetch chunk is tiny) and the download of its chunk.
- * Failures only mean the view makes its calls itself, or shows its crash message.
+ * What a prefetch reads of the context, from the context as Jira sent it: the entry runs before
+ * zod is loaded. Anything of another shape is left out, and the view then makes that call itself
+ * (the app shell checks the whole context with `ViewContextSchema`).
  */
-export function preloadView(rawContext: unknown): void {
-  const chunks = chunksFor((rawContext as { moduleKey?: unknown } | null)?.moduleKey);
+export function prefetchContextOf(raw: unknown): PrefetchContext {
+  const extension = isRecord(raw) && isRecord(raw['extension']) ? raw['extension'] : {};
+  const { entryPoint, gadgetConfiguration } = extension;
+  return {
+    extension: {
+      ...(typeof entryPoint === 'string' ? { entryPoint } : {}),
+      ...(isRecord(gadgetConfiguration) ? { gadgetConfiguration } : {}),
+    },
+  };
+}
+
+/**
+ * Called by the entry the moment Jira's context arrives, before React, zod or the view's chunk
+ * have been evaluated: sends the view's first invokes (`start`, the bridge's invoke) and starts
+ * downloading its chunk. A failed download surfaces when the lazy view renders.
+ */
+export function preloadView(
+  rawContext: unknown,
+  start: (name: string, payload: Record<string, unknown>) => void,
+): void {
+  const chunks = chunksFor(isRecord(rawContext) ? rawContext['moduleKey'] : undefined);
   if (chunks === null) return;
-  Promise.all([import('../api/app-client'), chunks.data()])
-    .then(([{ prefetchWith }, { prefetch }]) => prefetchWith(prefetch, rawContext))
-    .catch(() => undefined);
+  try {
+    chunks.prefetch(startCallWith(start), prefetchContextOf(rawContext));
+  } catch {
+    // Without the prefetch the view simply makes its calls when it mounts.
+  }
   chunks.view().catch(() => undefined);
 }

@@ -17,6 +17,30 @@ export const earlyTheme: Promise<void> = view.theme.enable();
 earlyContext.catch(() => undefined);
 earlyTheme.catch(() => undefined);
 
+/**
+ * Invokes the entry started before the app shell was loaded (a view's first calls, see
+ * app/view-chunks.ts), by name and payload. The first `invoke` of the same name and payload takes
+ * the answer already on its way instead of calling again; later ones call.
+ */
+const early = new Map<string, Promise<unknown>>();
+const earlyKey = (name: string, payload: unknown): string => `${name} ${JSON.stringify(payload)}`;
+
+export function invokeEarly(name: string, payload: Record<string, unknown>): void {
+  const key = earlyKey(name, payload);
+  if (early.has(key)) return;
+  const answer = invoke(name, payload);
+  // Taken later by the client, which reports failures; one nobody takes must not be unhandled.
+  answer.catch(() => undefined);
+  early.set(key, answer);
+}
+
+function takeEarly(name: string, payload: Record<string, unknown>): Promise<unknown> | undefined {
+  const key = earlyKey(name, payload);
+  const answer = early.get(key);
+  early.delete(key);
+  return answer;
+}
+
 /** The context as the UI reads it (the schema is loaded with the app, not with the entry). */
 async function parsedContext(raw: unknown): Promise<ViewContext> {
   const { ViewContextSchema } = await import('./host');
@@ -25,7 +49,7 @@ async function parsedContext(raw: unknown): Promise<ViewContext> {
 let flagCount = 0;
 
 export const forgeHost: Host = {
-  invoke: (name, payload) => invoke(name, payload),
+  invoke: (name, payload) => takeEarly(name, payload) ?? invoke(name, payload),
   getContext: async () => parsedContext(await view.getContext()),
   navigate: async (target) => {
     switch (target.kind) {

@@ -1,5 +1,5 @@
-import { getMyAsk } from '@contracts/portal';
+import type { getMyAsk } from '@contracts/portal';
 import type { Prefetch } from '../../api/prefetch';
 
 /** The portal panel starts with the requester's ask on this request. */
-export const prefetch: Prefetch = (client) => client.prefetch(getMyAsk, {});
+export const prefetch: Prefetch = (start) => start<typeof getMyAsk>('getMyAsk', {});

@@ -1,4 +1,9 @@
-import { DashboardWindowSchema, type DashboardWindow } from '@contracts/project';
+import type { DashboardWindow } from '@contracts/project';
+
+// The windows of DashboardWindowSchema, by type (a missing or extra one does not compile), so the
+// entry can read a gadget's configuration before zod and the contracts are loaded.
+const WINDOWS: Readonly<Record<DashboardWindow, true>> = { '7d': true, '30d': true, '90d': true, month: true };
+const isWindow = (w: unknown): w is DashboardWindow => typeof w === 'string' && Object.hasOwn(WINDOWS, w);
 
 /** Jira project ids are numeric; the resolver refuses anything else. */
 export const PROJECT_ID = /^\d{1,18}$/;
@@ -17,11 +22,11 @@ export function configOf(raw: Record<string, unknown> | undefined): GadgetConfig
   const projectId = raw?.['projectId'];
   if (typeof projectId !== 'string' || !PROJECT_ID.test(projectId.trim())) return null;
   const xlaId = raw?.['xlaId'];
-  const window = DashboardWindowSchema.safeParse(raw?.['window']);
+  const window = raw?.['window'];
   return {
     projectId: projectId.trim(),
     xlaId: typeof xlaId === 'string' && xlaId !== '' && xlaId.length <= 64 ? xlaId : null,
-    window: window.success ? window.data : null,
+    window: isWindow(window) ? window : null,
   };
 }
 
