@@ -226,7 +226,7 @@ const SlaCycleFields = {
   goalDuration: SlaDuration,
   remainingTime: SlaDuration,
 };
-const LiveSlaPageSchema = z.looseObject({
+export const LiveSlaPageSchema = z.looseObject({
   values: z.array(
     z.looseObject({
       name: z.string().min(1),
