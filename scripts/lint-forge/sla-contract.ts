@@ -14,7 +14,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv } from 'ajv';
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import { LiveSlaPageSchema } from '../../src/platform/jira-client';
@@ -32,17 +31,24 @@ const Operation = z.looseObject({
 });
 
 function validatorFor(openapiDir: string) {
+  // The description's own schema, read as JSON Schema by zod (its `$ref`s point into `$defs`).
+  const text = readFileSync(path.join(openapiDir, 'jira-service-management.json'), 'utf8');
   const doc = z
-    .looseObject({ paths: z.record(z.string(), z.record(z.string(), z.unknown())), components: z.unknown() })
-    .parse(JSON.parse(readFileSync(path.join(openapiDir, 'jira-service-management.json'), 'utf8')));
-  // OpenAPI's `format: int32/int64` are not JSON Schema formats: not strict about unknown keywords and formats.
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-  ajv.addSchema({ $id: 'jsm', components: doc.components });
-  const validate = ajv.compile({ $ref: 'jsm#/components/schemas/PagedDTOSlaInformationDTO' });
+    .looseObject({
+      paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+      components: z.looseObject({ schemas: z.record(z.string(), z.unknown()) }),
+    })
+    .parse(JSON.parse(text.replaceAll('"#/components/schemas/', '"#/$defs/')));
+  const schema = z.fromJSONSchema({
+    $ref: '#/$defs/PagedDTOSlaInformationDTO',
+    $defs: doc.components.schemas,
+  } as Parameters<typeof z.fromJSONSchema>[0]);
   const op = Operation.parse(doc.paths[SLA_PATH]?.['get']);
   return {
-    problems: (body: unknown): string[] =>
-      validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`),
+    problems: (body: unknown): string[] => {
+      const r = schema.safeParse(body);
+      return r.success ? [] : r.error.issues.map((i) => `/${i.path.join('/')} ${i.message}`);
+    },
     example: JSON.parse(op.responses['200'].content['application/json'].example) as unknown,
     currentScopes: op['x-atlassian-oauth2-scopes'].filter((s) => s.state === 'Current').flatMap((s) => s.scopes),
   };
