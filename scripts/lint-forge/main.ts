@@ -9,6 +9,7 @@
  *    green, so this also shows the scope list is minimal for every call the linter can see).
  * 3. The local host's route → scope table (local/site/route-scopes.ts) derived again from the API
  *    descriptions: it must be the committed one, and cover every operation the host serves.
+ * 4. The agent panel's live SLA read against the JSM description (sla-contract.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { runForgeLint } from './run-linter';
 import { projectWithout, scopesOf } from './project-copy';
 import { deriveRouteScopes, servedRoutes } from './route-scopes';
 import { ROUTE_SCOPES } from '../../local/site/route-scopes';
+import { slaContractProblems } from './sla-contract';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const openapiDir = path.resolve(process.env.SENTIO_OPENAPI_DIR ?? path.join(root, '../shared/data/atlassian-openapi'));
@@ -93,6 +95,10 @@ async function main(): Promise<void> {
     }
   }
   failed = (await routeScopesAgree()) || failed;
+  const sla = await slaContractProblems(openapiDir, root);
+  for (const p of sla) console.log(`  ${p}`);
+  if (sla.length === 0) console.log('  it agrees with the description.');
+  failed = sla.length > 0 || failed;
   if (failed) {
     console.error('\nlint:forge failed.');
     process.exit(1);

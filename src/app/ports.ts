@@ -286,10 +286,30 @@ export interface IssueSnapshot {
 }
 
 /** Jira as the app (asApp): the issues and requests the app works on. */
+/** One cycle of a JSM SLA as the request's SLA answer gives it; times in ms, absent when Jira leaves them out. */
+export interface LiveSlaCycle {
+  readonly breached: boolean;
+  /** Goal minus elapsed: negative once overdue. */
+  readonly remainingMs: number | null;
+  readonly goalMs: number | null;
+  readonly breachAt: EpochMs | null;
+  readonly startAt: EpochMs | null;
+  readonly stopAt: EpochMs | null;
+}
+
+/** One SLA of a request as JSM computes it now: its completed cycles and the one running, if any. */
+export interface LiveSla {
+  readonly name: string;
+  readonly completedCycles: readonly LiveSlaCycle[];
+  readonly ongoingCycle: (LiveSlaCycle & { readonly paused: boolean }) | null;
+}
+
 export interface Jira {
   getIssue(issueIdOrKey: string): Promise<IssueSnapshot | null>;
   /** SLA metrics of a request (JSM sends no SLA events): read at resolution only. */
   getSlaMetrics(issueKey: string): Promise<readonly SlaMetric[]>;
+  /** The request's SLAs as JSM computes them now (the agent panel's live read); [] when it is not a request. */
+  getLiveSlas(issueIdOrKey: string): Promise<readonly LiveSla[]>;
   getParticipants(issueKey: string): Promise<readonly string[]>;
   /** The JSM request type of an issue; product events do not carry it (it is a custom field). */
   getRequestTypeId(issueIdOrKey: string): Promise<string | null>;

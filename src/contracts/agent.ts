@@ -65,6 +65,22 @@ export const ManualPlanViewSchema = z.object({
 });
 export type ManualPlanView = z.infer<typeof ManualPlanViewSchema>;
 
+/** One SLA as JSM computes it at the panel's read; `remainingMs` negative: overdue by that much. */
+export const SlaStandingViewSchema = z.object({
+  name: z.string(),
+  state: z.enum(['breached', 'at-risk', 'on-track', 'paused', 'met']),
+  remainingMs: z.number().int().nullable(),
+  breachedBefore: z.boolean(),
+});
+export type SlaStandingView = z.infer<typeof SlaStandingViewSchema>;
+
+/** The live SLA read: worst SLA first, or that Jira could not be asked (the rest of the panel stands). */
+export const SlaReadingViewSchema = z.discriminatedUnion('read', [
+  z.object({ read: z.literal('read'), slas: z.array(SlaStandingViewSchema) }),
+  z.object({ read: z.literal('failed') }),
+]);
+export type SlaReadingView = z.infer<typeof SlaReadingViewSchema>;
+
 export const TicketExperienceViewSchema = z.object({
   issueKey: z.string(),
   mood: z.number().nullable(),
@@ -83,6 +99,7 @@ export const TicketExperienceViewSchema = z.object({
   followUp: z
     .object({ needed: z.boolean(), doneAt: z.number().int().nullable(), doneBy: z.string().nullable() })
     .nullable(),
+  sla: SlaReadingViewSchema,
 });
 export type TicketExperienceView = z.infer<typeof TicketExperienceViewSchema>;
 

@@ -6,7 +6,7 @@
 import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
 import { TransientError } from '../app/errors';
-import type { CallerJira, IssueSnapshot, Jira, JiraDirectory, ScopeOptions } from '../app/ports';
+import type { CallerJira, IssueSnapshot, Jira, JiraDirectory, LiveSla, LiveSlaCycle, ScopeOptions } from '../app/ports';
 import { SlaPageSchema } from '../domain/ticket';
 
 /** A Jira response that did not match what the app relies on: a bug or an API change, not the caller's fault. */
@@ -209,6 +209,64 @@ const getSlaMetrics: JiraClient['getSlaMetrics'] = async (issueKey) => {
   return (await parse(res, SlaPageSchema, 'sla')).values;
 };
 
+/*
+ * `GET /rest/servicedeskapi/request/{issueIdOrKey}/sla` (operation getSlaInformation) answers a
+ * PagedDTOSlaInformationDTO: `values` of SlaInformationDTO (`name`, `completedCycles`, `ongoingCycle`),
+ * each cycle with `breached`, DateDTO times (`epochMillis`) and DurationDTO lengths (`millis`); the
+ * ongoing cycle adds `paused`. The description marks no field required, so only `name` and
+ * `breached` are: a missing time leaves the chip without words for it rather than failing the read.
+ */
+const SlaDate = z.looseObject({ epochMillis: z.number().int() }).optional();
+const SlaDuration = z.looseObject({ millis: z.number().int() }).optional();
+const SlaCycleFields = {
+  breached: z.boolean(),
+  startTime: SlaDate,
+  stopTime: SlaDate,
+  breachTime: SlaDate,
+  goalDuration: SlaDuration,
+  remainingTime: SlaDuration,
+};
+export const LiveSlaPageSchema = z.looseObject({
+  values: z.array(
+    z.looseObject({
+      name: z.string().min(1),
+      completedCycles: z.array(z.looseObject(SlaCycleFields)).default([]),
+      ongoingCycle: z
+        .looseObject({ ...SlaCycleFields, paused: z.boolean().default(false) })
+        .nullable()
+        .optional(),
+    }),
+  ),
+});
+type LiveSlaCycleDto = z.output<ReturnType<typeof z.looseObject<typeof SlaCycleFields>>>;
+
+function liveCycle(c: LiveSlaCycleDto): LiveSlaCycle {
+  return {
+    breached: c.breached,
+    remainingMs: c.remainingTime?.millis ?? null,
+    goalMs: c.goalDuration?.millis ?? null,
+    breachAt: c.breachTime?.epochMillis ?? null,
+    startAt: c.startTime?.epochMillis ?? null,
+    stopAt: c.stopTime?.epochMillis ?? null,
+  };
+}
+
+const getLiveSlas: JiraClient['getLiveSlas'] = async (issueIdOrKey) => {
+  // One page: JSM's default page (50) holds every SLA a request type defines in practice.
+  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-sla-get
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueIdOrKey}/sla`, { method: 'GET', headers: READ }),
+  );
+  if (res.status === 404) return [];
+  expectOk(res, 'sla');
+  const page = await parse(res, LiveSlaPageSchema, 'sla');
+  return page.values.map((v): LiveSla => ({
+    name: v.name,
+    completedCycles: v.completedCycles.map(liveCycle),
+    ongoingCycle: v.ongoingCycle ? { ...liveCycle(v.ongoingCycle), paused: v.ongoingCycle.paused } : null,
+  }));
+};
+
 const getParticipants: JiraClient['getParticipants'] = async (issueKey) => {
   const res = await checked(
     api
@@ -296,6 +354,7 @@ export function createJiraClient(): JiraClient {
     listRequestTypes,
     displayNames,
     getSlaMetrics,
+    getLiveSlas,
     getParticipants,
     getRequestTypeId,
     addPublicComment,

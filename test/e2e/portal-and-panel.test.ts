@@ -13,7 +13,9 @@ import type { PortalAskView } from '../../src/contracts';
 import type { QuestionKind } from '../../src/domain/question';
 import type { SurveyPlanInput } from '../../src/domain/survey-plan';
 import { plan } from '../integration/support/config';
+import { findInternalIds } from './support/internal-ids';
 import {
+  assertThemed,
   callOk,
   type E2E,
   MODULE,
@@ -33,6 +35,8 @@ const SCALES: ReadonlyArray<{ kind: QuestionKind; requestType: string; project: 
   { kind: 'happiness10', requestType: 'Request access', project: 'IT', question: 'How happy are you with us?' },
   { kind: 'thumbs', requestType: 'Payroll question', project: 'HR', question: 'Are we on the right track?' },
 ];
+
+const HOUR = 3_600_000;
 
 let e: E2E;
 let admin: string;
@@ -344,6 +348,104 @@ describe('the agent on the issue view', () => {
       e.h.site.setBrowsePermission('HR', agent, true);
     }
     await page.close();
+  });
+});
+
+describe('the agent and the SLA, access and time limits', () => {
+  it("sees an open ticket's SLA breach as Jira's SLAs say, with the time overdue in words", async () => {
+    const requester = e.h.users.customers[0] ?? '';
+    // Raised three hours ago, with a 30-minute first-response goal and nobody answering since.
+    e.h.site.advance(-3 * HOUR);
+    const t = e.h.site.createTicket({
+      projectKey: 'IT',
+      requestType: 'Get IT help',
+      summary: 'Mail is down',
+      reporter: requester,
+    });
+    e.h.site.advance(3 * HOUR);
+    e.h.site.setSla(t.key, 'Time to first response', { goalMinutes: 30 });
+    await e.h.waitForIdle();
+    const page = await openAs(e, agent, `/browse/${t.key}`);
+    const panel = moduleFrame(page, MODULE.issuePanel);
+    const chips = panel.getByRole('list', { name: 'Experience indicators' });
+    await chips.getByText('SLA breached').waitFor();
+    // 180 − 30 = 150 minutes overdue by hand, plus the seconds the page took to open.
+    expect(await chips.innerText()).toMatch(/Time to first response, 2 hours 3\d minutes overdue/);
+    const risk = panel.getByRole('region', { name: 'Risk' });
+    expect(await risk.innerText()).toMatch(/SLA breached: Time to first response/);
+    await page.close();
+  });
+
+  it('a restricted agent on a 360 px phone in the dark theme sees one clear message and no active control', async () => {
+    // A ticket of its own with an unfavourable answer, so "Follow-up done" is there to press.
+    const requester = e.h.users.customers[1] ?? '';
+    const { key } = e.h.site.createTicket({
+      projectKey: 'HR',
+      requestType: 'Payroll question',
+      summary: 'Payslip missing',
+      reporter: requester,
+    });
+    await e.h.waitForIdle();
+    e.h.site.assign(key, agent, admin);
+    const ask = await myAsk(requester, key);
+    await callOk(
+      e.h,
+      MODULE.portal,
+      'answerAsk',
+      { askId: ask?.askId, score: 0, reasons: ['Slow'], comment: null, lostTimeChoiceId: null },
+      requester,
+      { request: { key } },
+    );
+    await e.h.waitForIdle();
+    const page = await openAs(e, agent, `/browse/${key}`, { theme: 'dark', width: 360 });
+    const panel = moduleFrame(page, MODULE.issuePanel);
+    const done = panel.getByRole('button', { name: 'Follow-up done' });
+    await done.waitFor();
+    e.h.site.setBrowsePermission('HR', agent, false);
+    try {
+      await done.click();
+      await panel.getByText('You do not have access to this').waitFor();
+      expect(await panel.getByText('You do not have access to this').count()).toBe(1);
+      const active = panel.locator(
+        'button:not([disabled]):not([aria-disabled="true"]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href]',
+      );
+      expect(await active.allInnerTexts()).toEqual([]);
+      const overflow = await page.locator(`iframe[data-module="${MODULE.issuePanel}"]`).evaluate((el) => {
+        const doc = (el as HTMLIFrameElement).contentDocument?.documentElement;
+        return doc === undefined ? -1 : doc.scrollWidth - doc.clientWidth;
+      });
+      expect(overflow).toBe(0);
+      await assertThemed(page, MODULE.issuePanel, 'dark', 'issue-panel-access-lost-360');
+      await screenshot(page, MODULE.issuePanel, 'issue-panel-access-lost-360', 'dark');
+    } finally {
+      e.h.site.setBrowsePermission('HR', agent, true);
+    }
+    await page.close();
+  });
+
+  it('a resolver that runs past its time limit shows a short message that says what to do, with no code', async () => {
+    const { key } = ticket('thumbs');
+    // The SLA read never answers: the panel's resolver runs into the platform's limit (FUNCTION_TIME_OUT).
+    e.h.faults.set([{ target: 'jira', kind: 'timeout', rate: 1, pathIncludes: '/sla' }]);
+    let page: Page | undefined;
+    try {
+      page = await openAs(e, agent, `/browse/${key}`);
+      const panel = moduleFrame(page, MODULE.issuePanel);
+      const notice = panel.locator('[data-notice]');
+      await notice.waitFor();
+      const text = (await notice.innerText()).trim();
+      expect(text).toMatch(
+        /^Jira is busy or unreachable\s+Jira took too long to answer\. Try again in a moment\.\s+Try again$/,
+      );
+      expect(findInternalIds(text, { projectIds: [], accountIds: [agent], configIds: [] })).toEqual([]);
+      expect(e.h.faults.injected).toBeGreaterThan(0);
+      e.h.faults.clear();
+      await panel.getByRole('button', { name: 'Try again' }).click();
+      await panel.getByRole('list', { name: 'Experience indicators' }).waitFor();
+    } finally {
+      e.h.faults.clear();
+      await page?.close();
+    }
   });
 });
 

@@ -3,7 +3,7 @@ import './support/setup';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { askNow, getTicketExperience, markFollowUpDone } from '@contracts/agent';
+import { askNow, getTicketExperience, markFollowUpDone, type TicketExperienceView } from '@contracts/agent';
 import { anExperience, NOW } from './support/builders';
 import { findInNotice, hostFor, renderApp, renderStarted } from './support/fake-host';
 
@@ -250,6 +250,73 @@ describe('agent issue panel', () => {
     host.answer(getTicketExperience, { issueKey: 'HELP-7' } as never);
     renderApp(host);
     expect(await findInNotice(/got an answer it did not understand/)).toBeInTheDocument();
+  });
+});
+
+describe('the SLA chip', () => {
+  const MINUTE = 60_000;
+  const HOUR = 60 * MINUTE;
+  type Sla = NonNullable<Extract<TicketExperienceView['sla'], { read: 'read' }>['slas'][number]>;
+  const sla = (patch: Partial<Sla>): Sla => ({
+    name: 'Time to resolution',
+    state: 'on-track',
+    remainingMs: 5 * HOUR,
+    breachedBefore: false,
+    ...patch,
+  });
+
+  async function chipFor(reading: TicketExperienceView['sla']) {
+    renderApp(panel().answer(getTicketExperience, anExperience({ sla: reading })));
+    const chips = await screen.findByRole('list', { name: 'Experience indicators' });
+    const item = within(chips).getAllByRole('listitem')[0];
+    return {
+      text: item?.querySelector('.sentio-explain-term')?.textContent,
+      explained: within(item as HTMLElement).getByRole('tooltip').textContent,
+    };
+  }
+
+  // Oracle: the words worked out by hand from each SLA's milliseconds (JSM's remainingTime).
+  it.each([
+    [
+      'SLA breached Time to resolution, 2 hours 5 minutes overdue',
+      sla({ state: 'breached', remainingMs: -(2 * HOUR + 5 * MINUTE) }),
+    ],
+    ['SLA at risk Time to resolution, 20 minutes left', sla({ state: 'at-risk', remainingMs: 20 * MINUTE })],
+    ['SLA paused Time to resolution, 3 hours left', sla({ state: 'paused', remainingMs: 3 * HOUR })],
+    [
+      'SLA on track Time to resolution, 2 days 2 hours left',
+      sla({ state: 'on-track', remainingMs: 50 * HOUR + 30 * MINUTE }),
+    ],
+    ['SLA met Time to resolution, 40 minutes to spare', sla({ state: 'met', remainingMs: 40 * MINUTE })],
+    ['SLA breached Time to resolution', sla({ state: 'breached', remainingMs: null })],
+    [
+      'SLA on track Time to resolution, 5 hours left (an earlier cycle breached)',
+      sla({ state: 'on-track', breachedBefore: true }),
+    ],
+  ])('says “%s”', async (words, one) => {
+    expect((await chipFor({ read: 'read', slas: [one] })).text).toBe(words);
+  });
+
+  it('leads with the worst SLA and explains every one', async () => {
+    const { text, explained } = await chipFor({
+      read: 'read',
+      slas: [
+        sla({ name: 'Time to first response', state: 'breached', remainingMs: -90 * MINUTE }),
+        sla({ name: 'Time to resolution', state: 'paused', remainingMs: 6 * HOUR }),
+      ],
+    });
+    expect(text).toBe('SLA breached Time to first response, 1 hour 30 minutes overdue');
+    expect(explained).toMatch(
+      /^Time to first response: breached, 1 hour 30 minutes overdue\.Time to resolution: paused, 6 hours left\./,
+    );
+  });
+
+  it('says the SLA could not be read when Jira did not answer', async () => {
+    expect((await chipFor({ read: 'failed' })).text).toBe('SLA could not be read');
+  });
+
+  it('says when no SLA runs on the request', async () => {
+    expect((await chipFor({ read: 'read', slas: [] })).text).toBe('No SLA running');
   });
 });
 

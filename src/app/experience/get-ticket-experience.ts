@@ -5,7 +5,7 @@
  */
 import type { Ask } from '../../domain/ask';
 import { scopeMatches } from '../../domain/scope';
-import { moodOf, type RiskAssessment, type TicketExperience } from '../../domain/ticket';
+import { applySlaState, moodOf, type RiskAssessment, type TicketExperience } from '../../domain/ticket';
 import { effectiveConfig } from '../configuration/effective-config';
 import { NotFoundError } from '../errors';
 import type { AppPorts, CallerJira, StoredConfig } from '../ports';
@@ -13,6 +13,7 @@ import { evaluatePlans } from '../surveys/evaluate-plans';
 import { followUpOf, riskOf, surveyStateOf } from '../tickets/derive-record';
 import type { PlanDecisionRecord, TicketRecord } from '../tickets/ticket-record';
 import { assertAgent } from './assert-agent';
+import { asSlaMetrics, slaStandings, type SlaReading } from './sla-standing';
 
 /** A manual plan the agent may pick, with the fatigue rule that would refuse an ask now (null: it would ask). */
 export interface ManualPlanOption {
@@ -31,6 +32,8 @@ export interface TicketExperienceRead {
   readonly planDecisions: readonly PlanDecisionRecord[];
   readonly manualPlans: readonly ManualPlanOption[];
   readonly followUp: { readonly needed: boolean; readonly doneAt: number | null } | null;
+  /** The SLAs as JSM computes them at this read; `experience` and `risk` already include them. */
+  readonly sla: SlaReading;
 }
 
 /** More manual plans than this on one ticket is a configuration smell; the panel offers the first ones. */
@@ -92,18 +95,27 @@ export async function getTicketExperience(
   agentId: string,
   issueId: string,
 ): Promise<TicketExperienceRead> {
-  // The reads start while Jira checks the agent may browse the issue; nothing is answered before it says yes.
-  const [allowed, read] = await Promise.allSettled([
+  // The reads start while Jira checks the agent may browse the issue; nothing is answered before it
+  // says yes. JSM sends no SLA events, so the SLAs are read live here, beside the other reads: a
+  // failed SLA read leaves the rest of the panel whole.
+  const [allowed, read, live] = await Promise.allSettled([
     assertAgent(caller, issueId),
     Promise.all([effectiveConfig(ports), ports.tickets.getTicket(issueId)]),
+    ports.jira.getLiveSlas(issueId),
   ]);
   if (allowed.status === 'rejected') throw allowed.reason;
   if (read.status === 'rejected') throw read.reason;
   const [config, ticket] = read.value;
   if (ticket === null) throw new NotFoundError('Sentio has not seen this ticket yet.');
   const record = ticket.value;
-  const e = record.experience;
   const now = ports.clock.now();
+  // The live SLAs replace the stored ones (read at resolution) in this read only; nothing is written.
+  const e =
+    live.status === 'fulfilled'
+      ? applySlaState(record.experience, asSlaMetrics(live.value), now).experience
+      : record.experience;
+  const sla: SlaReading =
+    live.status === 'fulfilled' ? { read: 'read', slas: slaStandings(live.value) } : { read: 'failed' };
   const planName = (id: string) => config.plans.find((p) => p.id === id)?.name ?? id;
   // The asks and the manual plans' previews together: one round trip, however many asks.
   const [stored, manualPlans] = await Promise.all([
@@ -124,5 +136,6 @@ export async function getTicketExperience(
     planDecisions: record.decisions,
     manualPlans,
     followUp: followUp === null ? null : { needed: followUp.needed, doneAt: followUp.doneAt },
+    sla,
   };
 }

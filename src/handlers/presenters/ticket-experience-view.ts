@@ -157,5 +157,6 @@ export function ticketExperienceView(read: TicketExperienceRead): TicketExperien
         : { kind: last.questionKind, score: last.score, normalised: normalisedScore(last.questionKind, last.score) },
     followUp:
       read.followUp === null ? null : { needed: read.followUp.needed, doneAt: read.followUp.doneAt, doneBy: null },
+    sla: read.sla.read === 'failed' ? { read: 'failed' } : { read: 'read', slas: read.sla.slas.map((s) => ({ ...s })) },
   };
 }

@@ -12,6 +12,7 @@ import type {
   ScopeOptions,
   AppPorts,
   HmacKey,
+  LiveSla,
   Page,
   AccountStore,
   AskStore,
@@ -73,6 +74,8 @@ export interface FakeWorld {
   jiraReads: string[];
   /** Makes Jira's reads fail like a 503 while true. */
   jiraDown: boolean;
+  /** What JSM answers for a request's SLAs (the agent panel's live read). */
+  liveSlas: LiveSla[];
   now: number;
 }
 
@@ -144,6 +147,7 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     site: { projects: [], requestTypes: [], priorities: [], people: new Map() },
     jiraReads: [],
     jiraDown: false,
+    liveSlas: [],
     now: Date.UTC(2026, 0, 5, 9),
     ports: undefined as unknown as AppPorts,
   };
@@ -366,6 +370,7 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     jira: {
       getIssue: async () => null,
       getSlaMetrics: async () => [],
+      getLiveSlas: async () => jiraRead('getLiveSlas', world.liveSlas),
       getParticipants: async () => [],
       getRequestTypeId: async () => null,
       async addPublicComment(issueKey, text) {

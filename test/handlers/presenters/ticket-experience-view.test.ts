@@ -18,6 +18,7 @@ function viewOf(e: TicketExperience) {
     planDecisions: [],
     manualPlans: [],
     followUp: null,
+    sla: { read: 'read', slas: [] },
   });
 }
 

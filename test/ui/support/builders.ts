@@ -113,6 +113,18 @@ export function anExperience(patch: Partial<TicketExperienceView> = {}): TicketE
     manualPlans: [{ planId: 'quick-check', planName: 'Quick check', refusal: null }],
     lastScore: { kind: 'csat5', score: 2, normalised: 0.25 },
     followUp: { needed: true, doneAt: null, doneBy: null },
+    sla: {
+      read: 'read',
+      slas: [
+        {
+          name: 'Time to first response',
+          state: 'breached',
+          remainingMs: -2 * HOUR - 5 * 60_000,
+          breachedBefore: false,
+        },
+        { name: 'Time to resolution', state: 'on-track', remainingMs: 5 * HOUR, breachedBefore: false },
+      ],
+    },
     ...patch,
   };
 }
