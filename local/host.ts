@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { type Db, getMeta, openDb, setMeta } from './db.js';
 import { type FaultInjector as FaultInjectorType, FaultInjector, type FaultRule } from './faults.js';
+import { type I18nBundle, loadI18nBundle, writeAppCodeDir } from './i18n.js';
 import { KvsStore, type KvsCost } from './kvs.js';
 import { type AppManifest, loadManifest, type UiModule } from './manifest.js';
 import { MetricsLog } from './metrics.js';
@@ -152,11 +153,14 @@ export class LocalHost implements PlatformHandler {
   private closed = false;
   private schedulerTimers: NodeJS.Timeout[] = [];
   private readonly direct: InvocationStore;
+  /** manifest.yml `translations` as deployed: served to frames and read by functions (local/i18n.ts). */
+  readonly i18n: I18nBundle | null;
   /** Invocation rate for the bridge: 500 invoke calls per 25 s per session. */
   private readonly invokeWindows = new Map<string, { start: number; count: number }>();
 
   constructor(opts: HostOptions & { dbFile: string }) {
     this.manifest = loadManifest(opts.manifestPath ?? join(REPO_ROOT, 'manifest.yml'));
+    this.i18n = loadI18nBundle(opts.manifestPath ?? join(REPO_ROOT, 'manifest.yml'));
     this.db = openDb(opts.dbFile);
     this.clock = new SiteClock(opts.clock);
     this.options = {
@@ -172,6 +176,7 @@ export class LocalHost implements PlatformHandler {
       installationId: `local-${appUuid.slice(0, 8)}`,
       cloudId: CLOUD_ID,
       appVersion: '1.0.0-local',
+      appCodeDir: writeAppCodeDir(this.i18n),
     };
     this.appAccountId = `712020:${appUuid}`;
     this.site = new JiraSite(this.db, this.clock, (type, payload, self, at) =>
@@ -905,7 +910,8 @@ export class LocalHost implements PlatformHandler {
       environmentId: this.identity.environmentId,
       environmentType: 'DEVELOPMENT',
       appVersion: this.identity.appVersion,
-      locale: 'en-GB',
+      // The user's own language, as Forge gives it (a Forge locale code; Jira's profile says de_DE).
+      locale: (user?.locale ?? 'en_US').replace('_', '-'),
       timezone: user?.timeZone ?? 'UTC',
       theme: { colorMode: 'light' },
       license: { isActive: true },

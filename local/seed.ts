@@ -26,6 +26,15 @@ const HOUR = 3_600_000;
 const MIN = 60_000;
 const DAY = 24 * HOUR;
 
+/** Requesters who read Jira in another language (Jira profile form): the demo's portal surveys in German and Japanese. */
+const CUSTOMER_LOCALES: Readonly<Record<string, string>> = {
+  'Hannah Schmidt': 'de_DE',
+  'Nora Fischer': 'de_DE',
+  'Yuki Tanaka': 'ja_JP',
+  'Mia Laurent': 'fr_FR',
+  'Pablo Ortega': 'es_ES',
+};
+
 /** People of the basic site; ids look like Atlassian account ids so the app treats them as such. */
 const PEOPLE = {
   admins: [{ id: '5b10a2844c20165700ede21g', name: 'Ada Okafor' }],
@@ -50,7 +59,11 @@ const PEOPLE = {
     'Yuki Tanaka',
     'Nora Fischer',
     'Ravi Patel',
-  ].map((name, i) => ({ id: `qm:7c1d3e0f-5a11-4b2c-9d00-${String(100000000000 + i)}`, name })),
+  ].map((name, i) => ({
+    id: `qm:7c1d3e0f-5a11-4b2c-9d00-${String(100000000000 + i)}`,
+    name,
+    locale: CUSTOMER_LOCALES[name] ?? 'en_US',
+  })),
 };
 
 const PROJECTS = [
@@ -78,7 +91,8 @@ export function seedBasicSite(host: LocalHost): void {
   const site = host.site;
   for (const a of PEOPLE.admins) site.addUser({ accountId: a.id, displayName: a.name, role: 'admin' });
   for (const a of PEOPLE.agents) site.addUser({ accountId: a.id, displayName: a.name, role: 'agent', style: a.style });
-  for (const c of PEOPLE.customers) site.addUser({ accountId: c.id, displayName: c.name, role: 'customer' });
+  for (const c of PEOPLE.customers)
+    site.addUser({ accountId: c.id, displayName: c.name, role: 'customer', locale: c.locale });
   for (const p of PROJECTS) {
     site.addProject({ key: p.key, name: p.name, lead: PEOPLE.admins[0]?.id });
     for (const t of p.types)
@@ -551,6 +565,25 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
       },
       comment: { enabled: true, maxLength: 500 },
     },
+    translations: {
+      'de-DE': {
+        text: 'Wie läuft Ihre Anfrage bisher?',
+        reasonChips: {
+          negative: ['Langsame Antworten', 'Zweimal dasselbe gefragt', 'Unklare nächste Schritte'],
+          neutral: ['Bisher in Ordnung'],
+          positive: ['Schnelle Antworten', 'Klare Updates', 'Freundlich'],
+        },
+      },
+      'ja-JP': {
+        text: 'これまでのリクエストの対応はいかがですか？',
+        reasonChips: {
+          negative: ['返信が遅い', '同じことを二度聞かれた', '次の手順がわからない'],
+          neutral: ['今のところ問題ない'],
+          positive: ['返信が早い', '状況がよくわかる', '親切'],
+        },
+      },
+      'fr-FR': { text: 'Comment se passe votre demande jusqu’ici ?' },
+    },
     fatigue: {
       samplingPercent: 100,
       cooldownHours: 24,
@@ -572,6 +605,22 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
         positive: ['Good handover'],
       },
       comment: { enabled: true, maxLength: 500 },
+    },
+    translations: {
+      'de-DE': {
+        text: 'Sind Sie bei der richtigen Person gelandet?',
+        reasonChips: {
+          negative: ['Weitergereicht', 'Musste mich wiederholen', 'Niemand zuständig'],
+          positive: ['Gute Übergabe'],
+        },
+      },
+      'ja-JP': {
+        text: '適切な担当者につながっていますか？',
+        reasonChips: {
+          negative: ['たらい回し', '同じ説明を繰り返した', '担当者がいない'],
+          positive: ['引き継ぎが良い'],
+        },
+      },
     },
     fatigue: {
       samplingPercent: 100,
@@ -604,6 +653,26 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
           { id: 'over-1d', label: 'More than a day', minutes: 960 },
         ],
       },
+    },
+    translations: {
+      'de-DE': {
+        text: 'Wie zufrieden sind Sie mit der Bearbeitung Ihrer Anfrage?',
+        reasonChips: {
+          negative: ['Hat zu lange gedauert', 'Nicht behoben', 'Ohne Rückfrage geschlossen', 'Schlechte Kommunikation'],
+          neutral: ['Am Ende in Ordnung'],
+          positive: ['Schnell', 'Beim ersten Mal behoben', 'Gut informiert', 'Freundlich'],
+        },
+      },
+      'ja-JP': {
+        text: 'このリクエストへの対応にどの程度満足していますか？',
+        reasonChips: {
+          negative: ['時間がかかりすぎた', '解決していない', '確認なしで閉じられた', '連絡が不十分'],
+          neutral: ['最終的には問題ない'],
+          positive: ['早い', '一度で解決', '状況を知らせてくれた', '親切'],
+        },
+      },
+      'es-ES': { text: '¿Qué tan satisfecho está con la gestión de su solicitud?' },
+      'pt-BR': { text: 'Quão satisfeito você está com o atendimento da sua solicitação?' },
     },
     fatigue: {
       samplingPercent: 100,

@@ -338,7 +338,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
         if (req.principal.kind === 'app') return { status: 200, body: site.userRef(req.principal.accountId) };
         const u = principalUser(req.principal);
         if (!u) return jiraError(401, 'You are not authenticated. Authentication required to perform this operation.');
-        return { status: 200, body: { ...site.userRef(u.accountId), emailAddress: u.email, locale: 'en_GB' } };
+        return { status: 200, body: { ...site.userRef(u.accountId), emailAddress: u.email, locale: u.locale } };
       },
     ],
     [
@@ -349,7 +349,7 @@ export function createJiraRest(site: JiraSite, aliases: PropertyAlias[] = []) {
         if (!id) return jiraError(400, 'The accountId query parameter needs to be provided.');
         if (!site.user(id))
           return jiraError(404, `Specified user does not exist or you do not have required permissions`);
-        return { status: 200, body: site.userRef(id) };
+        return { status: 200, body: { ...site.userRef(id), locale: site.user(id)?.locale ?? null } };
       },
     ],
     [

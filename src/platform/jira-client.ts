@@ -105,6 +105,7 @@ const ServiceDeskSchema = z.object({ id: z.string(), projectId: z.string() });
 const RequestTypeOptionSchema = z.object({ id: z.string(), name: z.string(), serviceDeskId: z.string() });
 const PriorityOptionSchema = z.object({ id: z.string(), name: z.string() });
 const UserNameSchema = z.object({ accountId: z.string(), displayName: z.string().optional() });
+const UserLocaleSchema = z.object({ locale: z.string().max(35).nullable().optional() });
 
 /** Page size and page count of the scope lists: 500 of each is more than any picker should show, and bounded in time. */
 const LIST_PAGE = 50;
@@ -267,6 +268,15 @@ export function createJiraClient(): Jira & JiraDirectory {
         }
       }
       return names;
+    },
+
+    async userLocale(accountId) {
+      // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-get
+      // `locale` "may be returned as null" (the user's privacy setting).
+      const res = await call(fetch, route`/rest/api/3/user?accountId=${accountId}`);
+      if (res.status === 404) return null;
+      expectOk(res, 'user');
+      return (await parse(res, UserLocaleSchema, 'user')).locale ?? null;
     },
   };
 }
