@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, ConfigView } from '../../src/contracts';
 import { SurveyPlanSchema } from '../../src/domain/survey-plan';
 import { parseWith } from '../../src/domain/validation';
-import { plan } from '../integration/support/config';
+import { journeyXla, plan } from '../integration/support/config';
 import {
   callOk,
   type E2E,
@@ -145,6 +145,141 @@ describe('the configure page', () => {
     const frame = moduleFrame(page, MODULE.admin);
     await frame.getByText('You do not have access to this').waitFor();
     expect(await frame.getByRole('tab', { name: 'Survey plans' }).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('names, explanations and safety on the configure page', () => {
+  it('lists XLAs by project and indicator names, never by id', async () => {
+    const itId = e.h.site.raw.project('IT')?.id ?? '';
+    const itName = e.h.site.raw.project('IT')?.name ?? '';
+    await callOk(
+      e.h,
+      MODULE.admin,
+      'saveXla',
+      {
+        xla: journeyXla({
+          id: 'it-journey',
+          name: 'IT journey',
+          scope: { projectIds: [itId], requestTypeIds: [], priorities: [] },
+        }),
+      },
+      admin,
+    );
+    const page = await openAs(e, admin, '/admin');
+    const frame = moduleFrame(page, MODULE.admin);
+    const row = frame.getByRole('row', { name: /IT journey/ });
+    await row.getByText(`${itName} (IT)`).waitFor();
+    expect(await row.innerText()).toContain('Satisfaction, Not reopened, Few reassignments');
+    expect(await row.innerText()).not.toMatch(/\bcsat\b|\breopen\b|\breassign\b|\bprojects \d/);
+    await page.close();
+  });
+
+  it('explains weight, floor, target and prior, and previews the score of the draft live', async () => {
+    const page = await openAs(e, admin, '/admin');
+    const frame = moduleFrame(page, MODULE.admin);
+    await frame.getByRole('button', { name: 'Edit IT journey' }).click();
+    const group = frame.getByRole('group', { name: 'Satisfaction (survey answers)' });
+    // The help is on hover and on focus, and read with the field.
+    await group.getByRole('img', { name: 'What is weight?' }).hover();
+    await group
+      .getByRole('tooltip')
+      .filter({ hasText: /counts within its group/ })
+      .waitFor({ state: 'visible' });
+    for (const [label, help] of [
+      ['Weight', /counts within its group/],
+      ['Floor (0–1)', /scores 0/],
+      ['Target (0–1)', /scores 100/],
+      ['Prior (0–1)', /assumed before there is data/],
+    ] as const) {
+      const id =
+        ((await group.getByLabel(label, { exact: true }).getAttribute('aria-describedby')) ?? '').split(' ').at(-1) ??
+        '';
+      expect(await frame.locator(`[id="${id}"]`).textContent()).toMatch(help);
+    }
+    // Oracle by hand (SCORING.md §2–3) for journeyXla at its priors: csat 100·(0.8−0.5)/0.4 = 75 is X;
+    // reopen 100·(0.95−0.8)/0.17 = 88.24 and reassign 100 share O: 94.12; XLA = 0.7·75 + 0.3·94.12 = 80.7, met.
+    const preview = frame.getByRole('complementary', { name: 'Preview of the score' });
+    await preview.getByText('80.7', { exact: true }).waitFor();
+    expect(await preview.innerText()).toMatch(/Experience 75\. Operations 94\.1\./);
+    expect(await preview.innerText()).toMatch(/80\.7\s*Met/);
+    // A floor of 0.7 on satisfaction: 100·(0.8−0.7)/0.2 = 50, XLA = min(0.7·50 + 0.3·94.12, 50 + 10) = 60, at risk.
+    await group.getByLabel('Floor (0–1)', { exact: true }).fill('0.7');
+    await preview.getByText('60', { exact: true }).waitFor();
+    expect(await preview.innerText()).toMatch(/60\s*At risk/);
+    expect(await preview.innerText()).toContain('Experience 50 + at most 10 points from operations (94.1) = 60');
+    await screenshot(page, MODULE.admin, 'admin-xla-editor-preview', 'light');
+    await page.close();
+    await screenshotBothThemes(e, admin, '/admin', MODULE.admin, 'admin-xla-editor', async (f) => {
+      await f.getByRole('button', { name: 'Edit IT journey' }).click();
+      await f.getByRole('complementary', { name: 'Preview of the score' }).getByText('80.7', { exact: true }).waitFor();
+    });
+  });
+
+  it("says what is wrong with an import file in the admin's words, and imports nothing", async () => {
+    const before = await config();
+    const page = await openAs(e, admin, '/admin');
+    const frame = moduleFrame(page, MODULE.admin);
+    await frame.getByRole('tab', { name: 'Import / export' }).click();
+    const { targetScore: _t, ...rest } = before.xlas.find((x) => x.id === 'it-journey') ?? journeyXla();
+    await frame
+      .getByLabel('Configuration to import')
+      .fill(JSON.stringify({ format: 'sentio-config', version: 1, xlas: [{ ...rest, target: 80 }], plans: [] }));
+    const notice = frame.getByRole('region', { name: 'This file cannot be imported' });
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('XLA “IT journey”: has a setting Sentio does not know: “target”.');
+    expect(await notice.innerText()).not.toMatch(/xlas\[0\]|Unrecognized key/);
+    expect(await frame.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+    expect(await config()).toEqual(before);
+    await page.close();
+  });
+
+  it('previews an import as differences and asks before "replace everything" deletes anything', async () => {
+    const before = await config();
+    const changed = { ...(before.xlas.find((x) => x.id === 'it-journey') ?? journeyXla()), targetScore: 70 };
+    const file = { format: 'sentio-config', version: 1, xlas: [changed], plans: before.plans };
+    const page = await openAs(e, admin, '/admin');
+    const frame = moduleFrame(page, MODULE.admin);
+    await frame.getByRole('tab', { name: 'Import / export' }).click();
+    await frame.getByLabel('Configuration to import').fill(JSON.stringify(file));
+    await frame.getByRole('button', { name: 'Replace everything', exact: true }).click();
+    const preview = frame.getByRole('region', { name: 'What the import changes' });
+    await preview.getByText('Target score: 80 → 70').waitFor();
+    const removed = before.xlas.filter((x) => x.id !== 'it-journey').map((x) => x.name);
+    expect(removed.length).toBeGreaterThan(0);
+    for (const name of removed) expect(await preview.innerText()).toContain(`XLA “${name}”`);
+    await screenshot(page, MODULE.admin, 'admin-import-preview', 'light');
+    await frame.getByRole('button', { name: 'Replace everything…' }).click();
+    const confirm = frame.getByRole('region', { name: 'Replace everything?' });
+    await confirm.waitFor();
+    // Nothing is written before the admin confirms.
+    expect(await config()).toEqual(before);
+    await confirm.getByRole('button', { name: /^Replace and remove/ }).click();
+    await frame.getByRole('region', { name: 'What the import changes' }).waitFor({ state: 'detached' });
+    const after = await config();
+    expect(after.xlas.map((x) => [x.id, x.targetScore])).toEqual([['it-journey', 70]]);
+    expect(after.plans.map((p) => p.id)).toEqual(before.plans.map((p) => p.id));
+    await page.close();
+  });
+
+  it("shows the audit log with people's names and what changed, and filters it", async () => {
+    const name = e.h.site.raw.user(admin)?.displayName ?? '';
+    const page = await openAs(e, admin, '/admin');
+    const frame = moduleFrame(page, MODULE.admin);
+    await frame.getByRole('tab', { name: 'Audit log' }).click();
+    const table = frame.getByRole('table', { name: 'Audit log' });
+    await table.getByRole('cell', { name: name }).first().waitFor();
+    const text = await table.innerText();
+    expect(text).not.toContain(admin);
+    expect(text).toContain('Configuration imported');
+    expect(text).toContain('Replaced everything');
+    await frame.getByRole('button', { name: 'Survey plans', exact: true }).click();
+    expect(await table.getByRole('cell', { name: 'Configuration imported' }).count()).toBe(0);
+    expect(await table.getByRole('cell', { name: 'Plan saved' }).count()).toBeGreaterThan(0);
+    await screenshotBothThemes(e, admin, '/admin', MODULE.admin, 'admin-audit-log', async (f) => {
+      await f.getByRole('tab', { name: 'Audit log' }).click();
+      await f.getByRole('table', { name: 'Audit log' }).waitFor();
+    });
     await page.close();
   });
 });

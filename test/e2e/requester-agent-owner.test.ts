@@ -125,7 +125,7 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
     await theirs.goto(`${e.h.url}/browse/${key}`);
     await theirs.getByText(`Issue ${key} does not exist or you do not have permission to see it.`).waitFor();
 
-    // Their own request's panel is empty (no ask for them)...
+    // Their own request's panel says in one quiet line there is nothing to answer (no ask for them)...
     const own = await openAs(e, stranger, `/portal/${strangersKey}`);
     const frameHandle = await own.locator(`iframe[data-module="${MODULE.portal}"]`).elementHandle();
     const content = await frameHandle?.contentFrame();
@@ -133,7 +133,9 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
     await content.waitForFunction(
       () => document.querySelector('#root') !== null && document.querySelector('[aria-busy="true"]') === null,
     );
-    expect((await content.locator('#root').innerText()).trim()).toBe('');
+    expect((await content.locator('#root').innerText()).trim()).toBe(
+      'No feedback question for you on this request right now.',
+    );
     // ...and answering the requester's ask from inside their frame, through the real bridge, is refused.
     const answered = await content.evaluate(async (id) => {
       const bridge = (
@@ -176,7 +178,11 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
     await frame.getByLabel('Anything else? (optional)').fill('Quick and clear, thank you');
     await frame.getByRole('button', { name: 'Send' }).click();
     await frame.getByText('Thanks for your feedback').waitFor();
-    expect(await frame.getByRole('status').innerText()).toContain('You answered: 😄 Very happy');
+    expect(await frame.getByRole('status').innerText()).toMatch(/You answered:\s*Very happy \(5 of 5\)/);
+    // Focus moved to the thanks: a keyboard or screen-reader user hears how the answer went.
+    expect(await frame.getByText('Thanks for your feedback').evaluate((el) => el === document.activeElement)).toBe(
+      true,
+    );
     await frame.getByRole('button', { name: 'Change my answer' }).waitFor();
     await screenshot(page, MODULE.portal, 'portal-survey-answered-320', 'light');
 

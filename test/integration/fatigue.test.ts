@@ -56,7 +56,7 @@ describe('fatigue controls on the local host', () => {
     expect(second).toEqual({
       outcome: 'refused',
       reason: 'ask-pending',
-      message: `ask ${first.outcome === 'asked' ? first.ask.id : ''} on this ticket is still waiting for an answer`,
+      message: 'a survey sent on this ticket is still waiting for the requester’s answer',
     });
     expect(asks()).toBe(before);
   });
@@ -69,7 +69,7 @@ describe('fatigue controls on the local host', () => {
     expect(await askNow(t, 'manual-max')).toEqual({
       outcome: 'refused',
       reason: 'max-asks-reached',
-      message: 'the ticket already has 1 ask(s); the plan allows 1',
+      message: 'the requester was already asked once on this ticket; the plan allows once',
     });
     expect(asks()).toBe(before);
   });
@@ -134,18 +134,17 @@ describe('fatigue controls on the local host', () => {
         refusal: { reason: 'sampled-out', message: 'not in the 0 % sample this time' },
       },
     ]);
-    const asked = await askNow(t, 'manual-pending');
-    const askId = asked.outcome === 'asked' ? asked.ask.id : '';
+    expect((await askNow(t, 'manual-pending')).outcome).toBe('asked');
     h.advanceBoth(60_000);
     const after = unwrap(await h.call<View>(MODULE.agent, 'getTicketExperience', {}, agent, { issue: t }));
     expect(after.manualPlans.find((p) => p.planId === 'manual-pending')?.refusal).toEqual({
       reason: 'ask-pending',
-      message: `ask ${askId} on this ticket is still waiting for an answer`,
+      message: 'a survey sent on this ticket is still waiting for the requester’s answer',
     });
     // This plan allows a new ask while one is pending; its limit of 1 ask per ticket is what stops it.
     expect(after.manualPlans.find((p) => p.planId === 'manual-max')?.refusal).toEqual({
       reason: 'max-asks-reached',
-      message: 'the ticket already has 1 ask(s); the plan allows 1',
+      message: 'the requester was already asked once on this ticket; the plan allows once',
     });
     // The preview wrote nothing: the ticket still has exactly the one ask.
     expect(h.entity('ask').filter((row) => JSON.stringify(row.value).includes(t.id)).length).toBe(1);

@@ -205,7 +205,7 @@ describe('the project dashboard on the local host', () => {
         issueKey: t3.key,
         riskLevel: 'medium',
         riskScore: 35,
-        reasons: [{ code: 'low-score-no-follow-up', text: 'Low survey answer (1 on csat5) with no follow-up yet' }],
+        reasons: [{ code: 'low-score-no-follow-up', text: 'Low survey answer (1 of 5) with no follow-up yet' }],
         mood: null,
         lastScore: { kind: 'csat5', score: 1 },
         requestTypeId: t3.requestTypeId,

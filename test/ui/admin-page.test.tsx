@@ -44,16 +44,57 @@ const site: ScopeOptions = {
 };
 
 function admin() {
-  return hostFor('sentio-admin-page').answer(getConfig, config).answer(getRecomputeStatus, { status: null });
+  return hostFor('sentio-admin-page')
+    .answer(getConfig, config)
+    .answer(getRecomputeStatus, { status: null })
+    .answer(listScopeOptions, site);
 }
 
 describe('admin page', () => {
-  it('loads config and recompute status in one round and lists XLAs', async () => {
-    const host = admin();
+  it('loads config, recompute status and scope names in one round and lists XLAs by name', async () => {
+    const scoped = { ...defaultXla(), scope: { projectIds: ['100'], requestTypeIds: ['rt-1'], priorities: ['1'] } };
+    const host = admin().answer(getConfig, { ...config, xlas: [scoped] });
     renderApp(host);
     expect(await screen.findByText('People get back to work fast')).toBeInTheDocument();
-    expect(host.calls.map((c) => c.name).sort()).toEqual(['getConfig', 'getRecomputeStatus']);
+    expect(host.calls.map((c) => c.name).sort()).toEqual(['getConfig', 'getRecomputeStatus', 'listScopeOptions']);
     expect(screen.getByText('No recompute has run yet.')).toBeInTheDocument();
+    const row = screen.getByRole('row', { name: /People get back to work fast/ });
+    expect(await within(row).findByText('Help desk (HELP) · Get IT help · priority Highest')).toBeInTheDocument();
+    // Indicators by name, never by id; a weight of 0 says it does not count.
+    expect(row).toHaveTextContent(
+      'Satisfaction, Comment tone, SLAs met, Not reopened, Few reassignments, Short waits, No chasers (shown, not counted)',
+    );
+    expect(row.textContent).not.toMatch(/\bcsat\b|\bsentiment\b|\breassign\b/);
+  });
+
+  it('explains weight, floor, target and prior beside their fields, and previews the score live', async () => {
+    const user = userEvent.setup();
+    renderApp(admin());
+    await user.click(await screen.findByRole('button', { name: 'Edit People get back to work fast' }));
+    await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
+    const group = screen.getByRole('group', { name: 'Satisfaction (survey answers)' });
+    expect(within(group).getByLabelText('Weight')).toHaveAccessibleDescription(/counts within its group/);
+    expect(within(group).getByLabelText('Floor (0–1)')).toHaveAccessibleDescription(/scores 0/);
+    expect(within(group).getByLabelText('Target (0–1)')).toHaveAccessibleDescription(/scores 100/);
+    expect(within(group).getByLabelText('Prior (0–1)')).toHaveAccessibleDescription(/assumed before there is data/);
+
+    const preview = screen.getByRole('complementary', { name: 'Preview of the score' });
+    // Oracle, by hand (SCORING.md §2–3, default XLA): every rate at its prior scores
+    // csat 100·(0.8−0.5)/0.4 = 75, sentiment 100·(0.85−0.6)/0.3 = 83.33, X = 0.8·75 + 0.2·83.33 = 76.67;
+    // sla 80, reopen 88.24, reassign 100, wait 87.5 (chaser weight 0), O = 0.4·80 + 0.2·(88.24+100+87.5) = 87.15;
+    // XLA = min(0.7·76.67 + 0.3·87.15, 76.67 + 10) = 79.8 → at risk (target 80).
+    expect(within(preview).getByRole('status')).toHaveTextContent('Experience 76.7. Operations 87.1.');
+    expect(preview).toHaveTextContent('79.8At risk');
+    // Satisfaction at 90 % reaches its target: X = 0.8·100 + 0.2·83.33 = 96.67, XLA = 0.7·96.67 + 0.3·87.15 = 93.8.
+    const rate = within(preview).getByLabelText('Example rate of satisfaction');
+    await user.clear(rate);
+    await user.type(rate, '90');
+    expect(preview).toHaveTextContent('93.8Met');
+    // A lower target score moves the band, not the score.
+    const target = screen.getByLabelText('Target score');
+    await user.clear(target);
+    await user.type(target, '95');
+    expect(preview).toHaveTextContent('93.8At risk');
   });
 
   it('shows the schema message next to the field it is about, and does not save', async () => {
@@ -61,17 +102,20 @@ describe('admin page', () => {
     const host = admin();
     renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Edit People get back to work fast' }));
+    await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
     const target = screen.getByLabelText('Target score');
     await user.clear(target);
     await user.type(target, '120');
     expect(target).toHaveAttribute('aria-invalid', 'true');
-    expect(target).toHaveAccessibleDescription('must be between 0 and 100');
+    expect(target).toHaveAccessibleDescription(/^must be between 0 and 100 The XLA score that counts as met/);
 
     const group = screen.getByRole('group', { name: 'Satisfaction (survey answers)' });
     const floor = within(group).getByLabelText('Floor (0–1)');
     await user.clear(floor);
     await user.type(floor, '0.95');
-    expect(floor).toHaveAccessibleDescription('must be below the target (0.9)');
+    expect(floor).toHaveAccessibleDescription(
+      /^must be below the target \(0.9\) The rate of good tickets that scores 0/,
+    );
 
     await user.click(screen.getByRole('button', { name: 'Save XLA' }));
     expect(host.callsTo(saveXla)).toEqual([]);
@@ -84,6 +128,7 @@ describe('admin page', () => {
     const host = admin().answer(saveXla, { config: { ...config, xlas: [renamed], version: 4 }, recompute: null });
     renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Edit People get back to work fast' }));
+    await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
     const name = screen.getByLabelText('Name');
     await user.clear(name);
     await user.type(name, 'Back to work fast');
@@ -103,6 +148,7 @@ describe('admin page', () => {
     });
     renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Edit People get back to work fast' }));
+    await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
     await user.click(screen.getByRole('button', { name: 'Save XLA' }));
     await waitFor(() =>
       expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('an XLA with this name exists'),
@@ -120,6 +166,7 @@ describe('admin page', () => {
     renderApp(host);
     await user.click(await screen.findByRole('tab', { name: 'Survey plans' }));
     await user.click(screen.getByRole('button', { name: 'Edit Waiting check' }));
+    await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
     const preview = screen.getByRole('complementary', { name: 'Preview of what the requester sees' });
     expect(within(preview).getAllByRole('radio')).toHaveLength(2);
     await user.click(screen.getByRole('button', { name: 'Stars (5)' }));
@@ -135,25 +182,87 @@ describe('admin page', () => {
     renderApp(admin());
     await user.click(await screen.findByRole('tab', { name: 'Survey plans' }));
     await user.click(screen.getByRole('button', { name: 'Edit Waiting check' }));
+    await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
     const remind = screen.getByLabelText('Remind after');
     await user.clear(remind);
     await user.type(remind, '100');
     expect(remind).toHaveAccessibleDescription('must be before the expiry (72 h)');
   });
 
-  it('refuses an import file that does not match the export schema, naming the field', async () => {
+  it('refuses an import file that does not match the export schema, naming the XLA and the setting in words', async () => {
     const user = userEvent.setup();
     const host = admin();
     renderApp(host);
     await user.click(await screen.findByRole('tab', { name: 'Import / export' }));
+    await screen.findByLabelText('Configuration to import');
     const box = screen.getByLabelText('Configuration to import');
     await user.click(box);
+    const { targetScore: _t, ...rest } = defaultXla();
     await user.paste(
-      JSON.stringify({ format: 'sentio-config', version: 1, xlas: [{ ...defaultXla(), targetScore: 500 }], plans: [] }),
+      JSON.stringify({
+        format: 'sentio-config',
+        version: 1,
+        xlas: [{ ...rest, target: 80, halfLifeDays: 'thirty' }],
+        plans: [],
+      }),
     );
-    await user.click(screen.getByRole('button', { name: 'Import' }));
-    expect(await screen.findByText('xlas[0].targetScore')).toBeInTheDocument();
+    const notice = await screen.findByText('This file cannot be imported');
+    const problems = within(notice.closest('section') ?? document.body).getAllByRole('listitem');
+    expect(problems.map((p) => p.textContent)).toEqual([
+      'XLA “People get back to work fast” › half-life: should be a number',
+      'XLA “People get back to work fast”: has a setting Sentio does not know: “target”. Remove it, or export the configuration again from the site it came from.',
+    ]);
+    expect(screen.getByRole('button', { name: 'Import' })).toBeDisabled();
     expect(host.callsTo(importConfig)).toEqual([]);
+  });
+
+  it('says plainly when the file is not JSON or not a Sentio export', async () => {
+    const user = userEvent.setup();
+    renderApp(admin());
+    await user.click(await screen.findByRole('tab', { name: 'Import / export' }));
+    await screen.findByLabelText('Configuration to import');
+    const box = screen.getByLabelText('Configuration to import');
+    await user.click(box);
+    await user.paste('{ "xlas": [ }');
+    expect(await screen.findByText(/it is not valid JSON/)).toBeInTheDocument();
+    await user.clear(box);
+    await user.paste('{ "xlas": [] }');
+    expect(await screen.findByText(/This is not a file exported by Sentio/)).toBeInTheDocument();
+  });
+
+  it('previews an import as differences, and asks before "replace everything" removes anything', async () => {
+    const user = userEvent.setup();
+    const edited = {
+      ...defaultXla(),
+      targetScore: 75,
+      scope: { projectIds: ['100'], requestTypeIds: [], priorities: [] },
+    };
+    const added = SurveyPlanSchema.parse({ ...plan, id: 'at-resolution', name: 'At resolution' });
+    const host = admin().answer(importConfig, {
+      config: { xlas: [edited], plans: [added], version: 4 },
+      recompute: null,
+    });
+    renderApp(host);
+    await user.click(await screen.findByRole('tab', { name: 'Import / export' }));
+    await screen.findByLabelText('Configuration to import');
+    await user.click(screen.getByLabelText('Configuration to import'));
+    await user.paste(JSON.stringify({ format: 'sentio-config', version: 1, xlas: [edited], plans: [added] }));
+    const preview = await screen.findByRole('region', { name: 'What the import changes' });
+    expect(preview).toHaveTextContent('Importing adds 1, changes 1; 0 stay as they are.');
+    expect(preview).toHaveTextContent('Plan “At resolution”');
+    expect(preview).toHaveTextContent('Scope › projects: every project → Help desk (HELP)');
+    expect(preview).toHaveTextContent('Target score: 80 → 75');
+    expect(preview).toHaveTextContent('Kept (not in the file)Plan “Waiting check”');
+
+    await user.click(screen.getByRole('button', { name: 'Replace everything' }));
+    expect(preview).toHaveTextContent('Importing adds 1, changes 1 and removes 1; 0 stay as they are.');
+    expect(preview).toHaveTextContent('Removed (not in the file)Plan “Waiting check”');
+    await user.click(screen.getByRole('button', { name: 'Replace everything…' }));
+    // Nothing is written until the admin confirms what will be removed.
+    expect(host.callsTo(importConfig)).toEqual([]);
+    await user.click(await screen.findByRole('button', { name: 'Replace and remove 1 item' }));
+    await waitFor(() => expect(host.callsTo(importConfig)).toHaveLength(1));
+    expect(host.callsTo(importConfig)[0]).toMatchObject({ mode: 'replace', expectedVersion: 3 });
   });
 
   it('starts a recompute and shows its progress', async () => {
@@ -196,7 +305,44 @@ describe('admin page', () => {
     expect(await screen.findByText('Changed the question')).toBeInTheDocument();
   });
 
-  it('shows each actor by display name beside the account id, and the id alone when Jira had no name', async () => {
+  it('filters the audit log by kind and by person or name', async () => {
+    const user = userEvent.setup();
+    const entry = (
+      id: string,
+      actorName: string,
+      action: 'plan-saved' | 'xla-saved',
+      target: string,
+      summary: string,
+    ) => ({
+      id,
+      at: NOW,
+      actorId: `${id}-actor`,
+      actorName,
+      action,
+      target,
+      summary,
+    });
+    const host = admin().answer(getAuditLog, {
+      entries: [
+        entry('a1', 'Ada Admin', 'plan-saved', 'waiting-check', 'Plan "Waiting check" changed fatigue, question'),
+        entry('a2', 'Ben Boss', 'xla-saved', 'experience', 'XLA "People get back to work fast" changed targetScore'),
+      ],
+      nextCursor: null,
+    });
+    renderApp(host);
+    await user.click(await screen.findByRole('tab', { name: 'Audit log' }));
+    expect(await screen.findByText('Changed fatigue rules, question.')).toBeInTheDocument();
+    expect(screen.getByText('Changed target score.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'XLAs' }));
+    expect(screen.getByText(/loaded entries shown/)).toHaveTextContent('1 of 2 loaded entries shown.');
+    expect(screen.queryByText('Ada Admin')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Everything' }));
+    await user.type(screen.getByLabelText('Person or name contains'), 'ada');
+    expect(screen.getByText('Ada Admin')).toBeInTheDocument();
+    expect(screen.queryByText('Ben Boss')).toBeNull();
+  });
+
+  it('shows each actor by display name, never by account id, and names what changed', async () => {
     const user = userEvent.setup();
     const host = admin().answer(getAuditLog, {
       entries: [
@@ -224,16 +370,13 @@ describe('admin page', () => {
     renderApp(host);
     await user.click(await screen.findByRole('tab', { name: 'Audit log' }));
     const rows = await screen.findAllByRole('row');
-    expect(
-      within(rows[1] as HTMLElement)
+    const cells = (i: number) =>
+      within(rows[i] as HTMLElement)
         .getAllByRole('cell')
-        .at(-1),
-    ).toHaveTextContent('Ada Admin (admin-1)');
-    expect(
-      within(rows[2] as HTMLElement)
-        .getAllByRole('cell')
-        .at(-1),
-    ).toHaveTextContent(/^gone-7$/);
+        .map((c) => c.textContent);
+    expect(cells(1).slice(1)).toEqual(['Ada Admin', 'Plan saved', 'Waiting check', 'Changed the question']);
+    expect(cells(2).slice(1)).toEqual(['Someone Jira no longer lists', 'XLA deleted', 'A deleted XLA', 'Deleted.']);
+    expect(screen.queryByText(/admin-1|gone-7/)).toBeNull();
   });
 
   it('narrows project settings to the project and scopes new plans to it', async () => {
@@ -246,24 +389,27 @@ describe('admin page', () => {
     });
     const host = hostFor('sentio-project-settings', { project: { id: '100', key: 'HELP' } })
       .answer(getConfig, { ...config, plans: [plan, other] })
-      .answer(getRecomputeStatus, { status: null });
+      .answer(getRecomputeStatus, { status: null })
+      .fail(listScopeOptions, { code: 'unavailable', message: 'Jira is busy.' });
     renderApp(host);
     await user.click(await screen.findByRole('tab', { name: 'Survey plans' }));
     expect(screen.getByText('Waiting check')).toBeInTheDocument();
     expect(screen.queryByText('Other project plan')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'New survey plan' }));
+    await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
     expect(screen.getByLabelText('Projects (ids)')).toHaveValue('100');
   });
 
-  it("offers the site's projects, request types and priorities as pickers once an editor opens, and saves their ids", async () => {
+  it("offers the site's projects, request types and priorities as pickers, and saves their ids", async () => {
     const user = userEvent.setup();
     const host = admin()
       .answer(listScopeOptions, site)
       .answer(savePlan, { config: { ...config, version: 4 }, recompute: null });
     renderApp(host);
     await user.click(await screen.findByRole('tab', { name: 'Survey plans' }));
-    expect(host.callsTo(listScopeOptions)).toEqual([]);
+    expect(host.callsTo(listScopeOptions)).toHaveLength(1);
     await user.click(screen.getByRole('button', { name: 'Edit Waiting check' }));
+    await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
     await user.click(await screen.findByRole('checkbox', { name: 'Help desk (HELP)' }));
     // Only the chosen project's request types remain on offer.
     expect(screen.getByRole('checkbox', { name: 'Get IT help (HELP)' })).toBeInTheDocument();
@@ -289,6 +435,7 @@ describe('admin page', () => {
     renderApp(host);
     await user.click(await screen.findByRole('tab', { name: 'Survey plans' }));
     await user.click(screen.getByRole('button', { name: 'Edit Waiting check' }));
+    await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
     const gone = await screen.findByRole('checkbox', { name: '999 (not found in Jira)' });
     expect(gone).toBeChecked();
     await user.click(gone);
@@ -301,6 +448,7 @@ describe('admin page', () => {
     const host = admin().fail(listScopeOptions, { code: 'unavailable', message: 'Jira is busy.' });
     renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Edit People get back to work fast' }));
+    await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
     expect(await screen.findByText(/type their ids/)).toBeInTheDocument();
     expect(screen.getByLabelText('Request types (ids)')).toHaveValue('');
   });
@@ -314,6 +462,7 @@ describe('admin page', () => {
     renderApp(host);
     await user.click(await screen.findByRole('tab', { name: 'Survey plans' }));
     await user.click(screen.getByRole('button', { name: 'New survey plan' }));
+    await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
     const project = await screen.findByRole('checkbox', { name: 'Help desk (HELP)' });
     expect(project).toBeChecked();
     expect(project).toBeDisabled();
@@ -326,6 +475,7 @@ describe('admin page', () => {
     renderApp(host);
     await user.click(await screen.findByRole('tab', { name: 'Survey plans' }));
     await user.click(screen.getByRole('button', { name: 'Edit Waiting check' }));
+    await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
     await user.click(screen.getByRole('button', { name: 'Save plan' }));
     await waitFor(() =>
       expect(host.flags).toEqual([
@@ -354,6 +504,7 @@ describe('admin page', () => {
     const host = admin().answer(saveXla, { config: { ...config, version: 4 }, recompute: running });
     renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Edit People get back to work fast' }));
+    await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
     await user.click(screen.getByRole('button', { name: 'Save XLA' }));
     expect(await screen.findByText('Recomputing: 10 of 50 tickets done.')).toBeInTheDocument();
     expect(host.flags).toEqual([
@@ -361,11 +512,29 @@ describe('admin page', () => {
     ]);
   });
 
-  it('is prefetched with the configuration and the recompute status, each called once', async () => {
+  it('is prefetched with the configuration, the recompute status and the scope names, each called once', async () => {
     const host = admin();
     const { callsBeforeRender } = await renderStarted(host);
-    expect(callsBeforeRender).toEqual(['getConfig', 'getRecomputeStatus']);
+    expect(callsBeforeRender).toEqual(['getConfig', 'getRecomputeStatus', 'listScopeOptions']);
     expect(await screen.findByRole('tab', { name: 'Survey plans' })).toBeInTheDocument();
-    expect(host.calls.map((c) => c.name).sort()).toEqual(['getConfig', 'getRecomputeStatus']);
+    expect(host.calls.map((c) => c.name).sort()).toEqual(['getConfig', 'getRecomputeStatus', 'listScopeOptions']);
+  });
+
+  it('counts a running recompute as "x of N" and says when the total is not known yet', async () => {
+    const base = { jobId: 'j3', startedAt: NOW, finishedAt: null, message: '' };
+    renderApp(admin().answer(getRecomputeStatus, { status: { ...base, state: 'running', processed: 7, total: null } }));
+    expect(await screen.findByText('Recomputing: 7 tickets done so far.')).toBeInTheDocument();
+  });
+
+  it('tells someone who is not an admin once, without the editors', async () => {
+    renderApp(
+      hostFor('sentio-admin-page')
+        .fail(getConfig, { code: 'forbidden', message: 'Only Jira administrators can change Sentio.' })
+        .answer(getRecomputeStatus, { status: null })
+        .answer(listScopeOptions, site),
+    );
+    expect(await screen.findByText('Only Jira administrators can change Sentio.')).toBeInTheDocument();
+    expect(screen.getAllByText('You do not have access to this')).toHaveLength(1);
+    expect(screen.queryByRole('tab')).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getTicketExperience } from '@contracts/agent';
 import { startGlance } from '../../static/src/glance/glance';
 import { anExperience } from './support/builders';
+import { mouthBend } from './support/face';
 import { FakeHost } from './support/fake-host';
 
 // The glance is its own resource (static/src/glance, plain DOM): rendered here without React.
@@ -25,7 +26,10 @@ describe('issue context glance (resource glance)', () => {
   it('shows mood, risk and last score on one line, from one call', async () => {
     const host = glanceHost().answer(getTicketExperience, anExperience());
     await mount(host).started;
-    expect(screen.getByRole('img', { name: 'Mood: Negative tone detected' })).toHaveTextContent('🙁');
+    const face = screen.getByRole('img', { name: 'Mood: Negative tone detected' });
+    // A drawn face, not an emoji glyph that needs an emoji font: no text, an SVG whose mouth frowns.
+    expect(face.textContent).toBe('');
+    expect(mouthBend(face)).toBeLessThan(0);
     expect(screen.getByText('High risk')).toHaveClass('g-lozenge', 'g-removed');
     expect(screen.getByText('Last answer Dissatisfied (2 of 5)')).toBeInTheDocument();
     expect(host.calls).toEqual([{ name: 'getTicketExperience', payload: {} }]);

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import './support/setup';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { askNow, getTicketExperience, markFollowUpDone } from '@contracts/agent';
 import { anExperience, NOW } from './support/builders';
-import { findInNotice, hostFor, noticesSettled, renderApp, renderStarted } from './support/fake-host';
+import { findInNotice, hostFor, renderApp, renderStarted } from './support/fake-host';
 
 function panel() {
   return hostFor('sentio-issue-panel', { issue: { key: 'HELP-7', id: '10007' } });
@@ -21,8 +21,20 @@ describe('agent issue panel', () => {
     renderApp(panel().answer(getTicketExperience, anExperience()));
     expect(await screen.findByText('Negative tone detected')).toBeInTheDocument();
     expect(
-      await screen.findByRole('img', { name: 'Comment mood went from 0.20 to -0.42 over 3 comments' }),
+      await screen.findByRole('img', { name: 'Comment tone went from 0.20 to -0.42 over 3 comments' }),
     ).toBeInTheDocument();
+    // Both sources of mood, each named: the answer the requester gave and the tone of their comments.
+    const mood = screen.getByRole('region', { name: 'Requester mood' });
+    expect(within(mood).getByText('Survey answer')).toBeInTheDocument();
+    expect(within(mood).getByText('Dissatisfied (2 of 5)')).toBeInTheDocument();
+    expect(within(mood).getByText('Tone of their comments')).toBeInTheDocument();
+    // Indicator chips state what happened, in words.
+    const chips = screen.getByRole('list', { name: 'Experience indicators' });
+    expect(
+      within(chips)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.sentio-lozenge')?.textContent),
+    ).toEqual(['SLA breached', 'Not resolved yet']);
     expect(screen.getByText('High risk')).toBeInTheDocument();
     expect(screen.getByText('Time to first response breached')).toBeInTheDocument();
     expect(screen.getByText('“This is still broken and nobody answers.”')).toBeInTheDocument();
@@ -138,38 +150,69 @@ describe('agent issue panel', () => {
     expect(screen.getByRole('button', { name: 'Ask for feedback now' })).toBeDisabled();
   });
 
-  it('marks the follow-up done and drops the banner', async () => {
+  it('marks the follow-up done, drops the banner and shows the risk as the server now has it', async () => {
     const user = userEvent.setup();
+    const lowScore = { code: 'low-score', text: 'Low survey answer with no follow-up yet' };
+    const before = anExperience({ risk: { level: 'high', score: 80, reasons: [lowScore] } });
+    const after = anExperience({
+      followUp: { needed: true, doneAt: NOW, doneBy: 'agent-1' },
+      risk: { level: 'medium', score: 40, reasons: [] },
+    });
+    let loads = 0;
     const host = panel()
-      .answer(getTicketExperience, anExperience())
+      .answer(getTicketExperience, () => (loads++ === 0 ? before : after))
       .answer(markFollowUpDone, { followUp: { needed: true, doneAt: NOW, doneBy: 'agent-1' } });
     renderApp(host);
-    expect(await screen.findByText('The requester gave a low score')).toBeInTheDocument();
-    await noticesSettled();
+    expect(await screen.findByText('Low survey answer with no follow-up yet')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Follow-up done' }));
     expect(await screen.findByText(/Followed up/)).toBeInTheDocument();
     expect(screen.queryByText('The requester gave a low score')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Follow-up done' })).toBeNull();
+    expect(await screen.findByText('Medium risk')).toBeInTheDocument();
+    expect(screen.queryByText('Low survey answer with no follow-up yet')).toBeNull();
   });
 
   it('shows an action error from the server as an error flag', async () => {
     const user = userEvent.setup();
     const host = panel()
       .answer(getTicketExperience, anExperience())
-      .fail(markFollowUpDone, { code: 'forbidden', message: 'Only agents of this project can do that.' });
+      .fail(markFollowUpDone, { code: 'unavailable', message: 'Jira is busy; try again in a moment.' });
     renderApp(host);
     await screen.findByText('The requester gave a low score');
-    await noticesSettled();
     await user.click(screen.getByRole('button', { name: 'Follow-up done' }));
     await waitFor(() =>
       expect(host.flags).toEqual([
         {
           appearance: 'error',
-          title: 'You do not have access to this',
-          description: 'Only agents of this project can do that.',
+          title: 'Jira is busy or unreachable',
+          description: 'Jira is busy; try again in a moment.',
         },
       ]),
     );
+  });
+
+  it('says once, at the top, that access was taken away, and disables every control', async () => {
+    const user = userEvent.setup();
+    const host = panel()
+      .answer(getTicketExperience, anExperience())
+      .fail(markFollowUpDone, { code: 'forbidden', message: 'You need permission to browse this issue.' });
+    renderApp(host);
+    await screen.findByText('The requester gave a low score');
+    await user.click(screen.getByRole('button', { name: 'Follow-up done' }));
+    expect(await findInNotice('You need permission to browse this issue.')).toBeInTheDocument();
+    expect(screen.getAllByText('You do not have access to this')).toHaveLength(1);
+    expect(host.flags).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Follow-up done' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Ask for feedback now' })).toBeDisabled();
+  });
+
+  it('shows a refused load as the one no-access message, with nothing to click', async () => {
+    renderApp(
+      panel().fail(getTicketExperience, { code: 'forbidden', message: 'You need permission to browse this issue.' }),
+    );
+    expect(await findInNotice('You need permission to browse this issue.')).toBeInTheDocument();
+    expect(screen.getAllByText('You do not have access to this')).toHaveLength(1);
+    expect(screen.queryAllByRole('button')).toEqual([]);
   });
 
   it('says when nothing is known yet', async () => {
@@ -191,7 +234,7 @@ describe('agent issue panel', () => {
     expect(await screen.findByText('No requester comments scored yet')).toBeInTheDocument();
     expect(screen.getByText(/No signals yet/)).toBeInTheDocument();
     expect(screen.getByText('No survey has been sent on this ticket.')).toBeInTheDocument();
-    expect(screen.queryByRole('img', { name: /mood went/ })).toBeNull();
+    expect(screen.queryByRole('img', { name: /tone went/ })).toBeNull();
   });
 
   it('shows a failed load with a retry', async () => {

@@ -6,18 +6,36 @@ import { describe, expect, it } from 'vitest';
 import { answerAsk, getMyAsk } from '@contracts/portal';
 import { aPendingAsk, aQuestion, NOW } from './support/builders';
 import { findInNotice, hostFor, renderApp, renderStarted } from './support/fake-host';
+import { mouthBend } from './support/face';
 
 function portal() {
   return hostFor('sentio-portal-survey', { request: { key: 'HELP-7' } });
 }
 
 describe('portal micro-survey', () => {
-  it('renders nothing when there is no ask for this requester', async () => {
+  it('says in one quiet line that there is nothing to answer, instead of an empty panel', async () => {
     const host = portal().answer(getMyAsk, { ask: null });
     const { container } = renderApp(host);
     await waitFor(() => expect(host.callsTo(getMyAsk)).toHaveLength(1));
     await waitFor(() => expect(container.querySelector('[aria-busy]')).toBeNull());
-    expect(container.textContent).toBe('');
+    expect(container.textContent).toBe('No feedback question for you on this request right now.');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('draws the five faces as shapes, from a frown to a smile, never as emoji glyphs', async () => {
+    renderApp(portal().answer(getMyAsk, { ask: aPendingAsk() }));
+    await screen.findByRole('radiogroup');
+    const radios = screen.getAllByRole('radio');
+    expect(radios.map((r) => r.textContent)).toEqual(['', '', '', '', '']);
+    const bends = radios.map((r) => mouthBend(r));
+    expect(bends[0]).toBeLessThan(0);
+    expect(bends[1]).toBeLessThan(0);
+    expect(bends[2]).toBe(0);
+    expect(bends[3]).toBeGreaterThan(0);
+    expect(bends[4]).toBeGreaterThan(0);
+    // Stronger feelings bend further.
+    expect(bends[0]).toBeLessThan(bends[1] ?? 0);
+    expect(bends[4]).toBeGreaterThan(bends[3] ?? 0);
   });
 
   it('shows the question as a radio group of five emoji and no follow-ups before a score', async () => {
@@ -98,11 +116,61 @@ describe('portal micro-survey', () => {
     expect(host.callsTo(answerAsk)).toEqual([
       { askId: 'ask-1', score: 2, reasons: ['Slow'], comment: 'Took ages', lostTimeChoiceId: 'under-1h' },
     ]);
-    expect(screen.getByText(/You answered/)).toHaveTextContent('Unhappy');
+    expect(screen.getByText(/You answered/).parentElement).toHaveTextContent('You answered:Unhappy (2 of 5)');
+    // Focus moved to the thanks, so a keyboard or screen-reader user hears how it went.
+    expect(screen.getByText('Thanks for your feedback')).toHaveFocus();
 
     await user.click(screen.getByRole('button', { name: 'Change my answer' }));
     expect(screen.getByRole('radio', { name: 'Unhappy' })).toHaveAttribute('aria-checked', 'true');
     expect(screen.getByRole('button', { name: 'Slow' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('asks whether the old comment still fits when the answer moves to another band, and sends only once settled', async () => {
+    const user = userEvent.setup();
+    const answered = aPendingAsk({
+      status: 'answered',
+      answer: {
+        score: 1,
+        reasons: ['Slow'],
+        comment: 'Nobody answers, this is awful',
+        lostTimeChoiceId: null,
+        answeredAt: NOW,
+      },
+    });
+    const host = portal()
+      .answer(getMyAsk, { ask: answered })
+      .answer(answerAsk, (p) => ({
+        ask: aPendingAsk({
+          status: 'answered',
+          answer: { score: Number(p.score), reasons: [], comment: null, lostTimeChoiceId: null, answeredAt: NOW },
+        }),
+      }));
+    renderApp(host);
+    await user.click(await screen.findByRole('button', { name: 'Change my answer' }));
+    await user.click(screen.getByRole('radio', { name: 'Happy' }));
+    expect(screen.getByText(/You wrote this comment with a low answer/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Remove it' }));
+    expect(screen.getByLabelText('Anything else? (optional)')).toHaveValue('');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(host.callsTo(answerAsk)).toHaveLength(1));
+    expect(host.callsTo(answerAsk)[0]).toMatchObject({ score: 4, comment: null, reasons: [] });
+  });
+
+  it('keeps the comment when the requester says it still fits', async () => {
+    const user = userEvent.setup();
+    const host = portal()
+      .answer(getMyAsk, { ask: aPendingAsk() })
+      .answer(answerAsk, () => ({ ask: aPendingAsk({ status: 'answered' }) }));
+    renderApp(host);
+    await user.click(await screen.findByRole('radio', { name: 'Neither happy nor unhappy' }));
+    await user.type(screen.getByLabelText('Anything else? (optional)'), 'It took a while');
+    await user.click(screen.getByRole('radio', { name: 'Very unhappy' }));
+    expect(screen.getByText(/You wrote this comment with a middling answer/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Keep my comment' }));
+    expect(screen.queryByText(/You wrote this comment/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(host.callsTo(answerAsk)[0]).toMatchObject({ score: 1, comment: 'It took a while' }));
   });
 
   it('offers no change once the ask is no longer editable', async () => {

@@ -6,7 +6,7 @@ import { askIdFor, newAsk } from './create-ask';
 import { samplingDraw, type Random } from './random';
 import type { PlanRefusalCode } from './reasons';
 import type { RequesterHistory, SurveyTrigger, TicketAsk, TicketSurveyState } from './survey-inputs';
-import { matchWaypoint, type WaypointHit } from './waypoint-match';
+import { matchWaypoint, WAYPOINT_MOMENT, type WaypointHit } from './waypoint-match';
 
 export interface SurveyEvaluationInput {
   readonly trigger: SurveyTrigger;
@@ -54,6 +54,10 @@ interface Candidate {
 type Refusal = { readonly reason: PlanRefusalCode; readonly message: string };
 type Check = Refusal | { readonly reason: null; readonly withdraw: readonly string[] };
 
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
 function hoursAgo(now: EpochMs, at: EpochMs): string {
   const h = Math.max(0, (now - at) / HOUR_MS);
   return `${Number.isInteger(h) ? h : h.toFixed(1)} h ago`;
@@ -89,13 +93,16 @@ function checkFatigue(
   const pending = ticket.asks.filter((a) => isLivePending(a, now));
   const firstPending = pending[0];
   if (firstPending && f.noNewAskWhilePending) {
-    return { reason: 'ask-pending', message: `ask ${firstPending.id} on this ticket is still waiting for an answer` };
+    return {
+      reason: 'ask-pending',
+      message: 'a survey sent on this ticket is still waiting for the requester’s answer',
+    };
   }
 
   if (ticket.asks.length >= f.maxAsksPerTicket) {
     return {
       reason: 'max-asks-reached',
-      message: `the ticket already has ${ticket.asks.length} ask(s); the plan allows ${f.maxAsksPerTicket}`,
+      message: `the requester was already asked ${times(ticket.asks.length)} on this ticket; the plan allows ${times(f.maxAsksPerTicket)}`,
     };
   }
 
@@ -168,7 +175,7 @@ function withoutRepeats(
     if (existing) {
       refuse(c.index, c.plan, {
         reason: 'already-asked-at-waypoint',
-        message: `already asked at this ${c.plan.waypoint.kind} waypoint (ask ${existing.id})`,
+        message: `this plan already asked at ${WAYPOINT_MOMENT[c.plan.waypoint.kind]}`,
       });
       earlier ??= existing;
     } else {
@@ -199,6 +206,8 @@ function askOf(c: Candidate, input: SurveyEvaluationInput): Ask {
  */
 export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluation {
   const { ticket, history, plans, now, random } = input;
+  // Messages name plans as the admin named them, never by id (they reach the agent panel).
+  const planName = (id: string): string => plans.find((p) => p.id === id)?.name ?? 'another plan';
   const decisions: (PlanDecision | undefined)[] = plans.map(() => undefined);
   const refuse: Refuse = (i, plan, r) => {
     decisions[i] = {
@@ -218,7 +227,7 @@ export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluat
     if (earlier) {
       refuse(c.index, c.plan, {
         reason: 'another-plan-asked',
-        message: `plan "${earlier.planId}" already asked for this event (ask ${earlier.id})`,
+        message: `the plan “${planName(earlier.planId)}” already asked about this`,
       });
       continue;
     }
@@ -230,7 +239,7 @@ export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluat
     if (ask !== null) {
       refuse(c.index, c.plan, {
         reason: 'another-plan-asked',
-        message: `plan "${ask.planId}" comes first and asked (ask ${ask.id})`,
+        message: `the plan “${planName(ask.planId)}” comes first in the list and asked`,
       });
       continue;
     }
@@ -242,7 +251,7 @@ export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluat
       asked: true,
       reason: 'asked',
       askId: ask.id,
-      message: `asked at the ${c.plan.waypoint.kind} waypoint`,
+      message: `asked at ${WAYPOINT_MOMENT[c.plan.waypoint.kind]}`,
       at: now,
     };
   }

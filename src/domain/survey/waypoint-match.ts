@@ -53,14 +53,34 @@ export function statusCategoryAfter(event: LifecycleEvent, before: StatusCategor
   }
 }
 
-function describeTrigger(trigger: SurveyTrigger): string {
-  if (trigger.kind === 'event') return `a "${trigger.event.type}" event`;
-  return trigger.kind === 'tick' ? 'the scheduled check' : 'a manual request';
-}
+/** What happened, in the words an agent reads in "why a plan did not ask" (never an event type). */
+const EVENT_WORDS: Readonly<Record<LifecycleEvent['type'], string>> = {
+  created: 'the request being raised',
+  'status-changed': 'a status change',
+  reassigned: 'a reassignment',
+  resolved: 'the resolution',
+  reopened: 'a reopen',
+  'agent-comment': 'an agent comment',
+  'requester-comment': 'a comment from the requester',
+  deleted: 'the ticket being deleted',
+};
 
-function awaitedTrigger(kind: WaypointKind): string {
-  if (kind === 'idle' || kind === 'long-running') return 'the scheduled check';
-  return kind === 'manual' ? 'an agent to ask' : `a "${kind}" event`;
+/** The moment a waypoint waits for, in the same words. */
+export const WAYPOINT_MOMENT: Readonly<Record<WaypointKind, string>> = {
+  created: 'the request being raised',
+  'first-response': 'the first public reply',
+  'status-changed': 'a status change',
+  reassigned: 'a reassignment',
+  idle: 'the scheduled check',
+  'long-running': 'the scheduled check',
+  reopened: 'a reopen',
+  resolved: 'the resolution',
+  manual: 'an agent to ask',
+};
+
+function describeTrigger(trigger: SurveyTrigger): string {
+  if (trigger.kind === 'event') return EVENT_WORDS[trigger.event.type];
+  return trigger.kind === 'tick' ? 'the scheduled check' : 'a manual request';
 }
 
 function statusListed(toStatuses: readonly string[], to: StatusRef): boolean {
@@ -79,7 +99,7 @@ export function matchWaypoint(
   ticket: TicketSurveyState,
   now: EpochMs,
 ): WaypointMatch {
-  const wrongTrigger = () => miss(`waits for ${awaitedTrigger(waypoint.kind)}, not ${describeTrigger(trigger)}`);
+  const wrongTrigger = () => miss(`waits for ${WAYPOINT_MOMENT[waypoint.kind]}, not ${describeTrigger(trigger)}`);
 
   switch (waypoint.kind) {
     case 'idle':

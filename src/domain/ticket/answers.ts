@@ -48,13 +48,19 @@ export function applyAnswer(experience: TicketExperience | null, ask: Ask): Appl
   return { experience: next, newSignals: signalsAdded(experience, next) };
 }
 
-/** An agent closed the loop on an answer ("follow-up done"); the first time counts. */
+/**
+ * An agent closed the loop on an answer ("follow-up done"); the first time counts. Getting in touch
+ * closes the loop on the ticket, so every earlier low answer still waiting for a follow-up is done
+ * too: otherwise an older low answer would keep the risk reason after the agent said it was handled.
+ */
 export function markFollowUpDone(experience: TicketExperience, askId: string, at: EpochMs): TicketExperience {
-  if (!experience.answers.some((a) => a.askId === askId && a.followUpDoneAt === null)) return experience;
+  const named = experience.answers.find((a) => a.askId === askId && a.followUpDoneAt === null);
+  if (named === undefined) return experience;
+  const closes = (a: AnswerRecord): boolean =>
+    a.followUpDoneAt === null &&
+    (a.askId === askId || (isLowScore(a.questionKind, a.score) && a.answeredAt <= named.answeredAt));
   return {
     ...experience,
-    answers: experience.answers.map((a) =>
-      a.askId === askId && a.followUpDoneAt === null ? { ...a, followUpDoneAt: at } : a,
-    ),
+    answers: experience.answers.map((a) => (closes(a) ? { ...a, followUpDoneAt: at } : a)),
   };
 }

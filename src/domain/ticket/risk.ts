@@ -1,4 +1,4 @@
-import { isLowScore } from '../question';
+import { isLowScore, type QuestionKind, SCALES } from '../question';
 import { HOUR_MS, type EpochMs } from '../time';
 import { chaserCount, isDone, reassignmentCount, reopenCount, type TicketExperience } from './experience';
 import { NEGATIVE_MOOD } from './mood';
@@ -52,7 +52,7 @@ export function assessRisk(e: TicketExperience, now: EpochMs, options: RiskOptio
     add(
       'low-score-no-follow-up',
       35,
-      `Low survey answer (${lowAnswer.score} on ${lowAnswer.questionKind}) with no follow-up yet`,
+      `Low survey answer (${answerWords(lowAnswer.questionKind, lowAnswer.score)}) with no follow-up yet`,
     );
 
   const breached = e.slas.filter((s) => s.breached).map((s) => s.name);
@@ -62,7 +62,11 @@ export function assessRisk(e: TicketExperience, now: EpochMs, options: RiskOptio
   if (mood !== null && mood.mood <= NEGATIVE_MOOD) {
     // 10 points at the threshold, 30 at a mood of −0.6 or below.
     const depth = Math.min(1, (NEGATIVE_MOOD - mood.mood) / (NEGATIVE_MOOD + 0.6));
-    add('negative-mood', 10 + 20 * depth, `Requester's recent comments read negative (mood ${mood.mood.toFixed(2)})`);
+    add(
+      'negative-mood',
+      10 + 20 * depth,
+      `Requester's recent comments read negative (${signed(mood.mood)} on a −1 to +1 scale)`,
+    );
   }
 
   const chasers = chaserCount(e);
@@ -81,7 +85,7 @@ export function assessRisk(e: TicketExperience, now: EpochMs, options: RiskOptio
     add(
       'long-wait',
       waitedMs > 3 * thresholdMs ? 25 : 15,
-      `Waiting for support ${Math.floor(waitedMs / HOUR_MS)} h in total`,
+      `Waited for support ${duration(waitedMs)} in total (the limit is ${duration(thresholdMs)})`,
     );
   }
 
@@ -92,6 +96,25 @@ export function assessRisk(e: TicketExperience, now: EpochMs, options: RiskOptio
   );
   const level: RiskLevel = score >= RISK_BANDS.high ? 'high' : score >= RISK_BANDS.medium ? 'medium' : 'low';
   return { level, score, reasons };
+}
+
+/**
+ * Reasons are read by agents and service owners: an answer in words of its scale ("1 of 5",
+ * "thumbs down"), never the scale's key; long waits in days, not thousands of hours.
+ */
+function answerWords(kind: QuestionKind, score: number): string {
+  if (kind === 'thumbs') return score === 1 ? 'thumbs up' : 'thumbs down';
+  return `${score} of ${SCALES[kind].max}`;
+}
+
+function signed(mood: number): string {
+  return mood.toFixed(2).replace('-', '−');
+}
+
+function duration(ms: number): string {
+  const hours = Math.floor(ms / HOUR_MS);
+  if (hours < 48) return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+  return `${Math.floor(hours / 24)} days`;
 }
 
 function times(n: number): string {

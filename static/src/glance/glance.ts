@@ -1,6 +1,7 @@
 import { getTicketExperience, type TicketExperienceView } from '@contracts/agent';
 import { type CallError, createClient, errorTitle, isRetryable } from '../api/client';
 import type { Host } from '../host/host';
+import { FACE_SVG_DOM_ATTRS, type FaceLevel, faceParts } from '../ui/face';
 import { scoreText } from '../ui/score-text';
 import { MOOD_FACE, MOOD_TEXT, RISK_APPEARANCE, RISK_TEXT } from '../views/issue/mood';
 
@@ -24,7 +25,16 @@ function line(view: TicketExperienceView): HTMLElement {
   return el(
     'p',
     { class: 'g-line' },
-    el('span', { role: 'img', 'aria-label': `Mood: ${mood}`, title: mood, class: 'g-face' }, MOOD_FACE[view.moodLabel]),
+    el(
+      'span',
+      {
+        role: 'img',
+        'aria-label': `Mood: ${mood}`,
+        title: `Tone of the requester’s comments: ${mood}`,
+        class: 'g-face',
+      },
+      face(MOOD_FACE[view.moodLabel]),
+    ),
     el('span', { class: `g-lozenge g-${RISK_APPEARANCE[view.risk.level]}` }, RISK_TEXT[view.risk.level]),
     el(
       'span',
@@ -49,6 +59,23 @@ function failed(error: CallError, retry: () => void): HTMLElement {
     box.append(button);
   }
   return box;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The panel's face (ui/face.ts) as SVG; a question mark while no comment was scored. */
+function face(level: FaceLevel | null): SVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  for (const [name, value] of Object.entries(FACE_SVG_DOM_ATTRS)) svg.setAttribute(name, value);
+  svg.setAttribute('width', '20');
+  svg.setAttribute('height', '20');
+  svg.setAttribute('aria-hidden', 'true');
+  for (const part of faceParts(level)) {
+    const node = document.createElementNS(SVG, part.tag);
+    for (const [name, value] of Object.entries(part.attrs)) node.setAttribute(name, value);
+    svg.append(node);
+  }
+  return svg;
 }
 
 function el(tag: string, attrs: Readonly<Record<string, string>>, ...children: Array<Node | string>): HTMLElement {

@@ -93,7 +93,7 @@ describe('the ask a plan creates', () => {
         asked: true,
         reason: 'asked',
         askId: ask?.id,
-        message: 'asked at the status-changed waypoint',
+        message: 'asked at a status change',
         at: now,
       },
     ]);
@@ -125,7 +125,15 @@ describe('several plans at one event', () => {
   });
 
   it('tells the other plans which plan asked', () => {
-    expect(result.decisions[3]?.message).toBe(`plan "first" comes first and asked (ask ${result.ask?.id})`);
+    expect(result.decisions[3]?.message).toBe('the plan “First” comes first in the list and asked');
+  });
+
+  it('writes no ask id, plan id or event type into a message (they reach the agent panel)', () => {
+    for (const d of result.decisions) {
+      expect(d.message).not.toContain(result.ask?.id ?? 'no ask');
+      for (const p of plans.filter((x) => x.id.includes('-'))) expect(d.message).not.toContain(p.id);
+      expect(d.message).not.toMatch(/"created"|waypoint\b/);
+    }
   });
 });
 

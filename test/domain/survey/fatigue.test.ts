@@ -88,7 +88,7 @@ describe('max asks per ticket', () => {
     const d = decide(plan, firstResponse, { now, ticket });
     expect(d).toMatchObject({
       reason: 'max-asks-reached',
-      message: 'the ticket already has 2 ask(s); the plan allows 2',
+      message: 'the requester was already asked twice on this ticket; the plan allows twice',
     });
   });
 
@@ -112,7 +112,7 @@ describe('pending ask on the ticket', () => {
     const d = decide(plan, firstResponse, { now, ticket: aTicket({ asks: [pending] }) });
     expect(d).toMatchObject({
       reason: 'ask-pending',
-      message: 'ask ask-10001-pending on this ticket is still waiting for an answer',
+      message: 'a survey sent on this ticket is still waiting for the requester’s answer',
     });
   });
 

@@ -149,7 +149,7 @@ describe('idle waypoint', () => {
     const d = decide(plan, onEvent(events.requesterComment()), { now: T0 + hours(100) });
     expect(d).toMatchObject({
       reason: 'waypoint-mismatch',
-      message: 'waits for the scheduled check, not a "requester-comment" event',
+      message: 'waits for the scheduled check, not a comment from the requester',
     });
   });
 });

@@ -255,7 +255,7 @@ describe('risk', () => {
     expect(risk.reasons.map((r) => r.text)).toEqual([
       'Requester asked for an update once',
       'Reopened once after being resolved',
-      'Waiting for support 32 h in total',
+      'Waited for support 32 hours in total (the limit is 24 hours)',
       'Reassigned twice',
     ]);
   });
@@ -265,10 +265,33 @@ describe('risk', () => {
     expect(assessRisk(answered, at(5, 12)).reasons[0]).toEqual({
       code: 'low-score-no-follow-up',
       points: 35,
-      text: 'Low survey answer (1 on csat5) with no follow-up yet',
+      text: 'Low survey answer (1 of 5) with no follow-up yet',
     });
     const followedUp = markFollowUpDone(answered, 'ask-1', at(5, 13));
     expect(assessRisk(followedUp, at(5, 13)).reasons.map((r) => r.code)).not.toContain('low-score-no-follow-up');
+  });
+
+  it('clears the low-answer reason when the follow-up is done, however many low answers came before', () => {
+    // A mid-flight thumbs down, then a low answer at resolution: the agent follows up the latest one.
+    const midFlight = answeredAsk(0, at(5, 11), {
+      id: 'ask-0',
+      waypoint: 'reassigned',
+      midFlight: true,
+      question: { ...answeredAsk(1, 0).question, kind: 'thumbs' },
+    });
+    const both = applyAnswer(applyAnswer(fold(), midFlight).experience, answeredAsk(1, at(5, 12))).experience;
+    expect(assessRisk(both, at(5, 12)).reasons[0]?.text).toBe('Low survey answer (1 of 5) with no follow-up yet');
+    const followedUp = markFollowUpDone(both, 'ask-1', at(5, 13));
+    expect(assessRisk(followedUp, at(5, 13)).reasons.map((r) => r.code)).not.toContain('low-score-no-follow-up');
+    // A later low answer needs its own follow-up.
+    const again = applyAnswer(followedUp, answeredAsk(2, at(5, 14), { id: 'ask-2' })).experience;
+    expect(assessRisk(again, at(5, 14)).reasons[0]?.code).toBe('low-score-no-follow-up');
+  });
+
+  it('words a low thumbs answer as people read it, never by its scale key', () => {
+    const thumbs = answeredAsk(0, at(5, 12), { question: { ...answeredAsk(1, 0).question, kind: 'thumbs' } });
+    const risk = assessRisk(applyAnswer(fold(), thumbs).experience, at(5, 12));
+    expect(risk.reasons[0]?.text).toBe('Low survey answer (thumbs down) with no follow-up yet');
   });
 
   it('scores a calm new ticket low, and a negative mood in proportion', () => {
@@ -276,14 +299,18 @@ describe('risk', () => {
     expect(assessRisk(calm, at(3, 9))).toEqual({ level: 'low', score: 0, reasons: [] });
     const angry = applyEvent(calm, ev.requesterComment('31000', at(3, 9), 'This is useless.'), deps).experience;
     expect(assessRisk(angry, at(3, 10)).reasons).toEqual([
-      { code: 'negative-mood', points: 30, text: "Requester's recent comments read negative (mood -0.80)" },
+      {
+        code: 'negative-mood',
+        points: 30,
+        text: "Requester's recent comments read negative (−0.80 on a −1 to +1 scale)",
+      },
     ]);
   });
 
   it("counts an open ticket's wait up to now", () => {
     const calm = applyEvents(null, [ev.created(at(3, 8), STATUS.waitingForSupport)], deps)!;
     expect(assessRisk(calm, at(6, 9)).reasons).toEqual([
-      { code: 'long-wait', points: 25, text: 'Waiting for support 73 h in total' },
+      { code: 'long-wait', points: 25, text: 'Waited for support 3 days in total (the limit is 24 hours)' },
     ]);
   });
 });

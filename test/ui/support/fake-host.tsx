@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import type { ResolverContract, ResponseOf } from '@contracts/resolver';
 import type { ErrorBody } from '@contracts/envelope';
 import { createClient } from '../../../static/src/api/client';
@@ -91,22 +91,9 @@ export async function renderStarted(host: FakeHost) {
   return { ...render(<App host={host} context={host.context} client={client} />), callsBeforeRender };
 }
 
-/** Waits until lazily loaded section messages have replaced their plain stand-ins. */
-export async function noticesSettled(): Promise<void> {
-  await waitFor(() => {
-    if (document.querySelector('[data-notice="plain"]') !== null) throw new Error('a notice is still loading');
-  });
-}
-
-/**
- * Finds `text` in a message (a `Notice`) once the message is final. A notice first shows its text in
- * a plain box and swaps in Atlaskit's SectionMessage when that chunk arrives, replacing the nodes:
- * an element found before the swap is detached right after it (under load the swap can land between
- * `findByText` resolving and the next assertion). Waiting for the swap makes what is checked the
- * message the person ends up seeing.
- */
+/** Finds `text` inside a message (a `Notice`), so a test checks the message, not a stray copy of its words. */
 export async function findInNotice(text: string | RegExp): Promise<HTMLElement> {
-  await screen.findByText(text);
-  await noticesSettled();
-  return screen.getByText(text);
+  const found = await screen.findByText(text);
+  if (found.closest('[data-notice]') === null) throw new Error(`${String(text)} is not inside a message`);
+  return found;
 }

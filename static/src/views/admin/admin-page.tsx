@@ -2,13 +2,14 @@ import Button from '@atlaskit/button/default/button';
 import { Heading } from '../../ui/heading';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import {
   type ConfigView,
   deletePlan,
   deleteXla,
   getConfig,
   getRecomputeStatus,
+  listScopeOptions,
   type RecomputeStatus,
   savePlan,
   saveXla,
@@ -21,14 +22,22 @@ import { useAction, useCall } from '../../api/client-context';
 import { useHost } from '../../app/host-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
 import { useNotify } from '../../ui/flags';
+import { NoAccess } from '../../ui/no-access';
 import { ViewSkeleton } from '../../ui/view-skeleton';
-import { AuditLog } from './audit-log';
 import { PlanList, XlaList } from './config-lists';
-import { ImportExport } from './import-export';
-import { PlanEditor } from './plan-editor';
 import { NO_PROBLEMS, type Problems, toProblems } from './problems';
 import { RecomputePanel } from './recompute-panel';
-import { XlaEditor } from './xla-editor';
+import { scopeNames } from './scope-names';
+import { ScopeOptionsProvider, useScopeOptions } from './scope-options';
+
+/**
+ * The editors, import/export and the audit log load when opened: the page starts with the lists
+ * (and within its budget), and an admin who only looks never downloads the editors.
+ */
+const XlaEditor = lazy(() => import('./xla-editor').then((m) => ({ default: m.XlaEditor })));
+const PlanEditor = lazy(() => import('./plan-editor').then((m) => ({ default: m.PlanEditor })));
+const ImportExport = lazy(() => import('./import-export').then((m) => ({ default: m.ImportExport })));
+const AuditLog = lazy(() => import('./audit-log').then((m) => ({ default: m.AuditLog })));
 
 const PLAN_SAVE_NOTE =
   'No recompute is needed: plans change when Sentio asks, not how answers already given are scored.';
@@ -85,16 +94,28 @@ export default function AdminPage() {
   // Both calls start on mount, together: one round of invokes before anything shows.
   const config = useCall(getConfig, {});
   const recompute = useCall(getRecomputeStatus, {});
+  // Names for the lists' scopes and the editors' pickers; the lists show while it is on its way.
+  const scopeOptions = useCall(listScopeOptions, {});
   if (config.loaded.state === 'loading') return <ViewSkeleton lines={6} />;
-  if (config.loaded.state === 'error') return <CallErrorMessage error={config.loaded.error} onRetry={config.reload} />;
+  if (config.loaded.state === 'error')
+    return config.loaded.error.code === 'forbidden' ? (
+      <NoAccess
+        message={config.loaded.error.message}
+        hint="A Jira administrator can change Sentio’s settings, or give you the rights to."
+      />
+    ) : (
+      <CallErrorMessage error={config.loaded.error} onRetry={config.reload} />
+    );
   const status = recompute.loaded.state === 'ok' ? recompute.loaded.data.status : null;
   return (
-    <ConfigEditor
-      config={config.loaded.data}
-      onConfig={config.replace}
-      status={status}
-      onStatus={(s) => recompute.replace({ status: s })}
-    />
+    <ScopeOptionsProvider loaded={scopeOptions.loaded}>
+      <ConfigEditor
+        config={config.loaded.data}
+        onConfig={config.replace}
+        status={status}
+        onStatus={(s) => recompute.replace({ status: s })}
+      />
+    </ScopeOptionsProvider>
   );
 }
 
@@ -116,6 +137,8 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
   const planSave = useAction(savePlan);
   const xlaDelete = useAction(deleteXla);
   const planDelete = useAction(deletePlan);
+  const scopeOptions = useScopeOptions();
+  const names = scopeNames(scopeOptions.state === 'ok' ? scopeOptions.data : null);
   const stableOnStatus = useCallback((s: RecomputeStatus | null) => onStatus(s), [onStatus]);
 
   function refused(error: CallError) {
@@ -166,27 +189,29 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
     const locked = projectId ?? undefined;
     return (
       <div style={{ padding: token('space.100') }}>
-        {editing.kind === 'xla' ? (
-          <XlaEditor
-            initial={editing.item}
-            isNew={editing.isNew}
-            saving={xlaSave.pending}
-            serverProblems={serverProblems}
-            lockedProjectId={locked}
-            onSave={(x) => void saveXlaDraft(x)}
-            onCancel={() => setEditing(null)}
-          />
-        ) : (
-          <PlanEditor
-            initial={editing.item}
-            isNew={editing.isNew}
-            saving={planSave.pending}
-            serverProblems={serverProblems}
-            lockedProjectId={locked}
-            onSave={(p) => void savePlanDraft(p)}
-            onCancel={() => setEditing(null)}
-          />
-        )}
+        <Suspense fallback={<ViewSkeleton lines={8} />}>
+          {editing.kind === 'xla' ? (
+            <XlaEditor
+              initial={editing.item}
+              isNew={editing.isNew}
+              saving={xlaSave.pending}
+              serverProblems={serverProblems}
+              lockedProjectId={locked}
+              onSave={(x) => void saveXlaDraft(x)}
+              onCancel={() => setEditing(null)}
+            />
+          ) : (
+            <PlanEditor
+              initial={editing.item}
+              isNew={editing.isNew}
+              saving={planSave.pending}
+              serverProblems={serverProblems}
+              lockedProjectId={locked}
+              onSave={(p) => void savePlanDraft(p)}
+              onCancel={() => setEditing(null)}
+            />
+          )}
+        </Suspense>
       </div>
     );
   }
@@ -235,6 +260,7 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
             </div>
             <XlaList
               items={xlas}
+              names={names}
               deletingId={deletingId}
               onEdit={(item) => edit({ kind: 'xla', item, isNew: false })}
               onDelete={(x) => void remove('xla', x.id, x.name)}
@@ -270,6 +296,7 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
             </div>
             <PlanList
               items={plans}
+              names={names}
               deletingId={deletingId}
               onEdit={(item) => edit({ kind: 'plan', item, isNew: false })}
               onDelete={(p) => void remove('plan', p.id, p.name)}
@@ -278,17 +305,24 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
         </TabPanel>
         <TabPanel>
           <div style={{ paddingTop: token('space.150'), width: '100%' }}>
-            <ImportExport
-              version={config.version}
-              onImported={(c, r) => {
-                onConfig(c);
-                if (r !== null) onStatus(r);
-              }}
-            />
+            <Suspense fallback={<ViewSkeleton lines={4} />}>
+              {tab === 2 ? (
+                <ImportExport
+                  config={config}
+                  names={names}
+                  onImported={(c, r) => {
+                    onConfig(c);
+                    if (r !== null) onStatus(r);
+                  }}
+                />
+              ) : null}
+            </Suspense>
           </div>
         </TabPanel>
         <TabPanel>
-          <div style={{ paddingTop: token('space.150'), width: '100%' }}>{tab === 3 ? <AuditLog /> : null}</div>
+          <div style={{ paddingTop: token('space.150'), width: '100%' }}>
+            <Suspense fallback={<ViewSkeleton lines={4} />}>{tab === 3 ? <AuditLog config={config} /> : null}</Suspense>
+          </div>
         </TabPanel>
       </Tabs>
     </div>

@@ -4,7 +4,9 @@ import type { ReactNode } from 'react';
 import type { Scope } from '@domain/scope';
 import type { SurveyPlan } from '@domain/survey-plan';
 import type { XlaDefinition } from '@domain/xla';
+import { INDICATOR_NAME } from '../../ui/indicator-names';
 import { Muted } from '../../ui/section';
+import { type ScopeNames, scopeText } from './scope-names';
 import { WAYPOINT_LABEL } from './waypoint-fields';
 
 /** A disabled item; plain text here keeps the admin page inside its size budget. */
@@ -12,17 +14,9 @@ function Off() {
   return <span style={{ color: token('color.text.subtlest') }}>(off)</span>;
 }
 
-function scopeText(scope: Scope): string {
-  const parts = [
-    scope.projectIds.length > 0 ? `projects ${scope.projectIds.join(', ')}` : 'all projects',
-    scope.requestTypeIds.length > 0 ? `${scope.requestTypeIds.length} request types` : null,
-    scope.priorities.length > 0 ? `priorities ${scope.priorities.join(', ')}` : null,
-  ];
-  return parts.filter((p) => p !== null).join(' · ');
-}
-
 interface ListProps<T> {
   readonly items: readonly T[];
+  readonly names: ScopeNames;
   readonly onEdit: (item: T) => void;
   readonly onDelete: (item: T) => void;
   readonly deletingId: string | null;
@@ -64,6 +58,7 @@ function ConfigTable<T extends { id: string; name: string; enabled: boolean; sco
   onEdit,
   onDelete,
   deletingId,
+  names,
 }: ListProps<T> & { caption: string; columns: ReadonlyArray<Column<T>> }) {
   return (
     <table className="sentio-table">
@@ -88,7 +83,7 @@ function ConfigTable<T extends { id: string; name: string; enabled: boolean; sco
             <td>
               <strong>{item.name}</strong> {item.enabled ? null : <Off />}
             </td>
-            <td>{scopeText(item.scope)}</td>
+            <td>{scopeText(item.scope, names)}</td>
             {columns.map((c) => (
               <td key={c.header}>{c.cell(item)}</td>
             ))}
@@ -110,7 +105,13 @@ function ConfigTable<T extends { id: string; name: string; enabled: boolean; sco
 const XLA_COLUMNS: ReadonlyArray<Column<XlaDefinition>> = [
   { header: 'Target', cell: (x) => x.targetScore },
   { header: 'Window', cell: (x) => (x.window.kind === 'calendar-month' ? 'calendar month' : `${x.window.days} days`) },
-  { header: 'Indicators', cell: (x) => x.indicators.map((i) => i.id).join(', ') },
+  {
+    header: 'Indicators',
+    cell: (x) =>
+      x.indicators
+        .map((i) => (i.weight > 0 ? INDICATOR_NAME[i.id] : `${INDICATOR_NAME[i.id]} (shown, not counted)`))
+        .join(', '),
+  },
 ];
 
 const PLAN_COLUMNS: ReadonlyArray<Column<SurveyPlan>> = [

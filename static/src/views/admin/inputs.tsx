@@ -9,6 +9,8 @@ import { joinList, splitList, toNumber } from './list-text';
 
 interface Base {
   readonly label: string;
+  readonly help?: string;
+  readonly labelHidden?: boolean;
   readonly error?: string | undefined;
   readonly hint?: string;
 }
@@ -39,6 +41,8 @@ export function TextInput({
 /** Keeps what was typed (even "" or "1.") while the parent holds the number it means. */
 export function NumberInput({
   label,
+  help,
+  labelHidden,
   error,
   hint,
   value,
@@ -47,7 +51,7 @@ export function NumberInput({
 }: Base & { value: number; onChange: (v: number) => void; suffix?: string }) {
   const [text, setText] = useState(Number.isNaN(value) ? '' : String(value));
   return (
-    <Field label={label} error={error} hint={hint}>
+    <Field label={label} help={help} labelHidden={labelHidden} error={error} hint={hint}>
       {(c) => (
         <Textfield
           {...c}

@@ -53,7 +53,7 @@ export function RecomputePanel({
           Recompute scores
         </Button>
         <span role="status" style={{ color: token('color.text.subtle') }}>
-          {status === null ? 'No recompute has run yet.' : describe(status)}
+          {status === null ? 'No recompute has run yet.' : describeRecompute(status)}
         </span>
       </div>
       {active ? (
@@ -63,16 +63,21 @@ export function RecomputePanel({
   );
 }
 
-function describe(status: RecomputeStatus): string {
-  const counted = status.total !== null ? `${status.processed} of ${status.total}` : `${status.processed}`;
+const tickets = (n: number) => `${n} ${n === 1 ? 'ticket' : 'tickets'}`;
+
+export function describeRecompute(status: RecomputeStatus): string {
   switch (status.state) {
     case 'queued':
-      return 'Recompute queued…';
+      return status.total !== null
+        ? `Recompute queued: ${tickets(status.total)} to go through.`
+        : 'Recompute queued; it starts in a moment.';
     case 'running':
-      return `Recomputing: ${counted} tickets done.`;
+      return status.total !== null
+        ? `Recomputing: ${status.processed} of ${tickets(status.total)} done.`
+        : `Recomputing: ${tickets(status.processed)} done so far.`;
     case 'done':
-      return `Last recompute finished ${status.finishedAt !== null ? formatDateTime(status.finishedAt) : ''} (${counted} tickets).`;
+      return `Last recompute finished ${status.finishedAt !== null ? formatDateTime(status.finishedAt) : ''}: ${tickets(status.processed)} went through.`;
     case 'failed':
-      return `The last recompute failed: ${status.message}`;
+      return `The last recompute failed after ${status.processed} of ${status.total !== null ? tickets(status.total) : 'the tickets'}: ${status.message} Start it again; tickets already done are simply done again.`;
   }
 }

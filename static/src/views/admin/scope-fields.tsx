@@ -1,10 +1,10 @@
 import { token } from '@atlaskit/tokens';
-import { listScopeOptions, type ScopeOptions } from '@contracts/admin';
+import type { ScopeOptions } from '@contracts/admin';
 import type { Scope } from '@domain/scope';
-import { useCall } from '../../api/client-context';
 import { FormRow, ListInput } from './inputs';
 import { OptionPicker } from './option-picker';
 import type { Problems } from './problems';
+import { useScopeOptions } from './scope-options';
 
 interface ScopeFieldsProps {
   readonly scope: Scope;
@@ -15,11 +15,11 @@ interface ScopeFieldsProps {
 
 /**
  * Projects, request types and priorities a plan or an XLA covers; empty means any. The site's lists
- * load when an editor opens (the page itself starts in one round); until they arrive, or if Jira
- * cannot list them, the ids can be typed.
+ * load with the page (scope-options.tsx); until they arrive, or if Jira cannot list them, the ids
+ * can be typed.
  */
 export function ScopeFields(props: ScopeFieldsProps) {
-  const { loaded } = useCall(listScopeOptions, {});
+  const loaded = useScopeOptions();
   if (loaded.state === 'ok') return <ScopePickers {...props} options={loaded.data} />;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>

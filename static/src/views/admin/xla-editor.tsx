@@ -1,23 +1,18 @@
 import Button from '@atlaskit/button/default/button';
 import { Heading } from '../../ui/heading';
 import { token } from '@atlaskit/tokens';
-import { INDICATOR_IDS, type IndicatorId, type IndicatorSpec, defaultIndicatorSpec } from '@domain/indicator';
+import { INDICATOR_IDS, type IndicatorSpec, defaultIndicatorSpec } from '@domain/indicator';
 import { type XlaDefinition, XlaDefinitionSchema, type XlaWindow } from '@domain/xla';
 import { GroupError } from '../../ui/field';
+import { INDICATOR_LONG_NAME } from '../../ui/indicator-names';
 import { ChoiceInput, FormRow, ListInput, NumberInput, TextInput, ToggleInput } from './inputs';
 import type { Problems } from './problems';
 import { ScopeFields } from './scope-fields';
 import { DraftProblemsNotice, useDraft } from './use-draft';
+import { XLA_HELP } from './xla-help';
+import { XlaPreview } from './xla-preview';
 
-const INDICATOR_LABEL: Readonly<Record<IndicatorId, string>> = {
-  csat: 'Satisfaction (survey answers)',
-  sentiment: 'Comment tone',
-  sla: 'SLAs met',
-  reopen: 'Not reopened',
-  reassign: 'At most one reassignment',
-  wait: 'Wait for support under the threshold',
-  chaser: 'No chasers',
-};
+const INDICATOR_LABEL = INDICATOR_LONG_NAME;
 
 type WindowChoice = '7' | '30' | '90' | 'month';
 function windowChoice(w: XlaWindow): WindowChoice {
@@ -92,6 +87,7 @@ export function XlaEditor({
       <FormRow>
         <NumberInput
           label="Target score"
+          help={XLA_HELP.targetScore}
           suffix="/ 100"
           value={draft.targetScore}
           error={err('targetScore')}
@@ -99,6 +95,7 @@ export function XlaEditor({
         />
         <NumberInput
           label="Minimum sample"
+          help={XLA_HELP.minSample}
           hint="Below it the scorecard says “not enough data”."
           value={draft.minSample}
           error={err('minSample')}
@@ -154,24 +151,28 @@ export function XlaEditor({
                 label="Weight"
                 value={spec.weight}
                 error={err(`indicators[${i}].weight`)}
+                help={XLA_HELP.weight}
                 onChange={(weight) => updateIndicator(i, { weight })}
               />
               <NumberInput
                 label="Floor (0–1)"
                 value={spec.floor}
                 error={err(`indicators[${i}].floor`)}
+                help={XLA_HELP.floor}
                 onChange={(floor) => updateIndicator(i, { floor })}
               />
               <NumberInput
                 label="Target (0–1)"
                 value={spec.target}
                 error={err(`indicators[${i}].target`)}
+                help={XLA_HELP.target}
                 onChange={(target) => updateIndicator(i, { target })}
               />
               <NumberInput
                 label="Prior (0–1)"
                 value={spec.prior}
                 error={err(`indicators[${i}].prior`)}
+                help={XLA_HELP.prior}
                 onChange={(prior) => updateIndicator(i, { prior })}
               />
             </FormRow>
@@ -192,6 +193,7 @@ export function XlaEditor({
           </div>
         ) : null}
       </fieldset>
+      <XlaPreview draft={draft} />
 
       <details>
         <summary style={{ cursor: 'pointer' }}>Advanced</summary>

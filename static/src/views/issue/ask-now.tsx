@@ -1,6 +1,7 @@
 import Button from '@atlaskit/button/default/button';
 import { token } from '@atlaskit/tokens';
 import { type ReactNode, useState } from 'react';
+import type { CallError } from '../../api/client';
 import { askNow, getTicketExperience, type ManualPlanView, type TicketExperienceView } from '@contracts/agent';
 import { useAction, useClient } from '../../api/client-context';
 import { ChoiceInput } from '../../ui/choice-input';
@@ -19,6 +20,7 @@ function firstAskable(plans: readonly ManualPlanView[]): string | null {
 export function useAskNow(
   view: TicketExperienceView,
   onChange: (view: TicketExperienceView) => void,
+  { disabled, onFailure }: { disabled: boolean; onFailure: (error: CallError) => void },
 ): { actions: ReactNode; intro: ReactNode } {
   const notify = useNotify();
   const client = useClient();
@@ -30,7 +32,7 @@ export function useAskNow(
   async function requestFeedback(planId: string) {
     const result = await ask.run({ planId });
     if (result === null) return;
-    if (!result.ok) return notify.failed(result.error);
+    if (!result.ok) return onFailure(result.error);
     if (result.data.outcome === 'refused') {
       const refusal = { reason: result.data.reason, message: result.data.message };
       onChange({ ...view, manualPlans: plans.map((p) => (p.planId === planId ? { ...p, refusal } : p)) });
@@ -43,13 +45,14 @@ export function useAskNow(
     // The new ask changes what the fatigue rules allow next: refresh the plans' state quietly.
     const fresh = await client.call(getTicketExperience, {});
     if (fresh.ok) onChange({ ...next, manualPlans: fresh.data.manualPlans });
+    else if (fresh.error.code === 'forbidden') onFailure(fresh.error);
   }
 
   const actions = (
     <Button
       appearance="default"
       isLoading={ask.pending}
-      isDisabled={plan === undefined || plan.refusal !== null}
+      isDisabled={disabled || plan === undefined || plan.refusal !== null}
       onClick={() => plan !== undefined && void requestFeedback(plan.planId)}
     >
       Ask for feedback now
@@ -76,6 +79,7 @@ export function useAskNow(
           value={plan.planId}
           options={plans.map((p) => ({ value: p.planId, label: p.planName }))}
           onChange={setChosen}
+          disabled={disabled}
         />
       ) : null}
       {plan.refusal !== null && justAsked ? (

@@ -1,11 +1,15 @@
 import Button from '@atlaskit/button/default/button';
-import { Notice } from '../../ui/notice';
 import { token } from '@atlaskit/tokens';
+import { useState } from 'react';
 import { getTicketExperience, markFollowUpDone, type TicketExperienceView } from '@contracts/agent';
-import { useAction, useCall } from '../../api/client-context';
+import type { CallError } from '../../api/client';
+import { useAction, useCall, useClient } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
 import { useNotify } from '../../ui/flags';
 import { formatDateTime } from '../../ui/format';
+import { CheckCircleIcon } from '../../ui/icons/check-circle';
+import { NoAccess } from '../../ui/no-access';
+import { Notice } from '../../ui/notice';
 import { ViewSkeleton } from '../../ui/view-skeleton';
 import { useAskNow } from './ask-now';
 import { AsksSection } from './asks-section';
@@ -17,7 +21,12 @@ import { TimelineSection } from './timeline-section';
 export default function IssuePanel() {
   const { loaded, reload, replace } = useCall(getTicketExperience, {});
   if (loaded.state === 'loading') return <ViewSkeleton lines={5} />;
-  if (loaded.state === 'error') return <CallErrorMessage error={loaded.error} onRetry={reload} />;
+  if (loaded.state === 'error')
+    return loaded.error.code === 'forbidden' ? (
+      <NoAccess message={loaded.error.message} />
+    ) : (
+      <CallErrorMessage error={loaded.error} onRetry={reload} />
+    );
   return <ExperienceDetail view={loaded.data} onChange={replace} />;
 }
 
@@ -29,26 +38,42 @@ function ExperienceDetail({
   onChange: (view: TicketExperienceView) => void;
 }) {
   const notify = useNotify();
-  const askNow = useAskNow(view, onChange);
+  const client = useClient();
+  // Access can be taken away while the panel is open: then the page says so once, at the top,
+  // and every control is disabled, instead of a flag per click.
+  const [denied, setDenied] = useState<CallError | null>(null);
+  const failed = (error: CallError) => (error.code === 'forbidden' ? setDenied(error) : notify.failed(error));
+  const askNow = useAskNow(view, onChange, { disabled: denied !== null, onFailure: failed });
   const followUp = useAction(markFollowUpDone);
 
   async function closeLoop() {
     const result = await followUp.run({});
     if (result === null) return;
-    if (!result.ok) return notify.failed(result.error);
+    if (!result.ok) return failed(result.error);
     onChange({ ...view, followUp: result.data.followUp });
     notify.succeeded('Follow-up recorded');
+    // The follow-up changes the ticket's risk and its reasons: show them as the server now has them.
+    const fresh = await client.call(getTicketExperience, {});
+    if (fresh.ok) onChange(fresh.data);
+    else if (fresh.error.code === 'forbidden') setDenied(fresh.error);
   }
 
   const needsFollowUp = view.followUp !== null && view.followUp.needed && view.followUp.doneAt === null;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.200'), padding: token('space.050') }}>
+      {denied !== null ? <NoAccess message={denied.message} /> : null}
       {needsFollowUp ? (
         <Notice
           appearance="warning"
           title="The requester gave a low score"
           actions={[
-            <Button key="done" appearance="primary" isLoading={followUp.pending} onClick={() => void closeLoop()}>
+            <Button
+              key="done"
+              appearance="primary"
+              isLoading={followUp.pending}
+              isDisabled={denied !== null}
+              onClick={() => void closeLoop()}
+            >
               Follow-up done
             </Button>,
           ]}
@@ -57,8 +82,19 @@ function ExperienceDetail({
         </Notice>
       ) : null}
       {view.followUp?.doneAt != null ? (
-        <p style={{ margin: 0, color: token('color.text.subtle') }}>
-          ✅ Followed up {formatDateTime(view.followUp.doneAt)}
+        <p
+          style={{
+            margin: 0,
+            display: 'flex',
+            alignItems: 'center',
+            gap: token('space.075'),
+            color: token('color.text.subtle'),
+          }}
+        >
+          <span style={{ color: token('color.icon.success'), display: 'inline-flex' }}>
+            <CheckCircleIcon label="" color="currentColor" />
+          </span>
+          Followed up {formatDateTime(view.followUp.doneAt)}
         </p>
       ) : null}
       <MoodSection view={view} />

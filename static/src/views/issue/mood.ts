@@ -1,12 +1,14 @@
 import type { TicketExperienceView } from '@contracts/agent';
+import type { FaceLevel } from '../../ui/face';
 
 type MoodLabel = TicketExperienceView['moodLabel'];
 
-export const MOOD_FACE: Readonly<Record<MoodLabel, string>> = {
-  negative: '🙁',
-  neutral: '😐',
-  positive: '🙂',
-  unknown: '❔',
+/** The face drawn for a comment mood (ui/face.ts); none while no comment was scored. */
+export const MOOD_FACE: Readonly<Record<MoodLabel, FaceLevel | null>> = {
+  negative: -1,
+  neutral: 0,
+  positive: 1,
+  unknown: null,
 };
 
 /** SCORING.md §4: a lexicon can miss plain-fact complaints, so the app never says "happy". */

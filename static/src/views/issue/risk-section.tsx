@@ -1,18 +1,39 @@
-import { Lozenge } from '../../ui/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { TicketExperienceView } from '@contracts/agent';
+import type { IndicatorId } from '@domain/indicator';
+import { Explain } from '../../ui/explain';
+import { Lozenge } from '../../ui/lozenge';
 import { Section } from '../../ui/section';
 import { RISK_APPEARANCE, RISK_TEXT } from './mood';
 
-const INDICATOR_NAMES = {
-  csat: 'Satisfaction',
-  sentiment: 'Tone',
-  sla: 'SLA',
-  reopen: 'Not reopened',
-  reassign: 'Few reassignments',
-  wait: 'Wait time',
-  chaser: 'No chasers',
-} as const;
+type IndicatorState = TicketExperienceView['indicators'][number]['state'];
+
+/**
+ * Each indicator of this ticket as a plain statement of what happened, never "name: bad" (a
+ * double negative for the ones named after a good outcome, like "No chasers").
+ */
+export const INDICATOR_STATE_TEXT: Readonly<Record<IndicatorId, Readonly<Record<IndicatorState, string>>>> = {
+  csat: { good: 'Favourable answer', bad: 'Unfavourable answer', missing: 'No survey answer yet' },
+  sentiment: { good: 'Comments not negative', bad: 'Negative comments', missing: 'No comments scored' },
+  sla: { good: 'SLAs met', bad: 'SLA breached', missing: 'No SLA on this ticket' },
+  reopen: { good: 'Not reopened', bad: 'Reopened', missing: 'Not resolved yet' },
+  reassign: { good: 'At most one reassignment', bad: 'Reassigned more than once', missing: 'Not assigned yet' },
+  wait: { good: 'Short waits for support', bad: 'Long wait for support', missing: 'Not in the queue yet' },
+  chaser: { good: 'Requester has not chased', bad: 'Requester chased for an update', missing: 'No comments yet' },
+};
+
+/** What each indicator looks at, for the chip's explanation. */
+const INDICATOR_MEANS: Readonly<Record<IndicatorId, string>> = {
+  csat: 'The requester’s latest survey answer: favourable is 4–5 of 5, thumbs up, 1–3 of 7 on effort or 9–10 of 10.',
+  sentiment: 'The tone of the requester’s public comments, newest weighing most.',
+  sla: 'Whether any SLA cycle of this ticket, completed or ongoing, was breached.',
+  reopen: 'Whether the ticket went from done back to open.',
+  reassign: 'Whether the ticket changed assignee more than once after its first assignment.',
+  wait: 'The total time the ticket waited for support, against the XLA’s threshold.',
+  chaser: 'Whether the requester had to ask for an update (“any news?”, “still waiting”).',
+};
+
+const STATE_APPEARANCE = { good: 'success', bad: 'removed', missing: 'default' } as const;
 
 /** Risk that this ticket ends as a bad experience, and why. */
 export function RiskSection({ view }: { view: TicketExperienceView }) {
@@ -44,10 +65,10 @@ export function RiskSection({ view }: { view: TicketExperienceView }) {
           }}
         >
           {view.indicators.map((i) => (
-            <li key={i.id} title={i.detail}>
-              <Lozenge appearance={i.state === 'good' ? 'success' : i.state === 'bad' ? 'removed' : 'default'}>
-                {INDICATOR_NAMES[i.id]}: {i.state === 'missing' ? 'n/a' : i.state}
-              </Lozenge>
+            <li key={i.id}>
+              <Explain text={INDICATOR_MEANS[i.id]}>
+                <Lozenge appearance={STATE_APPEARANCE[i.state]}>{INDICATOR_STATE_TEXT[i.id][i.state]}</Lozenge>
+              </Explain>
             </li>
           ))}
         </ul>

@@ -1,18 +1,31 @@
 import { token } from '@atlaskit/tokens';
+import type { ComponentType } from 'react';
 import type { TimelineEntry } from '@contracts/agent';
 import { formatDateTime, formatRelative } from '../../ui/format';
+import { CheckCircleIcon } from '../../ui/icons/check-circle';
+import { ClockIcon } from '../../ui/icons/clock';
+import { CommentIcon } from '../../ui/icons/comment';
+import { FeedbackIcon } from '../../ui/icons/feedback';
+import { NotificationIcon } from '../../ui/icons/notification';
+import { PeopleIcon } from '../../ui/icons/people';
+import { SendIcon } from '../../ui/icons/send';
+import { StopwatchIcon } from '../../ui/icons/stopwatch';
+import { UndoIcon } from '../../ui/icons/undo';
 import { Muted, Section } from '../../ui/section';
 
-const KIND_ICON: Readonly<Record<TimelineEntry['kind'], string>> = {
-  answer: '💬',
-  'comment-sentiment': '🗨️',
-  chaser: '⏰',
-  'sla-breached': '⚠️',
-  reopened: '↩️',
-  reassigned: '🔀',
-  'ask-created': '📨',
-  'ask-expired': '⌛',
-  'follow-up': '✅',
+type Icon = ComponentType<{ label: string; color?: 'currentColor'; size?: 'small' | 'medium' }>;
+
+/** Atlassian design-system icons: they draw the same with or without an emoji font. */
+const KIND_ICON: Readonly<Record<TimelineEntry['kind'], Icon>> = {
+  answer: FeedbackIcon,
+  'comment-sentiment': CommentIcon,
+  chaser: NotificationIcon,
+  'sla-breached': StopwatchIcon,
+  reopened: UndoIcon,
+  reassigned: PeopleIcon,
+  'ask-created': SendIcon,
+  'ask-expired': ClockIcon,
+  'follow-up': CheckCircleIcon,
 };
 
 const TONE_COLOUR = {
@@ -39,41 +52,46 @@ export function TimelineSection({ entries }: { entries: readonly TimelineEntry[]
             gap: token('space.100'),
           }}
         >
-          {newestFirst.map((e) => (
-            <li
-              key={e.id}
-              style={{
-                borderLeft: `3px solid ${token(TONE_COLOUR[e.tone])}`,
-                paddingLeft: token('space.100'),
-                display: 'flex',
-                flexDirection: 'column',
-              }}
-            >
-              <span>
-                <span aria-hidden>{KIND_ICON[e.kind]} </span>
-                <strong>{e.title}</strong>{' '}
-                <time
-                  dateTime={new Date(e.at).toISOString()}
-                  title={formatDateTime(e.at)}
-                  style={{ color: token('color.text.subtlest') }}
-                >
-                  {formatRelative(e.at)}
-                </time>
-              </span>
-              {e.detail !== null && e.detail !== '' ? (
-                <blockquote
-                  className="sentio-quote"
-                  style={{
-                    margin: `${token('space.050')} 0 0`,
-                    color: token('color.text.subtle'),
-                    fontStyle: 'italic',
-                  }}
-                >
-                  “{e.detail}”
-                </blockquote>
-              ) : null}
-            </li>
-          ))}
+          {newestFirst.map((e) => {
+            const Icon = KIND_ICON[e.kind];
+            return (
+              <li
+                key={e.id}
+                style={{
+                  borderLeft: `3px solid ${token(TONE_COLOUR[e.tone])}`,
+                  paddingLeft: token('space.100'),
+                  display: 'flex',
+                  flexDirection: 'column',
+                }}
+              >
+                <span style={{ display: 'flex', alignItems: 'center', gap: token('space.075'), flexWrap: 'wrap' }}>
+                  <span style={{ color: token('color.icon.subtle'), display: 'inline-flex' }}>
+                    <Icon label="" color="currentColor" size="small" />
+                  </span>
+                  <strong>{e.title}</strong>
+                  <time
+                    dateTime={new Date(e.at).toISOString()}
+                    title={formatDateTime(e.at)}
+                    style={{ color: token('color.text.subtlest') }}
+                  >
+                    {formatRelative(e.at)}
+                  </time>
+                </span>
+                {e.detail !== null && e.detail !== '' ? (
+                  <blockquote
+                    className="sentio-quote"
+                    style={{
+                      margin: `${token('space.050')} 0 0`,
+                      color: token('color.text.subtle'),
+                      fontStyle: 'italic',
+                    }}
+                  >
+                    “{e.detail}”
+                  </blockquote>
+                ) : null}
+              </li>
+            );
+          })}
         </ol>
       )}
     </Section>

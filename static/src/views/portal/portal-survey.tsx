@@ -2,13 +2,15 @@ import Button from '@atlaskit/button/default/button';
 import { Notice } from '../../ui/notice';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { answerAsk, getMyAsk, type PortalAskView } from '@contracts/portal';
 import { errorTitle, type CallError } from '../../api/client';
 import { useAction, useCall } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
 import { formatDateTime } from '../../ui/format';
+import { scoreText } from '../../ui/score-text';
 import { scaleOptions } from './scale-options';
+import { ScaleGlyphView } from './score-scale';
 import { type SurveyAnswer, SurveyForm } from './survey-form';
 
 /** The customer portal panel: the pending ask, or thanks for the answer, or nothing at all. */
@@ -23,14 +25,29 @@ export default function PortalSurvey() {
   }
   if (loaded.state === 'error') return <CallErrorMessage error={loaded.error} onRetry={reload} />;
   const ask = loaded.data.ask;
-  // No ask for this person on this request: the panel stays empty rather than showing a form.
-  if (ask === null) return null;
+  // No ask for this person on this request: one quiet line, not an empty box on the request page.
+  if (ask === null)
+    return (
+      <p
+        style={{
+          margin: 0,
+          padding: token('space.100'),
+          color: token('color.text.subtlest'),
+          font: token('font.body.small'),
+        }}
+      >
+        No feedback question for you on this request right now.
+      </p>
+    );
   return <AskPanel ask={ask} onAnswered={(next) => replace({ ask: next })} />;
 }
 
 function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: PortalAskView) => void }) {
   const [editing, setEditing] = useState(ask.status === 'pending');
   const [error, setError] = useState<CallError | null>(null);
+  // After Send, focus moves to the thanks, so a keyboard or screen-reader user hears the outcome
+  // instead of being left on a button that no longer exists.
+  const [justSent, setJustSent] = useState(false);
   const { run, pending } = useAction(answerAsk);
 
   async function send(answer: SurveyAnswer) {
@@ -42,6 +59,7 @@ function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: P
       return;
     }
     onAnswered(result.data.ask);
+    setJustSent(true);
     setEditing(false);
   }
 
@@ -66,22 +84,52 @@ function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: P
           onCancel={answer !== null ? () => setEditing(false) : undefined}
         />
       ) : (
-        <Thanks ask={ask} canChange={canChange} onChange={() => setEditing(true)} />
+        <Thanks ask={ask} canChange={canChange} focusOnShow={justSent} onChange={() => setEditing(true)} />
       )}
     </section>
   );
 }
 
-function Thanks({ ask, canChange, onChange }: { ask: PortalAskView; canChange: boolean; onChange: () => void }) {
+function Thanks({
+  ask,
+  canChange,
+  focusOnShow,
+  onChange,
+}: {
+  ask: PortalAskView;
+  canChange: boolean;
+  focusOnShow: boolean;
+  onChange: () => void;
+}) {
   const score = ask.answer?.score;
   const option = scaleOptions(ask.question.kind).find((o) => o.score === score);
+  const heading = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (focusOnShow) heading.current?.focus();
+  }, [focusOnShow]);
   return (
     <div role="status" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
-      <p style={{ margin: 0, font: token('font.heading.xsmall') }}>Thanks for your feedback</p>
+      <p ref={heading} tabIndex={-1} style={{ margin: 0, font: token('font.heading.xsmall') }}>
+        Thanks for your feedback
+      </p>
       {option ? (
-        <p style={{ margin: 0, color: token('color.text.subtle') }}>
-          You answered: <span aria-hidden>{option.face} </span>
-          {option.label}
+        <p
+          style={{
+            margin: 0,
+            color: token('color.text.subtle'),
+            display: 'flex',
+            alignItems: 'center',
+            gap: token('space.075'),
+            flexWrap: 'wrap',
+          }}
+        >
+          <span>You answered:</span>
+          {option.glyph.kind !== 'number' ? (
+            <span aria-hidden style={{ display: 'inline-flex', color: token('color.icon') }}>
+              <ScaleGlyphView glyph={option.glyph} lit />
+            </span>
+          ) : null}
+          {scoreText(ask.question.kind, option.score)}
         </p>
       ) : null}
       {canChange ? (

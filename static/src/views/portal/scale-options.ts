@@ -1,21 +1,22 @@
 import { type QuestionKind, SCALES } from '@domain/question';
+import type { FaceLevel } from '../../ui/face';
+
+/** What a tap target shows: a drawn face, a star, a thumb, or the number itself. */
+export type ScaleGlyph =
+  | { readonly kind: 'face'; readonly level: FaceLevel }
+  | { readonly kind: 'star' }
+  | { readonly kind: 'thumb'; readonly up: boolean }
+  | { readonly kind: 'number'; readonly text: string };
 
 export interface ScaleOption {
   readonly score: number;
-  /** What is drawn on the tap target. */
-  readonly face: string;
-  /** What a screen reader says for it. */
+  /** What is drawn on the tap target (never an emoji glyph: those need an emoji font). */
+  readonly glyph: ScaleGlyph;
+  /** What a screen reader says for it, and the word shown in the thanks. */
   readonly label: string;
 }
 
-const EMOJI = [
-  ['😠', 'Very unhappy'],
-  ['🙁', 'Unhappy'],
-  ['😐', 'Neither happy nor unhappy'],
-  ['🙂', 'Happy'],
-  ['😄', 'Very happy'],
-] as const;
-
+const FACES = ['Very unhappy', 'Unhappy', 'Neither happy nor unhappy', 'Happy', 'Very happy'] as const;
 const CSAT = ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'] as const;
 const CES = ['Very easy', 'Easy', 'Fairly easy', 'Neither easy nor hard', 'Fairly hard', 'Hard', 'Very hard'] as const;
 
@@ -30,27 +31,31 @@ export function scaleOptions(kind: QuestionKind): ScaleOption[] {
     case 'emoji5':
       return range(kind).map((score, i) => ({
         score,
-        face: EMOJI[i]?.[0] ?? String(score),
-        label: EMOJI[i]?.[1] ?? String(score),
+        glyph: { kind: 'face', level: (i - 2) as FaceLevel },
+        label: FACES[i] ?? String(score),
       }));
     case 'csat5':
       return range(kind).map((score, i) => ({
         score,
-        face: '★',
+        glyph: { kind: 'star' },
         label: `${score} of 5 stars, ${CSAT[i] ?? ''}`.trim(),
       }));
     case 'ces7':
-      return range(kind).map((score, i) => ({ score, face: String(score), label: `${score}, ${CES[i] ?? ''}` }));
+      return range(kind).map((score, i) => ({
+        score,
+        glyph: { kind: 'number', text: String(score) },
+        label: `${score}, ${CES[i] ?? ''}`,
+      }));
     case 'happiness10':
       return range(kind).map((score) => ({
         score,
-        face: String(score),
+        glyph: { kind: 'number', text: String(score) },
         label: score === 0 ? '0, not at all happy' : score === 10 ? '10, extremely happy' : String(score),
       }));
     case 'thumbs':
       return [
-        { score: 0, face: '👎', label: 'Thumbs down, not good' },
-        { score: 1, face: '👍', label: 'Thumbs up, good' },
+        { score: 0, glyph: { kind: 'thumb', up: false }, label: 'Thumbs down, not good' },
+        { score: 1, glyph: { kind: 'thumb', up: true }, label: 'Thumbs up, good' },
       ];
   }
 }
@@ -65,4 +70,13 @@ export function scaleEnds(kind: QuestionKind): readonly [string, string] | null 
     default:
       return null;
   }
+}
+
+/**
+ * The narrowest width (px) at which a scale still fits one row with tap targets of at least
+ * 36 px and 4 px gaps; below it the scale stacks (score-scale.tsx). Five options fit a 320 px phone.
+ */
+export function oneRowMinWidth(kind: QuestionKind): number {
+  const n = range(kind).length;
+  return n * 36 + (n - 1) * 4;
 }

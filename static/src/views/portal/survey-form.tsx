@@ -3,7 +3,7 @@ import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { useId, useState } from 'react';
 import type { QuestionSnapshot } from '@domain/ask';
-import { scoreBand } from '@domain/question';
+import { type ScoreBand, scoreBand } from '@domain/question';
 import { ScoreScale } from './score-scale';
 
 export interface SurveyAnswer {
@@ -23,6 +23,8 @@ interface SurveyFormProps {
   readonly submitLabel?: string;
 }
 
+const BAND_WORD: Readonly<Record<ScoreBand, string>> = { negative: 'low', neutral: 'middling', positive: 'high' };
+
 /** The requester's micro-survey: the scale, then the follow-ups the plan asks for. */
 export function SurveyForm({
   question,
@@ -39,8 +41,16 @@ export function SurveyForm({
   const [comment, setComment] = useState(initial?.comment ?? '');
   const [lostTime, setLostTime] = useState<string | null>(initial?.lostTimeChoiceId ?? null);
 
+  // The band the comment was written for; while it differs from the chosen band, the requester
+  // is asked whether the comment still fits (an angry comment must not end up under a happy score).
+  const [commentBand, setCommentBand] = useState<ScoreBand | null>(
+    initial !== null && initial.comment !== null ? scoreBand(question.kind, initial.score) : null,
+  );
+
   const band = score === null ? null : scoreBand(question.kind, score);
   const chips = band === null ? [] : question.reasonChips[band];
+  const hasComment = question.comment.enabled && comment.trim() !== '';
+  const commentMismatch = hasComment && band !== null && commentBand !== null && commentBand !== band;
 
   function changeScore(next: number) {
     setScore(next);
@@ -49,12 +59,17 @@ export function SurveyForm({
     setReasons((current) => current.filter((r) => nextChips.includes(r)));
   }
 
+  function changeComment(text: string) {
+    setComment(text);
+    setCommentBand(text.trim() === '' ? null : band);
+  }
+
   function toggleReason(chip: string) {
     setReasons((current) => (current.includes(chip) ? current.filter((r) => r !== chip) : [...current, chip]));
   }
 
   function submit() {
-    if (score === null) return;
+    if (score === null || commentMismatch) return;
     const text = comment.trim();
     onSubmit({
       score,
@@ -121,8 +136,42 @@ export function SurveyForm({
             maxLength={question.comment.maxLength}
             minimumRows={2}
             isDisabled={submitting}
-            onChange={(e) => setComment(e.currentTarget.value)}
+            onChange={(e) => changeComment(e.currentTarget.value)}
           />
+          {commentMismatch && commentBand !== null ? (
+            <div
+              role="group"
+              aria-labelledby={`${ids}-mismatch`}
+              style={{
+                marginTop: token('space.100'),
+                padding: token('space.100'),
+                borderRadius: token('radius.small'),
+                background: token('color.background.warning'),
+                display: 'flex',
+                flexDirection: 'column',
+                gap: token('space.075'),
+              }}
+            >
+              <span id={`${ids}-mismatch`}>
+                You wrote this comment with a {BAND_WORD[commentBand]} answer. Does it still fit your new answer?
+              </span>
+              <div style={{ display: 'flex', gap: token('space.100'), flexWrap: 'wrap' }}>
+                <Button onClick={() => setCommentBand(band)} isDisabled={submitting}>
+                  Keep my comment
+                </Button>
+                <Button
+                  appearance="subtle"
+                  onClick={() => {
+                    setComment('');
+                    setCommentBand(null);
+                  }}
+                  isDisabled={submitting}
+                >
+                  Remove it
+                </Button>
+              </div>
+            </div>
+          ) : null}
         </div>
       ) : null}
 
@@ -160,7 +209,12 @@ export function SurveyForm({
       ) : null}
 
       <div style={{ display: 'flex', gap: token('space.100') }}>
-        <Button type="submit" appearance="primary" isDisabled={score === null} isLoading={submitting}>
+        <Button
+          type="submit"
+          appearance="primary"
+          isDisabled={score === null || commentMismatch}
+          isLoading={submitting}
+        >
           {submitLabel}
         </Button>
         {onCancel ? (

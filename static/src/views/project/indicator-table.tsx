@@ -1,7 +1,7 @@
 import type { Scorecard } from '@domain/scorecard';
 import { Explain } from '../../ui/explain';
 import { formatPercent, formatScore } from '../../ui/format';
-import { INDICATOR_NAME } from './indicator-names';
+import { INDICATOR_NAME } from '../../ui/indicator-names';
 import { contributionText, indicatorScoreText } from './scorecard-words';
 
 /** Each indicator's rate with its interval and sample, and the points it adds to the score. */

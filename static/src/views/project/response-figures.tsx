@@ -1,7 +1,7 @@
 import { token } from '@atlaskit/tokens';
 import type { FatigueReasonCode, ResponseStats } from '@contracts/project';
 import { Explain } from '../../ui/explain';
-import { WarningIcon } from '../../ui/icons';
+import { WarningIcon } from '../../ui/icons/warning';
 import { formatPercent } from '../../ui/format';
 import { Muted } from '../../ui/section';
 

@@ -2,7 +2,9 @@ import { Lozenge } from '../../ui/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { Scorecard } from '@domain/scorecard';
 import { Explain } from '../../ui/explain';
-import { ArrowDownIcon, ArrowRightIcon, ArrowUpIcon } from '../../ui/icons';
+import { ArrowDownIcon } from '../../ui/icons/arrow-down';
+import { ArrowRightIcon } from '../../ui/icons/arrow-right';
+import { ArrowUpIcon } from '../../ui/icons/arrow-up';
 import { formatDate, formatScore, formatSigned } from '../../ui/format';
 import { ScoreBar } from '../../ui/lazy-charts';
 import {

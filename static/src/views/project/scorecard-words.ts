@@ -8,7 +8,7 @@ import {
 import { isLiftCapped } from '@domain/scoring/score';
 import type { IndicatorCard, Scorecard } from '@domain/scorecard';
 import { formatPercent, formatScore } from '../../ui/format';
-import { INDICATOR_NAME } from './indicator-names';
+import { INDICATOR_NAME } from '../../ui/indicator-names';
 
 /**
  * What each figure of a scorecard means, in words a service owner reads: computed from the same
