@@ -22,7 +22,8 @@ export type CommentScore =
       readonly negativeSentences: readonly string[];
       readonly chaser: boolean;
     }
-  | { readonly kind: 'unscorable' };
+  /** `non-english`: written in a language the English scorer cannot read (shown as "not scored (language)"). */
+  | { readonly kind: 'unscorable'; readonly reason?: 'empty' | 'non-english' };
 
 export interface ApplyEventDeps {
   readonly score: (text: string) => CommentScore;
@@ -224,6 +225,8 @@ function applyRequesterComment(
       ? result.negativeSentences.slice(0, L.negativeSentences).map((s) => truncate(s, L.sentenceChars))
       : [],
     chaser: scored && result.chaser,
+    // Only marked when true, so records of comments scored before the mark existed keep their shape.
+    ...(result.kind === 'unscorable' && result.reason === 'non-english' ? { notScored: 'language' as const } : {}),
   };
   const comments = insertBounded(
     e.requesterComments,

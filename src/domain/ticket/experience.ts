@@ -52,6 +52,8 @@ export const RequesterCommentSchema = z
     s: z.number().min(-1).max(1).nullable(),
     negativeSentences: z.array(z.string().max(L.sentenceChars)).max(L.negativeSentences),
     chaser: z.boolean(),
+    /** Not scored because the English scorer cannot read its language: missing from tone, shown as such. */
+    notScored: z.literal('language').optional(),
   })
   .strict();
 export type RequesterComment = z.infer<typeof RequesterCommentSchema>;
