@@ -4,7 +4,7 @@
  * resolves, without a host. Tests and fakes use it so a message is checked as Forge would find it.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { TranslationsGetter, Translator, type ForgeSupportedLocaleCode } from '@forge/i18n';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -15,7 +15,8 @@ import {
   type Translator as AppTranslator,
 } from '../../src/domain/i18n';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+// A path, not a URL: under jsdom, import.meta.url is not a file URL.
+const root = `${join(import.meta.dirname, '..', '..')}/`;
 const Config = z.object({
   translations: z.object({
     resources: z.array(z.object({ key: z.string(), path: z.string() })),

@@ -2,4 +2,5 @@ import { getMyAsk } from '@contracts/portal';
 import type { Prefetch } from '../../api/prefetch';
 
 /** The portal panel starts with the requester's ask on this request. */
-export const prefetch: Prefetch = (client) => client.prefetch(getMyAsk, {});
+export const prefetch: Prefetch = (client, context) =>
+  client.prefetch(getMyAsk, context.locale === undefined ? {} : { locale: context.locale });

@@ -1,0 +1,62 @@
+/**
+ * No words written into the translated views: each must come from the message files, or a reader
+ * in another language sees English. The finder is checked on a sample with every kind of literal
+ * (so it can fail) and on a clean one (so it does not cry wolf at code).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findLiteralStrings } from './literal-strings';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** The UI folders whose every word comes from locales/*.json. */
+const TRANSLATED = ['static/src/views/portal', 'static/src/i18n'];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(join(root, dir)).flatMap((name) => {
+    const rel = `${dir}/${name}`;
+    if (statSync(join(root, rel)).isDirectory()) return filesUnder(rel);
+    return /\.(ts|tsx)$/.test(name) ? [rel] : [];
+  });
+}
+
+describe('literal user-facing strings', () => {
+  it('finds JSX text, literal JSX expressions, user-facing attributes and sentences — not code', () => {
+    const sample = [
+      "import x from './not-a-sentence';",
+      'export function A() {',
+      "  const msg = 'Something went wrong';",
+      '  return (<div className="sentio-tap" aria-label="Feedback form" data-kind="stars" id="a-b">',
+      '    Hello there',
+      "    {'Send'}",
+      '    <Spinner label="Loading" size="small" />',
+      '  </div>);',
+      '}',
+    ].join('\n');
+    expect(findLiteralStrings('sample.tsx', sample).map((f) => [f.line, f.where, f.text])).toEqual([
+      [3, 'sentence', 'Something went wrong'],
+      [4, 'attribute', 'Feedback form'],
+      [5, 'jsx-text', 'Hello there'],
+      [6, 'jsx-expression', 'Send'],
+      [7, 'attribute', 'Loading'],
+    ]);
+    const clean = [
+      "import { useMessages } from '../i18n/messages';",
+      'export function B() {',
+      '  const m = useMessages();',
+      '  return <button type="button" className="x" aria-label={m.t(\'portal.send\')}>{m.t(\'portal.send\')}</button>;',
+      '}',
+    ].join('\n');
+    expect(findLiteralStrings('clean.tsx', clean)).toEqual([]);
+  });
+
+  for (const dir of TRANSLATED) {
+    it(`has no literal user-facing string in ${dir}`, () => {
+      const findings = filesUnder(dir).flatMap((f) =>
+        findLiteralStrings(f, readFileSync(join(root, f), 'utf8')).map((x) => `${f}:${x.line} ${x.where} "${x.text}"`),
+      );
+      expect(findings).toEqual([]);
+    });
+  }
+});
