@@ -201,6 +201,13 @@ const VIEWS: ReadonlyArray<{ name: string; who: () => string; path: () => string
       ready: 'body',
     },
     {
+      name: 'issue glance',
+      who: () => agent,
+      path: () => `/browse/${tickets.get('en') ?? ''}`,
+      module: MODULE.issueGlance,
+      ready: 'body',
+    },
+    {
       name: 'project page',
       who: () => agent,
       path: () => '/projects/IT',
