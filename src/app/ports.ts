@@ -9,6 +9,7 @@ import type { SurveyPlan } from '../domain/survey-plan';
 import type { XlaDefinition } from '../domain/xla';
 import type { EpochMs } from '../domain/time';
 import type { SlaMetric } from '../domain/ticket';
+import type { RollupBucket } from '../domain/rollup';
 import type { BucketRef, ExperienceProperty, StoredBucket, TicketRecord } from './tickets/ticket-record';
 
 // Defined with the ticket record they describe; named here too, where the ports use them.
@@ -150,6 +151,16 @@ export interface BucketQuery {
   readonly toDay: string;
 }
 
+/** A day of one project and generation as the compaction reads it. */
+export interface DayRows {
+  readonly generation: string;
+  readonly projectId: string;
+  readonly day: string;
+  /** The shard buckets that exist; `live`: changed since the day was last compacted. */
+  readonly shards: ReadonlyArray<Versioned<StoredBucket> & { readonly live: boolean }>;
+  readonly summary: Versioned<StoredBucket> | null;
+}
+
 export interface RiskQuery {
   readonly projectId: string;
   readonly minRiskScore: number;
@@ -204,8 +215,22 @@ export interface AskStore {
 export interface RollupStore {
   /** The shard holding a ticket's cells, for the ticket's whole life (so racing tickets rarely share a bucket). */
   shardOf(ticketId: string): number;
-  /** Buckets of one project over an inclusive day range: O(periods × shards) reads, never O(tickets). */
+  /**
+   * Buckets of one project over an inclusive day range, each day once: as its day summary, or as
+   * its shard buckets when one changed since the day was compacted. Their sum is the rollup.
+   * At most 3 sequential storage round trips with the configuration read (docs/storage.md, "Day
+   * summaries"); never O(tickets).
+   */
   bucketsIn(query: BucketQuery): Promise<readonly StoredBucket[]>;
+  /** Days of a generation whose shard buckets changed since the day was compacted, oldest first. */
+  daysToCompact(generation: string, limit: number): Promise<ReadonlyArray<{ projectId: string; day: string }>>;
+  /** A day's shard buckets and its summary as stored, with their revisions (for the compaction). */
+  dayRows(generation: string, projectId: string, day: string): Promise<DayRows>;
+  /**
+   * Stores the day's summary and marks the live shards it summed compacted, in one transaction
+   * checked on every revision `rows` holds. @throws WriteConflict when any of them moved
+   */
+  saveDaySummary(rows: DayRows, summary: RollupBucket | null): Promise<void>;
   /** The buckets named, those that exist, with their revisions. */
   getBuckets(refs: readonly BucketRef[]): Promise<ReadonlyArray<Versioned<StoredBucket>>>;
   /** Up to `limit` buckets of one project in one rollup generation (clean-up of retired ones). */

@@ -1,7 +1,7 @@
 /**
  * The project page's and the dashboard gadget's resolvers (project-resolver). Each one settles the
  * project first — the Forge context's, or the gadget's configured one — and checks the caller may
- * browse it (asUser), then calls one use case.
+ * browse it (asUser) while the use case reads: the answer is only given once the check passed.
  */
 import { NotFoundError } from '../app/errors';
 import { projectAtRisk } from '../app/scorecards/at-risk-tickets';
@@ -9,7 +9,7 @@ import { buildScorecards } from '../app/scorecards/build-scorecards';
 import { projectCsv } from '../app/scorecards/export-project-csv';
 import { projectResponseStats } from '../app/scorecards/response-stats';
 import { projectVerbatims } from '../app/scorecards/verbatims';
-import { viewableProject } from '../app/scorecards/viewable-project';
+import { readViewableProject } from '../app/scorecards/viewable-project';
 import { watermelonByRequestType } from '../app/scorecards/watermelon-by-request-type';
 import { watermelonTickets } from '../app/scorecards/watermelon-tickets';
 import { projectResolvers } from '../contracts/project';
@@ -17,38 +17,42 @@ import { defineResolver, type CallContext, type DefinedResolver } from './define
 import type { ResolverDeps } from './resolver-deps';
 
 export function projectDefinitions(deps: ResolverDeps): DefinedResolver[] {
-  const project = (ctx: CallContext, p: { readonly projectId?: string | undefined }) =>
-    viewableProject(deps.caller(), ctx.projectId, p.projectId);
+  /** The use case's read runs while the permission check is in flight; its answer waits for the check. */
+  const withProject = <T>(
+    ctx: CallContext,
+    p: { readonly projectId?: string | undefined },
+    read: (projectId: string) => Promise<T>,
+  ) => readViewableProject(deps.caller(), ctx.projectId, p.projectId, read);
+  const value = async <T>(r: Promise<{ readonly value: T }>): Promise<T> => (await r).value;
   return [
     defineResolver(projectResolvers.getScorecards, async (p, ctx) => {
-      const projectId = await project(ctx, p);
-      return { projectId, window: p.window, scorecards: await buildScorecards(deps.ports(), projectId, p.window) };
+      const r = await withProject(ctx, p, (id) => buildScorecards(deps.ports(), id, p.window));
+      return { projectId: r.projectId, window: p.window, scorecards: r.value };
     }),
     defineResolver(projectResolvers.getSeries, async (p, ctx) => {
-      const projectId = await project(ctx, p);
-      const card = (await buildScorecards(deps.ports(), projectId, p.window)).find((c) => c.xlaId === p.xlaId);
+      const cards = await value(withProject(ctx, p, (id) => buildScorecards(deps.ports(), id, p.window)));
+      const card = cards.find((c) => c.xlaId === p.xlaId);
       if (card === undefined) throw new NotFoundError('No XLA with that id covers this project.');
       return { xlaId: card.xlaId, targetScore: card.targetScore, range: card.range, points: card.daily };
     }),
     defineResolver(projectResolvers.getWatermelon, async (p, ctx) =>
-      watermelonByRequestType(deps.ports(), await project(ctx, p), p.window),
+      value(withProject(ctx, p, (id) => watermelonByRequestType(deps.ports(), id, p.window))),
     ),
     defineResolver(projectResolvers.getWatermelonTickets, async (p, ctx) =>
-      watermelonTickets(deps.ports(), await project(ctx, p), p.window, p.requestTypeId),
+      value(withProject(ctx, p, (id) => watermelonTickets(deps.ports(), id, p.window, p.requestTypeId))),
     ),
     defineResolver(projectResolvers.getAtRiskTickets, async (p, ctx) => ({
-      tickets: await projectAtRisk(deps.ports(), await project(ctx, p), p.minRiskScore, p.limit),
+      tickets: await value(withProject(ctx, p, (id) => projectAtRisk(deps.ports(), id, p.minRiskScore, p.limit))),
     })),
     defineResolver(projectResolvers.getVerbatims, async (p, ctx) =>
-      projectVerbatims(deps.ports(), await project(ctx, p), p),
+      value(withProject(ctx, p, (id) => projectVerbatims(deps.ports(), id, p))),
     ),
     defineResolver(projectResolvers.getResponseStats, async (p, ctx) =>
-      projectResponseStats(deps.ports(), await project(ctx, p), p.window),
+      value(withProject(ctx, p, (id) => projectResponseStats(deps.ports(), id, p.window))),
     ),
     defineResolver(projectResolvers.exportCsv, async (p, ctx) => {
-      const projectId = await project(ctx, p);
-      const cards = await buildScorecards(deps.ports(), projectId, p.window);
-      return { filename: `sentio-xla-${projectId}-${p.window}.csv`, csv: projectCsv(cards) };
+      const r = await withProject(ctx, p, (id) => buildScorecards(deps.ports(), id, p.window));
+      return { filename: `sentio-xla-${r.projectId}-${p.window}.csv`, csv: projectCsv(r.value) };
     }),
   ];
 }

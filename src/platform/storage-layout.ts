@@ -24,6 +24,7 @@ export const INDEX = {
   askByRequester: 'by-requester',
   askByStatusDue: 'by-status-due',
   rollupByScopeDay: 'by-scope-day',
+  rollupByLayer: 'by-layer',
   auditByScopeTime: 'by-scope-time',
   accountByReported: 'by-reported',
   projectById: 'by-id',
@@ -67,3 +68,22 @@ export function rollupKey(ref: {
 }
 
 export const AUDIT_SCOPE = 'config';
+
+/**
+ * The key a day summary is stored under: the day's shard buckets summed by the hourly compaction
+ * (docs/storage.md, "Day summaries"), in the shard slot no shard uses.
+ */
+export const DAY_SUMMARY_SHARD = -1;
+
+/** Where a rollup row stands: a shard changed since the last compaction, a compacted shard, a day summary. */
+export type RollupLayer = 'live' | 'clean' | 'sum';
+
+/** The `by-layer` partition of a generation's rows in one layer. */
+export function rollupLayer(layer: RollupLayer, generation: string): string {
+  return `${layer}:${generation}`;
+}
+
+/** The `by-layer` range value: a project's rows of one layer sort by day, projects never interleave. */
+export function rollupScopeDay(generation: string, projectId: string, day: string): string {
+  return `${rollupScope(generation, projectId)}/${day}`;
+}

@@ -70,7 +70,8 @@ export const StoredBucketV1 = z.object({
   generation: z.string().default(''),
   projectId: z.string(),
   period: z.string(),
-  shard: z.number().int().min(0),
+  // -1: a day summary (DAY_SUMMARY_SHARD in storage-layout.ts).
+  shard: z.number().int().min(-1),
   bucket: RollupBucketSchema.nullable(),
 }) satisfies z.ZodType<StoredBucket>;
 
@@ -202,6 +203,9 @@ export const RollupEntityV1 = z.object({
   day: z.string(),
   rev: z.number().int(),
   bucket: StoredBucketV1,
+  /** The `by-layer` index (storage-layout.ts): absent on rows written before day summaries. */
+  layer: z.string().optional(),
+  scopeDay: z.string().optional(),
 });
 export type RollupEntity = Omit<z.infer<typeof RollupEntityV1>, 'bucket'> & {
   readonly bucket: StoredBucket & { readonly key: string };

@@ -3,9 +3,13 @@
  * 100k and 1M synthetic resolved tickets. Tickets are generated straight into rollups through the
  * domain code (each ticket's outcomes become domain cells — `makeCell` — summed by
  * `rollupFromCells` and split into stored buckets by `bucketsOf`, sharded like the write path),
- * then written with the app's own KVS adapter. The resolver runs through the host as an agent.
+ * then written with the app's own KVS adapter. The resolver runs through the host as an agent,
+ * first without delays (CPU time), then under the latency model with the delays waited out (wall
+ * time, round trips on the critical path).
  */
 import { createKvsStores } from '../../src/platform/kvs-store';
+import { appPorts } from '../../src/composition';
+import { compactRollups } from '../../src/app/scorecards/compact-rollups';
 import { bucketsOf, makeCell, rollupFromCells, type Cell } from '../../src/domain/rollup';
 import { INDICATOR_IDS } from '../../src/domain/indicator';
 import { ROLLUP_SHARDS } from '../../src/platform/storage-layout';
@@ -13,11 +17,17 @@ import { addDays, dayKeyOf } from '../../src/domain/time';
 import { projectResolvers } from '../../src/contracts';
 import type { StoredBucket } from '../../src/app/tickets/ticket-record';
 import { MODULE, prng, startReliabilityHost, type Host } from '../reliability/support/harness';
+import { LATENCY_PROFILES } from '../../local/latency';
+import { attachLatency } from './latency-hook';
 import { fmt, log, median, table, timed, type BenchResult } from './lib';
 
 const SIZES = [10_000, 100_000, 1_000_000];
 const DAYS = 90;
 const RUNS = 15;
+/** The dashboard's budgets at any size (issue: fast on real Forge). */
+const MAX_ROUND_TRIPS = 3;
+const MAX_BYTES_AT_1M = 150 * 1024;
+const MAX_RATIO = 1.5;
 const PRIORITIES = ['1', '2', '3'];
 /** Probability that a resolved ticket's indicator is observed, and that it is good. */
 const OBSERVED: Record<string, number> = {
@@ -93,7 +103,10 @@ function synthesise(
   return byShard;
 }
 
-async function load(h: Host, tickets: number): Promise<{ buckets: number; bytes: number }> {
+async function load(
+  h: Host,
+  tickets: number,
+): Promise<{ buckets: number; bytes: number; compactionRuns: number; liveShards: number }> {
   const project = h.site.raw.project('IT');
   if (!project) throw new Error('no IT project');
   const today = dayKeyOf(Date.now());
@@ -112,36 +125,65 @@ async function load(h: Host, tickets: number): Promise<{ buckets: number; bytes:
       });
     }
   }
-  await h.host.runAs({ timeoutSeconds: 900 }, async () => {
+  const compaction = await h.host.runAs({ timeoutSeconds: 900 }, async () => {
     const store = createKvsStores().tickets;
     for (let i = 0; i < stored.length; i += 25)
       await store.commit({ buckets: stored.slice(i, i + 25).map((bucket) => ({ bucket, expectedRev: 0 })) });
+    // The hourly job's compaction, run by run until every day has its summary.
+    const ports = appPorts();
+    let runs = 0;
+    for (let more = true; more; runs++) more = (await compactRollups(ports)).more;
+    // Then the last hour's events: today's shards change again, so the dashboard reads them live.
+    const todays = stored.filter((b) => b.period === today);
+    const current = await ports.rollups.getBuckets(todays);
+    await store.commit({ buckets: current.map((b) => ({ bucket: b.value, expectedRev: b.rev })) });
+    return { runs, live: current.length };
   });
-  return { buckets: stored.length, bytes: stored.reduce((n, b) => n + Buffer.byteLength(JSON.stringify(b)), 0) };
+  return {
+    buckets: stored.length,
+    bytes: stored.reduce((n, b) => n + Buffer.byteLength(JSON.stringify(b)), 0),
+    compactionRuns: compaction.value.runs,
+    liveShards: compaction.value.live,
+  };
 }
 
 interface SizeResult {
   tickets: number;
   buckets: number;
+  compactionRuns: number;
+  liveShards: number;
   ops: number;
   bytesRead: number;
   cpuMs: number;
-  wallMs: number;
-  hostMs: number;
+  roundTrips: number;
+  /** Inside the function, under the model (delays waited out). */
+  functionMs: number;
+  /** As the view waits for it: the bridge `invoke` and the function, under the model. */
+  invokeMs: number;
   sampleSize: number;
 }
 
-export async function benchDashboardScale(): Promise<BenchResult> {
-  const results: SizeResult[] = [];
-  for (const tickets of SIZES) {
-    const h = await startReliabilityHost({ clock: Date.now() });
-    try {
-      const loaded = await load(h, tickets);
-      const agent = h.users.agents[0] ?? '';
-      const project = h.site.raw.project('IT');
-      const ext = { project: { id: project?.id, key: 'IT', type: 'service_desk' } };
-      const runs: Array<{ ops: number; bytes: number; cpu: number; wall: number; host: number; n: number }> = [];
-      for (let i = 0; i < RUNS + 2; i++) {
+interface Call {
+  ops: number;
+  bytes: number;
+  cpu: number;
+  wall: number;
+  functionMs: number;
+  roundTrips: number;
+  n: number;
+}
+
+async function measureSize(tickets: number): Promise<SizeResult> {
+  const h = await startReliabilityHost({ clock: Date.now() });
+  try {
+    const loaded = await load(h, tickets);
+    const hook = attachLatency(h.host, { mode: 'account' });
+    const agent = h.users.agents[0] ?? '';
+    const project = h.site.raw.project('IT');
+    const ext = { project: { id: project?.id, key: 'IT', type: 'service_desk' } };
+    const calls = async (n: number): Promise<Call[]> => {
+      const out: Call[] = [];
+      for (let i = 0; i < n + 2; i++) {
         const t = await timed(() =>
           h.invoke(MODULE.project, projectResolvers.getScorecards.name, { window: '30d' }, agent, ext),
         );
@@ -151,84 +193,118 @@ export async function benchDashboardScale(): Promise<BenchResult> {
         const m = t.value.metrics;
         // The first two calls warm the module cache and the JIT; they are not counted.
         if (i >= 2)
-          runs.push({
+          out.push({
             ops: m.kvs.reads + m.kvs.writes,
             bytes: m.kvs.bytesRead,
             cpu: t.cpuMs,
             wall: t.wallMs,
-            host: m.durationMs,
+            functionMs: m.durationMs,
+            roundTrips: hook.path(m.invocationId).roundTrips,
             n: value.data?.scorecards[0]?.sampleSize ?? 0,
           });
       }
-      results.push({
-        tickets,
-        buckets: loaded.buckets,
-        ops: median(runs.map((x) => x.ops)),
-        bytesRead: median(runs.map((x) => x.bytes)),
-        cpuMs: median(runs.map((x) => x.cpu)),
-        wallMs: median(runs.map((x) => x.wall)),
-        hostMs: median(runs.map((x) => x.host)),
-        sampleSize: runs[0]?.n ?? 0,
-      });
-      log(`dashboard: ${tickets} tickets → ${loaded.buckets} buckets, ${fmt(median(runs.map((x) => x.cpu)))} ms CPU`);
-    } finally {
-      await h.close();
-    }
+      return out;
+    };
+    // Without delays: the CPU a call costs (each platform call only yields once).
+    const plain = await calls(RUNS);
+    hook.profile = LATENCY_PROFILES.forge;
+    hook.mode = 'wait';
+    const modelled = await calls(RUNS);
+    hook.detach();
+    const result: SizeResult = {
+      tickets,
+      buckets: loaded.buckets,
+      compactionRuns: loaded.compactionRuns,
+      liveShards: loaded.liveShards,
+      ops: median(plain.map((x) => x.ops)),
+      bytesRead: median(plain.map((x) => x.bytes)),
+      cpuMs: median(plain.map((x) => x.cpu)),
+      roundTrips: Math.max(...modelled.map((x) => x.roundTrips)),
+      functionMs: median(modelled.map((x) => x.functionMs)),
+      invokeMs: median(modelled.map((x) => x.wall)),
+      sampleSize: plain[0]?.n ?? 0,
+    };
+    log(
+      `dashboard: ${tickets} tickets → ${loaded.buckets} buckets, ${fmt(result.cpuMs)} ms CPU, ${result.roundTrips} round trips, ${fmt(result.invokeMs, 0)} ms under the model`,
+    );
+    return result;
+  } finally {
+    await h.close();
   }
+}
+
+export async function benchDashboardScale(): Promise<BenchResult> {
+  const results: SizeResult[] = [];
+  for (const tickets of SIZES) results.push(await measureSize(tickets));
   const first = results[0];
   const last = results[results.length - 1];
-  const opsRatio = first && last ? last.ops / first.ops : Number.NaN;
-  const cpuRatio = first && last ? last.cpuMs / first.cpuMs : Number.NaN;
-  const worstCpu = Math.max(...results.map((r) => r.cpuMs));
+  const ratio = (f: (r: SizeResult) => number): number => (first && last ? f(last) / f(first) : Number.NaN);
+  const cpuRatio = ratio((r) => r.cpuMs);
+  const wallRatio = ratio((r) => r.invokeMs);
+  const bytesRatio = ratio((r) => r.bytesRead);
+  const worstRoundTrips = Math.max(...results.map((r) => r.roundTrips));
+  const bytesAt1M = results.find((r) => r.tickets === 1_000_000)?.bytesRead ?? Number.NaN;
   const detail = [
-    `Synthetic resolved tickets over the last ${DAYS} days (IT project, 4 request types × 3 priorities, 8 shards), summed into buckets through the domain code; \`getScorecards\` with the default XLA and a 30-day window (it reads the current and the previous window). Median of ${RUNS} calls after 2 warm-up calls; CPU = user + system time of the process during the call (host and app in one process, so it includes the host's SQLite and HTTP-free dispatch).`,
+    `Synthetic resolved tickets over the last ${DAYS} days (IT project, 4 request types × 3 priorities, 8 shards), summed into buckets through the domain code and stored through the app's checked transactions; then the hourly job's compaction (\`compactRollups\`, src/app/scorecards/compact-rollups.ts) ran until every day had its summary, and today's shards were written again (the last hour's events: they stay live until the next compaction, so the dashboard reads today from its shards). \`getScorecards\` with the default XLA and a 30-day window (it reads the current and the previous window: 60 days). Median of ${RUNS} calls after 2 warm-up calls, first without delays (KVS ops, bytes, CPU = user + system time of the process during the call; host and app share the process, so it includes the host's SQLite), then ${RUNS} under the latency model with the delays waited out (round trips: the most in any call; times: median).`,
     '',
     table(
       [
         'tickets',
-        'stored buckets',
+        'stored shard buckets',
+        'compaction runs',
+        'live shards read',
         'KVS ops / call',
         'bytes read / call',
+        'round trips (critical path)',
         'CPU ms / call',
-        'wall ms / call',
+        'ms in the function, model',
+        'ms with the invoke, model',
         'scorecard n_eff (csat+sentiment)',
       ],
       results.map((r) => [
         r.tickets.toLocaleString('en-GB'),
         String(r.buckets),
+        String(r.compactionRuns),
+        String(r.liveShards),
         fmt(r.ops, 0),
         fmt(r.bytesRead, 0),
+        String(r.roundTrips),
         fmt(r.cpuMs),
-        fmt(r.wallMs),
+        fmt(r.functionMs, 0),
+        fmt(r.invokeMs, 0),
         fmt(r.sampleSize, 0),
       ]),
     ),
     '',
-    `KVS ops as the host meters them: 1 read of the configuration + 1 of the site-priors document + one query page per 100 buckets (60 days × 8 shards = 480 buckets → 5 pages). Ratio 1M / 10k: KVS ops ${fmt(opsRatio, 2)}, CPU ${fmt(cpuRatio, 2)}. Bucket count depends on days × shards, bucket size on the segments and slots that occur — not on tickets: 10k tickets leave many (day, segment, slot) cells empty, which is why 10k reads fewer bytes than 100k, while 100k and 1M are flat. ${worstCpu <= 50 ? 'Every size is within the 50 ms budget.' : 'Over the 50 ms budget at some size.'}`,
-    '',
-    "Where the CPU of a call goes (V8 profile at 1M): most of it is moving the bytes through the KVS path — the host reading and `JSON.parse`-ing each row from SQLite and serialising the page, then the `@forge/kvs` client parsing it — so it follows bytes read; the app's own share (checking the stored shape, one pass of the scorecard builder) is a few ms. What brought it down from ~280 ms (before: 164 / 282 / 280 ms at 10k / 100k / 1M, 612 KB / 1.05 MB / 1.15 MB read): buckets are checked by a hand-written structural check instead of zod (same accept/refuse, no copy), days of a bucket come from calendar arithmetic instead of `Date` per entry, the scorecard folds each row once into window, previous-window, per-day and per-segment sums (decay weights once per day) instead of re-filtering every row for each of the 30 days of the series, and bucket values are stored in format 2 (numeric entries with slot codes, ~35 % fewer bytes; format 1 is still read). See docs/storage.md.",
+    `Ratios 1M / 10k, same run: time under the model ${fmt(wallRatio, 2)}, CPU ${fmt(cpuRatio, 2)}, bytes read ${fmt(bytesRatio, 2)}. Absolute times are information only: they follow the machine (CPU) and the model's figures (wall).`,
   ].join('\n');
   return {
     title: 'Dashboard cost vs data size',
     detail,
     summary: [
       {
-        item: '2. getScorecards KVS ops, 1M / 10k tickets',
-        result: `${fmt(opsRatio, 2)} (${fmt(last?.ops ?? Number.NaN, 0)} ops)`,
-        budget: '≤ 1.5',
-        met: opsRatio <= 1.5,
+        item: '2. getScorecards round trips on the critical path (worst size)',
+        result: String(worstRoundTrips),
+        budget: `≤ ${MAX_ROUND_TRIPS}`,
+        met: worstRoundTrips <= MAX_ROUND_TRIPS,
+      },
+      {
+        item: '2. getScorecards bytes read at 1M tickets',
+        result: `${fmt(bytesAt1M / 1024)} KB`,
+        budget: `≤ ${MAX_BYTES_AT_1M / 1024} KB`,
+        met: bytesAt1M <= MAX_BYTES_AT_1M,
+      },
+      {
+        item: '2. getScorecards time under the model, 1M / 10k tickets',
+        result: `${fmt(wallRatio, 2)} (${fmt(last?.invokeMs ?? Number.NaN, 0)} ms at 1M)`,
+        budget: `≤ ${MAX_RATIO}`,
+        met: wallRatio <= MAX_RATIO,
       },
       {
         item: '2. getScorecards CPU, 1M / 10k tickets',
-        result: `${fmt(cpuRatio, 2)}`,
-        budget: '≤ 1.5',
-        met: cpuRatio <= 1.5,
-      },
-      {
-        item: '2. getScorecards CPU per call (worst size)',
-        result: `${fmt(worstCpu)} ms`,
-        budget: '≤ 50 ms',
-        met: worstCpu <= 50,
+        result: `${fmt(cpuRatio, 2)} (${fmt(last?.cpuMs ?? Number.NaN)} ms at 1M)`,
+        budget: `≤ ${MAX_RATIO}`,
+        met: cpuRatio <= MAX_RATIO,
       },
     ],
   };

@@ -1,8 +1,9 @@
 /**
- * The project's XLA scorecards over a dashboard window, from rollup buckets (O(days × shards)
- * reads) and the cached site priors (one document), never from a scan of tickets.
+ * The project's XLA scorecards over a dashboard window, from rollup day summaries (O(days) rows,
+ * 3 sequential round trips with the configuration) and the cached site priors (one document), never from a scan of tickets.
  */
 import type { DashboardWindow } from './read-models';
+import { bucketPerPeriod } from '../../domain/rollup';
 import type { Scorecard } from '../../domain/scorecard';
 import { buildScorecard, currentWindow, previousWindow } from '../../domain/scoring';
 import { dayKeyOf } from '../../domain/time';
@@ -26,7 +27,8 @@ export async function buildScorecards(ports: AppPorts, projectId: string, w: Das
     }),
     cachedSitePriors(ports),
   ]);
-  const buckets = stored.flatMap((b) => (b.bucket === null ? [] : [b.bucket]));
+  // One bucket per day, whether the day came as its summary or as its shards: the same scorecard.
+  const buckets = bucketPerPeriod(stored.flatMap((b) => (b.bucket === null ? [] : [b.bucket])));
   // The site-wide μ of each XLA (refresh-site-priors.ts): one cached document, whatever the site's size.
   return xlas.map((xla) => buildScorecard({ ...xla, window }, buckets, today, { sitePriors: priors.get(xla.id) }));
 }

@@ -4,7 +4,7 @@
  * shards) reads, never O(tickets).
  */
 import type { DashboardWindow } from './read-models';
-import type { RollupBucket } from '../../domain/rollup';
+import { bucketPerPeriod, type RollupBucket } from '../../domain/rollup';
 import { currentWindow, previousWindow, type DayRange } from '../../domain/scoring';
 import { dayKeyOf, type DayKey } from '../../domain/time';
 import type { XlaDefinition, XlaWindow } from '../../domain/xla';
@@ -44,5 +44,6 @@ export async function loadProjectRollups(
     fromDay: previousWindow(window, today).from,
     toDay: range.to,
   });
-  return { config, xlas, window, today, range, buckets: stored.flatMap((b) => (b.bucket === null ? [] : [b.bucket])) };
+  const buckets = bucketPerPeriod(stored.flatMap((b) => (b.bucket === null ? [] : [b.bucket])));
+  return { config, xlas, window, today, range, buckets };
 }

@@ -406,3 +406,38 @@ export function bucketRefsForRange(
   }
   return [...new Set(projectIds)].sort().flatMap((projectId) => periods.map((period) => ({ projectId, period })));
 }
+
+/**
+ * The buckets of one period summed into one (a day summary: the day's shard buckets, which hold
+ * distinct tickets, added cell by cell). Null when they sum to nothing.
+ * @throws RangeError when a bucket belongs to another project or period
+ */
+export function summedBucket(ref: BucketRef, buckets: ReadonlyArray<RollupBucket>): RollupBucket | null {
+  for (const b of buckets) {
+    if (b.p !== ref.projectId || b.k !== ref.period)
+      throw new RangeError(`bucket ${bucketRefKey({ projectId: b.p, period: b.k })} is not ${bucketRefKey(ref)}`);
+  }
+  if (buckets.length === 1) return buckets[0] ?? null;
+  const granularity: BucketGranularity = ref.period.length === 7 ? 'month' : 'day';
+  return bucketsOf(rollupOfBuckets(buckets), granularity)[0] ?? null;
+}
+
+/**
+ * One bucket per project and period, in key order: what the scorecard reads, whether a day came
+ * from its summary or from its shards (so both give the same result, to the bit).
+ */
+export function bucketPerPeriod(buckets: ReadonlyArray<RollupBucket>): RollupBucket[] {
+  const groups = new Map<string, { ref: BucketRef; buckets: RollupBucket[] }>();
+  for (const b of buckets) {
+    const ref = { projectId: b.p, period: b.k };
+    const key = bucketRefKey(ref);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { ref, buckets: [b] });
+    else group.buckets.push(b);
+  }
+  return [...groups.keys()].sort().flatMap((key) => {
+    const group = groups.get(key);
+    const sum = group === undefined ? null : summedBucket(group.ref, group.buckets);
+    return sum === null ? [] : [sum];
+  });
+}

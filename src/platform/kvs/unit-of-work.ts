@@ -8,13 +8,30 @@ import { kvs } from '@forge/kvs';
 import type { UnitOfWork } from '../../app/ports';
 import type { StoredBucket } from '../../app/tickets/ticket-record';
 import { kvsCall } from '../kvs-errors';
-import { DOC_KEY, ENTITY, rollupKey, rollupScope } from '../storage-layout';
+import {
+  DAY_SUMMARY_SHARD,
+  DOC_KEY,
+  ENTITY,
+  rollupKey,
+  rollupLayer,
+  rollupScope,
+  rollupScopeDay,
+  type RollupLayer,
+} from '../storage-layout';
 import type { AccountEntity, AskEntity, DocEntity, ProjectEntity, RollupEntity, TicketEntity } from '../stored-shapes';
 import { askEntity, ticketEntity } from './entity-rows';
 import { revCondition } from './kvs-rows';
 
-/** A bucket row: its stored value names its own key (format v1). */
-export function rollupEntity(bucket: StoredBucket, rev: number): { key: string; value: RollupEntity } {
+/**
+ * A bucket row: its stored value names its own key (format v1). Every write of a shard bucket puts
+ * it in the `live` layer, in the same checked transaction: its day summary no longer holds it
+ * until the hourly compaction (src/app/scorecards/compact-rollups.ts) sums the day again.
+ */
+export function rollupEntity(
+  bucket: StoredBucket,
+  rev: number,
+  layer: RollupLayer = bucket.shard === DAY_SUMMARY_SHARD ? 'sum' : 'live',
+): { key: string; value: RollupEntity } {
   const key = rollupKey(bucket);
   const { generation, projectId, period, shard } = bucket;
   return {
@@ -24,6 +41,8 @@ export function rollupEntity(bucket: StoredBucket, rev: number): { key: string; 
       day: period,
       rev,
       bucket: { key, generation, projectId, period, shard, bucket: bucket.bucket },
+      layer: rollupLayer(layer, generation),
+      scopeDay: rollupScopeDay(generation, projectId, period),
     },
   };
 }

@@ -27,7 +27,13 @@ import type {
   Versioned,
 } from '../../../src/app/ports';
 import type { StoredBucket, TicketRecord } from '../../../src/app/tickets/ticket-record';
-import { rollupKey, rollupScope, shardOf } from '../../../src/platform/storage-layout';
+import {
+  DAY_SUMMARY_SHARD,
+  ROLLUP_SHARDS,
+  rollupKey,
+  rollupScope,
+  shardOf,
+} from '../../../src/platform/storage-layout';
 import type { EpochMs } from '../../../src/domain/time';
 import { RollupGcStateV1, ScopeOptionsCacheV1, SitePriorsStateV1 } from '../../../src/platform/stored-shapes';
 
@@ -115,6 +121,8 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
   const tickets = new Map<string, Versioned<TicketRecord>>();
   const asks = new Map<string, StoredAsk>();
   const buckets = new Map<string, Versioned<StoredBucket>>();
+  /** Keys of shard buckets written since their day was last compacted (the `live` layer). */
+  const live = new Set<string>();
   const calls = new Map<string, number>();
   let ids = 0;
   const check = (key: string, stored: number, expected: number) => {
@@ -217,8 +225,37 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
         .map((b) => b.value)
         .filter(
           (b) =>
-            b.generation === generation && b.projectId === q.projectId && b.period >= q.fromDay && b.period <= q.toDay,
+            b.generation === generation &&
+            b.projectId === q.projectId &&
+            b.period >= q.fromDay &&
+            b.period <= q.toDay &&
+            b.shard !== DAY_SUMMARY_SHARD,
         );
+    },
+    async daysToCompact(generation, limit) {
+      const days = new Map<string, { projectId: string; day: string }>();
+      for (const key of [...live].sort()) {
+        const b = buckets.get(key)?.value;
+        if (b && b.generation === generation)
+          days.set(`${b.projectId}/${b.period}`, { projectId: b.projectId, day: b.period });
+      }
+      return [...days.values()].slice(0, limit);
+    },
+    async dayRows(generation, projectId, day) {
+      const ref = (shard: number) => rollupKey({ generation, projectId, period: day, shard });
+      const shards = Array.from({ length: ROLLUP_SHARDS }, (_, s) => ref(s)).flatMap((key) => {
+        const b = buckets.get(key);
+        return b ? [{ ...b, live: live.has(key) }] : [];
+      });
+      return { generation, projectId, day, shards, summary: buckets.get(ref(DAY_SUMMARY_SHARD)) ?? null };
+    },
+    async saveDaySummary(rows, summary) {
+      const key = rollupKey({ ...rows, period: rows.day, shard: DAY_SUMMARY_SHARD });
+      check(key, buckets.get(key)?.rev ?? 0, rows.summary?.rev ?? 0);
+      for (const s of rows.shards) check(rollupKey(s.value), buckets.get(rollupKey(s.value))?.rev ?? 0, s.rev);
+      const value = { ...rows, period: rows.day, shard: DAY_SUMMARY_SHARD, bucket: summary };
+      buckets.set(key, { value, rev: (rows.summary?.rev ?? 0) + 1 });
+      for (const s of rows.shards) live.delete(rollupKey(s.value));
     },
     getBuckets: async (refs) =>
       refs.map(rollupKey).flatMap((k) => (buckets.has(k) ? [buckets.get(k) as Versioned<StoredBucket>] : [])),
@@ -232,7 +269,10 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
         tickets.set(unit.ticket.record.ticketId, { value: unit.ticket.record, rev: unit.ticket.expectedRev + 1 });
       for (const a of unit.asks ?? [])
         asks.set(a.ask.id, { ask: a.ask, usedNonces: a.usedNonces ?? [], rev: (asks.get(a.ask.id)?.rev ?? 0) + 1 });
-      for (const b of unit.buckets ?? []) buckets.set(rollupKey(b.bucket), { value: b.bucket, rev: b.expectedRev + 1 });
+      for (const b of unit.buckets ?? []) {
+        buckets.set(rollupKey(b.bucket), { value: b.bucket, rev: b.expectedRev + 1 });
+        live.add(rollupKey(b.bucket));
+      }
       for (const id of unit.accounts ?? [])
         world.accounts.set(id, { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 });
       for (const id of unit.projects ?? []) world.projects.add(id);
