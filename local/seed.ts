@@ -26,7 +26,11 @@ const HOUR = 3_600_000;
 const MIN = 60_000;
 const DAY = 24 * HOUR;
 
-/** Requesters who read Jira in another language (Jira profile form): the demo's portal surveys in German and Japanese. */
+/**
+ * Requesters of the demo site who read Jira in another language (Jira profile form): `npm start`
+ * shows their portal surveys in German, Japanese, French and Spanish. The basic site (tests) keeps
+ * everyone in English.
+ */
 const CUSTOMER_LOCALES: Readonly<Record<string, string>> = {
   'Hannah Schmidt': 'de_DE',
   'Nora Fischer': 'de_DE',
@@ -59,11 +63,7 @@ const PEOPLE = {
     'Yuki Tanaka',
     'Nora Fischer',
     'Ravi Patel',
-  ].map((name, i) => ({
-    id: `qm:7c1d3e0f-5a11-4b2c-9d00-${String(100000000000 + i)}`,
-    name,
-    locale: CUSTOMER_LOCALES[name] ?? 'en_US',
-  })),
+  ].map((name, i) => ({ id: `qm:7c1d3e0f-5a11-4b2c-9d00-${String(100000000000 + i)}`, name })),
 };
 
 const PROJECTS = [
@@ -91,8 +91,7 @@ export function seedBasicSite(host: LocalHost): void {
   const site = host.site;
   for (const a of PEOPLE.admins) site.addUser({ accountId: a.id, displayName: a.name, role: 'admin' });
   for (const a of PEOPLE.agents) site.addUser({ accountId: a.id, displayName: a.name, role: 'agent', style: a.style });
-  for (const c of PEOPLE.customers)
-    site.addUser({ accountId: c.id, displayName: c.name, role: 'customer', locale: c.locale });
+  for (const c of PEOPLE.customers) site.addUser({ accountId: c.id, displayName: c.name, role: 'customer' });
   for (const p of PROJECTS) {
     site.addProject({ key: p.key, name: p.name, lead: PEOPLE.admins[0]?.id });
     for (const t of p.types)
@@ -735,6 +734,10 @@ export async function seedDemo(
 ): Promise<DemoReport> {
   const started = hostNow();
   seedBasicSite(host);
+  for (const c of PEOPLE.customers) {
+    const locale = CUSTOMER_LOCALES[c.name];
+    if (locale !== undefined) host.site.addUser({ accountId: c.id, displayName: c.name, role: 'customer', locale });
+  }
   host.site.addUser({
     accountId: HR_ONLY_AGENT.id,
     displayName: HR_ONLY_AGENT.name,
