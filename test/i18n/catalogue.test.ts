@@ -113,6 +113,27 @@ describe('message files', () => {
     });
   }
 
+  // The admin page's words (static/src/views/admin/admin-messages.tsx) are bundled with the admin
+  // page, not declared in the manifest: same format, same rules, outside the manifest's 100 KB.
+  it('keeps the admin page’s message files out of manifest.yml, under one top-level "admin" object', () => {
+    for (const path of files.values()) expect(path.startsWith('locales/admin/')).toBe(false);
+    for (const locale of SUPPORTED_LOCALES) expect(Object.keys(read(`locales/admin/${locale}.json`))).toEqual(['admin']);
+  });
+
+  it('parses every default admin message as ICU MessageFormat', () => {
+    for (const [key, text] of leaves(read(`locales/admin/${DEFAULT_LOCALE}.json`))) {
+      expect(() => placeholders(text), key).not.toThrow();
+    }
+  });
+
+  for (const locale of SUPPORTED_LOCALES.filter((l) => l !== DEFAULT_LOCALE)) {
+    it(`has every admin key of ${DEFAULT_LOCALE} in ${locale}, with the same placeholders and nothing extra`, () => {
+      expect(
+        compareCatalogues(read(`locales/admin/${DEFAULT_LOCALE}.json`), read(`locales/admin/${locale}.json`)),
+      ).toEqual([]);
+    });
+  }
+
   it('finds a missing key, an extra key, a changed placeholder and broken ICU (the check can fail)', () => {
     const reference: Tree = { a: { b: 'Hello {name}' }, c: '{n, plural, one {# x} other {# xs}}', d: 'plain' };
     expect(
