@@ -11,7 +11,7 @@ import { findLiteralStrings } from './literal-strings';
 const root = join(import.meta.dirname, '..', '..');
 
 /** The UI folders whose every word comes from locales/*.json. */
-const TRANSLATED = ['static/src/views/portal', 'static/src/i18n'];
+const TRANSLATED = ['static/src/views/portal', 'static/src/i18n', 'static/src/views/admin'];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(join(root, dir)).flatMap((name) => {
