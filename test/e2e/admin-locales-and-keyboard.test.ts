@@ -134,6 +134,8 @@ describe('the admin editors in three languages', () => {
     const german = frame.getByRole('group', { name: 'Wording in German' });
     expect(await german.getByLabel('German question').inputValue()).toBe('Wie läuft es bisher?');
     const preview = frame.getByRole('complementary', { name: 'Preview of what the requester sees' });
+    await preview.getByRole('radio', { name: 'Very happy' }).waitFor();
+    await preview.getByRole('button', { name: 'German' }).click();
     await preview.getByRole('radio', { name: 'Sehr glücklich' }).waitFor();
     await preview.getByText('Wie läuft es bisher?').waitFor();
     await preview.getByText('2 reason chips show in English (the fallback).').waitFor();

@@ -117,7 +117,8 @@ describe('message files', () => {
   // page, not declared in the manifest: same format, same rules, outside the manifest's 100 KB.
   it('keeps the admin page’s message files out of manifest.yml, under one top-level "admin" object', () => {
     for (const path of files.values()) expect(path.startsWith('locales/admin/')).toBe(false);
-    for (const locale of SUPPORTED_LOCALES) expect(Object.keys(read(`locales/admin/${locale}.json`))).toEqual(['admin']);
+    for (const locale of SUPPORTED_LOCALES)
+      expect(Object.keys(read(`locales/admin/${locale}.json`))).toEqual(['admin']);
   });
 
   it('parses every default admin message as ICU MessageFormat', () => {

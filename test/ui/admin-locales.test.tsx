@@ -69,7 +69,10 @@ describe('the admin page in the admin’s language', () => {
     expect(within(german).getByLabelText('German for “Not fixed”')).toHaveValue('');
 
     const preview = screen.getByRole('complementary', { name: 'Preview of what the requester sees' });
-    // The scale speaks German; the question falls back to English and says so.
+    // The preview starts in the admin's language; in German the scale speaks German, the question
+    // falls back to English and says so.
+    expect(await within(preview).findByRole('radio', { name: 'Very happy' })).toBeInTheDocument();
+    await user.click(within(preview).getByRole('button', { name: 'German' }));
     expect(await within(preview).findByRole('radio', { name: 'Sehr glücklich' })).toBeInTheDocument();
     expect(within(preview).getByText('How is it going so far?')).toBeInTheDocument();
     expect(

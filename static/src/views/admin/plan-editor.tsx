@@ -51,7 +51,8 @@ export function PlanEditor({
   const [language, setLanguage] = useState<TranslatedLocale>(
     TRANSLATED_LOCALES.find((l) => l === reader) ?? TRANSLATED_LOCALES[0],
   );
-  const [previewLocale, setPreviewLocale] = useState<Locale>(language);
+  // The preview starts in the admin's own language and follows the language chosen for editing.
+  const [previewLocale, setPreviewLocale] = useState<Locale>(reader);
 
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), alignItems: 'flex-start' }}>
