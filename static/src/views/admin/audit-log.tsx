@@ -153,29 +153,31 @@ export function AuditLog({ config }: { config: Pick<ConfigView, 'xlas' | 'plans'
         {shown.length} of {entries.length} loaded entries shown
         {cursor !== null ? '; load more to search older ones' : ''}.
       </p>
-      <table className="sentio-table">
-        <caption className="sentio-visually-hidden">Audit log</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Of</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((e) => (
-            <tr key={e.id}>
-              <td>{formatDateTime(e.at)}</td>
-              <td>{actorText(e)}</td>
-              <td>{ACTION_TEXT[e.action]}</td>
-              <td>{targetText(e, config)}</td>
-              <td>{detailsText(e)}</td>
+      <div className="sentio-table-scroll">
+        <table className="sentio-table">
+          <caption className="sentio-visually-hidden">Audit log</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Of</th>
+              <th scope="col">Details</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDateTime(e.at)}</td>
+                <td>{actorText(e)}</td>
+                <td>{ACTION_TEXT[e.action]}</td>
+                <td>{targetText(e, config)}</td>
+                <td>{detailsText(e)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {cursor !== null ? (
         <div>
           <Button appearance="subtle" isLoading={more.pending} onClick={() => void loadMore()}>

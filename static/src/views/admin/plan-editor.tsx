@@ -4,6 +4,7 @@ import { token } from '@atlaskit/tokens';
 import type { QuestionKind } from '@domain/question';
 import { type SurveyPlan, SurveyPlanSchema } from '@domain/survey-plan';
 import { ChoiceInput, FormRow, ListInput, NumberInput, TextInput, ToggleInput } from './inputs';
+import { ONE_CLICK_AUDIENCE, ONE_CLICK_LABEL } from './plan-delivery-text';
 import { PlanPreview } from './plan-preview';
 import type { Problems } from './problems';
 import { ScopeFields } from './scope-fields';
@@ -56,13 +57,8 @@ export function PlanEditor({
           {isNew ? 'New survey plan' : `Edit “${initial.name}”`}
         </Heading>
         <FormRow>
-          <TextInput
-            label="Id"
-            value={draft.id}
-            readOnly={!isNew}
-            error={err('id')}
-            onChange={(id) => update({ id })}
-          />
+          {/* The id is the admin's key for import files, chosen once: a saved plan is known by its name. */}
+          {isNew ? <TextInput label="Id" value={draft.id} error={err('id')} onChange={(id) => update({ id })} /> : null}
           <TextInput label="Name" value={draft.name} error={err('name')} onChange={(name) => update({ name })} />
           <ToggleInput label="Enabled" value={draft.enabled} onChange={(enabled) => update({ enabled })} />
         </FormRow>
@@ -130,10 +126,11 @@ export function PlanEditor({
           Delivery and fatigue
         </Heading>
         <ToggleInput
-          label="Also post a public comment with one-click answer links (reaches the requester by e-mail)"
+          label={ONE_CLICK_LABEL}
           value={draft.delivery.publicComment}
           onChange={(publicComment) => update({ delivery: { ...draft.delivery, publicComment } })}
         />
+        <p style={{ margin: 0, color: token('color.text.subtle') }}>{ONE_CLICK_AUDIENCE}</p>
         <FormRow>
           <NumberInput
             label="Sampling"

@@ -61,14 +61,16 @@ export function XlaEditor({
         {isNew ? 'New XLA' : `Edit “${initial.name}”`}
       </Heading>
       <FormRow>
-        <TextInput
-          label="Id"
-          value={draft.id}
-          readOnly={!isNew}
-          error={err('id')}
-          hint="Lower-case letters, digits and dashes; fixed once saved."
-          onChange={(id) => update({ id })}
-        />
+        {/* The id is the admin's key for import files, chosen once: a saved XLA is known by its name. */}
+        {isNew ? (
+          <TextInput
+            label="Id"
+            value={draft.id}
+            error={err('id')}
+            hint="Lower-case letters, digits and dashes; fixed once saved."
+            onChange={(id) => update({ id })}
+          />
+        ) : null}
         <TextInput label="Name" value={draft.name} error={err('name')} onChange={(name) => update({ name })} />
         <ToggleInput label="Enabled" value={draft.enabled} onChange={(enabled) => update({ enabled })} />
       </FormRow>

@@ -68,7 +68,7 @@ export function XlaPreview({ draft }: { draft: XlaDefinition }) {
         Change a rate to see how the weights, floors and targets above turn it into a score. Rates start at each
         indicator’s prior; with many tickets a rate is simply the share of good ones.
       </span>
-      <div style={{ overflowX: 'auto' }}>
+      <div className="sentio-table-scroll">
         <table className="sentio-table">
           <caption className="sentio-visually-hidden">Example rates and the scores they give</caption>
           <thead>
