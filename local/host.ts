@@ -85,7 +85,7 @@ export class LocalHost implements PlatformHandler {
 
   constructor(opts: HostOptions & { dbFile: string }) {
     this.manifest = loadManifest(opts.manifestPath ?? join(REPO_ROOT, 'manifest.yml'));
-    this.i18n = loadI18nBundle(opts.manifestPath ?? join(REPO_ROOT, 'manifest.yml'));
+    this.i18n = loadI18nBundle(opts.manifestPath ?? join(REPO_ROOT, 'manifest.yml'), REPO_ROOT);
     this.db = openDb(opts.dbFile);
     this.clock = new SiteClock(opts.clock);
     this.identity = identityOf(this.manifest, this.i18n);
