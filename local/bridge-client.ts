@@ -2,11 +2,8 @@
 // `window.__bridge.callBridge(name, payload)` as `@forge/bridge` expects. It talks to the host over
 // HTTP; identity lives in the host session (cookie), never in what the page sends.
 
-export function bridgeScript(frameToken: string, colorMode: 'light' | 'dark' = 'light'): string {
-  return `(() => {
-  const token = ${JSON.stringify(frameToken)};
-  const colorMode = ${JSON.stringify(colorMode)};
-  async function call(name, payload) {
+/** The client itself, in the page's JavaScript: `token` and `colorMode` are declared before it. */
+const CLIENT = `  async function call(name, payload) {
     const res = await fetch('/__host/bridge/' + token + '/' + name, {
       method: 'POST', headers: { 'content-type': 'application/json' }, credentials: 'same-origin',
       body: JSON.stringify(payload === undefined ? null : payload),
@@ -103,4 +100,10 @@ export function bridgeScript(frameToken: string, colorMode: 'light' | 'dark' = '
     });
   }
 })();`;
+
+export function bridgeScript(frameToken: string, colorMode: 'light' | 'dark' = 'light'): string {
+  return `(() => {
+  const token = ${JSON.stringify(frameToken)};
+  const colorMode = ${JSON.stringify(colorMode)};
+${CLIENT}`;
 }

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
@@ -30,12 +30,15 @@ export interface I18nBundle {
   readonly files: ReadonlyMap<string, string>;
 }
 
-/** The bundle of a manifest's `translations`, or null when it declares none (the clients then fail, as on Forge). */
-export function loadI18nBundle(manifestPath: string): I18nBundle | null {
+/**
+ * The bundle of a manifest's `translations`, or null when it declares none (the clients then fail,
+ * as on Forge). Paths are read from the app's root, as the host reads `resources` (a test's edited
+ * copy of manifest.yml elsewhere still points at the repository's message files).
+ */
+export function loadI18nBundle(manifestPath: string, appRoot: string): I18nBundle | null {
   const raw = (parse(readFileSync(manifestPath, 'utf8')) as { translations?: unknown } | null)?.translations;
   if (raw === undefined) return null;
   const t = TranslationsSchema.parse(raw);
-  const appRoot = dirname(resolve(manifestPath));
   const files = new Map<string, string>();
   for (const r of t.resources) {
     // Parsed and re-serialised: a broken file fails here, as `forge deploy` refuses it.

@@ -65,7 +65,13 @@ export interface RunningHost {
 }
 
 export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
-  const host = new LocalHost({ ...opts, dbFile: dbFileFor(opts) });
+  let host = new LocalHost({ ...opts, dbFile: dbFileFor(opts) });
+  if (host.seededAs() === undefined && host.hasData()) {
+    // A seed that was interrupted (no completion marker) left part of its data: seeding again on
+    // top would duplicate it, so the seed starts over on an empty database.
+    host.close();
+    host = new LocalHost({ ...opts, dbFile: dbFileFor({ ...opts, reset: true }) });
+  }
   const server = new HostServer(host, { resourceDirs: opts.resourceDirs ?? {} });
   const url = await server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
   host.baseUrl = url;

@@ -147,6 +147,10 @@ type Ns = 'kv' | 'secret' | 'entity';
 export interface KvsOptions {
   /** Reject entity values carrying attributes the manifest does not declare (Forge validates entity values). */
   strictEntityAttributes: boolean;
+  /** Status and code of a transaction refused by a condition (undocumented; CONFORMANCE.md). */
+  conditionFailure?: { status: number; code: string };
+  /** A condition on a missing key: evaluated against no value, or always false (undocumented). */
+  missingKeyConditions?: 'evaluate' | 'fail';
 }
 
 export class KvsStore {
@@ -283,18 +287,12 @@ export class KvsStore {
         }
         continue;
       }
-      if (v === null || v === undefined) continue;
-      const ok =
-        declared.type === 'any' ||
-        (declared.type === 'string' && typeof v === 'string') ||
-        (declared.type === 'integer' && Number.isInteger(v)) ||
-        (declared.type === 'float' && typeof v === 'number') ||
-        (declared.type === 'boolean' && typeof v === 'boolean');
-      if (!ok)
+      if (v === undefined) continue;
+      if (!attributeValueAllowed(declared.type, v))
         throw new KvsError(
           400,
           'INVALID_ENTITY_VALUE',
-          `Attribute '${attr}' of entity '${def.name}' must be of type ${declared.type}.`,
+          `Attribute '${attr}' of entity '${def.name}' must be ${ATTRIBUTE_RULE[declared.type]}.`,
         );
     }
   }
@@ -617,11 +615,13 @@ export class KvsStore {
         const row = this.readRow(def ? 'entity' : 'kv', def?.name ?? '', op.key);
         cost.reads += 1;
         const value = row ? (JSON.parse(row.value) as Record<string, unknown>) : undefined;
-        const ok = (value !== undefined || !op.required) && matchesFilters(value ?? {}, op.conditions as Filters);
+        const onMissing = !op.required && (this.options.missingKeyConditions ?? 'evaluate') === 'evaluate';
+        const ok = (value !== undefined || onMissing) && matchesFilters(value ?? {}, op.conditions as Filters);
         if (!ok) {
+          const refusal = this.options.conditionFailure ?? { status: 409, code: 'CONDITIONAL_CHECK_FAILED' };
           throw new KvsError(
-            409,
-            'CONDITIONAL_CHECK_FAILED',
+            refusal.status,
+            refusal.code,
             `Transaction cancelled: the conditions for key '${op.key}' were not met.`,
           );
         }
@@ -778,5 +778,39 @@ function decodeCursor(cursor: string): z.infer<typeof CursorSchema> {
     return CursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
     throw new KvsError(400, 'INVALID_CURSOR', 'The cursor is not valid.');
+  }
+}
+
+/**
+ * The value rules of storage-reference/entities-manifest ("Values"); the store "strictly enforces
+ * attribute types". `null` is not among the documented values of any type, so it is refused.
+ */
+const INT32 = { min: -2_147_483_648, max: 2_147_483_647 } as const;
+// The documented maximum is 9.99…9E+125 (38 nines); as a double it rounds to 1E+126.
+const FLOAT_RANGE = { min: 1e-130, max: 1e126 } as const;
+
+const ATTRIBUTE_RULE: Record<EntityDefinition['attributes'][string]['type'], string> = {
+  integer: `a 32-bit signed integer (${INT32.min} to ${INT32.max})`,
+  float: 'a number that is 0 or between 1E-130 and 9.99E+125 in magnitude',
+  string: 'a non-empty string with at least one non-whitespace character',
+  boolean: 'true or false',
+  any: 'a string, number, boolean, object or array',
+};
+
+export function attributeValueAllowed(type: EntityDefinition['attributes'][string]['type'], v: unknown): boolean {
+  switch (type) {
+    case 'integer':
+      return Number.isInteger(v) && (v as number) >= INT32.min && (v as number) <= INT32.max;
+    case 'float': {
+      if (typeof v !== 'number' || !Number.isFinite(v)) return false;
+      const m = Math.abs(v);
+      return m === 0 || (m >= FLOAT_RANGE.min && m <= FLOAT_RANGE.max);
+    }
+    case 'string':
+      return typeof v === 'string' && v.trim().length > 0;
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'any':
+      return v !== null && ['string', 'number', 'boolean', 'object'].includes(typeof v);
   }
 }

@@ -52,13 +52,13 @@ export const LATENCY_PROFILES: Readonly<Record<LatencyProfile['name'], LatencyPr
         ms: 75,
         assumption: true,
         basis:
-          'A set, delete, batch or transaction: the 88 ms observation above, less the cross-region share, plus the conditional check and a durable write (the docs: persistent storage is optimised "for durability and persistence at the expense of performance"). Our estimate.',
+          'A set, delete, batch or transaction: the 88 ms observation above, less the cross-region share, plus the conditional checks and a write that is stored encrypted and backed up (storage-reference/kvs, "Security and durability"): taken 1.5 × a read. Our estimate.',
       },
       'product-rest': {
         ms: 150,
         assumption: true,
         basis:
-          'Jira Cloud REST through the Forge proxy (`asApp`/`asUser`). Atlassian publishes no response times; practitioners quote 50–200 ms for a warm Forge round trip (forge-apps.com, "10 Common Myths Surrounding Atlassian Forge"); a Jira call also runs permission checks and a database read. Our estimate, towards the top of that range.',
+          'Jira Cloud REST through the Forge proxy (`asApp`/`asUser`). Atlassian publishes no response times; a Forge consultancy quotes 50–200 ms for a warm function’s response (https://forge-apps.com/blog/atlassian-forge-myths-debunked-2026/, "10 Common Myths Surrounding Atlassian Forge", myth 1); a Jira call also runs permission checks and a database read. Our estimate, towards the top of that range.',
       },
       'queue-push': {
         ms: 75,

@@ -1,6 +1,5 @@
 // Per-invocation cost counters: KVS operations and bytes, product REST calls, queue pushes.
 // Benchmarks read these to report "KVS ops and Jira calls per event".
-import { hostNow } from './runtime.js';
 
 export type InvocationKind = 'resolver' | 'trigger' | 'scheduled' | 'webtrigger' | 'consumer' | 'direct';
 
@@ -33,6 +32,7 @@ export function emptyMetrics(
   functionKey: string,
   moduleKey: string,
   cause: string,
+  startedAt: number,
 ): InvocationMetrics {
   return {
     invocationId: id,
@@ -40,7 +40,7 @@ export function emptyMetrics(
     functionKey,
     moduleKey,
     cause,
-    startedAt: hostNow(),
+    startedAt,
     durationMs: 0,
     outcome: 'running',
     kvs: { reads: 0, writes: 0, bytesRead: 0, bytesWritten: 0, requests: 0, byPath: {} },

@@ -238,7 +238,7 @@ export class Invoker {
     return {
       host: this.host,
       runtime: this.runtimeFor(invocationId, moduleKey, deadline),
-      metrics: emptyMetrics(invocationId, kind, functionKey, moduleKey, cause),
+      metrics: emptyMetrics(invocationId, kind, functionKey, moduleKey, cause, hostNow()),
       principalAccountId: principal,
       deadline,
       expired: false,

@@ -99,6 +99,10 @@ export function installGlobals(): void {
     if (!store) throw new Error('Forge runtime not found: no local host is running.');
     if (typeof target !== 'object' || target === null || typeof path !== 'string')
       throw new TypeError('__forge_fetch__(target, path, init): bad arguments');
+    // On Forge every such call is network I/O. Answering in-process without ever returning to the
+    // event loop would let one invocation's chain of calls starve every timer of the others (their
+    // retry back-offs and time limits), which no real deployment does: yield once per call.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     return store.host.platformFetch(
       store,
       target as Record<string, unknown>,

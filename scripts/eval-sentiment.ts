@@ -1,20 +1,30 @@
 /**
- * Measures the comment-sentiment scorer on the human-labelled sets in test/fixtures/sentiment/
- * (see its README). Prints, per file: polarity accuracy, Pearson r with the human mean (VADER files),
- * negative precision and recall, and throughput; then the cold-load time of the bundled scorer.
+ * Measures the comment-sentiment scorer on the labelled sets in test/fixtures/sentiment/ (see its
+ * README), always beside two baselines run in the same process: VADER alone (the npm port, text
+ * lower-cased) and the untuned average of VADER and wink-sentiment.
  *
- *   npm run eval:sentiment               # the scorer
- *   npm run eval:sentiment -- --baseline # also the untuned wink/VADER library average, for comparison
+ * Prints: per general set, polarity accuracy, Pearson r with the human mean (VADER files), negative
+ * precision and recall; on the service-desk set, both halves (tune, test), how often each class is
+ * flagged as the agent would see it ("negative tone detected"), per kind too; throughput of Sentio
+ * and of VADER over the same texts in the same run, and their ratio; the cold-load time.
  *
- * The sets are in the repository with their licences (test/fixtures/sentiment/README.md), so a fresh
- * clone needs nothing beside it.
+ *   npm run eval:sentiment                # everything above
+ *   npm run eval:sentiment -- --misses    # also the tuning half's misread comments, with reasons
+ *
+ * The sets are in the repository with their licences, so a fresh clone needs nothing beside it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createCommentScorer, NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD } from '../src/domain/sentiment/index.js';
+import {
+  createCommentScorer,
+  explainNegativeTone,
+  NEGATIVE_THRESHOLD,
+  POSITIVE_THRESHOLD,
+  type CommentScore,
+} from '../src/domain/sentiment/index.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SENTIMENT_DATA_DIR = resolve(REPO_ROOT, 'test/fixtures/sentiment');
@@ -28,6 +38,10 @@ export const SENTIMENT_TARGETS = {
   negativePrecision: 0.85,
   commentsPerSecond: 20_000,
   coldLoadMs: 50,
+  /** Service-desk test half: share of each class flagged "negative tone detected". */
+  serviceDeskFrustratedFlagged: 0.85,
+  serviceDeskNeutralFlagged: 0.1,
+  serviceDeskGratefulFlagged: 0,
 } as const;
 
 type SetKind = 'vader' | 'uci';
@@ -186,18 +200,160 @@ export function pooledNegatives(metrics: readonly SetMetrics[]): { precision: nu
   return { precision: predicted === 0 ? 0 : tp / predicted, recall: labelled === 0 ? 0 : tp / labelled };
 }
 
-/** Comments per second through prepare + score, warm, over at least `minMs` of work. */
-function throughput(texts: readonly string[], score: CommentScorerFn, minMs = 300): number {
-  for (const t of texts) score(t);
-  let done = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    for (const t of texts) score(t);
-    done += texts.length;
-    elapsed = performance.now() - start;
-  } while (elapsed < minMs);
-  return (done / elapsed) * 1000;
+// ---------------------------------------------------------------------------------------------
+// The service-desk set: frustrated / neutral / grateful comments (test/fixtures/sentiment/README.md).
+
+export const SERVICE_DESK_FILE = 'service-desk.tsv';
+export const SERVICE_DESK_LABELS = ['frustrated', 'neutral', 'grateful'] as const;
+export type ServiceDeskLabel = (typeof SERVICE_DESK_LABELS)[number];
+export type ServiceDeskSplit = 'tune' | 'test';
+
+export interface ServiceDeskComment {
+  readonly id: string;
+  readonly split: ServiceDeskSplit;
+  readonly label: ServiceDeskLabel;
+  readonly kind: string;
+  readonly domain: string;
+  readonly text: string;
+}
+
+const isLabel = (x: string): x is ServiceDeskLabel => (SERVICE_DESK_LABELS as readonly string[]).includes(x);
+
+export function loadServiceDeskSet(dir: string = SENTIMENT_DATA_DIR): ServiceDeskComment[] {
+  const [header, ...lines] = readFileSync(join(dir, SERVICE_DESK_FILE), 'utf8').split('\n');
+  if (header !== 'id\tsplit\tlabel\tkind\tdomain\ttext') throw new Error(`${SERVICE_DESK_FILE}: unexpected header`);
+  return lines
+    .filter((l) => l.trim() !== '')
+    .map((line, i) => {
+      const [id = '', split = '', label = '', kind = '', domain = '', ...text] = line.split('\t');
+      if ((split !== 'tune' && split !== 'test') || !isLabel(label) || text.length === 0)
+        throw new Error(`${SERVICE_DESK_FILE} line ${i + 2}: malformed`);
+      return { id, split, label, kind, domain, text: text.join('\t').replaceAll('\\n', '\n') };
+    });
+}
+
+/**
+ * A comment as the agent sees it: flagged when the panel would say "negative tone detected" for
+ * it alone, and its polarity (s) for the three-way reading. Null s: unscorable.
+ */
+export interface ReadComment {
+  readonly flagged: boolean;
+  readonly s: number | null;
+}
+export type CommentReader = (text: string) => ReadComment;
+
+/** The production path: prepare + score, then the panel's own rule (explainNegativeTone). */
+export function sentioReader(): CommentReader {
+  const score = createCommentScorer();
+  return (text) => {
+    const r: CommentScore = score(text);
+    return { flagged: explainNegativeTone([r]).detected, s: r.kind === 'scored' ? r.s : null };
+  };
+}
+
+/** A baseline that gives only a polarity: flagged at s ≤ −0.05, the scorer's negative threshold. */
+export function polarityReader(fn: CommentScorerFn): CommentReader {
+  return (text) => {
+    const s = fn(text);
+    return { flagged: s !== null && s <= NEGATIVE_THRESHOLD, s };
+  };
+}
+
+export interface Rate {
+  readonly hits: number;
+  readonly n: number;
+}
+const rate = (r: Rate): number => (r.n === 0 ? 0 : r.hits / r.n);
+
+export interface ServiceDeskMetrics {
+  readonly split: ServiceDeskSplit;
+  readonly n: number;
+  /** Share of each class flagged "negative tone detected". */
+  readonly flagged: Readonly<Record<ServiceDeskLabel, Rate>>;
+  /** Flagged per label/kind (frustrated kinds should be flagged, the others not). */
+  readonly byKind: ReadonlyMap<string, Rate>;
+  /** Three-way: flagged → frustrated, else s ≥ 0.05 → grateful, else neutral. */
+  readonly accuracy: number;
+}
+
+function predictedLabel(r: ReadComment): ServiceDeskLabel {
+  if (r.flagged) return 'frustrated';
+  return r.s !== null && r.s >= POSITIVE_THRESHOLD ? 'grateful' : 'neutral';
+}
+
+export function evaluateServiceDesk(
+  items: readonly ServiceDeskComment[],
+  split: ServiceDeskSplit,
+  read: CommentReader,
+): ServiceDeskMetrics {
+  const half = items.filter((c) => c.split === split);
+  const flagged = { frustrated: { hits: 0, n: 0 }, neutral: { hits: 0, n: 0 }, grateful: { hits: 0, n: 0 } };
+  const byKind = new Map<string, { hits: number; n: number }>();
+  let correct = 0;
+  for (const c of half) {
+    const r = read(c.text);
+    const f: Rate & { hits: number; n: number } = flagged[c.label];
+    f.n += 1;
+    if (r.flagged) f.hits += 1;
+    const key = `${c.label}/${c.kind}`;
+    const k = byKind.get(key) ?? { hits: 0, n: 0 };
+    k.n += 1;
+    if (r.flagged) k.hits += 1;
+    byKind.set(key, k);
+    if (predictedLabel(r) === c.label) correct += 1;
+  }
+  return { split, n: half.length, flagged, byKind, accuracy: half.length === 0 ? 0 : correct / half.length };
+}
+
+function serviceDeskTable(rows: readonly { name: string; m: ServiceDeskMetrics }[]): string {
+  const cell = (r: Rate): string => `${pct(rate(r))} (${r.hits}/${r.n})`;
+  return [
+    '| scorer | half | n | frustrated flagged | neutral flagged | grateful flagged | 3-way accuracy |',
+    '|---|---|---|---|---|---|---|',
+    ...rows.map(
+      ({ name, m }) =>
+        `| ${name} | ${m.split} | ${m.n} | ${cell(m.flagged.frustrated)} | ${cell(m.flagged.neutral)} | ${cell(m.flagged.grateful)} | ${pct(m.accuracy)} |`,
+    ),
+  ].join('\n');
+}
+
+function kindTable(tune: ServiceDeskMetrics, test: ServiceDeskMetrics): string {
+  const kinds = [...new Set([...tune.byKind.keys(), ...test.byKind.keys()])];
+  const cell = (r: Rate | undefined): string => (r === undefined ? '—' : `${r.hits}/${r.n}`);
+  return [
+    '| label / kind | flagged, tune | flagged, test |',
+    '|---|---|---|',
+    ...kinds.map((k) => `| ${k} | ${cell(tune.byKind.get(k))} | ${cell(test.byKind.get(k))} |`),
+  ].join('\n');
+}
+
+/**
+ * Comments per second of two scorers over the same texts, interleaved in one run (A, B, A, B, …), so
+ * machine load moves both alike; the ratio is the figure to compare across runs.
+ */
+function sameRunThroughput(
+  texts: readonly string[],
+  a: (t: string) => unknown,
+  b: (t: string) => unknown,
+  rounds = 5,
+): { a: number; b: number; ratio: number } {
+  const pass = (fn: (t: string) => unknown): number => {
+    const start = performance.now();
+    for (const t of texts) fn(t);
+    return performance.now() - start;
+  };
+  pass(a);
+  pass(b);
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    ta.push(pass(a));
+    tb.push(pass(b));
+  }
+  const med = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const ra = (texts.length / med(ta)) * 1000;
+  const rb = (texts.length / med(tb)) * 1000;
+  return { a: ra, b: rb, ratio: ra / rb };
 }
 
 /**
@@ -239,6 +395,12 @@ process.stdout.write(String(performance.now() - t0));`,
   }
 }
 
+/** The npm VADER port alone, on lower-cased text (it ignores capitalised negators otherwise). */
+async function vaderAlone(): Promise<CommentScorerFn> {
+  const { SentimentIntensityAnalyzer } = await import('vader-sentiment');
+  return (text) => SentimentIntensityAnalyzer.polarity_scores(text.toLowerCase()).compound;
+}
+
 async function libraryAverage(): Promise<CommentScorerFn> {
   const wink = (await import('wink-sentiment')).default;
   const { SentimentIntensityAnalyzer } = await import('vader-sentiment');
@@ -251,11 +413,11 @@ async function libraryAverage(): Promise<CommentScorerFn> {
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
-function table(title: string, metrics: readonly SetMetrics[], rates: readonly (number | null)[]): string {
-  const rows = metrics.map((m, i) => {
-    const rate = rates[i];
-    return `| ${m.file} | ${m.n} | ${m.unscorable} | ${pct(m.accuracy)} | ${m.r === null ? '—' : m.r.toFixed(3)} | ${pct(m.negativePrecision)} | ${pct(m.negativeRecall)} | ${rate == null ? '—' : Math.round(rate).toLocaleString('en-US')} |`;
-  });
+function table(title: string, metrics: readonly SetMetrics[]): string {
+  const rows = metrics.map(
+    (m) =>
+      `| ${m.file} | ${m.n} | ${m.unscorable} | ${pct(m.accuracy)} | ${m.r === null ? '—' : m.r.toFixed(3)} | ${pct(m.negativePrecision)} | ${pct(m.negativeRecall)} |`,
+  );
   const uci = metrics.filter((m) => m.file.endsWith('_labelled.txt'));
   const uciAcc = uci.reduce((a, m) => a + m.accuracy * m.n, 0) / uci.reduce((a, m) => a + m.n, 0);
   const pooled = pooledNegatives(metrics);
@@ -263,44 +425,80 @@ function table(title: string, metrics: readonly SetMetrics[], rates: readonly (n
   return [
     `### ${title}`,
     '',
-    '| file | n | unscorable | polarity accuracy | Pearson r | neg. precision | neg. recall | comments/s |',
-    '|---|---|---|---|---|---|---|---|',
+    '| file | n | unscorable | polarity accuracy | Pearson r | neg. precision | neg. recall |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
-    `| **UCI amazon + yelp** | ${uci.reduce((a, m) => a + m.n, 0)} | | **${pct(uciAcc)}** | | **${pct(uciPooled.precision)}** | **${pct(uciPooled.recall)}** | |`,
-    `| **all five, pooled negatives** | | | | | **${pct(pooled.precision)}** | **${pct(pooled.recall)}** | |`,
+    `| **UCI amazon + yelp** | ${uci.reduce((a, m) => a + m.n, 0)} | | **${pct(uciAcc)}** | | **${pct(uciPooled.precision)}** | **${pct(uciPooled.recall)}** |`,
+    `| **all five, pooled negatives** | | | | | **${pct(pooled.precision)}** | **${pct(pooled.recall)}** |`,
   ].join('\n');
 }
 
 async function main(): Promise<void> {
   const sets = loadSentimentSets();
   const scorer = sentioScorer();
+  const vader = await vaderAlone();
+  const average = await libraryAverage();
   const metrics = sets.map((s) => evaluateSet(s, scorer));
-  const rates = sets.map((s) =>
-    throughput(
-      s.items.map((x) => x.text),
-      scorer,
-    ),
+  console.log(table('General sets — Sentio (production path: prepareComment + score)', metrics));
+  console.log(
+    `\n${table(
+      'General sets — baseline: VADER alone (lower-cased)',
+      sets.map((s) => evaluateSet(s, vader)),
+    )}`,
   );
-  const all = sets.flatMap((s) => s.items.map((x) => x.text));
-  const overall = throughput(all, scorer, 1000);
-  console.log(table('Sentio scorer (prepareComment + score)', metrics, rates));
-  console.log(`\nThroughput over all ${all.length} texts: ${Math.round(overall).toLocaleString('en-US')} comments/s`);
+  console.log(
+    `\n${table(
+      'General sets — baseline: untuned library average (VADER(lower-cased) + wink/5) / 2',
+      sets.map((s) => evaluateSet(s, average)),
+    )}`,
+  );
+
+  const desk = loadServiceDeskSet();
+  const readers: readonly { name: string; read: CommentReader }[] = [
+    { name: 'Sentio', read: sentioReader() },
+    { name: 'VADER alone', read: polarityReader(vader) },
+    { name: 'library average', read: polarityReader(average) },
+  ];
+  const rows = readers.flatMap(({ name, read }) =>
+    (['tune', 'test'] as const).map((split) => ({ name, m: evaluateServiceDesk(desk, split, read) })),
+  );
+  console.log(
+    `\n### Service-desk comments (${desk.length}; flagged = "negative tone detected"; Sentio targets on the test half: frustrated ≥ ${pct(SENTIMENT_TARGETS.serviceDeskFrustratedFlagged)}, neutral ≤ ${pct(SENTIMENT_TARGETS.serviceDeskNeutralFlagged)}, grateful ${pct(SENTIMENT_TARGETS.serviceDeskGratefulFlagged)})\n`,
+  );
+  console.log(serviceDeskTable(rows));
+  const sentioTune = rows[0]?.m;
+  const sentioTest = rows[1]?.m;
+  if (sentioTune && sentioTest) console.log(`\n#### Sentio, flagged per kind\n\n${kindTable(sentioTune, sentioTest)}`);
+
+  const texts = [...sets.flatMap((s) => s.items.map((x) => x.text)), ...desk.map((c) => c.text)];
+  const { SentimentIntensityAnalyzer } = await import('vader-sentiment');
+  const speed = sameRunThroughput(texts, scorer, (t) => SentimentIntensityAnalyzer.polarity_scores(t));
+  console.log(
+    `\nThroughput over ${texts.length.toLocaleString('en-US')} texts, interleaved in one run (median of 5 passes each): Sentio ${Math.round(speed.a).toLocaleString('en-US')} comments/s, VADER ${Math.round(speed.b).toLocaleString('en-US')} comments/s — ratio ${speed.ratio.toFixed(2)}× (target ≥ ${SENTIMENT_TARGETS.commentsPerSecond.toLocaleString('en-US')}/s)`,
+  );
   const cold = await coldLoadMs();
   console.log(
     cold === null
       ? 'Cold load: esbuild not available, not measured'
       : `Cold load (bundled, fresh process, import → first score, median of 7): ${cold.toFixed(1)} ms`,
   );
-  if (process.argv.includes('--baseline')) {
-    const baseline = await libraryAverage();
-    const bm = sets.map((s) => evaluateSet(s, baseline));
-    console.log(
-      `\n${table(
-        'Untuned library average: (VADER(lower-cased) + wink/5) / 2',
-        bm,
-        sets.map(() => null),
-      )}`,
-    );
+
+  if (process.argv.includes('--misses')) {
+    const score = createCommentScorer();
+    const read = sentioReader();
+    console.log('\n### Tuning half, misread (label → read as)\n');
+    for (const c of desk) {
+      if (c.split !== 'tune') continue;
+      const r = read(c.text);
+      const got = predictedLabel(r);
+      const wrongFlag = (c.label === 'frustrated') !== r.flagged;
+      if (!wrongFlag) continue;
+      const detail = score(c.text);
+      const reasons = detail.kind === 'scored' ? detail.reasons.join('; ') : detail.reason;
+      console.log(
+        `${c.id} ${c.label}/${c.kind} → ${got} s=${r.s?.toFixed(2) ?? 'null'} [${reasons}] ${JSON.stringify(c.text)}`,
+      );
+    }
   }
 }
 

@@ -245,6 +245,8 @@ async function timeLoad(
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('pageerror', moduleKey, e.message));
     await page.goto(url);
+    // An issue context renders when expanded (as in Jira): expand it at once.
+    if (moduleKey === 'sentio-issue-context') await page.locator('details.context > summary').first().click();
     try {
       const t = await page.waitForFunction(() => (window as unknown as { __rendered?: number }).__rendered, undefined, {
         timeout: 20_000,

@@ -66,125 +66,128 @@ function relativeTime(v: string, now: number): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
-export function compileJql(
-  site: JiraSite,
-  jql: string,
-  aliases: PropertyAlias[],
-  now: number,
-): { where: Pred; order: (a: Issue, b: Issue) => number } {
-  const tokens = tokenize(jql);
-  let pos = 0;
-  const peek = (): Token | undefined => tokens[pos];
-  const next = (): Token => {
-    const t = tokens[pos];
-    if (!t) throw new JqlError('Error in the JQL Query: unexpected end of query.');
-    pos += 1;
-    return t;
-  };
-  const isWord = (w: string): boolean => peek()?.t === 'word' && peek()?.v.toLowerCase() === w;
+/** A field's value(s) on an issue: system fields, and the manifest's searchable issue properties. */
+function fieldGetter(site: JiraSite, aliases: PropertyAlias[], field: string): (i: Issue) => unknown {
+  const f = field.toLowerCase();
+  switch (f) {
+    case 'project':
+      return (i) => [i.projectId, site.project(i.projectId)?.key];
+    case 'key':
+    case 'issuekey':
+    case 'id':
+      return (i) => [i.key, i.id];
+    case 'status':
+      return (i) => [i.statusId, site.status(i.statusId)?.name];
+    case 'statuscategory':
+      return (i) => {
+        const cat = site.status(i.statusId)?.category ?? 'new';
+        return [cat, STATUS_CATEGORIES[cat].name, String(STATUS_CATEGORIES[cat].id)];
+      };
+    case 'reporter':
+      return (i) => i.reporter;
+    case 'assignee':
+      return (i) => i.assignee;
+    case 'created':
+      return (i) => i.created;
+    case 'updated':
+      return (i) => i.updated;
+    case 'resolution':
+      return (i) => i.resolution;
+    case 'resolutiondate':
+      return (i) => i.resolutionDate;
+    case 'requesttype':
+    case '"customer request type"':
+      return (i) => [i.requestTypeId, site.requestType(i.requestTypeId)?.name];
+    default:
+      return propertyGetter(aliases, field, site);
+  }
+}
 
-  const value = (): string => {
-    const t = next();
+function propertyGetter(aliases: PropertyAlias[], field: string, site: JiraSite): (i: Issue) => unknown {
+  const alias = aliases.find((a) => a.alias.toLowerCase() === field.toLowerCase());
+  if (!alias) throw new JqlError(`Field '${field}' does not exist or you do not have permission to view it.`);
+  return (i) => {
+    let v: unknown = site.property(i.id, alias.propertyKey);
+    for (const part of alias.path.split('.'))
+      v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[part] : undefined;
+    return v;
+  };
+}
+
+function eq(actual: unknown, v: string): boolean {
+  if (Array.isArray(actual)) return actual.some((a) => eq(a, v));
+  if (actual === null || actual === undefined) return false;
+  if (typeof actual === 'number') return actual === Number(v);
+  return String(actual).toLowerCase() === v.toLowerCase();
+}
+
+/** A recursive-descent parser of the JQL subset: clauses joined by AND/OR, parentheses, ORDER BY. */
+class JqlParser {
+  private pos = 0;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly field: (name: string) => (i: Issue) => unknown,
+    private readonly now: number,
+  ) {}
+
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+
+  private next(): Token {
+    const t = this.tokens[this.pos];
+    if (!t) throw new JqlError('Error in the JQL Query: unexpected end of query.');
+    this.pos += 1;
+    return t;
+  }
+
+  private isWord(w: string): boolean {
+    return this.peek()?.t === 'word' && this.peek()?.v.toLowerCase() === w;
+  }
+
+  private value(): string {
+    const t = this.next();
     if (t.t !== 'word' && t.t !== 'str')
       throw new JqlError(`Error in the JQL Query: expected a value but got '${t.v}'.`);
     return t.v;
-  };
+  }
 
-  const fieldGetter = (field: string): ((i: Issue) => unknown) => {
-    const f = field.toLowerCase();
-    switch (f) {
-      case 'project':
-        return (i) => [i.projectId, site.project(i.projectId)?.key];
-      case 'key':
-      case 'issuekey':
-      case 'id':
-        return (i) => [i.key, i.id];
-      case 'status':
-        return (i) => [i.statusId, site.status(i.statusId)?.name];
-      case 'statuscategory':
-        return (i) => {
-          const cat = site.status(i.statusId)?.category ?? 'new';
-          return [cat, STATUS_CATEGORIES[cat].name, String(STATUS_CATEGORIES[cat].id)];
-        };
-      case 'reporter':
-        return (i) => i.reporter;
-      case 'assignee':
-        return (i) => i.assignee;
-      case 'created':
-        return (i) => i.created;
-      case 'updated':
-        return (i) => i.updated;
-      case 'resolution':
-        return (i) => i.resolution;
-      case 'resolutiondate':
-        return (i) => i.resolutionDate;
-      case 'requesttype':
-      case '"customer request type"':
-        return (i) => [i.requestTypeId, site.requestType(i.requestTypeId)?.name];
-      default: {
-        const alias = aliases.find((a) => a.alias.toLowerCase() === f);
-        if (!alias) throw new JqlError(`Field '${field}' does not exist or you do not have permission to view it.`);
-        return (i) => {
-          let v: unknown = site.property(i.id, alias.propertyKey);
-          for (const part of alias.path.split('.'))
-            v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[part] : undefined;
-          return v;
-        };
-      }
-    }
-  };
+  /** `field IS [NOT] EMPTY` */
+  private emptiness(get: (i: Issue) => unknown): Pred {
+    this.next();
+    const negate = this.isWord('not');
+    if (negate) this.next();
+    const w = this.value().toLowerCase();
+    if (w !== 'empty' && w !== 'null') throw new JqlError('Error in the JQL Query: expected EMPTY.');
+    return (i) => {
+      const v = get(i);
+      const empty = v === null || v === undefined;
+      return negate ? !empty : empty;
+    };
+  }
 
-  const eq = (actual: unknown, v: string): boolean => {
-    if (Array.isArray(actual)) return actual.some((a) => eq(a, v));
-    if (actual === null || actual === undefined) return false;
-    if (typeof actual === 'number') return actual === Number(v);
-    return String(actual).toLowerCase() === v.toLowerCase();
-  };
+  /** `field [NOT] IN (a, b, …)` */
+  private membership(get: (i: Issue) => unknown, negate: boolean): Pred {
+    this.next();
+    if (this.next().t !== 'lp') throw new JqlError("Error in the JQL Query: expected '('.");
+    const vals: string[] = [];
+    while (this.peek() && this.peek()?.t !== 'rp') {
+      vals.push(this.value());
+      if (this.peek()?.t === 'comma') this.next();
+    }
+    this.next();
+    return (i) => vals.some((v) => eq(get(i), v)) !== negate;
+  }
 
-  const clause = (): Pred => {
-    if (peek()?.t === 'lp') {
-      next();
-      const p = expr();
-      if (next().t !== 'rp') throw new JqlError("Error in the JQL Query: expected ')'.");
-      return p;
-    }
-    const fieldTok = next();
-    const field = fieldTok.v;
-    const get = fieldGetter(field);
-    const isTime = ['created', 'updated', 'resolutiondate'].includes(field.toLowerCase());
-    if (isWord('is')) {
-      next();
-      const negate = isWord('not');
-      if (negate) next();
-      const w = value().toLowerCase();
-      if (w !== 'empty' && w !== 'null') throw new JqlError('Error in the JQL Query: expected EMPTY.');
-      return (i) => {
-        const v = get(i);
-        const empty = v === null || v === undefined;
-        return negate ? !empty : empty;
-      };
-    }
-    let negate = false;
-    if (isWord('not')) {
-      next();
-      negate = true;
-    }
-    if (isWord('in')) {
-      next();
-      if (next().t !== 'lp') throw new JqlError("Error in the JQL Query: expected '('.");
-      const vals: string[] = [];
-      while (peek() && peek()?.t !== 'rp') {
-        vals.push(value());
-        if (peek()?.t === 'comma') next();
-      }
-      next();
-      return (i) => vals.some((v) => eq(get(i), v)) !== negate;
-    }
-    const op = next();
+  /** `field op value` with =, !=, >, >=, <, <= (times as dates or relative like -1d). */
+  private comparison(field: string, get: (i: Issue) => unknown): Pred {
+    const op = this.next();
     if (op.t !== 'op') throw new JqlError(`Error in the JQL Query: expected an operator after '${field}'.`);
-    const raw = value();
+    const raw = this.value();
     if (['>', '>=', '<', '<='].includes(op.v)) {
-      const target = isTime ? relativeTime(raw, now) : Number(raw);
+      const isTime = ['created', 'updated', 'resolutiondate'].includes(field.toLowerCase());
+      const target = isTime ? relativeTime(raw, this.now) : Number(raw);
       if (target === undefined || Number.isNaN(target))
         throw new JqlError(`Error in the JQL Query: '${raw}' is not a valid value for '${field}'.`);
       return (i) => {
@@ -195,41 +198,53 @@ export function compileJql(
     }
     if (op.v === '~' || op.v === '!~') throw new JqlError(`The operator '${op.v}' is not supported by the local host.`);
     return op.v === '!=' ? (i) => !eq(get(i), raw) : (i) => eq(get(i), raw);
-  };
+  }
 
-  const conj = (): Pred => {
-    let left = clause();
-    while (isWord('and')) {
-      next();
-      const right = clause();
+  private clause(): Pred {
+    if (this.peek()?.t === 'lp') {
+      this.next();
+      const p = this.expr();
+      if (this.next().t !== 'rp') throw new JqlError("Error in the JQL Query: expected ')'.");
+      return p;
+    }
+    const field = this.next().v;
+    const get = this.field(field);
+    if (this.isWord('is')) return this.emptiness(get);
+    const negate = this.isWord('not');
+    if (negate) this.next();
+    if (this.isWord('in')) return this.membership(get, negate);
+    return this.comparison(field, get);
+  }
+
+  private conj(): Pred {
+    let left = this.clause();
+    while (this.isWord('and')) {
+      this.next();
+      const right = this.clause();
       const l = left;
       left = (i) => l(i) && right(i);
     }
     return left;
-  };
+  }
 
-  const expr = (): Pred => {
-    let left = conj();
-    while (isWord('or')) {
-      next();
-      const right = conj();
+  private expr(): Pred {
+    let left = this.conj();
+    while (this.isWord('or')) {
+      this.next();
+      const right = this.conj();
       const l = left;
       left = (i) => l(i) || right(i);
     }
     return left;
-  };
+  }
 
-  let where: Pred = () => true;
-  if (tokens.length > 0 && !isWord('order')) where = expr();
-  let order = (a: Issue, b: Issue): number => b.created - a.created || Number(b.id) - Number(a.id);
-  if (isWord('order')) {
-    next();
-    if (!isWord('by')) throw new JqlError("Error in the JQL Query: expected 'by'.");
-    next();
-    const field = value();
-    const dir = isWord('asc') ? (next(), 1) : isWord('desc') ? (next(), -1) : -1;
-    const get = fieldGetter(field);
-    order = (a, b) => {
+  private orderBy(): (a: Issue, b: Issue) => number {
+    this.next();
+    if (!this.isWord('by')) throw new JqlError("Error in the JQL Query: expected 'by'.");
+    this.next();
+    const get = this.field(this.value());
+    const dir = this.isWord('asc') ? (this.next(), 1) : this.isWord('desc') ? (this.next(), -1) : -1;
+    return (a, b) => {
       const av = get(a);
       const bv = get(b);
       const x = Array.isArray(av) ? av[0] : av;
@@ -238,6 +253,23 @@ export function compileJql(
       return String(x ?? '').localeCompare(String(y ?? ''), 'en', { numeric: true }) * dir;
     };
   }
-  if (pos < tokens.length) throw new JqlError(`Error in the JQL Query: unexpected '${tokens[pos]?.v ?? ''}'.`);
-  return { where, order };
+
+  parse(): { where: Pred; order: (a: Issue, b: Issue) => number } {
+    let where: Pred = () => true;
+    if (this.tokens.length > 0 && !this.isWord('order')) where = this.expr();
+    let order = (a: Issue, b: Issue): number => b.created - a.created || Number(b.id) - Number(a.id);
+    if (this.isWord('order')) order = this.orderBy();
+    if (this.pos < this.tokens.length)
+      throw new JqlError(`Error in the JQL Query: unexpected '${this.tokens[this.pos]?.v ?? ''}'.`);
+    return { where, order };
+  }
+}
+
+export function compileJql(
+  site: JiraSite,
+  jql: string,
+  aliases: PropertyAlias[],
+  now: number,
+): { where: Pred; order: (a: Issue, b: Issue) => number } {
+  return new JqlParser(tokenize(jql), (field) => fieldGetter(site, aliases, field), now).parse();
 }

@@ -79,3 +79,19 @@ export class WriteConflict extends Error {
     this.name = 'WriteConflict';
   }
 }
+
+/**
+ * Reads the page a caller's cursor names. Cursors are opaque and come back from the browser; one
+ * that storage refuses (garbled, from another list) is the caller's mistake, reported as such —
+ * storage's own failures (`AppError`s such as TransientError) pass through unchanged.
+ */
+export async function withCallerCursor<T>(cursor: string | null | undefined, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (cursor == null || e instanceof AppError) throw e;
+    throw new ValidationError('This list position is out of date or damaged; open the list again from the start.', [
+      { field: 'cursor', message: 'is not a position this list gave out' },
+    ]);
+  }
+}

@@ -91,7 +91,18 @@ export const ExportedConfigSchema = z
     xlas: z.array(XlaDefinitionSchema).max(50),
     plans: z.array(SurveyPlanSchema).max(100),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    // Two entries with one id would show as two cards and silently become one on the next save.
+    for (const list of ['xlas', 'plans'] as const) {
+      const seen = new Set<string>();
+      config[list].forEach((entry, i) => {
+        if (seen.has(entry.id))
+          ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: `"${entry.id}" is listed twice` });
+        seen.add(entry.id);
+      });
+    }
+  });
 export type ExportedConfig = z.infer<typeof ExportedConfigSchema>;
 
 export const exportConfig = resolverContract('exportConfig', empty, ExportedConfigSchema);

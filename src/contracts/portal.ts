@@ -30,6 +30,9 @@ export const PortalAskViewSchema = z.object({
     })
     .nullable(),
   expiresAt: z.number().int(),
+  /** When the question was asked, and whether the request was still open then (a mid-flight ask). */
+  askedAt: z.number().int(),
+  askedWhileOpen: z.boolean(),
   /** True until the ask expires: the requester may change the answer. */
   editable: z.boolean(),
 });

@@ -32,7 +32,37 @@ const Count = z.number().int().min(0);
 export const getScorecards = resolverContract(
   'getScorecards',
   z.object(scoped).strict(),
-  z.object({ projectId: z.string(), window: DashboardWindowSchema, scorecards: z.array(ScorecardSchema) }).strict(),
+  z
+    .object({
+      projectId: z.string(),
+      /**
+       * The project's name in Jira, for the gadget's title: given when the payload names the project
+       * (the gadget); null on the project page, which Jira titles, or when Jira does not say.
+       */
+      projectName: z.string().nullable(),
+      window: DashboardWindowSchema,
+      scorecards: z.array(ScorecardSchema),
+    })
+    .strict(),
+);
+
+// getGadgetProjects --------------------------------------------------------------------------
+
+/** A service project the caller may browse, for the gadget editor's picker. */
+export const GadgetProjectSchema = z.object({ id: z.string(), key: z.string(), name: z.string() }).strict();
+export type GadgetProject = z.infer<typeof GadgetProjectSchema>;
+
+export const getGadgetProjects = resolverContract(
+  'getGadgetProjects',
+  z.object({}).strict(),
+  z
+    .object({
+      /** By name. */
+      projects: z.array(GadgetProjectSchema),
+      /** The site has more service projects than one list checks; the rest are not offered. */
+      truncated: z.boolean(),
+    })
+    .strict(),
 );
 
 // getSeries ----------------------------------------------------------------------------------
@@ -135,6 +165,10 @@ export const AtRiskTicketSchema = z
     lastScore: AnswerRefSchema.nullable(),
     requestTypeId: z.string().nullable(),
     requestTypeName: z.string().nullable(),
+    /** Null when nobody is assigned; `name` null when Jira does not say who it is. */
+    assignee: z.object({ name: z.string().nullable() }).strict().nullable(),
+    /** Hours since the ticket was raised; null when its creation was never seen. */
+    ageHours: z.number().min(0).nullable(),
   })
   .strict();
 export type AtRiskTicket = z.infer<typeof AtRiskTicketSchema>;
@@ -166,11 +200,17 @@ export const VerbatimSchema = z
     text: z.string(),
     band: VerbatimBandSchema,
     score: AnswerRefSchema.nullable(),
+    /** The reason chips the requester picked with this answer (none for a comment). */
+    reasons: z.array(z.string()),
     requestTypeId: z.string().nullable(),
     requestTypeName: z.string().nullable(),
   })
   .strict();
 export type Verbatim = z.infer<typeof VerbatimSchema>;
+
+/** How often one reason chip was picked, in the answers of a band. */
+export const ReasonCountSchema = z.object({ reason: z.string(), band: VerbatimBandSchema, count: Count }).strict();
+export type ReasonCount = z.infer<typeof ReasonCountSchema>;
 
 export const getVerbatims = resolverContract(
   'getVerbatims',
@@ -190,6 +230,13 @@ export const getVerbatims = resolverContract(
       /** Newest first within the page; pages follow the tickets' latest activity. */
       verbatims: z.array(VerbatimSchema),
       nextCursor: z.string().nullable(),
+      /**
+       * The reason chips picked in the survey answers of the tickets this page read (in the window,
+       * with the same tone and request type filters), with or without a comment; pages add up.
+       */
+      reasonCounts: z.array(ReasonCountSchema),
+      /** Survey answers those counts come from. */
+      answersRead: Count,
     })
     .strict(),
 );
@@ -231,6 +278,7 @@ export const exportCsv = resolverContract(
 
 export const projectResolvers = {
   getScorecards,
+  getGadgetProjects,
   getSeries,
   getWatermelon,
   getWatermelonTickets,

@@ -21,6 +21,14 @@ export const QuestionSnapshotSchema = z
   .strict();
 export type QuestionSnapshot = z.infer<typeof QuestionSnapshotSchema>;
 
+/**
+ * How an answer reached Sentio: typed in the portal, or through a one-click link — and then by
+ * which channel the link was sent, so a report can tell answers anyone on the request could have
+ * given (a link in a public comment) from the requester's own.
+ */
+export const ANSWER_CHANNELS = ['portal', 'public-comment'] as const;
+export const AnswerChannelSchema = z.enum(ANSWER_CHANNELS);
+
 export const AnswerSchema = z
   .object({
     score: z.number().int(),
@@ -29,6 +37,8 @@ export const AnswerSchema = z
     lostTimeChoiceId: z.string().max(32).nullable(),
     answeredAt: z.number().int(),
     via: z.enum(['portal', 'one-click']),
+    /** Absent on answers stored before channels were recorded. */
+    channel: AnswerChannelSchema.optional(),
   })
   .strict();
 export type Answer = z.infer<typeof AnswerSchema>;

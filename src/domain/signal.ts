@@ -32,6 +32,8 @@ export const SignalSchema = z.discriminatedUnion('kind', [
       s: z.number().min(-1).max(1),
       /** The sentences that made a comment read negative, so the agent sees why. */
       negativeSentences: z.array(z.string().max(300)).max(5),
+      /** Why the comment reads frustrated, in words ("waiting for 3 days", "says it is not fixed"). */
+      frustrationReasons: z.array(z.string().max(80)).max(3).default([]),
     })
     .strict(),
   z

@@ -118,7 +118,11 @@ export const DeliverySchema = z
   .object({
     /** The portal panel always shows a pending ask; this is not optional. */
     portal: z.literal(true).default(true),
-    /** Also post one public comment with one-click answer links (it reaches the requester by e-mail). */
+    /**
+     * Also post one-click answer links in a public comment. Off by default: everyone who can read
+     * the request (agents, participants) can open those links and answer in the requester's name —
+     * no documented Jira channel reaches the requester alone. Answers record the channel.
+     */
     publicComment: z.boolean().default(false),
   })
   .strict();

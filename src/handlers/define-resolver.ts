@@ -11,6 +11,7 @@ import type { Envelope, ErrorBody, ErrorCode } from '../contracts/envelope';
 import type { ResolverContract } from '../contracts/resolver';
 import { fieldProblems } from '../domain/validation';
 import { AppError, type AppErrorCode } from '../app/errors';
+import { isPlatformSignal } from '../platform/platform-signals';
 
 /** Each kind of use-case failure answers its own stable envelope code. */
 const ENVELOPE_CODE: Record<AppErrorCode, ErrorCode> = {
@@ -96,17 +97,34 @@ export function defineResolver<P extends z.ZodType, R extends z.ZodType>(
           return { ok: false, error: errorBody(new Error(`response of ${contract.name} broke its contract`)) };
         return { ok: true, data: checked.data };
       } catch (e) {
+        if (isPlatformSignal(e)) throw e;
         return { ok: false, error: errorBody(e) };
       }
     },
   };
 }
 
-/** One Forge resolver function per surface, from its defined resolvers. */
+const FunctionKeySchema = z.looseObject({ call: z.looseObject({ functionKey: z.string() }) });
+
+/**
+ * One Forge resolver function per surface, from its defined resolvers. `@forge/resolver` finds a
+ * function with `key in object`, so "constructor" or "toString" would reach Object.prototype
+ * (the constructor echoes the whole request back); only names defined here are called.
+ */
 export function resolverOf(defined: readonly DefinedResolver[]) {
   const resolver = new Resolver();
   for (const d of defined) resolver.define(d.name, (req) => d.run({ payload: req.payload, context: req.context }));
-  return resolver.getDefinitions();
+  const definitions = resolver.getDefinitions();
+  const names = new Set(defined.map((d) => d.name));
+  return async (...args: Parameters<typeof definitions>): Promise<unknown> => {
+    const request = FunctionKeySchema.safeParse(args[0]);
+    if (!request.success || !names.has(request.data.call.functionKey))
+      return {
+        ok: false,
+        error: { code: 'not-found', message: 'There is no such function.' },
+      } satisfies Envelope<never>;
+    return definitions(...args);
+  };
 }
 
 export function requireIssue(context: CallContext): string {

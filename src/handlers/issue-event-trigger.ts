@@ -7,13 +7,22 @@ import { TransientError } from '../app/errors';
 import { handleIssueEvent } from '../app/lifecycle/handle-issue-event';
 import { parseJiraEvent } from '../domain/events';
 import { describeProblems } from '../domain/validation';
+import { withCommentVisibility } from '../platform/comment-visibility';
 import { beforeDeadline, retryLater } from '../platform/forge-services';
 import type { TriggerDeps } from './trigger-deps';
 
 const DEADLINE_RETRY_SECONDS = 30;
 
 export function issueEventHandler(deps: TriggerDeps) {
-  return async (event: unknown): Promise<unknown> => {
+  return async (received: unknown): Promise<unknown> => {
+    let event: unknown;
+    try {
+      // `comment.jsdPublic` is undocumented: filled in from JSM when Jira leaves it out.
+      event = await withCommentVisibility(received);
+    } catch (e) {
+      if (e instanceof TransientError) return retryLater(e.retryAfterSeconds);
+      throw e;
+    }
     const parsed = parseJiraEvent(event);
     if (!parsed.ok) {
       // Not an event we understand: retrying would not help.
@@ -21,8 +30,8 @@ export function issueEventHandler(deps: TriggerDeps) {
       return { ignored: true };
     }
     try {
-      // A Jira or KVS call that never answers must not time the trigger out: timed-out product
-      // events are not redelivered. Retrying is safe, every effect is idempotent.
+      // Give up shortly before the deadline and ask for a retry ourselves: how often the platform
+      // retries a timed-out event is undocumented. Retrying is safe, every effect is idempotent.
       const redelivery = typeof event === 'object' && event !== null && 'retryContext' in event;
       const ports = deps.ports();
       const work = handleIssueEvent(ports, deps.lifecycle(), parsed.value, { redelivery }).then(async (handled) => {

@@ -6,6 +6,7 @@
 import { NotFoundError } from '../app/errors';
 import { projectAtRisk } from '../app/scorecards/at-risk-tickets';
 import { buildScorecards } from '../app/scorecards/build-scorecards';
+import { gadgetProjects, projectNameOf } from '../app/scorecards/gadget-projects';
 import { projectCsv } from '../app/scorecards/export-project-csv';
 import { projectResponseStats } from '../app/scorecards/response-stats';
 import { projectVerbatims } from '../app/scorecards/verbatims';
@@ -26,9 +27,18 @@ export function projectDefinitions(deps: ResolverDeps): DefinedResolver[] {
   const value = async <T>(r: Promise<{ readonly value: T }>): Promise<T> => (await r).value;
   return [
     defineResolver(projectResolvers.getScorecards, async (p, ctx) => {
-      const r = await withProject(ctx, p, (id) => buildScorecards(deps.ports(), id, p.window));
-      return { projectId: r.projectId, window: p.window, scorecards: r.value };
+      // Only the gadget names its project (Jira titles the project page): the page spends nothing on it.
+      const r = await withProject(ctx, p, (id) =>
+        Promise.all([
+          buildScorecards(deps.ports(), id, p.window),
+          p.projectId !== undefined ? projectNameOf(deps.ports(), id) : null,
+        ]),
+      );
+      const [scorecards, projectName] = r.value;
+      return { projectId: r.projectId, projectName, window: p.window, scorecards };
     }),
+    // The gadget editor's picker: service projects the caller may browse, by name.
+    defineResolver(projectResolvers.getGadgetProjects, async () => gadgetProjects(deps.ports(), deps.caller())),
     defineResolver(projectResolvers.getSeries, async (p, ctx) => {
       const cards = await value(withProject(ctx, p, (id) => buildScorecards(deps.ports(), id, p.window)));
       const card = cards.find((c) => c.xlaId === p.xlaId);

@@ -42,12 +42,25 @@ const SigningKeysSchema = z.object({ current: HmacKeySchema, previous: HmacKeySc
 export function createSecrets(random: Random): Secrets {
   return {
     async signingKeys() {
-      const raw = await kvsCall(SECRET_KEY.signingKeys, () => kvs.getSecret(SECRET_KEY.signingKeys));
+      const read = async () => kvsCall(SECRET_KEY.signingKeys, () => kvs.getSecret(SECRET_KEY.signingKeys));
+      const raw = await read();
       const parsed = SigningKeysSchema.safeParse(raw);
       if (parsed.success) return parsed.data;
       const fresh = { current: { id: random.id(), secret: randomBytes(32).toString('base64url') }, previous: null };
-      await kvsCall(SECRET_KEY.signingKeys, () => kvs.setSecret(SECRET_KEY.signingKeys, fresh));
-      return fresh;
+      // Concurrent first uses race to create the key, and only the first may stand: links signed
+      // with an overwritten key would fail for good. With FAIL_IF_EXISTS the losers' writes fail
+      // (mirror/storage-reference/kvs-api-secret/index.md, "Change write conflict strategy"; the
+      // page does not name the error, so any failure re-reads) and they use the winner's key.
+      // A value that is there but unreadable is replaced, as before.
+      const keyPolicy = raw === undefined || raw === null ? 'FAIL_IF_EXISTS' : 'OVERRIDE';
+      try {
+        await kvsCall(SECRET_KEY.signingKeys, () => kvs.setSecret(SECRET_KEY.signingKeys, fresh, { keyPolicy }));
+        return fresh;
+      } catch (e) {
+        const winner = SigningKeysSchema.safeParse(await read());
+        if (!winner.success) throw e;
+        return winner.data;
+      }
     },
     async rotateSigningKey() {
       const raw = await kvsCall(SECRET_KEY.signingKeys, () => kvs.getSecret(SECRET_KEY.signingKeys));
@@ -93,10 +106,11 @@ export function retryLater(seconds: number): InvocationError {
 }
 
 /**
- * Runs `work` but gives up shortly before the invocation's time limit. A product-event trigger
- * that times out is not redelivered (a call that never answers would lose the event), so the
- * handler stops waiting and asks for a retry instead; the abandoned work can only have committed
- * idempotent writes. Outside Forge (no runtime) it simply awaits `work`.
+ * Runs `work` but gives up shortly before the invocation's time limit and asks for a retry
+ * itself: the platform retries a timed-out trigger too (events-reference/product_events, "Retry
+ * for platform level errors"), but how often is not documented, so the app does not depend on
+ * it. The abandoned work can only have committed idempotent writes. Outside Forge (no runtime)
+ * it simply awaits `work`.
  * https://developer.atlassian.com/platform/forge/runtime-reference/forge-runtime-api/#getappcontext
  */
 export async function beforeDeadline<T>(

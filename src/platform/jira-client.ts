@@ -6,7 +6,7 @@
 import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
 import { TransientError } from '../app/errors';
-import type { CallerJira, ExperienceProperty, IssueSnapshot, Jira, JiraDirectory, ScopeOptions } from '../app/ports';
+import type { CallerJira, IssueSnapshot, Jira, JiraDirectory, ScopeOptions } from '../app/ports';
 import { SlaPageSchema } from '../domain/ticket';
 
 /** A Jira response that did not match what the app relies on: a bug or an API change, not the caller's fault. */
@@ -23,29 +23,21 @@ export class JiraResponseError extends Error {
 
 const EXPERIENCE_PROPERTY_KEY = 'sentio-experience';
 
-type Fetch = (
-  path: ReturnType<typeof route>,
-  init?: { method?: string; headers?: Record<string, string>; body?: string },
-) => Promise<APIResponse>;
+/** Headers of a call that reads JSON, and of one that also sends it. */
+const READ = { Accept: 'application/json' } as const;
+const SEND = { Accept: 'application/json', 'Content-Type': 'application/json' } as const;
 
 function retryAfterOf(res: APIResponse): number {
   const header = Number(res.headers.get('Retry-After'));
   return Number.isFinite(header) && header > 0 ? Math.min(900, Math.ceil(header)) : 30;
 }
 
-async function call(
-  fetch: Fetch,
-  path: ReturnType<typeof route>,
-  init?: { method?: string; body?: unknown },
-): Promise<APIResponse> {
-  const res = await fetch(path, {
-    method: init?.method ?? 'GET',
-    headers: {
-      Accept: 'application/json',
-      ...(init?.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(init?.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
+/**
+ * Awaits one `requestJira` call. Every call site writes `requestJira(route`…`, { method, … })`
+ * itself, so Atlassian's linter (`npm run lint:forge`) sees each route and checks its scopes.
+ */
+async function checked(call: Promise<APIResponse>): Promise<APIResponse> {
+  const res = await call;
   if (res.status === 429) throw new TransientError('Jira is rate limiting the app.', retryAfterOf(res));
   if (res.status >= 500) throw new TransientError('Jira is unavailable.', 15);
   return res;
@@ -113,16 +105,15 @@ const LIST_MAX_PAGES = 10;
 /** Account ids per `user/bulk` call (the audit page asks for ≤ 100 distinct actors). */
 const USERS_PER_CALL = 50;
 
-/** Follows a paged list up to LIST_MAX_PAGES pages; `pathAt` builds the request for an offset. */
+/** Follows a paged list up to LIST_MAX_PAGES pages; `pageAt` makes the request for an offset. */
 async function allPages<T>(
-  fetch: Fetch,
-  pathAt: (start: number) => ReturnType<typeof route>,
+  pageAt: (start: number) => Promise<APIResponse>,
   schema: z.ZodType<{ values: T[]; last: boolean }>,
   what: string,
 ): Promise<T[]> {
   const out: T[] = [];
   for (let page = 0; page < LIST_MAX_PAGES; page++) {
-    const res = await call(fetch, pathAt(out.length));
+    const res = await checked(pageAt(out.length));
     expectOk(res, what);
     const body = await parse(res, schema, what);
     out.push(...body.values);
@@ -131,153 +122,200 @@ async function allPages<T>(
   return out;
 }
 
-export function createJiraClient(): Jira & JiraDirectory {
-  const fetch: Fetch = (path, init) => api.asApp().requestJira(path, init);
+async function issueSnapshot(idOrKey: string): Promise<IssueSnapshot | null> {
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/api/3/issue/${idOrKey}?fields=project,reporter,priority,status,created`, {
+      method: 'GET',
+      headers: READ,
+    }),
+  );
+  if (res.status === 404) return null;
+  expectOk(res, 'issue');
+  const issue = await parse(res, IssueSchema, 'issue');
+  // The request type lives in JSM, not in the issue fields.
+  const reqRes = await checked(
+    api.asApp().requestJira(route`/rest/servicedeskapi/request/${issue.id}`, { method: 'GET', headers: READ }),
+  );
+  const request = reqRes.ok ? await parse(reqRes, RequestSchema, 'request') : null;
   return {
-    async getIssue(idOrKey): Promise<IssueSnapshot | null> {
-      const res = await call(
-        fetch,
-        route`/rest/api/3/issue/${idOrKey}?fields=project,reporter,priority,status,created`,
-      );
-      if (res.status === 404) return null;
-      expectOk(res, 'issue');
-      const issue = await parse(res, IssueSchema, 'issue');
-      // The request type lives in JSM, not in the issue fields.
-      const reqRes = await call(fetch, route`/rest/servicedeskapi/request/${issue.id}`);
-      const request = reqRes.ok ? await parse(reqRes, RequestSchema, 'request') : null;
-      return {
-        id: issue.id,
-        key: issue.key,
-        projectId: issue.fields.project.id,
-        reporterId: issue.fields.reporter?.accountId ?? request?.reporter?.accountId ?? null,
-        requestTypeId: request?.requestTypeId ?? null,
-        priority: issue.fields.priority?.id ?? null,
-        statusCategory: issue.fields.status.statusCategory.key,
-        createdAt: Date.parse(issue.fields.created),
-      };
-    },
+    id: issue.id,
+    key: issue.key,
+    projectId: issue.fields.project.id,
+    reporterId: issue.fields.reporter?.accountId ?? request?.reporter?.accountId ?? null,
+    requestTypeId: request?.requestTypeId ?? null,
+    priority: issue.fields.priority?.id ?? null,
+    statusCategory: issue.fields.status.statusCategory.key,
+    createdAt: Date.parse(issue.fields.created),
+  };
+}
 
-    async getSlaMetrics(issueKey) {
-      // JSM sends no SLA events; the cycles are read when the ticket resolves.
-      // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-sla-get
-      const res = await call(fetch, route`/rest/servicedeskapi/request/${issueKey}/sla`);
-      if (res.status === 404) return [];
-      expectOk(res, 'sla');
-      return (await parse(res, SlaPageSchema, 'sla')).values;
-    },
+async function listRequestTypes(): Promise<ScopeOptions['requestTypes']> {
+  // Request types name their service desk, not their project: the desks say which project each is.
+  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-requesttype/#api-rest-servicedeskapi-requesttype-get
+  const [desks, types] = await Promise.all([
+    allPages(
+      (start) =>
+        api.asApp().requestJira(route`/rest/servicedeskapi/servicedesk?start=${start}&limit=${LIST_PAGE}`, {
+          method: 'GET',
+          headers: READ,
+        }),
+      deskPage(ServiceDeskSchema),
+      'service desks',
+    ),
+    allPages(
+      (start) =>
+        api.asApp().requestJira(route`/rest/servicedeskapi/requesttype?start=${start}&limit=${LIST_PAGE}`, {
+          method: 'GET',
+          headers: READ,
+        }),
+      deskPage(RequestTypeOptionSchema),
+      'request types',
+    ),
+  ]);
+  const projectOf = new Map(desks.map((d) => [d.id, d.projectId]));
+  return types.flatMap((t) => {
+    const projectId = projectOf.get(t.serviceDeskId);
+    return projectId === undefined ? [] : [{ id: t.id, name: t.name, projectId }];
+  });
+}
 
-    async getParticipants(issueKey) {
-      const res = await call(fetch, route`/rest/servicedeskapi/request/${issueKey}/participant`);
-      if (res.status === 404) return [];
-      expectOk(res, 'participants');
-      return (await parse(res, ParticipantPageSchema, 'participants')).values.map((v) => v.accountId);
-    },
+async function displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-bulk-get
+  const names = new Map<string, string>();
+  const unique = [...new Set(accountIds)].slice(0, 2 * USERS_PER_CALL);
+  for (let i = 0; i < unique.length; i += USERS_PER_CALL) {
+    const query = new URLSearchParams({ startAt: '0', maxResults: String(USERS_PER_CALL) });
+    for (const id of unique.slice(i, i + USERS_PER_CALL)) query.append('accountId', id);
+    const res = await checked(
+      api.asApp().requestJira(route`/rest/api/3/user/bulk?${query}`, { method: 'GET', headers: READ }),
+    );
+    expectOk(res, 'user bulk');
+    for (const u of (await parse(res, jiraPage(UserNameSchema), 'user bulk')).values) {
+      if (u.displayName !== undefined && u.displayName.trim() !== '') names.set(u.accountId, u.displayName);
+    }
+  }
+  return names;
+}
 
-    async getRequestTypeId(issueIdOrKey) {
-      // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-get
-      const res = await call(fetch, route`/rest/servicedeskapi/request/${issueIdOrKey}`);
-      if (res.status === 404) return null;
-      expectOk(res, 'request');
-      return (await parse(res, RequestSchema, 'request')).requestTypeId ?? null;
-    },
+type JiraClient = Jira & JiraDirectory;
 
-    async addPublicComment(issueKey, text, links) {
-      // A public JSM comment reaches the requester by e-mail; the links are the one-click answers.
-      const body = [text, '', ...links.map((l) => `${l.label}: ${l.url}`)].join('\n');
-      const res = await call(fetch, route`/rest/servicedeskapi/request/${issueKey}/comment`, {
-        method: 'POST',
-        body: { body, public: true },
-      });
-      expectOk(res, 'comment');
-    },
+const getSlaMetrics: JiraClient['getSlaMetrics'] = async (issueKey) => {
+  // JSM sends no SLA events; the cycles are read when the ticket resolves.
+  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-sla-get
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueKey}/sla`, { method: 'GET', headers: READ }),
+  );
+  if (res.status === 404) return [];
+  expectOk(res, 'sla');
+  return (await parse(res, SlaPageSchema, 'sla')).values;
+};
 
-    async setExperienceProperty(issueId, value: ExperienceProperty) {
-      const res = await call(fetch, route`/rest/api/3/issue/${issueId}/properties/${EXPERIENCE_PROPERTY_KEY}`, {
-        method: 'PUT',
-        body: value,
-      });
-      if (res.status === 404) return; // the issue is gone; nothing to mirror
-      expectOk(res, 'issue property');
-    },
+const getParticipants: JiraClient['getParticipants'] = async (issueKey) => {
+  const res = await checked(
+    api
+      .asApp()
+      .requestJira(route`/rest/servicedeskapi/request/${issueKey}/participant`, { method: 'GET', headers: READ }),
+  );
+  if (res.status === 404) return [];
+  expectOk(res, 'participants');
+  return (await parse(res, ParticipantPageSchema, 'participants')).values.map((v) => v.accountId);
+};
 
-    async accountExists(accountId) {
-      const res = await call(fetch, route`/rest/api/3/user?accountId=${accountId}`);
-      if (res.status === 404) return false;
-      expectOk(res, 'user');
-      return true;
-    },
+const getRequestTypeId: JiraClient['getRequestTypeId'] = async (issueIdOrKey) => {
+  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-get
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueIdOrKey}`, { method: 'GET', headers: READ }),
+  );
+  if (res.status === 404) return null;
+  expectOk(res, 'request');
+  return (await parse(res, RequestSchema, 'request')).requestTypeId ?? null;
+};
 
-    async listProjects(): Promise<ScopeOptions['projects']> {
-      // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-search-get
-      const projects = await allPages(
-        fetch,
-        (start) =>
+const addPublicComment: JiraClient['addPublicComment'] = async (issueKey, text, links) => {
+  // A public JSM comment reaches the requester by e-mail, and everyone who can read the request.
+  const body = [text, '', ...links.map((l) => `${l.label}: ${l.url}`)].join('\n');
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueKey}/comment`, {
+      method: 'POST',
+      headers: SEND,
+      body: JSON.stringify({ body, public: true }),
+    }),
+  );
+  expectOk(res, 'comment');
+};
+
+const setExperienceProperty: JiraClient['setExperienceProperty'] = async (issueId, value) => {
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/api/3/issue/${issueId}/properties/${EXPERIENCE_PROPERTY_KEY}`, {
+      method: 'PUT',
+      headers: SEND,
+      body: JSON.stringify(value),
+    }),
+  );
+  if (res.status === 404) return; // the issue is gone; nothing to mirror
+  expectOk(res, 'issue property');
+};
+
+const accountExists: JiraClient['accountExists'] = async (accountId) => {
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/api/3/user?accountId=${accountId}`, { method: 'GET', headers: READ }),
+  );
+  if (res.status === 404) return false;
+  expectOk(res, 'user');
+  return true;
+};
+
+const userLocale: JiraClient['userLocale'] = async (accountId) => {
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-get
+  // `locale` "may be returned as null" (the user's privacy setting).
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/api/3/user?accountId=${accountId}`, { method: 'GET', headers: READ }),
+  );
+  if (res.status === 404) return null;
+  expectOk(res, 'user');
+  return (await parse(res, UserLocaleSchema, 'user')).locale ?? null;
+};
+
+const listProjects: JiraClient['listProjects'] = async () => {
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-search-get
+  const projects = await allPages(
+    (start) =>
+      api
+        .asApp()
+        .requestJira(
           route`/rest/api/3/project/search?typeKey=service_desk&orderBy=name&startAt=${start}&maxResults=${LIST_PAGE}`,
-        jiraPage(ProjectOptionSchema),
-        'project search',
-      );
-      return projects.map((p) => ({ id: p.id, key: p.key, name: p.name }));
-    },
-
-    async listRequestTypes(): Promise<ScopeOptions['requestTypes']> {
-      // Request types name their service desk, not their project: the desks say which project each is.
-      // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-requesttype/#api-rest-servicedeskapi-requesttype-get
-      const [desks, types] = await Promise.all([
-        allPages(
-          fetch,
-          (start) => route`/rest/servicedeskapi/servicedesk?start=${start}&limit=${LIST_PAGE}`,
-          deskPage(ServiceDeskSchema),
-          'service desks',
+          { method: 'GET', headers: READ },
         ),
-        allPages(
-          fetch,
-          (start) => route`/rest/servicedeskapi/requesttype?start=${start}&limit=${LIST_PAGE}`,
-          deskPage(RequestTypeOptionSchema),
-          'request types',
-        ),
-      ]);
-      const projectOf = new Map(desks.map((d) => [d.id, d.projectId]));
-      return types.flatMap((t) => {
-        const projectId = projectOf.get(t.serviceDeskId);
-        return projectId === undefined ? [] : [{ id: t.id, name: t.name, projectId }];
-      });
-    },
+    jiraPage(ProjectOptionSchema),
+    'project search',
+  );
+  return projects.map((p) => ({ id: p.id, key: p.key, name: p.name }));
+};
 
-    async listPriorities(): Promise<ScopeOptions['priorities']> {
-      // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-priorities/#api-rest-api-3-priority-search-get
-      const priorities = await allPages(
-        fetch,
-        (start) => route`/rest/api/3/priority/search?startAt=${start}&maxResults=${LIST_PAGE}`,
-        jiraPage(PriorityOptionSchema),
-        'priorities',
-      );
-      return priorities.map((p) => ({ id: p.id, name: p.name }));
-    },
+const listPriorities: JiraClient['listPriorities'] = async () => {
+  // `GET /priority` needs read:jira-work, which the app holds anyway; `priority/search` would
+  // need manage:jira-configuration (Jira administration) from every site that installs Sentio.
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-priorities/#api-rest-api-3-priority-get
+  const res = await checked(api.asApp().requestJira(route`/rest/api/3/priority`, { method: 'GET', headers: READ }));
+  expectOk(res, 'priorities');
+  const priorities = await parse(res, z.array(PriorityOptionSchema), 'priorities');
+  return priorities.slice(0, LIST_PAGE * LIST_MAX_PAGES).map((p) => ({ id: p.id, name: p.name }));
+};
 
-    async displayNames(accountIds) {
-      // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-bulk-get
-      const names = new Map<string, string>();
-      const unique = [...new Set(accountIds)].slice(0, 2 * USERS_PER_CALL);
-      for (let i = 0; i < unique.length; i += USERS_PER_CALL) {
-        const query = new URLSearchParams({ startAt: '0', maxResults: String(USERS_PER_CALL) });
-        for (const id of unique.slice(i, i + USERS_PER_CALL)) query.append('accountId', id);
-        const res = await call(fetch, route`/rest/api/3/user/bulk?${query}`);
-        expectOk(res, 'user bulk');
-        for (const u of (await parse(res, jiraPage(UserNameSchema), 'user bulk')).values) {
-          if (u.displayName !== undefined && u.displayName.trim() !== '') names.set(u.accountId, u.displayName);
-        }
-      }
-      return names;
-    },
-
-    async userLocale(accountId) {
-      // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-get
-      // `locale` "may be returned as null" (the user's privacy setting).
-      const res = await call(fetch, route`/rest/api/3/user?accountId=${accountId}`);
-      if (res.status === 404) return null;
-      expectOk(res, 'user');
-      return (await parse(res, UserLocaleSchema, 'user')).locale ?? null;
-    },
+export function createJiraClient(): JiraClient {
+  return {
+    getIssue: issueSnapshot,
+    listRequestTypes,
+    displayNames,
+    getSlaMetrics,
+    getParticipants,
+    getRequestTypeId,
+    addPublicComment,
+    setExperienceProperty,
+    accountExists,
+    userLocale,
+    listProjects,
+    listPriorities,
   };
 }
 
@@ -287,22 +325,54 @@ export function createJiraClient(): Jira & JiraDirectory {
  * https://developer.atlassian.com/platform/forge/apis-reference/fetch-api-product.requestjira/#authorization
  */
 export function createCallerJira(): CallerJira {
-  const fetch: Fetch = (path, init) => api.asUser().requestJira(path, init);
-  async function has(path: ReturnType<typeof route>, permission: string): Promise<boolean> {
-    const res = await call(fetch, path);
+  async function has(res: APIResponse, permission: string): Promise<boolean> {
     if (res.status === 404 || res.status === 403 || res.status === 401 || res.status === 400) return false;
     expectOk(res, 'mypermissions');
     const body = await parse(res, PermissionsSchema, 'mypermissions');
     return body.permissions[permission]?.havePermission === true;
   }
   return {
-    canBrowseIssue: (issueIdOrKey) =>
-      has(route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&issueId=${issueIdOrKey}`, 'BROWSE_PROJECTS'),
-    canBrowseProject: (projectIdOrKey) =>
-      has(route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectId=${projectIdOrKey}`, 'BROWSE_PROJECTS'),
-    isJiraAdmin: () => has(route`/rest/api/3/mypermissions?permissions=ADMINISTER`, 'ADMINISTER'),
+    canBrowseIssue: async (issueIdOrKey) =>
+      has(
+        await checked(
+          api
+            .asUser()
+            .requestJira(route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&issueId=${issueIdOrKey}`, {
+              method: 'GET',
+              headers: READ,
+            }),
+        ),
+        'BROWSE_PROJECTS',
+      ),
+    canBrowseProject: async (projectIdOrKey) =>
+      has(
+        await checked(
+          api
+            .asUser()
+            .requestJira(route`/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectId=${projectIdOrKey}`, {
+              method: 'GET',
+              headers: READ,
+            }),
+        ),
+        'BROWSE_PROJECTS',
+      ),
+    isJiraAdmin: async () =>
+      has(
+        await checked(
+          api
+            .asUser()
+            .requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`, { method: 'GET', headers: READ }),
+        ),
+        'ADMINISTER',
+      ),
     async visibleRequest(issueIdOrKey) {
-      const res = await call(fetch, route`/rest/servicedeskapi/request/${issueIdOrKey}`);
+      // Portal customers are unlicensed: the unlicensed-access page says they cannot make asUser
+      // calls, a later changelog says they can. Read the request as the app under both readings;
+      // the caller's right to answer rests on being its reporter or a participant
+      // (src/app/record-answer.ts `assertRequester`), with identity from the Forge context.
+      const res = await checked(
+        api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueIdOrKey}`, { method: 'GET', headers: READ }),
+      );
       if (!res.ok) return null;
       const request = await parse(res, RequestSchema, 'request');
       return { issueId: request.issueId ?? issueIdOrKey, reporterId: request.reporter?.accountId ?? null };

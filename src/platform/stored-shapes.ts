@@ -39,12 +39,26 @@ const TicketAskSummaryV1 = z.object({
   score: z.number().int().nullable(),
 });
 
-const ExperiencePropertyV1 = z.object({
-  mood: z.number().nullable(),
-  risk: z.enum(['low', 'medium', 'high']),
-  lastScore: z.number().nullable(),
-  pendingAsk: z.enum(['yes', 'no']),
-}) satisfies z.ZodType<ExperienceProperty>;
+const ExperiencePropertyNarrow = z
+  .object({
+    pendingAsk: z.enum(['yes', 'no']),
+  })
+  .strict() satisfies z.ZodType<ExperienceProperty>;
+
+// Version 1 first also stored mood, risk and lastScore; they left the property because requesters
+// can read it (see ExperienceProperty). Such a record reads as "not mirrored yet", so its next
+// change rewrites the copy without them.
+const ExperiencePropertyV1 = z.union([
+  ExperiencePropertyNarrow,
+  z
+    .object({
+      mood: z.number().nullable(),
+      risk: z.enum(['low', 'medium', 'high']),
+      lastScore: z.number().nullable(),
+      pendingAsk: z.enum(['yes', 'no']),
+    })
+    .transform(() => null),
+]);
 
 export const TicketRecordV1 = z.object({
   ticketId: z.string(),

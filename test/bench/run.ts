@@ -5,6 +5,7 @@
  *
  *   npm run bench                 # all
  *   npm run bench -- event-cost   # one or more by name, without touching BENCHMARKS.md
+ *   npm run bench -- event-cost ui --write   # … and write them as the section (it names what ran)
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -33,7 +34,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
 const START = '<!-- benchmarks:start (written by `npm run bench`; edit test/bench instead) -->';
 const END = '<!-- benchmarks:end -->';
 
-function section(results: readonly BenchResult[], startedAt: Date, seconds: number): string {
+function section(results: readonly BenchResult[], startedAt: Date, seconds: number, names: readonly string[]): string {
   const load =
     process.platform === 'linux' && existsSync('/proc/loadavg')
       ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
@@ -45,7 +46,13 @@ function section(results: readonly BenchResult[], startedAt: Date, seconds: numb
     START,
     '## Benchmarks',
     '',
-    `Made by \`npm run bench\` (\`tsx test/bench/run.ts\`) on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC in ${Math.round(seconds)} s: the local Forge host with the real handlers of \`src/index.ts\` and the real \`@forge/*\` clients; the host meters every KVS operation and Jira call per invocation. Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, load average at the end ${load} (shared box: other engineers' builds ran meanwhile). Timings are medians of repeated runs.`,
+    `Made by \`npm run bench${names.length === Object.keys(BENCHES).length ? '' : ` -- ${names.join(' ')} --write`}\` (\`tsx test/bench/run.ts\`; ${
+      names.length === Object.keys(BENCHES).length
+        ? 'every benchmark'
+        : `only these benchmarks, not ${Object.keys(BENCHES)
+            .filter((n) => !names.includes(n))
+            .join(', ')}`
+    }) on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC in ${Math.round(seconds)} s: the local Forge host with the real handlers of \`src/index.ts\` and the real \`@forge/*\` clients; the host meters every KVS operation and Jira call per invocation. Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}, load average at the end ${load} (shared box: other engineers' builds ran meanwhile). Timings are medians of repeated runs.`,
     '',
     table(['measure', 'result', 'budget', ''], summary),
     '',
@@ -85,9 +92,9 @@ async function main(): Promise<void> {
     results.push(await bench());
     log(`${name} done in ${Math.round((performance.now() - t) / 1000)} s`);
   }
-  const text = section(results, startedAt, (Date.now() - startedAt.getTime()) / 1000);
+  const text = section(results, startedAt, (Date.now() - startedAt.getTime()) / 1000, names);
   console.log(`\n${text}\n`);
-  if (picked.length === 0) {
+  if (picked.length === 0 || process.argv.includes('--write')) {
     writeSection(text);
     log('BENCHMARKS.md updated');
   }

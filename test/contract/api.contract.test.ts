@@ -16,6 +16,9 @@ beforeAll(async () => {
     dataDir: ':memory:',
     seed: 'basic',
     clock: Date.UTC(2026, 0, 5, 9),
+    // These tests check the site's per-person permissions through asUser(), customers included:
+    // the reading in which Forge allows customers asUser() (local/CONFORMANCE.md).
+    readings: { asUserForCustomers: 'allowed' },
     delayScale: 0,
     handlers: { 'issue-event': () => undefined },
   });
@@ -73,19 +76,19 @@ describe('requestJira asApp', () => {
     const put = await asApp().requestJira(route`/rest/api/3/issue/${key}/properties/sentio-experience`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ mood: 3, risk: 'low' }),
+      body: JSON.stringify({ pendingAsk: 'yes' }),
     });
     expect(put.status).toBe(201);
     const again = await asApp().requestJira(route`/rest/api/3/issue/${key}/properties/sentio-experience`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ mood: 3, risk: 'low' }),
+      body: JSON.stringify({ pendingAsk: 'yes' }),
     });
     expect(again.status).toBe(200);
     const search = await asApp().requestJira(route`/rest/api/3/search/jql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jql: 'sentioRisk = low', fields: ['summary'] }),
+      body: JSON.stringify({ jql: 'sentioPendingAsk = yes', fields: ['summary'] }),
     });
     expect(((await search.json()) as { issues: Array<{ key: string }> }).issues.map((i) => i.key)).toEqual([key]);
     const post = await asApp().requestJira(route`/rest/servicedeskapi/request/${key}/comment`, {

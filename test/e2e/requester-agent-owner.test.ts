@@ -271,42 +271,60 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
 });
 
 describe('the dashboard gadget', () => {
-  it('shows the project scorecard in view mode', async () => {
+  it('shows the project scorecard in view mode, under the project name', async () => {
     const page = await openAs(e, admin, '/dashboard?project=IT');
-    const card = moduleFrame(page, MODULE.gadget).getByRole('article', { name: new RegExp(`^${XLA_NAME}:`) });
+    const frame = moduleFrame(page, MODULE.gadget);
+    const card = frame.getByRole('article', { name: new RegExp(`^${XLA_NAME}:`) });
     await card.waitFor();
     expect(await card.getAttribute('aria-label')).toBe(`${XLA_NAME}: score 80 of 100, At risk`);
+    // The gadget names its project as Jira names it (the host's site), never by id.
+    const name = e.h.site.raw.project('IT')?.name ?? '';
+    await frame.getByRole('heading', { name: `${name} · last 30 days` }).waitFor();
     await page.close();
     await screenshotBothThemes(e, admin, '/dashboard?project=IT', MODULE.gadget, 'gadget-view', (f) =>
       f.getByRole('article').first().waitFor(),
     );
   });
 
-  it('edit mode checks the project id, and saving shows the chosen project', async () => {
-    const hr = e.h.site.raw.project('HR')?.id ?? '';
+  it('edit mode picks the project by name, one of its XLAs and the window; the view then shows them', async () => {
+    const hr = e.h.site.raw.project('HR');
+    const it = e.h.site.raw.project('IT');
     const page = await openAs(e, admin, '/dashboard?project=IT&mode=edit');
     const frame = moduleFrame(page, MODULE.gadget);
-    const field = frame.getByLabel('Service project id');
-    await field.waitFor();
-    expect(await field.inputValue()).toBe(projectId);
-    const save = frame.getByRole('button', { name: 'Save' });
-    await field.fill('');
-    await frame.getByText('Name a project.').waitFor();
-    expect(await save.isDisabled()).toBe(true);
-    await field.fill('HR');
-    await frame.getByText('A project id is a number, e.g. 10001.').waitFor();
-    expect(await save.isDisabled()).toBe(true);
-    await field.fill(hr);
-    expect(await frame.getByText('A project id is a number').count()).toBe(0);
-    await save.click();
+    const project = frame.getByLabel('Service project');
+    await project.waitFor();
+    expect(await project.inputValue()).toBe(projectId);
+    // Every service project the admin may browse, by name and key; no id to type.
+    const offered = await project.locator('option').allInnerTexts();
+    expect(offered).toEqual(
+      expect.arrayContaining([`${hr?.name ?? ''} (${hr?.key ?? ''})`, `${it?.name ?? ''} (${it?.key ?? ''})`]),
+    );
+    const xla = frame.getByLabel('XLA', { exact: true });
+    await xla.locator('option', { hasText: XLA_NAME }).waitFor({ state: 'attached' });
+    await xla.selectOption({ label: XLA_NAME });
+    await frame.getByRole('button', { name: '7 days' }).click();
+    await frame.getByRole('button', { name: 'Save' }).click();
     // The host takes the submitted configuration back to view mode, as Jira does.
-    await page.waitForURL(`**/dashboard?project=${hr}`);
-    const card = moduleFrame(page, MODULE.gadget).getByRole('article', { name: new RegExp(`^${XLA_NAME}:`) });
-    await card.waitFor();
-    expect(await card.getAttribute('aria-label')).toBe(`${XLA_NAME}: Not enough data`);
+    await page.waitForURL((u) => u.searchParams.get('xla') === 'back-to-work' && u.searchParams.get('window') === '7d');
+    const view = moduleFrame(page, MODULE.gadget);
+    await view.getByRole('heading', { name: `${it?.name ?? ''} · last 7 days` }).waitFor();
+    expect(await view.getByRole('article').count()).toBe(1);
+    expect(await view.getByRole('article').getAttribute('aria-label')).toMatch(new RegExp(`^${XLA_NAME}:`));
     await page.close();
+
+    // Another project: the XLA choice starts again from "every XLA" for it.
+    const again = await openAs(e, admin, '/dashboard?project=IT&mode=edit');
+    const form = moduleFrame(again, MODULE.gadget);
+    await form.getByLabel('Service project').selectOption({ label: `${hr?.name ?? ''} (${hr?.key ?? ''})` });
+    expect(await form.getByLabel('XLA', { exact: true }).inputValue()).toBe('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await again.waitForURL((u) => u.searchParams.get('project') === hr?.id && !u.searchParams.has('xla'));
+    await moduleFrame(again, MODULE.gadget)
+      .getByRole('heading', { name: `${hr?.name ?? ''} · last 30 days` })
+      .waitFor();
+    await again.close();
     await screenshotBothThemes(e, admin, '/dashboard?project=IT&mode=edit', MODULE.gadget, 'gadget-edit', (f) =>
-      f.getByLabel('Service project id').waitFor(),
+      f.getByLabel('Service project').waitFor(),
     );
   });
 });

@@ -57,13 +57,13 @@ describe('authorisation on the local host', () => {
     const before = storageSnapshot(h);
     expect(await h.call(MODULE.portal, 'getMyAsk', {}, stranger, { request: { key: mine.key } })).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: 'You cannot see this request.' },
+      error: { code: 'forbidden', message: 'Only the requester or a participant can answer this survey.' },
     });
     expect(
       await h.call(MODULE.portal, 'answerAsk', { askId: myAskId, score: 1 }, stranger, { request: { key: mine.key } }),
     ).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: 'You cannot see this request.' },
+      error: { code: 'forbidden', message: 'Only the requester or a participant can answer this survey.' },
     });
     expect(storageSnapshot(h)).toBe(before);
   });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketExperienceView } from '../../src/contracts';
 import { adfToText, createSentimentScorer } from '../../src/domain/sentiment';
-import { MINUTE, MODULE, startTestHost, stopTestHost, unwrap, type TestHost } from './support/host';
+import { MINUTE, MODULE, startTestHost, stopTestHost, storageSnapshot, unwrap, type TestHost } from './support/host';
 
 const REPLY = [
   'Still broken for me.',
@@ -57,5 +57,10 @@ describe('requester comments on the local host', () => {
     expect(view.moodLabel).toBe('negative');
     const entry = view.timeline.find((e) => e.kind === 'comment-sentiment');
     expect(entry?.detail).toBe('Still broken for me.');
+  });
+
+  it('stores why the comment reads frustrated, in words, for the agent panel', () => {
+    // The stored ticket record carries the reason with the comment's score (frustrationReasons).
+    expect(storageSnapshot(h)).toContain('says it is still not working');
   });
 });

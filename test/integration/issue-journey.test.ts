@@ -176,12 +176,8 @@ describe('a ticket journey on the local host', () => {
   });
 
   it('mirrors the summary into the JQL-searchable issue property', () => {
-    expect(h.site.raw.property(issue.id, 'sentio-experience')).toEqual({
-      mood: null,
-      risk: 'medium',
-      lastScore: 4,
-      pendingAsk: 'no',
-    });
+    // Requesters can read issue properties: only whether a survey waits goes there.
+    expect(h.site.raw.property(issue.id, 'sentio-experience')).toEqual({ pendingAsk: 'no' });
   });
 
   it('posted exactly one public survey comment with one-click links (1…5)', () => {

@@ -197,7 +197,10 @@ describe('the project dashboard on the local host', () => {
     expect(other.tickets).toEqual([]);
   });
 
-  it('lists open tickets at risk with reasons, highest first', async () => {
+  it('lists open tickets at risk with reasons, assignee and age, highest first', async () => {
+    // T3 (raised 09:20) goes to the agent; the list is read at 10:00.
+    h.site.assign(t3.key, agent, h.users.admins[0] ?? '');
+    await h.waitForIdle();
     const data = unwrap(await h.call<{ tickets: unknown[] }>(MODULE.project, 'getAtRiskTickets', {}, agent, onPage()));
     // T1 is resolved; T2 has nothing against it; T3 has a low answer nobody followed up (35 points).
     expect(data.tickets).toEqual([
@@ -210,6 +213,9 @@ describe('the project dashboard on the local host', () => {
         lastScore: { kind: 'csat5', score: 1 },
         requestTypeId: t3.requestTypeId,
         requestTypeName: 'Get IT help',
+        // The display name Jira (the host's site) gives the account, never the account id.
+        assignee: { name: h.site.raw.user(agent)?.displayName },
+        ageHours: 40 / 60,
       },
     ]);
   });
@@ -230,10 +236,14 @@ describe('the project dashboard on the local host', () => {
     ]);
     expect(all.verbatims.map((v) => v.requestTypeName)).toEqual(['Get IT help', 'Get IT help']);
     expect(all.nextCursor).toBeNull();
+    // Chip counts come from the same answers (two, neither picked a chip), comments or not.
+    expect(all).toMatchObject({ reasonCounts: [], answersRead: 2 });
+    expect(all.verbatims.map((v) => v.reasons)).toEqual([[], []]);
     const positive = unwrap(
       await h.call<{ verbatims: Verbatim[] }>(MODULE.project, 'getVerbatims', { band: 'positive' }, agent, onPage()),
     );
     expect(positive.verbatims).toEqual([]);
+    expect(positive).toMatchObject({ reasonCounts: [], answersRead: 0 });
     const comments = unwrap(
       await h.call<{ verbatims: Verbatim[] }>(MODULE.project, 'getVerbatims', { source: 'comment' }, agent, onPage()),
     );
@@ -248,6 +258,40 @@ describe('the project dashboard on the local host', () => {
       ),
     );
     expect(otherType.verbatims).toEqual([]);
+  });
+
+  it('names the gadget’s project, and offers the service projects the caller may browse by name', async () => {
+    const it = h.site.raw.project('IT');
+    const hr = h.site.raw.project('HR');
+    // The gadget has no project context: its payload names the project, and the answer names it back.
+    const cards = unwrap(
+      await h.call<{ projectName: string | null }>(MODULE.project, 'getScorecards', { projectId: it?.id }, agent),
+    );
+    expect(cards.projectName).toBe(it?.name);
+    // On the project page (context) Jira titles the page: no name is looked up.
+    const page = unwrap(
+      await h.call<{ projectName: string | null }>(MODULE.project, 'getScorecards', {}, agent, onPage()),
+    );
+    expect(page.projectName).toBeNull();
+    const picker = unwrap(
+      await h.call<{ projects: Array<{ id: string; key: string; name: string }>; truncated: boolean }>(
+        MODULE.project,
+        'getGadgetProjects',
+        {},
+        agent,
+      ),
+    );
+    expect(picker).toEqual({
+      projects: [hr, it].map((p) => ({ id: p?.id, key: p?.key, name: p?.name })),
+      truncated: false,
+    });
+    // Someone who may not browse HR is not offered it.
+    const itOnly = h.users.agents[1] ?? '';
+    h.site.setBrowsePermission('HR', itOnly, false);
+    const theirs = unwrap(
+      await h.call<{ projects: Array<{ key: string }> }>(MODULE.project, 'getGadgetProjects', {}, itOnly),
+    );
+    expect(theirs.projects.map((p) => p.key)).toEqual(['IT']);
   });
 
   it('counts asks, answers and asks held back by fatigue from the rollups', async () => {

@@ -42,7 +42,7 @@ beforeAll(async () => {
   h = await startHost({
     dataDir: ':memory:',
     seed: 'basic',
-    resourceDirs: { ui: resource },
+    resourceDirs: { ui: resource, glance: resource },
     handlers: { 'agent-resolver': resolver.getDefinitions() as never },
   });
   browser = await chromium.launchPersistentContext(join(work, 'profile'), {
@@ -123,6 +123,22 @@ describe('the issue view in a real browser', () => {
     };
     expect(result.context.locale).toBe('de-DE');
     expect(result.messages).toEqual({ send: 'Senden', missing: 'fallback', fileLocale: 'de-DE' });
+    await page.close();
+  });
+
+  it('renders the issue context only when the agent expands it (docs: jira-issue-context)', async () => {
+    const issue = h.site.createTicket({ projectKey: 'IT', summary: 'Context', reporter: h.users.customers[0] ?? '' });
+    await browser.addCookies([{ name: 'persona', value: encodeURIComponent(h.users.agents[0] ?? ''), url: h.url }]);
+    const page = await browser.newPage();
+    await page.goto(`${h.url}/browse/${issue.key}`);
+    await page.waitForSelector('iframe[data-module="sentio-issue-panel"]');
+    expect(await page.locator('iframe[data-module="sentio-issue-context"]').count()).toBe(0);
+    await page.locator('details.context > summary').click();
+    const frameEl = await page.waitForSelector('iframe[data-module="sentio-issue-context"]');
+    const frame = await frameEl.contentFrame();
+    if (!frame) throw new Error('no iframe content');
+    await frame.waitForSelector('#out[data-state="done"], #out[data-state="error"]');
+    expect(await frame.getAttribute('#out', 'data-state')).toBe('done');
     await page.close();
   });
 });

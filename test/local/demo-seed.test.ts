@@ -54,7 +54,7 @@ describe('demo seed', () => {
     const shape = (x: RunningHost) =>
       x.site.raw.issues().map((i) => [i.key, i.statusId, i.assignee, i.created, x.site.raw.comments(i.id).length]);
     expect(shape(again)).toEqual(shape(h));
-  });
+  }, 180_000); // two seeds through the app: a guard against a hang, not a time budget
 });
 
 describe('demo seed languages', () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type RunningHost, startHost } from '../../local/index';
 import { JiraEventPayloadSchema } from '../../src/domain/events/jira-payload';
+import { normaliseEvent } from '../../src/domain/events/normalise';
 
 // The documented shapes (https://developer.atlassian.com/platform/forge/events-reference/jira/),
 // strict where the host promises a field.
@@ -36,6 +37,8 @@ const IssueShape = z.object({
   }),
 });
 const Base = {
+  // "timestamp | string | The time when the event occurred, in epoch milliseconds."
+  timestamp: z.string().regex(/^\d{13}$/),
   issue: IssueShape,
   atlassianId: z.string(),
   selfGenerated: z.boolean(),
@@ -169,6 +172,15 @@ describe('a ticket’s life as the app’s trigger sees it', () => {
     // The app's own parser accepts every payload the host sends.
     for (const c of calls) expect(JiraEventPayloadSchema.safeParse(c.event).success).toBe(true);
 
+    // The string timestamp is when it happened on the site, and the app times the change by it.
+    const times = events.map((e) => Number(e.timestamp)).sort((a, b) => a - b);
+    expect(times[0]).toBe(T0);
+    expect(times[times.length - 1]).toBe(T0 + 75 * 60_000);
+    const waiting = calls.find((c) => JSON.stringify(c.event).includes('"toString":"Waiting for customer"'));
+    const parsed = JiraEventPayloadSchema.parse(waiting?.event);
+    const normalised = normaliseEvent(parsed, { toText: String, receivedAt: 0 });
+    expect(normalised.map((n) => n.at)).toEqual([T0 + 15 * 60_000]);
+
     const created = events.find((e) => e.eventType === 'avi:jira:created:issue');
     expect(created?.issue.fields.created).toBe('2026-03-02T09:00:00.000+0000');
     expect(created?.issue.fields.status.name).toBe('Waiting for support');
@@ -240,6 +252,23 @@ describe('a ticket’s life as the app’s trigger sees it', () => {
     await h.waitForIdle();
     expect(calls).toHaveLength(1);
     expect(h.deliveries({ kind: 'trigger', limit: 1 })[0]).toMatchObject({ state: 'failed', lastError: 'boom' });
+  });
+});
+
+describe('platform retries (events-reference/product_events, "Retry for platform level errors")', () => {
+  it('retries a trigger that timed out, with retryReason FUNCTION_TIME_OUT', async () => {
+    respond = async (e) => {
+      // The first attempt runs past the (scaled) 25 s limit; the retry answers at once.
+      if (e.retryContext === undefined) await new Promise((r) => setTimeout(r, 400));
+      return undefined;
+    };
+    h.site.createTicket({ projectKey: 'HR', summary: 'Slow', reporter: customer });
+    await h.waitForIdle();
+    expect(calls.map((c) => (c.event.retryContext as { retryReason?: string } | undefined)?.retryReason)).toEqual([
+      undefined,
+      'FUNCTION_TIME_OUT',
+    ]);
+    expect(h.deliveries({ kind: 'trigger', limit: 1 })[0]).toMatchObject({ state: 'done' });
   });
 });
 

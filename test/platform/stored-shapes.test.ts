@@ -84,7 +84,14 @@ describe('rows stored in format v1', () => {
       projects: await store.rollups.projectsSeen(null, 100),
     }));
     expect(read.config).toEqual({ ...(docBody('config') as object), rev: docRev('config') });
-    expect(read.ticket).toEqual({ value: ticket.value.record, rev: ticket.value.rev });
+    // One deliberate conversion: the issue property recorded with mood, risk and lastScore reads as
+    // not mirrored yet (null), so the next change rewrites the issue's copy without them.
+    const recorded = ticket.value.record as Record<string, unknown>;
+    expect((recorded.property as Record<string, unknown>).risk).toBeDefined();
+    expect(read.ticket).toEqual({
+      value: { ...(withFieldsAddedSinceV1(recorded) as object), property: null },
+      rev: ticket.value.rev,
+    });
     expect(read.ask).toEqual({ ask: ask.value.record, usedNonces: ask.value.usedNonces, rev: ask.value.rev });
     expect(read.buckets).toEqual([bucket]);
     expect(read.audit.items).toEqual(
@@ -135,3 +142,19 @@ describe('rows stored in format v1', () => {
       expect(stored('doc', key)).toEqual(nextRev(only('doc', key)));
   });
 });
+
+/**
+ * Fields added to the ticket record after these rows were written, and the value an old row reads
+ * with. Each addition is listed here by hand, so a field that changes meaning on old rows fails.
+ */
+function withFieldsAddedSinceV1(record: unknown): unknown {
+  const r = record as { experience: { requesterComments: Record<string, unknown>[] } };
+  return {
+    ...r,
+    experience: {
+      ...r.experience,
+      // The reasons the agent sees for a frustrated comment: none were recorded before.
+      requesterComments: r.experience.requesterComments.map((c) => ({ frustrationReasons: [], ...c })),
+    },
+  };
+}

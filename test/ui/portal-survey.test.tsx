@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './support/setup';
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { answerAsk, getMyAsk } from '@contracts/portal';
@@ -45,6 +45,20 @@ describe('portal micro-survey', () => {
     expect(screen.getByRole('radio', { name: 'Very happy' })).toHaveAttribute('aria-checked', 'false');
     expect(screen.queryByRole('button', { name: 'Slow' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+  });
+
+  it('says when a question asked while the request was open was asked, so "so far" stays true after resolution', async () => {
+    renderApp(portal().answer(getMyAsk, { ask: aPendingAsk() }));
+    await screen.findByRole('radiogroup');
+    const asked = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(
+      new Date(Date.UTC(2026, 10, 21, 9)),
+    );
+    expect(screen.getByText(`Asked on ${asked}, while your request was open.`)).toBeInTheDocument();
+    cleanup();
+    // A question asked at resolution needs no such line.
+    renderApp(portal().answer(getMyAsk, { ask: aPendingAsk({ askedWhileOpen: false }) }));
+    await screen.findByRole('radiogroup');
+    expect(screen.queryByText(/^Asked on /)).toBeNull();
   });
 
   it.each([

@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import './support/setup';
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import {
   exportCsv,
   getAtRiskTickets,
+  getGadgetProjects,
   getResponseStats,
   getScorecards,
   getVerbatims,
@@ -17,7 +18,7 @@ import { findInNotice, hostFor, renderApp, renderStarted, type FakeHost } from '
 
 function projectPage(scorecards = [aScorecard()]): FakeHost {
   return hostFor('sentio-project-page', { project: { id: '100', key: 'HELP' } })
-    .answer(getScorecards, { projectId: '100', window: '30d', scorecards })
+    .answer(getScorecards, { projectId: '100', projectName: null, window: '30d', scorecards })
     .answer(getWatermelon, aWatermelon())
     .answer(getAtRiskTickets, someAtRisk())
     .answer(getVerbatims, (p) => {
@@ -166,6 +167,20 @@ describe('project page', () => {
     expect(keys()).toEqual(['HELP-3', 'HELP-12'].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })));
     await user.click(within(table).getByRole('button', { name: /Ticket/ }));
     expect(keys()).toEqual(['HELP-12', 'HELP-3']);
+    // Assignee by display name, age in the unit people use; sorting by age puts the oldest first.
+    const row12 = within(table).getByRole('row', { name: /HELP-12/ });
+    expect(within(row12).getByText('Sam Rivera')).toBeInTheDocument();
+    expect(within(row12).getByText('3 days')).toBeInTheDocument();
+    const row3 = within(table).getByRole('row', { name: /HELP-3/ });
+    expect(within(row3).getByText('Unassigned')).toBeInTheDocument();
+    expect(within(row3).getByText('5 h')).toBeInTheDocument();
+    await user.click(within(table).getByRole('button', { name: /Age/ }));
+    expect(keys()).toEqual(['HELP-12', 'HELP-3']);
+    await user.click(within(table).getByRole('button', { name: /Age/ }));
+    expect(keys()).toEqual(['HELP-3', 'HELP-12']);
+    await user.click(within(table).getByRole('button', { name: /Assignee/ }));
+    // A to Z, and a ticket nobody is assigned to last.
+    expect(keys()).toEqual(['HELP-12', 'HELP-3']);
     const link = within(table).getByRole('link', { name: 'HELP-3' });
     expect(link).toHaveAttribute('target', '_blank');
     await user.click(link);
@@ -190,6 +205,22 @@ describe('project page', () => {
     expect(screen.getByText('1 of 2 shown')).toBeInTheDocument();
   });
 
+  it('counts the reason chips requesters picked beside the verbatims; a chip filters the list', async () => {
+    const user = userEvent.setup();
+    renderApp(projectPage());
+    const counts = await screen.findByRole('region', { name: 'Reasons requesters picked' });
+    expect(within(counts).getByText('Reasons picked in the 3 survey answers loaded')).toBeInTheDocument();
+    const slow = within(counts).getByRole('button', { name: 'Slow: picked 2 times (negative answers)' });
+    expect(within(counts).getByRole('button', { name: 'Fast: picked 1 time (positive answers)' })).toBeInTheDocument();
+    await user.click(slow);
+    expect(slow).toHaveAttribute('aria-pressed', 'true');
+    expect(await screen.findByText('1 of 2 shown')).toBeInTheDocument();
+    expect(screen.getByText('“Nobody called me back”')).toBeInTheDocument();
+    expect(screen.queryByText('“Thanks, super quick!”')).toBeNull();
+    await user.click(slow);
+    expect(await screen.findByText('2 of 2 shown')).toBeInTheDocument();
+  });
+
   it('loads the next page of verbatims with the cursor', async () => {
     const user = userEvent.setup();
     const host = projectPage().answer(getVerbatims, (p) =>
@@ -204,11 +235,14 @@ describe('project page', () => {
                 text: 'Still down',
                 band: 'negative' as const,
                 score: null,
+                reasons: [],
                 requestTypeId: null,
                 requestTypeName: null,
               },
             ],
             nextCursor: null,
+            reasonCounts: [{ reason: 'Slow', band: 'negative' as const, count: 1 }],
+            answersRead: 1,
           }
         : someVerbatims({ nextCursor: 'page-2' }),
     );
@@ -217,6 +251,9 @@ describe('project page', () => {
     expect(await screen.findByText('“Still down”')).toBeInTheDocument();
     expect(screen.getByText('3 of 3 shown')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+    // The pages' chip counts add up: 2 + 1 "Slow" in 3 + 1 answers.
+    expect(screen.getByText('Reasons picked in the 4 survey answers loaded')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Slow: picked 3 times (negative answers)' })).toBeInTheDocument();
   });
 
   it('shows response rate and fatigue figures, leaving out rules that held nothing back', async () => {
@@ -291,15 +328,20 @@ describe('project page', () => {
 });
 
 describe('scorecard gadget', () => {
-  it('is prefetched with its project, and only when configured and not editing', async () => {
-    const host = hostFor('sentio-scorecard-gadget', { gadgetConfiguration: { projectId: '100' } }).answer(
+  const IT = { id: '100', key: 'HELP', name: 'Help desk' };
+  const HR = { id: '200', key: 'HR', name: 'People team' };
+  const second = aScorecard({ xlaId: 'onboarding', name: 'New starters ready on day one' });
+
+  it('is prefetched with its project and window, and only when configured and not editing', async () => {
+    const host = hostFor('sentio-scorecard-gadget', { gadgetConfiguration: { projectId: '100', window: '7d' } }).answer(
       getScorecards,
-      { projectId: '100', window: '30d', scorecards: [aScorecard()] },
+      { projectId: '100', projectName: 'Help desk', window: '7d', scorecards: [aScorecard()] },
     );
     const { callsBeforeRender } = await renderStarted(host);
     expect(callsBeforeRender).toEqual(['getScorecards']);
     await screen.findByRole('article', { name: /People get back/ });
-    expect(host.callsTo(getScorecards)).toEqual([{ window: '30d', projectId: '100' }]);
+    // The view asks what the prefetch asked: one call.
+    expect(host.callsTo(getScorecards)).toEqual([{ window: '7d', projectId: '100' }]);
     const editing = hostFor('sentio-scorecard-gadget', {
       entryPoint: 'edit',
       gadgetConfiguration: { projectId: '100' },
@@ -312,28 +354,98 @@ describe('scorecard gadget', () => {
     expect(await findInNotice('Choose a project')).toBeInTheDocument();
   });
 
-  it('shows the configured project scorecards, naming the project in its one call', async () => {
-    const host = hostFor('sentio-scorecard-gadget', { gadgetConfiguration: { projectId: '100' } }).answer(
-      getScorecards,
-      { projectId: '100', window: '30d', scorecards: [aScorecard()] },
-    );
+  it("names its project and window, and shows the chosen XLA's scorecard only", async () => {
+    const host = hostFor('sentio-scorecard-gadget', {
+      gadgetConfiguration: { projectId: '100', xlaId: 'onboarding' },
+    }).answer(getScorecards, {
+      projectId: '100',
+      projectName: 'Help desk',
+      window: '30d',
+      scorecards: [aScorecard(), second],
+    });
     renderApp(host);
-    expect(await screen.findByRole('article', { name: /People get back to work fast/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Help desk · last 30 days' })).toBeInTheDocument();
+    expect(screen.getByRole('article', { name: /New starters ready/ })).toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: /People get back/ })).toBeNull();
     expect(host.calls.map((c) => c.name)).toEqual(['getScorecards']);
     expect(host.callsTo(getScorecards)).toEqual([{ window: '30d', projectId: '100' }]);
   });
 
-  it('submits its configuration in edit mode, refusing a project key', async () => {
-    const user = userEvent.setup();
-    const host = hostFor('sentio-scorecard-gadget', { entryPoint: 'edit', gadgetConfiguration: {} });
+  it('says when the chosen XLA no longer covers the project', async () => {
+    const host = hostFor('sentio-scorecard-gadget', {
+      gadgetConfiguration: { projectId: '100', xlaId: 'retired', window: 'month' },
+    }).answer(getScorecards, {
+      projectId: '100',
+      projectName: 'Help desk',
+      window: 'month',
+      scorecards: [aScorecard()],
+    });
     renderApp(host);
-    const field = await screen.findByLabelText('Service project id');
-    await user.type(field, 'HELP');
-    expect(screen.getByText('A project id is a number, e.g. 10001.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Help desk · this month' })).toBeInTheDocument();
+    expect(await findInNotice('The chosen XLA no longer covers this project')).toBeInTheDocument();
+    expect(screen.queryByRole('article')).toBeNull();
+  });
+
+  it('edits with pickers: the projects the person may browse by name, that project’s XLAs, the window', async () => {
+    const user = userEvent.setup();
+    const host = hostFor('sentio-scorecard-gadget', { entryPoint: 'edit', gadgetConfiguration: {} })
+      .answer(getGadgetProjects, { projects: [IT, HR], truncated: false })
+      .answer(getScorecards, (p) => ({
+        projectId: String(p['projectId']),
+        projectName: null,
+        window: '30d' as const,
+        scorecards: p['projectId'] === '200' ? [second] : [aScorecard()],
+      }));
+    renderApp(host);
+    const project = await screen.findByLabelText('Service project');
+    expect(
+      within(project)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose a project', 'Help desk (HELP)', 'People team (HR)']);
+    // Nothing to save before a project is chosen; no id to type.
     expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
-    await user.clear(field);
-    await user.type(field, '100');
+    await user.selectOptions(project, 'People team (HR)');
+    const xla = await screen.findByLabelText('XLA');
+    expect(
+      within(xla)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Every XLA that covers the project', 'New starters ready on day one']);
+    expect(host.callsTo(getScorecards)).toEqual([{ projectId: '200', window: '30d' }]);
+    await user.selectOptions(xla, 'New starters ready on day one');
+    await user.click(screen.getByRole('button', { name: '90 days' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(host.submitted).toEqual([{ projectId: '100' }]);
+    expect(host.submitted).toEqual([{ projectId: '200', xlaId: 'onboarding', window: '90d' }]);
+  });
+
+  it('keeps a saved configuration, and says when the saved project is no longer offered', async () => {
+    const user = userEvent.setup();
+    const saved = hostFor('sentio-scorecard-gadget', {
+      entryPoint: 'edit',
+      gadgetConfiguration: { projectId: '100', xlaId: 'experience', window: '7d' },
+    })
+      .answer(getGadgetProjects, { projects: [IT], truncated: true })
+      .answer(getScorecards, { projectId: '100', projectName: null, window: '7d', scorecards: [aScorecard()] });
+    renderApp(saved);
+    expect(await screen.findByLabelText('Service project')).toHaveValue('100');
+    expect(await screen.findByLabelText('XLA')).toHaveValue('experience');
+    expect(screen.getByRole('button', { name: '7 days' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByText(/more service projects than this list shows/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(saved.submitted).toEqual([{ projectId: '100', xlaId: 'experience', window: '7d' }]);
+    cleanup();
+
+    const gone = hostFor('sentio-scorecard-gadget', {
+      entryPoint: 'edit',
+      gadgetConfiguration: { projectId: '300' },
+    }).answer(getGadgetProjects, { projects: [IT], truncated: false });
+    renderApp(gone);
+    const picker = await screen.findByLabelText('Service project');
+    expect(picker).toHaveValue('');
+    expect(within(picker).getAllByRole('option')[0]?.textContent).toBe(
+      'The saved project is not available to you: choose one',
+    );
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
   });
 });

@@ -18,7 +18,8 @@ export async function answerAsk(
   const issueId = await assertRequester(ports, caller, accountId, issueIdOrKey);
   const stored = await ports.asks.getAsk(askId);
   // An ask of another request is "not found" for this caller: the context's issue decides.
-  if (stored === null || stored.ask.ticketId !== issueId)
+  // Another person's ask is "not found" too: nobody learns whether it exists.
+  if (stored === null || stored.ask.ticketId !== issueId || stored.ask.requesterId !== accountId)
     throw new NotFoundError('There is no such survey on this request.');
   const saved = await saveAnswer(ports, { askId, input, via: 'portal' });
   return { answered: portalAskOf(saved.ask, ports.clock.now()), delivery: saved.delivery };

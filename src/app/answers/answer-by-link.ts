@@ -56,6 +56,7 @@ export async function answerByLink(
     askId: check.claims.a,
     input: { score: check.claims.s },
     via: 'one-click',
+    channel: check.claims.c ?? 'public-comment',
     nonce: check.claims.n,
   });
   return saved.kind === 'replayed'

@@ -15,8 +15,11 @@ export async function getMyAsk(
   const now = ports.clock.now();
   const live = [...ticket.value.asks]
     .reverse()
-    .find((a) => (a.status === 'pending' || a.status === 'answered') && a.expiresAt > now);
-  if (live === undefined) return null;
-  const stored = await ports.asks.getAsk(live.id);
-  return stored === null ? null : portalAskOf(stored.ask, now);
+    .filter((a) => (a.status === 'pending' || a.status === 'answered') && a.expiresAt > now);
+  // An ask belongs to the one person it was sent to (DESIGN.md): a participant sees none of them.
+  for (const summary of live) {
+    const stored = await ports.asks.getAsk(summary.id);
+    if (stored !== null && stored.ask.requesterId === accountId) return portalAskOf(stored.ask, now);
+  }
+  return null;
 }

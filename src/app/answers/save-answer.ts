@@ -3,7 +3,7 @@
  * experience and the rollup delta commit together (an answer moves csat on the answer's day).
  */
 import type { Ask } from '../../domain/ask';
-import { recordAnswer, type AnswerChannel, type AnswerInput } from '../../domain/survey';
+import { recordAnswer, type AnswerChannel, type AnswerInput, type LinkChannel } from '../../domain/survey';
 import { applyAnswer } from '../../domain/ticket';
 import { effectiveConfig } from '../configuration/effective-config';
 import { deliveryOf, type TicketDelivery } from '../delivery/deliver-ticket-change';
@@ -18,6 +18,8 @@ export interface AnswerCommand {
   readonly askId: string;
   readonly input: AnswerInput;
   readonly via: AnswerChannel;
+  /** The channel a one-click link came by (from its signed token). */
+  readonly channel?: LinkChannel;
   /** A one-click token's nonce: recorded with the ask so the same link cannot be replayed. */
   readonly nonce?: string;
 }
@@ -37,7 +39,7 @@ export async function saveAnswer(ports: AppPorts, command: AnswerCommand): Promi
     if (command.nonce !== undefined && stored.usedNonces.includes(command.nonce))
       return { kind: 'replayed', ask: stored.ask, delivery: null };
     const now = ports.clock.now();
-    const result = recordAnswer(stored.ask, command.input, now, command.via);
+    const result = recordAnswer(stored.ask, command.input, now, command.via, command.channel);
     if (!result.ok) throw new RefusedError(result.code, result.message);
     const ticket = await ports.tickets.getTicket(stored.ask.ticketId);
     if (ticket === null) throw new NotFoundError('The request of this survey is gone.');

@@ -2,7 +2,8 @@
  * The one way an admin edit reaches the configuration document: refused on a stale version,
  * refused when it would not fit in storage, written checked on the document's revision, audited.
  */
-import { ConflictError, ValidationError, WriteConflict } from '../errors';
+import { ConflictError, TransientError, ValidationError } from '../errors';
+import { withOptimisticRetry } from '../tickets/optimistic-retry';
 import type { AppPorts, AuditEntry, StoredConfig } from '../ports';
 import { effectiveConfig } from './effective-config';
 
@@ -35,22 +36,28 @@ export async function changeConfig(
   expectedVersion: number | undefined,
   edit: (config: StoredConfig) => ConfigEdit,
 ): Promise<StoredConfig> {
-  const current = await effectiveConfig(ports);
-  if (expectedVersion !== undefined && expectedVersion !== current.version) {
-    throw new ConflictError('Someone else changed the configuration; reload and try again.', 'stale-version');
-  }
-  const { next, action, target, summary } = edit(current);
-  assertStorable(next);
-  try {
-    await ports.config.saveConfig({ ...next, version: current.version + 1 }, current.rev ?? current.version);
-  } catch (e) {
-    if (e instanceof WriteConflict)
+  // System writes (recompute generations, the hourly clean-up) move the document revision but not
+  // the edit version: an admin edit that lost the race to one of those is re-applied on the fresh
+  // document; only another admin's edit (a new version) is a conflict the admin must see.
+  const saved = await withOptimisticRetry(ports, async () => {
+    const current = await effectiveConfig(ports);
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new ConflictError('Someone else changed the configuration; reload and try again.', 'stale-version');
+    }
+    const change = edit(current);
+    assertStorable(change.next);
+    const rev = current.rev ?? current.version;
+    await ports.config.saveConfig({ ...change.next, version: current.version + 1 }, rev);
+    return { change, config: { ...change.next, version: current.version + 1, rev: rev + 1 } };
+  }).catch((e: unknown) => {
+    if (e instanceof TransientError)
       throw new ConflictError('Someone else changed the configuration; reload and try again.', 'stale-version');
     throw e;
-  }
+  });
+  const { action, target, summary } = saved.change;
   const now = ports.clock.now();
   await ports.audit.appendAudit({ id: `${now}-${ports.random.id()}`, at: now, actorId, action, target, summary });
-  return { ...next, version: current.version + 1, rev: (current.rev ?? current.version) + 1 };
+  return saved.config;
 }
 
 /** The audit summary of an edit: which top-level fields changed. */

@@ -1,4 +1,5 @@
 import type { AppPorts, AuditEntry } from '../ports';
+import { withCallerCursor } from '../errors';
 
 export interface AuditEntryWithName extends AuditEntry {
   /** The actor's Jira display name, or their account id when Jira does not say. */
@@ -14,7 +15,7 @@ export async function readAuditLog(
   cursor: string | null,
   limit: number,
 ): Promise<{ entries: AuditEntryWithName[]; nextCursor: string | null }> {
-  const page = await ports.audit.auditLog(cursor, limit);
+  const page = await withCallerCursor(cursor, () => ports.audit.auditLog(cursor, limit));
   const actorIds = [...new Set(page.items.map((e) => e.actorId))];
   const names =
     actorIds.length === 0

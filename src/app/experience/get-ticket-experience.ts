@@ -92,18 +92,28 @@ export async function getTicketExperience(
   agentId: string,
   issueId: string,
 ): Promise<TicketExperienceRead> {
-  await assertAgent(caller, issueId);
-  const [config, ticket] = await Promise.all([effectiveConfig(ports), ports.tickets.getTicket(issueId)]);
+  // The reads start while Jira checks the agent may browse the issue; nothing is answered before it says yes.
+  const [allowed, read] = await Promise.allSettled([
+    assertAgent(caller, issueId),
+    Promise.all([effectiveConfig(ports), ports.tickets.getTicket(issueId)]),
+  ]);
+  if (allowed.status === 'rejected') throw allowed.reason;
+  if (read.status === 'rejected') throw read.reason;
+  const [config, ticket] = read.value;
   if (ticket === null) throw new NotFoundError('Sentio has not seen this ticket yet.');
   const record = ticket.value;
   const e = record.experience;
   const now = ports.clock.now();
   const planName = (id: string) => config.plans.find((p) => p.id === id)?.name ?? id;
-  const asks: Array<{ ask: Ask; planName: string }> = [];
-  for (const a of record.asks) {
-    const stored = await ports.asks.getAsk(a.id);
-    if (stored !== null) asks.push({ ask: stored.ask, planName: planName(a.planId) });
-  }
+  // The asks and the manual plans' previews together: one round trip, however many asks.
+  const [stored, manualPlans] = await Promise.all([
+    Promise.all(record.asks.map((a) => ports.asks.getAsk(a.id))),
+    manualPlansOf(ports, config, record, agentId, now),
+  ]);
+  const asks: Array<{ ask: Ask; planName: string }> = record.asks.flatMap((a, i) => {
+    const s = stored[i];
+    return s === null || s === undefined ? [] : [{ ask: s.ask, planName: planName(a.planId) }];
+  });
   const followUp = followUpOf(e);
   return {
     experience: e,
@@ -112,7 +122,7 @@ export async function getTicketExperience(
     risk: riskOf(e, now, config.xlas),
     asks,
     planDecisions: record.decisions,
-    manualPlans: await manualPlansOf(ports, config, record, agentId, now),
+    manualPlans,
     followUp: followUp === null ? null : { needed: followUp.needed, doneAt: followUp.doneAt },
   };
 }

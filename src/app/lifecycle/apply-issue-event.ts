@@ -38,6 +38,7 @@ export interface IssueEventJiraReads {
   participants: readonly string[] | null;
   slaMetrics: readonly SlaMetric[] | null;
   requestTypeId?: string | null;
+  priority?: string | null;
 }
 
 export interface IssueEventInput {
@@ -62,9 +63,7 @@ export type IssueEventOutcome =
   | null;
 
 function sameProperty(a: ExperienceProperty | null, b: ExperienceProperty): boolean {
-  return (
-    a !== null && a.mood === b.mood && a.risk === b.risk && a.lastScore === b.lastScore && a.pendingAsk === b.pendingAsk
-  );
+  return a !== null && a.pendingAsk === b.pendingAsk;
 }
 
 function commentAuthor(payload: JiraEventPayload): string | null {
@@ -76,14 +75,14 @@ function resolves(event: LifecycleEvent): boolean {
 }
 
 /** The state before the very first event of a ticket: nothing has happened yet. */
-function seedRecord(record: TicketRecord, event: LifecycleEvent): TicketRecord {
+function seedRecord(record: TicketRecord, event: LifecycleEvent, reporterId: string | null): TicketRecord {
   const empty = emptyExperience(event, event.at);
   return {
     ...record,
     experience: {
       ...empty,
       createdAt: event.at,
-      reporterId: record.experience.reporterId,
+      reporterId: record.experience.reporterId ?? reporterId,
       requestTypeId: record.experience.requestTypeId,
       priority: record.experience.priority,
     },
@@ -123,6 +122,23 @@ interface Folded {
   readonly decisions: readonly PlanDecisionRecord[];
 }
 
+/**
+ * What the payload and the Jira reads tell that the events themselves leave out: product events
+ * carry no request type, may carry no priority, and only a created event sets the reporter — yet
+ * a comment can arrive before its ticket's created event (DESIGN.md: out of order).
+ */
+function completedBy(reads: IssueEventJiraReads, reporterId: string | null) {
+  return (e: TicketExperience): TicketExperience => {
+    const requestTypeId = e.requestTypeId ?? reads.requestTypeId ?? null;
+    const priority = e.priority ?? reads.priority ?? null;
+    return requestTypeId === e.requestTypeId &&
+      priority === e.priority &&
+      (e.reporterId !== null || reporterId === null)
+      ? e
+      : { ...e, requestTypeId, priority, reporterId: e.reporterId ?? reporterId };
+  };
+}
+
 /** Folds each fresh event into the experience and evaluates the plans against the ticket as it was before it. */
 async function foldEvents(
   ports: AppPorts,
@@ -130,22 +146,24 @@ async function foldEvents(
   input: IssueEventInput,
   fresh: readonly LifecycleEvent[],
   now: number,
+  reporterId: string | null,
 ): Promise<Folded | null> {
   const known = input.before?.value;
-  const requestTypeId = input.reads.requestTypeId;
-  const withRequestType = (e: TicketExperience): TicketExperience =>
-    e.requestTypeId === null && requestTypeId != null ? { ...e, requestTypeId } : e;
+  const complete = completedBy(input.reads, reporterId);
   let experience: TicketExperience | null = known?.experience ?? null;
   let record: TicketRecord | null = known ?? null;
   const asks: Ask[] = [];
   let decisions: PlanDecisionRecord[] = [];
   for (const event of fresh) {
+    // The payload names the requester even when the record does not know them yet.
     const stateBefore =
-      record === null ? null : surveyStateOf({ ...record, experience: experience ?? record.experience });
-    experience = withRequestType(applyEvent(experience, event, deps).experience);
+      record === null
+        ? null
+        : { ...surveyStateOf({ ...record, experience: experience ?? record.experience }), reporterId };
+    experience = complete(applyEvent(experience, event, deps).experience);
     record = { ...(record ?? newRecord(experience, now, ports.rollups.shardOf(experience.issueId))), experience };
     const trigger = { kind: 'event', event } as const;
-    const state = stateBefore ?? surveyStateOf(seedRecord(record, event));
+    const state = stateBefore ?? surveyStateOf(seedRecord(record, event, reporterId));
     const evaluated = await evaluatePlans(ports, input.config, trigger, state, now);
     decisions = [...decisions, ...evaluated.decisions.filter((d) => d.reason !== 'waypoint-mismatch')];
     if (evaluated.evaluation.ask !== null) {
@@ -165,7 +183,9 @@ export async function applyIssueEvent(
   const { config, before, payload } = input;
   const now = ports.clock.now();
   const known = before?.value;
-  const reporterId = known?.experience.reporterId ?? payload.issue.fields.reporter?.accountId ?? null;
+  // Every event's payload names the reporter; the record may not know it yet (a comment can arrive
+  // before the created event), so the payload decides.
+  const reporterId = payload.issue.fields.reporter?.accountId ?? known?.experience.reporterId ?? null;
   const participantIds = await participantsFor(ports, input, reporterId);
   const roles = { reporterId, participantIds };
   const events = normaliseEvent(payload, { roles, toText: deps.toText, receivedAt: input.receivedAt });
@@ -174,10 +194,16 @@ export async function applyIssueEvent(
 
   // Product events do not carry the JSM request type (a custom field); read it once, when the
   // ticket is first seen, so plan scopes, rollups and the watermelon view can use it.
+  // Likewise the priority when the payload leaves it out (the docs do not list the issue's fields).
+  if (known === undefined && payload.issue.fields.priority == null && input.reads.priority === undefined) {
+    const issue = await ports.jira.getIssue(payload.issue.id);
+    input.reads.priority = issue?.priority ?? null;
+    input.reads.requestTypeId ??= issue?.requestTypeId ?? null;
+  }
   if (known === undefined && requestTypeIdOf(payload.issue.fields) === null) {
     input.reads.requestTypeId ??= await ports.jira.getRequestTypeId(payload.issue.id);
   }
-  const folded = await foldEvents(ports, deps, input, fresh, now);
+  const folded = await foldEvents(ports, deps, input, fresh, now, reporterId);
   if (folded === null) return null;
   let experience = folded.experience;
   if (fresh.some(resolves)) {
@@ -190,7 +216,7 @@ export async function applyIssueEvent(
     config,
     now,
   );
-  const property = propertyOf(experience, derived.risk, derived.record.asks, now);
+  const property = propertyOf(derived.record.asks, now);
   const saved = await commitTicketWrite(ports, config, {
     before,
     after: { ...derived.record, property },

@@ -17,7 +17,8 @@
  * the same checked write that stops them being live, and the hourly job deletes their buckets
  * (src/app/recompute/collect-retired-generations.ts).
  */
-import { ConflictError, WriteConflict } from '../errors';
+import { ConflictError, TransientError } from '../errors';
+import { withOptimisticRetry } from '../tickets/optimistic-retry';
 import { LEGACY_GENERATIONS, type AppPorts, type RecomputeJob, type RecomputeState } from '../ports';
 import { retire, setGenerations } from './rollup-generations';
 
@@ -27,34 +28,37 @@ export async function startRecompute(
   actorId: string,
   options: { refuseIfRunning: boolean },
 ): Promise<RecomputeJob | null> {
-  const stored = await ports.documents.getRecompute();
-  const running = stored !== null && (stored.value.state === 'queued' || stored.value.state === 'running');
-  if (running && options.refuseIfRunning) {
-    throw new ConflictError(
-      `A recompute is already running (${stored.value.processed} tickets done).`,
-      'recompute-running',
-    );
-  }
   const now = ports.clock.now();
   const jobId = ports.random.id();
-  const state: RecomputeState = {
-    jobId,
-    state: 'queued',
-    processed: 0,
-    total: null,
-    startedAt: now,
-    finishedAt: null,
-    message: running ? 'Restarted after a configuration change' : 'Queued',
-    cursor: null,
-    configVersion: 0,
-  };
-  try {
-    await ports.documents.saveRecompute(state, stored?.rev ?? 0);
-  } catch (e) {
-    if (e instanceof WriteConflict)
+  // A running job saves its progress after every chunk, so the state's revision moves under a
+  // start: re-read and decide again rather than call a moving job "someone else's start".
+  const state = await withOptimisticRetry(ports, async () => {
+    const stored = await ports.documents.getRecompute();
+    const running = stored !== null && (stored.value.state === 'queued' || stored.value.state === 'running');
+    if (running && options.refuseIfRunning) {
+      throw new ConflictError(
+        `A recompute is already running (${stored.value.processed} tickets done).`,
+        'recompute-running',
+      );
+    }
+    const next: RecomputeState = {
+      jobId,
+      state: 'queued',
+      processed: 0,
+      total: null,
+      startedAt: now,
+      finishedAt: null,
+      message: running ? 'Restarted after a configuration change' : 'Queued',
+      cursor: null,
+      configVersion: 0,
+    };
+    await ports.documents.saveRecompute(next, stored?.rev ?? 0);
+    return next;
+  }).catch((e: unknown) => {
+    if (e instanceof TransientError)
       throw new ConflictError('A recompute was just started by someone else.', 'recompute-running');
     throw e;
-  }
+  });
   // From here on, every ticket write also keeps the new generation up to date; a half-built
   // generation this restart supersedes is retired for the hourly clean-up.
   await setGenerations(ports, (c) => {

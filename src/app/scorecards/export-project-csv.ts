@@ -7,10 +7,17 @@ import type { Scorecard } from '../../domain/scorecard';
 
 type CsvValue = string | number | null;
 
+/**
+ * Text a spreadsheet would read as a formula or a DDE command: OWASP's list (= + - @, tab, carriage
+ * return), the pipe of DDE payloads, and the full-width forms (＝ ＋ － ＠ ｜) that spreadsheets
+ * normalise to them, also after leading spaces.
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@|\uFF1D\uFF0B\uFF0D\uFF20\uFF5C]|^[\t\r\n]/;
+
 function csvCell(value: CsvValue): string {
   if (value === null) return '""';
   const text = typeof value === 'number' ? String(Math.round(value * 1000) / 1000) : value;
-  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

@@ -53,6 +53,10 @@ export interface AtRiskTicket {
   lastScore: AnswerRef | null;
   requestTypeId: string | null;
   requestTypeName: string | null;
+  /** Null when nobody is assigned; `name` null when Jira does not say who it is. */
+  assignee: { name: string | null } | null;
+  /** Hours since the ticket was raised; null when its creation was never seen. */
+  ageHours: number | null;
 }
 
 /** The requester's own words: an answer's comment, or a negative sentence of a public comment. */
@@ -64,8 +68,17 @@ export interface Verbatim {
   text: string;
   band: 'negative' | 'neutral' | 'positive';
   score: AnswerRef | null;
+  /** The reason chips the requester picked with this answer (none for a comment). */
+  reasons: string[];
   requestTypeId: string | null;
   requestTypeName: string | null;
+}
+
+/** How often each reason chip was picked, in the survey answers a page of verbatims read. */
+export interface ReasonCount {
+  reason: string;
+  band: Verbatim['band'];
+  count: number;
 }
 
 export interface ResponseStats {

@@ -4,11 +4,12 @@
  * `by-project-activity` index), so one page costs at most `MAX_PAGES_READ` index pages whatever
  * the project's size; within a page, newest first.
  */
-import type { DashboardWindow, Verbatim } from './read-models';
+import type { DashboardWindow, ReasonCount, Verbatim } from './read-models';
 import { scoreBand } from '../../domain/question';
 import { currentWindow } from '../../domain/scoring';
 import type { TicketExperience } from '../../domain/ticket';
 import { dayKeyOf, dayStart } from '../../domain/time';
+import { withCallerCursor } from '../errors';
 import type { AppPorts } from '../ports';
 import { dashboardWindow } from './project-rollups';
 import { requestTypeNameOf, requestTypeNames, type RequestTypeNames } from './request-type-names';
@@ -38,6 +39,7 @@ export function verbatimsOf(e: TicketExperience, names: RequestTypeNames = new M
       text: a.comment,
       band: scoreBand(a.questionKind, a.score),
       score: { kind: a.questionKind, score: a.score },
+      reasons: [...a.reasons],
       ...requestType,
     });
   }
@@ -51,6 +53,7 @@ export function verbatimsOf(e: TicketExperience, names: RequestTypeNames = new M
         text,
         band: 'negative',
         score: null,
+        reasons: [],
         ...requestType,
       });
     });
@@ -58,32 +61,62 @@ export function verbatimsOf(e: TicketExperience, names: RequestTypeNames = new M
   return out;
 }
 
+/** Adds the reason chips of `e`'s answers that pass `keep` to `counts` (keyed by band and reason); returns the answers seen. */
+function countReasons(
+  e: TicketExperience,
+  keep: (at: number, band: Verbatim['band']) => boolean,
+  counts: Map<string, ReasonCount>,
+): number {
+  let answers = 0;
+  for (const a of e.answers) {
+    const band = scoreBand(a.questionKind, a.score);
+    if (!keep(a.answeredAt, band)) continue;
+    answers += 1;
+    for (const reason of a.reasons) {
+      const key = `${band}\u001f${reason}`;
+      const c = counts.get(key);
+      counts.set(key, { reason, band, count: (c?.count ?? 0) + 1 });
+    }
+  }
+  return answers;
+}
+
 export async function projectVerbatims(
   ports: AppPorts,
   projectId: string,
   query: VerbatimQuery,
-): Promise<{ verbatims: Verbatim[]; nextCursor: string | null }> {
+): Promise<{ verbatims: Verbatim[]; nextCursor: string | null; reasonCounts: ReasonCount[]; answersRead: number }> {
   const range = currentWindow(dashboardWindow(query.window), dayKeyOf(ports.clock.now()));
   const since = dayStart(range.from);
   const keep = (v: Verbatim) =>
     v.at >= since &&
     (query.band === undefined || v.band === query.band) &&
     (query.source === undefined || v.source === query.source);
+  // Chips are picked in survey answers only: none to count when only comments are asked for.
+  const keepAnswer = (at: number, band: Verbatim['band']) =>
+    query.source !== 'comment' && at >= since && (query.band === undefined || band === query.band);
   const names = await requestTypeNames(ports);
   const found: Verbatim[] = [];
+  const counts = new Map<string, ReasonCount>();
+  let answersRead = 0;
   let cursor: string | null = query.cursor ?? null;
   let reads = 0;
   do {
-    const page = await ports.tickets.ticketsByActivity({ projectId, since, limit: TICKETS_PER_READ }, cursor);
+    const at = cursor;
+    const read = () => ports.tickets.ticketsByActivity({ projectId, since, limit: TICKETS_PER_READ }, at);
+    // Only the first position comes from the browser; later ones are storage's own.
+    const page = await (reads === 0 ? withCallerCursor(at, read) : read());
     reads += 1;
     for (const record of page.items) {
       if (query.requestTypeId !== undefined && record.experience.requestTypeId !== query.requestTypeId) continue;
       found.push(...verbatimsOf(record.experience, names).filter(keep));
+      answersRead += countReasons(record.experience, keepAnswer, counts);
     }
     cursor = page.cursor;
   } while (cursor !== null && reads < MAX_PAGES_READ && found.length < query.limit);
   // Whole tickets per page, so the next page starts cleanly at the next ticket: a page may hold a
   // few more than `limit`.
   found.sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
-  return { verbatims: found, nextCursor: cursor };
+  const reasonCounts = [...counts.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  return { verbatims: found, nextCursor: cursor, reasonCounts, answersRead };
 }

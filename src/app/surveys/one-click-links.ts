@@ -14,7 +14,7 @@ export async function oneClickLinks(
   const links: Array<{ label: string; url: string; score: number }> = [];
   for (let score = min; score <= max; score++) {
     const token = signToken(
-      { a: ask.id, s: score, e: ask.expiresAt, n: ports.random.id().replace(/-/g, '') },
+      { a: ask.id, s: score, e: ask.expiresAt, n: ports.random.id().replace(/-/g, ''), c: 'public-comment' },
       keys.current,
     );
     const sep = base.includes('?') ? '&' : '?';

@@ -13,6 +13,7 @@ export const TokenClaimsSchema = z
     s: z.number().int().min(0).max(10), // score
     e: z.number().int(), // expires at (epoch ms)
     n: z.string().min(8).max(64), // nonce
+    c: z.enum(['public-comment']).optional(), // the channel the link was sent by (absent on older links)
   })
   .strict();
 export type TokenClaims = z.infer<typeof TokenClaimsSchema>;

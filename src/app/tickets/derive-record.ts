@@ -8,9 +8,9 @@ import type { TicketAsk, TicketSurveyState } from '../../domain/survey';
 import {
   assessRisk,
   isDone,
-  moodOf,
   reassignmentCount,
   ticketOutcomes,
+  wasAssigned,
   type RiskAssessment,
   type TicketExperience,
 } from '../../domain/ticket';
@@ -34,19 +34,9 @@ export function riskOf(experience: TicketExperience, now: number, xlas: readonly
   return assessRisk(experience, now, wait === undefined ? {} : { waitThresholdHours: wait });
 }
 
-export function propertyOf(
-  experience: TicketExperience,
-  risk: RiskAssessment,
-  asks: readonly TicketAskSummary[],
-  now: number,
-): ExperienceProperty {
-  const last = experience.answers[experience.answers.length - 1];
-  return {
-    mood: moodOf(experience)?.mood ?? null,
-    risk: risk.level,
-    lastScore: last?.score ?? null,
-    pendingAsk: asks.some((a) => a.status === 'pending' && a.expiresAt > now) ? 'yes' : 'no',
-  };
+/** What the issue property may show (see ExperienceProperty: the request's customers can read it). */
+export function propertyOf(asks: readonly TicketAskSummary[], now: number): ExperienceProperty {
+  return { pendingAsk: asks.some((a) => a.status === 'pending' && a.expiresAt > now) ? 'yes' : 'no' };
 }
 
 /** The survey rules' view of the ticket as it is in the record. */
@@ -76,6 +66,7 @@ export function surveyStateOf(
     hadPublicAgentComment: e.firstPublicAgentResponseAt !== null,
     // The domain's count: a repeated assignment to the same person is not a reassignment.
     reassignCount: reassignmentCount(e),
+    wasAssigned: wasAssigned(e),
     asks,
   };
 }
@@ -112,7 +103,7 @@ export function derivedWithProperty(
   now: number,
 ): { record: TicketRecord; property: ExperienceProperty } {
   const derived = deriveRecord(record, config, now);
-  const property = propertyOf(derived.record.experience, derived.risk, derived.record.asks, now);
+  const property = propertyOf(derived.record.asks, now);
   return { record: { ...derived.record, property }, property };
 }
 

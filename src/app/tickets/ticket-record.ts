@@ -17,11 +17,15 @@ export interface BucketRef {
   readonly shard: number;
 }
 
-/** The JQL-searchable summary mirrored into the issue entity property `sentio-experience`. */
+/**
+ * The JQL-searchable summary mirrored into the issue entity property `sentio-experience`. Anyone
+ * who may browse the issue can read its properties (GET /rest/api/3/issue/{id}/properties/{key}
+ * needs only Browse Projects), and JSM gives the request's customers — requester and participants
+ * — their access through the portal-access permission grant; nothing documents that they cannot
+ * read it. So only what they may know goes in: whether a survey waits for an answer. Mood, risk
+ * and scores stay in Sentio's storage and its agent and owner views.
+ */
 export interface ExperienceProperty {
-  readonly mood: number | null;
-  readonly risk: 'low' | 'medium' | 'high';
-  readonly lastScore: number | null;
   readonly pendingAsk: 'yes' | 'no';
 }
 

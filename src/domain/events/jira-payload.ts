@@ -97,6 +97,18 @@ export const JiraCommentSchema = z.looseObject({
 });
 export type JiraComment = z.infer<typeof JiraCommentSchema>;
 
+/**
+ * When the event occurred, in epoch milliseconds. The events reference documents a string
+ * ("1700000000000"); a number is accepted too. An unreadable value is dropped, not the event:
+ * normalisation then falls back on the issue's `updated` time.
+ */
+const EventTimestampSchema = z
+  .unknown()
+  .transform((v): number | undefined => {
+    const n = typeof v === 'string' && /^\d{1,16}$/.test(v.trim()) ? Number(v.trim()) : v;
+    return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+  })
+  .optional();
 const common = {
   issue: JiraIssueSchema,
   /** The user who caused the event; absent for some automation. */
@@ -107,7 +119,7 @@ const common = {
     .optional(),
   /** True when the app's own write caused the event (when the trigger does not filter them out). */
   selfGenerated: z.boolean().optional(),
-  timestamp: z.number().int().optional(),
+  timestamp: EventTimestampSchema,
 };
 
 export const JiraIssueCreatedSchema = z.looseObject({

@@ -6,12 +6,14 @@ import { tokenizeSentence, splitSentences } from './tokens.js';
  * Asking for news is the signal, whatever the wording's politeness.
  */
 const CHASER_PATTERNS: readonly RegExp[] = [
-  /\bany (update|updates|news|progress|feedback|word|eta|response|reply|answer|luck)\b/,
+  /\bany (update|updates|news|progress|feedback|word|eta|response|reply|answer|luck|movement|joy)\b|\bany chance (of|that)\b/,
+  /\b(can|could|would|will) (you|someone|somebody|anyone|anybody) (please )?(give|send|provide|share|let)( me| us)? (an? |the |know the )?(eta|update|status|timeline|estimate)\b/,
   /\b(still|been|keep|kept|am|are|is|we are|i am) (waiting|chasing)\b/,
-  /\bplease (respond|reply|answer|update|advise|get back|follow up|look into this|provide an? (update|eta|status))\b/,
+  /\bplease (respond|reply|answer|advise|get back|follow up|look into this|provide an? (update|eta|status)|update (me|us)\b|update$)/,
   /\b(is there|do you have|can (i|we|you) (get|have)|could (i|we|you) (get|have|give|provide)|please give( me| us)?) an? (update|eta|status|timeline)\b/,
   /\bwhat is the (status|eta|update|progress|timeline)\b/,
-  /\b(following up|follow up on|checking in|just checking|chasing|bumping|bump)\b/,
+  // Not the agent's follow-up being thanked for ("thanks for chasing the supplier").
+  /(?<!\b(for|you|you are|you were|were|was) )\b(following up|follow up on|checking in|chasing|bumping|bump)\b|\bjust checking( on (this|progress|the status|my request|the ticket|where))?$/,
   /\bhas (anyone|anybody|someone) (looked|had a chance|seen|picked)\b/,
   /\b(has there been|is there) any (progress|movement|update)\b/,
   /\b(no|not (had|received|got|heard)( a| any)?|never (got|received|heard)( a| any)?) (response|reply|update|answer|news|feedback)\b/,
@@ -52,6 +54,10 @@ const CHASER_TRIGGERS: ReadonlySet<string> = new Set([
   'hello',
   'hi',
   'ping',
+  'movement',
+  'joy',
+  'estimate',
+  'chance',
 ]);
 
 /**

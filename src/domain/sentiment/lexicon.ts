@@ -103,6 +103,20 @@ const SERVICE_DESK_VALENCE: Readonly<Record<string, number>> = {
   lousy: -2.0,
   unfortunately: -1.0,
   sadly: -1.2,
+  // General complaint words neither list rates.
+  nightmare: -2.5,
+  nightmares: -2.3,
+  absurd: -2.0,
+  excessive: -1.6,
+  shambles: -2.4,
+  laughable: -1.6,
+  // "Annual leave" is a holiday; "respectfully" is courtesy, not praise.
+  leave: 0,
+  holiday: 0,
+  holidays: 0,
+  // "The shared drive", "the shared mailbox": a kind of folder, not generosity.
+  shared: 0,
+  respectfully: 0,
   fixed: 1.2,
   resolved: 1.2,
   solved: 1.2,

@@ -1,4 +1,5 @@
 import { findIdioms, IDIOM_FIRST_WORDS } from './idioms.js';
+import { PROBLEM_WORDS } from './report-context.js';
 import type { Sentence, Token } from './tokens.js';
 
 /**
@@ -85,6 +86,11 @@ const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
     'sooo',
     'soooo',
     'veryy',
+    // Sincerity adverbs emphasise what follows; they are not praise ("frankly, this is absurd").
+    'honestly',
+    'frankly',
+    'genuinely',
+    'literally',
   ].map((w): [string, number] => [w, BOOST]),
   ...[
     'almost',
@@ -268,6 +274,12 @@ export const COURTESY = new Set([
 export interface SentenceValence {
   /** Valence from non-courtesy words, emphasis and negation. */
   readonly lexical: number;
+  /** The word (or idiom) that pulled the sentence down most, for the agent to see; null if none did. */
+  readonly mostNegative: string | null;
+  /** That word was a verb of something not working ("doesn't connect", "not fixed"). */
+  readonly mostNegativeIsFault: boolean;
+  /** The negative part of `lexical` (≤ 0). */
+  readonly negative: number;
   /** Valence of courtesy words, kept apart so a complaining comment can discount it. */
   readonly courtesy: number;
   /** Tokens that carried valence, and all word tokens: for the mean-valence channel. */
@@ -291,6 +303,9 @@ function negatorBefore(tokens: readonly Token[], i: number): number {
   for (let j = i - 1; j >= 0 && j >= i - MAX_LOOK_BACK && counted < SCOPE; j -= 1) {
     const t = tokens[j];
     if (!t || t.clauseEnd || t.word === 'but') return -1;
+    // A verb of function takes the negation ("didn't receive the welcome email": the email is not
+    // un-welcome), so the scope ends at it.
+    if (NEGATED_FUNCTION_VERB.has(t.word)) return -1;
     if (NEGATORS.has(t.word) || isLeastNegator(tokens, j)) return j;
     if (!FILLERS.has(t.word)) counted += 1;
   }
@@ -321,6 +336,8 @@ function baseValence(tokens: readonly Token[], i: number, lexicon: ReadonlyMap<s
   // A bare "No." is a refusal. "No" before a feeling word only negates it ("no problem"); before a
   // plain noun it reports something missing ("no signal", "no access"), a mild complaint.
   if (token.word === 'no') {
+    // "No, I haven't changed anything": a "no" that opens a longer sentence answers a question.
+    if (i === 0 && token.clauseEnd && tokens.length > 1) return 0;
     if (token.clauseEnd || i === tokens.length - 1) return -1.2;
     const next = tokens[i + 1]?.word ?? '';
     const after = tokens[i + 2]?.word ?? '';
@@ -392,34 +409,142 @@ const NEUTRAL_AFTER_NEGATOR = new Set([
 // than praise, so it counts as a mild complaint.
 const NEGATED_NEUTRAL = -0.7;
 
-export function sentenceValence(sentence: Sentence, lexicon: ReadonlyMap<string, number>): SentenceValence {
+// In a report, negative words rated weaker than this are description, not feeling.
+const MILD = 1.6;
+const MILD_IN_REPORT = 0;
+// What follows "despite" is conceded, not meant: "thanks for your help despite the chaos today".
+const CONCEDED = 0.25;
+
+/**
+ * How much of a fault description counts as feeling: 'none' — all of it (general text); 'faults' —
+ * words that only name a fault or a failed function carry none (a calm question about a fault);
+ * 'report' — a service-desk report: those, a missing thing ("no signal") and mildly negative words
+ * carry none, only words that judge or feel do (report-context.ts).
+ */
+export type ReportMode = 'none' | 'faults' | 'report';
+
+// Acknowledgements answer a question ("ok", "sure", "yes"): no feeling unless said with emphasis.
+const ACKNOWLEDGEMENTS: ReadonlySet<string> = new Set(['ok', 'okay', 'yes', 'yeah', 'yep', 'sure', 'alright']);
+
+/** "not" before a word with no valence of its own ("not working"): the negation itself is the complaint. */
+function negatesNeutralWord(tokens: readonly Token[], negatorAt: number): boolean {
+  const next = tokens[negatorAt + 1];
+  return (
+    next !== undefined &&
+    !next.clauseEnd &&
+    !NEUTRAL_AFTER_NEGATOR.has(next.word) &&
+    !NEGATORS.has(next.word) &&
+    tokens[negatorAt]?.word === 'not'
+  );
+}
+
+/** Where a word stands: before "but" it counts half, after it one and a half; a conceded clause counts less. */
+function weighted(v: number, i: number, butAt: number, concededFrom: number): number {
+  let w = v;
+  if (butAt >= 0) w *= i < butAt ? 0.5 : 1.5;
+  if (concededFrom >= 0) w *= CONCEDED;
+  return w;
+}
+
+/** What a sentence's words add up to, and which one pulled it down most. */
+class Tally {
+  lexical = 0;
+  courtesy = 0;
+  scoredTokens = 0;
+  negative = 0;
+  mostNegative: string | null = null;
+  mostNegativeValence = 0;
+  mostNegativeIsFault = false;
+
+  add(word: string, v: number, fault: boolean): void {
+    this.lexical += v;
+    if (v < 0) this.negative += v;
+    if (v < this.mostNegativeValence) {
+      this.mostNegativeValence = v;
+      this.mostNegative = word;
+      this.mostNegativeIsFault = fault;
+    }
+  }
+
+  result(words: number): SentenceValence {
+    const { lexical, courtesy, scoredTokens, mostNegative, mostNegativeIsFault, negative } = this;
+    return { lexical, courtesy, scoredTokens, words, mostNegative, mostNegativeIsFault, negative };
+  }
+}
+
+/** One word's valence in place: negation, report context, shouting, stretching and intensifiers; null when it carries none. */
+function tokenValence(
+  tokens: readonly Token[],
+  i: number,
+  lexicon: ReadonlyMap<string, number>,
+  faults: boolean,
+  report: boolean,
+  emphatic: boolean,
+): { v: number; negator: number; fault: boolean } | null {
+  const token = tokens[i];
+  if (token === undefined) return null;
+  const emoticon = EMOTICON.test(token.word);
+  // A negator is not negated by another: "no, no, no" insists, it does not flip back and forth.
+  const negator = emoticon || token.word === 'no' ? -1 : negatorBefore(tokens, i);
+  let v = baseValence(tokens, i, lexicon);
+  const fault = negator >= 0 && NEGATED_FUNCTION_VERB.has(token.word);
+  if (fault) {
+    v = faults ? 0 : (NEGATED_FUNCTION_VERB.get(token.word) ?? 0);
+  } else {
+    if (ACKNOWLEDGEMENTS.has(token.word) && !emphatic && !token.shouted) v = 0;
+    if (faults && v < 0 && PROBLEM_WORDS.has(token.word)) v = 0;
+    else if (report && v < 0 && token.word === 'no') v = 0;
+    // Mildly negative words describe an event ("a strange smell", "unfortunately I'm out"); only
+    // the words that judge or feel — rated strongly — carry frustration in a report.
+    else if (report && v < 0 && v > -MILD) v *= MILD_IN_REPORT;
+    // "isn't accepting contactless", "not loading": in a report, a negated -ing verb is a fault.
+    if (faults && negator >= 0 && v > 0 && token.word.endsWith('ing')) v = 0;
+    if (v === 0) return null;
+    const sign = Math.sign(v);
+    if (token.shouted) v += sign * SHOUT_BOOST;
+    if (token.stretched) v += sign * STRETCH_BOOST;
+    for (let d = 1; d <= SCOPE; d += 1) {
+      const prev = tokens[i - d];
+      if (!prev || prev.clauseEnd) break;
+      const boost = INTENSIFIERS.get(prev.word) ?? hedgeBoost(tokens, i - d);
+      // A nearer intensifier counts more (VADER: 100 %, 95 %, 90 %).
+      if (boost !== undefined) v += sign * boost * (1 - 0.05 * (d - 1)) * (prev.shouted ? 1.5 : 1);
+    }
+    if (negator >= 0)
+      v *= isPraisingNegation(tokens, negator, i) || isEmphaticNever(tokens, negator, i) ? 1.25 : NEGATION_SCALAR;
+  }
+  return { v, negator, fault };
+}
+
+/** Lexical valence of one sentence, reading fault words as `mode` says. */
+export function sentenceValence(
+  sentence: Sentence,
+  lexicon: ReadonlyMap<string, number>,
+  mode: ReportMode = 'none',
+): SentenceValence {
+  const faults = mode !== 'none';
+  const report = mode === 'report';
+  const emphatic = sentence.text.includes('!');
   const { tokens } = sentence;
   const butAt = tokens.findLastIndex((t) => t.word === 'but' || t.word === 'however');
-  let lexical = 0;
-  let courtesy = 0;
-  let scoredTokens = 0;
+  const tally = new Tally();
+  let concededFrom = -1;
   let openNegator = -1;
   let negatorUsed = true;
   const closeNegator = (): void => {
-    if (openNegator >= 0 && !negatorUsed) {
-      const next = tokens[openNegator + 1];
-      if (
-        next &&
-        !next.clauseEnd &&
-        !NEUTRAL_AFTER_NEGATOR.has(next.word) &&
-        !NEGATORS.has(next.word) &&
-        tokens[openNegator]?.word === 'not'
-      ) {
-        lexical += NEGATED_NEUTRAL * (butAt >= 0 ? (openNegator < butAt ? 0.5 : 1.5) : 1);
-        scoredTokens += 1;
+    if (openNegator >= 0 && !negatorUsed && negatesNeutralWord(tokens, openNegator)) {
+      if (!faults) {
+        const v = NEGATED_NEUTRAL * (butAt >= 0 ? (openNegator < butAt ? 0.5 : 1.5) : 1);
+        tally.add(`not ${tokens[openNegator + 1]?.word ?? ''}`, v, true);
       }
+      tally.scoredTokens += 1;
     }
     openNegator = -1;
   };
-  let mayHaveIdiom = false;
-  for (let i = 0; i < tokens.length && !mayHaveIdiom; i += 1)
-    mayHaveIdiom = IDIOM_FIRST_WORDS.has(tokens[i]?.word ?? '');
-  const idioms = findIdioms(sentence.normalized, mayHaveIdiom);
+  const idioms = findIdioms(
+    sentence.normalized,
+    tokens.some((t) => IDIOM_FIRST_WORDS.has(t.word)),
+  );
   let nextIdiom = 0;
   for (let i = 0; i < tokens.length; i += 1) {
     const idiom = idioms[nextIdiom];
@@ -427,15 +552,17 @@ export function sentenceValence(sentence: Sentence, lexicon: ReadonlyMap<string,
       // The idiom's valence replaces its words'; a negator before it flips it ("not a piece of cake").
       nextIdiom += 1;
       const negator = negatorBefore(tokens, i);
-      let v = negator >= 0 ? idiom.valence * NEGATION_SCALAR : idiom.valence;
       if (negator >= 0 && negator === openNegator) negatorUsed = true;
-      if (butAt >= 0) v *= i < butAt ? 0.5 : 1.5;
-      lexical += v;
-      scoredTokens += 1;
+      const v = weighted(negator >= 0 ? idiom.valence * NEGATION_SCALAR : idiom.valence, i, butAt, concededFrom);
+      const words = tokens.slice(i, i + idiom.length).map((t) => t.word);
+      tally.add(words.join(' '), v, false);
+      tally.scoredTokens += 1;
       i += idiom.length - 1;
       continue;
     }
     const token = tokens[i];
+    if (token?.word === 'despite' || (token?.word === 'spite' && tokens[i - 1]?.word === 'in')) concededFrom = i;
+    else if (concededFrom >= 0 && tokens[i - 1]?.clauseEnd) concededFrom = -1;
     if (token && NEGATORS.has(token.word)) {
       closeNegator();
       openNegator = i;
@@ -450,35 +577,17 @@ export function sentenceValence(sentence: Sentence, lexicon: ReadonlyMap<string,
       hedgeBoost(tokens, i) !== undefined
     )
       continue;
-    const emoticon = EMOTICON.test(token.word);
-    // A negator is not negated by another: "no, no, no" insists, it does not flip back and forth.
-    const negator = emoticon || token.word === 'no' ? -1 : negatorBefore(tokens, i);
-    let v = baseValence(tokens, i, lexicon);
-    if (negator >= 0 && NEGATED_FUNCTION_VERB.has(token.word)) {
-      v = NEGATED_FUNCTION_VERB.get(token.word) ?? 0;
-    } else {
-      if (v === 0) continue;
-      const sign = Math.sign(v);
-      if (token.shouted) v += sign * SHOUT_BOOST;
-      if (token.stretched) v += sign * STRETCH_BOOST;
-      for (let d = 1; d <= SCOPE; d += 1) {
-        const prev = tokens[i - d];
-        if (!prev || prev.clauseEnd) break;
-        const boost = INTENSIFIERS.get(prev.word) ?? hedgeBoost(tokens, i - d);
-        // A nearer intensifier counts more (VADER: 100 %, 95 %, 90 %).
-        if (boost !== undefined) v += sign * boost * (1 - 0.05 * (d - 1)) * (prev.shouted ? 1.5 : 1);
-      }
-      if (negator >= 0)
-        v *= isPraisingNegation(tokens, negator, i) || isEmphaticNever(tokens, negator, i) ? 1.25 : NEGATION_SCALAR;
-    }
+    const scored = tokenValence(tokens, i, lexicon, faults, report, emphatic);
+    if (scored === null) continue;
+    const { negator, fault } = scored;
     if (negator >= 0 && negator === openNegator) negatorUsed = true;
-    if (butAt >= 0) v *= i < butAt ? 0.5 : 1.5;
-    scoredTokens += 1;
-    if (COURTESY.has(token.word) && v > 0) courtesy += v;
-    else lexical += v;
+    const v = weighted(scored.v, i, butAt, concededFrom);
+    tally.scoredTokens += 1;
+    if (COURTESY.has(token.word) && v > 0) tally.courtesy += v;
+    else tally.add(fault ? `not ${token.word}` : token.word, v, fault);
   }
   closeNegator();
-  return { lexical, courtesy, scoredTokens, words: tokens.length };
+  return tally.result(tokens.length);
 }
 
 /** Emphasis from "!" and repeated "?", added in the direction the sentence already leans. */
@@ -492,4 +601,19 @@ export function punctuationEmphasis(text: string): number {
   const bangs = Math.min(exclamations, 4) * 0.292;
   const asks = questions > 1 ? (questions <= 3 ? questions * 0.18 : 0.96) : 0;
   return bangs + asks;
+}
+
+/**
+ * True when the sentence names a fault: a word that only names one ("broken", "error") or a verb of
+ * function after a negator ("doesn't print", "not fixed"). In a report such words carry no feeling,
+ * but "again", "still", "keeps" next to them still say the fault persists.
+ */
+export function namesFault(sentence: Sentence): boolean {
+  const { tokens } = sentence;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const w = tokens[i]?.word ?? '';
+    if (PROBLEM_WORDS.has(w)) return true;
+    if (NEGATED_FUNCTION_VERB.has(w) && negatorBefore(tokens, i) >= 0) return true;
+  }
+  return false;
 }

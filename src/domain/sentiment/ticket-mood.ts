@@ -40,6 +40,8 @@ export interface NegativeTone {
   readonly detected: boolean;
   /** The sentences that drove it, newest comment first, for the agent to see why. */
   readonly sentences: readonly string[];
+  /** Why, in words ("waiting for 3 days", "says it is not fixed"), newest comment first. */
+  readonly reasons: readonly string[];
   readonly chased: boolean;
 }
 
@@ -53,11 +55,13 @@ export function explainNegativeTone(commentsOldestFirst: readonly CommentScore[]
   const chased = scored.some((c) => c.chaser);
   const detected = label === 'negative' || chased;
   const sentences: string[] = [];
+  const reasons: string[] = [];
   if (detected) {
     for (const c of [...scored].reverse()) {
       for (const s of c.negativeSentences)
         if (sentences.length < MAX_SENTENCES && !sentences.includes(s)) sentences.push(s);
+      for (const r of c.reasons) if (reasons.length < MAX_SENTENCES && !reasons.includes(r)) reasons.push(r);
     }
   }
-  return { mood, label, detected, sentences, chased };
+  return { mood, label, detected, sentences, reasons, chased };
 }

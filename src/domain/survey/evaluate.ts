@@ -137,9 +137,10 @@ function candidatesOf(input: SurveyEvaluationInput, refuse: Refuse): Candidate[]
   const { trigger, ticket, plans, now } = input;
   const candidates: Candidate[] = [];
   plans.forEach((plan, index) => {
-    if (!plan.enabled) return refuse(index, plan, { reason: 'plan-disabled', message: 'the plan is turned off' });
     const match = matchWaypoint(plan.waypoint, trigger, ticket, now);
     if (!match.matched) return refuse(index, plan, match);
+    // A plan that is off says so only at its own waypoint: "why not" is asked of moments it cares about.
+    if (!plan.enabled) return refuse(index, plan, { reason: 'plan-disabled', message: 'the plan is turned off' });
     if (!scopeMatches(plan.scope, ticket)) {
       return refuse(index, plan, {
         reason: 'out-of-scope',

@@ -9,7 +9,7 @@ export type { NewAskInput } from './create-ask';
 export { dueForExpiry, dueForReminder, expire, isOpen, markReminded, withdraw } from './ask-lifecycle';
 export type { AskResult } from './ask-lifecycle';
 export { recordAnswer } from './record-answer';
-export type { AnswerChannel, AnswerInput } from './record-answer';
+export type { AnswerChannel, AnswerInput, LinkChannel } from './record-answer';
 export { samplingDraw, seededRandom } from './random';
 export type { Random } from './random';
 export { ASK_REFUSAL_CODES, PLAN_REFUSAL_CODES } from './reasons';

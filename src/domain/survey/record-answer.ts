@@ -12,12 +12,19 @@ export interface AnswerInput {
 }
 
 export type AnswerChannel = Answer['via'];
+export type LinkChannel = NonNullable<Answer['channel']>;
 
 /**
  * Records (or replaces) the requester's answer, checked against what was asked — the ask's snapshot,
  * never the plan as it is today. Answers stay editable until the ask expires.
  */
-export function recordAnswer(ask: Ask, input: AnswerInput, now: EpochMs, via: AnswerChannel): AskResult {
+export function recordAnswer(
+  ask: Ask,
+  input: AnswerInput,
+  now: EpochMs,
+  via: AnswerChannel,
+  channel: LinkChannel = via === 'portal' ? 'portal' : 'public-comment',
+): AskResult {
   if (ask.status === 'withdrawn') return refused('ask-withdrawn', 'the ask was withdrawn and no longer takes answers');
   if (ask.status === 'expired' || now >= ask.expiresAt)
     return refused('ask-expired', 'the ask has expired and no longer takes answers');
@@ -51,6 +58,6 @@ export function recordAnswer(ask: Ask, input: AnswerInput, now: EpochMs, via: An
     }
   }
 
-  const answer: Answer = { score: input.score, reasons, comment, lostTimeChoiceId, answeredAt: now, via };
+  const answer: Answer = { score: input.score, reasons, comment, lostTimeChoiceId, answeredAt: now, via, channel };
   return { ok: true, ask: { ...ask, status: 'answered', answer } };
 }

@@ -23,6 +23,8 @@ export interface TicketSurveyState {
   /** Last public agent comment or other public agent action; null when there was none yet. */
   readonly lastPublicAgentActivityAt: EpochMs | null;
   readonly hadPublicAgentComment: boolean;
+  /** The ticket had an assignee before the triggering event. */
+  readonly wasAssigned: boolean;
   /** Reassignments so far, not counting the triggering event. */
   readonly reassignCount: number;
   readonly asks: readonly TicketAsk[];

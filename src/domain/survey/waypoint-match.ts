@@ -147,6 +147,9 @@ export function matchWaypoint(
     }
     case 'reassigned': {
       if (event.type !== 'reassigned') return wrongTrigger();
+      // SCORING.md §1: reassignments are assignee changes after the first assignment.
+      if (!ticket.wasAssigned) return miss('the first assignment is not a reassignment');
+      if (event.toAssigneeId === null) return miss('unassigning is not a reassignment');
       const nth = ticket.reassignCount + 1;
       if (nth < waypoint.fromNth)
         return miss(`this is reassignment ${nth}; the plan asks from reassignment ${waypoint.fromNth} on`);

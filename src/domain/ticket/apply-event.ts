@@ -21,6 +21,8 @@ export type CommentScore =
       readonly s: number;
       readonly negativeSentences: readonly string[];
       readonly chaser: boolean;
+      /** Why it reads frustrated, in the agent's words. */
+      readonly reasons?: readonly string[];
     }
   /** `non-english`: written in a language the English scorer cannot read (shown as "not scored (language)"). */
   | { readonly kind: 'unscorable'; readonly reason?: 'empty' | 'non-english' };
@@ -76,12 +78,14 @@ export function applyEvent(experience: TicketExperience | null, event: Lifecycle
 
   switch (event.type) {
     case 'created':
+      // A created event can arrive after others that already told what it leaves out (product
+      // events carry no request type or priority): what is known stays.
       e = {
         ...e,
         createdAt: event.at,
-        reporterId: event.reporterId,
-        requestTypeId: event.requestTypeId,
-        priority: event.priority,
+        reporterId: event.reporterId ?? e.reporterId,
+        requestTypeId: event.requestTypeId ?? e.requestTypeId,
+        priority: event.priority ?? e.priority,
       };
       e = enterStatus(e, event.key, event.at, event.status, deps);
       if (event.assigneeId !== null) e = assign(e, event.key, event.at, event.assigneeId);
@@ -225,6 +229,9 @@ function applyRequesterComment(
       ? result.negativeSentences.slice(0, L.negativeSentences).map((s) => truncate(s, L.sentenceChars))
       : [],
     chaser: scored && result.chaser,
+    frustrationReasons: scored
+      ? (result.reasons ?? []).slice(0, L.frustrationReasons).map((r) => truncate(r, L.reasonChars))
+      : [],
     // Only marked when true, so records of comments scored before the mark existed keep their shape.
     ...(result.kind === 'unscorable' && result.reason === 'non-english' ? { notScored: 'language' as const } : {}),
   };

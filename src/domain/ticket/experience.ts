@@ -13,6 +13,9 @@ export const EXPERIENCE_LIMITS = {
   requesterComments: 30,
   negativeSentences: 3,
   sentenceChars: 200,
+  /** Why a comment reads frustrated, in words ("waiting for 3 days"), at most this many per comment. */
+  frustrationReasons: 3,
+  reasonChars: 80,
   chasers: 30,
   excerptChars: 200,
   statusTimeline: 100,
@@ -52,6 +55,8 @@ export const RequesterCommentSchema = z
     s: z.number().min(-1).max(1).nullable(),
     negativeSentences: z.array(z.string().max(L.sentenceChars)).max(L.negativeSentences),
     chaser: z.boolean(),
+    /** Why it reads frustrated, for the agent ("says it is not fixed"); records stored before it: []. */
+    frustrationReasons: z.array(z.string().max(L.reasonChars)).max(L.frustrationReasons).default([]),
     /** Not scored because the English scorer cannot read its language: missing from tone, shown as such. */
     notScored: z.literal('language').optional(),
   })

@@ -27,6 +27,7 @@ export function ticketSignals(e: TicketExperience): Signal[] {
       commentId: c.commentId,
       s: c.s,
       negativeSentences: [...c.negativeSentences],
+      frustrationReasons: [...c.frustrationReasons],
     });
   }
   for (const c of e.chasers) {

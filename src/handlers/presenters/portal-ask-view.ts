@@ -35,6 +35,8 @@ export function portalAskView({ ask, editable }: PortalAsk, locale: Locale): Por
             answeredAt: ask.answer.answeredAt,
           },
     expiresAt: ask.expiresAt,
+    askedAt: ask.createdAt,
+    askedWhileOpen: ask.midFlight,
     editable,
   };
 }

@@ -5,13 +5,19 @@
 import type { TicketExperienceRead } from '../../app/experience/get-ticket-experience';
 import type { AskSummary, TicketExperienceView, TimelineEntry } from '../../contracts/agent';
 import type { Ask } from '../../domain/ask';
-import { normalisedScore } from '../../domain/question';
+import { normalisedScore, type QuestionKind, SCALES } from '../../domain/question';
 import type { Signal } from '../../domain/signal';
 import { NEGATIVE_MOOD, POSITIVE_MOOD, ticketSignals, type TicketExperience } from '../../domain/ticket';
 
 function moodLabel(mood: number | null): TicketExperienceView['moodLabel'] {
   if (mood === null) return 'unknown';
   return mood <= NEGATIVE_MOOD ? 'negative' : mood >= POSITIVE_MOOD ? 'positive' : 'neutral';
+}
+
+/** An answer in the words of its scale ("4 of 5", "thumbs down"), never the scale's key. */
+function answerWords(kind: QuestionKind, score: number): string {
+  if (kind === 'thumbs') return score === 1 ? 'thumbs up' : 'thumbs down';
+  return `${score} of ${SCALES[kind].max}`;
 }
 
 function timelineOf(signal: Signal): TimelineEntry {
@@ -21,7 +27,7 @@ function timelineOf(signal: Signal): TimelineEntry {
       return {
         ...at,
         kind: 'answer',
-        title: `Answered ${signal.score} (${signal.questionKind})`,
+        title: `Survey answer: ${answerWords(signal.questionKind, signal.score)}`,
         detail: signal.comment,
         tone: signal.favourable ? 'good' : 'bad',
       };
@@ -61,6 +67,35 @@ function timelineOf(signal: Signal): TimelineEntry {
   }
 }
 
+type SignalOf<K extends Signal['kind']> = Extract<Signal, { kind: K }>;
+
+/**
+ * One entry per thing that happened: a comment that chases an update is one event, the chaser,
+ * carrying the comment's tone; not a chaser and a "requester comment" side by side.
+ */
+function timelineOfTicket(e: TicketExperience): TimelineEntry[] {
+  const signals = ticketSignals(e);
+  const tones = new Map<string, SignalOf<'comment-sentiment'>>();
+  for (const s of signals) if (s.kind === 'comment-sentiment') tones.set(s.commentId, s);
+  const chased = new Set(signals.flatMap((s) => (s.kind === 'chaser' ? [s.commentId] : [])));
+  return signals
+    .filter((s) => !(s.kind === 'comment-sentiment' && chased.has(s.commentId)))
+    .map((s) => (s.kind === 'chaser' ? chaserEntry(s, tones.get(s.commentId)) : timelineOf(s)))
+    .sort((a, b) => a.at - b.at);
+}
+
+function chaserEntry(signal: SignalOf<'chaser'>, tone: SignalOf<'comment-sentiment'> | undefined): TimelineEntry {
+  const negative = tone !== undefined && tone.s <= NEGATIVE_MOOD;
+  return {
+    id: signal.id,
+    at: signal.at,
+    kind: 'chaser',
+    title: negative ? 'Requester asked for an update, in a negative tone' : 'Requester asked for an update',
+    detail: (negative ? tone.negativeSentences[0] : undefined) ?? signal.excerpt,
+    tone: 'bad',
+  };
+}
+
 function indicatorsOf(e: TicketExperience, mood: number | null): TicketExperienceView['indicators'] {
   const last = e.answers[e.answers.length - 1];
   const breached = e.slas.filter((s) => s.breached);
@@ -70,7 +105,7 @@ function indicatorsOf(e: TicketExperience, mood: number | null): TicketExperienc
     {
       id: 'csat',
       state: last === undefined ? 'missing' : last.favourable ? 'good' : 'bad',
-      detail: last === undefined ? 'No answer yet' : `Last answer ${last.score}`,
+      detail: last === undefined ? 'No answer yet' : `Last answer ${answerWords(last.questionKind, last.score)}`,
     },
     {
       id: 'sentiment',
@@ -120,9 +155,7 @@ export function ticketExperienceView(read: TicketExperienceRead): TicketExperien
       score: read.risk.score,
       reasons: read.risk.reasons.map((r) => ({ code: r.code, text: r.text })),
     },
-    timeline: ticketSignals(e)
-      .map(timelineOf)
-      .sort((a, b) => a.at - b.at),
+    timeline: timelineOfTicket(e),
     indicators: indicatorsOf(e, read.mood),
     asks: read.asks.map((a) => askSummary(a.ask, a.planName)),
     planDecisions: [...read.planDecisions],

@@ -2,10 +2,11 @@
 import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import type { AskStore, StoredAsk } from '../../app/ports';
 import { kvsCall } from '../kvs-errors';
+import { writeChecked } from '../kvs-transaction';
 import { ENTITY, INDEX } from '../storage-layout';
 import { AskEntityV1, type AskEntity } from '../stored-shapes';
 import { askEntity } from './entity-rows';
-import { PAGE, parseStored, revCondition } from './kvs-rows';
+import { PAGE, parseStored, revCondition, storedValue } from './kvs-rows';
 
 const asks = () => kvs.entity<AskEntity>(ENTITY.ask);
 const entityOf = (value: unknown) => parseStored(AskEntityV1, value, 'ask');
@@ -13,19 +14,19 @@ const entityOf = (value: unknown) => parseStored(AskEntityV1, value, 'ask');
 export function createAskStore(): AskStore {
   return {
     async getAsk(askId) {
-      const raw = await kvsCall(askId, () => asks().get(askId));
+      const raw = storedValue(await kvsCall(askId, () => asks().get(askId)));
       if (raw === undefined) return null;
       const entity = entityOf(raw);
       return { ask: entity.record, usedNonces: entity.usedNonces, rev: entity.rev };
     },
 
     async putAsk(ask, expectedRev, usedNonces = []) {
-      await kvsCall(ask.id, () =>
+      await writeChecked(ask.id, [{ entity: ENTITY.ask, key: ask.id, expectedRev }], (newKeys) =>
         kvs
           .transact()
           .set<AskEntity>(ask.id, askEntity(ask, expectedRev + 1, usedNonces), {
             entityName: ENTITY.ask,
-            conditions: revCondition<AskEntity>(expectedRev),
+            conditions: revCondition<AskEntity>(expectedRev, newKeys),
           })
           .execute(),
       );

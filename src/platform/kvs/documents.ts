@@ -6,6 +6,7 @@ import { kvs } from '@forge/kvs';
 import type { z } from 'zod';
 import type { AppDocKey, AppDocs, DocumentStore } from '../../app/ports';
 import { kvsCall } from '../kvs-errors';
+import { writeChecked } from '../kvs-transaction';
 import { DOC_KEY, ENTITY } from '../storage-layout';
 import {
   DocEntityV1,
@@ -15,21 +16,21 @@ import {
   SitePriorsStateV1,
   type DocEntity,
 } from '../stored-shapes';
-import { parseStored, revCondition } from './kvs-rows';
+import { parseStored, revCondition, storedValue } from './kvs-rows';
 
 export async function readDoc(key: string): Promise<{ rev: number; body: unknown } | null> {
-  const raw = await kvsCall(key, () => kvs.entity<DocEntity>(ENTITY.doc).get(key));
+  const raw = storedValue(await kvsCall(key, () => kvs.entity<DocEntity>(ENTITY.doc).get(key)));
   return raw === undefined ? null : parseStored(DocEntityV1, raw, `document ${key}`);
 }
 
 export async function writeDoc(key: string, body: unknown, expectedRev: number): Promise<void> {
-  await kvsCall(key, () =>
+  await writeChecked(key, [{ entity: ENTITY.doc, key, expectedRev }], (newKeys) =>
     kvs
       .transact()
       .set<DocEntity>(
         key,
         { rev: expectedRev + 1, body },
-        { entityName: ENTITY.doc, conditions: revCondition<DocEntity>(expectedRev) },
+        { entityName: ENTITY.doc, conditions: revCondition<DocEntity>(expectedRev, newKeys) },
       )
       .execute(),
   );

@@ -1,6 +1,8 @@
 /** What every KVS adapter shares: the page size, parsing a stored row, and the revision check. */
-import { Filter, FilterConditions } from '@forge/kvs';
 import type { z } from 'zod';
+import { isPlaceholder } from '../kvs-transaction';
+
+export { revCondition } from '../kvs-transaction';
 
 /** KVS query pages hold at most 100 rows. */
 export const PAGE = 100;
@@ -13,10 +15,7 @@ export function parseStored<T>(schema: z.ZodType<T>, value: unknown, what: strin
   return parsed.data;
 }
 
-/** A checked set: the stored revision must still be the one we read (absent when we read nothing). */
-export function revCondition<T extends { rev: number }>(expectedRev: number) {
-  const filter = new Filter<T>();
-  return expectedRev === 0
-    ? filter.and('rev', FilterConditions.notExists())
-    : filter.and('rev', FilterConditions.equalTo(expectedRev));
+/** A key read with `get`: nothing there, or only a placeholder (kvs-transaction.ts), is no value. */
+export function storedValue<T>(raw: T | undefined): T | undefined {
+  return raw === undefined || isPlaceholder(raw) ? undefined : raw;
 }

@@ -15,6 +15,7 @@ import type { StoredBucket } from '../../app/tickets/ticket-record';
 import type { RollupBucket } from '../../domain/rollup';
 import { addDays } from '../../domain/time';
 import { kvsCall } from '../kvs-errors';
+import { writeChecked, type Guard, type NewKeys } from '../kvs-transaction';
 import {
   DAY_SUMMARY_SHARD,
   ENTITY,
@@ -28,7 +29,7 @@ import {
   type RollupLayer,
 } from '../storage-layout';
 import { ProjectEntityV1, RollupEntityV1, type ProjectEntity, type RollupEntity } from '../stored-shapes';
-import { PAGE, parseStored, revCondition } from './kvs-rows';
+import { PAGE, parseStored, revCondition, storedValue } from './kvs-rows';
 import { rollupEntity } from './unit-of-work';
 
 const rollups = () => kvs.entity<RollupEntity>(ENTITY.rollup);
@@ -82,7 +83,11 @@ async function rowsByKey(keys: readonly string[]): Promise<Map<string, RollupEnt
     ),
   );
   return new Map(
-    batches.flatMap((b) => b.successfulKeys.map((r): [string, RollupEntity] => [r.key, entityOf(r.value)])),
+    batches.flatMap((b) =>
+      b.successfulKeys
+        .filter((r) => storedValue(r.value) !== undefined)
+        .map((r): [string, RollupEntity] => [r.key, entityOf(r.value)]),
+    ),
   );
 }
 
@@ -91,8 +96,8 @@ const shardRefs = (generation: string, projectId: string, day: string): BucketRe
 
 /**
  * Each day of the range once: its summary, or its shards when one is live. Two round trips: the
- * summaries and the live shards of the range together, then (only for days with a live shard or
- * no summary) the day's other shards by key, in parallel batches.
+ * summaries and the live shards of the range together, then, in parallel, the other shards of days
+ * with a live shard by key, and days with neither (never compacted, or empty) by range.
  */
 async function bucketsIn(generation: string, query: BucketQuery): Promise<StoredBucket[]> {
   const { projectId, fromDay, toDay } = query;
@@ -113,19 +118,48 @@ async function bucketsIn(generation: string, query: BucketQuery): Promise<Stored
   }
   const out: StoredBucket[] = [];
   const missing: string[] = [];
+  // Days with nothing in hand (never compacted, past a full live page, or simply empty): read by
+  // range, runs of up to RANGE_DAYS days, so an empty day costs no key reads of its own.
+  const unknown: string[][] = [];
   for (const day of days) {
     const shards = liveByDay.get(day) ?? [];
     const summary = summaries.get(day);
-    if (day < knownBefore && shards.length === 0 && summary !== undefined) {
-      out.push(summary);
-      continue;
+    const known = day < knownBefore;
+    if (known && shards.length === 0 && summary !== undefined) out.push(summary);
+    else if (!known || shards.length === 0) {
+      const run = unknown.at(-1);
+      if (run !== undefined && run.length < RANGE_DAYS && run.at(-1) === addDays(day, -1)) run.push(day);
+      else unknown.push([day]);
+    } else {
+      out.push(...shards);
+      const have = new Set(shards.map((s) => s.shard));
+      for (const ref of shardRefs(generation, projectId, day)) if (!have.has(ref.shard)) missing.push(rollupKey(ref));
     }
-    out.push(...shards);
-    const have = new Set(shards.map((s) => s.shard));
-    for (const ref of shardRefs(generation, projectId, day)) if (!have.has(ref.shard)) missing.push(rollupKey(ref));
   }
-  if (missing.length > 0) for (const row of (await rowsByKey(missing)).values()) out.push(row.bucket);
+  const [byKey, byRange] = await Promise.all([
+    missing.length > 0 ? rowsByKey(missing) : new Map<string, RollupEntity>(),
+    Promise.all(unknown.map((run) => shardsByRange(generation, projectId, run[0] ?? fromDay, run.at(-1) ?? toDay))),
+  ]);
+  for (const row of byKey.values()) out.push(row.bucket);
+  for (const rows of byRange) out.push(...rows);
   return out;
+}
+
+/** A day's 8 shards and its summary share the `by-scope-day` partition: 11 days fit one page of 100. */
+const RANGE_DAYS = Math.floor(PAGE / (ROLLUP_SHARDS + 1));
+
+/** The shard buckets of a project over a few days, by the `by-scope-day` index (one page). */
+async function shardsByRange(generation: string, projectId: string, fromDay: string, toDay: string) {
+  const page = await kvsCall('rollups', () =>
+    rollups()
+      .query()
+      .index(INDEX.rollupByScopeDay, { partition: [rollupScope(generation, projectId)] })
+      .where(WhereConditions.between(fromDay, toDay))
+      .sort(Sort.ASC)
+      .limit(PAGE)
+      .getMany(),
+  );
+  return page.results.map((r) => entityOf(r.value).bucket).filter((b) => b.shard !== DAY_SUMMARY_SHARD);
 }
 
 async function daysToCompact(generation: string, limit: number): Promise<Array<{ projectId: string; day: string }>> {
@@ -159,7 +193,17 @@ async function dayRows(generation: string, projectId: string, day: string): Prom
   return { generation, projectId, day, shards, summary: summary ? { value: summary.bucket, rev: summary.rev } : null };
 }
 
-async function saveDaySummary(rows: DayRows, bucket: RollupBucket | null): Promise<void> {
+/** The summary row and every shard the compaction read, each at the revision it read. */
+function summaryGuards(rows: DayRows): Guard[] {
+  const { generation, projectId, day } = rows;
+  const summaryKey = rollupKey({ generation, projectId, period: day, shard: DAY_SUMMARY_SHARD });
+  return [
+    { entity: ENTITY.rollup, key: summaryKey, expectedRev: rows.summary?.rev ?? 0 },
+    ...rows.shards.map((shard) => ({ entity: ENTITY.rollup, key: rollupKey(shard.value), expectedRev: shard.rev })),
+  ];
+}
+
+function summaryTransaction(rows: DayRows, bucket: RollupBucket | null, newKeys: NewKeys) {
   const { generation, projectId, day } = rows;
   const tx = kvs.transact();
   const summaryRev = rows.summary?.rev ?? 0;
@@ -169,18 +213,25 @@ async function saveDaySummary(rows: DayRows, bucket: RollupBucket | null): Promi
   );
   tx.set<RollupEntity>(summary.key, summary.value, {
     entityName: ENTITY.rollup,
-    conditions: revCondition<RollupEntity>(summaryRev),
+    conditions: revCondition<RollupEntity>(summaryRev, newKeys),
   });
   for (const shard of rows.shards) {
     const key = rollupKey(shard.value);
-    const conditions = revCondition<RollupEntity>(shard.rev);
+    const conditions = revCondition<RollupEntity>(shard.rev, newKeys);
     // Same content, same revision: an event that read this shard still commits on top of it.
     if (shard.live) {
       const row = rollupEntity(shard.value, shard.rev, 'clean');
       tx.set<RollupEntity>(row.key, row.value, { entityName: ENTITY.rollup, conditions });
     } else tx.check<RollupEntity>(key, { entityName: ENTITY.rollup, conditions });
   }
-  await kvsCall(rollupKey(summary.value.bucket), () => tx.execute());
+  return tx;
+}
+
+async function saveDaySummary(rows: DayRows, bucket: RollupBucket | null): Promise<void> {
+  const guards = summaryGuards(rows);
+  await writeChecked(guards[0]?.key ?? 'summary', guards, (newKeys) =>
+    summaryTransaction(rows, bucket, newKeys).execute(),
+  );
 }
 
 /** @param config the active generation, for queries that do not name one */
@@ -199,7 +250,9 @@ export function createRollupStore(config: ConfigStore): RollupStore {
       const result = await kvsCall('rollups', () =>
         kvs.batchGet<RollupEntity>(keys.map((key) => ({ key, entityName: ENTITY.rollup }))),
       );
-      const found = new Map(result.successfulKeys.map((r) => [r.key, entityOf(r.value)]));
+      const found = new Map(
+        result.successfulKeys.filter((r) => storedValue(r.value) !== undefined).map((r) => [r.key, entityOf(r.value)]),
+      );
       return keys.flatMap((key) => {
         const e = found.get(key);
         return e ? [{ value: e.bucket, rev: e.rev }] : [];

@@ -3,10 +3,11 @@ import { kvs, Filter, FilterConditions, Sort, WhereConditions } from '@forge/kvs
 import type { ActivityQuery, Page, RiskQuery, TicketStore } from '../../app/ports';
 import type { TicketRecord } from '../../app/tickets/ticket-record';
 import { kvsCall } from '../kvs-errors';
+import { writeChecked } from '../kvs-transaction';
 import { ENTITY, INDEX } from '../storage-layout';
 import { TicketEntityV1, type TicketEntity } from '../stored-shapes';
 import { ticketEntity } from './entity-rows';
-import { PAGE, parseStored, revCondition } from './kvs-rows';
+import { PAGE, parseStored, revCondition, storedValue } from './kvs-rows';
 import { commitUnit } from './unit-of-work';
 
 const tickets = () => kvs.entity<TicketEntity>(ENTITY.ticket);
@@ -53,19 +54,20 @@ async function atRiskTickets(query: RiskQuery): Promise<readonly TicketRecord[]>
 export function createTicketStore(): TicketStore {
   return {
     async getTicket(ticketId) {
-      const raw = await kvsCall(ticketId, () => tickets().get(ticketId));
+      const raw = storedValue(await kvsCall(ticketId, () => tickets().get(ticketId)));
       if (raw === undefined) return null;
       const entity = parseStored(TicketEntityV1, raw, 'ticket');
       return { value: entity.record, rev: entity.rev };
     },
 
     async putTicket(record, expectedRev) {
-      await kvsCall(record.ticketId, () =>
+      const guard = { entity: ENTITY.ticket, key: record.ticketId, expectedRev };
+      await writeChecked(record.ticketId, [guard], (newKeys) =>
         kvs
           .transact()
           .set<TicketEntity>(record.ticketId, ticketEntity(record, expectedRev + 1), {
             entityName: ENTITY.ticket,
-            conditions: revCondition<TicketEntity>(expectedRev),
+            conditions: revCondition<TicketEntity>(expectedRev, newKeys),
           })
           .execute(),
       );

@@ -7,7 +7,7 @@
 import { kvs } from '@forge/kvs';
 import type { UnitOfWork } from '../../app/ports';
 import type { StoredBucket } from '../../app/tickets/ticket-record';
-import { kvsCall } from '../kvs-errors';
+import { writeChecked, type Guard, type NewKeys } from '../kvs-transaction';
 import {
   DAY_SUMMARY_SHARD,
   DOC_KEY,
@@ -47,14 +47,37 @@ export function rollupEntity(
   };
 }
 
+/** The keys a unit of work is conditioned on: its ticket, its buckets, the configuration it ran under. */
+function guardsOf(unit: UnitOfWork): Guard[] {
+  return [
+    ...(unit.ticket
+      ? [{ entity: ENTITY.ticket, key: unit.ticket.record.ticketId, expectedRev: unit.ticket.expectedRev }]
+      : []),
+    ...(unit.buckets ?? []).map((b) => ({
+      entity: ENTITY.rollup,
+      key: rollupKey(b.bucket),
+      expectedRev: b.expectedRev,
+    })),
+    ...(unit.configRev !== undefined ? [{ entity: ENTITY.doc, key: DOC_KEY.config, expectedRev: unit.configRev }] : []),
+  ];
+}
+
 export async function commitUnit(unit: UnitOfWork): Promise<void> {
+  if (transactionOf(unit, 'absent') === null) return;
+  await writeChecked(unit.ticket?.record.ticketId ?? 'commit', guardsOf(unit), (newKeys) =>
+    (transactionOf(unit, newKeys) ?? kvs.transact()).execute(),
+  );
+}
+
+/** The unit's one transaction; null when it writes nothing. */
+function transactionOf(unit: UnitOfWork, newKeys: NewKeys): ReturnType<typeof kvs.transact> | null {
   const tx = kvs.transact();
   let n = 0;
   if (unit.ticket) {
     const { record, expectedRev } = unit.ticket;
     tx.set<TicketEntity>(record.ticketId, ticketEntity(record, expectedRev + 1), {
       entityName: ENTITY.ticket,
-      conditions: revCondition<TicketEntity>(expectedRev),
+      conditions: revCondition<TicketEntity>(expectedRev, newKeys),
     });
     n += 1;
   }
@@ -68,7 +91,7 @@ export async function commitUnit(unit: UnitOfWork): Promise<void> {
     const row = rollupEntity(bucket, expectedRev + 1);
     tx.set<RollupEntity>(row.key, row.value, {
       entityName: ENTITY.rollup,
-      conditions: revCondition<RollupEntity>(expectedRev),
+      conditions: revCondition<RollupEntity>(expectedRev, newKeys),
     });
     n += 1;
   }
@@ -82,13 +105,13 @@ export async function commitUnit(unit: UnitOfWork): Promise<void> {
     tx.set<ProjectEntity>(projectId, { projectId }, { entityName: ENTITY.project });
     n += 1;
   }
-  if (n === 0) return;
+  if (n === 0) return null;
   if (unit.configRev !== undefined) {
     // A recompute writes under one configuration: if it moved meanwhile, retry under the new one.
     tx.check<DocEntity>(DOC_KEY.config, {
       entityName: ENTITY.doc,
-      conditions: revCondition<DocEntity>(unit.configRev),
+      conditions: revCondition<DocEntity>(unit.configRev, newKeys),
     });
   }
-  await kvsCall(unit.ticket?.record.ticketId ?? 'commit', () => tx.execute());
+  return tx;
 }

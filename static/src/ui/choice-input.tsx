@@ -20,7 +20,7 @@ export function ChoiceInput<T extends string>({
 }) {
   const id = useId();
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
+    <div className="sentio-choice" style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
       <span id={id} style={{ font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle') }}>
         {label}
       </span>

@@ -34,6 +34,13 @@ export function formatRelative(at: number, now: number = Date.now()): string {
   return relative().format(0, 'minute');
 }
 
+/** How long something has been going on, in the unit people use: "40 min", "5 h", "3 days". */
+export function formatAge(hours: number): string {
+  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`;
+  if (hours < 48) return `${Math.floor(hours)} h`;
+  return `${Math.floor(hours / 24)} days`;
+}
+
 export function formatScore(score: number): string {
   return score.toFixed(0);
 }

@@ -36,15 +36,49 @@ describe('managing the configuration', () => {
     const save = w.ports.config.saveConfig;
     // Another admin's save lands between this save's read and its write.
     w.ports.config.saveConfig = async (next, rev) => {
-      w.config = { ...w.config, rev: w.config.rev + 1 };
+      w.config = { ...w.config, version: w.config.version + 1, rev: w.config.rev + 1 };
       w.ports.config.saveConfig = save;
       return save(next, rev);
     };
-    await expect(savePlan(w.ports, 'admin-1', plan('p1', { kind: 'created' }))).rejects.toMatchObject({
+    await expect(savePlan(w.ports, 'admin-1', plan('p1', { kind: 'created' }), 1)).rejects.toMatchObject({
       code: 'conflict',
       details: { reason: 'stale-version' },
     });
     expect(w.config.plans).toEqual([]);
+  });
+
+  it('re-applies an edit that lost the race to a system write (recompute, hourly clean-up), instead of refusing it', async () => {
+    const w = fakeWorld();
+    const save = w.ports.config.saveConfig;
+    // A recompute moves the generations between this save's read and its write: the revision moves,
+    // the edit version does not, so the admin has nothing to reload.
+    w.ports.config.saveConfig = async (next, rev) => {
+      w.config = { ...w.config, rollups: { active: 'g-system', building: null }, rev: w.config.rev + 1 };
+      w.ports.config.saveConfig = save;
+      return save(next, rev);
+    };
+    const saved = await savePlan(w.ports, 'admin-1', plan('p1', { kind: 'created' }), 1);
+    expect(saved.version).toBe(2);
+    expect(w.config.plans.map((p) => p.id)).toEqual(['p1']);
+    expect(w.config.rollups).toMatchObject({ active: 'g-system' });
+    expect(w.audit.map((a) => a.actorId)).toEqual(['admin-1']);
+  });
+
+  it("restarts a running recompute whose progress moved under the save, instead of calling it someone else's start", async () => {
+    const w = fakeWorld();
+    const first = await saveXla(w.ports, 'admin-1', journeyXla(), 1);
+    const save = w.ports.documents.saveRecompute;
+    // The first job's chunk saves its progress between this save's read and its write.
+    w.ports.documents.saveRecompute = async (state, rev) => {
+      const current = w.recompute;
+      if (current !== null) w.recompute = { value: { ...current.value, processed: 100 }, rev: current.rev + 1 };
+      w.ports.documents.saveRecompute = save;
+      return save(state, rev);
+    };
+    const second = await saveXla(w.ports, 'admin-1', journeyXla({ name: 'Renamed' }), 2);
+    expect(second.recompute?.jobId).not.toBe(first.recompute?.jobId);
+    expect(w.recompute?.value).toMatchObject({ jobId: second.recompute?.jobId, state: 'queued', processed: 0 });
+    expect(w.config.rollups).toMatchObject({ building: second.recompute?.jobId });
   });
 
   it('starts a recompute when an XLA is saved, with a new building generation and a queued chunk', async () => {

@@ -43,6 +43,22 @@ describe('Jira event payloads', () => {
     expect(parseJiraTime(undefined)).toBeNull();
   });
 
+  // events-reference/jira, "Common fields": `timestamp | string | … in epoch milliseconds`.
+  it('times a change by the documented string timestamp, tolerates a number, and falls back on issue.updated', () => {
+    const raw: unknown = JSON.parse(readFileSync(join(here, 'fixtures', 'issue-updated-status.json'), 'utf8'));
+    const at = (timestamp: unknown): number[] => {
+      const parsed = parseJiraEvent({ ...(raw as object), timestamp });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+      return normaliseEvent(parsed.value, context).map((e) => e.at);
+    };
+    const T = Date.UTC(2025, 2, 3, 10, 7, 30, 123);
+    expect(at(String(T))).toEqual([T]);
+    expect(at(T)).toEqual([T]);
+    // Not a time: the issue's `updated` (10:00 in the fixture) times it instead of refusing the event.
+    expect(at('soon')).toEqual([utc(3, 10)]);
+    expect(at(undefined)).toEqual([utc(3, 10)]);
+  });
+
   it('keeps unknown fields and accepts a payload without optional fields', () => {
     const payload = fixture('issue-created');
     expect((payload.issue.fields as Record<string, unknown>)['summary']).toBe('VPN drops every few minutes');

@@ -32,7 +32,7 @@ describe('SentimentScorer', () => {
       'The VPN is still down.',
       'I have been on hold for 40 minutes.',
       'This is the third time I ask about this.',
-      'The printer does not work.',
+      'The printer still does not work.',
       'My laptop still will not start after the update.',
       'No response since Monday.',
       'Please escalate, this is urgent.',

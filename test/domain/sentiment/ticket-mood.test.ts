@@ -40,22 +40,29 @@ describe('moodLabel', () => {
 });
 
 describe('explainNegativeTone', () => {
-  const scored = (s: number, negativeSentences: string[] = [], chaser = false): CommentScore => ({
+  const scored = (
+    s: number,
+    negativeSentences: string[] = [],
+    chaser = false,
+    reasons: string[] = [],
+  ): CommentScore => ({
     kind: 'scored',
     s,
     negativeSentences,
     chaser,
+    reasons,
   });
 
   it('detects negative tone and shows the newest driving sentences first, skipping unscorable comments', () => {
     const tone = explainNegativeTone([
-      scored(-0.6, ['Still down.']),
+      scored(-0.6, ['Still down.'], false, ['says it is down']),
       { kind: 'unscorable', reason: 'non-english' },
-      scored(-0.4, ['No response since Monday.']),
+      scored(-0.4, ['No response since Monday.'], false, ['says nobody has replied', 'says it is down']),
     ]);
     expect(tone.detected).toBe(true);
     expect(tone.label).toBe('negative');
     expect(tone.sentences).toEqual(['No response since Monday.', 'Still down.']);
+    expect(tone.reasons).toEqual(['says nobody has replied', 'says it is down']);
   });
 
   it('detects a chase even when the words are polite', () => {
@@ -72,6 +79,7 @@ describe('explainNegativeTone', () => {
       label: 'unknown',
       detected: false,
       sentences: [],
+      reasons: [],
       chased: false,
     });
   });

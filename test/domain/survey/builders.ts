@@ -57,6 +57,7 @@ export function aTicket(overrides: Partial<TicketSurveyState> = {}): TicketSurve
     createdAt: T0,
     lastPublicAgentActivityAt: null,
     hadPublicAgentComment: false,
+    wasAssigned: true,
     reassignCount: 0,
     asks: [],
     ...overrides,

@@ -169,9 +169,14 @@ describe('sampling', () => {
 });
 
 describe('the order of refusals', () => {
-  it('names "plan-disabled" before any other reason', () => {
-    const plan = anOpenPlan({ kind: 'created' }, { enabled: false, scope: { projectIds: ['elsewhere'] } });
+  it('names "plan-disabled" before any other reason once its waypoint is reached', () => {
+    const plan = anOpenPlan({ kind: 'first-response' }, { enabled: false, scope: { projectIds: ['elsewhere'] } });
     expect(decide(plan, firstResponse, { now, ticket: aTicket({ reporterId: null }) }).reason).toBe('plan-disabled');
+  });
+
+  it('a plan that is off says nothing about moments that are not its waypoint', () => {
+    const plan = anOpenPlan({ kind: 'created' }, { enabled: false });
+    expect(decide(plan, firstResponse, { now }).reason).toBe('waypoint-mismatch');
   });
 
   it('names "waypoint-mismatch" before "out-of-scope"', () => {

@@ -167,6 +167,7 @@ function simulate(plans: readonly SurveyPlan[], steps: readonly Step[], seed: st
           createdAt: now,
           lastPublicAgentActivityAt: null,
           hadPublicAgentComment: false,
+          wasAssigned: false,
           reassignCount: 0,
           asks: [],
         });
@@ -206,7 +207,8 @@ function simulate(plans: readonly SurveyPlan[], steps: readonly Step[], seed: st
         deliver(
           n,
           { ...base, key: nextKey(), type: 'reassigned', fromAssigneeId: null, toAssigneeId: 'agent-2' },
-          (s) => ({ ...s, reassignCount: s.reassignCount + 1 }),
+          // The first assignment is not a reassignment (SCORING.md §1).
+          (s) => (s.wasAssigned ? { ...s, reassignCount: s.reassignCount + 1 } : { ...s, wasAssigned: true }),
         );
         break;
       case 'public-comment':
@@ -335,6 +337,7 @@ describe('replaying an event', () => {
             createdAt: T0,
             lastPublicAgentActivityAt: null,
             hadPublicAgentComment: false,
+            wasAssigned: true,
             reassignCount,
             asks: [],
           };
@@ -395,6 +398,7 @@ describe('sampling', () => {
       createdAt: T0,
       lastPublicAgentActivityAt: null,
       hadPublicAgentComment: true,
+      wasAssigned: true,
       reassignCount: 0,
       asks: [],
     };
@@ -456,6 +460,7 @@ describe('sampling', () => {
       createdAt: T0,
       lastPublicAgentActivityAt: null,
       hadPublicAgentComment: true,
+      wasAssigned: true,
       reassignCount: 0,
       asks: [],
     };

@@ -29,6 +29,18 @@ function anAsk(over: Parameters<typeof aPlan>[0] = {}): Ask {
 
 const at = T0 + hours(2);
 
+describe('recording the channel of an answer', () => {
+  it('an answer in the portal came by the portal', () => {
+    const result = recordAnswer(anAsk(), { score: 4 }, at, 'portal');
+    expect(result.ok && result.ask.answer?.channel).toBe('portal');
+  });
+
+  it('a one-click answer came by the channel its link was sent by: a public comment', () => {
+    const result = recordAnswer(anAsk(), { score: 4 }, at, 'one-click');
+    expect(result.ok && result.ask.answer?.channel).toBe('public-comment');
+  });
+});
+
 describe('recording an answer', () => {
   it('records score, reasons, comment and lost time on a pending ask', () => {
     const result = recordAnswer(

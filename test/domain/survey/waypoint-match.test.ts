@@ -97,6 +97,18 @@ describe('reassigned waypoint', () => {
   it('asks at the first reassignment by default', () => {
     expect(decide(anOpenPlan({ kind: 'reassigned' }), onEvent(events.reassigned())).reason).toBe('asked');
   });
+
+  it('does not ask when a ticket gets its first assignee: that is no reassignment (SCORING.md §1)', () => {
+    const d = decide(anOpenPlan({ kind: 'reassigned' }), onEvent(events.reassigned()), {
+      ticket: aTicket({ wasAssigned: false }),
+    });
+    expect(d).toMatchObject({ reason: 'waypoint-mismatch', message: 'the first assignment is not a reassignment' });
+  });
+
+  it('does not ask when the assignee is removed', () => {
+    const unassigned = { ...events.reassigned(), toAssigneeId: null };
+    expect(decide(anOpenPlan({ kind: 'reassigned' }), onEvent(unassigned)).reason).toBe('waypoint-mismatch');
+  });
 });
 
 describe('idle waypoint', () => {

@@ -49,11 +49,18 @@ export interface E2E {
   readonly errors: string[];
 }
 
-export async function startE2E(): Promise<E2E> {
+/** `demo`: the demo site (tickets replayed through the app) instead of the bare basic site. */
+export async function startE2E(opts: { demo?: { tickets: number; days: number; seed: number } } = {}): Promise<E2E> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh`);
   if (!existsSync(DIST)) throw new Error('static/dist is missing: run npm run build:ui');
   const work = mkdtempSync(join(tmpdir(), 'sentio-e2e-'));
-  const h = await startHost({ dataDir: join(work, 'data'), port: 0, seed: 'basic', delayScale: 0, scheduler: false });
+  const h = await startHost({
+    dataDir: join(work, 'data'),
+    port: 0,
+    delayScale: 0,
+    scheduler: false,
+    ...(opts.demo ? { seed: 'demo', demo: { ...opts.demo, summary: false } } : { seed: 'basic' }),
+  });
   // launchPersistentContext passes the fresh profile as --user-data-dir.
   const browser = await chromium.launchPersistentContext(join(work, 'profile'), {
     executablePath: CHROMIUM,
@@ -96,6 +103,8 @@ export async function openAs(
       e.errors.push(`${path}: console: ${m.text()} ${m.location().url}`);
   });
   await page.goto(`${e.h.url}${path}`);
+  // Issue context panels render when expanded, as in Jira: open them as the agent would.
+  for (const summary of await page.locator('details.context > summary').all()) await summary.click();
   return page;
 }
 
@@ -139,32 +148,38 @@ export async function screenshotBothThemes(
   const files: string[] = [];
   for (const theme of ['light', 'dark'] as const) {
     const page = await openAs(e, accountId, path, { theme, width: opts.width });
-    const frame = moduleFrame(page, moduleKey);
-    await ready(frame);
-    const mode = await frame.locator('html').getAttribute('data-color-mode');
-    if (mode !== theme) throw new Error(`${name}: the frame is in ${mode ?? 'no'} colour mode, expected ${theme}`);
-    // The frame is transparent (Jira's surface shows through, whatever the theme), and the design
-    // tokens really apply: light text on the dark page behind it in dark mode, and the reverse.
-    const [own, text] = await frame.locator('body').evaluate((body) => {
-      const style = getComputedStyle(body);
-      return [style.backgroundColor, style.color];
-    });
-    if (!isTransparent(own)) throw new Error(`${name}: the frame paints its own background ${own}`);
-    const background = await page.locator(`iframe[data-module="${moduleKey}"]`).evaluate((el) => {
-      for (let n: Element | null = el; n !== null; n = n.parentElement) {
-        const c = getComputedStyle(n).backgroundColor;
-        if (!/^rgba\(.*,\s*0\)$|^transparent$/.test(c)) return c;
-      }
-      return 'rgb(255, 255, 255)';
-    });
-    const dark = luminance(background) < 0.2 && luminance(text) > 0.5;
-    const light = luminance(background) > 0.8 && luminance(text) < 0.3;
-    if (theme === 'dark' ? !dark : !light)
-      throw new Error(`${name}: ${theme} theme shows text ${text} on ${background}`);
+    await ready(moduleFrame(page, moduleKey));
+    await assertThemed(page, moduleKey, theme, name);
     files.push(await screenshot(page, moduleKey, name, theme));
     await page.close();
   }
   return files;
+}
+
+/**
+ * The frame really is in `theme` (the bridge's enableTheming applied it), paints no background of
+ * its own (Jira's surface shows through), and its design tokens apply: light text on the dark page
+ * behind it in dark mode, and the reverse.
+ */
+export async function assertThemed(page: Page, moduleKey: ModuleKey, theme: Theme, name: string): Promise<void> {
+  const frame = moduleFrame(page, moduleKey);
+  const mode = await frame.locator('html').getAttribute('data-color-mode');
+  if (mode !== theme) throw new Error(`${name}: the frame is in ${mode ?? 'no'} colour mode, expected ${theme}`);
+  const [own, text] = await frame.locator('body').evaluate((body) => {
+    const style = getComputedStyle(body);
+    return [style.backgroundColor, style.color];
+  });
+  if (!isTransparent(own)) throw new Error(`${name}: the frame paints its own background ${own}`);
+  const background = await page.locator(`iframe[data-module="${moduleKey}"]`).evaluate((el) => {
+    for (let n: Element | null = el; n !== null; n = n.parentElement) {
+      const c = getComputedStyle(n).backgroundColor;
+      if (!/^rgba\(.*,\s*0\)$|^transparent$/.test(c)) return c;
+    }
+    return 'rgb(255, 255, 255)';
+  });
+  const dark = luminance(background) < 0.2 && luminance(text) > 0.5;
+  const light = luminance(background) > 0.8 && luminance(text) < 0.3;
+  if (theme === 'dark' ? !dark : !light) throw new Error(`${name}: ${theme} theme shows text ${text} on ${background}`);
 }
 
 export function isTransparent(css: string): boolean {

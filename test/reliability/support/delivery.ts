@@ -53,11 +53,14 @@ export interface DeliveryFigures {
   deliveries: number;
   retries: number;
   failures: number;
+  /** Why each failed delivery failed (an error, a timeout, or retries exhausted). */
+  reasons: string[];
 }
 
 /**
  * Delivers events to the trigger, `inFlight` at a time, redelivering what asks for a retry
- * (InvocationError), at most `maxRetries` times as Forge does. Errors and timeouts are counted.
+ * (InvocationError) or timed out, at most `maxRetries` times as Forge does. Errors and exhausted
+ * retries are counted.
  */
 export async function deliver(
   h: Host,
@@ -65,7 +68,7 @@ export async function deliver(
   inFlight = 1,
   maxRetries = 4,
 ): Promise<DeliveryFigures> {
-  const figures: DeliveryFigures = { deliveries: 0, retries: 0, failures: 0 };
+  const figures: DeliveryFigures = { deliveries: 0, retries: 0, failures: 0, reasons: [] };
   const trigger = h.host.manifest.triggers[0];
   if (trigger === undefined) throw new Error('manifest.yml has no trigger');
   let next = 0;
@@ -74,9 +77,9 @@ export async function deliver(
       const event = events[next];
       next += 1;
       if (event === undefined) continue;
+      let lastReason = 'FUNCTION_RETRY_REQUEST';
       for (let attempt = 0; ; attempt++) {
-        const retryContext =
-          attempt === 0 ? {} : { retryContext: { retryCount: attempt, retryReason: 'FUNCTION_RETRY_REQUEST' } };
+        const retryContext = attempt === 0 ? {} : { retryContext: { retryCount: attempt, retryReason: lastReason } };
         const result = await h.host.invoker.invoke({
           kind: 'trigger',
           functionKey: trigger.function,
@@ -85,13 +88,20 @@ export async function deliver(
           args: [{ ...event, ...retryContext }, h.host.installContext()],
         });
         figures.deliveries += 1;
-        const again = result.ok && isRetryRequest(result.value);
+        // Forge redelivers what asked for a retry, and on its own what timed out
+        // (mirror/events-reference/product_events/index.md, "Retry for platform level errors").
+        const again = (result.ok && isRetryRequest(result.value)) || (!result.ok && result.timedOut);
         if (!again) {
-          if (!result.ok) figures.failures += 1;
+          if (!result.ok) {
+            figures.failures += 1;
+            figures.reasons.push(result.timedOut ? 'timed out' : (result.error?.message ?? 'failed'));
+          }
           break;
         }
+        lastReason = result.ok ? 'FUNCTION_RETRY_REQUEST' : 'FUNCTION_TIME_OUT';
         if (attempt >= maxRetries) {
           figures.failures += 1;
+          figures.reasons.push(`retries exhausted: ${JSON.stringify(result.value)}`);
           break;
         }
         figures.retries += 1;

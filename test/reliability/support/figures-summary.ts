@@ -25,6 +25,32 @@ export function teardown(): void {
         .filter((l) => l.trim() !== ''),
     );
   rmSync(FIGURES_DIR, { recursive: true, force: true });
+  printAdversarial(lines.filter((l) => (JSON.parse(l) as { name: string }).name === 'adversarial'));
+  printReliability(lines.filter((l) => (JSON.parse(l) as { name: string }).name !== 'adversarial'));
+}
+
+/** The adversarial suite: cases tried and broken per category, summed from each case's record. */
+function printAdversarial(lines: readonly string[]): void {
+  if (lines.length === 0) return;
+  const byCategory = new Map<string, { cases: number; broken: number }>();
+  for (const line of lines) {
+    const { figures } = JSON.parse(line) as { figures: { category: string; cases: number; broken: number } };
+    const c = byCategory.get(figures.category) ?? { cases: 0, broken: 0 };
+    c.cases += figures.cases;
+    c.broken += figures.broken;
+    byCategory.set(figures.category, c);
+  }
+  const total = [...byCategory.values()].reduce((t, c) => ({ cases: t.cases + c.cases, broken: t.broken + c.broken }), {
+    cases: 0,
+    broken: 0,
+  });
+  console.log('\nAdversarial suite');
+  for (const [category, c] of [...byCategory].sort(([a], [b]) => a.localeCompare(b)))
+    console.log(`  ${category.padEnd(22)} cases=${c.cases} broken=${c.broken}`);
+  console.log(`  total: cases=${total.cases} broken=${total.broken}\n`);
+}
+
+function printReliability(lines: readonly string[]): void {
   if (lines.length === 0) return;
   const totals = { casesTried: 0, faultsInjected: 0, losses: 0 };
   for (const line of lines) {

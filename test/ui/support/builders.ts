@@ -45,6 +45,8 @@ export function aPendingAsk(patch: Partial<PortalAskView> = {}): PortalAskView {
     status: 'pending',
     answer: null,
     expiresAt: NOW + 48 * HOUR,
+    askedAt: Date.UTC(2026, 10, 21, 9),
+    askedWhileOpen: true,
     editable: true,
     ...patch,
   };
@@ -268,6 +270,8 @@ export function someAtRisk(): ResponseOf<typeof getAtRiskTickets> {
         lastScore: { kind: 'csat5', score: 1 },
         requestTypeId: 'rt-1',
         requestTypeName: 'Get IT help',
+        assignee: { name: 'Sam Rivera' },
+        ageHours: 80,
       },
       {
         issueKey: 'HELP-3',
@@ -278,6 +282,8 @@ export function someAtRisk(): ResponseOf<typeof getAtRiskTickets> {
         lastScore: null,
         requestTypeId: null,
         requestTypeName: null,
+        assignee: null,
+        ageHours: 5.5,
       },
     ],
   };
@@ -294,6 +300,7 @@ export function someVerbatims(patch: Partial<ResponseOf<typeof getVerbatims>> = 
         text: 'Nobody called me back',
         band: 'negative',
         score: { kind: 'csat5', score: 1 },
+        reasons: ['Slow'],
         requestTypeId: 'rt-1',
         requestTypeName: 'Get IT help',
       },
@@ -305,11 +312,18 @@ export function someVerbatims(patch: Partial<ResponseOf<typeof getVerbatims>> = 
         text: 'Thanks, super quick!',
         band: 'positive',
         score: { kind: 'csat5', score: 5 },
+        reasons: [],
         requestTypeId: null,
         requestTypeName: null,
       },
     ],
     nextCursor: null,
+    // Three answers read: the two above, and one without a comment that picked "Slow" too.
+    reasonCounts: [
+      { reason: 'Slow', band: 'negative', count: 2 },
+      { reason: 'Fast', band: 'positive', count: 1 },
+    ],
+    answersRead: 3,
     ...patch,
   };
 }

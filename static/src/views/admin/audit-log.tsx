@@ -146,29 +146,31 @@ export function AuditLog({ config }: { config: Pick<ConfigView, 'xlas' | 'plans'
       <p role="status" style={{ margin: 0, color: token('color.text.subtlest') }}>
         {t('audit.shown', { shown: shown.length, loaded: entries.length, more: cursor !== null ? 'yes' : 'no' })}
       </p>
-      <table className="sentio-table">
-        <caption className="sentio-visually-hidden">{t('tab.audit')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.when')}</th>
-            <th scope="col">{t('audit.who')}</th>
-            <th scope="col">{t('audit.what')}</th>
-            <th scope="col">{t('audit.of')}</th>
-            <th scope="col">{t('audit.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((e) => (
-            <tr key={e.id}>
-              <td>{when.format(new Date(e.at))}</td>
-              <td>{actorText(e, t)}</td>
-              <td>{t(`audit.action.${e.action}`)}</td>
-              <td>{targetText(e, config, t)}</td>
-              <td>{detailsText(e, t)}</td>
+      <div className="sentio-table-scroll">
+        <table className="sentio-table">
+          <caption className="sentio-visually-hidden">{t('tab.audit')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.of')}</th>
+              <th scope="col">{t('audit.details')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((e) => (
+              <tr key={e.id}>
+                <td>{when.format(new Date(e.at))}</td>
+                <td>{actorText(e, t)}</td>
+                <td>{t(`audit.action.${e.action}`)}</td>
+                <td>{targetText(e, config, t)}</td>
+                <td>{detailsText(e, t)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {cursor !== null ? (
         <div>
           <Button appearance="subtle" isLoading={more.pending} onClick={() => void loadMore()}>

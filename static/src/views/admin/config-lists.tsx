@@ -69,44 +69,46 @@ function ConfigTable<T extends { id: string; name: string; enabled: boolean; sco
   const { locale } = useMessages();
   const own = columns(t, locale);
   return (
-    <table className="sentio-table">
-      <caption className="sentio-visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('list.name')}</th>
-          <th scope="col">{t('list.scope')}</th>
-          {own.map((c) => (
-            <th key={c.header} scope="col">
-              {c.header}
-            </th>
-          ))}
-          <th scope="col">
-            <span className="sentio-visually-hidden">{t('list.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.id}>
-            <td>
-              <strong>{item.name}</strong> {item.enabled ? null : <Off />}
-            </td>
-            <td>{scopeText(item.scope, names, t)}</td>
+    <div className="sentio-table-scroll">
+      <table className="sentio-table">
+        <caption className="sentio-visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('list.name')}</th>
+            <th scope="col">{t('list.scope')}</th>
             {own.map((c) => (
-              <td key={c.header}>{c.cell(item)}</td>
+              <th key={c.header} scope="col">
+                {c.header}
+              </th>
             ))}
-            <td>
-              <RowActions
-                name={item.name}
-                onEdit={() => onEdit(item)}
-                onDelete={() => onDelete(item)}
-                deleting={deletingId === item.id}
-              />
-            </td>
+            <th scope="col">
+              <span className="sentio-visually-hidden">{t('list.actions')}</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <td>
+                <strong>{item.name}</strong> {item.enabled ? null : <Off />}
+              </td>
+              <td>{scopeText(item.scope, names, t)}</td>
+              {own.map((c) => (
+                <td key={c.header}>{c.cell(item)}</td>
+              ))}
+              <td>
+                <RowActions
+                  name={item.name}
+                  onEdit={() => onEdit(item)}
+                  onDelete={() => onDelete(item)}
+                  deleting={deletingId === item.id}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -70,13 +70,10 @@ export function PlanEditor({
           {isNew ? t('newPlan') : t('xla.editHeading', { name: initial.name })}
         </Heading>
         <FormRow>
-          <TextInput
-            label={t('xla.id')}
-            value={draft.id}
-            readOnly={!isNew}
-            error={err('id')}
-            onChange={(id) => update({ id })}
-          />
+          {/* The id is the admin's key for import files, chosen once: a saved plan is known by its name. */}
+          {isNew ? (
+            <TextInput label={t('xla.id')} value={draft.id} error={err('id')} onChange={(id) => update({ id })} />
+          ) : null}
           <TextInput
             label={t('xla.name')}
             value={draft.name}
@@ -168,6 +165,8 @@ export function PlanEditor({
           value={draft.delivery.publicComment}
           onChange={(publicComment) => update({ delivery: { ...draft.delivery, publicComment } })}
         />
+        {/* No documented Jira or JSM channel reaches only the requester: the admin turns this on knowing who can use the links. */}
+        <p style={{ margin: 0, color: token('color.text.subtle') }}>{t('plan.oneClickAudience')}</p>
         <FormRow>
           <NumberInput
             label={t('plan.sampling')}

@@ -66,14 +66,16 @@ export function XlaEditor({
         {isNew ? t('newXla') : t('xla.editHeading', { name: initial.name })}
       </Heading>
       <FormRow>
-        <TextInput
-          label={t('xla.id')}
-          value={draft.id}
-          readOnly={!isNew}
-          error={err('id')}
-          hint={t('xla.idHint')}
-          onChange={(id) => update({ id })}
-        />
+        {/* The id is the admin's key for import files, chosen once: a saved XLA is known by its name. */}
+        {isNew ? (
+          <TextInput
+            label={t('xla.id')}
+            value={draft.id}
+            error={err('id')}
+            hint={t('xla.idHint')}
+            onChange={(id) => update({ id })}
+          />
+        ) : null}
         <TextInput label={t('xla.name')} value={draft.name} error={err('name')} onChange={(name) => update({ name })} />
         <ToggleInput label={t('xla.enabled')} value={draft.enabled} onChange={(enabled) => update({ enabled })} />
       </FormRow>

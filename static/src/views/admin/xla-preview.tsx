@@ -76,7 +76,7 @@ export function XlaPreview({ draft }: { draft: XlaDefinition }) {
     >
       <strong>{t('preview.title')}</strong>
       <span style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{t('preview.intro')}</span>
-      <div style={{ overflowX: 'auto' }}>
+      <div className="sentio-table-scroll">
         <table className="sentio-table">
           <caption className="sentio-visually-hidden">{t('preview.caption')}</caption>
           <thead>

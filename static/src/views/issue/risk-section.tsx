@@ -15,7 +15,8 @@ type IndicatorState = TicketExperienceView['indicators'][number]['state'];
 export const INDICATOR_STATE_TEXT: Readonly<Record<IndicatorId, Readonly<Record<IndicatorState, string>>>> = {
   csat: { good: 'Favourable answer', bad: 'Unfavourable answer', missing: 'No survey answer yet' },
   sentiment: { good: 'Comments not negative', bad: 'Negative comments', missing: 'No comments scored' },
-  sla: { good: 'SLAs met', bad: 'SLA breached', missing: 'No SLA on this ticket' },
+  // Jira sends no SLA events: the SLAs are read at resolution, so "none" before then would contradict Jira.
+  sla: { good: 'SLAs met', bad: 'SLA breached', missing: 'SLAs read at resolution' },
   reopen: { good: 'Not reopened', bad: 'Reopened', missing: 'Not resolved yet' },
   reassign: { good: 'At most one reassignment', bad: 'Reassigned more than once', missing: 'Not assigned yet' },
   wait: { good: 'Short waits for support', bad: 'Long wait for support', missing: 'Not in the queue yet' },
@@ -26,7 +27,7 @@ export const INDICATOR_STATE_TEXT: Readonly<Record<IndicatorId, Readonly<Record<
 const INDICATOR_MEANS: Readonly<Record<IndicatorId, string>> = {
   csat: 'The requester’s latest survey answer: favourable is 4–5 of 5, thumbs up, 1–3 of 7 on effort or 9–10 of 10.',
   sentiment: 'The tone of the requester’s public comments, newest weighing most.',
-  sla: 'Whether any SLA cycle of this ticket, completed or ongoing, was breached.',
+  sla: 'Whether any SLA cycle of this ticket, completed or ongoing, was breached. Jira sends no SLA events, so Sentio reads the SLAs when the ticket is resolved (or finds none); until then, Jira’s SLA panel shows where they stand.',
   reopen: 'Whether the ticket went from done back to open.',
   reassign: 'Whether the ticket changed assignee more than once after its first assignment.',
   wait: 'The total time the ticket waited for support, against the XLA’s threshold.',

@@ -10,6 +10,7 @@ import { CallErrorMessage } from '../../ui/call-error-message';
 import { useHost } from '../../app/host-context';
 import type { ViewContext } from '../../host/host';
 import { useMessages } from '../../i18n/messages';
+import type { Translator } from '@domain/i18n';
 import { answerText, scaleOptions } from './scale-options';
 import { ScaleGlyphView } from './score-scale';
 import { type SurveyAnswer, SurveyForm } from './survey-form';
@@ -50,6 +51,14 @@ export function localeHint(context: ViewContext): { locale?: string } {
   return context.locale === undefined ? {} : { locale: context.locale };
 }
 
+/**
+ * A question asked while the request was open ("How is it going so far?") can still be waiting
+ * after it is resolved: the date and the moment keep "so far" true.
+ */
+function askedWhen(ask: PortalAskView, m: Translator): string | undefined {
+  return ask.askedWhileOpen ? m.t('portal.askedWhileOpen', { at: ask.askedAt }) : undefined;
+}
+
 function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: PortalAskView) => void }) {
   const m = useMessages();
   const { context } = useHost();
@@ -88,6 +97,7 @@ function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: P
       {editing || answer === null ? (
         <SurveyForm
           question={ask.question}
+          askedWhen={askedWhen(ask, m)}
           initial={answer}
           submitting={pending}
           onSubmit={(a) => void send(a)}

@@ -25,6 +25,8 @@ interface SurveyFormProps {
   readonly submitLabel?: string;
   /** The chips' words in the requester's language (the portal resolver's `wording`); the chip itself otherwise. */
   readonly chipLabel?: (band: ScoreBand, chip: string) => string;
+  /** A line under the question saying when it was asked (the portal's; the preview has none). */
+  readonly askedWhen?: string | undefined;
 }
 
 /** The requester's micro-survey: the scale, then the follow-ups the plan asks for. */
@@ -36,6 +38,7 @@ export function SurveyForm({
   onCancel,
   submitLabel,
   chipLabel = (_band, chip) => chip,
+  askedWhen,
 }: SurveyFormProps) {
   const m = useMessages();
   const ids = useId();
@@ -95,6 +98,11 @@ export function SurveyForm({
       <p id={questionId} style={{ margin: 0, font: token('font.heading.xsmall') }}>
         {question.text}
       </p>
+      {askedWhen !== undefined ? (
+        <p style={{ margin: 0, marginTop: `calc(-1 * ${token('space.100')})`, color: token('color.text.subtlest') }}>
+          {askedWhen}
+        </p>
+      ) : null}
       <ScoreScale
         kind={question.kind}
         value={score}

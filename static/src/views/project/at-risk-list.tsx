@@ -4,12 +4,13 @@ import { useState } from 'react';
 import type { AtRiskTicket } from '@contracts/project';
 import { normalisedScore } from '@domain/question';
 import { IssueLink } from '../../ui/issue-link';
+import { formatAge } from '../../ui/format';
 import { formatMood, scoreText } from '../../ui/score-text';
 import { Muted } from '../../ui/section';
 import { RISK_APPEARANCE, RISK_TEXT } from '../issue/mood';
 import { requestTypeLabel } from './request-type-name';
 
-type SortKey = 'risk' | 'ticket' | 'requestType' | 'answer' | 'mood';
+type SortKey = 'risk' | 'ticket' | 'assignee' | 'age' | 'requestType' | 'answer' | 'mood';
 interface Sort {
   readonly key: SortKey;
   readonly descending: boolean;
@@ -18,6 +19,8 @@ interface Sort {
 const COLUMNS: ReadonlyArray<{ key: SortKey; label: string }> = [
   { key: 'ticket', label: 'Ticket' },
   { key: 'risk', label: 'Risk' },
+  { key: 'assignee', label: 'Assignee' },
+  { key: 'age', label: 'Age' },
   { key: 'requestType', label: 'Request type' },
   { key: 'answer', label: 'Last answer' },
   { key: 'mood', label: 'Comment mood' },
@@ -31,6 +34,10 @@ function compare(a: AtRiskTicket, b: AtRiskTicket, key: SortKey, descending: boo
         return t.riskScore;
       case 'ticket':
         return t.issueKey;
+      case 'assignee':
+        return t.assignee?.name ?? null;
+      case 'age':
+        return t.ageHours;
       case 'requestType':
         return requestTypeLabel(t.requestTypeId, t.requestTypeName);
       case 'answer':
@@ -49,16 +56,25 @@ function compare(a: AtRiskTicket, b: AtRiskTicket, key: SortKey, descending: boo
   return descending ? -c : c;
 }
 
+function assigneeText(assignee: AtRiskTicket['assignee']) {
+  if (assignee === null) return <Muted>Unassigned</Muted>;
+  // Jira did not say who it is (a closed account, Jira busy): never show the account id instead.
+  return assignee.name ?? <Muted>Someone (name not available)</Muted>;
+}
+
 /** Open tickets most likely to end badly: the ones an agent can still turn around. Sortable. */
 export function AtRiskList({ tickets }: { tickets: readonly AtRiskTicket[] }) {
   const [sort, setSort] = useState<Sort>({ key: 'risk', descending: true });
   if (tickets.length === 0) return <Muted>No open ticket is at risk right now.</Muted>;
   const sorted = [...tickets].sort((a, b) => compare(a, b, sort.key, sort.descending));
   function by(key: SortKey) {
-    setSort((s) => (s.key === key ? { key, descending: !s.descending } : { key, descending: key === 'risk' }));
+    // Riskiest and oldest first; names and keys A to Z.
+    setSort((s) =>
+      s.key === key ? { key, descending: !s.descending } : { key, descending: key === 'risk' || key === 'age' },
+    );
   }
   return (
-    <div style={{ overflowX: 'auto' }}>
+    <div className="sentio-table-scroll">
       <table className="sentio-table">
         <caption className="sentio-visually-hidden">
           Open tickets at risk, sorted by {COLUMNS.find((c) => c.key === sort.key)?.label.toLowerCase()}{' '}
@@ -91,6 +107,14 @@ export function AtRiskList({ tickets }: { tickets: readonly AtRiskTicket[] }) {
               </th>
               <td>
                 <Lozenge appearance={RISK_APPEARANCE[t.riskLevel]}>{RISK_TEXT[t.riskLevel]}</Lozenge>
+              </td>
+              <td>{assigneeText(t.assignee)}</td>
+              <td>
+                {t.ageHours !== null ? (
+                  <span title={`Raised ${formatAge(t.ageHours)} ago`}>{formatAge(t.ageHours)}</span>
+                ) : (
+                  <Muted>Unknown</Muted>
+                )}
               </td>
               <td>{requestTypeLabel(t.requestTypeId, t.requestTypeName)}</td>
               <td>{t.lastScore !== null ? scoreText(t.lastScore.kind, t.lastScore.score) : <Muted>None</Muted>}</td>

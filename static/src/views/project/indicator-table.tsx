@@ -9,7 +9,7 @@ import { contributionText, indicatorScoreText } from './scorecard-words';
 export function IndicatorTable({ card }: { card: Scorecard }) {
   const total = card.indicators.reduce((sum, i) => sum + (i.contribution ?? 0), 0);
   return (
-    <div style={{ overflowX: 'auto' }}>
+    <div className="sentio-table-scroll">
       <table className="sentio-table">
         <caption className="sentio-visually-hidden">Indicators of {card.name}</caption>
         <thead>

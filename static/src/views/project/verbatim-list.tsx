@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/default/button';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useId, useState } from 'react';
-import { getVerbatims, type DashboardWindow, type Verbatim } from '@contracts/project';
+import { getVerbatims, type DashboardWindow, type ReasonCount, type Verbatim } from '@contracts/project';
 import { useAction, useCall } from '../../api/client-context';
 import { ChoiceInput } from '../../ui/choice-input';
 import { useNotify } from '../../ui/flags';
@@ -14,6 +14,11 @@ import { LoadedSection } from './loaded-section';
 import { requestTypeLabel } from './request-type-name';
 
 type BandFilter = 'all' | Verbatim['band'];
+interface Page {
+  readonly verbatims: readonly Verbatim[];
+  readonly reasonCounts: readonly ReasonCount[];
+  readonly answersRead: number;
+}
 type SourceFilter = 'all' | Verbatim['source'];
 
 const BAND_COLOUR = {
@@ -40,18 +45,19 @@ export function VerbatimSection({ window, projectId }: { window: DashboardWindow
   const first = useCall(getVerbatims, payload);
   const more = useAction(getVerbatims);
   const notify = useNotify();
-  const [extra, setExtra] = useState<{ verbatims: Verbatim[]; cursor: string | null } | null>(null);
+  const [extra, setExtra] = useState<{ pages: Page[]; cursor: string | null } | null>(null);
+  const [reason, setReason] = useState<string | null>(null);
   const key = JSON.stringify(payload);
-  useEffect(() => setExtra(null), [key]);
+  useEffect(() => {
+    setExtra(null);
+    setReason(null);
+  }, [key]);
 
   async function loadMore(cursor: string) {
     const result = await more.run({ ...payload, cursor });
     if (result === null) return;
     if (!result.ok) return notify.failed(result.error);
-    setExtra((prev) => ({
-      verbatims: [...(prev?.verbatims ?? []), ...result.data.verbatims],
-      cursor: result.data.nextCursor,
-    }));
+    setExtra((prev) => ({ pages: [...(prev?.pages ?? []), result.data], cursor: result.data.nextCursor }));
   }
 
   return (
@@ -95,11 +101,13 @@ export function VerbatimSection({ window, projectId }: { window: DashboardWindow
       </div>
       <LoadedSection loaded={first.loaded} reload={first.reload}>
         {(data) => {
-          const all = [...data.verbatims, ...(extra?.verbatims ?? [])];
+          const pages: Page[] = [data, ...(extra?.pages ?? [])];
+          const all = pages.flatMap((p) => p.verbatims);
           const cursor = extra !== null ? extra.cursor : data.nextCursor;
           return (
             <>
-              <VerbatimList verbatims={all} search={search} />
+              <ReasonCounts pages={pages} selected={reason} onSelect={setReason} />
+              <VerbatimList verbatims={all} search={search} reason={reason} />
               {cursor !== null ? (
                 <div>
                   <Button isLoading={more.pending} onClick={() => void loadMore(cursor)}>
@@ -115,9 +123,102 @@ export function VerbatimSection({ window, projectId }: { window: DashboardWindow
   );
 }
 
-function VerbatimList({ verbatims, search }: { verbatims: readonly Verbatim[]; search: string }) {
+/** The loaded pages' chip counts added up, most picked first. */
+function addUp(pages: readonly Page[]): { counts: ReasonCount[]; answers: number } {
+  const byKey = new Map<string, ReasonCount>();
+  for (const p of pages)
+    for (const c of p.reasonCounts) {
+      const key = `${c.band}\u001f${c.reason}`;
+      byKey.set(key, { ...c, count: (byKey.get(key)?.count ?? 0) + c.count });
+    }
+  return {
+    counts: [...byKey.values()].sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    answers: pages.reduce((n, p) => n + p.answersRead, 0),
+  };
+}
+
+/**
+ * How often requesters picked each reason chip, in the survey answers behind the loaded verbatims
+ * (with or without a comment). A chip filters the list to the answers that picked it.
+ */
+function ReasonCounts({
+  pages,
+  selected,
+  onSelect,
+}: {
+  pages: readonly Page[];
+  selected: string | null;
+  onSelect: (reason: string | null) => void;
+}) {
+  const { counts, answers } = addUp(pages);
+  if (answers === 0) return null;
+  const answersText = `${answers} survey answer${answers === 1 ? '' : 's'}`;
+  if (counts.length === 0) return <Muted>No reason chip was picked in the {answersText} loaded.</Muted>;
+  const most = counts[0]?.count ?? 1;
+  return (
+    <section
+      aria-label="Reasons requesters picked"
+      style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}
+    >
+      <span style={{ font: token('font.body.small'), color: token('color.text.subtle') }}>
+        Reasons picked in the {answersText} loaded
+        {selected !== null ? ' · showing the answers that picked one; select it again to show all' : ''}
+      </span>
+      <ul
+        style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: token('space.075') }}
+      >
+        {counts.map((c) => {
+          const on = selected === c.reason;
+          return (
+            <li key={`${c.band}:${c.reason}`}>
+              <button
+                type="button"
+                className="sentio-tap"
+                aria-pressed={on}
+                aria-label={`${c.reason}: picked ${c.count} ${c.count === 1 ? 'time' : 'times'} (${c.band} answers)`}
+                onClick={() => onSelect(on ? null : c.reason)}
+                style={{
+                  display: 'inline-flex',
+                  alignItems: 'center',
+                  gap: token('space.075'),
+                  padding: `${token('space.025')} ${token('space.100')}`,
+                  borderLeft: `4px solid ${token(BAND_COLOUR[c.band])}`,
+                }}
+              >
+                <span>{c.reason}</span>
+                <span
+                  aria-hidden
+                  style={{
+                    display: 'inline-block',
+                    width: `${Math.max(4, Math.round((32 * c.count) / most))}px`,
+                    height: 6,
+                    borderRadius: 3,
+                    background: token(BAND_COLOUR[c.band]),
+                  }}
+                />
+                <strong aria-hidden>{c.count}</strong>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function VerbatimList({
+  verbatims,
+  search,
+  reason,
+}: {
+  verbatims: readonly Verbatim[];
+  search: string;
+  reason: string | null;
+}) {
   const needle = search.trim().toLowerCase();
-  const shown = verbatims.filter((v) => needle === '' || v.text.toLowerCase().includes(needle));
+  const shown = verbatims.filter(
+    (v) => (needle === '' || v.text.toLowerCase().includes(needle)) && (reason === null || v.reasons.includes(reason)),
+  );
   return (
     <>
       <p role="status" style={{ margin: 0, color: token('color.text.subtlest') }}>
@@ -147,7 +248,8 @@ function VerbatimList({ verbatims, search }: { verbatims: readonly Verbatim[]; s
               <Muted>
                 <IssueLink issueKey={v.issueKey} /> · {formatDate(v.at)} ·{' '}
                 {v.source === 'answer' ? 'survey answer' : 'comment'}
-                {v.score !== null ? ` ${scoreText(v.score.kind, v.score.score)}` : ''} ·{' '}
+                {v.score !== null ? ` ${scoreText(v.score.kind, v.score.score)}` : ''}
+                {v.reasons.length > 0 ? ` (${v.reasons.join(', ')})` : ''} ·{' '}
                 {requestTypeLabel(v.requestTypeId, v.requestTypeName)}
               </Muted>
             </li>

@@ -117,7 +117,7 @@ export function WatermelonTable({
           label={`SLA met against XLA score for ${plotted.length} request types; ${plotted.filter((p) => p.flagged).length} flagged`}
         />
       ) : null}
-      <div style={{ overflowX: 'auto' }}>
+      <div className="sentio-table-scroll">
         <table className="sentio-table">
           <caption className="sentio-visually-hidden">SLA met versus XLA score per request type</caption>
           <thead>

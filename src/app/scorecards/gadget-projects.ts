@@ -1,0 +1,37 @@
+/**
+ * The dashboard gadget names its project and lets its editor pick one by name. The site's service
+ * projects come from the cached list the admin's scope pickers use (one storage read while fresh);
+ * the editor offers only those the caller may browse, asked of Jira as the caller.
+ */
+import { listScopeOptions } from '../configuration/list-scope-options';
+import type { AppPorts, CallerJira, ScopeOptions } from '../ports';
+
+/** The editor checks at most this many projects (each one asUser call), a few at a time. */
+export const GADGET_PROJECTS_CHECKED = 60;
+const CHECKS_AT_ONCE = 10;
+
+type Project = ScopeOptions['projects'][number];
+
+export async function gadgetProjects(
+  ports: AppPorts,
+  caller: CallerJira,
+): Promise<{ projects: Project[]; truncated: boolean }> {
+  const all = (await listScopeOptions(ports)).projects;
+  const checked = all.slice(0, GADGET_PROJECTS_CHECKED);
+  const projects: Project[] = [];
+  for (let i = 0; i < checked.length; i += CHECKS_AT_ONCE) {
+    const batch = checked.slice(i, i + CHECKS_AT_ONCE);
+    const allowed = await Promise.all(batch.map((p) => caller.canBrowseProject(p.id)));
+    projects.push(...batch.filter((_, j) => allowed[j] === true));
+  }
+  return { projects, truncated: all.length > checked.length };
+}
+
+/** The project's name for a title; null when Jira cannot say (the view then names no project). */
+export async function projectNameOf(ports: AppPorts, projectId: string): Promise<string | null> {
+  try {
+    return (await listScopeOptions(ports)).projects.find((p) => p.id === projectId)?.name ?? null;
+  } catch {
+    return null;
+  }
+}
