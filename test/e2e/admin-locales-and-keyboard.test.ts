@@ -157,7 +157,7 @@ describe('the admin editors in three languages', () => {
   }
 
   for (const theme of ['light', 'dark'] as Theme[]) {
-    it(`finds no serious or critical axe violation in the German plan editor and the XLA editor (${theme})`, async () => {
+    it(`finds no serious or critical axe violation in the German plan and XLA editors, import and audit log (${theme})`, async () => {
       const page = await openAs(e, admins.de, '/admin', { theme });
       const frame = await frameOf(page, MODULE.admin);
       await frame.getByRole('tab', { name: 'Umfragepläne' }).click();
@@ -170,6 +170,13 @@ describe('the admin editors in three languages', () => {
       await frame.getByRole('tab', { name: 'XLAs' }).click();
       await frame.getByRole('button', { name: 'Neues XLA' }).click();
       await frame.getByRole('complementary', { name: 'Vorschau des Werts' }).waitFor();
+      expect(await axeSerious(page, frame)).toEqual([]);
+      await frame.getByRole('button', { name: 'Abbrechen' }).click();
+      await frame.getByRole('tab', { name: 'Import / Export' }).click();
+      await frame.getByLabel('Zu importierende Konfiguration').waitFor();
+      expect(await axeSerious(page, frame)).toEqual([]);
+      await frame.getByRole('tab', { name: 'Änderungsprotokoll' }).click();
+      await frame.getByRole('table', { name: 'Änderungsprotokoll' }).waitFor();
       expect(await axeSerious(page, frame)).toEqual([]);
     });
   }
