@@ -10,8 +10,29 @@ import { findLiteralStrings } from './literal-strings';
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** The UI folders whose every word comes from locales/*.json. */
-const TRANSLATED = ['static/src/views/portal', 'static/src/i18n', 'static/src/views/admin'];
+/** The UI folders whose every word comes from locales/*.json (the admin page's from locales/admin/*.json). */
+const TRANSLATED = [
+  'static/src/views/portal',
+  'static/src/i18n',
+  'static/src/views/issue',
+  'static/src/glance',
+  'static/src/views/project',
+  'static/src/views/admin',
+];
+
+/**
+ * Files of those folders still worded in English: the message files are at Forge's combined
+ * 100 KB for translation files (mirror/manifest-reference/translations/index.md), so the
+ * scorecard explanations, the SLA-vs-experience table and the gadget wait for room (README).
+ * Each must still hold literals: once translated it leaves this list, or the test fails.
+ */
+const NOT_YET = new Set([
+  'static/src/views/project/scorecard-words.ts',
+  'static/src/views/project/scorecard-card.tsx',
+  'static/src/views/project/indicator-table.tsx',
+  'static/src/views/project/watermelon-table.tsx',
+  'static/src/views/project/scorecard-gadget.tsx',
+]);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(join(root, dir)).flatMap((name) => {
@@ -53,10 +74,19 @@ describe('literal user-facing strings', () => {
 
   for (const dir of TRANSLATED) {
     it(`has no literal user-facing string in ${dir}`, () => {
-      const findings = filesUnder(dir).flatMap((f) =>
-        findLiteralStrings(f, readFileSync(join(root, f), 'utf8')).map((x) => `${f}:${x.line} ${x.where} "${x.text}"`),
-      );
+      const findings = filesUnder(dir)
+        .filter((f) => !NOT_YET.has(f))
+        .flatMap((f) =>
+          findLiteralStrings(f, readFileSync(join(root, f), 'utf8')).map(
+            (x) => `${f}:${x.line} ${x.where} "${x.text}"`,
+          ),
+        );
       expect(findings).toEqual([]);
     });
   }
+
+  it('lists as not yet translated only files that still hold literals', () => {
+    const done = [...NOT_YET].filter((f) => findLiteralStrings(f, readFileSync(join(root, f), 'utf8')).length === 0);
+    expect(done).toEqual([]);
+  });
 });

@@ -5,12 +5,13 @@
  * nicht" is a complaint the English lexicon cannot see; an unmarked neutral would hide that).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TicketExperienceView } from '../../src/contracts';
+import type { ResponseStats, TicketExperienceView } from '../../src/contracts';
 import { MINUTE, MODULE, startTestHost, stopTestHost, unwrap, type TestHost } from './support/host';
 
 describe('comments the English scorer cannot read, on the local host', () => {
   let h: TestHost;
   let view: TicketExperienceView;
+  let stats: ResponseStats;
   const view_ = async (t: { id: string; key: string }) =>
     unwrap(
       await h.call<TicketExperienceView>(MODULE.agent, 'getTicketExperience', {}, h.users.agents[0] ?? '', {
@@ -41,6 +42,10 @@ describe('comments the English scorer cannot read, on the local host', () => {
     h.site.comment(t.key, 'VPNにまだ接続できません。とても困っています。', { author: requester, public: true });
     await h.waitForIdle();
     view = await view_({ id: t.id, key: t.key });
+    const project = { id: h.site.raw.project('IT')?.id ?? '', key: 'IT' };
+    stats = unwrap(
+      await h.call<ResponseStats>(MODULE.project, 'getResponseStats', {}, h.users.agents[0] ?? '', { project }),
+    );
   });
 
   afterAll(async () => {
@@ -60,5 +65,10 @@ describe('comments the English scorer cannot read, on the local host', () => {
     expect(view.timeline.filter((e) => e.kind === 'comment-sentiment' && !e.title.endsWith('(language)'))).toHaveLength(
       1,
     );
+  });
+
+  it('counts them on the project page: 2 of the 3 requester comments of the window not scored (language)', () => {
+    // Oracle: the three comments this test wrote, two of them German and Japanese.
+    expect([stats.notScoredLanguage, stats.requesterComments]).toEqual([2, 3]);
   });
 });

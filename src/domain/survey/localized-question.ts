@@ -1,6 +1,7 @@
 import type { QuestionSnapshot } from '../ask';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
 import type { MessageKey, Translator } from '../i18n/messages';
+import { scalePointKey } from '../i18n/scale-words';
 import type { QuestionKind, ScoreBand } from '../question';
 import {
   DEFAULT_LOST_TIME_CHOICES,
@@ -60,20 +61,8 @@ export function wordedLocales(q: Pick<QuestionSnapshot, 'translations'>): Locale
   ];
 }
 
-const SCALE_WORDS: Readonly<Record<QuestionKind, ReadonlyArray<number>>> = {
-  csat5: [1, 2, 3, 4, 5],
-  emoji5: [1, 2, 3, 4, 5],
-  ces7: [1, 2, 3, 4, 5, 6, 7],
-  happiness10: [],
-  thumbs: [0, 1],
-};
-
-/** The words for one point of a scale ("Very satisfied"), or null where a scale names only its ends. */
-export function scalePointKey(kind: QuestionKind, score: number): MessageKey | null {
-  if (kind === 'happiness10')
-    return score === 0 ? 'scale.happiness10.low' : score === 10 ? 'scale.happiness10.high' : null;
-  return SCALE_WORDS[kind].includes(score) ? (`scale.${kind}.${score}` as MessageKey) : null;
-}
+// Kept with the message keys (src/domain/i18n) so a view can word an answer without the survey plan module.
+export { scalePointKey };
 
 /** How a score reads in a sentence: "4, Satisfied", "7", "Thumbs up, good". */
 export function scorePhrase(t: Translator, kind: QuestionKind, score: number): string {

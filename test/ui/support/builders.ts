@@ -344,5 +344,7 @@ export function someResponseStats(): ResponseOf<typeof getResponseStats> {
       { reason: 'ask-pending', count: 3 },
       { reason: 'sampled-out', count: 0 },
     ],
+    requesterComments: 250,
+    notScoredLanguage: 20,
   };
 }
