@@ -24,6 +24,8 @@ CREATE TABLE IF NOT EXISTS users (
   account_id TEXT PRIMARY KEY, display_name TEXT NOT NULL, email TEXT NOT NULL,
   role TEXT NOT NULL, style TEXT, active INTEGER NOT NULL DEFAULT 1, time_zone TEXT NOT NULL DEFAULT 'UTC'
 );
+-- A user's language (Jira profile form, e.g. de_DE); a table of its own so older data files need no migration.
+CREATE TABLE IF NOT EXISTS user_locales (account_id TEXT PRIMARY KEY, locale TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS projects (
   id TEXT PRIMARY KEY, key TEXT UNIQUE NOT NULL, name TEXT NOT NULL, service_desk_id TEXT NOT NULL, lead TEXT
 );

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { answerBridgeCall } from './bridge.js';
 import { bridgeScript } from './bridge-client.js';
 import { type LocalHost, REPO_ROOT } from './host.js';
+import { i18nFile } from './i18n.js';
 import type { UiModule } from './manifest.js';
 import { colorModeOf, esc, personaOf, readBody, send, sendJson } from './web-kit.js';
 
@@ -66,6 +67,9 @@ export class Frames {
   serveFile(req: IncomingMessage, res: ServerResponse, token: string, rel: string): void {
     const frame = this.frames.get(token);
     if (!frame) return send(res, 404, 'This frame expired: reload the page.', 'text/plain');
+    // Forge deploys manifest `translations` into every resource as `__LOCALES__/` (local/i18n.ts).
+    const messages = i18nFile(this.host.i18n, rel);
+    if (messages !== null) return send(res, 200, messages, 'application/json; charset=utf-8');
     const file = normalize(join(frame.resourceDir, rel || 'index.html'));
     if (!file.startsWith(frame.resourceDir) || !existsSync(file) || !statSync(file).isFile())
       return send(res, 404, 'Not found', 'text/plain');

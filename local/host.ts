@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type Db, getMeta, openDb, setMeta } from './db.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { FaultInjector } from './faults.js';
+import { type I18nBundle, loadI18nBundle, writeAppCodeDir } from './i18n.js';
 import type { HostOptions, HostReadings } from './host-options.js';
 import { KvsStore } from './kvs.js';
 import {
@@ -45,7 +46,7 @@ import { WireRouter } from './wire-router.js';
 export type { Delivery, HostOptions, HostReadings, RedeliverFilter } from './host-options.js';
 export { REPO_ROOT } from './paths.js';
 
-function identityOf(manifest: AppManifest): AppIdentity {
+function identityOf(manifest: AppManifest, i18n: I18nBundle | null): AppIdentity {
   const appUuid = manifest.appId.split('/').pop() ?? 'app';
   return {
     appId: appUuid,
@@ -53,6 +54,7 @@ function identityOf(manifest: AppManifest): AppIdentity {
     installationId: `local-${appUuid.slice(0, 8)}`,
     cloudId: CLOUD_ID,
     appVersion: '1.0.0-local',
+    appCodeDir: writeAppCodeDir(i18n),
   };
 }
 
@@ -93,13 +95,16 @@ export class LocalHost implements PlatformHandler {
   private readonly wire: WireRouter;
   private readonly direct: InvocationStore;
   private readonly callListeners = new Set<(invocationId: string, span: CallSpan) => void>();
+  /** manifest.yml `translations` as deployed: served to frames and read by functions (local/i18n.ts). */
+  readonly i18n: I18nBundle | null;
   private closed = false;
 
   constructor(opts: HostOptions & { dbFile: string }) {
     this.manifest = loadManifest(opts.manifestPath ?? join(REPO_ROOT, 'manifest.yml'));
+    this.i18n = loadI18nBundle(opts.manifestPath ?? join(REPO_ROOT, 'manifest.yml'), REPO_ROOT);
     this.db = openDb(opts.dbFile);
     this.clock = new SiteClock(opts.clock);
-    this.identity = identityOf(this.manifest);
+    this.identity = identityOf(this.manifest, this.i18n);
     this.appAccountId = `712020:${this.identity.appId}`;
     const readings: HostReadings = opts.readings ?? {};
     this.site = new JiraSite(this.db, this.clock, (type, payload, self, at) =>

@@ -46,6 +46,8 @@ export interface AppIdentity {
   installationId: string;
   cloudId: string;
   appVersion: string;
+  /** The folder holding the deployed `__LOCALES__/` bundle (local/i18n.ts), if the manifest has translations. */
+  appCodeDir?: string;
 }
 
 /** Loads handlers lazily, once: `index.onIssueEvent` → export `onIssueEvent` of `src/index.ts`. */
@@ -219,6 +221,7 @@ export class Invoker {
         spanId: randomUUID().replace(/-/g, '').slice(0, 16),
       },
       externalAuth: [],
+      container: { appCodeDir: this.identity.appCodeDir },
     };
   }
 

@@ -27,6 +27,8 @@ export interface ForgeRuntime {
   proxy: { token: string; url: string };
   tracing: { traceId: string; spanId: string };
   externalAuth: unknown[];
+  /** Where `i18n` of @forge/api reads `__LOCALES__/` (local/i18n.ts). */
+  container?: { appCodeDir?: string };
 }
 
 /** What one invocation carries through its async work. */

@@ -86,7 +86,8 @@ export class UiModules {
       environmentId,
       environmentType: 'DEVELOPMENT',
       appVersion,
-      locale: 'en-GB',
+      // The user's own language, as Forge gives it (a Forge locale code; Jira's profile says de_DE).
+      locale: (user?.locale ?? 'en_US').replace('_', '-'),
       timezone: user?.timeZone ?? 'UTC',
       theme: { colorMode: 'light' },
       license: { isActive: true },

@@ -8,8 +8,9 @@
  *
  *   npm run build:ui && npx tsx scripts/ui-bundle-size.ts [--budget-kb 150] [--json]
  *
- * "With its charts" adds the chart chunks (src/ui/charts) the view loads on demand: the budget
- * applies to that total. Exits non-zero when a view is over the budget, so CI can gate on it.
+ * "With its charts" adds the chart chunks (src/ui/charts) the view loads on demand, and the largest of
+ * a view's own message files (locales/admin/*.json, one fetched before the admin page renders): the
+ * budget applies to that total. Exits non-zero when a view is over the budget, so CI can gate on it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -109,10 +110,19 @@ const rows = VIEWS.map(({ view, modules, src, data }) => {
   const withCharts = new Set(keys);
   for (const k of keys)
     for (const d of manifest[k]?.dynamicImports ?? []) if (d.startsWith('src/ui/charts/')) closure(d, withCharts);
-  const allJs = [...withCharts]
-    .map((k) => manifest[k])
-    .filter((c): c is ManifestChunk => c !== undefined)
-    .reduce((sum, c) => sum + gzipBytes(c.file), 0);
+  // A view with its own message files (locales/admin/*.json) fetches one locale's before it renders:
+  // the largest of them counts against the budget too.
+  const words = (manifest[src].dynamicImports ?? [])
+    .filter((d) => /^\.\.\/locales\/[^/]+\/[^/]+\.json$/.test(d))
+    .map((d) => manifest[d]?.file)
+    .filter((f): f is string => f !== undefined)
+    .reduce((max, f) => Math.max(max, gzipBytes(f)), 0);
+  const allJs =
+    words +
+    [...withCharts]
+      .map((k) => manifest[k])
+      .filter((c): c is ManifestChunk => c !== undefined)
+      .reduce((sum, c) => sum + gzipBytes(c.file), 0);
   // Information, not the budget: everything the view can still load when the person opens it
   // (editors, tabs, messages), leaving out Jira's theme files and the other views.
   const folder = src.slice(0, src.lastIndexOf('/') + 1);

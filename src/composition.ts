@@ -3,6 +3,7 @@ import type { AppPorts, CallerJira } from './app/ports';
 import type { LifecycleDeps } from './app/lifecycle/handle-issue-event';
 import { adfToText, createCommentScorer } from './domain/sentiment';
 import { createCallerJira, createJiraClient } from './platform/jira-client';
+import { forgeMessages } from './platform/forge-messages';
 import { createKvsStores } from './platform/kvs-store';
 import {
   createQueue,
@@ -26,6 +27,7 @@ export function appPorts(): AppPorts {
     secrets: createSecrets(cryptoRandom),
     personalData,
     links: webTriggerLinks,
+    messages: forgeMessages,
   };
 }
 

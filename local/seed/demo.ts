@@ -24,6 +24,19 @@ import { SLA_NAMES } from '../site/sla.js';
 import { HOUR, HR_ONLY_AGENT, PEOPLE, seedBasicSite } from './site.js';
 import { type Action, VERBATIMS, planDemo, type Mood, type Kind } from './journeys.js';
 
+/**
+ * Requesters of the demo site who read Jira in another language (Jira profile form): `npm start`
+ * shows their portal surveys in German, Japanese, French and Spanish. The basic site (tests) keeps
+ * everyone in English.
+ */
+const CUSTOMER_LOCALES: Readonly<Record<string, string>> = {
+  'Hannah Schmidt': 'de_DE',
+  'Nora Fischer': 'de_DE',
+  'Yuki Tanaka': 'ja_JP',
+  'Mia Laurent': 'fr_FR',
+  'Pablo Ortega': 'es_ES',
+};
+
 export interface DemoReport {
   tickets: number;
   actions: number;
@@ -83,6 +96,25 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
       },
       comment: { enabled: true, maxLength: 500 },
     },
+    translations: {
+      'de-DE': {
+        text: 'Wie läuft Ihre Anfrage bisher?',
+        reasonChips: {
+          negative: ['Langsame Antworten', 'Zweimal dasselbe gefragt', 'Unklare nächste Schritte'],
+          neutral: ['Bisher in Ordnung'],
+          positive: ['Schnelle Antworten', 'Klare Updates', 'Freundlich'],
+        },
+      },
+      'ja-JP': {
+        text: 'これまでのリクエストの対応はいかがですか？',
+        reasonChips: {
+          negative: ['返信が遅い', '同じことを二度聞かれた', '次の手順がわからない'],
+          neutral: ['今のところ問題ない'],
+          positive: ['返信が早い', '状況がよくわかる', '親切'],
+        },
+      },
+      'fr-FR': { text: 'Comment se passe votre demande jusqu’ici ?' },
+    },
     fatigue: {
       samplingPercent: 100,
       cooldownHours: 24,
@@ -104,6 +136,22 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
         positive: ['Good handover'],
       },
       comment: { enabled: true, maxLength: 500 },
+    },
+    translations: {
+      'de-DE': {
+        text: 'Sind Sie bei der richtigen Person gelandet?',
+        reasonChips: {
+          negative: ['Weitergereicht', 'Musste mich wiederholen', 'Niemand zuständig'],
+          positive: ['Gute Übergabe'],
+        },
+      },
+      'ja-JP': {
+        text: '適切な担当者につながっていますか？',
+        reasonChips: {
+          negative: ['たらい回し', '同じ説明を繰り返した', '担当者がいない'],
+          positive: ['引き継ぎが良い'],
+        },
+      },
     },
     fatigue: {
       samplingPercent: 100,
@@ -136,6 +184,26 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
           { id: 'over-1d', label: 'More than a day', minutes: 960 },
         ],
       },
+    },
+    translations: {
+      'de-DE': {
+        text: 'Wie zufrieden sind Sie mit der Bearbeitung Ihrer Anfrage?',
+        reasonChips: {
+          negative: ['Hat zu lange gedauert', 'Nicht behoben', 'Ohne Rückfrage geschlossen', 'Schlechte Kommunikation'],
+          neutral: ['Am Ende in Ordnung'],
+          positive: ['Schnell', 'Beim ersten Mal behoben', 'Gut informiert', 'Freundlich'],
+        },
+      },
+      'ja-JP': {
+        text: 'このリクエストへの対応にどの程度満足していますか？',
+        reasonChips: {
+          negative: ['時間がかかりすぎた', '解決していない', '確認なしで閉じられた', '連絡が不十分'],
+          neutral: ['最終的には問題ない'],
+          positive: ['早い', '一度で解決', '状況を知らせてくれた', '親切'],
+        },
+      },
+      'es-ES': { text: '¿Qué tan satisfecho está con la gestión de su solicitud?' },
+      'pt-BR': { text: 'Quão satisfeito você está com o atendimento da sua solicitação?' },
     },
     fatigue: {
       samplingPercent: 100,
@@ -266,6 +334,10 @@ export async function seedDemo(
 ): Promise<DemoReport> {
   const started = hostNow();
   seedBasicSite(host);
+  for (const c of PEOPLE.customers) {
+    const locale = CUSTOMER_LOCALES[c.name];
+    if (locale !== undefined) host.site.addUser({ accountId: c.id, displayName: c.name, role: 'customer', locale });
+  }
   host.site.addUser({
     accountId: HR_ONLY_AGENT.id,
     displayName: HR_ONLY_AGENT.name,

@@ -17,6 +17,8 @@ export interface User {
   style: string | null;
   active: boolean;
   timeZone: string;
+  /** The profile language in Jira's form (`de_DE`); `en_US` unless set. */
+  locale: string;
 }
 
 export interface Project {
@@ -212,6 +214,7 @@ export class JiraSite {
     role: Role;
     style?: string;
     timeZone?: string;
+    locale?: string;
   }): User {
     const user: User = {
       accountId: u.accountId,
@@ -221,12 +224,16 @@ export class JiraSite {
       style: u.style ?? null,
       active: true,
       timeZone: u.timeZone ?? 'Europe/London',
+      locale: u.locale ?? 'en_US',
     };
     this.db
       .prepare(
         'INSERT OR REPLACE INTO users (account_id, display_name, email, role, style, active, time_zone) VALUES (?, ?, ?, ?, ?, 1, ?)',
       )
       .run(user.accountId, user.displayName, user.email, user.role, user.style, user.timeZone);
+    this.db
+      .prepare('INSERT OR REPLACE INTO user_locales (account_id, locale) VALUES (?, ?)')
+      .run(user.accountId, user.locale);
     return user;
   }
 
@@ -242,6 +249,10 @@ export class JiraSite {
           time_zone: string;
         }
       | undefined;
+    const locale = r
+      ? (this.db.prepare('SELECT locale FROM user_locales WHERE account_id = ?').get(accountId) as
+          { locale: string } | undefined)
+      : undefined;
     return (
       r && {
         accountId: r.account_id,
@@ -251,6 +262,7 @@ export class JiraSite {
         style: r.style,
         active: r.active === 1,
         timeZone: r.time_zone,
+        locale: locale?.locale ?? 'en_US',
       }
     );
   }

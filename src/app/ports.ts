@@ -4,6 +4,7 @@
  * throw `TransientError` (429/5xx); checked writes throw `WriteConflict` when they lost a race.
  */
 import type { Ask } from '../domain/ask';
+import type { Locale, Translator } from '../domain/i18n';
 import type { SurveyPlan } from '../domain/survey-plan';
 import type { XlaDefinition } from '../domain/xla';
 import type { EpochMs } from '../domain/time';
@@ -331,6 +332,8 @@ export interface JiraDirectory {
   listPriorities(): Promise<ScopeOptions['priorities']>;
   /** Display names by account id; unknown or closed accounts are simply absent. */
   displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** A person's profile language as Jira states it (`de_DE`); null when hidden (privacy setting) or unknown. */
+  userLocale(accountId: string): Promise<string | null>;
 }
 
 /** Jira as the calling user (asUser): what the caller may see. Never trusts a payload's identity. */
@@ -370,6 +373,11 @@ export interface PersonalData {
   ): Promise<ReadonlyArray<{ readonly accountId: string; readonly status: 'closed' | 'updated' }>>;
 }
 
+/** The app's message files (manifest.yml `translations`), in one locale with Forge's fallback. */
+export interface Messages {
+  forLocale(locale: Locale): Promise<Translator>;
+}
+
 /** The web trigger's public address, for the one-click links. */
 export interface Links {
   oneClickUrl(): Promise<string>;
@@ -391,4 +399,5 @@ export interface AppPorts {
   readonly secrets: Secrets;
   readonly personalData: PersonalData;
   readonly links: Links;
+  readonly messages: Messages;
 }

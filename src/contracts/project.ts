@@ -262,6 +262,12 @@ export const ResponseStatsSchema = z
     meanAsksPerRequester: z.number().nullable(),
     /** Asks a plan wanted to send that a fatigue rule held back, by rule (every rule, zeros too). */
     suppressed: z.array(z.object({ reason: FatigueReasonSchema, count: Count }).strict()),
+    /**
+     * Requester comments written in the window (the latest 30 a ticket keeps), and how many the
+     * English scorer could not read: marked "not scored (language)" and left out of tone.
+     */
+    requesterComments: Count,
+    notScoredLanguage: Count,
   })
   .strict();
 export type ResponseStats = z.infer<typeof ResponseStatsSchema>;

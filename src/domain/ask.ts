@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QuestionKindSchema } from './question';
-import { LostTimeChoiceSchema, ReasonChipsSchema } from './survey-plan';
+import { LostTimeChoiceSchema, ReasonChipsSchema, SurveyTranslationsSchema } from './survey-plan';
 import { WAYPOINT_KINDS } from './waypoint';
 
 export const ASK_STATUSES = ['pending', 'answered', 'expired', 'withdrawn'] as const;
@@ -15,6 +15,8 @@ export const QuestionSnapshotSchema = z
     reasonChips: ReasonChipsSchema,
     comment: z.object({ enabled: z.boolean(), maxLength: z.number().int().min(1).max(2000) }).strict(),
     lostTime: z.object({ enabled: z.boolean(), choices: z.array(LostTimeChoiceSchema).max(8) }).strict(),
+    /** The plan's wording per locale when asked; asks stored before it existed read as English only. */
+    translations: SurveyTranslationsSchema.optional(),
   })
   .strict();
 export type QuestionSnapshot = z.infer<typeof QuestionSnapshotSchema>;

@@ -36,6 +36,15 @@ export const SignalSchema = z.discriminatedUnion('kind', [
       frustrationReasons: z.array(z.string().max(80)).max(3).default([]),
     })
     .strict(),
+  z
+    .object({
+      ...base,
+      /** A requester comment the English scorer cannot read: no tone, never neutral (SCORING.md §4). */
+      kind: z.literal('comment-not-scored'),
+      commentId: z.string(),
+      reason: z.literal('language'),
+    })
+    .strict(),
   z.object({ ...base, kind: z.literal('chaser'), commentId: z.string(), excerpt: z.string().max(300) }).strict(),
   z.object({ ...base, kind: z.literal('sla-breached'), slaName: z.string().max(120) }).strict(),
   z.object({ ...base, kind: z.literal('reopened') }).strict(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TranslatedLocaleSchema } from './i18n/locale';
 import { QuestionKindSchema } from './question';
 import { ScopeSchema } from './scope';
 import { WaypointSchema } from './waypoint';
@@ -10,6 +11,57 @@ export const ReasonChipsSchema = z
   .object({ negative: chips.default([]), neutral: chips.default([]), positive: chips.default([]) })
   .strict();
 export type ReasonChips = z.infer<typeof ReasonChipsSchema>;
+
+// A translation may leave a chip blank: that chip shows in English.
+const chipTranslation = z.string().trim().max(40, 'must be at most 40 characters');
+const chipTranslations = z.array(chipTranslation).max(8, 'at most 8 chips');
+
+/**
+ * One locale's wording of the question and of the reason chips. Chips translate the English list
+ * place by place, so an answer always records the English chip (one reason, one name, whatever
+ * language it was picked in); anything blank or left out shows in English.
+ */
+export const SurveyTextTranslationSchema = z
+  .object({
+    text: z.string().trim().max(200, 'must be at most 200 characters').default(''),
+    reasonChips: z
+      .object({
+        negative: chipTranslations.default([]),
+        neutral: chipTranslations.default([]),
+        positive: chipTranslations.default([]),
+      })
+      .strict()
+      .default({ negative: [], neutral: [], positive: [] }),
+  })
+  .strict();
+export type SurveyTextTranslation = z.infer<typeof SurveyTextTranslationSchema>;
+
+/** The question and chips per locale beside the English (the fallback); absent in plans stored before. */
+export const SurveyTranslationsSchema = z.partialRecord(TranslatedLocaleSchema, SurveyTextTranslationSchema);
+export type SurveyTranslations = z.infer<typeof SurveyTranslationsSchema>;
+
+const BANDS = ['negative', 'neutral', 'positive'] as const;
+
+/** A translated chip list longer than the English one would name a reason nobody can record. */
+export function checkChipTranslations(
+  english: ReasonChips,
+  translations: SurveyTranslations,
+  ctx: z.RefinementCtx,
+  at: ReadonlyArray<string | number>,
+): void {
+  for (const locale of Object.keys(translations) as Array<keyof SurveyTranslations>) {
+    const t = translations[locale];
+    for (const band of BANDS) {
+      const n = english[band].length;
+      if (t !== undefined && t.reasonChips[band].length > n)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, locale, 'reasonChips', band],
+          message: `has more chips than the English list (${n})`,
+        });
+    }
+  }
+}
 
 /** A "time lost" choice: its label and the midpoint in minutes used for the mean (SCORING.md §3). */
 export const LostTimeChoiceSchema = z
@@ -156,7 +208,10 @@ export const SurveyPlanSchema = z
       expiryHours: 72,
       reminder: { enabled: true, afterHours: 24 },
     }),
+    /** Absent in plans stored before plans had wording per locale: English only. */
+    translations: SurveyTranslationsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => checkChipTranslations(p.followUps.reasonChips, p.translations ?? {}, ctx, ['translations']));
 export type SurveyPlan = z.infer<typeof SurveyPlanSchema>;
 export type SurveyPlanInput = z.input<typeof SurveyPlanSchema>;

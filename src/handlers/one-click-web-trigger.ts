@@ -6,63 +6,22 @@
  * https://developer.atlassian.com/platform/forge/manifest-reference/modules/web-trigger/
  */
 import { z } from 'zod';
-import { answerByLink, type LinkOutcome } from '../app/answers/answer-by-link';
+import { answerByLink } from '../app/answers/answer-by-link';
 import { deliverTicketChange } from '../app/delivery/deliver-ticket-change';
 import { AppError } from '../app/errors';
 import type { AppPorts } from '../app/ports';
+import { acceptedLanguages, negotiateLocale, type Translator } from '../domain/i18n';
+import { messagePage, outcomePage, refusalPage, type WebResponse } from './presenters/one-click-page';
 import type { TriggerDeps } from './trigger-deps';
+
+export type { WebResponse } from './presenters/one-click-page';
 
 export interface WebRequest {
   readonly method: string;
   readonly body: string;
   readonly query: Readonly<Record<string, readonly string[]>>;
-}
-
-export interface WebResponse {
-  readonly statusCode: number;
-  readonly headers: Record<string, string[]>;
-  readonly body: string;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-}
-
-function page(status: number, title: string, body: string): WebResponse {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
-  return {
-    statusCode: status,
-    headers: {
-      'Content-Type': ['text/html; charset=utf-8'],
-      'Cache-Control': ['no-store'],
-      'Referrer-Policy': ['no-referrer'],
-      'Content-Security-Policy': ["default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"],
-    },
-    body: html,
-  };
-}
-
-const REFUSALS = {
-  malformed: [
-    400,
-    'This link is not valid',
-    '<p>The link is incomplete or damaged. You can still answer on the request in the portal.</p>',
-  ],
-  forged: [403, 'This link is not valid', '<p>This link was not issued by Sentio. Nothing was recorded.</p>'],
-  expired: [410, 'This survey has closed', '<p>The survey expired, so nothing was recorded. Thank you anyway.</p>'],
-  mismatch: [
-    409,
-    'This link does not match the survey',
-    '<p>Nothing was recorded. Please answer on the request in the portal.</p>',
-  ],
-} as const;
-
-function refusal(kind: keyof typeof REFUSALS): WebResponse {
-  const [status, title, body] = REFUSALS[kind];
-  return page(status, title, body);
+  /** The browser's Accept-Language header, if it sent one. */
+  readonly acceptLanguage?: string | undefined;
 }
 
 function tokenOf(req: WebRequest): string | null {
@@ -73,57 +32,37 @@ function tokenOf(req: WebRequest): string | null {
   return req.query.t?.[0] ?? null;
 }
 
-function pageOf(outcome: LinkOutcome, token: string): WebResponse {
-  switch (outcome.kind) {
-    case 'invalid':
-      return refusal(outcome.reason);
-    case 'confirm': {
-      const form = `<p>${escapeHtml(outcome.question)}</p><p>Your answer: <strong>${outcome.score}</strong></p><form method="POST"><input type="hidden" name="t" value="${escapeHtml(token)}"><button type="submit">Confirm my answer</button></form>`;
-      return page(200, 'Confirm your answer', form);
-    }
-    case 'already-recorded':
-      return outcome.on === 'open'
-        ? page(200, 'Already recorded', '<p>This answer was already recorded. Thank you!</p>')
-        : page(200, 'Already recorded', '<p>This answer was already recorded. Nothing changed.</p>');
-    case 'recorded':
-      return page(
-        200,
-        'Thank you!',
-        '<p>Your answer was recorded. You can add a comment or change it on the request in the portal until the survey closes.</p>',
-      );
-  }
-}
-
 /** Errors the requester can act on become a page; anything else is the platform's 500. */
-function errorPage(e: unknown): WebResponse {
+function errorPage(m: Translator, e: unknown): WebResponse {
   if (e instanceof AppError && e.code === 'refused') {
     return e.details.reason === 'ask-expired'
-      ? refusal('expired')
-      : page(409, 'Nothing was recorded', `<p>${escapeHtml(e.message)}.</p>`);
+      ? refusalPage(m, 'expired')
+      : messagePage(m, 409, 'oneClick.refused.title', 'oneClick.refused.body');
   }
-  if (e instanceof AppError && e.code === 'not-found') return refusal('mismatch');
+  if (e instanceof AppError && e.code === 'not-found') return refusalPage(m, 'mismatch');
   if (e instanceof AppError && e.code === 'unavailable')
-    return page(
-      503,
-      'Please try again',
-      '<p>We could not record your answer just now. Please try again in a minute.</p>',
-    );
+    return messagePage(m, 503, 'oneClick.unavailable.title', 'oneClick.unavailable.body');
   throw e;
 }
 
 export async function respondToOneClick(ports: AppPorts, req: WebRequest): Promise<WebResponse> {
+  const accepted = acceptedLanguages(req.acceptLanguage);
+  const browser = (): Promise<Translator> => ports.messages.forLocale(negotiateLocale(...accepted));
   if (req.method !== 'GET' && req.method !== 'POST')
-    return page(405, 'Not allowed', '<p>Use the link from your e-mail.</p>');
+    return messagePage(await browser(), 405, 'oneClick.notAllowed.title', 'oneClick.notAllowed.body');
   const token = tokenOf(req);
-  if (token === null) return refusal('malformed');
+  if (token === null) return refusalPage(await browser(), 'malformed');
   // Opening a link changes nothing, so a failure there is the platform's; confirming can be refused.
-  if (req.method === 'GET') return pageOf(await answerByLink(ports, token, 'open'), token);
+  if (req.method === 'GET') {
+    const outcome = await answerByLink(ports, token, 'open', accepted);
+    return outcomePage(await ports.messages.forLocale(outcome.locale), outcome, token);
+  }
   try {
-    const outcome = await answerByLink(ports, token, 'confirm');
+    const outcome = await answerByLink(ports, token, 'confirm', accepted);
     if (outcome.kind === 'recorded') await deliverTicketChange(ports, outcome.delivery);
-    return pageOf(outcome, token);
+    return outcomePage(await ports.messages.forLocale(outcome.locale), outcome, token);
   } catch (e) {
-    return errorPage(e);
+    return errorPage(await browser(), e);
   }
 }
 
@@ -134,6 +73,12 @@ const WebRequestSchema = z.looseObject({
   headers: z.record(z.string(), z.array(z.string())).optional(),
 });
 
+/** Header names may arrive in any case; the first value counts. */
+function headerOf(headers: Record<string, string[]> | undefined, name: string): string | undefined {
+  const entry = Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === name);
+  return entry?.[1][0];
+}
+
 export function oneClickHandler(deps: TriggerDeps) {
   return async (request: unknown): Promise<WebResponse> => {
     const parsed = WebRequestSchema.safeParse(request);
@@ -142,6 +87,7 @@ export function oneClickHandler(deps: TriggerDeps) {
           method: parsed.data.method.toUpperCase(),
           body: parsed.data.body ?? '',
           query: parsed.data.queryParameters ?? {},
+          acceptLanguage: headerOf(parsed.data.headers, 'accept-language'),
         }
       : { method: 'GET', body: '', query: {} };
     return respondToOneClick(deps.ports(), web);

@@ -97,6 +97,7 @@ const ServiceDeskSchema = z.object({ id: z.string(), projectId: z.string() });
 const RequestTypeOptionSchema = z.object({ id: z.string(), name: z.string(), serviceDeskId: z.string() });
 const PriorityOptionSchema = z.object({ id: z.string(), name: z.string() });
 const UserNameSchema = z.object({ accountId: z.string(), displayName: z.string().optional() });
+const UserLocaleSchema = z.object({ locale: z.string().max(35).nullable().optional() });
 
 /** Page size and page count of the scope lists: 500 of each is more than any picker should show, and bounded in time. */
 const LIST_PAGE = 50;
@@ -322,6 +323,17 @@ const accountExists: JiraClient['accountExists'] = async (accountId) => {
   return true;
 };
 
+const userLocale: JiraClient['userLocale'] = async (accountId) => {
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-get
+  // `locale` "may be returned as null" (the user's privacy setting).
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/api/3/user?accountId=${accountId}`, { method: 'GET', headers: READ }),
+  );
+  if (res.status === 404) return null;
+  expectOk(res, 'user');
+  return (await parse(res, UserLocaleSchema, 'user')).locale ?? null;
+};
+
 const listProjects: JiraClient['listProjects'] = async () => {
   // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-search-get
   const projects = await allPages(
@@ -360,6 +372,7 @@ export function createJiraClient(): JiraClient {
     addPublicComment,
     setExperienceProperty,
     accountExists,
+    userLocale,
     listProjects,
     listPriorities,
   };

@@ -145,9 +145,10 @@ describe('B4: one-click links are bearer tokens', () => {
       ),
     );
     expect(env.plans[0]?.delivery).toBeDefined();
-    const ui = await import('../../static/src/views/admin/plan-delivery-text');
-    expect(ui.ONE_CLICK_AUDIENCE).toMatch(/agent/i);
-    expect(ui.ONE_CLICK_AUDIENCE).toMatch(/participant/i);
+    // The plan editor's words beside the toggle (locales/admin/en-US.json, admin.plan.oneClickAudience).
+    const words = (await import('../../locales/admin/en-US.json')).default.admin.plan.oneClickAudience;
+    expect(words).toMatch(/agent/i);
+    expect(words).toMatch(/participant/i);
   });
 });
 

@@ -312,6 +312,9 @@ describe('the project dashboard on the local host', () => {
         { reason: 'ask-pending', count: 0 },
         { reason: 'sampled-out', count: 0 },
       ],
+      // The requesters wrote no comment here (answers are not comments): nothing to mark.
+      requesterComments: 0,
+      notScoredLanguage: 0,
     });
   });
 

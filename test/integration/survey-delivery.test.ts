@@ -78,7 +78,8 @@ describe('survey comment delivery and one-click answers on the local host', () =
     const res = await web('GET', token);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Confirm your answer');
-    expect(res.body).toContain('<strong>4</strong>');
+    // The score in the scale's own words (csat5: 4 is "Satisfied"), in the requester's language.
+    expect(res.body).toContain('Your answer: 4, Satisfied');
     expect(storageSnapshot(h)).toBe(before);
   });
 

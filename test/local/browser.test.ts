@@ -106,6 +106,26 @@ describe('the issue view in a real browser', () => {
     await page.close();
   });
 
+  it('serves the manifest’s message files to the bridge’s i18n, in the signed-in person’s locale', async () => {
+    // Oracle: mirror/apis-reference/ui-api-bridge/i18n/index.md — no locale given means the user's
+    // locale from view.getContext; a key nobody has returns the default value given.
+    h.site.raw.addUser({ accountId: 'agent-de', displayName: 'Dora Brandt', role: 'agent', locale: 'de_DE' });
+    const issue = h.site.createTicket({ projectKey: 'IT', summary: 'Sprache', reporter: h.users.customers[0] ?? '' });
+    await browser.addCookies([{ name: 'persona', value: 'agent-de', url: h.url }]);
+    const page = await browser.newPage();
+    await page.goto(`${h.url}/browse/${issue.key}`);
+    const frame = await (await page.waitForSelector('iframe[data-module="sentio-issue-panel"]')).contentFrame();
+    if (!frame) throw new Error('no iframe content');
+    await frame.waitForSelector('#out[data-state="done"], #out[data-state="error"]');
+    const result = JSON.parse((await frame.textContent('#out')) ?? '{}') as {
+      context: { locale: string };
+      messages: { send: string; missing: string; fileLocale: string };
+    };
+    expect(result.context.locale).toBe('de-DE');
+    expect(result.messages).toEqual({ send: 'Senden', missing: 'fallback', fileLocale: 'de-DE' });
+    await page.close();
+  });
+
   it('renders the issue context only when the agent expands it (docs: jira-issue-context)', async () => {
     const issue = h.site.createTicket({ projectKey: 'IT', summary: 'Context', reporter: h.users.customers[0] ?? '' });
     await browser.addCookies([{ name: 'persona', value: encodeURIComponent(h.users.agents[0] ?? ''), url: h.url }]);

@@ -56,3 +56,32 @@ describe('demo seed', () => {
     expect(shape(again)).toEqual(shape(h));
   }, 180_000); // two seeds through the app: a guard against a hang, not a time budget
 });
+
+describe('demo seed languages', () => {
+  it('has requesters who read Jira in German and Japanese, and the portal words a German one’s survey in German', async () => {
+    const h = await smallDemo();
+    const byName = (name: string) => h.site.raw.users('customer').find((u) => u.displayName === name);
+    const hannah = byName('Hannah Schmidt');
+    const yuki = byName('Yuki Tanaka');
+    expect([hannah?.locale, yuki?.locale, byName('Chris Doyle')?.locale]).toEqual(['de_DE', 'ja_JP', 'en_US']);
+    // A fresh request of each raises the demo's "waiting for you" plan when it waits for them.
+    const wording: Record<string, string | undefined> = {};
+    for (const who of [hannah, yuki]) {
+      if (who === undefined) continue;
+      const t = h.site.createTicket({
+        projectKey: 'IT',
+        requestType: 'Get IT help',
+        summary: 'Laptop',
+        reporter: who.accountId,
+      });
+      h.site.transition(t.key, 'Waiting for customer', h.users.agents[0] ?? '');
+      await h.waitForIdle();
+      const res = (await h.invoke('sentio-portal-survey', 'getMyAsk', {}, who.accountId, { request: { key: t.key } }))
+        .value as { ok: true; data: { ask: { wording: { locale: string; text: string } } | null } };
+      wording[who.locale] = res.data.ask?.wording.text;
+    }
+    // Yuki may be in the plan's 24 h cooldown from the demo's own asks; when asked, it is in Japanese.
+    expect(wording.de_DE).toBe('Wie läuft Ihre Anfrage bisher?');
+    if (wording.ja_JP !== undefined) expect(wording.ja_JP).toBe('これまでのリクエストの対応はいかがですか？');
+  });
+});

@@ -86,7 +86,7 @@ describe('admin page', () => {
     expect(within(preview).getByRole('status')).toHaveTextContent('Experience 76.7. Operations 87.1.');
     expect(preview).toHaveTextContent('79.8At risk');
     // Satisfaction at 90 % reaches its target: X = 0.8·100 + 0.2·83.33 = 96.67, XLA = 0.7·96.67 + 0.3·87.15 = 93.8.
-    const rate = within(preview).getByLabelText('Example rate of satisfaction');
+    const rate = within(preview).getByLabelText('Example rate of Satisfaction');
     await user.clear(rate);
     await user.type(rate, '90');
     expect(preview).toHaveTextContent('93.8Met');
@@ -168,7 +168,7 @@ describe('admin page', () => {
     await user.click(screen.getByRole('button', { name: 'Edit Waiting check' }));
     await screen.findByRole('button', { name: /^Save (XLA|plan)$/ });
     const preview = screen.getByRole('complementary', { name: 'Preview of what the requester sees' });
-    expect(within(preview).getAllByRole('radio')).toHaveLength(2);
+    expect(await within(preview).findAllByRole('radio')).toHaveLength(2);
     await user.click(screen.getByRole('button', { name: 'Stars (5)' }));
     const question = screen.getByLabelText('Question');
     await user.clear(question);

@@ -107,7 +107,7 @@ describe('agent issue panel', () => {
     await waitFor(() => expect(host.callsTo(askNow)).toEqual([{ planId: 'effort' }]));
     // The refusal stays beside the choice, not only in a passing flag.
     expect(
-      await screen.findByText('“Effort check” cannot ask now: not in the 50 % sample this time.'),
+      await screen.findByText('“Effort check” cannot ask now. Not in the 50 % sample this time.'),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ask for feedback now' })).toBeDisabled();
   });
@@ -136,7 +136,7 @@ describe('agent issue panel', () => {
     await user.click(screen.getByRole('button', { name: 'Quick check' }));
     expect(
       screen.getByText(
-        '“Quick check” cannot ask now: the requester was last asked 2 h ago; the plan waits 72 h between asks.',
+        '“Quick check” cannot ask now. The requester was last asked 2 h ago; the plan waits 72 h between asks.',
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Ask for feedback now' })).toBeDisabled();

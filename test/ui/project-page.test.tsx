@@ -173,7 +173,7 @@ describe('project page', () => {
     expect(within(row12).getByText('3 days')).toBeInTheDocument();
     const row3 = within(table).getByRole('row', { name: /HELP-3/ });
     expect(within(row3).getByText('Unassigned')).toBeInTheDocument();
-    expect(within(row3).getByText('5 h')).toBeInTheDocument();
+    expect(within(row3).getByText('5 hr')).toBeInTheDocument();
     await user.click(within(table).getByRole('button', { name: /Age/ }));
     expect(keys()).toEqual(['HELP-12', 'HELP-3']);
     await user.click(within(table).getByRole('button', { name: /Age/ }));
@@ -258,7 +258,7 @@ describe('project page', () => {
 
   it('shows response rate and fatigue figures, leaving out rules that held nothing back', async () => {
     renderApp(projectPage());
-    expect(await screen.findByText('57 %')).toBeInTheDocument();
+    expect(await screen.findByText('57%')).toBeInTheDocument();
     // The denominator is said: 54 answered of 54 + 40 closed; 120 − 94 = 26 still waiting.
     expect(
       screen.getByText(
@@ -268,12 +268,37 @@ describe('project page', () => {
     expect(screen.getByText('26')).toBeInTheDocument();
     expect(
       screen.getByText(
-        'Held back by fatigue rules: 17 asks (asked the same person too recently), 3 asks (an earlier ask was still waiting).',
+        'Held back by fatigue rules: 17 asks (asked the same person too recently) and 3 asks (an earlier ask was still waiting).',
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('1.3')).toBeInTheDocument();
     // 1.3 asks per requester is under the fatigue line of 2.
     expect(screen.queryByText(/Survey fatigue:/)).toBeNull();
+  });
+
+  it('says what share of requester comments went unscored for their language, with its denominator', async () => {
+    renderApp(projectPage());
+    // Hand-computed from the figures: 20 of 250 comments = 8 %.
+    expect(
+      await screen.findByText(
+        '8% of requester comments in this window were not scored (language): 20 of 250 comments.',
+      ),
+    ).toBeInTheDocument();
+    const figure = screen.getByText('Not scored (language)').closest('div');
+    expect(figure).not.toBeNull();
+    expect(within(figure as HTMLElement).getByText('8%')).toBeInTheDocument();
+  });
+
+  it('says so when no requester comment was written in the window', async () => {
+    const host = projectPage().answer(getResponseStats, {
+      ...someResponseStats(),
+      requesterComments: 0,
+      notScoredLanguage: 0,
+    });
+    renderApp(host);
+    expect(
+      await screen.findByText('No requester comments in this window, so none went unscored for their language.'),
+    ).toBeInTheDocument();
   });
 
   it('reloads every section for the chosen window', async () => {
@@ -307,7 +332,7 @@ describe('project page', () => {
   it('shows a section failure beside the sections that loaded', async () => {
     renderApp(projectPage().fail(getScorecards, { code: 'unavailable', message: 'Jira is busy. Try again.' }));
     expect(await findInNotice('Jira is busy. Try again.')).toBeInTheDocument();
-    expect(await screen.findByText('57 %')).toBeInTheDocument();
+    expect(await screen.findByText('57%')).toBeInTheDocument();
   });
 
   it('says "no access" once for the page and disables its controls', async () => {

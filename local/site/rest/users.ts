@@ -12,7 +12,7 @@ function getMyself(k: Kit): Route {
       if (req.principal.kind === 'app') return { status: 200, body: site.userRef(req.principal.accountId) };
       const u = principalUser(req.principal);
       if (!u) return jiraError(401, 'You are not authenticated. Authentication required to perform this operation.');
-      return { status: 200, body: { ...site.userRef(u.accountId), emailAddress: u.email, locale: 'en_GB' } };
+      return { status: 200, body: { ...site.userRef(u.accountId), emailAddress: u.email, locale: u.locale } };
     },
   ];
 }
@@ -28,7 +28,7 @@ function getUser(k: Kit): Route {
       if (!id) return jiraError(400, 'The accountId query parameter needs to be provided.');
       if (!site.user(id))
         return jiraError(404, `Specified user does not exist or you do not have required permissions`);
-      return { status: 200, body: site.userRef(id) };
+      return { status: 200, body: { ...site.userRef(id), locale: site.user(id)?.locale ?? null } };
     },
   ];
 }

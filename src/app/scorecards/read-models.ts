@@ -91,4 +91,6 @@ export interface ResponseStats {
   requestersSaturated: boolean;
   meanAsksPerRequester: number | null;
   suppressed: Array<{ reason: (typeof FATIGUE_REASONS)[number]; count: number }>;
+  requesterComments: number;
+  notScoredLanguage: number;
 }

@@ -26,5 +26,7 @@ export async function projectResponseStats(
     requestersSaturated: stats.requestersSaturated,
     meanAsksPerRequester: stats.requestersAsked > 0 ? stats.sent / stats.requestersAsked : null,
     suppressed: FATIGUE_REASONS.map((reason) => ({ reason, count: stats.held[reason] })),
+    requesterComments: stats.requesterComments,
+    notScoredLanguage: stats.notScoredLanguage,
   };
 }

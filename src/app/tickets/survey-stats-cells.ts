@@ -10,5 +10,6 @@ export function surveyStatsCellsOf(record: TicketRecord): Cell[] {
     requesterId: e.reporterId,
     asks: record.asks.map((a) => ({ status: a.status, createdAt: a.createdAt })),
     decisions: record.decisions.map((d) => ({ asked: d.asked, reason: d.reason, at: d.at })),
+    comments: e.requesterComments.map((c) => ({ at: c.at, notScoredLanguage: c.notScored === 'language' })),
   });
 }

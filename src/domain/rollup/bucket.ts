@@ -63,6 +63,7 @@ export const STORED_SLOT_CODES: readonly Slot[] = [
   'asks',
   'held',
   'reach',
+  'comments',
 ];
 const CODE_OF_SLOT: ReadonlyMap<string, number> = new Map(STORED_SLOT_CODES.map((slot, code) => [slot, code]));
 const WIDTH_OF_CODE: readonly number[] = STORED_SLOT_CODES.map(slotWidth);

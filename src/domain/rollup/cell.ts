@@ -18,7 +18,7 @@ export const LOST_TIME_SLOT = 'lt';
  * asks a fatigue rule held back (one value per `FATIGUE_REASONS` entry), `reach` a
  * linear-counting sketch of the requesters asked (`REACH_WIDTH` counters).
  */
-export const SURVEY_SLOTS = ['asks', 'held', 'reach'] as const;
+export const SURVEY_SLOTS = ['asks', 'held', 'reach', 'comments'] as const;
 export type SurveySlot = (typeof SURVEY_SLOTS)[number];
 export const FATIGUE_REASONS = ['cooldown', 'max-asks-reached', 'ask-pending', 'sampled-out'] as const;
 export const REACH_WIDTH = 128;
@@ -44,6 +44,7 @@ export function slotWidth(slot: Slot): number {
   if (slot === 'asks') return 3;
   if (slot === 'held') return FATIGUE_REASONS.length;
   if (slot === 'reach') return REACH_WIDTH;
+  if (slot === 'comments') return 2;
   const kind = questionOfSlot(slot);
   if (kind === null) return 2;
   const scale = SCALES[kind];

@@ -33,6 +33,8 @@ export interface SurveyActivity {
   readonly asks: ReadonlyArray<{ readonly status: AskStatus; readonly createdAt: EpochMs }>;
   /** Plan decisions kept with the ticket; refusals by a fatigue rule count as "held back". */
   readonly decisions: ReadonlyArray<{ readonly asked: boolean; readonly reason: string; readonly at: EpochMs }>;
+  /** The requester's comments the ticket keeps, and whether each went unscored for its language. */
+  readonly comments?: ReadonlyArray<{ readonly at: EpochMs; readonly notScoredLanguage: boolean }>;
 }
 
 function isFatigueReason(reason: string): reason is FatigueReason {
@@ -50,7 +52,7 @@ export function reachPosition(requesterId: string): number {
  * asked — so any window holding one of those days counts the requester.
  */
 export function surveyStatsCells(activity: SurveyActivity): Cell[] {
-  const coord = (day: DayKey, slot: 'asks' | 'held' | 'reach') => ({
+  const coord = (day: DayKey, slot: 'asks' | 'held' | 'reach' | 'comments') => ({
     xlaId: SURVEY_STATS_ID,
     segment: activity.segment,
     day,
@@ -71,6 +73,10 @@ export function surveyStatsCells(activity: SurveyActivity): Cell[] {
         FATIGUE_REASONS.map((r) => (r === d.reason ? 1 : 0)),
       ),
     );
+  }
+  // `comments` on the day of each requester comment: `[1, not scored for its language ? 1 : 0]`.
+  for (const c of activity.comments ?? []) {
+    cells.push(makeCell(coord(dayKeyOf(c.at), 'comments'), [1, c.notScoredLanguage ? 1 : 0]));
   }
   if (activity.requesterId !== null) {
     const position = reachPosition(activity.requesterId);
@@ -95,6 +101,9 @@ export interface SurveyStats {
   readonly requestersAsked: number;
   /** Every counter of the sketch is taken: `requestersAsked` is a lower bound. */
   readonly requestersSaturated: boolean;
+  /** Requester comments written in the range, and how many of them the English scorer could not read. */
+  readonly requesterComments: number;
+  readonly notScoredLanguage: number;
 }
 
 /**
@@ -116,6 +125,8 @@ export function surveyStatsOf(
   let expired = 0;
   const held = FATIGUE_REASONS.map(() => 0);
   const reach = new Array<number>(REACH_WIDTH).fill(0);
+  let requesterComments = 0;
+  let notScoredLanguage = 0;
   for (const bucket of buckets) {
     for (const cell of bucketCells(bucket)) {
       if (cellXla(cell) !== SURVEY_STATS_ID) continue;
@@ -133,6 +144,9 @@ export function surveyStatsOf(
         values.forEach((v, i) => {
           held[i] = (held[i] ?? 0) + v;
         });
+      } else if (slot === 'comments') {
+        requesterComments += values[0] ?? 0;
+        notScoredLanguage += values[1] ?? 0;
       } else if (slot === 'reach') {
         values.forEach((v, i) => {
           reach[i] = (reach[i] ?? 0) + v;
@@ -148,5 +162,7 @@ export function surveyStatsOf(
     held: Object.fromEntries(FATIGUE_REASONS.map((r, i) => [r, held[i] ?? 0])) as Record<FatigueReason, number>,
     requestersAsked: estimateDistinct(zeros),
     requestersSaturated: zeros === 0,
+    requesterComments,
+    notScoredLanguage,
   };
 }

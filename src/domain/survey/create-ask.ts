@@ -1,5 +1,6 @@
 import type { Ask, QuestionSnapshot } from '../ask';
-import type { SurveyPlan } from '../survey-plan';
+import type { TranslatedLocale } from '../i18n/locale';
+import type { SurveyPlan, SurveyTranslations } from '../survey-plan';
 import { HOUR_MS, type EpochMs } from '../time';
 import type { StatusCategory } from '../waypoint';
 import { fnv1a64Hex } from './hash';
@@ -10,6 +11,20 @@ import { fnv1a64Hex } from './hash';
  */
 export function askIdFor(ticketId: string, planId: string, occurrenceKey: string): string {
   return `ask-${ticketId}-${fnv1a64Hex(`${ticketId}\u001f${planId}\u001f${occurrenceKey}`)}`;
+}
+
+function copyTranslations(translations: SurveyTranslations): SurveyTranslations {
+  const copy: SurveyTranslations = {};
+  for (const locale of Object.keys(translations) as TranslatedLocale[]) {
+    const t = translations[locale];
+    if (t === undefined) continue;
+    const { negative, neutral, positive } = t.reasonChips;
+    copy[locale] = {
+      text: t.text,
+      reasonChips: { negative: [...negative], neutral: [...neutral], positive: [...positive] },
+    };
+  }
+  return copy;
 }
 
 /** Freezes what the plan asks today; later plan edits never reach this copy. */
@@ -25,6 +40,10 @@ export function snapshotQuestion(plan: SurveyPlan): QuestionSnapshot {
     },
     comment: { enabled: comment.enabled, maxLength: comment.maxLength },
     lostTime: { enabled: lostTime.enabled, choices: lostTime.choices.map((c) => ({ ...c })) },
+    // Only when the plan has wording per locale, so asks of English-only plans keep their old shape.
+    ...(plan.translations && Object.keys(plan.translations).length > 0
+      ? { translations: copyTranslations(plan.translations) }
+      : {}),
   };
 }
 

@@ -24,7 +24,8 @@ export type CommentScore =
       /** Why it reads frustrated, in the agent's words. */
       readonly reasons?: readonly string[];
     }
-  | { readonly kind: 'unscorable' };
+  /** `non-english`: written in a language the English scorer cannot read (shown as "not scored (language)"). */
+  | { readonly kind: 'unscorable'; readonly reason?: 'empty' | 'non-english' };
 
 export interface ApplyEventDeps {
   readonly score: (text: string) => CommentScore;
@@ -231,6 +232,8 @@ function applyRequesterComment(
     frustrationReasons: scored
       ? (result.reasons ?? []).slice(0, L.frustrationReasons).map((r) => truncate(r, L.reasonChars))
       : [],
+    // Only marked when true, so records of comments scored before the mark existed keep their shape.
+    ...(result.kind === 'unscorable' && result.reason === 'non-english' ? { notScored: 'language' as const } : {}),
   };
   const comments = insertBounded(
     e.requesterComments,

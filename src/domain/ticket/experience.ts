@@ -57,6 +57,8 @@ export const RequesterCommentSchema = z
     chaser: z.boolean(),
     /** Why it reads frustrated, for the agent ("says it is not fixed"); records stored before it: []. */
     frustrationReasons: z.array(z.string().max(L.reasonChars)).max(L.frustrationReasons).default([]),
+    /** Not scored because the English scorer cannot read its language: missing from tone, shown as such. */
+    notScored: z.literal('language').optional(),
   })
   .strict();
 export type RequesterComment = z.infer<typeof RequesterCommentSchema>;

@@ -9,7 +9,17 @@ import { EXPERIENCE_LIMITS, assigneeChanges, type TicketExperience } from './exp
 export function ticketSignals(e: TicketExperience): Signal[] {
   const out: Signal[] = [];
   for (const c of e.requesterComments) {
-    if (c.s === null) continue;
+    if (c.s === null) {
+      if (c.notScored === 'language')
+        out.push({
+          id: `${e.issueId}:not-scored:${c.commentId}`,
+          at: c.at,
+          kind: 'comment-not-scored',
+          commentId: c.commentId,
+          reason: 'language',
+        });
+      continue;
+    }
     out.push({
       id: `${e.issueId}:sentiment:${c.commentId}`,
       at: c.at,

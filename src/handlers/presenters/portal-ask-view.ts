@@ -1,12 +1,28 @@
 import type { PortalAsk } from '../../app/answers/portal-ask';
 import type { PortalAskView } from '../../contracts/portal';
+import type { Locale } from '../../domain/i18n';
+import { localizeQuestion } from '../../domain/survey/localized-question';
 
-/** What a requester sees of one ask: never another person's data, never internal notes. */
-export function portalAskView({ ask, editable }: PortalAsk): PortalAskView {
+/**
+ * What a requester sees of one ask, worded in their language: never another person's data, never
+ * internal notes, never the other locales' wording.
+ */
+export function portalAskView({ ask, editable }: PortalAsk, locale: Locale): PortalAskView {
+  const { translations: _others, ...question } = ask.question;
+  const wording = localizeQuestion(ask.question, locale);
   return {
     askId: ask.id,
     issueKey: ask.issueKey,
-    question: ask.question,
+    question: { ...question, text: wording.text },
+    wording: {
+      locale,
+      text: wording.text,
+      reasonChips: {
+        negative: [...wording.reasonChips.negative],
+        neutral: [...wording.reasonChips.neutral],
+        positive: [...wording.reasonChips.positive],
+      },
+    },
     status: ask.status === 'answered' ? 'answered' : 'pending',
     answer:
       ask.answer === null

@@ -41,6 +41,15 @@ function timelineOf(signal: Signal): TimelineEntry {
         tone: negative ? 'bad' : 'neutral',
       };
     }
+    case 'comment-not-scored':
+      // Neither good nor bad: a comment in another language says nothing about tone (SCORING.md §4).
+      return {
+        ...at,
+        kind: 'comment-sentiment',
+        title: 'Requester comment: not scored (language)',
+        detail: null,
+        tone: 'neutral',
+      };
     case 'chaser':
       return { ...at, kind: 'chaser', title: 'Requester asked for an update', detail: signal.excerpt, tone: 'bad' };
     case 'sla-breached':

@@ -12,6 +12,8 @@ export type StartCall = <C extends ResolverContract = never>(name: C['name'], pa
  * before zod is loaded (app/view-chunks.ts), the app shell from the checked one.
  */
 export interface PrefetchContext {
+  /** The user's locale, as Jira sends it in the context (the portal asks in the requester's language). */
+  readonly locale?: string | undefined;
   readonly extension: {
     readonly entryPoint?: string | undefined;
     readonly gadgetConfiguration?: Record<string, unknown> | undefined;

@@ -5,30 +5,45 @@ import { ClientProvider } from '../api/client-context';
 import type { Host, ViewContext } from '../host/host';
 import { ViewSkeleton } from '../ui/view-skeleton';
 import { HostProvider } from './host-context';
+import { englishMessages, MessagesProvider } from '../i18n/messages';
+import type { Translator } from '@domain/i18n';
 import { viewFor } from './routes';
 
 /**
  * Everything a view needs around it: the host, the typed client, and a crash guard. The entry
  * passes the client it already prefetched the view's first calls with (see `startView`).
  */
-export function App({ host, context, client: given }: { host: Host; context: ViewContext; client?: Client }) {
+export function App({
+  host,
+  context,
+  client: given,
+  messages = englishMessages,
+}: {
+  host: Host;
+  context: ViewContext;
+  client?: Client;
+  /** The person's language (i18n/messages.tsx `loadMessages`); English when not given. */
+  messages?: Translator;
+}) {
   const client = useMemo(() => given ?? createClient(host), [given, host]);
   const View = viewFor(context.moduleKey);
   return (
     <HostProvider host={host} context={context}>
-      <ClientProvider client={client}>
-        <CrashGuard>
-          {View === null ? (
-            <Notice appearance="error" title="Unknown Sentio module">
-              <p>This page ({context.moduleKey}) is not one Sentio knows how to show. Reinstall or update the app.</p>
-            </Notice>
-          ) : (
-            <Suspense fallback={<ViewSkeleton />}>
-              <View />
-            </Suspense>
-          )}
-        </CrashGuard>
-      </ClientProvider>
+      <MessagesProvider messages={messages}>
+        <ClientProvider client={client}>
+          <CrashGuard>
+            {View === null ? (
+              <Notice appearance="error" title="Unknown Sentio module">
+                <p>This page ({context.moduleKey}) is not one Sentio knows how to show. Reinstall or update the app.</p>
+              </Notice>
+            ) : (
+              <Suspense fallback={<ViewSkeleton />}>
+                <View />
+              </Suspense>
+            )}
+          </CrashGuard>
+        </ClientProvider>
+      </MessagesProvider>
     </HostProvider>
   );
 }

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { appClient } from '../api/app-client';
 import { earlyContext, earlyTheme, forgeHost } from '../host/forge-host';
 import { ViewContextSchema } from '../host/host';
+import { applyDocumentLanguage, loadMessages } from '../i18n/messages';
 import { App } from './app';
 import { startView } from './routes';
 import { StartFailed } from './start-failed';
@@ -27,10 +28,11 @@ export async function start(): Promise<void> {
   // (a call already started is not repeated) and does not wait for them.
   const client = appClient;
   startView(context, client);
-  await earlyTheme.catch(() => undefined);
+  applyDocumentLanguage(document, context);
+  const [messages] = await Promise.all([loadMessages(forgeHost, context), earlyTheme.catch(() => undefined)]);
   root.render(
     <StrictMode>
-      <App host={forgeHost} context={context} client={client} />
+      <App host={forgeHost} context={context} client={client} messages={messages} />
     </StrictMode>,
   );
 }

@@ -53,7 +53,9 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 export function prefetchContextOf(raw: unknown): PrefetchContext {
   const extension = isRecord(raw) && isRecord(raw['extension']) ? raw['extension'] : {};
   const { entryPoint, gadgetConfiguration } = extension;
+  const locale = isRecord(raw) ? raw['locale'] : undefined;
   return {
+    ...(typeof locale === 'string' ? { locale } : {}),
     extension: {
       ...(typeof entryPoint === 'string' ? { entryPoint } : {}),
       ...(isRecord(gadgetConfiguration) ? { gadgetConfiguration } : {}),

@@ -1,27 +1,34 @@
 import { getTicketExperience, type TicketExperienceView } from '@contracts/agent';
+import type { Translator } from '@domain/i18n';
 import { type CallError, createClient, errorTitle, isRetryable } from '../api/client';
 import type { Host } from '../host/host';
+import { answerWords } from '../i18n/answer-words';
+import { englishMessages } from '../i18n/catalogue';
 import { FACE_SVG_DOM_ATTRS, type FaceLevel, faceParts } from '../ui/face';
-import { scoreText } from '../ui/score-text';
 import { MOOD_FACE, MOOD_TEXT, RISK_APPEARANCE, RISK_TEXT } from '../views/issue/mood';
 
 /**
  * The issue-context glance (jira:issueContext) in plain DOM: mood, risk and last score on one
- * line, the same texts the React panel uses. The answer is checked with the contract through the
- * same typed client as every view (`envelopeOf(getTicketExperience.response)`).
+ * line, the same texts the React panel uses, in the agent's language (`m`, English by default).
+ * The answer is checked with the contract through the same typed client as every view
+ * (`envelopeOf(getTicketExperience.response)`).
  */
-export function startGlance(root: HTMLElement, host: Pick<Host, 'invoke'>): Promise<void> {
+export function startGlance(
+  root: HTMLElement,
+  host: Pick<Host, 'invoke'>,
+  m: Translator = englishMessages,
+): Promise<void> {
   const client = createClient(host);
   const load = async (): Promise<void> => {
-    root.replaceChildren(el('span', { role: 'status', class: 'g-muted' }, 'Loading experience…'));
+    root.replaceChildren(el('span', { role: 'status', class: 'g-muted' }, m.t('glance.loading')));
     const result = await client.call(getTicketExperience, {});
-    root.replaceChildren(result.ok ? line(result.data) : failed(result.error, () => void load()));
+    root.replaceChildren(result.ok ? line(result.data, m) : failed(result.error, m, () => void load()));
   };
   return load();
 }
 
-function line(view: TicketExperienceView): HTMLElement {
-  const mood = MOOD_TEXT[view.moodLabel];
+function line(view: TicketExperienceView, m: Translator): HTMLElement {
+  const mood = m.t(MOOD_TEXT[view.moodLabel]);
   return el(
     'p',
     { class: 'g-line' },
@@ -29,23 +36,25 @@ function line(view: TicketExperienceView): HTMLElement {
       'span',
       {
         role: 'img',
-        'aria-label': `Mood: ${mood}`,
-        title: `Tone of the requester’s comments: ${mood}`,
+        'aria-label': m.t('glance.mood', { mood }),
+        title: m.t('glance.moodTitle', { mood }),
         class: 'g-face',
       },
       face(MOOD_FACE[view.moodLabel]),
     ),
-    el('span', { class: `g-lozenge g-${RISK_APPEARANCE[view.risk.level]}` }, RISK_TEXT[view.risk.level]),
+    el('span', { class: `g-lozenge g-${RISK_APPEARANCE[view.risk.level]}` }, m.t(RISK_TEXT[view.risk.level])),
     el(
       'span',
       { class: 'g-muted' },
-      view.lastScore !== null ? `Last answer ${scoreText(view.lastScore.kind, view.lastScore.score)}` : 'No answer yet',
+      view.lastScore !== null
+        ? m.t('glance.lastAnswer', { answer: answerWords(m, view.lastScore.kind, view.lastScore.score) })
+        : m.t('glance.noAnswer'),
     ),
   );
 }
 
 /** A failed call: a short message in place of the line, with a retry when that can help. */
-function failed(error: CallError, retry: () => void): HTMLElement {
+function failed(error: CallError, m: Translator, retry: () => void): HTMLElement {
   const warning = error.code === 'forbidden' || error.code === 'refused';
   const box = el(
     'div',
@@ -54,7 +63,7 @@ function failed(error: CallError, retry: () => void): HTMLElement {
     el('span', {}, error.message),
   );
   if (isRetryable(error)) {
-    const button = el('button', { type: 'button', class: 'g-button' }, 'Try again');
+    const button = el('button', { type: 'button', class: 'g-button' }, m.t('glance.retry'));
     button.addEventListener('click', retry);
     box.append(button);
   }

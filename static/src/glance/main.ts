@@ -2,12 +2,26 @@
 // Atlaskit, no app shell. It sits beside the issue panel on every issue view, in the same renderer
 // thread, so it stays a few KB of plain DOM: the bridge, the one contract it calls, zod.
 import '../api/zod-config';
-import { invoke, view } from '@forge/bridge';
+import { i18n, invoke, view } from '@forge/bridge';
+import { applyDocumentLanguage, loadMessages } from '../i18n/catalogue';
 import { startGlance } from './glance';
 import './glance.css';
 
 // Light/dark: Jira sets data-color-mode on <html> and loads its token themes; the CSS reads the tokens.
 view.theme.enable().catch(() => undefined);
 
+/** The agent's language from the context, and Forge's message files for it (English if they fail). */
+async function start(root: HTMLElement): Promise<void> {
+  const raw: unknown = await view.getContext().catch(() => ({}));
+  const locale =
+    typeof raw === 'object' && raw !== null && 'locale' in raw && typeof raw.locale === 'string'
+      ? raw.locale
+      : undefined;
+  const context = { locale };
+  applyDocumentLanguage(document, context);
+  const messages = await loadMessages({ translate: () => i18n.createTranslationFunction() }, context);
+  await startGlance(root, { invoke: (name, payload) => invoke(name, payload) }, messages);
+}
+
 const root = document.getElementById('root');
-if (root !== null) startGlance(root, { invoke: (name, payload) => invoke(name, payload) });
+if (root !== null) void start(root);

@@ -1,4 +1,4 @@
-import { invoke, router, showFlag, view } from '@forge/bridge';
+import { i18n, invoke, router, showFlag, view } from '@forge/bridge';
 // Types only: the entry imports this module first, before zod and the schemas are evaluated.
 import type { Host, ViewContext } from './host';
 
@@ -14,8 +14,11 @@ import type { Host, ViewContext } from './host';
  */
 export const earlyContext: Promise<unknown> = view.getContext();
 export const earlyTheme: Promise<void> = view.theme.enable();
+/** The message files for the context's locale, fetched beside the context (the bridge asks it for the locale). */
+export const earlyTranslate = i18n.createTranslationFunction();
 earlyContext.catch(() => undefined);
 earlyTheme.catch(() => undefined);
+earlyTranslate.catch(() => undefined);
 
 /**
  * Invokes the entry started before the app shell was loaded (a view's first calls, see
@@ -50,6 +53,7 @@ let flagCount = 0;
 
 export const forgeHost: Host = {
   invoke: (name, payload) => takeEarly(name, payload) ?? invoke(name, payload),
+  translate: () => earlyTranslate,
   getContext: async () => parsedContext(await view.getContext()),
   navigate: async (target) => {
     switch (target.kind) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ForgeTranslate } from '@domain/i18n';
 
 /**
  * The module keys of manifest.yml that render this Custom UI resource (`ui`). The router picks a
@@ -66,4 +67,6 @@ export interface Host {
    * view does not ship a flag component of its own.
    */
   showFlag(flag: HostFlag): void;
+  /** Forge's translation function for the context's locale (`i18n` of @forge/bridge); absent: English only. */
+  translate?(): Promise<ForgeTranslate>;
 }

@@ -182,15 +182,22 @@ export function storedSigningKeys(h: RunningHost): Array<{ id: string; secret: s
 }
 
 /** Every one-click link Sentio sent for a request, wherever it sent it (newest last). */
+/** The score a one-click token carries: `v1.<key>.<base64url claims>.<mac>`, claims `{ s }`. */
+export function scoreInToken(token: string): number {
+  const claims = JSON.parse(Buffer.from(token.split('.')[2] ?? '', 'base64url').toString('utf8')) as { s?: unknown };
+  return typeof claims.s === 'number' ? claims.s : Number.NaN;
+}
+
 export function sentLinks(h: RunningHost, key: string): Array<{ score: number; token: string; channel: string }> {
   const issue = h.site.raw.issue(key);
   if (issue === undefined) return [];
   const out: Array<{ score: number; token: string; channel: string }> = [];
   for (const c of h.site.raw.comments(issue.id)) {
-    for (const m of JSON.stringify(c.body).matchAll(/(\d+): (https?:\/\/[^\s"\\]+)/g)) {
-      const token = new URL(m[2] ?? '').searchParams.get('t');
+    // Each link is named in the requester's words ("4, Satisfied: …"); its score is in the token's claims.
+    for (const m of JSON.stringify(c.body).matchAll(/https?:\/\/[^\s"\\]+/g)) {
+      const token = new URL(m[0]).searchParams.get('t');
       if (token !== null)
-        out.push({ score: Number(m[1]), token, channel: c.public ? 'public comment' : 'internal comment' });
+        out.push({ score: scoreInToken(token), token, channel: c.public ? 'public comment' : 'internal comment' });
     }
   }
   return out;

@@ -4,6 +4,7 @@
  * pages (`pageSize`, opaque cursors) — and a log of Jira writes and store calls.
  */
 import type { Ask } from '../../../src/domain/ask';
+import { forgeTranslator } from '../../i18n/forge-translations';
 import { WriteConflict } from '../../../src/app/errors';
 import type {
   AppDocKey,
@@ -53,7 +54,7 @@ export interface FakeWorld {
   readonly projects: Set<string>;
   readonly docs: Map<AppDocKey, Versioned<unknown>>;
   readonly audit: AuditEntry[];
-  readonly comments: Array<{ issueKey: string; text: string }>;
+  readonly comments: Array<{ issueKey: string; text: string; links?: ReadonlyArray<{ label: string; url: string }> }>;
   readonly pushed: string[];
   /** How many times each store method was called (bounded-cost assertions). */
   readonly calls: Map<string, number>;
@@ -69,7 +70,11 @@ export interface FakeWorld {
   /** What the personal-data API answers for an account (default: nothing to do). */
   accountStatus: Map<string, 'closed' | 'updated'>;
   /** The site Jira lists for the scope pickers, and display names by account id. */
-  site: { -readonly [K in keyof ScopeOptions]: ScopeOptions[K] } & { people: Map<string, string> };
+  site: { -readonly [K in keyof ScopeOptions]: ScopeOptions[K] } & {
+    people: Map<string, string>;
+    /** Profile languages in Jira's form (`de_DE`); absent: hidden or unknown. */
+    locales: Map<string, string>;
+  };
   /** Jira reads made, by method (scope lists, display names). */
   jiraReads: string[];
   /** Makes Jira's reads fail like a 503 while true. */
@@ -144,7 +149,7 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     failComments: 0,
     pageSize: 100,
     accountStatus: new Map(),
-    site: { projects: [], requestTypes: [], priorities: [], people: new Map() },
+    site: { projects: [], requestTypes: [], priorities: [], people: new Map(), locales: new Map() },
     jiraReads: [],
     jiraDown: false,
     liveSlas: [],
@@ -373,12 +378,12 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       getLiveSlas: async () => jiraRead('getLiveSlas', world.liveSlas),
       getParticipants: async () => [],
       getRequestTypeId: async () => null,
-      async addPublicComment(issueKey, text) {
+      async addPublicComment(issueKey, text, links) {
         if (world.failComments > 0) {
           world.failComments -= 1;
           throw new Error('Jira 500');
         }
-        world.comments.push({ issueKey, text });
+        world.comments.push({ issueKey, text, links });
       },
       setExperienceProperty: async () => undefined,
       accountExists: async () => true,
@@ -397,6 +402,7 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
             }),
           ),
         ),
+      userLocale: async (id) => world.site.locales.get(id) ?? null,
     },
     clock: { now: () => world.now },
     random: { next: () => 0.5, id: () => `id-${++ids}` },
@@ -423,6 +429,7 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       },
     },
     links: { oneClickUrl: async () => 'https://example.test/x1/one-click' },
+    messages: { forLocale: forgeTranslator },
   };
   (world as { ports: AppPorts }).ports = ports;
   return world;

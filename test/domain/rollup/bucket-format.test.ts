@@ -204,6 +204,8 @@ describe('format 1 reads as format 2', () => {
       'asks',
       'held',
       'reach',
+      // Appended for the project page's share of comments not scored (language).
+      'comments',
     ]);
     expect([...STORED_SLOT_CODES].sort()).toEqual([...SlotSchema.options].sort());
   });

@@ -288,9 +288,14 @@ export function oneClickLinks(h: RunningHost, issueKey: string): Array<{ score: 
   for (const c of h.site.raw.comments(issue.id)) {
     if (c.author !== h.users.app) continue;
     const text = JSON.stringify(c.body);
-    for (const m of text.matchAll(/(\d+): (https?:\/\/[^\s"\\]+)/g)) {
-      const token = new URL(m[2] ?? '').searchParams.get('t');
-      if (token !== null) out.push({ score: Number(m[1]), token });
+    // Each link is named in the requester's words ("4, Satisfied: …"); its score is in the token's claims.
+    for (const m of text.matchAll(/https?:\/\/[^\s"\\]+/g)) {
+      const token = new URL(m[0]).searchParams.get('t');
+      if (token === null) continue;
+      const claims = JSON.parse(Buffer.from(token.split('.')[2] ?? '', 'base64url').toString('utf8')) as {
+        s?: unknown;
+      };
+      if (typeof claims.s === 'number') out.push({ score: claims.s, token });
     }
   }
   return out;

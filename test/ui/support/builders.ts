@@ -22,11 +22,26 @@ export function aQuestion(patch: Partial<QuestionSnapshot> = {}): QuestionSnapsh
   };
 }
 
+/** The English wording of a question, as the portal resolver sends it for an en-US page. */
+function englishWording(q: QuestionSnapshot): PortalAskView['wording'] {
+  const chips = (list: string[]) => list.map((value) => ({ value, label: value }));
+  return {
+    locale: 'en-US',
+    text: q.text,
+    reasonChips: {
+      negative: chips(q.reasonChips.negative),
+      neutral: chips(q.reasonChips.neutral),
+      positive: chips(q.reasonChips.positive),
+    },
+  };
+}
+
 export function aPendingAsk(patch: Partial<PortalAskView> = {}): PortalAskView {
   return {
     askId: 'ask-1',
     issueKey: 'HELP-7',
     question: aQuestion(),
+    wording: englishWording(patch.question ?? aQuestion()),
     status: 'pending',
     answer: null,
     expiresAt: NOW + 48 * HOUR,
@@ -341,5 +356,7 @@ export function someResponseStats(): ResponseOf<typeof getResponseStats> {
       { reason: 'ask-pending', count: 3 },
       { reason: 'sampled-out', count: 0 },
     ],
+    requesterComments: 250,
+    notScoredLanguage: 20,
   };
 }

@@ -1,6 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import en from '../../../locales/en-US.json';
+import { addEnglish } from '../../../static/src/i18n/catalogue';
+
+// Views render in English by default in component tests: the whole English file (in the browser
+// it is loaded only when the platform's files cannot be).
+addEnglish(en);
 
 // jsdom has no matchMedia; @atlaskit/tokens reads it when it loads to follow the OS colour scheme.
 if (typeof window.matchMedia !== 'function') {

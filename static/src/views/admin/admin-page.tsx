@@ -15,7 +15,7 @@ import {
   saveXla,
 } from '@contracts/admin';
 import type { Scope } from '@domain/scope';
-import { type SurveyPlan, SurveyPlanSchema } from '@domain/survey-plan';
+import type { SurveyPlan } from '@domain/survey-plan';
 import { defaultXla, type XlaDefinition } from '@domain/xla';
 import type { CallError } from '../../api/client';
 import { useAction, useCall } from '../../api/client-context';
@@ -29,6 +29,8 @@ import { NO_PROBLEMS, type Problems, toProblems } from './problems';
 import { RecomputePanel } from './recompute-panel';
 import { scopeNames } from './scope-names';
 import { ScopeOptionsProvider, useScopeOptions } from './scope-options';
+import { AdminMessages, useAdminT } from './admin-messages';
+import { newPlan, uniqueId } from './new-plan';
 
 /**
  * The editors, import/export and the audit log load when opened: the page starts with the lists
@@ -38,9 +40,6 @@ const XlaEditor = lazy(() => import('./xla-editor').then((m) => ({ default: m.Xl
 const PlanEditor = lazy(() => import('./plan-editor').then((m) => ({ default: m.PlanEditor })));
 const ImportExport = lazy(() => import('./import-export').then((m) => ({ default: m.ImportExport })));
 const AuditLog = lazy(() => import('./audit-log').then((m) => ({ default: m.AuditLog })));
-
-const PLAN_SAVE_NOTE =
-  'No recompute is needed: plans change when Sentio asks, not how answers already given are scored.';
 
 type Editing =
   | { readonly kind: 'xla'; readonly item: XlaDefinition; readonly isNew: boolean }
@@ -57,29 +56,6 @@ function inProject(scope: Scope, projectId: string | null): boolean {
   return projectId === null || scope.projectIds.length === 0 || scope.projectIds.includes(projectId);
 }
 
-function uniqueId(base: string, taken: readonly string[]): string {
-  let id = base;
-  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
-  return id;
-}
-
-function newPlan(taken: readonly string[], projectId: string | null): SurveyPlan {
-  return SurveyPlanSchema.parse({
-    id: uniqueId('mid-flight-check', taken),
-    name: 'Mid-flight check',
-    scope: { projectIds: projectId !== null ? [projectId] : [], requestTypeIds: [], priorities: [] },
-    waypoint: { kind: 'first-response' },
-    question: { kind: 'emoji5', text: 'How is it going with your request so far?' },
-    followUps: {
-      reasonChips: {
-        negative: ['Slow', 'Not understood', 'Not fixed'],
-        neutral: ['Could be faster'],
-        positive: ['Fast', 'Friendly', 'Clear'],
-      },
-    },
-  });
-}
-
 function newXla(taken: readonly string[], projectId: string | null): XlaDefinition {
   const base = defaultXla();
   return {
@@ -91,6 +67,15 @@ function newXla(taken: readonly string[], projectId: string | null): XlaDefiniti
 
 /** The configure page (and project settings): XLAs, survey plans, import/export, audit, recompute. */
 export default function AdminPage() {
+  return (
+    <AdminMessages>
+      <AdminPageIn />
+    </AdminMessages>
+  );
+}
+
+function AdminPageIn() {
+  const t = useAdminT();
   // Both calls start on mount, together: one round of invokes before anything shows.
   const config = useCall(getConfig, {});
   const recompute = useCall(getRecomputeStatus, {});
@@ -99,10 +84,7 @@ export default function AdminPage() {
   if (config.loaded.state === 'loading') return <ViewSkeleton lines={6} />;
   if (config.loaded.state === 'error')
     return config.loaded.error.code === 'forbidden' ? (
-      <NoAccess
-        message={config.loaded.error.message}
-        hint="A Jira administrator can change Sentio’s settings, or give you the rights to."
-      />
+      <NoAccess message={config.loaded.error.message} hint={t('noAccess')} />
     ) : (
       <CallErrorMessage error={config.loaded.error} onRetry={config.reload} />
     );
@@ -129,6 +111,8 @@ interface ConfigEditorProps {
 function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps) {
   const projectId = useProjectScope();
   const notify = useNotify();
+  const t = useAdminT();
+  const [opening, setOpening] = useState(false);
   const [tab, setTab] = useState(0);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [serverProblems, setServerProblems] = useState<Problems>(NO_PROBLEMS);
@@ -138,7 +122,7 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
   const xlaDelete = useAction(deleteXla);
   const planDelete = useAction(deletePlan);
   const scopeOptions = useScopeOptions();
-  const names = scopeNames(scopeOptions.state === 'ok' ? scopeOptions.data : null);
+  const names = scopeNames(scopeOptions.state === 'ok' ? scopeOptions.data : null, t);
   const stableOnStatus = useCallback((s: RecomputeStatus | null) => onStatus(s), [onStatus]);
 
   function refused(error: CallError) {
@@ -153,7 +137,7 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
     onConfig(result.data.config);
     if (result.data.recompute !== null) onStatus(result.data.recompute);
     setEditing(null);
-    notify.succeeded('XLA saved', result.data.recompute !== null ? 'Scores are being recomputed.' : undefined);
+    notify.succeeded(t('saved.xla'), result.data.recompute !== null ? t('saved.recomputing') : undefined);
   }
 
   async function savePlanDraft(plan: SurveyPlan) {
@@ -163,11 +147,11 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
     onConfig(result.data.config);
     setEditing(null);
     // The answer carries `recompute: null`: plans decide when to ask, not how answers are scored.
-    notify.succeeded('Survey plan saved', PLAN_SAVE_NOTE);
+    notify.succeeded(t('saved.plan'), t('saved.planNote'));
   }
 
   async function remove(kind: 'xla' | 'plan', id: string, name: string) {
-    if (!window.confirm(`Delete “${name}”? This cannot be undone.`)) return;
+    if (!window.confirm(t('confirmDelete', { name }))) return;
     setDeletingId(id);
     const result =
       kind === 'xla'
@@ -177,7 +161,22 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
     if (result === null) return;
     if (!result.ok) return notify.failed(result.error);
     onConfig(result.data.config);
-    notify.succeeded(`Deleted “${name}”`);
+    notify.succeeded(t('deleted', { name }));
+  }
+
+  /** A new plan is worded in every locale from the message files, fetched when first asked for. */
+  async function startPlan() {
+    setOpening(true);
+    try {
+      const item = await newPlan(
+        config.plans.map((p) => p.id),
+        projectId,
+        t,
+      );
+      edit({ kind: 'plan', item, isNew: true });
+    } finally {
+      setOpening(false);
+    }
   }
 
   function edit(next: Editing) {
@@ -221,15 +220,15 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.200'), padding: token('space.100') }}>
       <Heading size="medium" as="h1">
-        {projectId !== null ? 'Experience (XLA) for this project' : 'Sentio XLA'}
+        {projectId !== null ? t('projectTitle') : t('title')}
       </Heading>
       <RecomputePanel status={status} onStatus={stableOnStatus} />
       <Tabs id="sentio-admin-tabs" selected={tab} onChange={setTab}>
         <TabList>
-          <Tab>XLAs</Tab>
-          <Tab>Survey plans</Tab>
-          <Tab>Import / export</Tab>
-          <Tab>Audit log</Tab>
+          <Tab>{t('tab.xlas')}</Tab>
+          <Tab>{t('tab.plans')}</Tab>
+          <Tab>{t('tab.io')}</Tab>
+          <Tab>{t('tab.audit')}</Tab>
         </TabList>
         <TabPanel>
           <div
@@ -255,7 +254,7 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
                   })
                 }
               >
-                New XLA
+                {t('newXla')}
               </Button>
             </div>
             <XlaList
@@ -278,20 +277,8 @@ function ConfigEditor({ config, onConfig, status, onStatus }: ConfigEditorProps)
             }}
           >
             <div>
-              <Button
-                appearance="primary"
-                onClick={() =>
-                  edit({
-                    kind: 'plan',
-                    item: newPlan(
-                      config.plans.map((p) => p.id),
-                      projectId,
-                    ),
-                    isNew: true,
-                  })
-                }
-              >
-                New survey plan
+              <Button appearance="primary" isLoading={opening} onClick={() => void startPlan()}>
+                {t('newPlan')}
               </Button>
             </div>
             <PlanList

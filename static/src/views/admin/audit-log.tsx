@@ -7,20 +7,11 @@ import { useAction, useCall } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
 import { ChoiceInput } from '../../ui/choice-input';
 import { useNotify } from '../../ui/flags';
-import { formatDateTime } from '../../ui/format';
 import { Muted } from '../../ui/section';
 import { ViewSkeleton } from '../../ui/view-skeleton';
 import { fieldWord } from './field-words';
-
-const ACTION_TEXT: Readonly<Record<AuditEntry['action'], string>> = {
-  'xla-saved': 'XLA saved',
-  'xla-deleted': 'XLA deleted',
-  'plan-saved': 'Plan saved',
-  'plan-deleted': 'Plan deleted',
-  'config-imported': 'Configuration imported',
-  'recompute-started': 'Recompute started',
-  'secret-rotated': 'Link key replaced',
-};
+import { type AdminT, useAdminT } from './admin-messages';
+import { useMessages } from '../../i18n/messages';
 
 type Kind = 'all' | 'xla' | 'plan' | 'import' | 'other';
 const KIND_OF: Readonly<Record<AuditEntry['action'], Exclude<Kind, 'all'>>> = {
@@ -32,32 +23,26 @@ const KIND_OF: Readonly<Record<AuditEntry['action'], Exclude<Kind, 'all'>>> = {
   'recompute-started': 'other',
   'secret-rotated': 'other',
 };
-const KIND_OPTIONS: ReadonlyArray<{ value: Kind; label: string }> = [
-  { value: 'all', label: 'Everything' },
-  { value: 'xla', label: 'XLAs' },
-  { value: 'plan', label: 'Survey plans' },
-  { value: 'import', label: 'Imports' },
-  { value: 'other', label: 'Recomputes and keys' },
-];
+const KINDS: readonly Kind[] = ['all', 'xla', 'plan', 'import', 'other'];
 
 /** Who: the person's Jira name; an account Jira no longer names is said so, never shown as an id. */
-export function actorText(entry: AuditEntryView): string {
-  return entry.actorName !== entry.actorId && entry.actorName.trim() !== ''
-    ? entry.actorName
-    : 'Someone Jira no longer lists';
+export function actorText(entry: AuditEntryView, t: AdminT): string {
+  return entry.actorName !== entry.actorId && entry.actorName.trim() !== '' ? entry.actorName : t('audit.unknownActor');
 }
 
 /** What the entry is about, by name where the configuration still has it. */
-export function targetText(entry: AuditEntryView, config: Pick<ConfigView, 'xlas' | 'plans'>): string {
+export function targetText(entry: AuditEntryView, config: Pick<ConfigView, 'xlas' | 'plans'>, t: AdminT): string {
   switch (KIND_OF[entry.action]) {
     case 'xla':
-      return config.xlas.find((x) => x.id === entry.target)?.name ?? quotedName(entry.summary) ?? 'A deleted XLA';
+      return config.xlas.find((x) => x.id === entry.target)?.name ?? quotedName(entry.summary) ?? t('audit.deletedXla');
     case 'plan':
-      return config.plans.find((p) => p.id === entry.target)?.name ?? quotedName(entry.summary) ?? 'A deleted plan';
+      return (
+        config.plans.find((p) => p.id === entry.target)?.name ?? quotedName(entry.summary) ?? t('audit.deletedPlan')
+      );
     case 'import':
-      return entry.target === 'replace' ? 'Replaced everything' : 'Merged';
+      return entry.target === 'replace' ? t('audit.replaced') : t('audit.merged');
     case 'other':
-      return entry.action === 'secret-rotated' ? 'One-click answer links' : 'Every score';
+      return entry.action === 'secret-rotated' ? t('audit.links') : t('audit.everyScore');
   }
 }
 
@@ -65,26 +50,27 @@ export function targetText(entry: AuditEntryView, config: Pick<ConfigView, 'xlas
  * The entry's details in words. The stored summary is written for the record (field keys, key
  * ids); the known shapes are reworded, anything else is shown as it is.
  */
-export function detailsText(entry: AuditEntryView): string {
+export function detailsText(entry: AuditEntryView, t: AdminT): string {
   switch (entry.action) {
     case 'secret-rotated':
-      return 'Links already sent keep working with the previous key.';
+      return t('audit.rotated');
     case 'recompute-started':
-      return 'Scores rebuilt from each ticket’s stored outcomes.';
+      return t('audit.rebuilt');
     case 'xla-deleted':
     case 'plan-deleted':
-      return 'Deleted.';
+      return t('audit.deleted');
     case 'config-imported': {
       const m = /^Imported (\d+) XLA\(s\) and (\d+) plan\(s\)/.exec(entry.summary);
-      return m === null ? entry.summary : `${m[1]} XLAs and ${m[2]} plans from a file.`;
+      return m === null ? entry.summary : t('audit.imported', { xlas: Number(m[1]), plans: Number(m[2]) });
     }
     case 'xla-saved':
     case 'plan-saved': {
       const m = /"[^"]*" (created|no change|changed (.+))$/.exec(entry.summary);
       if (m === null) return entry.summary;
-      if (m[1] === 'created') return 'Created.';
-      if (m[1] === 'no change') return 'Saved without changes.';
-      return `Changed ${(m[2] ?? '').split(', ').map(fieldWord).join(', ')}.`;
+      if (m[1] === 'created') return t('audit.created');
+      if (m[1] === 'no change') return t('audit.unchanged');
+      const fields = (m[2] ?? '').split(', ').map((f) => fieldWord(t, f));
+      return t('audit.changed', { fields: fields.join(', ') });
     }
   }
 }
@@ -96,6 +82,9 @@ function quotedName(summary: string): string | null {
 
 /** Who changed what and when; loaded when the tab opens, a page at a time, filtered as loaded. */
 export function AuditLog({ config }: { config: Pick<ConfigView, 'xlas' | 'plans'> }) {
+  const t = useAdminT();
+  const { locale } = useMessages();
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const searchId = useId();
   const { loaded, reload } = useCall(getAuditLog, { limit: 25 });
   const more = useAction(getAuditLog);
@@ -120,20 +109,25 @@ export function AuditLog({ config }: { config: Pick<ConfigView, 'xlas' | 'plans'
     }));
   }
 
-  if (entries.length === 0) return <Muted>No changes recorded yet.</Muted>;
-  const needle = search.trim().toLowerCase();
+  if (entries.length === 0) return <Muted>{t('audit.empty')}</Muted>;
+  const needle = search.trim().toLocaleLowerCase(locale);
   const shown = entries.filter(
     (e) =>
       (kind === 'all' || KIND_OF[e.action] === kind) &&
       (needle === '' ||
-        [actorText(e), targetText(e, config), ACTION_TEXT[e.action], detailsText(e)].some((t) =>
-          t.toLowerCase().includes(needle),
+        [actorText(e, t), targetText(e, config, t), t(`audit.action.${e.action}`), detailsText(e, t)].some((text) =>
+          text.toLocaleLowerCase(locale).includes(needle),
         )),
   );
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.200'), alignItems: 'flex-end' }}>
-        <ChoiceInput<Kind> label="Show" value={kind} options={KIND_OPTIONS} onChange={setKind} />
+        <ChoiceInput<Kind>
+          label={t('audit.show')}
+          value={kind}
+          options={KINDS.map((k) => ({ value: k, label: t(`audit.kind.${k}`) }))}
+          onChange={setKind}
+        />
         <div>
           <label
             htmlFor={searchId}
@@ -144,35 +138,34 @@ export function AuditLog({ config }: { config: Pick<ConfigView, 'xlas' | 'plans'
               color: token('color.text.subtle'),
             }}
           >
-            Person or name contains
+            {t('audit.search')}
           </label>
           <Textfield id={searchId} width="medium" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         </div>
       </div>
       <p role="status" style={{ margin: 0, color: token('color.text.subtlest') }}>
-        {shown.length} of {entries.length} loaded entries shown
-        {cursor !== null ? '; load more to search older ones' : ''}.
+        {t('audit.shown', { shown: shown.length, loaded: entries.length, more: cursor !== null ? 'yes' : 'no' })}
       </p>
       <div className="sentio-table-scroll">
         <table className="sentio-table">
-          <caption className="sentio-visually-hidden">Audit log</caption>
+          <caption className="sentio-visually-hidden">{t('tab.audit')}</caption>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Of</th>
-              <th scope="col">Details</th>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.who')}</th>
+              <th scope="col">{t('audit.what')}</th>
+              <th scope="col">{t('audit.of')}</th>
+              <th scope="col">{t('audit.details')}</th>
             </tr>
           </thead>
           <tbody>
             {shown.map((e) => (
               <tr key={e.id}>
-                <td>{formatDateTime(e.at)}</td>
-                <td>{actorText(e)}</td>
-                <td>{ACTION_TEXT[e.action]}</td>
-                <td>{targetText(e, config)}</td>
-                <td>{detailsText(e)}</td>
+                <td>{when.format(new Date(e.at))}</td>
+                <td>{actorText(e, t)}</td>
+                <td>{t(`audit.action.${e.action}`)}</td>
+                <td>{targetText(e, config, t)}</td>
+                <td>{detailsText(e, t)}</td>
               </tr>
             ))}
           </tbody>
@@ -181,7 +174,7 @@ export function AuditLog({ config }: { config: Pick<ConfigView, 'xlas' | 'plans'
       {cursor !== null ? (
         <div>
           <Button appearance="subtle" isLoading={more.pending} onClick={() => void loadMore()}>
-            Load more
+            {t('audit.more')}
           </Button>
         </div>
       ) : null}

@@ -1,10 +1,10 @@
-import type { QuestionKind } from '@domain/question';
+import { QUESTION_KINDS } from '@domain/question';
 import type { SurveyPlan } from '@domain/survey-plan';
-import { QUESTION_KIND_NAME } from '../../ui/score-text';
+import { STATUS_CATEGORIES, WAYPOINT_KINDS } from '@domain/waypoint';
 import type { XlaDefinition } from '@domain/xla';
+import type { AdminT } from './admin-messages';
 import { fieldWord, itemWord } from './field-words';
 import type { ScopeNames } from './scope-names';
-import { WAYPOINT_LABEL } from './waypoint-fields';
 
 /** One setting that differs between two versions of an XLA or a plan, in the admin's words. */
 export interface Change {
@@ -15,30 +15,35 @@ export interface Change {
 
 type Json = unknown;
 
-const CATEGORY_WORDS: Readonly<Record<string, string>> = { new: 'To do', indeterminate: 'In progress', done: 'Done' };
-
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasId = (v: Json): v is { id: string } => isObject(v) && typeof v['id'] === 'string';
 
-const WINDOW_WORDS = (w: Json): string | null =>
-  isObject(w) ? (w['kind'] === 'calendar-month' ? 'calendar month' : `${String(w['days'])} days`) : null;
+const windowWords = (t: AdminT, w: Json): string | null =>
+  isObject(w)
+    ? w['kind'] === 'calendar-month'
+      ? t('window.month')
+      : t('window.days', { n: Number(w['days']) })
+    : null;
+
+const among = <T extends string>(list: readonly T[], v: unknown): v is T => list.includes(v as T);
 
 /** A value as text: names for scope ids, words for on/off, lists joined. */
-function show(key: string, value: Json, names: ScopeNames): string {
-  if (value === undefined || value === null) return 'none';
-  if (key === 'window') return WINDOW_WORDS(value) ?? 'none';
-  if (key === 'waypoint.kind' && typeof value === 'string' && value in WAYPOINT_LABEL)
-    return WAYPOINT_LABEL[value as keyof typeof WAYPOINT_LABEL];
-  if (key === 'question.kind' && typeof value === 'string' && value in QUESTION_KIND_NAME)
-    return QUESTION_KIND_NAME[value as QuestionKind];
+function show(t: AdminT, key: string, value: Json, names: ScopeNames): string {
+  if (value === undefined || value === null) return t('diff.none');
+  if (key === 'window') return windowWords(t, value) ?? t('diff.none');
+  if (key === 'waypoint.kind' && among(WAYPOINT_KINDS, value)) return t(`waypoint.${value}`);
+  if (key === 'question.kind' && among(QUESTION_KINDS, value)) return t(`kind.${value}`);
   if (key === 'toCategories' && Array.isArray(value))
-    return value.map((c) => CATEGORY_WORDS[String(c)] ?? String(c)).join(', ') || 'none';
-  if (key === 'smoothing.kind') return value === 'empirical-bayes' ? 'estimated across segments' : 'fixed strength';
+    return (
+      value.map((c) => (among(STATUS_CATEGORIES, c) ? t(`category.${c}`) : String(c))).join(', ') || t('diff.none')
+    );
+  if (key === 'smoothing.kind') return value === 'empirical-bayes' ? t('diff.estimated') : t('diff.fixed');
   if (key === 'waypoints' && Array.isArray(value))
-    return value.map((w) => WAYPOINT_LABEL[w as keyof typeof WAYPOINT_LABEL] ?? String(w)).join(', ') || 'any';
-  if (typeof value === 'boolean') return value ? 'on' : 'off';
+    return value.map((w) => (among(WAYPOINT_KINDS, w) ? t(`waypoint.${w}`) : String(w))).join(', ') || t('diff.any');
+  if (typeof value === 'boolean') return value ? t('diff.on') : t('diff.off');
   if (Array.isArray(value)) {
-    if (value.length === 0) return key === 'projectIds' ? 'every project' : key.endsWith('Ids') ? 'any' : 'none';
+    if (value.length === 0)
+      return key === 'projectIds' ? t('diff.everyProject') : key.endsWith('Ids') ? t('diff.any') : t('diff.none');
     const name =
       key === 'projectIds'
         ? names.project
@@ -54,12 +59,12 @@ function show(key: string, value: Json, names: ScopeNames): string {
   return JSON.stringify(value);
 }
 
-function walk(a: Json, b: Json, path: string[], key: string, names: ScopeNames, out: Change[]): void {
+function walk(t: AdminT, a: Json, b: Json, path: string[], key: string, names: ScopeNames, out: Change[]): void {
   if (JSON.stringify(a) === JSON.stringify(b)) return;
   // A window reads as one setting ("30 days"), not as its parts.
   if (key !== 'window' && isObject(a) && isObject(b)) {
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)]))
-      walk(a[k], b[k], [...path, fieldWord(k)], k === 'kind' ? `${key}.kind` : k, names, out);
+      walk(t, a[k], b[k], [...path, fieldWord(t, k)], k === 'kind' ? `${key}.kind` : k, names, out);
     return;
   }
   // Lists of named items (indicators, lost-time choices) are compared item by item.
@@ -68,14 +73,15 @@ function walk(a: Json, b: Json, path: string[], key: string, names: ScopeNames, 
     for (const id of ids) {
       const x = a.find((i) => (i as { id: string }).id === id);
       const y = b.find((i) => (i as { id: string }).id === id);
-      const label = itemWord(key, 0, y ?? x);
-      if (x === undefined) out.push({ what: [...path, label].join(' › '), before: 'absent', after: 'added' });
-      else if (y === undefined) out.push({ what: [...path, label].join(' › '), before: 'present', after: 'removed' });
-      else walk(x, y, [...path, label], '', names, out);
+      const label = itemWord(t, key, 0, y ?? x);
+      const what = [...path, label].join(' › ');
+      if (x === undefined) out.push({ what, before: t('diff.absent'), after: t('diff.added') });
+      else if (y === undefined) out.push({ what, before: t('diff.present'), after: t('diff.removed') });
+      else walk(t, x, y, [...path, label], '', names, out);
     }
     return;
   }
-  out.push({ what: path.join(' › '), before: show(key, a, names), after: show(key, b, names) });
+  out.push({ what: path.join(' › '), before: show(t, key, a, names), after: show(t, key, b, names) });
 }
 
 function capitalised(changes: Change[]): Change[] {
@@ -87,8 +93,9 @@ export function changesBetween(
   before: XlaDefinition | SurveyPlan,
   after: XlaDefinition | SurveyPlan,
   names: ScopeNames,
+  t: AdminT,
 ): Change[] {
   const out: Change[] = [];
-  walk(before, after, [], '', names, out);
+  walk(t, before, after, [], '', names, out);
   return capitalised(out);
 }

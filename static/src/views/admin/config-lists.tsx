@@ -3,15 +3,17 @@ import { token } from '@atlaskit/tokens';
 import type { ReactNode } from 'react';
 import type { Scope } from '@domain/scope';
 import type { SurveyPlan } from '@domain/survey-plan';
-import type { XlaDefinition } from '@domain/xla';
-import { INDICATOR_NAME } from '../../ui/indicator-names';
+import type { XlaDefinition, XlaWindow } from '@domain/xla';
+import type { Locale } from '@domain/i18n';
 import { Muted } from '../../ui/section';
 import { type ScopeNames, scopeText } from './scope-names';
-import { WAYPOINT_LABEL } from './waypoint-fields';
+import { type AdminT, formatNumber, useAdminT } from './admin-messages';
+import { useMessages } from '../../i18n/messages';
 
 /** A disabled item; plain text here keeps the admin page inside its size budget. */
 function Off() {
-  return <span style={{ color: token('color.text.subtlest') }}>(off)</span>;
+  const t = useAdminT();
+  return <span style={{ color: token('color.text.subtlest') }}>{t('list.off')}</span>;
 }
 
 interface ListProps<T> {
@@ -33,13 +35,14 @@ function RowActions({
   onDelete: () => void;
   deleting: boolean;
 }) {
+  const t = useAdminT();
   return (
     <span style={{ display: 'inline-flex', gap: token('space.050') }}>
-      <Button appearance="subtle" onClick={onEdit} aria-label={`Edit ${name}`}>
-        Edit
+      <Button appearance="subtle" onClick={onEdit} aria-label={t('list.editName', { name })}>
+        {t('list.edit')}
       </Button>
-      <Button appearance="subtle" onClick={onDelete} isLoading={deleting} aria-label={`Delete ${name}`}>
-        Delete
+      <Button appearance="subtle" onClick={onDelete} isLoading={deleting} aria-label={t('list.deleteName', { name })}>
+        {t('list.delete')}
       </Button>
     </span>
   );
@@ -50,6 +53,8 @@ interface Column<T> {
   readonly cell: (item: T) => ReactNode;
 }
 
+type Columns<T> = (t: AdminT, locale: Locale) => ReadonlyArray<Column<T>>;
+
 /** The table both lists share: name (and whether it is off), scope, the kind's own columns, row actions. */
 function ConfigTable<T extends { id: string; name: string; enabled: boolean; scope: Scope }>({
   caption,
@@ -59,22 +64,25 @@ function ConfigTable<T extends { id: string; name: string; enabled: boolean; sco
   onDelete,
   deletingId,
   names,
-}: ListProps<T> & { caption: string; columns: ReadonlyArray<Column<T>> }) {
+}: ListProps<T> & { caption: string; columns: Columns<T> }) {
+  const t = useAdminT();
+  const { locale } = useMessages();
+  const own = columns(t, locale);
   return (
     <div className="sentio-table-scroll">
       <table className="sentio-table">
         <caption className="sentio-visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Scope</th>
-            {columns.map((c) => (
+            <th scope="col">{t('list.name')}</th>
+            <th scope="col">{t('list.scope')}</th>
+            {own.map((c) => (
               <th key={c.header} scope="col">
                 {c.header}
               </th>
             ))}
             <th scope="col">
-              <span className="sentio-visually-hidden">Actions</span>
+              <span className="sentio-visually-hidden">{t('list.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -84,8 +92,8 @@ function ConfigTable<T extends { id: string; name: string; enabled: boolean; sco
               <td>
                 <strong>{item.name}</strong> {item.enabled ? null : <Off />}
               </td>
-              <td>{scopeText(item.scope, names)}</td>
-              {columns.map((c) => (
+              <td>{scopeText(item.scope, names, t)}</td>
+              {own.map((c) => (
                 <td key={c.header}>{c.cell(item)}</td>
               ))}
               <td>
@@ -104,30 +112,43 @@ function ConfigTable<T extends { id: string; name: string; enabled: boolean; sco
   );
 }
 
-const XLA_COLUMNS: ReadonlyArray<Column<XlaDefinition>> = [
-  { header: 'Target', cell: (x) => x.targetScore },
-  { header: 'Window', cell: (x) => (x.window.kind === 'calendar-month' ? 'calendar month' : `${x.window.days} days`) },
+const XLA_COLUMNS: Columns<XlaDefinition> = (t, locale) => [
+  { header: t('list.target'), cell: (x) => formatNumber(locale, x.targetScore) },
+  { header: t('list.window'), cell: (x) => windowWords(t, x.window) },
   {
-    header: 'Indicators',
+    header: t('list.indicators'),
     cell: (x) =>
       x.indicators
-        .map((i) => (i.weight > 0 ? INDICATOR_NAME[i.id] : `${INDICATOR_NAME[i.id]} (shown, not counted)`))
+        .map((i) => (i.weight > 0 ? t(`indicator.${i.id}`) : t('list.notCounted', { name: t(`indicator.${i.id}`) })))
         .join(', '),
   },
 ];
 
-const PLAN_COLUMNS: ReadonlyArray<Column<SurveyPlan>> = [
-  { header: 'Asks when', cell: (p) => WAYPOINT_LABEL[p.waypoint.kind] },
-  { header: 'Question', cell: (p) => p.question.text },
-  { header: 'Sampling', cell: (p) => `${p.fatigue.samplingPercent} %` },
+const PLAN_COLUMNS: Columns<SurveyPlan> = (t, locale) => [
+  { header: t('list.asks'), cell: (p) => t(`waypoint.${p.waypoint.kind}`) },
+  { header: t('list.question'), cell: (p) => p.question.text },
+  {
+    header: t('list.sampling'),
+    cell: (p) =>
+      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
+        p.fatigue.samplingPercent / 100,
+      ),
+  },
 ];
 
+/** "30 days", "Calendar month". */
+export function windowWords(t: AdminT, w: XlaWindow): string {
+  return w.kind === 'calendar-month' ? t('window.month') : t('window.days', { n: w.days });
+}
+
 export function XlaList(props: ListProps<XlaDefinition>) {
-  if (props.items.length === 0) return <Muted>No XLA yet. Create one to start scoring experience.</Muted>;
-  return <ConfigTable caption="XLAs" columns={XLA_COLUMNS} {...props} />;
+  const t = useAdminT();
+  if (props.items.length === 0) return <Muted>{t('list.noXla')}</Muted>;
+  return <ConfigTable caption={t('tab.xlas')} columns={XLA_COLUMNS} {...props} />;
 }
 
 export function PlanList(props: ListProps<SurveyPlan>) {
-  if (props.items.length === 0) return <Muted>No survey plan yet. Nothing is asked until one exists.</Muted>;
-  return <ConfigTable caption="Survey plans" columns={PLAN_COLUMNS} {...props} />;
+  const t = useAdminT();
+  if (props.items.length === 0) return <Muted>{t('list.noPlan')}</Muted>;
+  return <ConfigTable caption={t('tab.plans')} columns={PLAN_COLUMNS} {...props} />;
 }

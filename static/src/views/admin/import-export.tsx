@@ -18,6 +18,7 @@ import { type ImportPreview, type ItemChange, previewImport } from './import-pre
 import { importProblems } from './import-problems';
 import { ChoiceInput } from './inputs';
 import type { ScopeNames } from './scope-names';
+import { type AdminT, useAdminT } from './admin-messages';
 
 interface ImportExportProps {
   readonly config: ConfigView;
@@ -31,29 +32,23 @@ type Checked =
   | { readonly state: 'valid'; readonly file: ExportedConfig };
 
 /** The file as typed or chosen, checked with the schema the server uses, in the admin's words. */
-function check(text: string): Checked {
+function check(text: string, t: AdminT): Checked {
   if (text.trim() === '') return { state: 'empty' };
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch {
-    return {
-      state: 'invalid',
-      problems: [
-        'This is not a file Sentio exported: it is not valid JSON (a bracket, comma or quote is out of place).',
-      ],
-    };
+    return { state: 'invalid', problems: [t('import.notJson')] };
   }
   const parsed = ExportedConfigSchema.safeParse(input);
   return parsed.success
     ? { state: 'valid', file: parsed.data }
-    : { state: 'invalid', problems: importProblems(input, parsed.error) };
+    : { state: 'invalid', problems: importProblems(t, input, parsed.error) };
 }
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Moves XLAs and plans between sites as one JSON file: export; import after a preview of its differences. */
 export function ImportExport({ config, names, onImported }: ImportExportProps) {
+  const t = useAdminT();
   const ids = useId();
   const notify = useNotify();
   const exporting = useAction(exportConfig);
@@ -63,8 +58,8 @@ export function ImportExport({ config, names, onImported }: ImportExportProps) {
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [confirming, setConfirming] = useState(false);
   const [serverProblems, setServerProblems] = useState<readonly string[]>([]);
-  const checked = useMemo(() => check(text), [text]);
-  const preview = checked.state === 'valid' ? previewImport(config, checked.file, mode, names) : null;
+  const checked = useMemo(() => check(text, t), [text, t]);
+  const preview = checked.state === 'valid' ? previewImport(config, checked.file, mode, names, t) : null;
 
   async function runExport() {
     const result = await exporting.run({});
@@ -86,10 +81,7 @@ export function ImportExport({ config, names, onImported }: ImportExportProps) {
     onImported(result.data.config, result.data.recompute);
     setText('');
     setServerProblems([]);
-    notify.succeeded(
-      'Configuration imported',
-      `${count(file.xlas.length, 'XLA', 'XLAs')} and ${count(file.plans.length, 'plan', 'plans')}.`,
-    );
+    notify.succeeded(t('io.imported'), t('io.importedCount', { xlas: file.xlas.length, plans: file.plans.length }));
   }
 
   function changeText(next: string) {
@@ -111,15 +103,15 @@ export function ImportExport({ config, names, onImported }: ImportExportProps) {
         style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}
       >
         <h3 id={`${ids}-export`} style={{ margin: 0, font: token('font.heading.xsmall') }}>
-          Export
+          {t('io.export')}
         </h3>
         <div>
           <Button onClick={() => void runExport()} isLoading={exporting.pending}>
-            Export JSON
+            {t('io.exportJson')}
           </Button>
         </div>
         {exported !== null ? (
-          <TextArea aria-label="Exported configuration" isReadOnly value={exported} minimumRows={6} maxHeight="240px" />
+          <TextArea aria-label={t('io.exported')} isReadOnly value={exported} minimumRows={6} maxHeight="240px" />
         ) : null}
       </section>
       <section
@@ -127,9 +119,9 @@ export function ImportExport({ config, names, onImported }: ImportExportProps) {
         style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}
       >
         <h3 id={`${ids}-import`} style={{ margin: 0, font: token('font.heading.xsmall') }}>
-          Import
+          {t('io.import')}
         </h3>
-        <label htmlFor={`${ids}-file`}>Choose a file exported by Sentio, or paste its text below.</label>
+        <label htmlFor={`${ids}-file`}>{t('io.choose')}</label>
         <input
           id={`${ids}-file`}
           type="file"
@@ -137,18 +129,18 @@ export function ImportExport({ config, names, onImported }: ImportExportProps) {
           onChange={(e) => void readFile(e.currentTarget.files?.[0])}
         />
         <TextArea
-          aria-label="Configuration to import"
+          aria-label={t('io.toImport')}
           value={text}
           minimumRows={6}
           maxHeight="240px"
           onChange={(e) => changeText(e.currentTarget.value)}
         />
         <ChoiceInput<'merge' | 'replace'>
-          label="How"
+          label={t('io.how')}
           value={mode}
           options={[
-            { value: 'merge', label: 'Merge (same ids are replaced)' },
-            { value: 'replace', label: 'Replace everything' },
+            { value: 'merge', label: t('io.merge') },
+            { value: 'replace', label: t('io.replace') },
           ]}
           onChange={(m) => {
             setMode(m);
@@ -156,7 +148,7 @@ export function ImportExport({ config, names, onImported }: ImportExportProps) {
           }}
         />
         {problems.length > 0 ? (
-          <Notice appearance="error" title="This file cannot be imported">
+          <Notice appearance="error" title={t('io.refused')}>
             <ul style={{ margin: 0 }}>
               {problems.map((p) => (
                 <li key={p}>{p}</li>
@@ -168,20 +160,21 @@ export function ImportExport({ config, names, onImported }: ImportExportProps) {
         {confirming && preview !== null && checked.state === 'valid' ? (
           <Notice
             appearance="warning"
-            title="Replace everything?"
+            title={t('io.replaceTitle')}
             actions={[
               <Button key="yes" appearance="warning" onClick={() => void runImport(checked.file)}>
-                Replace and remove {count(preview.notInFile.length, 'item', 'items')}
+                {t('io.replaceAndRemove', { n: preview.notInFile.length })}
               </Button>,
               <Button key="no" appearance="subtle" onClick={() => setConfirming(false)}>
-                Cancel
+                {t('cancel')}
               </Button>,
             ]}
           >
             <p>
-              {preview.notInFile.map((i) => `${i.kind} “${i.name}”`).join(', ')}{' '}
-              {preview.notInFile.length === 1 ? 'is' : 'are'} not in the file and will be deleted. This cannot be
-              undone; export the current configuration first if you may want it back.
+              {t('io.willDelete', {
+                n: preview.notInFile.length,
+                items: preview.notInFile.map((i) => itemName(t, i)).join(', '),
+              })}
             </p>
           </Notice>
         ) : (
@@ -196,7 +189,7 @@ export function ImportExport({ config, names, onImported }: ImportExportProps) {
                 else void runImport(checked.file);
               }}
             >
-              {mode === 'replace' ? 'Replace everything…' : 'Import'}
+              {mode === 'replace' ? t('io.replaceButton') : t('io.import')}
             </Button>
           </div>
         )}
@@ -205,7 +198,13 @@ export function ImportExport({ config, names, onImported }: ImportExportProps) {
   );
 }
 
+/** "XLA “Fast help”", "plan “Mid-flight check”". */
+function itemName(t: AdminT, i: ItemChange): string {
+  return t('field.named', { kind: i.kind === 'XLA' ? 'xla' : 'plan', name: i.name });
+}
+
 function ItemList({ title, items, tone }: { title: string; items: readonly ItemChange[]; tone?: 'danger' }) {
+  const t = useAdminT();
   if (items.length === 0) return null;
   return (
     <div>
@@ -213,13 +212,11 @@ function ItemList({ title, items, tone }: { title: string; items: readonly ItemC
       <ul style={{ margin: 0, paddingLeft: token('space.250') }}>
         {items.map((i) => (
           <li key={`${i.kind}-${i.name}`}>
-            {i.kind === 'plan' ? 'Plan' : 'XLA'} “{i.name}”
+            {t('io.item', { kind: i.kind === 'XLA' ? 'xla' : 'plan', name: i.name })}
             {i.changes.length > 0 ? (
               <ul style={{ margin: 0, paddingLeft: token('space.250') }}>
                 {i.changes.map((c) => (
-                  <li key={c.what}>
-                    {c.what}: {c.before} → {c.after}
-                  </li>
+                  <li key={c.what}>{t('io.change', { what: c.what, before: c.before, after: c.after })}</li>
                 ))}
               </ul>
             ) : null}
@@ -232,10 +229,11 @@ function ItemList({ title, items, tone }: { title: string; items: readonly ItemC
 
 /** The differences the import would make, item by item, before anything is written. */
 function ImportPreviewView({ preview, mode }: { preview: ImportPreview; mode: 'merge' | 'replace' }) {
+  const t = useAdminT();
   const nothing = preview.added.length === 0 && preview.changed.length === 0 && !preview.removes;
   return (
     <section
-      aria-label="What the import changes"
+      aria-label={t('io.changes')}
       style={{
         border: `1px solid ${token('color.border')}`,
         borderRadius: token('radius.large'),
@@ -247,15 +245,21 @@ function ImportPreviewView({ preview, mode }: { preview: ImportPreview; mode: 'm
     >
       <strong>
         {nothing
-          ? 'This file matches the current configuration: importing it changes nothing.'
-          : `Importing adds ${preview.added.length}, changes ${preview.changed.length}${mode === 'replace' ? ` and removes ${preview.notInFile.length}` : ''}; ${preview.unchanged.length} ${preview.unchanged.length === 1 ? 'stays as it is' : 'stay as they are'}.`}
+          ? t('io.nothing')
+          : t('io.summary', {
+              added: preview.added.length,
+              changed: preview.changed.length,
+              removed: preview.notInFile.length,
+              replace: mode === 'replace' ? 'yes' : 'no',
+              unchanged: preview.unchanged.length,
+            })}
       </strong>
-      <ItemList title="Added" items={preview.added} />
-      <ItemList title="Changed" items={preview.changed} />
+      <ItemList title={t('io.added')} items={preview.added} />
+      <ItemList title={t('io.changed')} items={preview.changed} />
       {mode === 'replace' ? (
-        <ItemList title="Removed (not in the file)" items={preview.notInFile} tone="danger" />
+        <ItemList title={t('io.removed')} items={preview.notInFile} tone="danger" />
       ) : (
-        <ItemList title="Kept (not in the file)" items={preview.notInFile} />
+        <ItemList title={t('io.kept')} items={preview.notInFile} />
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import type { SurveyPlan } from '@domain/survey-plan';
 import type { XlaDefinition } from '@domain/xla';
 import { type Change, changesBetween } from './config-diff';
 import type { ScopeNames } from './scope-names';
+import type { AdminT } from './admin-messages';
 
 type Item = XlaDefinition | SurveyPlan;
 
@@ -27,6 +28,7 @@ function compare(
   current: readonly Item[],
   incoming: readonly Item[],
   names: ScopeNames,
+  t: AdminT,
 ): Omit<ImportPreview, 'removes'> {
   const added: ItemChange[] = [];
   const changed: ItemChange[] = [];
@@ -37,7 +39,7 @@ function compare(
       added.push({ kind, name: item.name, changes: [] });
       continue;
     }
-    const changes = changesBetween(before, item, names);
+    const changes = changesBetween(before, item, names, t);
     (changes.length === 0 ? unchanged : changed).push({ kind, name: item.name, changes });
   }
   const notInFile = current
@@ -52,9 +54,10 @@ export function previewImport(
   file: ExportedConfig,
   mode: 'merge' | 'replace',
   names: ScopeNames,
+  t: AdminT,
 ): ImportPreview {
-  const x = compare('XLA', current.xlas, file.xlas, names);
-  const p = compare('plan', current.plans, file.plans, names);
+  const x = compare('XLA', current.xlas, file.xlas, names, t);
+  const p = compare('plan', current.plans, file.plans, names, t);
   const notInFile = [...x.notInFile, ...p.notInFile];
   return {
     added: [...x.added, ...p.added],

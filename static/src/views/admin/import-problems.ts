@@ -1,13 +1,9 @@
 import type { z } from 'zod';
+import type { AdminT } from './admin-messages';
 import { pathWords } from './field-words';
+import { issueWords } from './problems';
 
-const TYPE_WORDS: Readonly<Record<string, string>> = {
-  number: 'a number',
-  string: 'text',
-  boolean: 'on or off (true or false)',
-  array: 'a list',
-  object: 'a group of settings',
-};
+const TYPES = ['number', 'string', 'boolean', 'array', 'object'] as const;
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let node = root;
@@ -23,23 +19,23 @@ function quoteAll(values: ReadonlyArray<unknown>): string {
 }
 
 /** One schema issue in words, from its kind (zod's own wording names types and keys as code does). */
-function sentence(root: unknown, issue: z.core.$ZodIssue): string {
+function sentence(t: AdminT, root: unknown, issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `has ${issue.keys.length === 1 ? 'a setting' : 'settings'} Sentio does not know: ${quoteAll(issue.keys)}. Remove ${issue.keys.length === 1 ? 'it' : 'them'}, or export the configuration again from the site it came from.`;
+      return t('import.unknownKeys', { n: issue.keys.length, keys: quoteAll(issue.keys) });
     case 'invalid_type': {
-      if (valueAt(root, issue.path) === undefined) return 'is missing';
-      return `should be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
+      if (valueAt(root, issue.path) === undefined) return t('import.missing');
+      const expected = TYPES.find((x) => x === issue.expected);
+      return expected !== undefined ? t(`import.type.${expected}`) : t('import.shouldBe', { values: issue.expected });
     }
     case 'invalid_value':
       return issue.values.length === 1
-        ? `should be ${quoteAll(issue.values)}`
-        : `should be one of ${quoteAll(issue.values)}`;
+        ? t('import.shouldBe', { values: quoteAll(issue.values) })
+        : t('import.oneOf', { values: quoteAll(issue.values) });
     case 'invalid_union':
-      return 'is not one of the forms Sentio accepts here';
+      return t('import.noForm');
     default:
-      // The schemas' own messages are written for people ("must be between 0 and 1").
-      return issue.message;
+      return issueWords(t, issue);
   }
 }
 
@@ -47,17 +43,13 @@ function sentence(root: unknown, issue: z.core.$ZodIssue): string {
  * Why a file cannot be imported, one line per problem, naming the XLA or plan and the setting in
  * the editors' words: "XLA “Fast help” › indicator “Satisfaction” › target: should be a number".
  */
-export function importProblems(root: unknown, error: z.ZodError): string[] {
-  if (typeof root !== 'object' || root === null || Array.isArray(root))
-    return ['This is not a Sentio configuration: the file should hold one group of settings, as Sentio exports it.'];
+export function importProblems(t: AdminT, root: unknown, error: z.ZodError): string[] {
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) return [t('import.notConfig')];
   const fields = root as Record<string, unknown>;
-  if (fields['format'] !== 'sentio-config')
-    return [
-      'This is not a file exported by Sentio (it does not say “format”: “sentio-config”). Export the configuration from Sentio and import that file.',
-    ];
+  if (fields['format'] !== 'sentio-config') return [t('import.notSentio')];
   const lines = error.issues.map((issue) => {
-    const where = issue.path.length === 0 ? 'The file' : capitalise(pathWords(root, issue.path));
-    return `${where}: ${sentence(root, issue)}`;
+    const where = issue.path.length === 0 ? t('import.theFile') : capitalise(pathWords(t, root, issue.path));
+    return t('import.line', { where, problem: sentence(t, root, issue) });
   });
   return [...new Set(lines)];
 }

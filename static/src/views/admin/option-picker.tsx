@@ -3,6 +3,7 @@ import Checkbox from '@atlaskit/checkbox';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { useId, useState } from 'react';
+import { useAdminT } from './admin-messages';
 
 export interface PickerOption {
   readonly value: string;
@@ -38,12 +39,13 @@ export function OptionPicker({
   hint,
   disabled = false,
 }: OptionPickerProps) {
+  const t = useAdminT();
   const id = useId();
   const [filter, setFilter] = useState('');
   const known = new Set(options.map((o) => o.value));
   const all = [
     ...options,
-    ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: `${v} (not found in Jira)` })),
+    ...selected.filter((v) => !known.has(v)).map((v) => ({ value: v, label: t('picker.notFound', { value: v }) })),
   ];
   const needle = filter.trim().toLowerCase();
   const shown =
@@ -79,8 +81,8 @@ export function OptionPicker({
       </legend>
       {all.length > FILTER_FROM ? (
         <Textfield
-          aria-label={`Filter ${label.toLowerCase()}`}
-          placeholder="Filter"
+          aria-label={t('picker.filterNamed', { name: label })}
+          placeholder={t('picker.filter')}
           isCompact
           value={filter}
           onChange={(e) => setFilter(e.currentTarget.value)}
@@ -97,7 +99,7 @@ export function OptionPicker({
       >
         {shown.length === 0 ? (
           <span style={{ color: token('color.text.subtlest') }}>
-            {all.length === 0 ? 'Nothing to choose from.' : 'No match.'}
+            {all.length === 0 ? t('picker.nothing') : t('picker.noMatch')}
           </span>
         ) : null}
         {shown.map((o) => (
@@ -120,15 +122,18 @@ export function OptionPicker({
           color: token('color.text.subtlest'),
         }}
       >
-        {hint ?? (selected.length === 0 ? `None ticked: ${noneMeans}.` : `${selected.length} selected.`)}
+        {hint ??
+          (selected.length === 0
+            ? t('picker.none', { means: noneMeans })
+            : t('picker.selected', { n: selected.length }))}
         {selected.length > 0 && !disabled ? (
           <Button
             appearance="subtle"
             spacing="compact"
             onClick={() => onChange([])}
-            aria-label={`Clear ${label.toLowerCase()}`}
+            aria-label={t('picker.clearNamed', { name: label })}
           >
-            Clear
+            {t('picker.clear')}
           </Button>
         ) : null}
       </span>

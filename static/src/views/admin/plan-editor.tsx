@@ -2,22 +2,21 @@ import Button from '@atlaskit/button/default/button';
 import { Heading } from '../../ui/heading';
 import { token } from '@atlaskit/tokens';
 import type { QuestionKind } from '@domain/question';
+import { type Locale, TRANSLATED_LOCALES, type TranslatedLocale } from '@domain/i18n';
 import { type SurveyPlan, SurveyPlanSchema } from '@domain/survey-plan';
+import { useState } from 'react';
+import { useMessages } from '../../i18n/messages';
+import { type AdminT, useAdminT } from './admin-messages';
+import { LocaleWording } from './locale-wording';
 import { ChoiceInput, FormRow, ListInput, NumberInput, TextInput, ToggleInput } from './inputs';
-import { ONE_CLICK_AUDIENCE, ONE_CLICK_LABEL } from './plan-delivery-text';
 import { PlanPreview } from './plan-preview';
 import type { Problems } from './problems';
 import { ScopeFields } from './scope-fields';
 import { DraftProblemsNotice, useDraft } from './use-draft';
 import { WaypointFields } from './waypoint-fields';
 
-const KIND_OPTIONS: ReadonlyArray<{ value: QuestionKind; label: string }> = [
-  { value: 'emoji5', label: 'Emoji (5)' },
-  { value: 'csat5', label: 'Stars (5)' },
-  { value: 'thumbs', label: 'Thumbs' },
-  { value: 'ces7', label: 'Effort (1–7)' },
-  { value: 'happiness10', label: 'Happiness (0–10)' },
-];
+const KINDS: readonly QuestionKind[] = ['emoji5', 'csat5', 'thumbs', 'ces7', 'happiness10'];
+const BANDS = ['negative', 'neutral', 'positive'] as const;
 
 interface PlanEditorProps {
   readonly initial: SurveyPlan;
@@ -39,14 +38,28 @@ export function PlanEditor({
   onSave,
   onCancel,
 }: PlanEditorProps) {
-  const { draft, update, submit, problems, err, blocked } = useDraft(SurveyPlanSchema, initial, serverProblems);
+  const t = useAdminT();
+  const reader = useMessages().locale;
+  const { draft, update, submit, problems, err, blocked, refusals, formRef } = useDraft(
+    SurveyPlanSchema,
+    initial,
+    serverProblems,
+  );
   const { followUps, fatigue } = draft;
   const chips = followUps.reasonChips;
+  // The language edited beside English: the admin's own where Sentio ships it, else the first.
+  const [language, setLanguage] = useState<TranslatedLocale>(
+    TRANSLATED_LOCALES.find((l) => l === reader) ?? TRANSLATED_LOCALES[0],
+  );
+  // The preview starts in the admin's own language and follows the language chosen for editing.
+  const [previewLocale, setPreviewLocale] = useState<Locale>(reader);
 
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), alignItems: 'flex-start' }}>
       <form
-        aria-label={isNew ? 'New survey plan' : `Edit survey plan ${initial.name}`}
+        ref={formRef}
+        noValidate
+        aria-label={isNew ? t('newPlan') : t('plan.editLabel', { name: initial.name })}
         onSubmit={(e) => {
           e.preventDefault();
           submit(onSave);
@@ -54,13 +67,20 @@ export function PlanEditor({
         style={{ flex: '2 1 420px', display: 'flex', flexDirection: 'column', gap: token('space.200') }}
       >
         <Heading size="small" as="h2">
-          {isNew ? 'New survey plan' : `Edit “${initial.name}”`}
+          {isNew ? t('newPlan') : t('xla.editHeading', { name: initial.name })}
         </Heading>
         <FormRow>
           {/* The id is the admin's key for import files, chosen once: a saved plan is known by its name. */}
-          {isNew ? <TextInput label="Id" value={draft.id} error={err('id')} onChange={(id) => update({ id })} /> : null}
-          <TextInput label="Name" value={draft.name} error={err('name')} onChange={(name) => update({ name })} />
-          <ToggleInput label="Enabled" value={draft.enabled} onChange={(enabled) => update({ enabled })} />
+          {isNew ? (
+            <TextInput label={t('xla.id')} value={draft.id} error={err('id')} onChange={(id) => update({ id })} />
+          ) : null}
+          <TextInput
+            label={t('xla.name')}
+            value={draft.name}
+            error={err('name')}
+            onChange={(name) => update({ name })}
+          />
+          <ToggleInput label={t('xla.enabled')} value={draft.enabled} onChange={(enabled) => update({ enabled })} />
         </FormRow>
         <ScopeFields
           scope={draft.scope}
@@ -71,42 +91,57 @@ export function PlanEditor({
         <WaypointFields waypoint={draft.waypoint} problems={problems} onChange={(waypoint) => update({ waypoint })} />
 
         <Heading size="xsmall" as="h3">
-          Question
+          {t('plan.question')}
         </Heading>
         <ChoiceInput<QuestionKind>
-          label="Scale"
+          label={t('plan.scale')}
           value={draft.question.kind}
           error={err('question.kind')}
-          options={KIND_OPTIONS}
+          options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           onChange={(kind) => update({ question: { ...draft.question, kind } })}
         />
-        <TextInput
-          label="Question"
-          value={draft.question.text}
-          error={err('question.text')}
-          onChange={(text) => update({ question: { ...draft.question, text } })}
-        />
-        <FormRow>
-          {(['negative', 'neutral', 'positive'] as const).map((band) => (
-            <ListInput
-              key={band}
-              separator="line"
-              label={`Reason chips for a ${band} answer`}
-              hint="One per line, at most 8."
-              value={chips[band]}
-              error={err(`followUps.reasonChips.${band}`) ?? firstChipError(problems, band)}
-              onChange={(list) => update({ followUps: { ...followUps, reasonChips: { ...chips, [band]: list } } })}
+        <div className="sentio-side-by-side" style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300') }}>
+          <div style={{ flex: '1 1 240px', display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
+            <Heading size="xsmall" as="h4">
+              {t('plan.englishColumn')}
+            </Heading>
+            <TextInput
+              label={t('plan.questionText')}
+              value={draft.question.text}
+              error={err('question.text')}
+              onChange={(text) => update({ question: { ...draft.question, text } })}
             />
-          ))}
-        </FormRow>
+            {BANDS.map((band) => (
+              <ListInput
+                key={band}
+                separator="line"
+                label={t(`plan.chips.${band}`)}
+                hint={t('plan.chipsHint')}
+                value={chips[band]}
+                error={err(`followUps.reasonChips.${band}`) ?? firstChipError(problems, band, t)}
+                onChange={(list) => update({ followUps: { ...followUps, reasonChips: { ...chips, [band]: list } } })}
+              />
+            ))}
+          </div>
+          <LocaleWording
+            plan={draft}
+            language={language}
+            problems={problems}
+            onLanguage={(l) => {
+              setLanguage(l);
+              setPreviewLocale(l);
+            }}
+            onChange={(translations) => update({ translations })}
+          />
+        </div>
         <FormRow>
           <ToggleInput
-            label="Ask for a comment"
+            label={t('plan.askComment')}
             value={followUps.comment.enabled}
             onChange={(enabled) => update({ followUps: { ...followUps, comment: { ...followUps.comment, enabled } } })}
           />
           <NumberInput
-            label="Comment length limit"
+            label={t('plan.commentLimit')}
             value={followUps.comment.maxLength}
             error={err('followUps.comment.maxLength')}
             onChange={(maxLength) =>
@@ -114,7 +149,7 @@ export function PlanEditor({
             }
           />
           <ToggleInput
-            label="Ask how much time was lost"
+            label={t('plan.askLostTime')}
             value={followUps.lostTime.enabled}
             onChange={(enabled) =>
               update({ followUps: { ...followUps, lostTime: { ...followUps.lostTime, enabled } } })
@@ -123,38 +158,39 @@ export function PlanEditor({
         </FormRow>
 
         <Heading size="xsmall" as="h3">
-          Delivery and fatigue
+          {t('plan.delivery')}
         </Heading>
         <ToggleInput
-          label={ONE_CLICK_LABEL}
+          label={t('plan.publicComment')}
           value={draft.delivery.publicComment}
           onChange={(publicComment) => update({ delivery: { ...draft.delivery, publicComment } })}
         />
-        <p style={{ margin: 0, color: token('color.text.subtle') }}>{ONE_CLICK_AUDIENCE}</p>
+        {/* No documented Jira or JSM channel reaches only the requester: the admin turns this on knowing who can use the links. */}
+        <p style={{ margin: 0, color: token('color.text.subtle') }}>{t('plan.oneClickAudience')}</p>
         <FormRow>
           <NumberInput
-            label="Sampling"
+            label={t('plan.sampling')}
             suffix="%"
             value={fatigue.samplingPercent}
             error={err('fatigue.samplingPercent')}
             onChange={(samplingPercent) => update({ fatigue: { ...fatigue, samplingPercent } })}
           />
           <NumberInput
-            label="Cooldown per requester"
-            suffix="hours"
+            label={t('plan.cooldown')}
+            suffix={t('unit.hours')}
             value={fatigue.cooldownHours}
             error={err('fatigue.cooldownHours')}
             onChange={(cooldownHours) => update({ fatigue: { ...fatigue, cooldownHours } })}
           />
           <NumberInput
-            label="Max asks per ticket"
+            label={t('plan.maxAsks')}
             value={fatigue.maxAsksPerTicket}
             error={err('fatigue.maxAsksPerTicket')}
             onChange={(maxAsksPerTicket) => update({ fatigue: { ...fatigue, maxAsksPerTicket } })}
           />
           <NumberInput
-            label="Expires after"
-            suffix="hours"
+            label={t('plan.expires')}
+            suffix={t('unit.hours')}
             value={fatigue.expiryHours}
             error={err('fatigue.expiryHours')}
             onChange={(expiryHours) => update({ fatigue: { ...fatigue, expiryHours } })}
@@ -162,19 +198,19 @@ export function PlanEditor({
         </FormRow>
         <FormRow>
           <ToggleInput
-            label="No new ask while one is pending"
+            label={t('plan.noNewAsk')}
             value={fatigue.noNewAskWhilePending}
             onChange={(noNewAskWhilePending) => update({ fatigue: { ...fatigue, noNewAskWhilePending } })}
           />
           <ToggleInput
-            label="Send one reminder"
+            label={t('plan.reminder')}
             value={fatigue.reminder.enabled}
             onChange={(enabled) => update({ fatigue: { ...fatigue, reminder: { ...fatigue.reminder, enabled } } })}
           />
           {fatigue.reminder.enabled ? (
             <NumberInput
-              label="Remind after"
-              suffix="hours"
+              label={t('plan.remindAfter')}
+              suffix={t('unit.hours')}
               value={fatigue.reminder.afterHours}
               error={err('fatigue.reminder.afterHours')}
               onChange={(afterHours) =>
@@ -184,31 +220,31 @@ export function PlanEditor({
           ) : null}
         </FormRow>
 
-        <DraftProblemsNotice count={blocked} />
+        <DraftProblemsNotice count={blocked} refusals={refusals} />
         <div style={{ display: 'flex', gap: token('space.100') }}>
           <Button type="submit" appearance="primary" isLoading={saving}>
-            Save plan
+            {t('plan.save')}
           </Button>
           <Button appearance="subtle" onClick={onCancel} isDisabled={saving}>
-            Cancel
+            {t('cancel')}
           </Button>
           <span style={{ alignSelf: 'center', font: token('font.body.small'), color: token('color.text.subtlest') }}>
-            Saving a plan starts no recompute.
+            {t('plan.noRecompute')}
           </span>
         </div>
       </form>
       <div style={{ flex: '1 1 300px', position: 'sticky', top: 0 }}>
-        <PlanPreview plan={draft} />
+        <PlanPreview plan={draft} locale={previewLocale} onLocale={setPreviewLocale} />
       </div>
     </div>
   );
 }
 
 /** A chip's own message (`followUps.reasonChips.negative[2]`) shown on its list. */
-function firstChipError(problems: Problems, band: string): string | undefined {
+function firstChipError(problems: Problems, band: string, t: AdminT): string | undefined {
   for (const [field, message] of problems) {
     if (field.startsWith(`followUps.reasonChips.${band}[`))
-      return `${message} (chip ${Number(field.slice(field.lastIndexOf('[') + 1, -1)) + 1})`;
+      return t('plan.chipProblem', { problem: message, n: Number(field.slice(field.lastIndexOf('[') + 1, -1)) + 1 });
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { getRecomputeStatus, type RecomputeStatus, startRecompute } from '@contracts/admin';
 import { useAction, useClient } from '../../api/client-context';
 import { useNotify } from '../../ui/flags';
-import { formatDateTime } from '../../ui/format';
+import { type AdminT, useAdminT } from './admin-messages';
 
 const POLL_MS = 2000;
 
@@ -21,6 +21,7 @@ export function RecomputePanel({
   status: RecomputeStatus | null;
   onStatus: (s: RecomputeStatus | null) => void;
 }) {
+  const t = useAdminT();
   const client = useClient();
   const notify = useNotify();
   const start = useAction(startRecompute);
@@ -47,37 +48,41 @@ export function RecomputePanel({
   const fraction =
     status !== null && status.total !== null && status.total > 0 ? Math.min(1, status.processed / status.total) : null;
   return (
-    <section aria-label="Recompute" style={{ display: 'flex', flexDirection: 'column', gap: token('space.075') }}>
+    <section
+      aria-label={t('recompute.region')}
+      style={{ display: 'flex', flexDirection: 'column', gap: token('space.075') }}
+    >
       <div style={{ display: 'flex', alignItems: 'center', gap: token('space.150'), flexWrap: 'wrap' }}>
         <Button onClick={() => void begin()} isLoading={start.pending} isDisabled={active}>
-          Recompute scores
+          {t('recompute.start')}
         </Button>
         <span role="status" style={{ color: token('color.text.subtle') }}>
-          {status === null ? 'No recompute has run yet.' : describeRecompute(status)}
+          {status === null ? t('recompute.none') : describeRecompute(status, t)}
         </span>
       </div>
       {active ? (
-        <ProgressBar ariaLabel="Recompute progress" value={fraction ?? 0} isIndeterminate={fraction === null} />
+        <ProgressBar ariaLabel={t('recompute.progress')} value={fraction ?? 0} isIndeterminate={fraction === null} />
       ) : null}
     </section>
   );
 }
 
-const tickets = (n: number) => `${n} ${n === 1 ? 'ticket' : 'tickets'}`;
-
-export function describeRecompute(status: RecomputeStatus): string {
+export function describeRecompute(status: RecomputeStatus, t: AdminT): string {
+  const done = status.processed;
   switch (status.state) {
     case 'queued':
-      return status.total !== null
-        ? `Recompute queued: ${tickets(status.total)} to go through.`
-        : 'Recompute queued; it starts in a moment.';
+      return status.total !== null ? t('recompute.queuedOf', { total: status.total }) : t('recompute.queued');
     case 'running':
       return status.total !== null
-        ? `Recomputing: ${status.processed} of ${tickets(status.total)} done.`
-        : `Recomputing: ${tickets(status.processed)} done so far.`;
+        ? t('recompute.runningOf', { done, total: status.total })
+        : t('recompute.running', { done });
     case 'done':
-      return `Last recompute finished ${status.finishedAt !== null ? formatDateTime(status.finishedAt) : ''}: ${tickets(status.processed)} went through.`;
+      return status.finishedAt !== null
+        ? t('recompute.doneAt', { at: new Date(status.finishedAt), done })
+        : t('recompute.done', { done });
     case 'failed':
-      return `The last recompute failed after ${status.processed} of ${status.total !== null ? tickets(status.total) : 'the tickets'}: ${status.message} Start it again; tickets already done are simply done again.`;
+      return status.total !== null
+        ? t('recompute.failedOf', { done, total: status.total, message: status.message })
+        : t('recompute.failed', { done, message: status.message });
   }
 }

@@ -5,6 +5,7 @@ import { FormRow, ListInput } from './inputs';
 import { OptionPicker } from './option-picker';
 import type { Problems } from './problems';
 import { useScopeOptions } from './scope-options';
+import { useAdminT } from './admin-messages';
 
 interface ScopeFieldsProps {
   readonly scope: Scope;
@@ -19,15 +20,14 @@ interface ScopeFieldsProps {
  * can be typed.
  */
 export function ScopeFields(props: ScopeFieldsProps) {
+  const t = useAdminT();
   const loaded = useScopeOptions();
   if (loaded.state === 'ok') return <ScopePickers {...props} options={loaded.data} />;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
       <TypedScope {...props} />
       <span role="status" style={{ font: token('font.body.small'), color: token('color.text.subtlest') }}>
-        {loaded.state === 'loading'
-          ? 'Loading the projects, request types and priorities of this site…'
-          : 'Jira did not list the projects, request types and priorities: type their ids.'}
+        {loaded.state === 'loading' ? t('scopeField.loading') : t('scopeField.failed')}
       </span>
     </div>
   );
@@ -40,6 +40,7 @@ function ScopePickers({
   lockedProjectId,
   options,
 }: ScopeFieldsProps & { options: ScopeOptions }) {
+  const t = useAdminT();
   const projectKey = new Map(options.projects.map((p) => [p.id, p.key]));
   const projects =
     lockedProjectId !== undefined ? options.projects.filter((p) => p.id === lockedProjectId) : options.projects;
@@ -49,9 +50,9 @@ function ScopePickers({
   return (
     <FormRow>
       <OptionPicker
-        label="Projects"
-        noneMeans="every project"
-        hint={lockedProjectId !== undefined ? 'Project settings edit this project only.' : undefined}
+        label={t('scopeField.projects')}
+        noneMeans={t('scopeField.everyProject')}
+        hint={lockedProjectId !== undefined ? t('scopeField.locked') : undefined}
         disabled={lockedProjectId !== undefined}
         options={projects.map((p) => ({ value: p.id, label: `${p.name} (${p.key})` }))}
         selected={scope.projectIds}
@@ -59,8 +60,8 @@ function ScopePickers({
         onChange={(projectIds) => onChange({ ...scope, projectIds })}
       />
       <OptionPicker
-        label="Request types"
-        noneMeans="every request type"
+        label={t('scopeField.requestTypes')}
+        noneMeans={t('scopeField.everyRequestType')}
         options={requestTypes.map((rt) => ({
           value: rt.id,
           label: `${rt.name} (${projectKey.get(rt.projectId) ?? rt.projectId})`,
@@ -70,8 +71,8 @@ function ScopePickers({
         onChange={(requestTypeIds) => onChange({ ...scope, requestTypeIds })}
       />
       <OptionPicker
-        label="Priorities"
-        noneMeans="every priority"
+        label={t('scopeField.priorities')}
+        noneMeans={t('scopeField.everyPriority')}
         options={options.priorities.map((p) => ({ value: p.id, label: p.name }))}
         selected={scope.priorities}
         error={problems.get('scope.priorities')}
@@ -82,15 +83,12 @@ function ScopePickers({
 }
 
 function TypedScope({ scope, onChange, problems, lockedProjectId }: ScopeFieldsProps) {
+  const t = useAdminT();
   return (
     <FormRow>
       <ListInput
-        label="Projects (ids)"
-        hint={
-          lockedProjectId !== undefined
-            ? 'Project settings edit this project only.'
-            : 'Comma separated; empty = every project.'
-        }
+        label={t('scopeField.projectIds')}
+        hint={lockedProjectId !== undefined ? t('scopeField.locked') : t('scopeField.projectIdsHint')}
         value={scope.projectIds}
         error={problems.get('scope.projectIds')}
         onChange={(projectIds) =>
@@ -98,15 +96,15 @@ function TypedScope({ scope, onChange, problems, lockedProjectId }: ScopeFieldsP
         }
       />
       <ListInput
-        label="Request types (ids)"
-        hint="Empty = every request type."
+        label={t('scopeField.requestTypeIds')}
+        hint={t('scopeField.requestTypeIdsHint')}
         value={scope.requestTypeIds}
         error={problems.get('scope.requestTypeIds')}
         onChange={(requestTypeIds) => onChange({ ...scope, requestTypeIds })}
       />
       <ListInput
-        label="Priorities (ids)"
-        hint="Empty = every priority."
+        label={t('scopeField.priorityIds')}
+        hint={t('scopeField.priorityIdsHint')}
         value={scope.priorities}
         error={problems.get('scope.priorities')}
         onChange={(priorities) => onChange({ ...scope, priorities })}

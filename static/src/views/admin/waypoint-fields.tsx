@@ -3,24 +3,13 @@ import { token } from '@atlaskit/tokens';
 import { STATUS_CATEGORIES, type Waypoint, type WaypointKind, WAYPOINT_KINDS } from '@domain/waypoint';
 import { ChoiceInput, FormRow, ListInput, NumberInput } from './inputs';
 import type { Problems } from './problems';
+import { type AdminT, useAdminT } from './admin-messages';
 
-export const WAYPOINT_LABEL: Readonly<Record<WaypointKind, string>> = {
-  created: 'Created',
-  'first-response': 'First response',
-  'status-changed': 'Status changed',
-  reassigned: 'Reassigned',
-  idle: 'Idle',
-  'long-running': 'Long-running',
-  reopened: 'Reopened',
-  resolved: 'Resolved',
-  manual: 'Manual (agent asks)',
-};
-
-/** A fresh waypoint of a kind, with the parameters it needs at sensible values. */
-function waypointOf(kind: WaypointKind): Waypoint {
+/** A fresh waypoint of a kind, with the parameters it needs at sensible values (JSM's usual status name, in the admin's language). */
+function waypointOf(kind: WaypointKind, t: AdminT): Waypoint {
   switch (kind) {
     case 'status-changed':
-      return { kind, toStatuses: ['Waiting for customer'], toCategories: [] };
+      return { kind, toStatuses: [t('waypointField.defaultStatus')], toCategories: [] };
     case 'reassigned':
       return { kind, fromNth: 2 };
     case 'idle':
@@ -32,8 +21,6 @@ function waypointOf(kind: WaypointKind): Waypoint {
   }
 }
 
-const CATEGORY_LABEL = { new: 'To do', indeterminate: 'In progress', done: 'Done' } as const;
-
 /** When the plan asks: the waypoint and its parameters. */
 export function WaypointFields({
   waypoint,
@@ -44,20 +31,21 @@ export function WaypointFields({
   onChange: (w: Waypoint) => void;
   problems: Problems;
 }) {
+  const t = useAdminT();
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       <ChoiceInput<WaypointKind>
-        label="Ask when"
+        label={t('waypointField.when')}
         value={waypoint.kind}
         error={problems.get('waypoint.kind') ?? problems.get('waypoint')}
-        options={WAYPOINT_KINDS.map((k) => ({ value: k, label: WAYPOINT_LABEL[k] }))}
-        onChange={(kind) => onChange(waypointOf(kind))}
+        options={WAYPOINT_KINDS.map((k) => ({ value: k, label: t(`waypoint.${k}`) }))}
+        onChange={(kind) => onChange(waypointOf(kind, t))}
       />
       {waypoint.kind === 'status-changed' ? (
         <FormRow>
           <ListInput
             key="statuses"
-            label="To statuses (names or ids)"
+            label={t('waypointField.statuses')}
             value={waypoint.toStatuses}
             error={problems.get('waypoint.toStatuses')}
             onChange={(toStatuses) => onChange({ ...waypoint, toStatuses })}
@@ -66,12 +54,12 @@ export function WaypointFields({
             <legend
               style={{ font: token('font.body.small'), fontWeight: 600, color: token('color.text.subtle'), padding: 0 }}
             >
-              Or status categories
+              {t('waypointField.categories')}
             </legend>
             {STATUS_CATEGORIES.map((c) => (
               <Checkbox
                 key={c}
-                label={CATEGORY_LABEL[c]}
+                label={t(`category.${c}`)}
                 isChecked={waypoint.toCategories.includes(c)}
                 onChange={() =>
                   onChange({
@@ -89,7 +77,7 @@ export function WaypointFields({
       {waypoint.kind === 'reassigned' ? (
         <NumberInput
           key="nth"
-          label="From the Nth reassignment"
+          label={t('waypointField.fromNth')}
           value={waypoint.fromNth}
           error={problems.get('waypoint.fromNth')}
           onChange={(fromNth) => onChange({ ...waypoint, fromNth })}
@@ -98,8 +86,8 @@ export function WaypointFields({
       {waypoint.kind === 'idle' || waypoint.kind === 'long-running' ? (
         <NumberInput
           key={waypoint.kind}
-          label={waypoint.kind === 'idle' ? 'No public agent activity for' : 'Open for longer than'}
-          suffix="hours"
+          label={waypoint.kind === 'idle' ? t('waypointField.idle') : t('waypointField.longRunning')}
+          suffix={t('unit.hours')}
           value={waypoint.hours}
           error={problems.get('waypoint.hours')}
           onChange={(hours) => onChange({ ...waypoint, hours })}

@@ -4,15 +4,13 @@ import { token } from '@atlaskit/tokens';
 import { INDICATOR_IDS, type IndicatorSpec, defaultIndicatorSpec } from '@domain/indicator';
 import { type XlaDefinition, XlaDefinitionSchema, type XlaWindow } from '@domain/xla';
 import { GroupError } from '../../ui/field';
-import { INDICATOR_LONG_NAME } from '../../ui/indicator-names';
 import { ChoiceInput, FormRow, ListInput, NumberInput, TextInput, ToggleInput } from './inputs';
 import type { Problems } from './problems';
 import { ScopeFields } from './scope-fields';
+import { windowWords } from './config-lists';
 import { DraftProblemsNotice, useDraft } from './use-draft';
-import { XLA_HELP } from './xla-help';
 import { XlaPreview } from './xla-preview';
-
-const INDICATOR_LABEL = INDICATOR_LONG_NAME;
+import { useAdminT } from './admin-messages';
 
 type WindowChoice = '7' | '30' | '90' | 'month';
 function windowChoice(w: XlaWindow): WindowChoice {
@@ -42,7 +40,12 @@ export function XlaEditor({
   onSave,
   onCancel,
 }: XlaEditorProps) {
-  const { draft, update, submit, problems, err, blocked } = useDraft(XlaDefinitionSchema, initial, serverProblems);
+  const t = useAdminT();
+  const { draft, update, submit, problems, err, blocked, refusals, formRef } = useDraft(
+    XlaDefinitionSchema,
+    initial,
+    serverProblems,
+  );
   function updateIndicator(index: number, patch: Partial<IndicatorSpec>) {
     update({ indicators: draft.indicators.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
   }
@@ -50,7 +53,9 @@ export function XlaEditor({
 
   return (
     <form
-      aria-label={isNew ? 'New XLA' : `Edit XLA ${initial.name}`}
+      ref={formRef}
+      noValidate
+      aria-label={isNew ? t('newXla') : t('xla.editLabel', { name: initial.name })}
       onSubmit={(e) => {
         e.preventDefault();
         submit(onSave);
@@ -58,24 +63,24 @@ export function XlaEditor({
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}
     >
       <Heading size="small" as="h2">
-        {isNew ? 'New XLA' : `Edit “${initial.name}”`}
+        {isNew ? t('newXla') : t('xla.editHeading', { name: initial.name })}
       </Heading>
       <FormRow>
         {/* The id is the admin's key for import files, chosen once: a saved XLA is known by its name. */}
         {isNew ? (
           <TextInput
-            label="Id"
+            label={t('xla.id')}
             value={draft.id}
             error={err('id')}
-            hint="Lower-case letters, digits and dashes; fixed once saved."
+            hint={t('xla.idHint')}
             onChange={(id) => update({ id })}
           />
         ) : null}
-        <TextInput label="Name" value={draft.name} error={err('name')} onChange={(name) => update({ name })} />
-        <ToggleInput label="Enabled" value={draft.enabled} onChange={(enabled) => update({ enabled })} />
+        <TextInput label={t('xla.name')} value={draft.name} error={err('name')} onChange={(name) => update({ name })} />
+        <ToggleInput label={t('xla.enabled')} value={draft.enabled} onChange={(enabled) => update({ enabled })} />
       </FormRow>
       <TextInput
-        label="Description"
+        label={t('xla.description')}
         value={draft.description}
         error={err('description')}
         onChange={(description) => update({ description })}
@@ -88,30 +93,30 @@ export function XlaEditor({
       />
       <FormRow>
         <NumberInput
-          label="Target score"
-          help={XLA_HELP.targetScore}
-          suffix="/ 100"
+          label={t('xla.targetScore')}
+          help={t('help.targetScore')}
+          suffix={t('xla.outOf100')}
           value={draft.targetScore}
           error={err('targetScore')}
           onChange={(targetScore) => update({ targetScore })}
         />
         <NumberInput
-          label="Minimum sample"
-          help={XLA_HELP.minSample}
-          hint="Below it the scorecard says “not enough data”."
+          label={t('xla.minSample')}
+          help={t('help.minSample')}
+          hint={t('xla.minSampleHint')}
           value={draft.minSample}
           error={err('minSample')}
           onChange={(minSample) => update({ minSample })}
         />
         <ChoiceInput<WindowChoice>
-          label="Window"
+          label={t('xla.window')}
           value={windowChoice(draft.window)}
           error={err('window')}
           options={[
-            { value: '7', label: '7 days' },
-            { value: '30', label: '30 days' },
-            { value: '90', label: '90 days' },
-            { value: 'month', label: 'Calendar month' },
+            { value: '7', label: windowWords(t, windowOf('7')) },
+            { value: '30', label: windowWords(t, windowOf('30')) },
+            { value: '90', label: windowWords(t, windowOf('90')) },
+            { value: 'month', label: windowWords(t, windowOf('month')) },
           ]}
           onChange={(c) => update({ window: windowOf(c) })}
         />
@@ -128,53 +133,54 @@ export function XlaEditor({
         }}
       >
         <legend style={{ font: token('font.heading.xsmall'), padding: 0, marginBottom: token('space.100') }}>
-          Indicators
+          {t('xla.indicators')}
         </legend>
         <GroupError message={err('indicators')} />
         {draft.indicators.map((spec, i) => (
           <div
             key={spec.id}
             role="group"
-            aria-label={INDICATOR_LABEL[spec.id]}
+            aria-label={t(`indicatorLong.${spec.id}`)}
             style={{ borderBottom: `1px solid ${token('color.border')}`, paddingBottom: token('space.100') }}
           >
             <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-              <strong>{INDICATOR_LABEL[spec.id]}</strong>
+              <strong>{t(`indicatorLong.${spec.id}`)}</strong>
               <Button
                 appearance="subtle"
+                aria-label={t('xla.removeNamed', { name: t(`indicatorLong.${spec.id}`) })}
                 onClick={() => update({ indicators: draft.indicators.filter((_, j) => j !== i) })}
               >
-                Remove
+                {t('xla.remove')}
               </Button>
             </div>
             <GroupError message={err(`indicators[${i}].id`)} />
             <FormRow>
               <NumberInput
-                label="Weight"
+                label={t('xla.weight')}
                 value={spec.weight}
                 error={err(`indicators[${i}].weight`)}
-                help={XLA_HELP.weight}
+                help={t('help.weight')}
                 onChange={(weight) => updateIndicator(i, { weight })}
               />
               <NumberInput
-                label="Floor (0–1)"
+                label={t('xla.floor')}
                 value={spec.floor}
                 error={err(`indicators[${i}].floor`)}
-                help={XLA_HELP.floor}
+                help={t('help.floor')}
                 onChange={(floor) => updateIndicator(i, { floor })}
               />
               <NumberInput
-                label="Target (0–1)"
+                label={t('xla.target')}
                 value={spec.target}
                 error={err(`indicators[${i}].target`)}
-                help={XLA_HELP.target}
+                help={t('help.target')}
                 onChange={(target) => updateIndicator(i, { target })}
               />
               <NumberInput
-                label="Prior (0–1)"
+                label={t('xla.prior')}
                 value={spec.prior}
                 error={err(`indicators[${i}].prior`)}
-                help={XLA_HELP.prior}
+                help={t('help.prior')}
                 onChange={(prior) => updateIndicator(i, { prior })}
               />
             </FormRow>
@@ -182,14 +188,14 @@ export function XlaEditor({
         ))}
         {unused.length > 0 ? (
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050'), alignItems: 'center' }}>
-            <span style={{ color: token('color.text.subtle') }}>Add:</span>
+            <span style={{ color: token('color.text.subtle') }}>{t('xla.add')}</span>
             {unused.map((id) => (
               <Button
                 key={id}
                 appearance="subtle"
                 onClick={() => update({ indicators: [...draft.indicators, defaultIndicatorSpec(id)] })}
               >
-                {INDICATOR_LABEL[id]}
+                {t(`indicatorLong.${id}`)}
               </Button>
             ))}
           </div>
@@ -198,28 +204,28 @@ export function XlaEditor({
       <XlaPreview draft={draft} />
 
       <details>
-        <summary style={{ cursor: 'pointer' }}>Advanced</summary>
+        <summary style={{ cursor: 'pointer' }}>{t('xla.advanced')}</summary>
         <div
           style={{ display: 'flex', flexDirection: 'column', gap: token('space.150'), marginTop: token('space.100') }}
         >
           <FormRow>
             <NumberInput
-              label="Half-life"
-              suffix="days"
+              label={t('xla.halfLife')}
+              suffix={t('unit.days')}
               value={draft.halfLifeDays}
               error={err('halfLifeDays')}
               onChange={(halfLifeDays) => update({ halfLifeDays })}
             />
             <NumberInput
-              label="Wait threshold"
-              suffix="hours"
+              label={t('xla.waitThreshold')}
+              suffix={t('unit.hours')}
               value={draft.waitThresholdHours}
               error={err('waitThresholdHours')}
               onChange={(waitThresholdHours) => update({ waitThresholdHours })}
             />
             {draft.smoothing.kind === 'fixed' ? (
               <NumberInput
-                label="Smoothing strength"
+                label={t('xla.strength')}
                 value={draft.smoothing.strength}
                 error={err('smoothing.strength') ?? err('smoothing')}
                 onChange={(strength) => update({ smoothing: { kind: 'fixed', strength } })}
@@ -227,18 +233,18 @@ export function XlaEditor({
             ) : null}
           </FormRow>
           <ToggleInput
-            label="Estimate smoothing across segments (empirical Bayes)"
+            label={t('xla.empiricalBayes')}
             value={draft.smoothing.kind === 'empirical-bayes'}
             onChange={(on) => update({ smoothing: on ? { kind: 'empirical-bayes' } : { kind: 'fixed', strength: 10 } })}
           />
           <ToggleInput
-            label="Count only answers given while the ticket was open"
+            label={t('xla.midFlightOnly')}
             value={draft.csatSource.midFlightOnly}
             onChange={(midFlightOnly) => update({ csatSource: { ...draft.csatSource, midFlightOnly } })}
           />
           <ListInput
-            label="Compared SLAs (names)"
-            hint="Empty = every SLA."
+            label={t('xla.slaNames')}
+            hint={t('xla.slaHint')}
             value={draft.slaNames}
             error={err('slaNames')}
             onChange={(slaNames) => update({ slaNames })}
@@ -246,13 +252,13 @@ export function XlaEditor({
         </div>
       </details>
 
-      <DraftProblemsNotice count={blocked} />
+      <DraftProblemsNotice count={blocked} refusals={refusals} />
       <div style={{ display: 'flex', gap: token('space.100') }}>
         <Button type="submit" appearance="primary" isLoading={saving}>
-          Save XLA
+          {t('xla.save')}
         </Button>
         <Button appearance="subtle" onClick={onCancel} isDisabled={saving}>
-          Cancel
+          {t('cancel')}
         </Button>
       </div>
     </form>

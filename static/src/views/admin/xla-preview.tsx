@@ -5,18 +5,17 @@ import { groupOf } from '@domain/indicator';
 import { groupScore, indicatorScore, isLiftCapped, statusBand, xlaScore } from '@domain/scoring/score';
 import { AT_RISK_MARGIN, EXPERIENCE_SHARE, OPERATIONS_LIFT_CAP } from '@domain/scoring/constants';
 import type { XlaDefinition } from '@domain/xla';
-import { INDICATOR_NAME } from '../../ui/indicator-names';
+import { useMessages } from '../../i18n/messages';
 import { Lozenge } from '../../ui/lozenge';
 import { NumberInput } from './inputs';
+import { formatNumber, useAdminT } from './admin-messages';
 
 const BAND = {
-  met: { text: 'Met', appearance: 'success' },
-  'at-risk': { text: 'At risk', appearance: 'moved' },
-  breached: { text: 'Breached', appearance: 'removed' },
-  'not-enough-data': { text: 'Not enough data', appearance: 'default' },
+  met: 'success',
+  'at-risk': 'moved',
+  breached: 'removed',
+  'not-enough-data': 'default',
 } as const;
-
-const one = (n: number) => n.toFixed(1).replace(/\.0$/, '');
 
 /**
  * The score this XLA gives, computed live from the draft with the same scoring functions the
@@ -24,6 +23,9 @@ const one = (n: number) => n.toFixed(1).replace(/\.0$/, '');
  * It shows what weights, floors, targets and the target score do before anything is saved.
  */
 export function XlaPreview({ draft }: { draft: XlaDefinition }) {
+  const t = useAdminT();
+  const { locale } = useMessages();
+  const one = (n: number) => formatNumber(locale, n);
   const [rates, setRates] = useState<Partial<Record<IndicatorId, number>>>({});
   const rows = draft.indicators.map((spec) => {
     const rate = rates[spec.id] ?? Math.round(spec.prior * 100);
@@ -42,17 +44,26 @@ export function XlaPreview({ draft }: { draft: XlaDefinition }) {
   const score = xlaScore(x, o);
   const band = score === null ? null : statusBand(score, Number.POSITIVE_INFINITY, draft.targetScore, 0);
   let arithmetic: string;
-  if (x === null)
-    arithmetic =
-      'No experience indicator counts, so there is no XLA score (operations alone are shown as “operational only”).';
-  else if (o === null) arithmetic = `Only experience counts: the score is the experience score, ${one(x)}.`;
+  if (x === null) arithmetic = t('preview.noExperience');
+  else if (o === null) arithmetic = t('preview.onlyExperience', { x: one(x) });
   else if (isLiftCapped(x, o))
-    arithmetic = `Experience ${one(x)} + at most ${OPERATIONS_LIFT_CAP} points from operations (${one(o)}) = ${one(x + OPERATIONS_LIFT_CAP)}: good operations cannot hide poor experience.`;
+    arithmetic = t('preview.capped', {
+      x: one(x),
+      cap: OPERATIONS_LIFT_CAP,
+      o: one(o),
+      score: one(x + OPERATIONS_LIFT_CAP),
+    });
   else
-    arithmetic = `${one(EXPERIENCE_SHARE * 100)} % of experience ${one(x)} + ${one(100 - EXPERIENCE_SHARE * 100)} % of operations ${one(o)} = ${one(EXPERIENCE_SHARE * x + (1 - EXPERIENCE_SHARE) * o)}.`;
+    arithmetic = t('preview.blend', {
+      xShare: one(EXPERIENCE_SHARE * 100),
+      x: one(x),
+      oShare: one(100 - EXPERIENCE_SHARE * 100),
+      o: one(o),
+      score: one(EXPERIENCE_SHARE * x + (1 - EXPERIENCE_SHARE) * o),
+    });
   return (
     <aside
-      aria-label="Preview of the score"
+      aria-label={t('preview.region')}
       style={{
         border: `1px solid ${token('color.border')}`,
         borderRadius: token('radius.large'),
@@ -63,31 +74,27 @@ export function XlaPreview({ draft }: { draft: XlaDefinition }) {
         gap: token('space.100'),
       }}
     >
-      <strong>Preview: the score for these rates</strong>
-      <span style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>
-        Change a rate to see how the weights, floors and targets above turn it into a score. Rates start at each
-        indicator’s prior; with many tickets a rate is simply the share of good ones.
-      </span>
+      <strong>{t('preview.title')}</strong>
+      <span style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{t('preview.intro')}</span>
       <div className="sentio-table-scroll">
         <table className="sentio-table">
-          <caption className="sentio-visually-hidden">Example rates and the scores they give</caption>
+          <caption className="sentio-visually-hidden">{t('preview.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Indicator</th>
-              <th scope="col">Example rate</th>
-              <th scope="col">Indicator score</th>
+              <th scope="col">{t('preview.indicator')}</th>
+              <th scope="col">{t('preview.rate')}</th>
+              <th scope="col">{t('preview.score')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.spec.id}>
                 <th scope="row" style={{ fontWeight: 400 }}>
-                  {INDICATOR_NAME[r.spec.id]}{' '}
-                  <span style={{ opacity: 0.7 }}>({r.group === 'X' ? 'experience' : 'operations'})</span>
+                  {t('preview.group', { name: t(`indicator.${r.spec.id}`), group: r.group })}
                 </th>
                 <td>
                   <NumberInput
-                    label={`Example rate of ${INDICATOR_NAME[r.spec.id].toLowerCase()}`}
+                    label={t('preview.rateOf', { name: t(`indicator.${r.spec.id}`) })}
                     labelHidden
                     suffix="%"
                     value={r.rate}
@@ -98,7 +105,7 @@ export function XlaPreview({ draft }: { draft: XlaDefinition }) {
                   {r.score === null
                     ? '—'
                     : r.spec.weight === 0
-                      ? `${one(r.score)} (weight 0: not counted)`
+                      ? t('preview.notCounted', { score: one(r.score) })
                       : one(r.score)}
                 </td>
               </tr>
@@ -107,16 +114,16 @@ export function XlaPreview({ draft }: { draft: XlaDefinition }) {
         </table>
       </div>
       <p style={{ margin: 0 }} role="status">
-        {x !== null ? <>Experience {one(x)}. </> : null}
-        {o !== null ? <>Operations {one(o)}. </> : null}
+        {x !== null ? `${t('preview.experience', { x: one(x) })} ` : null}
+        {o !== null ? `${t('preview.operations', { o: one(o) })} ` : null}
         {arithmetic}
       </p>
       {score !== null && band !== null ? (
         <p style={{ margin: 0, display: 'flex', gap: token('space.100'), alignItems: 'center', flexWrap: 'wrap' }}>
           <strong style={{ font: token('font.heading.small') }}>{one(score)}</strong>
-          <Lozenge appearance={BAND[band].appearance}>{BAND[band].text}</Lozenge>
+          <Lozenge appearance={BAND[band]}>{t(`band.${band}`)}</Lozenge>
           <span style={{ color: token('color.text.subtle') }}>
-            target {draft.targetScore}; at risk from {draft.targetScore - AT_RISK_MARGIN}
+            {t('preview.target', { target: one(draft.targetScore), risk: one(draft.targetScore - AT_RISK_MARGIN) })}
           </span>
         </p>
       ) : null}

@@ -6,8 +6,9 @@ import { askNow, getTicketExperience, type ManualPlanView, type TicketExperience
 import { useAction, useClient } from '../../api/client-context';
 import { ChoiceInput } from '../../ui/choice-input';
 import { useNotify } from '../../ui/flags';
+import { useMessages } from '../../i18n/messages';
 import { Muted } from '../../ui/section';
-import { refusalSentence, refusalText } from './refusal-text';
+import { refusalSentence } from './refusal-text';
 
 function firstAskable(plans: readonly ManualPlanView[]): string | null {
   return (plans.find((p) => p.refusal === null) ?? plans[0])?.planId ?? null;
@@ -22,6 +23,7 @@ export function useAskNow(
   onChange: (view: TicketExperienceView) => void,
   { disabled, onFailure }: { disabled: boolean; onFailure: (error: CallError) => void },
 ): { actions: ReactNode; intro: ReactNode } {
+  const m = useMessages();
   const notify = useNotify();
   const client = useClient();
   const ask = useAction(askNow);
@@ -36,12 +38,12 @@ export function useAskNow(
     if (result.data.outcome === 'refused') {
       const refusal = { reason: result.data.reason, message: result.data.message };
       onChange({ ...view, manualPlans: plans.map((p) => (p.planId === planId ? { ...p, refusal } : p)) });
-      notify.warned('No survey sent', refusalSentence(result.data.reason, result.data.message));
+      notify.warned(m.t('issuePanel.ask.notSent'), refusalSentence(m, result.data.reason, result.data.message));
       return;
     }
     const next = { ...view, asks: [result.data.ask, ...view.asks] };
     onChange(next);
-    notify.succeeded('Survey sent', 'The requester sees it on the portal request page.');
+    notify.succeeded(m.t('issuePanel.ask.sent'), m.t('issuePanel.ask.sentDetail'));
     // The new ask changes what the fatigue rules allow next: refresh the plans' state quietly.
     const fresh = await client.call(getTicketExperience, {});
     if (fresh.ok) onChange({ ...next, manualPlans: fresh.data.manualPlans });
@@ -55,19 +57,14 @@ export function useAskNow(
       isDisabled={disabled || plan === undefined || plan.refusal !== null}
       onClick={() => plan !== undefined && void requestFeedback(plan.planId)}
     >
-      Ask for feedback now
+      {m.t('issuePanel.ask.now')}
     </Button>
   );
   // Shown disabled rather than hidden, so the agent learns why they cannot ask here, and who can change it.
   if (plan === undefined)
     return {
       actions,
-      intro: (
-        <Muted>
-          No survey plan lets agents ask on this ticket. A Jira admin can add one on the Sentio configure page (a plan
-          that asks “by an agent”, covering this project).
-        </Muted>
-      ),
+      intro: <Muted>{m.t('issuePanel.ask.noPlan')}</Muted>,
     };
   // Right after this agent's own ask, the plan waits for that answer: a success, not a warning.
   const justAsked = plan.refusal?.reason === 'ask-pending' && view.asks.some((a) => a.status === 'pending');
@@ -75,7 +72,7 @@ export function useAskNow(
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
       {plans.length > 1 ? (
         <ChoiceInput
-          label="Plan to ask with"
+          label={m.t('issuePanel.ask.plan')}
           value={plan.planId}
           options={plans.map((p) => ({ value: p.planId, label: p.planName }))}
           onChange={setChosen}
@@ -84,11 +81,14 @@ export function useAskNow(
       ) : null}
       {plan.refusal !== null && justAsked ? (
         <span role="status" style={{ color: token('color.text.subtle') }}>
-          A survey is waiting for the requester’s answer; you can ask again once it is answered or expires.
+          {m.t('issuePanel.ask.waiting')}
         </span>
       ) : plan.refusal !== null ? (
         <span role="status" style={{ color: token('color.text.warning') }}>
-          “{plan.planName}” cannot ask now: {refusalText(plan.refusal.reason, plan.refusal.message)}.
+          {m.t('issuePanel.ask.cannotAsk', {
+            plan: plan.planName,
+            reason: refusalSentence(m, plan.refusal.reason, plan.refusal.message),
+          })}
         </span>
       ) : null}
     </div>

@@ -2,8 +2,9 @@ import { Lozenge } from '../../ui/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { ReactNode } from 'react';
 import type { AskSummary, TicketExperienceView } from '@contracts/agent';
-import { formatDateTime, formatRelative } from '../../ui/format';
-import { scoreText } from '../../ui/score-text';
+import { formatRelative, type MessageKey } from '@domain/i18n';
+import { answerWords } from '../../i18n/answer-words';
+import { useMessages } from '../../i18n/messages';
 import { Muted, Section } from '../../ui/section';
 import { refusalSentence } from './refusal-text';
 
@@ -14,19 +15,24 @@ const STATUS_APPEARANCE = {
   withdrawn: 'default',
 } as const;
 
-const STATUS_TEXT = { pending: 'Waiting', answered: 'Answered', expired: 'Expired', withdrawn: 'Withdrawn' } as const;
+const STATUS_TEXT: Readonly<Record<AskSummary['status'], MessageKey>> = {
+  pending: 'issuePanel.asks.status.pending',
+  answered: 'issuePanel.asks.status.answered',
+  expired: 'issuePanel.asks.status.expired',
+  withdrawn: 'issuePanel.asks.status.withdrawn',
+};
 
-/** The moment an ask was sent, in the agent's words. */
-export const WAYPOINT_TEXT: Readonly<Record<AskSummary['waypoint'], string>> = {
-  created: 'when the request was raised',
-  'first-response': 'after the first reply',
-  'status-changed': 'when the status changed',
-  reassigned: 'after a reassignment',
-  idle: 'after a quiet spell',
-  'long-running': 'as the request ran long',
-  reopened: 'after it was reopened',
-  resolved: 'after resolution',
-  manual: 'by an agent',
+/** The moment an ask was sent, in the agent's words ("Sent after the first reply"). */
+export const WAYPOINT_TEXT: Readonly<Record<AskSummary['waypoint'], MessageKey>> = {
+  created: 'issuePanel.asks.sent.created',
+  'first-response': 'issuePanel.asks.sent.first-response',
+  'status-changed': 'issuePanel.asks.sent.status-changed',
+  reassigned: 'issuePanel.asks.sent.reassigned',
+  idle: 'issuePanel.asks.sent.idle',
+  'long-running': 'issuePanel.asks.sent.long-running',
+  reopened: 'issuePanel.asks.sent.reopened',
+  resolved: 'issuePanel.asks.sent.resolved',
+  manual: 'issuePanel.asks.sent.manual',
 };
 
 /** Surveys sent on this ticket, and the plans that decided not to ask (with their reason). */
@@ -39,11 +45,12 @@ export function AsksSection({
   actions: ReactNode;
   intro?: ReactNode;
 }) {
+  const m = useMessages();
   const skipped = view.planDecisions.filter((d) => !d.asked);
   return (
-    <Section title="Feedback asks" actions={actions}>
+    <Section title={m.t('issuePanel.asks.title')} actions={actions}>
       {intro}
-      {view.asks.length === 0 ? <Muted>No survey has been sent on this ticket.</Muted> : null}
+      {view.asks.length === 0 ? <Muted>{m.t('issuePanel.asks.none')}</Muted> : null}
       {view.asks.length > 0 ? (
         <ul
           style={{
@@ -65,13 +72,16 @@ export function AsksSection({
       {skipped.length > 0 ? (
         <details>
           <summary style={{ cursor: 'pointer', color: token('color.text.subtle') }}>
-            {skipped.length === 1 ? '1 plan did not ask' : `${skipped.length} plans did not ask`}
+            {m.t('issuePanel.asks.skipped', { count: skipped.length })}
           </summary>
-          <ul style={{ margin: `${token('space.050')} 0 0`, paddingLeft: token('space.250') }}>
+          <ul style={{ margin: `${token('space.050')} 0 0`, paddingInlineStart: token('space.250') }}>
             {skipped.map((d) => (
               <li key={`${d.planId}-${d.at}`}>
-                <strong>{d.planName}</strong>: {refusalSentence(d.reason, d.message)}{' '}
-                <Muted>({formatRelative(d.at)})</Muted>
+                {m.t('issuePanel.asks.skippedPlan', {
+                  plan: d.planName,
+                  reason: refusalSentence(m, d.reason, d.message),
+                  when: formatRelative(m.locale, d.at, Date.now()),
+                })}
               </li>
             ))}
           </ul>
@@ -82,22 +92,32 @@ export function AsksSection({
 }
 
 function AskRow({ ask }: { ask: AskSummary }) {
+  const m = useMessages();
   return (
     <li style={{ display: 'flex', flexDirection: 'column', gap: token('space.025') }}>
       <span style={{ display: 'flex', gap: token('space.100'), alignItems: 'center', flexWrap: 'wrap' }}>
-        <Lozenge appearance={STATUS_APPEARANCE[ask.status]}>{STATUS_TEXT[ask.status]}</Lozenge>
+        <Lozenge appearance={STATUS_APPEARANCE[ask.status]}>{m.t(STATUS_TEXT[ask.status])}</Lozenge>
         <strong>{ask.planName}</strong>
         <Muted>
-          Sent {WAYPOINT_TEXT[ask.waypoint]}
-          {ask.midFlight ? ', while the request was open' : ''}
+          {m.t(WAYPOINT_TEXT[ask.waypoint])}
+          {ask.midFlight ? m.t('issuePanel.asks.midFlight') : null}
         </Muted>
       </span>
       <span style={{ color: token('color.text.subtle') }}>
-        “{ask.questionText}”{ask.score !== null ? <> — answered {scoreText(ask.questionKind, ask.score)}</> : null}
+        {ask.score !== null
+          ? m.t('issuePanel.asks.questionAnswered', {
+              question: ask.questionText,
+              answer: answerWords(m, ask.questionKind, ask.score),
+            })
+          : m.t('issuePanel.asks.question', { question: ask.questionText })}
       </span>
       <Muted>
-        {formatDateTime(ask.createdAt)}
-        {ask.status === 'pending' ? `, expires ${formatRelative(ask.expiresAt)}` : ''}
+        {ask.status === 'pending'
+          ? m.t('issuePanel.asks.sentAtExpires', {
+              at: ask.createdAt,
+              expires: formatRelative(m.locale, ask.expiresAt, Date.now()),
+            })
+          : m.t('issuePanel.asks.sentAt', { at: ask.createdAt })}
       </Muted>
     </li>
   );

@@ -6,7 +6,7 @@ import type { CallError } from '../../api/client';
 import { useAction, useCall, useClient } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
 import { useNotify } from '../../ui/flags';
-import { formatDateTime } from '../../ui/format';
+import { useMessages } from '../../i18n/messages';
 import { CheckCircleIcon } from '../../ui/icons/check-circle';
 import { NoAccess } from '../../ui/no-access';
 import { Notice } from '../../ui/notice';
@@ -37,6 +37,7 @@ function ExperienceDetail({
   view: TicketExperienceView;
   onChange: (view: TicketExperienceView) => void;
 }) {
+  const m = useMessages();
   const notify = useNotify();
   const client = useClient();
   // Access can be taken away while the panel is open: then the page says so once, at the top,
@@ -51,7 +52,7 @@ function ExperienceDetail({
     if (result === null) return;
     if (!result.ok) return failed(result.error);
     onChange({ ...view, followUp: result.data.followUp });
-    notify.succeeded('Follow-up recorded');
+    notify.succeeded(m.t('issuePanel.followUp.recorded'));
     // The follow-up changes the ticket's risk and its reasons: show them as the server now has them.
     const fresh = await client.call(getTicketExperience, {});
     if (fresh.ok) onChange(fresh.data);
@@ -65,7 +66,7 @@ function ExperienceDetail({
       {needsFollowUp ? (
         <Notice
           appearance="warning"
-          title="The requester gave a low score"
+          title={m.t('issuePanel.followUp.title')}
           actions={[
             <Button
               key="done"
@@ -74,11 +75,11 @@ function ExperienceDetail({
               isDisabled={denied !== null}
               onClick={() => void closeLoop()}
             >
-              Follow-up done
+              {m.t('issuePanel.followUp.done')}
             </Button>,
           ]}
         >
-          <p>Get in touch to close the loop, then mark the follow-up as done.</p>
+          <p>{m.t('issuePanel.followUp.body')}</p>
         </Notice>
       ) : null}
       {view.followUp?.doneAt != null ? (
@@ -94,7 +95,7 @@ function ExperienceDetail({
           <span style={{ color: token('color.icon.success'), display: 'inline-flex' }}>
             <CheckCircleIcon label="" color="currentColor" />
           </span>
-          Followed up {formatDateTime(view.followUp.doneAt)}
+          {m.t('issuePanel.followUp.doneAt', { at: view.followUp.doneAt })}
         </p>
       ) : null}
       <MoodSection view={view} />

@@ -4,9 +4,10 @@ import type { TicketExperienceView } from '@contracts/agent';
 import { isFavourable } from '@domain/question';
 import { answerFace } from '../../ui/face';
 import { FaceIcon } from '../../ui/face-icon';
-import { formatRelative } from '../../ui/format';
+import { formatRelative } from '@domain/i18n';
+import { answerWords } from '../../i18n/answer-words';
+import { useMessages } from '../../i18n/messages';
 import { MoodChart } from '../../ui/lazy-charts';
-import { scoreText } from '../../ui/score-text';
 import { Muted, Section } from '../../ui/section';
 import { MOOD_FACE, MOOD_TEXT } from './mood';
 
@@ -28,6 +29,12 @@ function Row({ face, label, children }: { face: ReactNode; label: string; childr
  * so and which came last, instead of showing one beside the other as if they agreed.
  */
 export function MoodSection({ view }: { view: TicketExperienceView }) {
+  const m = useMessages();
+  const now = Date.now();
+  // Two decimals in the reader's locale; the value line uses a true minus sign, as before.
+  const fixed = (x: number) =>
+    new Intl.NumberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+  const signed = (x: number) => fixed(x).replace('-', '−');
   const values = view.moodTrajectory.map((p) => p.mood);
   const first = values[0];
   const last = values.at(-1);
@@ -42,28 +49,34 @@ export function MoodSection({ view }: { view: TicketExperienceView }) {
     favourable !== null &&
     ((favourable && view.moodLabel === 'negative') || (!favourable && view.moodLabel === 'positive'));
   return (
-    <Section title="Requester mood">
+    <Section title={m.t('issuePanel.mood.title')}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.200'), alignItems: 'flex-start' }}>
         <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100'), minWidth: 200 }}>
           <Row
-            label="Survey answer"
+            label={m.t('issuePanel.mood.answer')}
             face={<FaceIcon level={answer !== null ? answerFace(answer.kind, answer.score) : null} size={24} />}
           >
             {answer !== null ? (
               <>
-                <strong>{scoreText(answer.kind, answer.score)}</strong>
-                {lastAnswer !== null ? <Muted>Answered {formatRelative(lastAnswer)}</Muted> : null}
+                <strong>{answerWords(m, answer.kind, answer.score)}</strong>
+                {lastAnswer !== null ? (
+                  <Muted>{m.t('issuePanel.mood.answered', { when: formatRelative(m.locale, lastAnswer, now) })}</Muted>
+                ) : null}
               </>
             ) : (
-              <strong>No answer yet</strong>
+              <strong>{m.t('issuePanel.mood.noAnswer')}</strong>
             )}
           </Row>
-          <Row label="Tone of their comments" face={<FaceIcon level={face} size={24} />}>
-            <strong>{MOOD_TEXT[view.moodLabel]}</strong>
+          <Row label={m.t('issuePanel.mood.tone')} face={<FaceIcon level={face} size={24} />}>
+            <strong>{m.t(MOOD_TEXT[view.moodLabel])}</strong>
             {view.mood !== null ? (
               <Muted>
-                {view.mood.toFixed(2).replace('-', '−')} on a −1 to +1 scale
-                {lastComment !== null ? `, last comment ${formatRelative(lastComment)}` : ''}
+                {lastComment !== null
+                  ? m.t('issuePanel.mood.valueLast', {
+                      value: signed(view.mood),
+                      when: formatRelative(m.locale, lastComment, now),
+                    })
+                  : m.t('issuePanel.mood.value', { value: signed(view.mood) })}
               </Muted>
             ) : null}
           </Row>
@@ -71,18 +84,16 @@ export function MoodSection({ view }: { view: TicketExperienceView }) {
         {values.length > 1 && first !== undefined && last !== undefined ? (
           <MoodChart
             points={view.moodTrajectory}
-            label={`Comment tone went from ${first.toFixed(2)} to ${last.toFixed(2)} over ${values.length} comments`}
+            label={m.t('issuePanel.mood.chart', { from: fixed(first), to: fixed(last), count: values.length })}
           />
         ) : null}
       </div>
       {disagree ? (
         <p style={{ margin: 0, color: token('color.text.subtle') }}>
-          The two disagree. The answer is the requester’s own rating; the tone is Sentio’s reading of their words
+          {m.t('issuePanel.mood.disagree')}
           {lastAnswer !== null && lastComment !== null
-            ? lastComment > lastAnswer
-              ? ', and their latest comment came after the answer.'
-              : ', and the answer came after their latest comment.'
-            : '.'}
+            ? ` ${m.t(lastComment > lastAnswer ? 'issuePanel.mood.commentLater' : 'issuePanel.mood.answerLater')}`
+            : null}
         </p>
       ) : null}
     </Section>

@@ -1,4 +1,5 @@
 import type { TicketExperienceView } from '@contracts/agent';
+import type { MessageKey } from '@domain/i18n';
 import type { FaceLevel } from '../../ui/face';
 
 type MoodLabel = TicketExperienceView['moodLabel'];
@@ -12,12 +13,16 @@ export const MOOD_FACE: Readonly<Record<MoodLabel, FaceLevel | null>> = {
 };
 
 /** SCORING.md §4: a lexicon can miss plain-fact complaints, so the app never says "happy". */
-export const MOOD_TEXT: Readonly<Record<MoodLabel, string>> = {
-  negative: 'Negative tone detected',
-  neutral: 'No strong tone',
-  positive: 'Positive tone',
-  unknown: 'No requester comments scored yet',
+export const MOOD_TEXT: Readonly<Record<MoodLabel, MessageKey>> = {
+  negative: 'ticket.mood.negative',
+  neutral: 'ticket.mood.neutral',
+  positive: 'ticket.mood.positive',
+  unknown: 'ticket.mood.unknown',
 };
 
 export const RISK_APPEARANCE = { low: 'success', medium: 'moved', high: 'removed' } as const;
-export const RISK_TEXT = { low: 'Low risk', medium: 'Medium risk', high: 'High risk' } as const;
+export const RISK_TEXT = {
+  low: 'ticket.risk.low',
+  medium: 'ticket.risk.medium',
+  high: 'ticket.risk.high',
+} as const satisfies Readonly<Record<string, MessageKey>>;

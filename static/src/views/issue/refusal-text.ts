@@ -1,25 +1,23 @@
+import type { MessageKey, Translator } from '@domain/i18n';
+
 /**
  * Why a plan did not ask, in the agent's words. The server's message can name internal ids (an
  * ask's or a plan's), so the reasons that carry one are worded here from their code; the others
- * (cooldown, sampling, the ask limit) are already plain sentences with their figures.
+ * (cooldown, sampling, the ask limit) come as the server's sentences with their figures.
  */
-const BY_REASON: Readonly<Record<string, string>> = {
-  'ask-pending': 'a survey on this ticket is still waiting for the requester’s answer',
-  'already-asked-at-waypoint': 'this plan already asked at this moment of the ticket',
-  'another-plan-asked': 'another plan already asked about this change',
-  'plan-disabled': 'the plan is turned off',
-  'out-of-scope': 'the ticket is outside the plan’s projects, request types or priorities',
-  'no-requester': 'the ticket has no requester to ask',
+const BY_REASON: Readonly<Record<string, MessageKey>> = {
+  'ask-pending': 'issuePanel.refusal.ask-pending',
+  'already-asked-at-waypoint': 'issuePanel.refusal.already-asked-at-waypoint',
+  'another-plan-asked': 'issuePanel.refusal.another-plan-asked',
+  'plan-disabled': 'issuePanel.refusal.plan-disabled',
+  'out-of-scope': 'issuePanel.refusal.out-of-scope',
+  'no-requester': 'issuePanel.refusal.no-requester',
 };
 
-/** A clause, lower case first: "… cannot ask now: {refusalText}". */
-export function refusalText(reason: string, message: string): string {
-  return BY_REASON[reason] ?? message;
-}
-
-/** The same as a sentence of its own. */
-export function refusalSentence(reason: string, message: string): string {
-  const text = refusalText(reason, message);
-  const sentence = `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+/** A sentence of its own: why the plan cannot ask. */
+export function refusalSentence(m: Translator, reason: string, message: string): string {
+  const key = BY_REASON[reason];
+  if (key !== undefined) return m.t(key);
+  const sentence = `${message.charAt(0).toUpperCase()}${message.slice(1)}`;
+  return /[.!?。]$/.test(sentence) ? sentence : `${sentence}.`;
 }

@@ -1,6 +1,8 @@
 import { token } from '@atlaskit/tokens';
 import type { TicketExperienceView } from '@contracts/agent';
+import type { MessageKey } from '@domain/i18n';
 import type { IndicatorId } from '@domain/indicator';
+import { useMessages } from '../../i18n/messages';
 import { Explain } from '../../ui/explain';
 import { Lozenge } from '../../ui/lozenge';
 import { Section } from '../../ui/section';
@@ -11,44 +13,33 @@ type IndicatorState = TicketExperienceView['indicators'][number]['state'];
 
 /**
  * Each indicator of this ticket as a plain statement of what happened, never "name: bad" (a
- * double negative for the ones named after a good outcome, like "No chasers").
+ * double negative for the ones named after a good outcome, like "No chasers"). SLAs: Jira sends no
+ * SLA events, so they are read at resolution, and "none" before then would contradict Jira.
  */
-export const INDICATOR_STATE_TEXT: Readonly<Record<IndicatorId, Readonly<Record<IndicatorState, string>>>> = {
-  csat: { good: 'Favourable answer', bad: 'Unfavourable answer', missing: 'No survey answer yet' },
-  sentiment: { good: 'Comments not negative', bad: 'Negative comments', missing: 'No comments scored' },
-  // The panel shows the live SLA chip (sla-chip.tsx) in this one's place.
-  sla: { good: 'SLAs met', bad: 'SLA breached', missing: 'No SLA running' },
-  reopen: { good: 'Not reopened', bad: 'Reopened', missing: 'Not resolved yet' },
-  reassign: { good: 'At most one reassignment', bad: 'Reassigned more than once', missing: 'Not assigned yet' },
-  wait: { good: 'Short waits for support', bad: 'Long wait for support', missing: 'Not in the queue yet' },
-  chaser: { good: 'Requester has not chased', bad: 'Requester chased for an update', missing: 'No comments yet' },
-};
+export function indicatorStateKey(id: IndicatorId, state: IndicatorState): MessageKey {
+  return `issuePanel.indicator.${id}.${state}`;
+}
 
 /** What each indicator looks at, for the chip's explanation. */
-const INDICATOR_MEANS: Readonly<Record<IndicatorId, string>> = {
-  csat: 'The requester’s latest survey answer: favourable is 4–5 of 5, thumbs up, 1–3 of 7 on effort or 9–10 of 10.',
-  sentiment: 'The tone of the requester’s public comments, newest weighing most.',
-  sla: 'Whether any SLA cycle of this ticket, completed or ongoing, was breached, as Jira’s SLAs say when the panel opens.',
-  reopen: 'Whether the ticket went from done back to open.',
-  reassign: 'Whether the ticket changed assignee more than once after its first assignment.',
-  wait: 'The total time the ticket waited for support, against the XLA’s threshold.',
-  chaser: 'Whether the requester had to ask for an update (“any news?”, “still waiting”).',
-};
+function indicatorMeansKey(id: IndicatorId): MessageKey {
+  return `issuePanel.indicator.${id}.means`;
+}
 
 const STATE_APPEARANCE = { good: 'success', bad: 'removed', missing: 'default' } as const;
 
 /** Risk that this ticket ends as a bad experience, and why. */
 export function RiskSection({ view }: { view: TicketExperienceView }) {
+  const m = useMessages();
   const { risk } = view;
   return (
-    <Section title="Risk">
+    <Section title={m.t('issuePanel.risk.title')}>
       <div>
         <Lozenge appearance={RISK_APPEARANCE[risk.level]} isBold={risk.level === 'high'}>
-          {RISK_TEXT[risk.level]}
+          {m.t(RISK_TEXT[risk.level])}
         </Lozenge>
       </div>
       {risk.reasons.length > 0 ? (
-        <ul style={{ margin: 0, paddingLeft: token('space.250') }}>
+        <ul style={{ margin: 0, paddingInlineStart: token('space.250') }}>
           {risk.reasons.map((r) => (
             <li key={r.code}>{r.text}</li>
           ))}
@@ -56,7 +47,7 @@ export function RiskSection({ view }: { view: TicketExperienceView }) {
       ) : null}
       {view.indicators.length > 0 ? (
         <ul
-          aria-label="Experience indicators"
+          aria-label={m.t('issuePanel.risk.indicators')}
           style={{
             listStyle: 'none',
             margin: 0,
@@ -71,8 +62,8 @@ export function RiskSection({ view }: { view: TicketExperienceView }) {
               {i.id === 'sla' ? (
                 <SlaChip reading={view.sla} />
               ) : (
-                <Explain text={INDICATOR_MEANS[i.id]}>
-                  <Lozenge appearance={STATE_APPEARANCE[i.state]}>{INDICATOR_STATE_TEXT[i.id][i.state]}</Lozenge>
+                <Explain text={m.t(indicatorMeansKey(i.id))}>
+                  <Lozenge appearance={STATE_APPEARANCE[i.state]}>{m.t(indicatorStateKey(i.id, i.state))}</Lozenge>
                 </Explain>
               )}
             </li>

@@ -1,7 +1,8 @@
 import { token } from '@atlaskit/tokens';
 import type { ComponentType } from 'react';
 import type { TimelineEntry } from '@contracts/agent';
-import { formatDateTime, formatRelative } from '../../ui/format';
+import { formatDateTime, formatRelative } from '@domain/i18n';
+import { useMessages } from '../../i18n/messages';
 import { CheckCircleIcon } from '../../ui/icons/check-circle';
 import { ClockIcon } from '../../ui/icons/clock';
 import { CommentIcon } from '../../ui/icons/comment';
@@ -36,11 +37,13 @@ const TONE_COLOUR = {
 
 /** Everything that told us something about this experience, newest first. */
 export function TimelineSection({ entries }: { entries: readonly TimelineEntry[] }) {
+  const m = useMessages();
   const newestFirst = [...entries].sort((a, b) => b.at - a.at);
+  const now = Date.now();
   return (
-    <Section title="Signals">
+    <Section title={m.t('issuePanel.signals.title')}>
       {newestFirst.length === 0 ? (
-        <Muted>No signals yet: no answers, scored comments or operational events on this ticket.</Muted>
+        <Muted>{m.t('issuePanel.signals.none')}</Muted>
       ) : (
         <ol
           style={{
@@ -58,8 +61,8 @@ export function TimelineSection({ entries }: { entries: readonly TimelineEntry[]
               <li
                 key={e.id}
                 style={{
-                  borderLeft: `3px solid ${token(TONE_COLOUR[e.tone])}`,
-                  paddingLeft: token('space.100'),
+                  borderInlineStart: `3px solid ${token(TONE_COLOUR[e.tone])}`,
+                  paddingInlineStart: token('space.100'),
                   display: 'flex',
                   flexDirection: 'column',
                 }}
@@ -71,10 +74,10 @@ export function TimelineSection({ entries }: { entries: readonly TimelineEntry[]
                   <strong>{e.title}</strong>
                   <time
                     dateTime={new Date(e.at).toISOString()}
-                    title={formatDateTime(e.at)}
+                    title={formatDateTime(m.locale, e.at)}
                     style={{ color: token('color.text.subtlest') }}
                   >
-                    {formatRelative(e.at)}
+                    {formatRelative(m.locale, e.at, now)}
                   </time>
                 </span>
                 {e.detail !== null && e.detail !== '' ? (
@@ -86,7 +89,7 @@ export function TimelineSection({ entries }: { entries: readonly TimelineEntry[]
                       fontStyle: 'italic',
                     }}
                   >
-                    “{e.detail}”
+                    {m.t('issuePanel.signals.quote', { text: e.detail })}
                   </blockquote>
                 ) : null}
               </li>

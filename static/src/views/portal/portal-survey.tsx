@@ -7,19 +7,23 @@ import { answerAsk, getMyAsk, type PortalAskView } from '@contracts/portal';
 import { errorTitle, type CallError } from '../../api/client';
 import { useAction, useCall } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
-import { formatDate, formatDateTime } from '../../ui/format';
-import { scoreText } from '../../ui/score-text';
-import { scaleOptions } from './scale-options';
+import { useHost } from '../../app/host-context';
+import type { ViewContext } from '../../host/host';
+import { useMessages } from '../../i18n/messages';
+import type { Translator } from '@domain/i18n';
+import { answerText, scaleOptions } from './scale-options';
 import { ScaleGlyphView } from './score-scale';
 import { type SurveyAnswer, SurveyForm } from './survey-form';
 
 /** The customer portal panel: the pending ask, or thanks for the answer, or nothing at all. */
 export default function PortalSurvey() {
-  const { loaded, reload, replace } = useCall(getMyAsk, {});
+  const m = useMessages();
+  const { context } = useHost();
+  const { loaded, reload, replace } = useCall(getMyAsk, localeHint(context));
   if (loaded.state === 'loading') {
     return (
       <div aria-busy="true" style={{ padding: token('space.100') }}>
-        <Spinner size="small" label="Loading" />
+        <Spinner size="small" label={m.t('portal.loading')} />
       </div>
     );
   }
@@ -36,21 +40,28 @@ export default function PortalSurvey() {
           font: token('font.body.small'),
         }}
       >
-        No feedback question for you on this request right now.
+        {m.t('portal.none')}
       </p>
     );
   return <AskPanel ask={ask} onAnswered={(next) => replace({ ask: next })} />;
+}
+
+/** The portal's locale, sent so the resolver words the question in it (the prefetch sends the same). */
+export function localeHint(context: ViewContext): { locale?: string } {
+  return context.locale === undefined ? {} : { locale: context.locale };
 }
 
 /**
  * A question asked while the request was open ("How is it going so far?") can still be waiting
  * after it is resolved: the date and the moment keep "so far" true.
  */
-function askedWhen(ask: PortalAskView): string | undefined {
-  return ask.askedWhileOpen ? `Asked on ${formatDate(ask.askedAt)}, while your request was open.` : undefined;
+function askedWhen(ask: PortalAskView, m: Translator): string | undefined {
+  return ask.askedWhileOpen ? m.t('portal.askedWhileOpen', { at: ask.askedAt }) : undefined;
 }
 
 function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: PortalAskView) => void }) {
+  const m = useMessages();
+  const { context } = useHost();
   const [editing, setEditing] = useState(ask.status === 'pending');
   const [error, setError] = useState<CallError | null>(null);
   // After Send, focus moves to the thanks, so a keyboard or screen-reader user hears the outcome
@@ -60,7 +71,7 @@ function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: P
 
   async function send(answer: SurveyAnswer) {
     setError(null);
-    const result = await run({ askId: ask.askId, ...answer, reasons: [...answer.reasons] });
+    const result = await run({ askId: ask.askId, ...answer, reasons: [...answer.reasons], ...localeHint(context) });
     if (result === null) return;
     if (!result.ok) {
       setError(result.error);
@@ -75,7 +86,7 @@ function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: P
   const canChange = ask.editable && ask.expiresAt > Date.now();
   return (
     <section
-      aria-label="Feedback on this request"
+      aria-label={m.t('portal.region')}
       style={{ padding: token('space.100'), display: 'flex', flexDirection: 'column', gap: token('space.150') }}
     >
       {error !== null ? (
@@ -86,11 +97,12 @@ function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: P
       {editing || answer === null ? (
         <SurveyForm
           question={ask.question}
-          askedWhen={askedWhen(ask)}
+          askedWhen={askedWhen(ask, m)}
           initial={answer}
           submitting={pending}
           onSubmit={(a) => void send(a)}
           onCancel={answer !== null ? () => setEditing(false) : undefined}
+          chipLabel={(band, chip) => ask.wording.reasonChips[band].find((c) => c.value === chip)?.label ?? chip}
         />
       ) : (
         <Thanks ask={ask} canChange={canChange} focusOnShow={justSent} onChange={() => setEditing(true)} />
@@ -110,8 +122,9 @@ function Thanks({
   focusOnShow: boolean;
   onChange: () => void;
 }) {
+  const m = useMessages();
   const score = ask.answer?.score;
-  const option = scaleOptions(ask.question.kind).find((o) => o.score === score);
+  const option = scaleOptions(ask.question.kind, m).find((o) => o.score === score);
   const heading = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (focusOnShow) heading.current?.focus();
@@ -119,7 +132,7 @@ function Thanks({
   return (
     <div role="status" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       <p ref={heading} tabIndex={-1} style={{ margin: 0, font: token('font.heading.xsmall') }}>
-        Thanks for your feedback
+        {m.t('portal.thanks')}
       </p>
       {option ? (
         <p
@@ -132,22 +145,22 @@ function Thanks({
             flexWrap: 'wrap',
           }}
         >
-          <span>You answered:</span>
+          <span>{m.t('portal.youAnswered')}</span>
           {option.glyph.kind !== 'number' ? (
             <span aria-hidden style={{ display: 'inline-flex', color: token('color.icon') }}>
               <ScaleGlyphView glyph={option.glyph} lit />
             </span>
           ) : null}
-          {scoreText(ask.question.kind, option.score)}
+          {answerText(ask.question.kind, option.score, m)}
         </p>
       ) : null}
       {canChange ? (
         <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100'), flexWrap: 'wrap' }}>
           <Button appearance="subtle" onClick={onChange}>
-            Change my answer
+            {m.t('portal.change')}
           </Button>
           <span style={{ color: token('color.text.subtlest'), fontSize: 12 }}>
-            You can change it until {formatDateTime(ask.expiresAt)}.
+            {m.t('portal.changeUntil', { until: ask.expiresAt })}
           </span>
         </div>
       ) : null}

@@ -1,4 +1,6 @@
 import { type QuestionKind, SCALES } from '@domain/question';
+import type { Translator } from '@domain/i18n';
+import { scalePointKey } from '@domain/survey/localized-question';
 import type { FaceLevel } from '../../ui/face';
 
 /** What a tap target shows: a drawn face, a star, a thumb, or the number itself. */
@@ -16,60 +18,56 @@ export interface ScaleOption {
   readonly label: string;
 }
 
-const FACES = ['Very unhappy', 'Unhappy', 'Neither happy nor unhappy', 'Happy', 'Very happy'] as const;
-const CSAT = ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'] as const;
-const CES = ['Very easy', 'Easy', 'Fairly easy', 'Neither easy nor hard', 'Fairly hard', 'Hard', 'Very hard'] as const;
-
 function range(kind: QuestionKind): number[] {
   const { min, max } = SCALES[kind];
   return Array.from({ length: max - min + 1 }, (_, i) => min + i);
 }
 
+/** The words for one point, as a screen reader says it ("4 of 5 stars, Satisfied", "7, Very hard"). */
+function pointLabel(m: Translator, kind: QuestionKind, score: number): string {
+  const key = scalePointKey(kind, score);
+  const words = key === null ? null : m.t(key);
+  if (kind === 'csat5') return m.t('scale.csat5.option', { score, label: words ?? '' });
+  if (kind === 'emoji5' || kind === 'thumbs') return words ?? String(score);
+  return words === null
+    ? new Intl.NumberFormat(m.locale).format(score)
+    : m.t('scale.numbered', { score, label: words });
+}
+
 /** The tap targets of a question kind, in the order shown (scale ranges come from the domain). */
-export function scaleOptions(kind: QuestionKind): ScaleOption[] {
-  switch (kind) {
-    case 'emoji5':
-      return range(kind).map((score, i) => ({
-        score,
-        glyph: { kind: 'face', level: (i - 2) as FaceLevel },
-        label: FACES[i] ?? String(score),
-      }));
-    case 'csat5':
-      return range(kind).map((score, i) => ({
-        score,
-        glyph: { kind: 'star' },
-        label: `${score} of 5 stars, ${CSAT[i] ?? ''}`.trim(),
-      }));
-    case 'ces7':
-      return range(kind).map((score, i) => ({
-        score,
-        glyph: { kind: 'number', text: String(score) },
-        label: `${score}, ${CES[i] ?? ''}`,
-      }));
-    case 'happiness10':
-      return range(kind).map((score) => ({
-        score,
-        glyph: { kind: 'number', text: String(score) },
-        label: score === 0 ? '0, not at all happy' : score === 10 ? '10, extremely happy' : String(score),
-      }));
-    case 'thumbs':
-      return [
-        { score: 0, glyph: { kind: 'thumb', up: false }, label: 'Thumbs down, not good' },
-        { score: 1, glyph: { kind: 'thumb', up: true }, label: 'Thumbs up, good' },
-      ];
-  }
+export function scaleOptions(kind: QuestionKind, m: Translator): ScaleOption[] {
+  return range(kind).map((score, i) => ({
+    score,
+    glyph:
+      kind === 'emoji5'
+        ? { kind: 'face', level: (i - 2) as FaceLevel }
+        : kind === 'csat5'
+          ? { kind: 'star' }
+          : kind === 'thumbs'
+            ? { kind: 'thumb', up: score === 1 }
+            : { kind: 'number', text: new Intl.NumberFormat(m.locale).format(score) },
+    label: pointLabel(m, kind, score),
+  }));
 }
 
 /** Words under the two ends of a numeric scale, so "1" and "7" mean something. */
-export function scaleEnds(kind: QuestionKind): readonly [string, string] | null {
+export function scaleEnds(kind: QuestionKind, m: Translator): readonly [string, string] | null {
   switch (kind) {
     case 'ces7':
-      return ['Very easy', 'Very hard'];
+      return [m.t('scale.ces7.1'), m.t('scale.ces7.7')];
     case 'happiness10':
-      return ['Not at all happy', 'Extremely happy'];
+      return [m.t('scale.happiness10.low'), m.t('scale.happiness10.high')];
     default:
       return null;
   }
+}
+
+/** An answer as a person reads it: "Happy (4 of 5)", "Thumbs down, not good", "9 of 10". */
+export function answerText(kind: QuestionKind, score: number, m: Translator): string {
+  const key = scalePointKey(kind, score);
+  if (kind === 'thumbs' && key !== null) return m.t(key);
+  if (key === null || kind === 'happiness10') return m.t('portal.scoreOutOf', { score, max: SCALES[kind].max });
+  return m.t('portal.scoreOf', { label: m.t(key), score, max: SCALES[kind].max });
 }
 
 /**

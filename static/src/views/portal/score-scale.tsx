@@ -6,6 +6,7 @@ import { StarFilledIcon } from '../../ui/icons/star-filled';
 import { StarIcon } from '../../ui/icons/star';
 import { ThumbsDownIcon } from '../../ui/icons/thumbs-down';
 import { ThumbsUpIcon } from '../../ui/icons/thumbs-up';
+import { useMessages } from '../../i18n/messages';
 import { oneRowMinWidth, type ScaleGlyph, scaleEnds, scaleOptions } from './scale-options';
 
 interface ScoreScaleProps {
@@ -47,11 +48,12 @@ export function ScaleGlyphView({ glyph, lit = false }: { glyph: ScaleGlyph; lit?
  * options stack, and the words of the two ends stand beside the first and the last option.
  */
 export function ScoreScale({ kind, value, onChange, labelledBy, disabled = false }: ScoreScaleProps) {
-  const options = scaleOptions(kind);
+  const m = useMessages();
+  const options = scaleOptions(kind, m);
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const selectedIndex = options.findIndex((o) => o.score === value);
   const focusIndex = selectedIndex === -1 ? 0 : selectedIndex;
-  const ends = scaleEnds(kind);
+  const ends = scaleEnds(kind, m);
   const isStars = kind === 'csat5';
   const maxTap = kind === 'thumbs' ? MAX_TAP.thumbs : MAX_TAP.default;
   const stackBelow = oneRowMinWidth(kind);

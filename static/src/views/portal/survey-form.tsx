@@ -4,6 +4,8 @@ import { token } from '@atlaskit/tokens';
 import { useId, useState } from 'react';
 import type { QuestionSnapshot } from '@domain/ask';
 import { type ScoreBand, scoreBand } from '@domain/question';
+import { lostTimeLabel } from '@domain/survey/localized-question';
+import { useMessages } from '../../i18n/messages';
 import { ScoreScale } from './score-scale';
 
 export interface SurveyAnswer {
@@ -21,11 +23,11 @@ interface SurveyFormProps {
   readonly onCancel?: () => void;
   /** The admin preview renders the same form; its button says it sends nothing. */
   readonly submitLabel?: string;
+  /** The chips' words in the requester's language (the portal resolver's `wording`); the chip itself otherwise. */
+  readonly chipLabel?: (band: ScoreBand, chip: string) => string;
   /** A line under the question saying when it was asked (the portal's; the preview has none). */
   readonly askedWhen?: string | undefined;
 }
-
-const BAND_WORD: Readonly<Record<ScoreBand, string>> = { negative: 'low', neutral: 'middling', positive: 'high' };
 
 /** The requester's micro-survey: the scale, then the follow-ups the plan asks for. */
 export function SurveyForm({
@@ -34,9 +36,11 @@ export function SurveyForm({
   submitting,
   onSubmit,
   onCancel,
-  submitLabel = 'Send',
+  submitLabel,
+  chipLabel = (_band, chip) => chip,
   askedWhen,
 }: SurveyFormProps) {
+  const m = useMessages();
   const ids = useId();
   const questionId = `${ids}-question`;
   const [score, setScore] = useState<number | null>(initial?.score ?? null);
@@ -110,7 +114,7 @@ export function SurveyForm({
       {score !== null && chips.length > 0 ? (
         <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
           <legend style={{ padding: 0, marginBottom: token('space.075'), color: token('color.text.subtle') }}>
-            What made it so? (optional)
+            {m.t('portal.reasons')}
           </legend>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.075') }}>
             {chips.map((chip) => (
@@ -123,7 +127,7 @@ export function SurveyForm({
                 onClick={() => toggleReason(chip)}
                 style={{ minHeight: 36, padding: `0 ${token('space.150')}`, borderRadius: 18 }}
               >
-                {chip}
+                {band === null ? chip : chipLabel(band, chip)}
               </button>
             ))}
           </div>
@@ -136,7 +140,7 @@ export function SurveyForm({
             htmlFor={`${ids}-comment`}
             style={{ display: 'block', marginBottom: token('space.050'), color: token('color.text.subtle') }}
           >
-            Anything else? (optional)
+            {m.t('portal.comment')}
           </label>
           <TextArea
             id={`${ids}-comment`}
@@ -160,12 +164,10 @@ export function SurveyForm({
                 gap: token('space.075'),
               }}
             >
-              <span id={`${ids}-mismatch`}>
-                You wrote this comment with a {BAND_WORD[commentBand]} answer. Does it still fit your new answer?
-              </span>
+              <span id={`${ids}-mismatch`}>{m.t('portal.commentMismatch', { band: commentBand })}</span>
               <div style={{ display: 'flex', gap: token('space.100'), flexWrap: 'wrap' }}>
                 <Button onClick={() => setCommentBand(band)} isDisabled={submitting}>
-                  Keep my comment
+                  {m.t('portal.keepComment')}
                 </Button>
                 <Button
                   appearance="subtle"
@@ -175,7 +177,7 @@ export function SurveyForm({
                   }}
                   isDisabled={submitting}
                 >
-                  Remove it
+                  {m.t('portal.removeComment')}
                 </Button>
               </div>
             </div>
@@ -186,7 +188,7 @@ export function SurveyForm({
       {score !== null && question.lostTime.enabled && question.lostTime.choices.length > 0 ? (
         <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
           <legend style={{ padding: 0, marginBottom: token('space.075'), color: token('color.text.subtle') }}>
-            How much work time has this cost you? (optional)
+            {m.t('portal.lostTime')}
           </legend>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.075') }}>
             {question.lostTime.choices.map((choice) => (
@@ -209,7 +211,7 @@ export function SurveyForm({
                   disabled={submitting}
                   onChange={() => setLostTime(choice.id)}
                 />
-                {choice.label}
+                {lostTimeLabel(m, choice)}
               </label>
             ))}
           </div>
@@ -223,11 +225,11 @@ export function SurveyForm({
           isDisabled={score === null || commentMismatch}
           isLoading={submitting}
         >
-          {submitLabel}
+          {submitLabel ?? m.t('portal.send')}
         </Button>
         {onCancel ? (
           <Button appearance="subtle" onClick={onCancel} isDisabled={submitting}>
-            Cancel
+            {m.t('portal.cancel')}
           </Button>
         ) : null}
       </div>

@@ -2,10 +2,11 @@ import { Lozenge } from '../../ui/lozenge';
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { AtRiskTicket } from '@contracts/project';
+import type { MessageKey, Translator } from '@domain/i18n';
 import { normalisedScore } from '@domain/question';
+import { answerWords } from '../../i18n/answer-words';
+import { useMessages } from '../../i18n/messages';
 import { IssueLink } from '../../ui/issue-link';
-import { formatAge } from '../../ui/format';
-import { formatMood, scoreText } from '../../ui/score-text';
 import { Muted } from '../../ui/section';
 import { RISK_APPEARANCE, RISK_TEXT } from '../issue/mood';
 import { requestTypeLabel } from './request-type-name';
@@ -16,18 +17,34 @@ interface Sort {
   readonly descending: boolean;
 }
 
-const COLUMNS: ReadonlyArray<{ key: SortKey; label: string }> = [
-  { key: 'ticket', label: 'Ticket' },
-  { key: 'risk', label: 'Risk' },
-  { key: 'assignee', label: 'Assignee' },
-  { key: 'age', label: 'Age' },
-  { key: 'requestType', label: 'Request type' },
-  { key: 'answer', label: 'Last answer' },
-  { key: 'mood', label: 'Comment mood' },
+const COLUMNS: ReadonlyArray<{ key: SortKey; label: MessageKey }> = [
+  { key: 'ticket', label: 'projectPage.atRisk.col.ticket' },
+  { key: 'risk', label: 'projectPage.atRisk.col.risk' },
+  { key: 'assignee', label: 'projectPage.atRisk.col.assignee' },
+  { key: 'age', label: 'projectPage.atRisk.col.age' },
+  { key: 'requestType', label: 'projectPage.atRisk.col.requestType' },
+  { key: 'answer', label: 'projectPage.atRisk.col.answer' },
+  { key: 'mood', label: 'projectPage.atRisk.col.mood' },
 ];
 
+/** How long a ticket has been open, in the unit people use ("40 min", "5 hr", "3 days"), through Intl. */
+function ageText(m: Translator, hours: number): string {
+  const unit = (value: number, u: 'minute' | 'hour' | 'day') =>
+    new Intl.NumberFormat(m.locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
+  if (hours < 1) return unit(Math.max(1, Math.round(hours * 60)), 'minute');
+  if (hours < 48) return unit(Math.floor(hours), 'hour');
+  return unit(Math.floor(hours / 24), 'day');
+}
+
+/** A comment mood (−1..+1) in words with its value: "negative (−0.54)". */
+function moodText(m: Translator, mood: number): string {
+  const word = mood <= -0.05 ? 'negative' : mood >= 0.05 ? 'positive' : 'neutral';
+  const value = new Intl.NumberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(mood);
+  return m.t(`projectPage.atRisk.mood.${word}`, { value: value.replace('-', '−') });
+}
+
 /** Missing values sort last whichever the direction. */
-function compare(a: AtRiskTicket, b: AtRiskTicket, key: SortKey, descending: boolean): number {
+function compare(a: AtRiskTicket, b: AtRiskTicket, key: SortKey, descending: boolean, m: Translator): number {
   const pick = (t: AtRiskTicket): number | string | null => {
     switch (key) {
       case 'risk':
@@ -39,7 +56,7 @@ function compare(a: AtRiskTicket, b: AtRiskTicket, key: SortKey, descending: boo
       case 'age':
         return t.ageHours;
       case 'requestType':
-        return requestTypeLabel(t.requestTypeId, t.requestTypeName);
+        return requestTypeLabel(m, t.requestTypeId, t.requestTypeName);
       case 'answer':
         return t.lastScore === null ? null : normalisedScore(t.lastScore.kind, t.lastScore.score);
       case 'mood':
@@ -52,21 +69,23 @@ function compare(a: AtRiskTicket, b: AtRiskTicket, key: SortKey, descending: boo
   const c =
     typeof x === 'number' && typeof y === 'number'
       ? x - y
-      : String(x).localeCompare(String(y), undefined, { numeric: true });
+      : String(x).localeCompare(String(y), m.locale, { numeric: true });
   return descending ? -c : c;
 }
 
-function assigneeText(assignee: AtRiskTicket['assignee']) {
-  if (assignee === null) return <Muted>Unassigned</Muted>;
+function assigneeText(m: Translator, assignee: AtRiskTicket['assignee']) {
+  if (assignee === null) return <Muted>{m.t('projectPage.atRisk.unassigned')}</Muted>;
   // Jira did not say who it is (a closed account, Jira busy): never show the account id instead.
-  return assignee.name ?? <Muted>Someone (name not available)</Muted>;
+  return assignee.name ?? <Muted>{m.t('projectPage.atRisk.someone')}</Muted>;
 }
 
 /** Open tickets most likely to end badly: the ones an agent can still turn around. Sortable. */
 export function AtRiskList({ tickets }: { tickets: readonly AtRiskTicket[] }) {
+  const m = useMessages();
   const [sort, setSort] = useState<Sort>({ key: 'risk', descending: true });
-  if (tickets.length === 0) return <Muted>No open ticket is at risk right now.</Muted>;
-  const sorted = [...tickets].sort((a, b) => compare(a, b, sort.key, sort.descending));
+  if (tickets.length === 0) return <Muted>{m.t('projectPage.atRisk.none')}</Muted>;
+  const sorted = [...tickets].sort((a, b) => compare(a, b, sort.key, sort.descending, m));
+  const sortedBy = COLUMNS.find((c) => c.key === sort.key)?.label;
   function by(key: SortKey) {
     // Riskiest and oldest first; names and keys A to Z.
     setSort((s) =>
@@ -77,8 +96,9 @@ export function AtRiskList({ tickets }: { tickets: readonly AtRiskTicket[] }) {
     <div className="sentio-table-scroll">
       <table className="sentio-table">
         <caption className="sentio-visually-hidden">
-          Open tickets at risk, sorted by {COLUMNS.find((c) => c.key === sort.key)?.label.toLowerCase()}{' '}
-          {sort.descending ? 'descending' : 'ascending'}
+          {m.t(sort.descending ? 'projectPage.atRisk.captionDown' : 'projectPage.atRisk.captionUp', {
+            column: sortedBy !== undefined ? m.t(sortedBy) : '',
+          })}
         </caption>
         <thead>
           <tr>
@@ -89,14 +109,14 @@ export function AtRiskList({ tickets }: { tickets: readonly AtRiskTicket[] }) {
                 aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
               >
                 <button type="button" className="sentio-sort" onClick={() => by(c.key)}>
-                  {c.label}
+                  {m.t(c.label)}
                   <span aria-hidden style={{ opacity: sort.key === c.key ? 1 : 0.3 }}>
                     {sort.key === c.key && !sort.descending ? ' ▴' : ' ▾'}
                   </span>
                 </button>
               </th>
             ))}
-            <th scope="col">Why</th>
+            <th scope="col">{m.t('projectPage.atRisk.col.why')}</th>
           </tr>
         </thead>
         <tbody>
@@ -106,21 +126,29 @@ export function AtRiskList({ tickets }: { tickets: readonly AtRiskTicket[] }) {
                 <IssueLink issueKey={t.issueKey} newTab />
               </th>
               <td>
-                <Lozenge appearance={RISK_APPEARANCE[t.riskLevel]}>{RISK_TEXT[t.riskLevel]}</Lozenge>
+                <Lozenge appearance={RISK_APPEARANCE[t.riskLevel]}>{m.t(RISK_TEXT[t.riskLevel])}</Lozenge>
               </td>
-              <td>{assigneeText(t.assignee)}</td>
+              <td>{assigneeText(m, t.assignee)}</td>
               <td>
                 {t.ageHours !== null ? (
-                  <span title={`Raised ${formatAge(t.ageHours)} ago`}>{formatAge(t.ageHours)}</span>
+                  <span title={m.t('projectPage.atRisk.raised', { age: ageText(m, t.ageHours) })}>
+                    {ageText(m, t.ageHours)}
+                  </span>
                 ) : (
-                  <Muted>Unknown</Muted>
+                  <Muted>{m.t('projectPage.atRisk.unknown')}</Muted>
                 )}
               </td>
-              <td>{requestTypeLabel(t.requestTypeId, t.requestTypeName)}</td>
-              <td>{t.lastScore !== null ? scoreText(t.lastScore.kind, t.lastScore.score) : <Muted>None</Muted>}</td>
-              <td>{t.mood !== null ? formatMood(t.mood) : <Muted>No comments</Muted>}</td>
+              <td>{requestTypeLabel(m, t.requestTypeId, t.requestTypeName)}</td>
               <td>
-                <ul style={{ margin: 0, paddingLeft: token('space.200') }}>
+                {t.lastScore !== null ? (
+                  answerWords(m, t.lastScore.kind, t.lastScore.score)
+                ) : (
+                  <Muted>{m.t('projectPage.atRisk.noAnswer')}</Muted>
+                )}
+              </td>
+              <td>{t.mood !== null ? moodText(m, t.mood) : <Muted>{m.t('projectPage.atRisk.noComments')}</Muted>}</td>
+              <td>
+                <ul style={{ margin: 0, paddingInlineStart: token('space.200') }}>
                   {t.reasons.map((r) => (
                     <li key={r.code}>{r.text}</li>
                   ))}

@@ -10,6 +10,7 @@ import {
   type DashboardWindow,
 } from '@contracts/project';
 import type { Scorecard } from '@domain/scorecard';
+import { useMessages } from '../../i18n/messages';
 import { useAction, useCall } from '../../api/client-context';
 import { ChoiceInput } from '../../ui/choice-input';
 import { downloadText } from '../../ui/download';
@@ -24,7 +25,7 @@ import { ScorecardCard } from './scorecard-card';
 import { ScorecardSeries } from './scorecard-series';
 import { VerbatimSection } from './verbatim-list';
 import { WatermelonTable } from './watermelon-table';
-import { DEFAULT_WINDOW, WINDOW_OPTIONS } from './window-choice';
+import { DEFAULT_WINDOW, windowOptions } from './window-choice';
 
 /**
  * The service owner's page: XLA scorecards and everything behind them, for one project. Every
@@ -32,6 +33,7 @@ import { DEFAULT_WINDOW, WINDOW_OPTIONS } from './window-choice';
  * window is one more round.
  */
 export default function ProjectPage() {
+  const m = useMessages();
   const [window, setWindow] = useState<DashboardWindow>(DEFAULT_WINDOW);
   const scorecards = useCall(getScorecards, { window });
   const watermelon = useCall(getWatermelon, { window });
@@ -58,14 +60,14 @@ export default function ProjectPage() {
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.300'), padding: token('space.100') }}>
       <div style={{ display: 'flex', gap: token('space.200'), alignItems: 'flex-end', flexWrap: 'wrap' }}>
         <ChoiceInput<DashboardWindow>
-          label="Window"
+          label={m.t('projectPage.window.label')}
           value={window}
-          options={WINDOW_OPTIONS}
+          options={windowOptions(m)}
           onChange={setWindow}
           disabled={refused !== undefined}
         />
         <Button isLoading={csv.pending} isDisabled={refused !== undefined} onClick={() => void download()}>
-          Export CSV
+          {m.t('projectPage.exportCsv')}
         </Button>
       </div>
       {refused !== undefined && refused.state === 'error' ? (
@@ -75,20 +77,20 @@ export default function ProjectPage() {
           <LoadedSection loaded={scorecards.loaded} reload={scorecards.reload} lines={6}>
             {(data) => <Scorecards cards={data.scorecards} />}
           </LoadedSection>
-          <Section title="SLA vs experience by request type">
+          <Section title={m.t('projectPage.section.watermelon')}>
             <LoadedSection loaded={watermelon.loaded} reload={watermelon.reload}>
               {(data) => <WatermelonTable data={data} window={window} targets={targets} />}
             </LoadedSection>
           </Section>
-          <Section title="Open tickets at risk">
+          <Section title={m.t('projectPage.section.atRisk')}>
             <LoadedSection loaded={atRisk.loaded} reload={atRisk.reload}>
               {(data) => <AtRiskList tickets={data.tickets} />}
             </LoadedSection>
           </Section>
-          <Section title="What requesters said">
+          <Section title={m.t('projectPage.section.verbatims')}>
             <VerbatimSection window={window} />
           </Section>
-          <Section title="Response rate and survey fatigue">
+          <Section title={m.t('projectPage.section.response')}>
             <LoadedSection loaded={response.loaded} reload={response.reload}>
               {(data) => <ResponseFiguresView figures={data} />}
             </LoadedSection>
@@ -100,13 +102,14 @@ export default function ProjectPage() {
 }
 
 function Scorecards({ cards }: { cards: readonly Scorecard[] }) {
+  const m = useMessages();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = cards.find((c) => c.xlaId === selectedId) ?? cards[0] ?? null;
   return (
     <>
-      <Section title="Scorecards">
+      <Section title={m.t('projectPage.section.scorecards')}>
         {cards.length === 0 ? (
-          <Muted>No XLA covers this project yet. An admin can add one on the Sentio configure page.</Muted>
+          <Muted>{m.t('projectPage.noXla')}</Muted>
         ) : (
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.200') }}>
             {cards.map((c) => (
@@ -117,11 +120,11 @@ function Scorecards({ cards }: { cards: readonly Scorecard[] }) {
       </Section>
       {selected !== null ? (
         <Section
-          title={`Behind “${selected.name}”`}
+          title={m.t('projectPage.section.behind', { xla: selected.name })}
           actions={
             cards.length > 1 ? (
               <ChoiceInput<string>
-                label="XLA"
+                label={m.t('projectPage.xla')}
                 value={selected.xlaId}
                 options={cards.map((c) => ({ value: c.xlaId, label: c.name }))}
                 onChange={setSelectedId}

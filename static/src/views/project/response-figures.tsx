@@ -1,15 +1,16 @@
 import { token } from '@atlaskit/tokens';
 import type { FatigueReasonCode, ResponseStats } from '@contracts/project';
+import { formatNumber, formatPercent, type MessageKey, type Translator } from '@domain/i18n';
+import { useMessages } from '../../i18n/messages';
 import { Explain } from '../../ui/explain';
 import { WarningIcon } from '../../ui/icons/warning';
-import { formatPercent } from '../../ui/format';
 import { Muted } from '../../ui/section';
 
-const FATIGUE_LABEL: Record<FatigueReasonCode, string> = {
-  cooldown: 'asked the same person too recently',
-  'max-asks-reached': 'ticket already had its maximum asks',
-  'ask-pending': 'an earlier ask was still waiting',
-  'sampled-out': 'left out by sampling',
+const FATIGUE_LABEL: Record<FatigueReasonCode, MessageKey> = {
+  cooldown: 'projectPage.response.held.cooldown',
+  'max-asks-reached': 'projectPage.response.held.max-asks-reached',
+  'ask-pending': 'projectPage.response.held.ask-pending',
+  'sampled-out': 'projectPage.response.held.sampled-out',
 };
 
 /** More asks per requester than this in one window reads as survey fatigue. */
@@ -26,8 +27,23 @@ function Figure({ label, value, explain }: { label: string; value: string; expla
   );
 }
 
-/** Are people answering, and are we asking too often? */
+/**
+ * The share of requester comments the English scorer could not read, with its denominator in words:
+ * they are left out of tone (SCORING.md §4), so a large share means tone says little for this project.
+ */
+export function languageShareText(m: Translator, figures: ResponseStats): string {
+  if (figures.requesterComments === 0) return m.t('projectPage.response.language.none');
+  return m.t('projectPage.response.language.share', {
+    share: formatPercent(m.locale, figures.notScoredLanguage / figures.requesterComments),
+    count: figures.notScoredLanguage,
+    total: figures.requesterComments,
+  });
+}
+
+/** Are people answering, and are we asking too often? And how much of what they wrote could be read? */
 export function ResponseFiguresView({ figures }: { figures: ResponseStats }) {
+  const m = useMessages();
+  const n = (x: number, digits = 0) => formatNumber(m.locale, x, digits);
   const held = figures.suppressed.filter((s) => s.count > 0);
   const closed = figures.answered + figures.expired;
   const pending = Math.max(0, figures.sent - closed);
@@ -38,37 +54,61 @@ export function ResponseFiguresView({ figures }: { figures: ResponseStats }) {
       {/* padding 0: Atlaskit's css-reset indents a dl by 40 px. */}
       <dl style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), margin: 0, padding: 0 }}>
         <Figure
-          label="Response rate"
-          value={figures.responseRate !== null ? formatPercent(figures.responseRate) : 'None closed yet'}
-          explain={`Answered ÷ closed asks: ${figures.answered} answered of ${closed} that were answered or expired. ${pending} still waiting ${pending === 1 ? 'is' : 'are'} not counted until answered or expired.`}
+          label={m.t('projectPage.response.rate')}
+          value={
+            figures.responseRate !== null
+              ? formatPercent(m.locale, figures.responseRate)
+              : m.t('projectPage.response.noneClosed')
+          }
+          explain={m.t('projectPage.response.rateExplain', { answered: figures.answered, closed, pending })}
         />
         <Figure
-          label="Asks sent"
-          value={String(figures.sent)}
-          explain="Surveys created in this window, by any plan or by an agent."
+          label={m.t('projectPage.response.sent')}
+          value={n(figures.sent)}
+          explain={m.t('projectPage.response.sentExplain')}
         />
         <Figure
-          label="Answered"
-          value={String(figures.answered)}
-          explain="Asks of this window the requester answered."
+          label={m.t('projectPage.response.answered')}
+          value={n(figures.answered)}
+          explain={m.t('projectPage.response.answeredExplain')}
         />
         <Figure
-          label="Expired"
-          value={String(figures.expired)}
-          explain="Asks that ran out of time without an answer."
-        />
-        <Figure label="Still waiting" value={String(pending)} explain="Asks sent − answered − expired: still open." />
-        <Figure
-          label="Requesters asked"
-          value={`${figures.requestersSaturated ? 'at least ' : ''}${figures.requestersAsked}`}
-          explain="Different people asked in this window (an estimate: exact for a few, within a few per cent for hundreds)."
+          label={m.t('projectPage.response.expired')}
+          value={n(figures.expired)}
+          explain={m.t('projectPage.response.expiredExplain')}
         />
         <Figure
-          label="Asks per requester"
-          value={perRequester !== null ? perRequester.toFixed(1) : '—'}
-          explain={`Asks sent ÷ requesters asked. Above ${FATIGUE_ASKS_PER_REQUESTER} in one window, people start to ignore surveys.`}
+          label={m.t('projectPage.response.waiting')}
+          value={n(pending)}
+          explain={m.t('projectPage.response.waitingExplain')}
+        />
+        <Figure
+          label={m.t('projectPage.response.requesters')}
+          value={
+            figures.requestersSaturated
+              ? m.t('projectPage.response.atLeast', { count: n(figures.requestersAsked) })
+              : n(figures.requestersAsked)
+          }
+          explain={m.t('projectPage.response.requestersExplain')}
+        />
+        <Figure
+          label={m.t('projectPage.response.perRequester')}
+          value={perRequester !== null ? n(perRequester, 1) : '—'}
+          explain={m.t('projectPage.response.perRequesterExplain', { limit: FATIGUE_ASKS_PER_REQUESTER })}
+        />
+        <Figure
+          label={m.t('projectPage.response.language.label')}
+          value={
+            figures.requesterComments > 0
+              ? formatPercent(m.locale, figures.notScoredLanguage / figures.requesterComments)
+              : '—'
+          }
+          explain={m.t('projectPage.response.language.explain')}
         />
       </dl>
+      <p style={{ margin: 0 }} data-testid="language-share">
+        {languageShareText(m, figures)}
+      </p>
       {fatigued ? (
         <p
           role="status"
@@ -81,17 +121,21 @@ export function ResponseFiguresView({ figures }: { figures: ResponseStats }) {
           }}
         >
           <WarningIcon label="" color="currentColor" size="small" />
-          Survey fatigue: each requester was asked {perRequester.toFixed(1)} times on average in this window. Consider a
-          longer cooldown or fewer waypoints.
+          {m.t('projectPage.response.fatigue', { times: n(perRequester, 1) })}
         </p>
       ) : null}
       {held.length > 0 ? (
         <p style={{ margin: 0 }}>
-          Held back by fatigue rules:{' '}
-          {held.map((s) => `${s.count} ${s.count === 1 ? 'ask' : 'asks'} (${FATIGUE_LABEL[s.reason]})`).join(', ')}.
+          {m.t('projectPage.response.heldBack', {
+            list: new Intl.ListFormat(m.locale, { style: 'long', type: 'conjunction' }).format(
+              held.map((s) =>
+                m.t('projectPage.response.heldItem', { count: s.count, why: m.t(FATIGUE_LABEL[s.reason]) }),
+              ),
+            ),
+          })}
         </p>
       ) : (
-        <Muted>No ask was held back by a fatigue rule.</Muted>
+        <Muted>{m.t('projectPage.response.noneHeld')}</Muted>
       )}
     </div>
   );

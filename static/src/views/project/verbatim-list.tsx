@@ -3,12 +3,13 @@ import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useId, useState } from 'react';
 import { getVerbatims, type DashboardWindow, type ReasonCount, type Verbatim } from '@contracts/project';
+import { formatList, formatNumber } from '@domain/i18n';
 import { useAction, useCall } from '../../api/client-context';
+import { answerWords } from '../../i18n/answer-words';
+import { useMessages } from '../../i18n/messages';
 import { ChoiceInput } from '../../ui/choice-input';
 import { useNotify } from '../../ui/flags';
-import { formatDate } from '../../ui/format';
 import { IssueLink } from '../../ui/issue-link';
-import { scoreText } from '../../ui/score-text';
 import { Muted } from '../../ui/section';
 import { LoadedSection } from './loaded-section';
 import { requestTypeLabel } from './request-type-name';
@@ -32,6 +33,7 @@ const BAND_COLOUR = {
  * call); "contains" filters what is loaded; "Load more" follows the cursor.
  */
 export function VerbatimSection({ window, projectId }: { window: DashboardWindow; projectId?: string | undefined }) {
+  const m = useMessages();
   const searchId = useId();
   const [band, setBand] = useState<BandFilter>('all');
   const [source, setSource] = useState<SourceFilter>('all');
@@ -64,23 +66,23 @@ export function VerbatimSection({ window, projectId }: { window: DashboardWindow
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.200'), alignItems: 'flex-end' }}>
         <ChoiceInput<BandFilter>
-          label="Tone"
+          label={m.t('projectPage.verbatims.tone')}
           value={band}
           options={[
-            { value: 'all', label: 'All' },
-            { value: 'negative', label: 'Negative' },
-            { value: 'neutral', label: 'Neutral' },
-            { value: 'positive', label: 'Positive' },
+            { value: 'all', label: m.t('projectPage.verbatims.all') },
+            { value: 'negative', label: m.t('projectPage.verbatims.negative') },
+            { value: 'neutral', label: m.t('projectPage.verbatims.neutral') },
+            { value: 'positive', label: m.t('projectPage.verbatims.positive') },
           ]}
           onChange={setBand}
         />
         <ChoiceInput<SourceFilter>
-          label="From"
+          label={m.t('projectPage.verbatims.from')}
           value={source}
           options={[
-            { value: 'all', label: 'All' },
-            { value: 'answer', label: 'Survey answers' },
-            { value: 'comment', label: 'Comments' },
+            { value: 'all', label: m.t('projectPage.verbatims.all') },
+            { value: 'answer', label: m.t('projectPage.verbatims.answers') },
+            { value: 'comment', label: m.t('projectPage.verbatims.comments') },
           ]}
           onChange={setSource}
         />
@@ -94,7 +96,7 @@ export function VerbatimSection({ window, projectId }: { window: DashboardWindow
               color: token('color.text.subtle'),
             }}
           >
-            Contains
+            {m.t('projectPage.verbatims.contains')}
           </label>
           <Textfield id={searchId} width="medium" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         </div>
@@ -111,7 +113,7 @@ export function VerbatimSection({ window, projectId }: { window: DashboardWindow
               {cursor !== null ? (
                 <div>
                   <Button isLoading={more.pending} onClick={() => void loadMore(cursor)}>
-                    Load more
+                    {m.t('projectPage.verbatims.more')}
                   </Button>
                 </div>
               ) : null}
@@ -150,19 +152,19 @@ function ReasonCounts({
   selected: string | null;
   onSelect: (reason: string | null) => void;
 }) {
+  const m = useMessages();
   const { counts, answers } = addUp(pages);
   if (answers === 0) return null;
-  const answersText = `${answers} survey answer${answers === 1 ? '' : 's'}`;
-  if (counts.length === 0) return <Muted>No reason chip was picked in the {answersText} loaded.</Muted>;
+  if (counts.length === 0) return <Muted>{m.t('projectPage.verbatims.noChip', { answers })}</Muted>;
   const most = counts[0]?.count ?? 1;
   return (
     <section
-      aria-label="Reasons requesters picked"
+      aria-label={m.t('projectPage.verbatims.reasons')}
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}
     >
       <span style={{ font: token('font.body.small'), color: token('color.text.subtle') }}>
-        Reasons picked in the {answersText} loaded
-        {selected !== null ? ' · showing the answers that picked one; select it again to show all' : ''}
+        {m.t('projectPage.verbatims.picked', { answers })}
+        {selected !== null ? ` · ${m.t('projectPage.verbatims.filtered')}` : ''}
       </span>
       <ul
         style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: token('space.075') }}
@@ -175,14 +177,14 @@ function ReasonCounts({
                 type="button"
                 className="sentio-tap"
                 aria-pressed={on}
-                aria-label={`${c.reason}: picked ${c.count} ${c.count === 1 ? 'time' : 'times'} (${c.band} answers)`}
+                aria-label={m.t('projectPage.verbatims.chip', { reason: c.reason, count: c.count, band: c.band })}
                 onClick={() => onSelect(on ? null : c.reason)}
                 style={{
                   display: 'inline-flex',
                   alignItems: 'center',
                   gap: token('space.075'),
                   padding: `${token('space.025')} ${token('space.100')}`,
-                  borderLeft: `4px solid ${token(BAND_COLOUR[c.band])}`,
+                  borderInlineStart: `4px solid ${token(BAND_COLOUR[c.band])}`,
                 }}
               >
                 <span>{c.reason}</span>
@@ -215,6 +217,7 @@ function VerbatimList({
   search: string;
   reason: string | null;
 }) {
+  const m = useMessages();
   const needle = search.trim().toLowerCase();
   const shown = verbatims.filter(
     (v) => (needle === '' || v.text.toLowerCase().includes(needle)) && (reason === null || v.reasons.includes(reason)),
@@ -222,10 +225,10 @@ function VerbatimList({
   return (
     <>
       <p role="status" style={{ margin: 0, color: token('color.text.subtlest') }}>
-        {shown.length} of {verbatims.length} shown
+        {m.t('projectPage.verbatims.shown', { shown: formatNumber(m.locale, shown.length), total: verbatims.length })}
       </p>
       {shown.length === 0 ? (
-        <Muted>No verbatim matches these filters.</Muted>
+        <Muted>{m.t('projectPage.verbatims.noMatch')}</Muted>
       ) : (
         <ul
           style={{
@@ -240,17 +243,29 @@ function VerbatimList({
           {shown.map((v) => (
             <li
               key={v.id}
-              style={{ borderLeft: `3px solid ${token(BAND_COLOUR[v.band])}`, paddingLeft: token('space.100') }}
+              style={{
+                borderInlineStart: `3px solid ${token(BAND_COLOUR[v.band])}`,
+                paddingInlineStart: token('space.100'),
+              }}
             >
               <blockquote className="sentio-quote" style={{ margin: 0 }}>
-                “{v.text}”
+                {m.t('projectPage.verbatims.quote', { text: v.text })}
               </blockquote>
               <Muted>
-                <IssueLink issueKey={v.issueKey} /> · {formatDate(v.at)} ·{' '}
-                {v.source === 'answer' ? 'survey answer' : 'comment'}
-                {v.score !== null ? ` ${scoreText(v.score.kind, v.score.score)}` : ''}
-                {v.reasons.length > 0 ? ` (${v.reasons.join(', ')})` : ''} ·{' '}
-                {requestTypeLabel(v.requestTypeId, v.requestTypeName)}
+                <IssueLink issueKey={v.issueKey} />{' '}
+                {m.t(
+                  v.source === 'comment'
+                    ? 'projectPage.verbatims.aboutComment'
+                    : v.reasons.length > 0
+                      ? 'projectPage.verbatims.aboutAnswerReasons'
+                      : 'projectPage.verbatims.aboutAnswer',
+                  {
+                    at: v.at,
+                    score: v.score !== null ? answerWords(m, v.score.kind, v.score.score) : '',
+                    reasons: formatList(m.locale, v.reasons),
+                    requestType: requestTypeLabel(m, v.requestTypeId, v.requestTypeName),
+                  },
+                )}
               </Muted>
             </li>
           ))}

@@ -10,6 +10,7 @@ import {
 import type { ResponseOf } from '@contracts/resolver';
 import type { getWatermelon } from '@contracts/project';
 import { useAction } from '../../api/client-context';
+import { useMessages } from '../../i18n/messages';
 import { ChoiceInput } from '../../ui/choice-input';
 import { Explain } from '../../ui/explain';
 import { QuadrantChart } from '../../ui/lazy-charts';
@@ -65,6 +66,7 @@ export function WatermelonTable({
   /** Target score by XLA id, from the scorecards (the quadrant's horizontal line). */
   targets?: Readonly<Record<string, number>>;
 }) {
+  const m = useMessages();
   const [xlaId, setXlaId] = useState<string | null>(null);
   const [open, setOpen] = useState<{ key: string; tickets: WatermelonTicket[]; complete: boolean } | null>(null);
   const drill = useAction(getWatermelonTickets);
@@ -90,7 +92,7 @@ export function WatermelonTable({
       ? [
           {
             key: rowKey(r),
-            name: requestTypeLabel(r.requestTypeId, r.requestTypeName),
+            name: requestTypeLabel(m, r.requestTypeId, r.requestTypeName),
             slaMet: r.slaMetRate,
             score: r.xlaScore,
             flagged: r.flagged,
@@ -134,7 +136,7 @@ export function WatermelonTable({
               <Fragment key={rowKey(row)}>
                 <tr>
                   <th scope="row" style={{ fontWeight: 400 }}>
-                    {requestTypeLabel(row.requestTypeId, row.requestTypeName)}
+                    {requestTypeLabel(m, row.requestTypeId, row.requestTypeName)}
                   </th>
                   <td>{row.slaMetRate !== null ? formatPercent(row.slaMetRate) : 'No SLA'}</td>
                   <td>{row.xlaScore !== null ? row.xlaScore.toFixed(0) : NOT_ENOUGH_DATA}</td>
@@ -176,7 +178,7 @@ export function WatermelonTable({
                       ) : (
                         <ul
                           style={{ margin: 0 }}
-                          aria-label={`Tickets behind the flag on ${requestTypeLabel(row.requestTypeId, row.requestTypeName)}`}
+                          aria-label={`Tickets behind the flag on ${requestTypeLabel(m, row.requestTypeId, row.requestTypeName)}`}
                         >
                           {open.tickets.map((t) => (
                             <li key={t.issueKey}>

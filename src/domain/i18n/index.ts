@@ -1,0 +1,3 @@
+export * from './locale';
+export * from './messages';
+export * from './format';

@@ -1,0 +1,82 @@
+import type { QuestionSnapshot } from '../ask';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale';
+import type { MessageKey, Translator } from '../i18n/messages';
+import { scalePointKey } from '../i18n/scale-words';
+import type { QuestionKind, ScoreBand } from '../question';
+import {
+  DEFAULT_LOST_TIME_CHOICES,
+  type LostTimeChoice,
+  type ReasonChips,
+  type SurveyTranslations,
+} from '../survey-plan';
+
+/** A reason chip as shown: `value` is what an answer records (the English chip), `label` what is read. */
+export interface LocalizedChip {
+  readonly value: string;
+  readonly label: string;
+}
+
+export interface LocalizedQuestion {
+  readonly locale: Locale;
+  readonly text: string;
+  readonly reasonChips: Readonly<Record<ScoreBand, readonly LocalizedChip[]>>;
+}
+
+interface WordedQuestion {
+  readonly text: string;
+  readonly reasonChips: ReasonChips;
+  readonly translations?: SurveyTranslations | undefined;
+}
+
+/**
+ * The question and chips in one locale, English wherever the plan has no wording for it: a blank
+ * or missing translation never shows an empty label.
+ */
+export function localizeQuestion(q: WordedQuestion, locale: Locale): LocalizedQuestion {
+  const t = locale === DEFAULT_LOCALE ? undefined : q.translations?.[locale];
+  const chips = (band: ScoreBand): LocalizedChip[] =>
+    q.reasonChips[band].map((value, i) => {
+      const label = t?.reasonChips[band][i]?.trim();
+      return { value, label: label ? label : value };
+    });
+  const text = t?.text.trim();
+  return {
+    locale,
+    text: text ? text : q.text,
+    reasonChips: { negative: chips('negative'), neutral: chips('neutral'), positive: chips('positive') },
+  };
+}
+
+/** Which locales a snapshot or plan has any wording for (besides English, always). */
+export function wordedLocales(q: Pick<QuestionSnapshot, 'translations'>): Locale[] {
+  const translations = q.translations ?? {};
+  return [
+    DEFAULT_LOCALE,
+    ...(Object.keys(translations) as Array<keyof SurveyTranslations>).filter((l) => {
+      const t = translations[l];
+      return (
+        t !== undefined && (t.text.trim() !== '' || Object.values(t.reasonChips).some((c) => c.some((x) => x.trim())))
+      );
+    }),
+  ];
+}
+
+// Kept with the message keys (src/domain/i18n) so a view can word an answer without the survey plan module.
+export { scalePointKey };
+
+/** How a score reads in a sentence: "4, Satisfied", "7", "Thumbs up, good". */
+export function scorePhrase(t: Translator, kind: QuestionKind, score: number): string {
+  const key = scalePointKey(kind, score);
+  if (key === null) return new Intl.NumberFormat(t.locale).format(score);
+  if (kind === 'thumbs') return t.t(key);
+  return t.t('scale.numbered', { score, label: t.t(key) });
+}
+
+/**
+ * A lost-time choice's label in the reader's locale: the shipped defaults have catalogue wording;
+ * an admin's own choice keeps the admin's label.
+ */
+export function lostTimeLabel(t: Translator, choice: LostTimeChoice): string {
+  const standard = DEFAULT_LOST_TIME_CHOICES.find((c) => c.id === choice.id && c.label === choice.label);
+  return standard ? t.t(`lostTime.${standard.id}` as MessageKey) : choice.label;
+}

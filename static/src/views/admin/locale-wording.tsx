@@ -1,0 +1,111 @@
+import { token } from '@atlaskit/tokens';
+import type { TranslatedLocale } from '@domain/i18n';
+import { TRANSLATED_LOCALES } from '@domain/i18n';
+import type { SurveyPlan, SurveyTextTranslation, SurveyTranslations } from '@domain/survey-plan';
+import { useMessages } from '../../i18n/messages';
+import { Heading } from '../../ui/heading';
+import { ChoiceInput } from '../../ui/choice-input';
+import { languageName, useAdminT } from './admin-messages';
+import { TextInput } from './inputs';
+import type { Problems } from './problems';
+
+const BANDS = ['negative', 'neutral', 'positive'] as const;
+
+const EMPTY: SurveyTextTranslation = { text: '', reasonChips: { negative: [], neutral: [], positive: [] } };
+
+/** A locale's wording with nothing in it is left out, so the plan says plainly "English only" for it. */
+function isBlank(w: SurveyTextTranslation): boolean {
+  return w.text.trim() === '' && BANDS.every((b) => w.reasonChips[b].every((c) => c.trim() === ''));
+}
+
+/**
+ * The question and the reason chips in one language, beside the English: each chip is translated in
+ * its place (an answer records the English chip), and anything left blank shows in English.
+ */
+export function LocaleWording({
+  plan,
+  language,
+  problems,
+  onLanguage,
+  onChange,
+}: {
+  plan: SurveyPlan;
+  language: TranslatedLocale;
+  problems: Problems;
+  onLanguage: (l: TranslatedLocale) => void;
+  onChange: (translations: SurveyTranslations) => void;
+}) {
+  const t = useAdminT();
+  const reader = useMessages().locale;
+  const name = languageName(language, reader);
+  const own = plan.translations?.[language] ?? EMPTY;
+  const english = plan.followUps.reasonChips;
+  const at = `translations.${language}`;
+
+  function write(next: SurveyTextTranslation) {
+    const rest = { ...plan.translations };
+    delete rest[language];
+    onChange(isBlank(next) ? rest : { ...rest, [language]: next });
+  }
+  function writeChip(band: (typeof BANDS)[number], index: number, value: string) {
+    // One place per English chip: a translation list never runs longer than the English one.
+    const list = english[band].map((_, i) => (i === index ? value : (own.reasonChips[band][i] ?? '')));
+    while (list.length > 0 && list[list.length - 1]?.trim() === '') list.pop();
+    write({ ...own, reasonChips: { ...own.reasonChips, [band]: list } });
+  }
+  const worded = (l: TranslatedLocale) => {
+    const w = plan.translations?.[l];
+    return w !== undefined && !isBlank(w);
+  };
+
+  return (
+    <div
+      role="group"
+      aria-label={t('wording.region', { language: name })}
+      style={{ flex: '1 1 240px', display: 'flex', flexDirection: 'column', gap: token('space.150') }}
+    >
+      <ChoiceInput<TranslatedLocale>
+        label={t('wording.beside')}
+        value={language}
+        options={TRANSLATED_LOCALES.map((l) => ({
+          value: l,
+          label: worded(l) ? t('wording.worded', { language: languageName(l, reader) }) : languageName(l, reader),
+        }))}
+        onChange={onLanguage}
+      />
+      <Heading size="xsmall" as="h4">
+        {name}
+      </Heading>
+      <TextInput
+        label={t('wording.question', { language: name })}
+        hint={t('wording.questionHint')}
+        value={own.text}
+        error={problems.get(`${at}.text`)}
+        onChange={(text) => write({ ...own, text })}
+      />
+      {BANDS.map((band) =>
+        english[band].length === 0 ? null : (
+          <fieldset key={band} style={{ border: 'none', padding: 0, margin: 0 }}>
+            <legend style={{ font: token('font.body.small'), fontWeight: 600, padding: 0 }}>
+              {t(`plan.chips.${band}`)}
+            </legend>
+            {problems.get(`${at}.reasonChips.${band}`) !== undefined ? (
+              <span role="alert" style={{ font: token('font.body.small'), color: token('color.text.danger') }}>
+                {problems.get(`${at}.reasonChips.${band}`)}
+              </span>
+            ) : null}
+            {english[band].map((chip, i) => (
+              <TextInput
+                key={`${band}-${i}`}
+                label={t('wording.chip', { language: name, chip })}
+                value={own.reasonChips[band][i] ?? ''}
+                error={problems.get(`${at}.reasonChips.${band}[${i}]`)}
+                onChange={(value) => writeChip(band, i, value)}
+              />
+            ))}
+          </fieldset>
+        ),
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * Messages as a deployed app finds them: Forge's own lookup (@forge/i18n, with manifest.yml's
+ * fallback rules) under the domain's ICU formatter. Expected strings are written out by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { QUESTION_KINDS, SCALES } from '../../../src/domain/question';
+import { createTranslator, formatPercent, formatRelative } from '../../../src/domain/i18n';
+import { scalePointKey, scorePhrase } from '../../../src/domain/survey/localized-question';
+import { forgeTranslate, forgeTranslator } from '../../i18n/forge-translations';
+
+describe('translator', () => {
+  it('fills placeholders and chooses plural forms by the locale’s rules', async () => {
+    const en = await forgeTranslator('en-US');
+    const de = await forgeTranslator('de-DE');
+    const ja = await forgeTranslator('ja-JP');
+    expect(en.t('sentiment.languageShare', { share: 0.25, count: 1 })).toBe(
+      '25% of requester comments not scored (language): 1 comment',
+    );
+    expect(de.t('sentiment.languageShare', { share: 0.25, count: 3 })).toBe(
+      '25\u00a0% der Kommentare von Anfragenden nicht bewertet (Sprache): 3 Kommentare',
+    );
+    expect(ja.t('sentiment.languageShare', { share: 0.5, count: 1 })).toBe(
+      '依頼者コメントの 50% が未評価（言語）：1 件',
+    );
+  });
+
+  it('falls back as manifest.yml says: pt-PT reads pt-BR; an unshipped locale reads English', async () => {
+    expect((await forgeTranslate('pt-PT'))('portal.send')).toBe('Enviar');
+    expect((await forgeTranslate('ko-KR'))('portal.send')).toBe('Send');
+  });
+
+  it('shows the key for a message nobody has, as Forge’s t does', async () => {
+    const t = createTranslator('en-US', (key) => key);
+    expect(t.t('portal.send')).toBe('portal.send');
+  });
+
+  it('names every point of every scale that has words, in every scale kind', async () => {
+    const en = await forgeTranslator('en-US');
+    for (const kind of QUESTION_KINDS) {
+      for (let s = SCALES[kind].min; s <= SCALES[kind].max; s++) {
+        const key = scalePointKey(kind, s);
+        if (key !== null) expect(en.t(key), `${kind} ${s}`).not.toBe(key);
+      }
+    }
+    expect(scorePhrase(en, 'csat5', 4)).toBe('4, Satisfied');
+    expect(scorePhrase(await forgeTranslator('de-DE'), 'ces7', 1)).toBe('1, Sehr einfach');
+    expect(scorePhrase(en, 'happiness10', 7)).toBe('7');
+    expect(scorePhrase(await forgeTranslator('fr-FR'), 'thumbs', 1)).toBe('Pouce vers le haut, bien');
+  });
+});
+
+describe('Intl formatting', () => {
+  it('formats percentages and relative times in the reader’s locale', () => {
+    expect(formatPercent('en-US', 0.125)).toBe('13%');
+    expect(formatPercent('de-DE', 0.125)).toBe('13\u00a0%');
+    const now = Date.UTC(2026, 0, 10, 12);
+    expect(formatRelative('en-US', now - 3 * 3_600_000, now)).toBe('3 hours ago');
+    expect(formatRelative('de-DE', now - 3 * 3_600_000, now)).toBe('vor 3 Stunden');
+    expect(formatRelative('ja-JP', now - 86_400_000, now)).toBe('昨日');
+  });
+});

@@ -1,0 +1,159 @@
+// @vitest-environment jsdom
+/**
+ * The admin page in the admin's language, and a survey plan worded per language beside English.
+ * The page's words come from locales/admin/*.json for the context's locale; the preview's from the
+ * requester's files as Forge resolves them (@forge/i18n). Expected words are written out by hand,
+ * from the German, Japanese and English a reader would expect — not computed from the files.
+ */
+import './support/setup';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { type ConfigView, getConfig, getRecomputeStatus, listScopeOptions, savePlan, saveXla } from '@contracts/admin';
+import type { Locale } from '@domain/i18n';
+import { SurveyPlanSchema } from '@domain/survey-plan';
+import { defaultXla } from '@domain/xla';
+import { App } from '../../static/src/app/app';
+import { forgeTranslator } from '../i18n/forge-translations';
+import { hostFor } from './support/fake-host';
+
+const plan = SurveyPlanSchema.parse({
+  id: 'mid-flight',
+  name: 'Mid-flight check',
+  waypoint: { kind: 'first-response' },
+  question: { kind: 'emoji5', text: 'How is it going so far?' },
+  followUps: { reasonChips: { negative: ['Slow', 'Not fixed'], neutral: [], positive: ['Fast'] } },
+  translations: { 'de-DE': { text: '', reasonChips: { negative: ['Langsam'], neutral: [], positive: [] } } },
+});
+const config: ConfigView = { xlas: [defaultXla()], plans: [plan], version: 3 };
+
+function adminHost() {
+  return hostFor('sentio-admin-page')
+    .answer(getConfig, config)
+    .answer(getRecomputeStatus, { status: null })
+    .answer(listScopeOptions, { projects: [], requestTypes: [], priorities: [] });
+}
+
+async function renderIn(locale: Locale, host = adminHost()) {
+  render(<App host={host} context={{ ...host.context, locale }} messages={await forgeTranslator(locale)} />);
+  return host;
+}
+
+async function openPlan(user: ReturnType<typeof userEvent.setup>, tab: string, edit: string, save: string) {
+  await user.click(await screen.findByRole('tab', { name: tab }));
+  await user.click(screen.getByRole('button', { name: edit }));
+  await screen.findByRole('button', { name: save });
+}
+
+describe('the admin page in the admin’s language', () => {
+  it('reads in German and in Japanese: tabs, lists, recompute', async () => {
+    await renderIn('de-DE');
+    expect(await screen.findByRole('tab', { name: 'Umfragepläne' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Werte neu berechnen' })).toBeInTheDocument();
+    expect(screen.getByText('Noch keine Neuberechnung gelaufen.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Neues XLA' })).toBeInTheDocument();
+    document.body.innerHTML = '';
+
+    await renderIn('ja-JP');
+    expect(await screen.findByRole('tab', { name: 'アンケート計画' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'スコアを再計算' })).toBeInTheDocument();
+  });
+
+  it('edits the German question and chips beside the English, and previews each language, English shown as the fallback', async () => {
+    const user = userEvent.setup();
+    await renderIn('en-US');
+    await openPlan(user, 'Survey plans', 'Edit Mid-flight check', 'Save plan');
+    const german = screen.getByRole('group', { name: 'Wording in German' });
+    // One field per English chip, in its place; the first is already worded.
+    expect(within(german).getByLabelText('German for “Slow”')).toHaveValue('Langsam');
+    expect(within(german).getByLabelText('German for “Not fixed”')).toHaveValue('');
+
+    const preview = screen.getByRole('complementary', { name: 'Preview of what the requester sees' });
+    // The preview starts in the admin's language; in German the scale speaks German, the question
+    // falls back to English and says so.
+    expect(await within(preview).findByRole('radio', { name: 'Very happy' })).toBeInTheDocument();
+    await user.click(within(preview).getByRole('button', { name: 'German' }));
+    expect(await within(preview).findByRole('radio', { name: 'Sehr glücklich' })).toBeInTheDocument();
+    expect(within(preview).getByText('How is it going so far?')).toBeInTheDocument();
+    expect(
+      within(preview).getByText(
+        'No German question yet: it shows in English (the fallback). 2 reason chips show in English (the fallback).',
+      ),
+    ).toBeInTheDocument();
+
+    await user.click(within(german).getByLabelText('German question'));
+    await user.paste('Wie läuft es bisher?');
+    expect(within(preview).getByText('Wie läuft es bisher?')).toBeInTheDocument();
+    expect(within(preview).getByText('2 reason chips show in English (the fallback).')).toBeInTheDocument();
+    // A low answer offers the German chip where there is one, the English one where there is not.
+    await user.click(within(preview).getByRole('radio', { name: 'Sehr unglücklich' }));
+    expect(within(preview).getByRole('button', { name: 'Langsam' })).toBeInTheDocument();
+    expect(within(preview).getByRole('button', { name: 'Not fixed' })).toBeInTheDocument();
+
+    // Another language for the preview: Japanese, nothing worded, all English.
+    await user.click(within(preview).getByRole('button', { name: 'Japanese' }));
+    expect(await within(preview).findByRole('radio', { name: 'とてもうれしい' })).toBeInTheDocument();
+    expect(within(preview).getByText('How is it going so far?')).toBeInTheDocument();
+  });
+
+  it('says which language a message is about, in the admin’s words', async () => {
+    const user = userEvent.setup();
+    await renderIn('en-US');
+    await openPlan(user, 'Survey plans', 'Edit Mid-flight check', 'Save plan');
+    const field = screen.getByLabelText('German question');
+    await user.click(field);
+    await user.paste('x'.repeat(201));
+    expect(field).toHaveAccessibleDescription(/^German question: too long \(max 200 characters\)/);
+  });
+
+  it('says it in German to a German admin', async () => {
+    const user = userEvent.setup();
+    await renderIn('de-DE');
+    await openPlan(user, 'Umfragepläne', 'Mid-flight check bearbeiten', 'Plan speichern');
+    const field = screen.getByLabelText('Frage auf Deutsch');
+    await user.click(field);
+    await user.paste('x'.repeat(201));
+    expect(field).toHaveAccessibleDescription(/^Frage auf Deutsch: zu lang \(max\. 200 Zeichen\)/);
+  });
+
+  it('starts a new plan worded in every language', async () => {
+    const user = userEvent.setup();
+    await renderIn('en-US');
+    await user.click(await screen.findByRole('tab', { name: 'Survey plans' }));
+    await user.click(screen.getByRole('button', { name: 'New survey plan' }));
+    await screen.findByRole('button', { name: 'Save plan' });
+    expect(screen.getByLabelText('Question')).toHaveValue('How is it going with your request so far?');
+    expect(screen.getByLabelText('German question')).toHaveValue('Wie läuft es bisher mit Ihrer Anfrage?');
+    expect(screen.getByLabelText('German for “Slow”')).toHaveValue('Langsam');
+  });
+});
+
+describe('a refused save', () => {
+  it('moves focus to the first field in error and announces why', async () => {
+    const user = userEvent.setup();
+    const host = await renderIn('en-US');
+    await openPlan(user, 'Survey plans', 'Edit Mid-flight check', 'Save plan');
+    await user.clear(screen.getByLabelText('Name'));
+    await user.clear(screen.getByLabelText('Question'));
+    screen.getByRole('button', { name: 'Save plan' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveFocus());
+    expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('is required');
+    expect(screen.getByRole('alert')).toHaveTextContent('Fix the highlighted fields to save2 fields need attention.');
+    expect(host.callsTo(savePlan)).toEqual([]);
+  });
+
+  it('moves focus to the field the server refused', async () => {
+    const user = userEvent.setup();
+    const host = adminHost().fail(saveXla, {
+      code: 'validation',
+      message: 'The XLA is not valid.',
+      fields: [{ field: 'description', message: 'an XLA with this description exists' }],
+    });
+    await renderIn('en-US', host);
+    await user.click(await screen.findByRole('button', { name: 'Edit People get back to work fast' }));
+    await user.click(await screen.findByRole('button', { name: 'Save XLA' }));
+    await waitFor(() => expect(screen.getByLabelText('Description')).toHaveFocus());
+    expect(screen.getByRole('alert')).toHaveTextContent('1 field needs attention.');
+  });
+});
