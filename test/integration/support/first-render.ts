@@ -6,6 +6,15 @@
  */
 import type { InvokeResult } from '../../../local/platform';
 import type { RunningHost } from '../../../local/index';
+import { adminResolvers, agentResolvers, portalResolvers, projectResolvers } from '../../../src/contracts';
+
+/** Every resolver contract by name: a call started by name is parsed as the UI's client parses it. */
+const CONTRACTS = new Map<string, { readonly payload: { parse(p: unknown): unknown } }>(
+  Object.values({ ...adminResolvers, ...agentResolvers, ...portalResolvers, ...projectResolvers }).map((c) => [
+    c.name,
+    c,
+  ]),
+);
 
 // Loaded by path: the UI compiles under its own tsconfig (DOM, aliases), which vitest and tsx resolve at run time.
 const VIEW_CHUNKS_MODULE = '../../../static/src/app/view-chunks';
@@ -17,7 +26,14 @@ interface PrefetchClient {
     payload: unknown,
   ): void;
 }
-type ViewChunks = Record<string, { data(): Promise<{ prefetch(client: PrefetchClient, context: unknown): void }> }>;
+/** A view's first calls: a prefetch module to load (`data`), or the prefetch itself, which starts calls by name. */
+type ViewChunks = Record<
+  string,
+  {
+    data?(): Promise<{ prefetch(client: PrefetchClient, context: unknown): void }>;
+    prefetch?(start: (name: string, payload: unknown) => void, context: unknown): void;
+  }
+>;
 
 export async function viewChunks(): Promise<ViewChunks> {
   return ((await import(/* @vite-ignore */ VIEW_CHUNKS_MODULE)) as { VIEW_CHUNKS: ViewChunks }).VIEW_CHUNKS;
@@ -75,6 +91,13 @@ export async function openView(h: RunningHost, views: ViewChunks, [moduleKey, as
       );
     },
   };
-  (await chunk.data()).prefetch(client, h.host.productContext(m, as, extension));
+  const context = h.host.productContext(m, as, extension);
+  if (chunk.prefetch !== undefined)
+    chunk.prefetch((name, payload) => {
+      const contract = CONTRACTS.get(name);
+      if (contract === undefined) throw new Error(`no resolver contract named ${name}`);
+      client.prefetch({ name, payload: contract.payload }, payload);
+    }, context);
+  else if (chunk.data !== undefined) (await chunk.data()).prefetch(client, context);
   return Promise.all(pending);
 }
