@@ -14,6 +14,7 @@ import { benchEventCost } from './event-cost';
 import { benchDashboardScale } from './dashboard-scale';
 import { benchThroughput } from './throughput';
 import { benchRecompute } from './recompute';
+import { benchResolvers } from './resolvers';
 import { benchAnswerLatency } from './answer-latency';
 import { benchUi } from './ui';
 import { latencyModelSection } from './latency-model';
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'latency-model': () => Promise.resolve(latencyModelSection()),
   'event-cost': benchEventCost,
   'dashboard-scale': benchDashboardScale,
+  resolvers: benchResolvers,
   throughput: benchThroughput,
   recompute: benchRecompute,
   'answer-latency': benchAnswerLatency,
