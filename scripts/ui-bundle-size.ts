@@ -1,7 +1,8 @@
 /**
  * Adds up what each Custom UI view downloads before it can render. Resource `ui` (static/dist): the entry chunk, the app shell
  * the entry always imports (`src/app/start.tsx`: React, the client, the router), the view's lazy
- * chunk and its prefetch chunk (`*.prefetch.ts`), and every chunk any of them imports statically (gzip, as the CDN serves them). Chunks
+ * chunk, and every chunk any of them imports statically (gzip, as the CDN serves them). A view's first calls
+ * (`*.prefetch.ts`) are part of the entry. Chunks
  * loaded later on demand (theme files, other views) are not counted. Resource `glance`
  * (static/dist-glance, the issue glance alone): its entry and every chunk it imports statically.
  * Reads each build's Vite manifest.
@@ -37,36 +38,31 @@ const budgetIndex = args.indexOf('--budget-kb');
 const budgetKb = budgetIndex >= 0 ? Number(args[budgetIndex + 1]) : 150;
 
 /** The view chunks, by the source file routes.ts lazy-loads for each module. */
-const VIEWS: ReadonlyArray<{ view: string; modules: string; src: string; data: string }> = [
+const VIEWS: ReadonlyArray<{ view: string; modules: string; src: string }> = [
   {
     view: 'portal survey',
     modules: 'sentio-portal-survey',
     src: 'src/views/portal/portal-survey.tsx',
-    data: 'src/views/portal/portal-survey.prefetch.ts',
   },
   {
     view: 'issue panel',
     modules: 'sentio-issue-panel',
     src: 'src/views/issue/issue-panel.tsx',
-    data: 'src/views/issue/issue-panel.prefetch.ts',
   },
   {
     view: 'project page',
     modules: 'sentio-project-page',
     src: 'src/views/project/project-page.tsx',
-    data: 'src/views/project/project-page.prefetch.ts',
   },
   {
     view: 'scorecard gadget',
     modules: 'sentio-scorecard-gadget',
     src: 'src/views/project/scorecard-gadget.tsx',
-    data: 'src/views/project/scorecard-gadget.prefetch.ts',
   },
   {
     view: 'admin / project settings',
     modules: 'sentio-admin-page, sentio-project-settings',
     src: 'src/views/admin/admin-page.tsx',
-    data: 'src/views/admin/admin-page.prefetch.ts',
   },
 ];
 
@@ -96,11 +92,9 @@ if (entryKey === undefined) throw new Error('no entry chunk in the Vite manifest
 const SHELL = 'src/app/start.tsx';
 if (manifest[SHELL] === undefined) throw new Error(`no chunk for ${SHELL} in the Vite manifest`);
 
-const rows = VIEWS.map(({ view, modules, src, data }) => {
+const rows = VIEWS.map(({ view, modules, src }) => {
   if (manifest[src] === undefined) throw new Error(`no chunk for ${src} in the Vite manifest`);
-  if (manifest[data] === undefined) throw new Error(`no chunk for ${data} in the Vite manifest`);
-  // The view's prefetch chunk (its first calls) loads alongside the view.
-  const keys = new Set([...closure(entryKey), ...closure(SHELL), ...closure(src), ...closure(data)]);
+  const keys = new Set([...closure(entryKey), ...closure(SHELL), ...closure(src)]);
   const files = [...keys].map((k) => manifest[k]).filter((c): c is ManifestChunk => c !== undefined);
   const js = files.reduce((sum, c) => sum + gzipBytes(c.file), 0);
   const css = [...new Set(files.flatMap((c) => c.css ?? []))].reduce((sum, f) => sum + gzipBytes(f), 0);

@@ -182,7 +182,7 @@ export async function benchUi(): Promise<BenchResult> {
     };
   };
   const detail = [
-    'JS and CSS gzip at first load per view: `scripts/ui-bundle-size.ts --json` over the current `static/dist` (entry + app shell + view chunk + prefetch chunk + static imports; the budget applies to the total with the chart chunks the view loads on demand).',
+    "JS and CSS gzip at first load per view: `scripts/ui-bundle-size.ts --json` over the current `static/dist` (entry, with the views' first calls, + app shell + view chunk + static imports; the budget applies to the total with the chart chunks the view loads on demand).",
     '',
     table(
       ['view', 'modules', 'JS gzip first load', 'with its charts (on demand)', 'CSS gzip'],
