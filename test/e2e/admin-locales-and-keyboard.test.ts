@@ -4,15 +4,12 @@
  * written out by hand; axe-core (Deque's WCAG engine) is the oracle for accessibility, in the light
  * and the dark theme; layout checks measure the page as drawn. Setup goes through the admin resolvers.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigView } from '../../src/contracts';
 import { plan } from '../integration/support/config';
 import { callOk, type E2E, MODULE, openAs, screenshot, startE2E, stopE2E, type Theme } from './support/browser-host';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axeSerious, focusedName, frameOf, paintHostColourBehind, tabTo } from './support/frame-checks';
 
 let e: E2E;
 let admin = '';
@@ -50,60 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopE2E(e);
 });
-
-async function frameOf(page: Page, moduleKey: string): Promise<Frame> {
-  const el = await page.waitForSelector(`iframe[data-module="${moduleKey}"]`);
-  const frame = await el.contentFrame();
-  if (frame === null) throw new Error(`no ${moduleKey} frame`);
-  return frame;
-}
-
-/** axe-core over the frame with the host's colour behind it (the frame is transparent): serious and critical only. */
-async function axeSerious(page: Page, frame: Frame): Promise<string[]> {
-  const behind = await page.locator(`iframe[data-module="${MODULE.admin}"]`).evaluate((el) => {
-    for (let n: Element | null = el; n !== null; n = n.parentElement) {
-      const c = getComputedStyle(n).backgroundColor;
-      if (!/^rgba\(.*,\s*0\)$|^transparent$/.test(c)) return c;
-    }
-    return 'rgb(255, 255, 255)';
-  });
-  await frame.evaluate((c) => {
-    document.documentElement.style.backgroundColor = c;
-  }, behind);
-  await frame.evaluate(AXE);
-  const violations = (await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  })) as Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }>;
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-/** What has the keyboard focus in the frame: its accessible name as a person would hear it, roughly. */
-async function focusedName(frame: Frame): Promise<string> {
-  return frame.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (el === null) return '';
-    const labelled = el.getAttribute('aria-label');
-    if (labelled !== null) return labelled;
-    const byId = el.id !== '' ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
-    if (byId !== null) return (byId.textContent ?? '').trim();
-    return (el.textContent ?? '').trim();
-  });
-}
-
-/** Presses Tab (or Shift+Tab) until the control named `name` has focus: it is reachable by keyboard, in order. */
-async function tabTo(page: Page, frame: Frame, name: string | RegExp, back = false, max = 250): Promise<void> {
-  const seen: string[] = [];
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    const now = await focusedName(frame);
-    if (typeof name === 'string' ? now === name : name.test(now)) return;
-    seen.push(now);
-  }
-  throw new Error(`${String(name)} not reached by Tab; focus went through: ${seen.slice(0, 60).join(' | ')}`);
-}
 
 /** Puts focus into the frame's document, at its start, as a person clicking into the page would. */
 async function enterFrame(frame: Frame): Promise<void> {
@@ -165,19 +108,23 @@ describe('the admin editors in three languages', () => {
       const preview = frame.getByRole('complementary', { name: 'Vorschau dessen, was der Anfragende sieht' });
       await preview.getByRole('radio').first().waitFor();
       expect(await frame.locator('html').getAttribute('data-color-mode')).toBe(theme);
-      expect(await axeSerious(page, frame)).toEqual([]);
+      await paintHostColourBehind(page, frame, MODULE.admin);
+      expect(await axeSerious(frame)).toEqual([]);
       await frame.getByRole('button', { name: 'Abbrechen' }).click();
       await frame.getByRole('tab', { name: 'XLAs' }).click();
       await frame.getByRole('button', { name: 'Neues XLA' }).click();
       await frame.getByRole('complementary', { name: 'Vorschau des Werts' }).waitFor();
-      expect(await axeSerious(page, frame)).toEqual([]);
+      await paintHostColourBehind(page, frame, MODULE.admin);
+      expect(await axeSerious(frame)).toEqual([]);
       await frame.getByRole('button', { name: 'Abbrechen' }).click();
       await frame.getByRole('tab', { name: 'Import / Export' }).click();
       await frame.getByLabel('Zu importierende Konfiguration').waitFor();
-      expect(await axeSerious(page, frame)).toEqual([]);
+      await paintHostColourBehind(page, frame, MODULE.admin);
+      expect(await axeSerious(frame)).toEqual([]);
       await frame.getByRole('tab', { name: 'Änderungsprotokoll' }).click();
       await frame.getByRole('table', { name: 'Änderungsprotokoll' }).waitFor();
-      expect(await axeSerious(page, frame)).toEqual([]);
+      await paintHostColourBehind(page, frame, MODULE.admin);
+      expect(await axeSerious(frame)).toEqual([]);
     });
   }
 });
@@ -248,7 +195,7 @@ describe('the admin editors by keyboard alone', () => {
     await tabTo(page, frame, 'German for “Not fixed”');
     await page.keyboard.type('Nicht behoben');
     // Back up the form with Shift+Tab; the name is emptied from the keyboard to make the save fail.
-    await tabTo(page, frame, 'Name', true);
+    await tabTo(page, frame, 'Name', { back: true });
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
     await tabTo(page, frame, 'Save plan');

@@ -6,9 +6,6 @@
  * each locale, axe-core (WCAG 2 A/AA) for accessibility, the DOM's geometry for layout, and
  * `document.activeElement` for keyboard paths (only Tab, Shift+Tab, Enter and Space are pressed).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plan } from '../integration/support/config';
@@ -22,56 +19,7 @@ import {
   stopE2E,
   type Theme,
 } from './support/browser-host';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-type Tree = { [key: string]: string | Tree };
-const LOCALES = join(import.meta.dirname, '..', '..', 'locales');
-/** A message of one locale file, placeholders and all (the oracle for what the page must say). */
-function message(locale: string, key: string): string {
-  let node: string | Tree = JSON.parse(readFileSync(join(LOCALES, `${locale}.json`), 'utf8')) as Tree;
-  for (const part of key.split('.')) node = typeof node === 'object' ? (node[part] ?? '') : '';
-  if (typeof node !== 'string' || node === '') throw new Error(`${locale} has no ${key}`);
-  return node;
-}
-
-async function axeSerious(frame: Frame): Promise<string[]> {
-  await frame.evaluate(AXE);
-  const violations = (await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  })) as Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }>;
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-async function frameOf(page: Page, moduleKey: ModuleKey): Promise<Frame> {
-  const el = await page.waitForSelector(`iframe[data-module="${moduleKey}"]`, { state: 'attached' });
-  const frame = await el.contentFrame();
-  if (frame === null) throw new Error(`no ${moduleKey} frame`);
-  return frame;
-}
-
-/** The view has drawn its content: no loading state left, and `text` on it. */
-async function shows(frame: Frame, text: string): Promise<void> {
-  await frame.waitForFunction(
-    (t) => document.querySelector('[aria-busy="true"]') === null && document.body.innerText.includes(t),
-    text,
-  );
-}
-
-/** Presses Tab until the focused element's text or label matches, within a bound; returns the presses. */
-async function tabTo(page: Page, frame: Frame, name: RegExp, limit = 60): Promise<number> {
-  for (let presses = 1; presses <= limit; presses++) {
-    await page.keyboard.press('Tab');
-    const focused = await frame.evaluate(() => {
-      const a = document.activeElement;
-      return a === null || a === document.body ? '' : `${a.getAttribute('aria-label') ?? ''} ${a.textContent ?? ''}`;
-    });
-    if (name.test(focused)) return presses;
-  }
-  throw new Error(`Tab never reached ${String(name)}`);
-}
+import { axeSerious, frameOf, message, paintHostColourBehind, shows, tabTo } from './support/frame-checks';
 
 /** Puts the keyboard inside the frame, before its first focusable element. */
 async function enterFrame(page: Page, moduleKey: ModuleKey): Promise<void> {
@@ -169,17 +117,7 @@ describe('the agent panel in the agent’s language', () => {
         const page = await openAs(e, agents[k], `/browse/${ticket}`, { theme });
         const frame = await frameOf(page, MODULE.issuePanel);
         await shows(frame, message(LANG[k], 'issuePanel.signals.title'));
-        // The frame is transparent: axe is told the host page's colour behind it, as a person sees it.
-        const behind = await page.locator(`iframe[data-module="${MODULE.issuePanel}"]`).evaluate((el) => {
-          for (let n: Element | null = el; n !== null; n = n.parentElement) {
-            const c = getComputedStyle(n).backgroundColor;
-            if (!/^rgba\(.*,\s*0\)$|^transparent$/.test(c)) return c;
-          }
-          return 'rgb(255, 255, 255)';
-        });
-        await frame.evaluate((c) => {
-          document.documentElement.style.backgroundColor = c;
-        }, behind);
+        await paintHostColourBehind(page, frame, MODULE.issuePanel);
         expect(await frame.locator('html').getAttribute('data-color-mode')).toBe(theme);
         expect(await axeSerious(frame)).toEqual([]);
       }
@@ -194,7 +132,7 @@ describe('keyboard paths', () => {
     await shows(frame, 'Feedback asks');
     expect(await frame.locator('text=No survey has been sent on this ticket.').count()).toBe(1);
     await enterFrame(page, MODULE.issuePanel);
-    await tabTo(page, frame, /Ask for feedback now/);
+    await tabTo(page, frame, /Ask for feedback now/, { max: 60 });
     await page.keyboard.press('Enter');
     // The new ask is listed, waiting for the requester; the button then says why it cannot ask again.
     await frame.getByText('Sent by an agent').waitFor();
@@ -207,12 +145,12 @@ describe('keyboard paths', () => {
     const frame = await frameOf(page, MODULE.projectPage);
     await shows(frame, 'What requesters said');
     await enterFrame(page, MODULE.projectPage);
-    await tabTo(page, frame, /^\s*7 days/);
+    await tabTo(page, frame, /^\s*7 days/, { max: 60 });
     await page.keyboard.press('Enter');
     await frame.waitForFunction(() =>
       [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent === '7 days'),
     );
-    await tabTo(page, frame, /^\s*Negative/);
+    await tabTo(page, frame, /^\s*Negative/, { max: 60 });
     await page.keyboard.press('Space');
     await frame.waitForFunction(() =>
       [...document.querySelectorAll('button[aria-pressed="true"]')].some((b) => b.textContent === 'Negative'),

@@ -5,9 +5,7 @@
  * one-click page in English, German and Japanese, from the requester's Jira profile language (the
  * host gives it in the Forge context, mirror/apis-reference/ui-api-bridge/view/index.md).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plan } from '../integration/support/config';
 import {
@@ -20,35 +18,7 @@ import {
   stopE2E,
   type Theme,
 } from './support/browser-host';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: ReadonlyArray<{ readonly target: readonly unknown[] }>;
-}
-
-/** axe-core over one document: the serious and critical violations, as "rule: help (n nodes)". */
-async function axeSerious(target: Frame | Page): Promise<string[]> {
-  // Evaluated, not added as a <script>: the one-click page's CSP (default-src 'none') forbids inline scripts.
-  await target.evaluate(AXE);
-  const violations = (await target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  })) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-async function frameOf(page: Page, moduleKey: ModuleKey): Promise<Frame> {
-  const el = await page.waitForSelector(`iframe[data-module="${moduleKey}"]`);
-  const frame = await el.contentFrame();
-  if (frame === null) throw new Error(`no ${moduleKey} frame`);
-  return frame;
-}
+import { axeSerious, frameOf, paintHostColourBehind } from './support/frame-checks';
 
 /** The view has drawn its content: `ready` is there, no loading state is left, and there are words to read. */
 async function settled(frame: Frame, ready: string): Promise<void> {
@@ -245,18 +215,7 @@ describe('axe-core on every view, light and dark', () => {
         const frame = await frameOf(page, view.module);
         await settled(frame, view.ready);
         expect(await frame.locator('html').getAttribute('data-color-mode')).toBe(theme);
-        // The frame is transparent: Jira's surface shows through it. axe cannot see past the frame, so
-        // it is told what is behind it — the host page's colour under the frame — as a person sees it.
-        const behind = await page.locator(`iframe[data-module="${view.module}"]`).evaluate((el) => {
-          for (let n: Element | null = el; n !== null; n = n.parentElement) {
-            const c = getComputedStyle(n).backgroundColor;
-            if (!/^rgba\(.*,\s*0\)$|^transparent$/.test(c)) return c;
-          }
-          return 'rgb(255, 255, 255)';
-        });
-        await frame.evaluate((c) => {
-          document.documentElement.style.backgroundColor = c;
-        }, behind);
+        await paintHostColourBehind(page, frame, view.module);
         const found = await axeSerious(frame);
         console.info(`axe ${view.name} ${theme}: ${found.length} serious/critical ${JSON.stringify(found)}`);
         expect(found).toEqual([]);
