@@ -8,7 +8,6 @@
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalAskView } from '../../src/contracts';
 import { DEMO_PLANS } from '../../local/seed';
 import { plan } from '../integration/support/config';
 import {
@@ -23,6 +22,8 @@ import {
   startE2E,
   stopE2E,
   type Theme,
+  myAsk,
+  answerMyAsk,
 } from './support/browser-host';
 import { findInternalIds, type SiteIds } from './support/internal-ids';
 
@@ -102,13 +103,6 @@ async function sidewaysOverflow(page: Page, moduleKey: ModuleKey): Promise<{ by:
 async function settled(frame: FrameLocator): Promise<void> {
   await frame.locator('#root > *').first().waitFor();
   await frame.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
-}
-
-async function myAsk(who: string, issueKey: string): Promise<PortalAskView | null> {
-  const r = await callOk<{ ask: PortalAskView | null }>(e.h, MODULE.portal, 'getMyAsk', {}, who, {
-    request: { key: issueKey },
-  });
-  return r.ask;
 }
 
 function need<T>(v: T | null, what: string): T {
@@ -261,7 +255,7 @@ beforeAll(async () => {
   };
   // The requester views: an ask waiting for its requester, one answered, and a request with none.
   for (const issue of h.site.raw.issues()) {
-    if ((await myAsk(issue.reporter, issue.key)) !== null) continue;
+    if ((await myAsk(h, issue.reporter, issue.key)) !== null) continue;
     ticket.none = { key: issue.key, requester: issue.reporter };
     break;
   }
@@ -295,15 +289,7 @@ beforeAll(async () => {
   await h.waitForIdle();
   const [waiting, answering] = raised;
   if (waiting === undefined || answering === undefined) throw new Error('no requesters');
-  const ask = need(await myAsk(answering.requester, answering.key), 'ask on a new software request');
-  await callOk(
-    h,
-    MODULE.portal,
-    'answerAsk',
-    { askId: ask.askId, score: 4, reasons: ['Easy'], comment: null, lostTimeChoiceId: null },
-    answering.requester,
-    { request: { key: answering.key } },
-  );
+  await answerMyAsk(h, answering.requester, answering.key, { score: 4, reasons: ['Easy'] });
   ticket.pending = waiting;
   ticket.answered = answering;
   const risky = await callOk<{ tickets: Array<{ issueKey: string }> }>(

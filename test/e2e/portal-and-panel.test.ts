@@ -9,7 +9,6 @@
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalAskView } from '../../src/contracts';
 import type { QuestionKind } from '../../src/domain/question';
 import type { SurveyPlanInput } from '../../src/domain/survey-plan';
 import { plan } from '../integration/support/config';
@@ -25,6 +24,8 @@ import {
   screenshotBothThemes,
   startE2E,
   stopE2E,
+  myAsk,
+  answerMyAsk,
 } from './support/browser-host';
 
 /** One plan per scale, each asking when a ticket of its request type is raised. */
@@ -44,13 +45,6 @@ let agent: string;
 const ticketOf = new Map<QuestionKind, { key: string; requester: string }>();
 
 const EMOJI = /\p{Extended_Pictographic}/u;
-
-async function myAsk(who: string, issueKey: string): Promise<PortalAskView | null> {
-  const r = await callOk<{ ask: PortalAskView | null }>(e.h, MODULE.portal, 'getMyAsk', {}, who, {
-    request: { key: issueKey },
-  });
-  return r.ask;
-}
 
 function ticket(kind: QuestionKind): { key: string; requester: string } {
   const t = ticketOf.get(kind);
@@ -134,7 +128,7 @@ describe('the requester on a 320 px phone', () => {
     'sees the %s scale drawn without emoji glyphs, on one row or stacked with its end labels beside the ends',
     async (kind, s) => {
       const { key, requester } = ticket(kind);
-      expect(await myAsk(requester, key)).toMatchObject({ status: 'pending', question: { kind } });
+      expect(await myAsk(e.h, requester, key)).toMatchObject({ status: 'pending', question: { kind } });
       const page = await openAs(e, requester, `/portal/${key}`, { width: 320 });
       const frame = moduleFrame(page, MODULE.portal);
       await frame.getByRole('radiogroup', { name: s.question }).waitFor();
@@ -197,7 +191,7 @@ describe('the requester on a 320 px phone', () => {
     await frame.getByRole('button', { name: 'Send' }).click();
     await frame.getByText('Thanks for your feedback').waitFor();
     expect(await isFocused(frame, 'Thanks for your feedback')).toBe(true);
-    expect(await myAsk(requester, key)).toMatchObject({
+    expect(await myAsk(e.h, requester, key)).toMatchObject({
       answer: { score: 1, comment: 'Nobody answers, this is awful' },
     });
 
@@ -211,7 +205,7 @@ describe('the requester on a 320 px phone', () => {
     await frame.getByText('Thanks for your feedback').waitFor();
     expect(await isFocused(frame, 'Thanks for your feedback')).toBe(true);
     // The angry comment is gone with the low score: it cannot show under a happy answer.
-    expect(await myAsk(requester, key)).toMatchObject({ answer: { score: 4, comment: null } });
+    expect(await myAsk(e.h, requester, key)).toMatchObject({ answer: { score: 4, comment: null } });
     expect(await frame.getByRole('status').innerText()).toMatch(/You answered:\s*Happy \(4 of 5\)/);
     await page.close();
   });
@@ -225,7 +219,7 @@ describe('the requester on a 320 px phone', () => {
       reporter: bystander,
     });
     await e.h.waitForIdle();
-    expect(await myAsk(bystander, own.key)).toBeNull();
+    expect(await myAsk(e.h, bystander, own.key)).toBeNull();
     await screenshotBothThemes(
       e,
       bystander,
@@ -245,15 +239,7 @@ async function isFocused(frame: FrameLocator, text: string): Promise<boolean> {
 describe('the agent on the issue view', () => {
   it('sees both sources of mood named, indicators in words and icons instead of emoji', async () => {
     const { key, requester } = ticket('thumbs');
-    const ask = await myAsk(requester, key);
-    await callOk(
-      e.h,
-      MODULE.portal,
-      'answerAsk',
-      { askId: ask?.askId, score: 0, reasons: ['Slow'], comment: 'Still nothing works', lostTimeChoiceId: null },
-      requester,
-      { request: { key } },
-    );
+    await answerMyAsk(e.h, requester, key, { score: 0, reasons: ['Slow'], comment: 'Still nothing works' });
     e.h.site.comment(key, 'Any update on this? It is still broken and I am really frustrated.', {
       author: requester,
     });
@@ -282,16 +268,7 @@ describe('the agent on the issue view', () => {
   it('"Follow-up done" clears the low-answer reason in the panel and in the project\'s at-risk list', async () => {
     const { key } = ticket('emoji5');
     const { requester } = ticket('emoji5');
-    const ask = await myAsk(requester, key);
-    await callOk(
-      e.h,
-      MODULE.portal,
-      'answerAsk',
-      { askId: ask?.askId, score: 1, reasons: ['Slow'], comment: null, lostTimeChoiceId: null },
-      requester,
-      { request: { key } },
-    );
-    await e.h.waitForIdle();
+    await answerMyAsk(e.h, requester, key, { score: 1, reasons: ['Slow'] });
     const atRisk = async () =>
       (
         await callOk<{ tickets: Array<{ issueKey: string; reasons: Array<{ code: string }> }> }>(
@@ -387,16 +364,7 @@ describe('the agent and the SLA, access and time limits', () => {
     });
     await e.h.waitForIdle();
     e.h.site.assign(key, agent, admin);
-    const ask = await myAsk(requester, key);
-    await callOk(
-      e.h,
-      MODULE.portal,
-      'answerAsk',
-      { askId: ask?.askId, score: 0, reasons: ['Slow'], comment: null, lostTimeChoiceId: null },
-      requester,
-      { request: { key } },
-    );
-    await e.h.waitForIdle();
+    await answerMyAsk(e.h, requester, key, { score: 0, reasons: ['Slow'] });
     const page = await openAs(e, agent, `/browse/${key}`, { theme: 'dark', width: 360 });
     const panel = moduleFrame(page, MODULE.issuePanel);
     const done = panel.getByRole('button', { name: 'Follow-up done' });

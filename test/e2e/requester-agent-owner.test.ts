@@ -6,7 +6,6 @@
  * the ask. Setup goes through the host's site API and the app's admin resolvers only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PortalAskView } from '../../src/contracts';
 import type { XlaDefinitionInput } from '../../src/domain/xla';
 import { journeyXla, plan } from '../integration/support/config';
 import {
@@ -19,6 +18,7 @@ import {
   screenshotBothThemes,
   startE2E,
   stopE2E,
+  myAsk,
 } from './support/browser-host';
 
 const QUESTION = 'How is it going with your request so far?';
@@ -42,13 +42,6 @@ let stranger: string;
 let key: string;
 let strangersKey: string;
 let projectId: string;
-
-async function myAsk(who: string, issueKey: string): Promise<PortalAskView | null> {
-  const r = await callOk<{ ask: PortalAskView | null }>(e.h, MODULE.portal, 'getMyAsk', {}, who, {
-    request: { key: issueKey },
-  });
-  return r.ask;
-}
 
 beforeAll(async () => {
   e = await startE2E();
@@ -113,7 +106,7 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
   });
 
   it('another customer can neither see the ask nor answer it, even through the bridge', async () => {
-    const pending = await myAsk(requester, key);
+    const pending = await myAsk(e.h, requester, key);
     expect(pending).toMatchObject({ status: 'pending', answer: null, question: { kind: 'emoji5', text: QUESTION } });
     const askId = pending?.askId ?? '';
 
@@ -148,7 +141,7 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
     }, askId);
     expect(answered).toMatchObject({ ok: false });
     expect((answered as { error: { code: string } }).error.code).toMatch(/^(forbidden|not-found)$/);
-    expect(await myAsk(requester, key)).toMatchObject({ askId, status: 'pending', answer: null });
+    expect(await myAsk(e.h, requester, key)).toMatchObject({ askId, status: 'pending', answer: null });
     await own.close();
   });
 
@@ -186,7 +179,7 @@ describe('a mid-flight ask from the portal to the scorecard', () => {
     await frame.getByRole('button', { name: 'Change my answer' }).waitFor();
     await screenshot(page, MODULE.portal, 'portal-survey-answered-320', 'light');
 
-    expect(await myAsk(requester, key)).toMatchObject({
+    expect(await myAsk(e.h, requester, key)).toMatchObject({
       status: 'answered',
       answer: { score: 5, reasons: ['Fast'], comment: 'Quick and clear, thank you' },
     });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
 import { type RunningHost, startHost } from '../../../local/index';
-import type { Envelope } from '../../../src/contracts';
+import type { Envelope, PortalAskView } from '../../../src/contracts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', '..', 'test-results', 'screenshots');
@@ -222,4 +222,38 @@ export async function callEnvelope<T>(
   const r = await h.invoke(moduleKey, name, payload, as, extension);
   if (!r.ok) throw r.error ?? new Error(`${name} failed`);
   return r.value as Envelope<T>;
+}
+
+/** The requester's own ask on a ticket, as the portal panel reads it (null when there is none). */
+export async function myAsk(h: RunningHost, who: string, issueKey: string): Promise<PortalAskView | null> {
+  const r = await callOk<{ ask: PortalAskView | null }>(h, MODULE.portal, 'getMyAsk', {}, who, {
+    request: { key: issueKey },
+  });
+  return r.ask;
+}
+
+/** Answers the requester's own ask on a ticket through the portal resolver, then lets the events settle. */
+export async function answerMyAsk(
+  h: RunningHost,
+  requester: string,
+  issueKey: string,
+  answer: { score: number; reasons?: string[]; comment?: string | null },
+): Promise<void> {
+  const ask = await myAsk(h, requester, issueKey);
+  if (ask === null) throw new Error(`${requester} has no ask on ${issueKey}`);
+  await callOk(
+    h,
+    MODULE.portal,
+    'answerAsk',
+    {
+      askId: ask.askId,
+      score: answer.score,
+      reasons: answer.reasons ?? [],
+      comment: answer.comment ?? null,
+      lostTimeChoiceId: null,
+    },
+    requester,
+    { request: { key: issueKey } },
+  );
+  await h.waitForIdle();
 }
