@@ -359,6 +359,11 @@ export async function playHistory(history: History): Promise<Played> {
   const oneClicks: OneClickSeen[] = [];
   const manual: ManualSeen[] = [];
   const admin = (): string => live.h.users.admins[0] ?? '';
+  /** A configuration change the history makes: the admin saves it, and a refusal stops the run. */
+  const saveAsAdmin = async (contract: ResolverContract, payload: unknown): Promise<void> => {
+    const env = await call(live.h, MODULE.admin, contract, payload, admin());
+    if (!env.ok) throw new Error(`${contract.name} refused: ${JSON.stringify(env.error)}`);
+  };
 
   // The configuration, replaced wholesale by an import (the default XLA goes).
   live.h.site.setTime(clock0);
@@ -641,26 +646,12 @@ export async function playHistory(history: History): Promise<Played> {
       }
       case 'save-plan': {
         live.h.site.setTime(step.at);
-        const env = await call(
-          live.h,
-          MODULE.admin,
-          adminResolvers.savePlan,
-          { plan: planInput(live.ids, step.plan) },
-          admin(),
-        );
-        if (!env.ok) throw new Error(`savePlan refused: ${JSON.stringify(env.error)}`);
+        await saveAsAdmin(adminResolvers.savePlan, { plan: planInput(live.ids, step.plan) });
         break;
       }
       case 'save-xla': {
         live.h.site.setTime(step.at);
-        const env = await call(
-          live.h,
-          MODULE.admin,
-          adminResolvers.saveXla,
-          { xla: xlaInput(live.ids, step.xla) },
-          admin(),
-        );
-        if (!env.ok) throw new Error(`saveXla refused: ${JSON.stringify(env.error)}`);
+        await saveAsAdmin(adminResolvers.saveXla, { xla: xlaInput(live.ids, step.xla) });
         await live.h.waitForIdle();
         break;
       }
