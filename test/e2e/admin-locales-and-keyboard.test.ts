@@ -4,7 +4,7 @@
  * written out by hand; axe-core (Deque's WCAG engine) is the oracle for accessibility, in the light
  * and the dark theme; layout checks measure the page as drawn. Setup goes through the admin resolvers.
  */
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigView } from '../../src/contracts';
 import { plan } from '../integration/support/config';
@@ -165,11 +165,17 @@ describe('a right-to-left locale with English words (Arabic is not shipped)', ()
 });
 
 describe('the admin editors by keyboard alone', () => {
-  it('creates an XLA: Tab to "New XLA", type a name, Tab to "Save XLA", Enter', async () => {
+  /** The admin page drawn, with the keyboard at the start of its frame. */
+  async function openAdminByKeyboard(): Promise<{ page: Page; frame: Frame }> {
     const page = await openAs(e, admin, '/admin');
     const frame = await frameOf(page, MODULE.admin);
     await frame.getByRole('tab', { name: 'XLAs' }).waitFor();
     await enterFrame(frame);
+    return { page, frame };
+  }
+
+  it('creates an XLA: Tab to "New XLA", type a name, Tab to "Save XLA", Enter', async () => {
+    const { page, frame } = await openAdminByKeyboard();
     await tabTo(page, frame, 'New XLA');
     await page.keyboard.press('Enter');
     await tabTo(page, frame, 'Name');
@@ -182,10 +188,7 @@ describe('the admin editors by keyboard alone', () => {
   });
 
   it('words a plan in German, is sent to the first field in error on a refused save, then saves', async () => {
-    const page = await openAs(e, admin, '/admin');
-    const frame = await frameOf(page, MODULE.admin);
-    await frame.getByRole('tab', { name: 'XLAs' }).waitFor();
-    await enterFrame(frame);
+    const { page, frame } = await openAdminByKeyboard();
     // Atlaskit tabs: Tab reaches the selected tab, the arrow keys move between tabs.
     await tabTo(page, frame, 'XLAs');
     await page.keyboard.press('ArrowRight');
@@ -222,10 +225,7 @@ describe('the admin editors by keyboard alone', () => {
       xlas: before.xlas.map((x) => ({ ...x, targetScore: 75 })),
       plans: [],
     };
-    const page = await openAs(e, admin, '/admin');
-    const frame = await frameOf(page, MODULE.admin);
-    await frame.getByRole('tab', { name: 'XLAs' }).waitFor();
-    await enterFrame(frame);
+    const { page, frame } = await openAdminByKeyboard();
     await tabTo(page, frame, 'XLAs');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -240,10 +240,7 @@ describe('the admin editors by keyboard alone', () => {
   });
 
   it('starts a recompute: Tab to "Recompute scores", Enter, and its progress is announced', async () => {
-    const page = await openAs(e, admin, '/admin');
-    const frame = await frameOf(page, MODULE.admin);
-    await frame.getByRole('tab', { name: 'XLAs' }).waitFor();
-    await enterFrame(frame);
+    const { page, frame } = await openAdminByKeyboard();
     await tabTo(page, frame, 'Recompute scores');
     const status = frame.getByRole('region', { name: 'Recompute' }).getByRole('status');
     const before = await status.innerText();
