@@ -393,8 +393,9 @@ describe('the agent and the SLA, access and time limits', () => {
 
   it('a resolver that runs past its time limit shows a short message that says what to do, with no code', async () => {
     const { key } = ticket('thumbs');
-    // The SLA read never answers: the panel's resolver runs into the platform's limit (FUNCTION_TIME_OUT).
-    e.h.faults.set([{ target: 'jira', kind: 'timeout', rate: 1, pathIncludes: '/sla' }]);
+    // The permission check never answers: the panel's resolver runs into the platform's limit
+    // (FUNCTION_TIME_OUT). The SLA read cannot serve here: it has its own shorter cap.
+    e.h.faults.set([{ target: 'jira', kind: 'timeout', rate: 1, pathIncludes: '/mypermissions' }]);
     let page: Page | undefined;
     try {
       page = await openAs(e, agent, `/browse/${key}`);
