@@ -20,6 +20,7 @@ const germanAsk: PortalAskView = aPendingAsk({
   wording: {
     locale: 'de-DE',
     text: 'Wie läuft es bisher?',
+    stage: 'asked',
     reasonChips: {
       negative: [
         { value: 'Slow', label: 'Langsam' },

@@ -52,10 +52,12 @@ export function localeHint(context: ViewContext): { locale?: string } {
 }
 
 /**
- * A question asked while the request was open ("How is it going so far?") can still be waiting
- * after it is resolved: the date and the moment keep "so far" true.
+ * Once the request is resolved, a question put while it was open is asked about the outcome instead
+ * (the resolver words it), and the line above says why. An answer given while it was open keeps its
+ * question, with the date and the moment that keep "so far" true.
  */
 function askedWhen(ask: PortalAskView, m: Translator): string | undefined {
+  if (ask.wording.stage === 'outcome') return m.t('portal.resolved');
   return ask.askedWhileOpen ? m.t('portal.askedWhileOpen', { at: ask.askedAt }) : undefined;
 }
 
