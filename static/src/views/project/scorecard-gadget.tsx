@@ -2,6 +2,7 @@ import Button from '@atlaskit/button/default/button';
 import { token } from '@atlaskit/tokens';
 import { type ReactNode, useId, useState } from 'react';
 import { getGadgetProjects, getScorecards, type DashboardWindow } from '@contracts/project';
+import { AreaMessages } from '../../i18n/area-messages';
 import { useMessages } from '../../i18n/messages';
 import { useCall } from '../../api/client-context';
 import { useHost } from '../../app/host-context';
@@ -25,6 +26,14 @@ const windowWords = (w: DashboardWindow): string => (w === 'month' ? 'this month
 
 /** The dashboard gadget: the scorecards of one project, compact; or its configuration form. */
 export default function ScorecardGadget() {
+  return (
+    <AreaMessages area="project" lines={3}>
+      <GadgetView />
+    </AreaMessages>
+  );
+}
+
+function GadgetView() {
   const { context } = useHost();
   const config = configOf(context.extension.gadgetConfiguration);
   if (context.extension.entryPoint === 'edit') return <GadgetEdit initial={config} />;
