@@ -228,6 +228,9 @@ const SlaCycleFields = {
   remainingTime: SlaDuration,
 };
 export const LiveSlaPageSchema = z.looseObject({
+  /** Paging (PagedDTOSlaInformationDTO): absent fields read as one last page. */
+  size: z.number().int().min(0).optional(),
+  isLastPage: z.boolean().optional(),
   values: z.array(
     z.looseObject({
       name: z.string().min(1),
@@ -252,21 +255,87 @@ function liveCycle(c: LiveSlaCycleDto): LiveSlaCycle {
   };
 }
 
-const getLiveSlas: JiraClient['getLiveSlas'] = async (issueIdOrKey) => {
-  // One page: JSM's default page (50) holds every SLA a request type defines in practice.
-  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-sla-get
-  const res = await checked(
-    api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueIdOrKey}/sla`, { method: 'GET', headers: READ }),
-  );
-  if (res.status === 404) return [];
-  expectOk(res, 'sla');
-  const page = await parse(res, LiveSlaPageSchema, 'sla');
-  return page.values.map((v): LiveSla => ({
+/**
+ * How long the panel waits for JSM's SLAs, all pages together. A resolver is stopped after 25 s
+ * (mirror/limits-invocation/index.md, "Runtime seconds"), and Forge sets no shorter timeout of its
+ * own on a `requestJira` call, so an SLA read that never answers would take the whole panel down
+ * with it. Past this cap the panel renders without the live SLAs ("SLA could not be read"); the
+ * rest of its reads, two more round trips, still fit well inside the 25 s.
+ */
+export const LIVE_SLA_TIME_CAP_MS = 5_000;
+
+/**
+ * Pages of SLAs read at most: JSM pages them 50 at a time by default, and a request type with more
+ * than 250 SLAs is beyond any configuration seen; the SLAs past the bound are not shown.
+ */
+export const LIVE_SLA_MAX_PAGES = 5;
+
+/** Thrown when the SLA read has not finished within LIVE_SLA_TIME_CAP_MS. */
+export class JiraTimeCapError extends Error {
+  constructor(
+    readonly what: string,
+    readonly ms: number,
+  ) {
+    super(`Jira ${what} did not answer within ${ms} ms`);
+    this.name = 'JiraTimeCapError';
+  }
+}
+
+/**
+ * `work` or a JiraTimeCapError after `ms`, whichever comes first. The call itself is left to finish
+ * or fail on its own: no abort signal is passed to requestJira, whose docs do not say it takes one.
+ */
+async function withinTimeCap<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cap = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new JiraTimeCapError(what, ms)), ms);
+  });
+  // A late failure of the abandoned call must not surface as an unhandled rejection.
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, cap]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function liveSla(v: z.output<typeof LiveSlaPageSchema>['values'][number]): LiveSla {
+  return {
     name: v.name,
     completedCycles: v.completedCycles.map(liveCycle),
     ongoingCycle: v.ongoingCycle ? { ...liveCycle(v.ongoingCycle), paused: v.ongoingCycle.paused } : null,
-  }));
-};
+  };
+}
+
+/**
+ * Every page of the request's SLAs: `start` moves by the page's `size` until `isLastPage` (the
+ * paging fields of PagedDTOSlaInformationDTO), at most LIVE_SLA_MAX_PAGES pages.
+ * https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-sla-get
+ */
+async function readSlaPages(issueIdOrKey: string): Promise<LiveSla[]> {
+  const slas: LiveSla[] = [];
+  let start = 0;
+  for (let pageNo = 0; pageNo < LIVE_SLA_MAX_PAGES; pageNo++) {
+    const res = await checked(
+      api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueIdOrKey}/sla?start=${start}`, {
+        method: 'GET',
+        headers: READ,
+      }),
+    );
+    if (res.status === 404) return slas;
+    expectOk(res, 'sla');
+    const page = await parse(res, LiveSlaPageSchema, 'sla');
+    slas.push(...page.values.map(liveSla));
+    const size = page.size ?? page.values.length;
+    // No more pages, or a page that would not move the start: stop rather than read it again.
+    if (page.isLastPage !== false || size === 0) return slas;
+    start += size;
+  }
+  return slas;
+}
+
+const getLiveSlas: JiraClient['getLiveSlas'] = (issueIdOrKey) =>
+  withinTimeCap(readSlaPages(issueIdOrKey), LIVE_SLA_TIME_CAP_MS, 'sla');
 
 const getParticipants: JiraClient['getParticipants'] = async (issueKey) => {
   const res = await checked(

@@ -130,4 +130,40 @@ describe('the live SLA read of the agent panel', () => {
       h.faults.clear();
     }
   });
+
+  it('renders the panel without the SLAs when JSM never answers the SLA read', async () => {
+    const issue = openTicket({ firstResponse: 30, resolution: 480 });
+    await h.waitForIdle();
+    // The host's hang: the call answers only after the invocation's deadline (local/wire-router.ts).
+    h.faults.set([{ target: 'jira', kind: 'timeout', rate: 1, pathIncludes: '/sla' }]);
+    try {
+      const { view } = await panel(issue);
+      expect([view.sla, view.issueKey]).toEqual([{ read: 'failed' }, issue.key]);
+      expect(h.faults.injected).toBe(1);
+    } finally {
+      h.faults.clear();
+    }
+  });
+
+  it('reads every page of SLAs: a breach on the third page shows', async () => {
+    const issue = openTicket({ firstResponse: 600, resolution: 600 });
+    // 120 more SLAs: pages of 50, 50 and 22. Only the last one has a goal short enough to breach.
+    for (let i = 1; i <= 120; i++)
+      h.site.setSla(issue.key, `Extra SLA ${String(i).padStart(3, '0')}`, { goalMinutes: i === 120 ? 60 : 900 });
+    await h.waitForIdle();
+    h.advanceBoth(2 * HOUR);
+    const { view, metrics } = await panel(issue);
+    const slas = view.sla.read === 'read' ? view.sla.slas : [];
+    expect(slas).toHaveLength(122);
+    // Worst first: 120 − 60 = 60 minutes past the goal.
+    expect(slas[0]).toEqual({
+      name: 'Extra SLA 120',
+      state: 'breached',
+      remainingMs: -60 * MINUTE,
+      breachedBefore: false,
+    });
+    expect(view.risk.reasons.map((r) => r.code)).toContain('sla-breached');
+    const slaCalls = Object.entries(metrics.jira.byRoute).filter(([route]) => route.includes('/sla'));
+    expect(slaCalls.reduce((n, [, calls]) => n + calls, 0)).toBe(3);
+  });
 });
