@@ -166,4 +166,27 @@ describe('the live SLA read of the agent panel', () => {
     const slaCalls = Object.entries(metrics.jira.byRoute).filter(([route]) => route.includes('/sla'));
     expect(slaCalls.reduce((n, [, calls]) => n + calls, 0)).toBe(3);
   });
+
+  it('gives the glance the same risk as the panel: a live breach is what lifts its lozenge', async () => {
+    // The glance (jira:issueContext) shows mood, risk level and the last answer. A breached SLA is
+    // worth 25 risk points, medium on its own (src/domain/ticket/risk.ts), so the glance shows the
+    // live SLA through its lozenge and needs the read to agree with the panel's chip and risk.
+    const issue = openTicket({ firstResponse: 30, resolution: 480 });
+    await h.waitForIdle();
+    h.advanceBoth(2 * HOUR);
+    const glance = async () => {
+      const r = await h.invoke('sentio-issue-context', 'getTicketExperience', {}, agent, { issue });
+      if (!r.ok) throw r.error ?? new Error('glance failed');
+      return unwrap(r.value as never) as TicketExperienceView;
+    };
+    const [fromPanel, fromGlance] = [(await panel(issue)).view, await glance()];
+    expect([fromPanel.risk.level, fromGlance.risk.level]).toEqual(['medium', 'medium']);
+    // Without the live SLAs the same glance would say low: the read is what it shows.
+    h.faults.set([{ target: 'jira', kind: 503, rate: 1, pathIncludes: '/sla' }]);
+    try {
+      expect((await glance()).risk.level).toBe('low');
+    } finally {
+      h.faults.clear();
+    }
+  });
 });
