@@ -7,7 +7,9 @@ import type { AskSummary, TicketExperienceView, TimelineEntry } from '../../cont
 import type { Ask } from '../../domain/ask';
 import { normalisedScore, type QuestionKind, SCALES } from '../../domain/question';
 import type { Signal } from '../../domain/signal';
-import { NEGATIVE_MOOD, POSITIVE_MOOD, ticketSignals, type TicketExperience } from '../../domain/ticket';
+import type { Translator } from '../../domain/i18n';
+import { wordQuestion } from '../../domain/survey/waypoint-wording';
+import { NEGATIVE_MOOD, POSITIVE_MOOD, isDone, ticketSignals, type TicketExperience } from '../../domain/ticket';
 
 function moodLabel(mood: number | null): TicketExperienceView['moodLabel'] {
   if (mood === null) return 'unknown';
@@ -126,23 +128,31 @@ function indicatorsOf(e: TicketExperience, mood: number | null): TicketExperienc
   ];
 }
 
-export function askSummary(ask: Ask, planName: string): AskSummary {
+/**
+ * One ask as the agent sees it: the question the requester is asked now, in the plan's English (the
+ * question about the outcome once the request is resolved), and, for an answer to that question,
+ * the waypoint it counts at (`resolved`, not mid-flight) rather than the one it was first put at.
+ * @param english the message files in English (Sentio's outcome question when the plan has none)
+ */
+export function askSummary(ask: Ask, planName: string, resolved: boolean, english: Translator): AskSummary {
+  const worded = wordQuestion(ask, resolved, english);
+  const outcomeAnswer = ask.answer?.wording === 'outcome';
   return {
     id: ask.id,
     planId: ask.planId,
     planName,
-    waypoint: ask.waypoint,
+    waypoint: outcomeAnswer ? 'resolved' : ask.waypoint,
     status: ask.status,
     questionKind: ask.question.kind,
-    questionText: ask.question.text,
+    questionText: worded.text,
     createdAt: ask.createdAt,
     expiresAt: ask.expiresAt,
     score: ask.answer?.score ?? null,
-    midFlight: ask.midFlight,
+    midFlight: outcomeAnswer ? false : ask.midFlight,
   };
 }
 
-export function ticketExperienceView(read: TicketExperienceRead): TicketExperienceView {
+export function ticketExperienceView(read: TicketExperienceRead, english: Translator): TicketExperienceView {
   const e = read.experience;
   const last = e.answers[e.answers.length - 1];
   return {
@@ -157,7 +167,7 @@ export function ticketExperienceView(read: TicketExperienceRead): TicketExperien
     },
     timeline: timelineOfTicket(e),
     indicators: indicatorsOf(e, read.mood),
-    asks: read.asks.map((a) => askSummary(a.ask, a.planName)),
+    asks: read.asks.map((a) => askSummary(a.ask, a.planName, isDone(e), english)),
     planDecisions: [...read.planDecisions],
     manualPlans: [...read.manualPlans],
     lastScore:
