@@ -16,9 +16,11 @@ import { HOUR, MODULE, startTestHost, stopTestHost, unwrap, type TestHost } from
 const messages = (locale: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'locales', `${locale}.json`), 'utf8')) as {
     portal: { outcome: Record<string, string>; resolved: string };
+    surveyComment: { reminder: string };
   };
 const en = messages('en-US').portal;
 const de = messages('de-DE').portal;
+const deReminder = messages('de-DE').surveyComment.reminder;
 
 describe('after resolution, the requester is asked about the outcome (local host)', () => {
   let h: TestHost;
@@ -175,5 +177,15 @@ describe('after resolution, the requester is asked about the outcome (local host
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain(de.outcome.csat5);
     expect(sent[0]).not.toContain('Wie zufrieden sind Sie bisher?');
+  });
+
+  it('reminds about the outcome once the request is resolved, in the requester’s language', async () => {
+    // The German request's ask is still unanswered; its plan reminds after 24 hours.
+    h.advanceBoth(25 * HOUR);
+    await h.tick('sentio-hourly');
+    const comments = links(tickets.de.id);
+    expect(comments).toHaveLength(2);
+    expect(comments[1]).toContain(deReminder.replace('{comment}', de.outcome.csat5 ?? ''));
+    expect(comments[1]).not.toContain('Wie zufrieden sind Sie bisher?');
   });
 });

@@ -7,7 +7,6 @@
  * Delivery is at least once: if Jira accepted the comment but the confirmation write failed,
  * the retry posts it again (Jira offers no idempotency key for comments).
  */
-import { isDone } from '../../domain/ticket';
 import type { AppPorts, StoredConfig } from '../ports';
 import { withOptimisticRetry } from '../tickets/optimistic-retry';
 import { postSurveyComment } from './post-survey-comment';
@@ -16,20 +15,14 @@ import { postSurveyComment } from './post-survey-comment';
 export async function deliverOwedComments(
   ports: AppPorts,
   config: StoredConfig,
-  ticketId: string,
-  askIds: readonly string[],
+  owed: { readonly ticketId: string; readonly owed: readonly string[]; readonly resolved: boolean },
 ): Promise<number> {
+  const { ticketId, resolved } = owed;
   let sent = 0;
-  // Read once, and only when a comment goes out: after the request is resolved it asks about the outcome.
-  let resolved: boolean | undefined;
-  for (const askId of askIds) {
+  for (const askId of owed.owed) {
     const stored = await ports.asks.getAsk(askId);
     const live = stored !== null && stored.ask.status === 'pending' && stored.ask.expiresAt > ports.clock.now();
     if (live) {
-      if (resolved === undefined) {
-        const ticket = await ports.tickets.getTicket(ticketId);
-        resolved = ticket !== null && isDone(ticket.value.experience);
-      }
       await postSurveyComment(ports, config, stored.ask, resolved);
       sent += 1;
     }

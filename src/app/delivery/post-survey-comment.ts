@@ -12,12 +12,14 @@ import { requesterLocale } from '../surveys/requester-locale';
  * asking about the outcome when the request is resolved by the time the comment goes out (a late
  * delivery, a reminder).
  * @param resolved whether the request is resolved now
+ * @param kind `reminder` for the one reminder a plan may send, with fresh links
  */
 export async function postSurveyComment(
   ports: AppPorts,
   config: StoredConfig,
   ask: Ask,
   resolved: boolean,
+  kind: 'first' | 'reminder' = 'first',
 ): Promise<void> {
   const plan = planOf(config, ask);
   if (plan === undefined || !plan.delivery.publicComment) return;
@@ -26,7 +28,9 @@ export async function postSurveyComment(
   const question = wordQuestion(ask, resolved, messages).text;
   await ports.jira.addPublicComment(
     ask.issueKey,
-    messages.t('surveyComment.text', { question }),
+    kind === 'reminder'
+      ? messages.t('surveyComment.reminder', { comment: messages.t('surveyComment.text', { question }) })
+      : messages.t('surveyComment.text', { question }),
     links.map((l) => ({ ...l, label: scorePhrase(messages, ask.question.kind, l.score) })),
   );
 }
