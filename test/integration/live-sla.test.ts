@@ -165,6 +165,8 @@ describe('the live SLA read of the agent panel', () => {
     expect(view.risk.reasons.map((r) => r.code)).toContain('sla-breached');
     const slaCalls = Object.entries(metrics.jira.byRoute).filter(([route]) => route.includes('/sla'));
     expect(slaCalls.reduce((n, [, calls]) => n + calls, 0)).toBe(3);
+    // The pages follow one another beside the other reads: three pages keep the panel at 3 round trips.
+    expect(latency.path(metrics.invocationId).roundTrips).toBeLessThanOrEqual(3);
   });
 
   it('gives the glance the same risk as the panel: a live breach is what lifts its lozenge', async () => {
