@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+/**
+ * The words the views build from their own message files (locales/issue, locales/project) in
+ * other locales. Oracle: sentences written out by hand here from the German and Japanese files
+ * and Intl's unit names, not produced by the code under test.
+ */
+import './support/setup';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { TicketExperienceView } from '@contracts/agent';
+import type { Locale, Translator } from '@domain/i18n';
+import { loadArea, type Area } from '../../static/src/i18n/area-files';
+import { withArea } from '../../static/src/i18n/area-messages';
+import { MessagesProvider } from '../../static/src/i18n/messages';
+import { SlaChip } from '../../static/src/views/issue/sla-chip';
+import { forgeTranslator } from '../i18n/forge-translations';
+
+async function wordsOf(locale: Locale, area: Area): Promise<Translator> {
+  return withArea(await forgeTranslator(locale), await loadArea(area, locale));
+}
+
+async function renderIn(locale: Locale, area: Area, node: ReactNode): Promise<HTMLElement> {
+  const m = await wordsOf(locale, area);
+  return render(<MessagesProvider messages={m}>{node}</MessagesProvider>).container;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+type Reading = TicketExperienceView['sla'];
+const breached: Reading = {
+  read: 'read',
+  slas: [
+    { name: 'Zeit bis zur Lösung', state: 'breached', remainingMs: -(2 * HOUR + 5 * MINUTE), breachedBefore: false },
+  ],
+};
+
+describe('the SLA chip in other languages', () => {
+  it('says the state, the SLA and the time overdue in German', async () => {
+    const chip = await renderIn('de-DE', 'issue', <SlaChip reading={breached} />);
+    expect(chip.querySelector('.sentio-explain-term')?.textContent).toBe(
+      'SLA verletzt Zeit bis zur Lösung, 2 Stunden 5 Minuten überfällig',
+    );
+  });
+
+  it('says it in Japanese, with Japanese units and no spaces between them', async () => {
+    const chip = await renderIn('ja-JP', 'issue', <SlaChip reading={breached} />);
+    expect(chip.querySelector('.sentio-explain-term')?.textContent).toBe(
+      'SLA 違反 Zeit bis zur Lösung、2 時間5 分超過',
+    );
+  });
+
+  it('says in French when the read failed', async () => {
+    const chip = await renderIn('fr-FR', 'issue', <SlaChip reading={{ read: 'failed' }} />);
+    expect(chip.querySelector('.sentio-explain-term')?.textContent).toBe('Le SLA n’a pas pu être lu');
+  });
+});
