@@ -14,6 +14,9 @@ import { loadArea, type Area } from '../../static/src/i18n/area-files';
 import { withArea } from '../../static/src/i18n/area-messages';
 import { MessagesProvider } from '../../static/src/i18n/messages';
 import { SlaChip } from '../../static/src/views/issue/sla-chip';
+import { IndicatorTable } from '../../static/src/views/project/indicator-table';
+import { ScorecardCard } from '../../static/src/views/project/scorecard-card';
+import { aScorecard } from './support/builders';
 import { forgeTranslator } from '../i18n/forge-translations';
 
 async function wordsOf(locale: Locale, area: Area): Promise<Translator> {
@@ -53,5 +56,22 @@ describe('the SLA chip in other languages', () => {
   it('says in French when the read failed', async () => {
     const chip = await renderIn('fr-FR', 'issue', <SlaChip reading={{ read: 'failed' }} />);
     expect(chip.querySelector('.sentio-explain-term')?.textContent).toBe('Le SLA n’a pas pu être lu');
+  });
+});
+
+describe('the scorecard in other languages', () => {
+  it('gives the indicator table’s arithmetic in German, with decimal commas', async () => {
+    const table = await renderIn('de-DE', 'project', <IndicatorTable card={aScorecard()} />);
+    // By hand, as in the English test: 70 × 80 % × 70 % = 39.2, written the German way.
+    expect(table.textContent).toContain('70,0 × 80 % von Erlebnis × 70 % (Anteil Erlebnis) = 39,2 Punkte.');
+    expect(table.textContent).toContain('31 gut von 40');
+    const points = [...table.querySelectorAll('td .sentio-explain-term')].map((t) => t.textContent);
+    expect(points).toContain('39,2');
+    expect(table.querySelector('caption')?.textContent).toBe('Indikatoren von People get back to work fast');
+  });
+
+  it('names the card’s target and window in Japanese', async () => {
+    const card = await renderIn('ja-JP', 'project', <ScorecardCard card={aScorecard()} />);
+    expect(card.textContent).toContain('目標 80 · 過去 30 日間');
   });
 });
