@@ -16,7 +16,8 @@ import { MessagesProvider } from '../../static/src/i18n/messages';
 import { SlaChip } from '../../static/src/views/issue/sla-chip';
 import { IndicatorTable } from '../../static/src/views/project/indicator-table';
 import { ScorecardCard } from '../../static/src/views/project/scorecard-card';
-import { aScorecard } from './support/builders';
+import { watermelonVerdict } from '../../static/src/views/project/watermelon-table';
+import { aScorecard, aWatermelon } from './support/builders';
 import { forgeTranslator } from '../i18n/forge-translations';
 
 async function wordsOf(locale: Locale, area: Area): Promise<Translator> {
@@ -73,5 +74,19 @@ describe('the scorecard in other languages', () => {
   it('names the card’s target and window in Japanese', async () => {
     const card = await renderIn('ja-JP', 'project', <ScorecardCard card={aScorecard()} />);
     expect(card.textContent).toContain('目標 80 · 過去 30 日間');
+  });
+});
+
+describe('the SLA-versus-experience verdict in other languages', () => {
+  it('says why a row is a watermelon in Spanish, with the basis in words', async () => {
+    const row = aWatermelon().rows.find((r) => r.flagged);
+    expect(row).toBeDefined();
+    if (row === undefined) return;
+    const m = await wordsOf('es-ES', 'project');
+    // By hand from the row: operations 95 ≥ 80, satisfaction's upper bound 55 % under 70 %.
+    expect(watermelonVerdict(m, row).full).toMatch(
+      /^La puntuación operativa 95 \(≥ 80\) parece verde, pero la satisfacción es como mucho 55 %, por debajo de 70 %\. Una sandía/,
+    );
+    expect(watermelonVerdict(m, row).short).toBe('Sandía');
   });
 });
