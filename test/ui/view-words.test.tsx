@@ -14,6 +14,7 @@ import { loadArea, type Area } from '../../static/src/i18n/area-files';
 import { withArea } from '../../static/src/i18n/area-messages';
 import { MessagesProvider } from '../../static/src/i18n/messages';
 import { SlaChip } from '../../static/src/views/issue/sla-chip';
+import { CallErrorMessage } from '../../static/src/ui/call-error-message';
 import { IndicatorTable } from '../../static/src/views/project/indicator-table';
 import { ScorecardCard } from '../../static/src/views/project/scorecard-card';
 import { watermelonVerdict } from '../../static/src/views/project/watermelon-table';
@@ -88,5 +89,16 @@ describe('the SLA-versus-experience verdict in other languages', () => {
       /^La puntuación operativa 95 \(≥ 80\) parece verde, pero la satisfacción es como mucho 55 %, por debajo de 70 %\. Una sandía/,
     );
     expect(watermelonVerdict(m, row).short).toBe('Sandía');
+  });
+});
+
+describe('shared error words in other languages', () => {
+  it('says a timed-out call in German, with the retry action, and no bridge text', async () => {
+    const error = { code: 'bridge', message: 'FUNCTION_TIME_OUT', fields: [], reason: 'timeout' } as const;
+    const box = await renderIn('de-DE', 'issue', <CallErrorMessage error={error} onRetry={() => undefined} />);
+    expect(box.textContent).toContain('Jira ist ausgelastet oder nicht erreichbar');
+    expect(box.textContent).toContain('Jira hat zu lange für die Antwort gebraucht.');
+    expect(box.querySelector('button')?.textContent).toBe('Erneut versuchen');
+    expect(box.textContent).not.toContain('FUNCTION_TIME_OUT');
   });
 });
