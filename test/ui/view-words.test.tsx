@@ -8,12 +8,13 @@ import './support/setup';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { TicketExperienceView } from '@contracts/agent';
+import type { RiskView, TicketExperienceView } from '@contracts/agent';
 import type { Locale, Translator } from '@domain/i18n';
 import { loadArea, type Area } from '../../static/src/i18n/area-files';
 import { withArea } from '../../static/src/i18n/area-messages';
 import { MessagesProvider } from '../../static/src/i18n/messages';
 import { SlaChip } from '../../static/src/views/issue/sla-chip';
+import { reasonText, timelineTitle } from '../../static/src/views/issue/server-words';
 import { CallErrorMessage } from '../../static/src/ui/call-error-message';
 import { IndicatorTable } from '../../static/src/views/project/indicator-table';
 import { ScorecardCard } from '../../static/src/views/project/scorecard-card';
@@ -100,5 +101,74 @@ describe('shared error words in other languages', () => {
     expect(box.textContent).toContain('Jira hat zu lange für die Antwort gebraucht.');
     expect(box.querySelector('button')?.textContent).toBe('Erneut versuchen');
     expect(box.textContent).not.toContain('FUNCTION_TIME_OUT');
+  });
+});
+
+describe('risk reasons and timeline titles sent as codes with figures', () => {
+  // The server's English sentences (src/domain/ticket/risk.ts, written separately) are the oracle
+  // for English; the German ones are written out by hand from the German file.
+  const reasons: Array<RiskView['reasons'][number] & { de: string }> = [
+    {
+      code: 'low-score-no-follow-up',
+      text: 'Low survey answer (1 of 5) with no follow-up yet',
+      facts: { answer: { kind: 'csat5', score: 1 } },
+      de: 'Schlechte Umfrageantwort (1 von 5), noch ohne Nachfassen',
+    },
+    {
+      code: 'sla-breached',
+      text: 'SLA breached: Time to first response, Time to resolution',
+      facts: { slas: ['Time to first response', 'Time to resolution'] },
+      de: 'SLA verletzt: Time to first response, Time to resolution',
+    },
+    {
+      code: 'negative-mood',
+      text: "Requester's recent comments read negative (−0.62 on a −1 to +1 scale)",
+      facts: { mood: -0.62 },
+      de: 'Die letzten Kommentare der anfragenden Person wirken negativ (−0,62 auf einer Skala von −1 bis +1)',
+    },
+    {
+      code: 'chasers',
+      text: 'Requester asked for an update twice',
+      facts: { count: 2 },
+      de: 'Die anfragende Person hat zweimal nach dem Stand gefragt',
+    },
+    { code: 'reassigned', text: 'Reassigned 3 times', facts: { count: 3 }, de: '3 Mal neu zugewiesen' },
+    {
+      code: 'long-wait',
+      text: 'Waited for support 3 days in total (the limit is 24 hours)',
+      facts: { waitedHours: 80, limitHours: 24 },
+      de: 'Insgesamt 3 Tage auf den Support gewartet (die Grenze ist 24 Stunden)',
+    },
+  ];
+
+  it('words each reason as the server does in English, and in German from the figures', async () => {
+    const en = await wordsOf('en-US', 'issue');
+    const de = await wordsOf('de-DE', 'issue');
+    for (const r of reasons) {
+      expect(reasonText(en, r)).toBe(r.text);
+      expect(reasonText(de, r)).toBe(r.de);
+    }
+  });
+
+  it('keeps the server’s English when no figures come with a reason', async () => {
+    const de = await wordsOf('de-DE', 'issue');
+    expect(reasonText(de, { code: 'chasers', text: 'Requester asked for an update once' })).toBe(
+      'Requester asked for an update once',
+    );
+  });
+
+  it('titles timeline entries in Japanese', async () => {
+    const ja = await wordsOf('ja-JP', 'issue');
+    const entry = { id: 'e', at: 0, kind: 'answer', detail: null, tone: 'bad' } as const;
+    expect(
+      timelineTitle(ja, {
+        ...entry,
+        title: 'Survey answer: 2 of 5',
+        says: { title: 'answer', questionKind: 'csat5', score: 2 },
+      }),
+    ).toBe('アンケート回答: 5 段階中 2');
+    expect(timelineTitle(ja, { ...entry, kind: 'reopened', title: 'Reopened', says: { title: 'reopened' } })).toBe(
+      '再オープン',
+    );
   });
 });
