@@ -39,8 +39,8 @@ export function keysIn(source: string, areas: readonly string[]): string[] {
   return [...found].sort();
 }
 
-const VIEWS = ['static/src/views/issue', 'static/src/glance', 'static/src/views/project'];
-const AREAS = ['issuePanel', 'glance', 'ticket', 'projectPage', 'scale'];
+const VIEWS = ['static/src/views/issue', 'static/src/glance', 'static/src/views/project', 'static/src/ui'];
+const AREAS = ['issuePanel', 'glance', 'ticket', 'projectPage', 'scale', 'common'];
 // The manifest's file and the views' own (locales/issue, locales/project: static/src/i18n/area-files.ts).
 const read = (path: string): Tree => JSON.parse(readFileSync(join(root, path), 'utf8')) as Tree;
 const files = new Map(

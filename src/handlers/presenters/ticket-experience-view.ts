@@ -30,6 +30,7 @@ function timelineOf(signal: Signal): TimelineEntry {
         ...at,
         kind: 'answer',
         title: `Survey answer: ${answerWords(signal.questionKind, signal.score)}`,
+        says: { title: 'answer', questionKind: signal.questionKind, score: signal.score },
         detail: signal.comment,
         tone: signal.favourable ? 'good' : 'bad',
       };
@@ -39,6 +40,7 @@ function timelineOf(signal: Signal): TimelineEntry {
         ...at,
         kind: 'comment-sentiment',
         title: negative ? 'Negative tone detected' : 'Requester comment',
+        says: { title: negative ? 'negative-comment' : 'comment' },
         detail: signal.negativeSentences[0] ?? null,
         tone: negative ? 'bad' : 'neutral',
       };
@@ -49,20 +51,36 @@ function timelineOf(signal: Signal): TimelineEntry {
         ...at,
         kind: 'comment-sentiment',
         title: 'Requester comment: not scored (language)',
+        says: { title: 'comment-not-scored' },
         detail: null,
         tone: 'neutral',
       };
     case 'chaser':
-      return { ...at, kind: 'chaser', title: 'Requester asked for an update', detail: signal.excerpt, tone: 'bad' };
+      return {
+        ...at,
+        kind: 'chaser',
+        title: 'Requester asked for an update',
+        says: { title: 'chaser' },
+        detail: signal.excerpt,
+        tone: 'bad',
+      };
     case 'sla-breached':
-      return { ...at, kind: 'sla-breached', title: `SLA breached: ${signal.slaName}`, detail: null, tone: 'bad' };
+      return {
+        ...at,
+        kind: 'sla-breached',
+        title: `SLA breached: ${signal.slaName}`,
+        says: { title: 'sla-breached', slaName: signal.slaName },
+        detail: null,
+        tone: 'bad',
+      };
     case 'reopened':
-      return { ...at, kind: 'reopened', title: 'Reopened', detail: null, tone: 'bad' };
+      return { ...at, kind: 'reopened', title: 'Reopened', says: { title: 'reopened' }, detail: null, tone: 'bad' };
     case 'reassigned':
       return {
         ...at,
         kind: 'reassigned',
         title: `Reassigned (${signal.count})`,
+        says: { title: 'reassigned', count: signal.count },
         detail: null,
         tone: signal.count > 1 ? 'bad' : 'neutral',
       };
@@ -93,6 +111,7 @@ function chaserEntry(signal: SignalOf<'chaser'>, tone: SignalOf<'comment-sentime
     at: signal.at,
     kind: 'chaser',
     title: negative ? 'Requester asked for an update, in a negative tone' : 'Requester asked for an update',
+    says: { title: negative ? 'negative-chaser' : 'chaser' },
     detail: (negative ? tone.negativeSentences[0] : undefined) ?? signal.excerpt,
     tone: 'bad',
   };
@@ -163,7 +182,11 @@ export function ticketExperienceView(read: TicketExperienceRead, english: Transl
     risk: {
       level: read.risk.level,
       score: read.risk.score,
-      reasons: read.risk.reasons.map((r) => ({ code: r.code, text: r.text })),
+      reasons: read.risk.reasons.map((r) => ({
+        code: r.code,
+        text: r.text,
+        facts: r.facts,
+      })),
     },
     timeline: timelineOfTicket(e),
     indicators: indicatorsOf(e, read.mood),

@@ -30,6 +30,9 @@ export interface Client {
   load<C extends ResolverContract>(contract: C, payload: PayloadOf<C>): Promise<CallResult<ResponseOf<C>>>;
 }
 
+/** The reason of a payload the client refused before sending it (the server was not asked). */
+export const CLIENT_CHECK = 'payload';
+
 function failure(
   code: CallError['code'],
   message: string,
@@ -86,7 +89,7 @@ export function createClient(host: Pick<Host, 'invoke'>): Client {
     // without a round trip.
     const out = contract.payload.safeParse(payload);
     if (!out.success) {
-      return failure('validation', 'Some fields need attention.', fieldProblems(out.error));
+      return failure('validation', 'Some fields need attention.', fieldProblems(out.error), CLIENT_CHECK);
     }
     let raw: unknown;
     try {

@@ -54,5 +54,3 @@ export function formatSigned(delta: number, digits = 0): string {
   const text = delta.toFixed(digits);
   return delta > 0 ? `+${text}` : text;
 }
-
-export const NOT_ENOUGH_DATA = 'Not enough data';
