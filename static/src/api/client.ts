@@ -119,28 +119,6 @@ export function createClient(host: Pick<Host, 'invoke'>): Client {
   return client;
 }
 
-/** A heading for an error, by what the person can do about it. */
-export function errorTitle(error: CallError): string {
-  switch (error.code) {
-    case 'validation':
-      return 'Some fields need attention';
-    case 'forbidden':
-      return 'You do not have access to this';
-    case 'not-found':
-      return 'Not found';
-    case 'conflict':
-      return 'Someone else changed this';
-    case 'refused':
-      return 'Not possible right now';
-    case 'unavailable':
-    case 'bridge':
-      return 'Jira is busy or unreachable';
-    case 'bad-response':
-    case 'internal':
-      return 'Something went wrong';
-  }
-}
-
 /** Whether trying the same call again can help (shown as a "Try again" action). */
 export function isRetryable(error: CallError): boolean {
   return error.code === 'unavailable' || error.code === 'bridge' || error.code === 'internal';

@@ -4,7 +4,8 @@ import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useRef, useState } from 'react';
 import { answerAsk, getMyAsk, type PortalAskView } from '@contracts/portal';
-import { errorTitle, type CallError } from '../../api/client';
+import type { CallError } from '../../api/client';
+import { errorHeading, errorText } from '../../ui/error-words';
 import { useAction, useCall } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
 import { useHost } from '../../app/host-context';
@@ -92,8 +93,8 @@ function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: P
       style={{ padding: token('space.100'), display: 'flex', flexDirection: 'column', gap: token('space.150') }}
     >
       {error !== null ? (
-        <Notice appearance={error.code === 'refused' ? 'warning' : 'error'} title={errorTitle(error)}>
-          <p>{error.message}</p>
+        <Notice appearance={error.code === 'refused' ? 'warning' : 'error'} title={errorHeading(m, error)}>
+          <p>{errorText(m, error)}</p>
         </Notice>
       ) : null}
       {editing || answer === null ? (
