@@ -3,7 +3,7 @@ import { useMessages } from '../../i18n/messages';
 import { token } from '@atlaskit/tokens';
 import { Area, LinePath } from '@visx/shape';
 import { type KeyboardEvent, type PointerEvent, useId, useMemo, useState } from 'react';
-import { formatDate, formatScore } from '../format';
+import { formatChartDate, formatScore } from '../format';
 import { AXIS_TEXT, CHART, ChartTooltip, Legend, LegendItem } from './chart-parts';
 import { indexTicks, linear } from './linear';
 import { useWidth } from './use-width';
@@ -109,7 +109,7 @@ export default function TrendChart({ days, windowScore, target, label, height = 
             const day = days[t];
             return day === undefined ? null : (
               <text key={t} x={x(t)} y={height - 6} textAnchor="middle" style={AXIS_TEXT}>
-                {formatDate(day.at, 'short')}
+                {formatChartDate(m.locale, day.at)}
               </text>
             );
           })}
@@ -166,7 +166,7 @@ export default function TrendChart({ days, windowScore, target, label, height = 
         </svg>
         {activeDay !== undefined && active !== null ? (
           <ChartTooltip left={x(active)} top={PAD.top} width={width}>
-            <strong>{formatDate(activeDay.at)}</strong>
+            <strong>{formatChartDate(m.locale, activeDay.at, 'medium')}</strong>
             <br />
             {readout}
           </ChartTooltip>
