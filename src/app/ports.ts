@@ -65,6 +65,8 @@ export interface Versioned<T> {
 /** One atomic write: ticket, its new or changed asks and the rollup deltas (DESIGN.md data flow 2). */
 export interface UnitOfWork {
   readonly ticket?: { readonly record: TicketRecord; readonly expectedRev: number };
+  /** More tickets in the same transaction, each checked on its revision (a recompute's batch). */
+  readonly tickets?: ReadonlyArray<{ readonly record: TicketRecord; readonly expectedRev: number }>;
   readonly asks?: ReadonlyArray<{ readonly ask: Ask; readonly usedNonces?: readonly string[] }>;
   readonly buckets?: ReadonlyArray<{ readonly bucket: StoredBucket; readonly expectedRev: number }>;
   /** Also require the configuration document to still be at this revision (recompute writes). */

@@ -5,23 +5,27 @@ import { commitTicketWrite } from '../tickets/commit-ticket-write';
 import { deriveRecord } from '../tickets/derive-record';
 import { withOptimisticRetry } from '../tickets/optimistic-retry';
 import { retire, setGenerations } from './rollup-generations';
+import { writeChunk } from './write-chunk';
 
 /** Tickets per chunk: well inside the consumer's time limit (docs/storage.md). */
 export const RECOMPUTE_CHUNK = 50;
 
 /** One chunk of the job (the queue consumer). Returns true when another chunk was queued. */
 export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise<boolean> {
-  const stored = await ports.documents.getRecompute();
+  const [stored, current] = await Promise.all([ports.documents.getRecompute(), effectiveConfig(ports)]);
   if (
     stored === null ||
     stored.value.jobId !== jobId ||
     stored.value.state === 'done' ||
-    stored.value.state === 'failed'
+    stored.value.state === 'failed' ||
+    current.rollups?.building !== jobId
   )
     return false;
   const page = await ports.tickets.allTickets(stored.value.cursor, RECOMPUTE_CHUNK);
-  let done = 0;
-  for (const item of page.items) {
+  // Together in a few transactions (write-chunk.ts); what a race left over, one by one.
+  const left = await writeChunk(ports, current, page.items);
+  let done = page.items.length - left.length;
+  for (const item of left) {
     const written = await withOptimisticRetry(ports, async () => {
       // Read per ticket and checked in the transaction: a write under a superseded configuration
       // would put the ticket into the wrong generation.
