@@ -17,13 +17,16 @@ export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise
     stored === null ||
     stored.value.jobId !== jobId ||
     stored.value.state === 'done' ||
-    stored.value.state === 'failed' ||
-    current.rollups?.building !== jobId
+    stored.value.state === 'failed'
   )
     return false;
+  // The last chunk switched generations but its state save was lost (the function died between
+  // the two): it is delivered again, and only the save is left to do.
+  const switched = current.rollups?.active === jobId;
+  if (current.rollups?.building !== jobId && !switched) return false;
   const page = await ports.tickets.allTickets(stored.value.cursor, RECOMPUTE_CHUNK);
   // Together in a few transactions (write-chunk.ts); what a race left over, one by one.
-  const left = await writeChunk(ports, current, page.items);
+  const left = switched ? [] : await writeChunk(ports, current, page.items);
   let done = page.items.length - left.length;
   for (const item of left) {
     const written = await withOptimisticRetry(ports, async () => {
@@ -41,15 +44,15 @@ export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise
   }
   const processed = stored.value.processed + done;
   const finished = page.cursor === null;
-  if (finished) {
-    const switched = await setGenerations(ports, (c) => {
+  if (finished && !switched) {
+    const changed = await setGenerations(ports, (c) => {
       const g = c.rollups ?? LEGACY_GENERATIONS;
       // The generation dashboards read until now is left to the hourly clean-up.
       return g.building === jobId
         ? { ...c, rollups: { active: jobId, building: null, retired: retire(g, g.active, ports.clock.now()) } }
         : null;
     });
-    if (switched === null) return false;
+    if (changed === null) return false;
   }
   const next: RecomputeState = {
     ...stored.value,
