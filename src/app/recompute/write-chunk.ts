@@ -9,12 +9,14 @@
  * another transaction of the round already writes waits for the next round, which applies its
  * delta on what the previous round committed (no read: the revisions are known).
  *
- * A refused transaction (a concurrent event moved a ticket or bucket, or the configuration moved)
- * ends the fast path: what did not commit is returned and goes ticket by ticket through the one
- * write path, which reads everything again. A committed ticket holds the building generation with
+ * A refused transaction (a concurrent event moved a ticket or bucket, or the configuration moved;
+ * or any other refusal, such as a store that refuses transactions of one round sharing the
+ * configuration's check — the docs are silent on concurrent transactions) ends the fast path:
+ * what did not commit is returned and goes ticket by ticket through the one write path, which
+ * reads everything again and commits one transaction at a time. A committed ticket holds the building generation with
  * its contribution, so a chunk run again adds nothing for it.
  */
-import { WriteConflict } from '../errors';
+import { TransientError } from '../errors';
 import type { AppPorts, StoredConfig, UnitOfWork, Versioned } from '../ports';
 import { bucketAfter, bucketRefId, planTicketWrite, type TicketWritePlan } from '../tickets/commit-ticket-write';
 import { deriveRecord } from '../tickets/derive-record';
@@ -75,7 +77,8 @@ export async function writeChunk(
         for (const p of group.projects) registered.add(p);
       } else refused.push(...group.members);
     });
-    const failure = results.find((r) => r.status === 'rejected' && !(r.reason instanceof WriteConflict));
+    // A rate limit or an outage: the platform delivers the chunk again later.
+    const failure = results.find((r) => r.status === 'rejected' && r.reason instanceof TransientError);
     if (failure?.status === 'rejected') throw failure.reason;
     if (refused.length > 0) return [...alone, ...refused, ...deferred].map((p) => p.item);
     pending = deferred;
