@@ -7,6 +7,7 @@ import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
 import { TransientError } from '../app/errors';
 import type { CallerJira, IssueSnapshot, Jira, JiraDirectory, LiveSla, LiveSlaCycle, ScopeOptions } from '../app/ports';
+import { requestTypeIdOf } from '../domain/events/jira-payload';
 import { SlaPageSchema } from '../domain/ticket';
 
 /** A Jira response that did not match what the app relies on: a bug or an API change, not the caller's fault. */
@@ -58,7 +59,8 @@ function expectOk(res: APIResponse, what: string): void {
 const IssueSchema = z.object({
   id: z.string(),
   key: z.string(),
-  fields: z.object({
+  // Loose: the other navigable fields (custom ones among them) stay for `requestTypeIdOf`.
+  fields: z.looseObject({
     project: z.object({ id: z.string() }),
     reporter: z.object({ accountId: z.string() }).nullable().optional(),
     priority: z.object({ id: z.string() }).nullable().optional(),
@@ -123,8 +125,11 @@ async function allPages<T>(
 }
 
 async function issueSnapshot(idOrKey: string): Promise<IssueSnapshot | null> {
+  // Navigable fields carry the JSM request type (a custom field whose id differs per site), so one
+  // call usually tells everything; comments and the description are left out, being the bulk.
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get
   const res = await checked(
-    api.asApp().requestJira(route`/rest/api/3/issue/${idOrKey}?fields=project,reporter,priority,status,created`, {
+    api.asApp().requestJira(route`/rest/api/3/issue/${idOrKey}?fields=*navigable,-comment,-description`, {
       method: 'GET',
       headers: READ,
     }),
@@ -132,17 +137,23 @@ async function issueSnapshot(idOrKey: string): Promise<IssueSnapshot | null> {
   if (res.status === 404) return null;
   expectOk(res, 'issue');
   const issue = await parse(res, IssueSchema, 'issue');
-  // The request type lives in JSM, not in the issue fields.
-  const reqRes = await checked(
-    api.asApp().requestJira(route`/rest/servicedeskapi/request/${issue.id}`, { method: 'GET', headers: READ }),
-  );
-  const request = reqRes.ok ? await parse(reqRes, RequestSchema, 'request') : null;
+  let requestTypeId = requestTypeIdOf(issue.fields);
+  let requestReporter: string | null = null;
+  if (requestTypeId === null) {
+    // A site that does not list the request type among navigable fields: JSM names it.
+    const reqRes = await checked(
+      api.asApp().requestJira(route`/rest/servicedeskapi/request/${issue.id}`, { method: 'GET', headers: READ }),
+    );
+    const request = reqRes.ok ? await parse(reqRes, RequestSchema, 'request') : null;
+    requestTypeId = request?.requestTypeId ?? null;
+    requestReporter = request?.reporter?.accountId ?? null;
+  }
   return {
     id: issue.id,
     key: issue.key,
     projectId: issue.fields.project.id,
-    reporterId: issue.fields.reporter?.accountId ?? request?.reporter?.accountId ?? null,
-    requestTypeId: request?.requestTypeId ?? null,
+    reporterId: issue.fields.reporter?.accountId ?? requestReporter,
+    requestTypeId,
     priority: issue.fields.priority?.id ?? null,
     statusCategory: issue.fields.status.statusCategory.key,
     createdAt: Date.parse(issue.fields.created),
