@@ -332,6 +332,8 @@ export interface JiraDirectory {
   listProjects(): Promise<ScopeOptions['projects']>;
   listRequestTypes(): Promise<ScopeOptions['requestTypes']>;
   listPriorities(): Promise<ScopeOptions['priorities']>;
+  /** Request type names by id, without their projects: one list, for the service owner's views. */
+  listRequestTypeNames(): Promise<ReadonlyArray<{ readonly id: string; readonly name: string }>>;
   /** Display names by account id; unknown or closed accounts are simply absent. */
   displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** A person's profile language as Jira states it (`de_DE`); null when hidden (privacy setting) or unknown. */

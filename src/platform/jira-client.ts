@@ -190,6 +190,21 @@ async function listRequestTypes(): Promise<ScopeOptions['requestTypes']> {
   });
 }
 
+async function listRequestTypeNames(): Promise<ReadonlyArray<{ id: string; name: string }>> {
+  // The request types alone: a name needs no service desk.
+  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-requesttype/#api-rest-servicedeskapi-requesttype-get
+  const types = await allPages(
+    (start) =>
+      api.asApp().requestJira(route`/rest/servicedeskapi/requesttype?start=${start}&limit=${LIST_PAGE}`, {
+        method: 'GET',
+        headers: READ,
+      }),
+    deskPage(RequestTypeOptionSchema),
+    'request types',
+  );
+  return types.map((t) => ({ id: t.id, name: t.name }));
+}
+
 async function displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
   // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-bulk-get
   const names = new Map<string, string>();
@@ -375,6 +390,7 @@ export function createJiraClient(): JiraClient {
   return {
     getIssue: issueSnapshot,
     listRequestTypes,
+    listRequestTypeNames,
     displayNames,
     getSlaMetrics,
     getLiveSlas,

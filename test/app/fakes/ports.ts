@@ -402,6 +402,11 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       listProjects: async () => jiraRead('listProjects', world.site.projects),
       listRequestTypes: async () => jiraRead('listRequestTypes', world.site.requestTypes),
       listPriorities: async () => jiraRead('listPriorities', world.site.priorities),
+      listRequestTypeNames: async () =>
+        jiraRead(
+          'listRequestTypeNames',
+          world.site.requestTypes.map((rt) => ({ id: rt.id, name: rt.name })),
+        ),
       displayNames: async (ids) =>
         jiraRead(
           'displayNames',
