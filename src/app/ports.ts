@@ -334,6 +334,8 @@ export interface JiraDirectory {
   listPriorities(): Promise<ScopeOptions['priorities']>;
   /** Request type names by id, without their projects: one list, for the service owner's views. */
   listRequestTypeNames(): Promise<ReadonlyArray<{ readonly id: string; readonly name: string }>>;
+  /** One project's name; null when Jira knows no such project. */
+  projectName(projectId: string): Promise<string | null>;
   /** Display names by account id; unknown or closed accounts are simply absent. */
   displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** A person's profile language as Jira states it (`de_DE`); null when hidden (privacy setting) or unknown. */

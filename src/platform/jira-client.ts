@@ -205,6 +205,16 @@ async function listRequestTypeNames(): Promise<ReadonlyArray<{ id: string; name:
   return types.map((t) => ({ id: t.id, name: t.name }));
 }
 
+async function projectName(projectId: string): Promise<string | null> {
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-projectidorkey-get
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/api/3/project/${projectId}`, { method: 'GET', headers: READ }),
+  );
+  if (res.status === 404) return null;
+  expectOk(res, 'project');
+  return (await parse(res, ProjectOptionSchema, 'project')).name;
+}
+
 async function displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
   // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-bulk-get
   const names = new Map<string, string>();
@@ -391,6 +401,7 @@ export function createJiraClient(): JiraClient {
     getIssue: issueSnapshot,
     listRequestTypes,
     listRequestTypeNames,
+    projectName,
     displayNames,
     getSlaMetrics,
     getLiveSlas,

@@ -91,5 +91,8 @@ describe('round trips of the resolvers each view calls at first render', () => {
     const jiraOf = (resolver: string) => calls.filter((c) => c.resolver === resolver).map((c) => c.jira);
     expect(jiraOf('getWatermelon')).toEqual([2]);
     expect(jiraOf('getAtRiskTickets')).toEqual([3]);
+    // The gadget names its project: the permission and that one project, not the admin's lists.
+    const gadget = calls.filter((c) => c.resolver === 'getScorecards' && c.view === 'sentio-scorecard-gadget');
+    expect(gadget.map((c) => c.jira)).toEqual([2]);
   });
 });

@@ -3,7 +3,7 @@
  * projects come from the cached list the admin's scope pickers use (one storage read while fresh);
  * the editor offers only those the caller may browse, asked of Jira as the caller.
  */
-import { listScopeOptions } from '../configuration/list-scope-options';
+import { listScopeOptions, scopeOptionsCache } from '../configuration/list-scope-options';
 import type { AppPorts, CallerJira, ScopeOptions } from '../ports';
 
 /** The editor checks at most this many projects (each one asUser call), a few at a time. */
@@ -27,10 +27,16 @@ export async function gadgetProjects(
   return { projects, truncated: all.length > checked.length };
 }
 
-/** The project's name for a title; null when Jira cannot say (the view then names no project). */
+/**
+ * The project's name for a title; null when Jira cannot say (the view then names no project). From
+ * the fresh scope-options cache, else one call for this project: never the admin's four lists nor
+ * the cache write on the gadget's critical path (2 round trips at most).
+ */
 export async function projectNameOf(ports: AppPorts, projectId: string): Promise<string | null> {
   try {
-    return (await listScopeOptions(ports)).projects.find((p) => p.id === projectId)?.name ?? null;
+    const cached = await scopeOptionsCache(ports);
+    if (cached.fresh !== null) return cached.fresh.projects.find((p) => p.id === projectId)?.name ?? null;
+    return await ports.directory.projectName(projectId);
   } catch {
     return null;
   }

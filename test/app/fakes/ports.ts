@@ -402,6 +402,7 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       listProjects: async () => jiraRead('listProjects', world.site.projects),
       listRequestTypes: async () => jiraRead('listRequestTypes', world.site.requestTypes),
       listPriorities: async () => jiraRead('listPriorities', world.site.priorities),
+      projectName: async (id) => jiraRead('projectName', world.site.projects.find((p) => p.id === id)?.name ?? null),
       listRequestTypeNames: async () =>
         jiraRead(
           'listRequestTypeNames',
