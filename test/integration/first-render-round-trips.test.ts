@@ -65,6 +65,17 @@ describe('round trips of the resolvers each view calls at first render', () => {
     await stopTestHost(h);
   });
 
+  it("keeps the gadget editor's project picker within 3 round trips with the scope lists expired", async () => {
+    // The picker asks Jira for the lists, then whether the caller may browse each project; the
+    // cache write overlaps those checks rather than coming before them.
+    h.advanceBoth(SCOPE_OPTIONS_TTL_MS + MINUTE);
+    h.metrics.reset();
+    unwrap(await h.call(MODULE.project, 'getGadgetProjects', {}, h.users.agents[0] ?? ''));
+    const [picker] = h.metrics.invocations({ kind: 'resolver', cause: 'getGadgetProjects' });
+    expect(picker).toBeDefined();
+    expect(roundTripsOf(picker!).roundTrips).toBeLessThanOrEqual(BUDGET);
+  });
+
   it('stays within 3 sequential round trips for every resolver of every view', async () => {
     const views = await viewChunks();
     const opened = siteViews(h);

@@ -3,7 +3,7 @@
  * projects come from the cached list the admin's scope pickers use (one storage read while fresh);
  * the editor offers only those the caller may browse, asked of Jira as the caller.
  */
-import { listScopeOptions, scopeOptionsCache } from '../configuration/list-scope-options';
+import { fetchScopeOptions, scopeOptionsCache } from '../configuration/list-scope-options';
 import type { AppPorts, CallerJira, ScopeOptions } from '../ports';
 
 /** The editor checks at most this many projects (each one asUser call), a few at a time. */
@@ -16,15 +16,22 @@ export async function gadgetProjects(
   ports: AppPorts,
   caller: CallerJira,
 ): Promise<{ projects: Project[]; truncated: boolean }> {
-  const all = (await listScopeOptions(ports)).projects;
+  const { options, cached } = await fetchScopeOptions(ports);
+  const all = options.projects;
   const checked = all.slice(0, GADGET_PROJECTS_CHECKED);
+  // The permission checks overlap the cache write: one round trip less.
+  const [projects] = await Promise.all([browsable(caller, checked), cached]);
+  return { projects, truncated: all.length > checked.length };
+}
+
+async function browsable(caller: CallerJira, checked: readonly Project[]): Promise<Project[]> {
   const projects: Project[] = [];
   for (let i = 0; i < checked.length; i += CHECKS_AT_ONCE) {
     const batch = checked.slice(i, i + CHECKS_AT_ONCE);
     const allowed = await Promise.all(batch.map((p) => caller.canBrowseProject(p.id)));
     projects.push(...batch.filter((_, j) => allowed[j] === true));
   }
-  return { projects, truncated: all.length > checked.length };
+  return projects;
 }
 
 /**
