@@ -782,7 +782,11 @@ export class JiraSite {
     this.emit('avi:jira:deleted:issue', payload, actor.self === true, now);
   }
 
-  /** Overrides an SLA goal for one ticket (tests and the demo use it to force breaches). */
+  /**
+   * Overrides an SLA goal for one ticket (tests and the demo use it to force breaches). A name other
+   * than the two standard SLAs adds an SLA timed like time to resolution with that goal, in the order
+   * added: a request with more SLAs than one page of `GET …/sla` holds.
+   */
   setSla(idOrKey: string, slaName: string, override: { goalMinutes: number }): void {
     const issue = this.requireIssue(idOrKey);
     this.db
@@ -790,6 +794,17 @@ export class JiraSite {
         'INSERT INTO sla_overrides (issue_id, sla, value) VALUES (?, ?, ?) ON CONFLICT(issue_id, sla) DO UPDATE SET value = excluded.value',
       )
       .run(issue.id, slaName, JSON.stringify(override));
+  }
+
+  /** Every override of one ticket, in the order they were first set. */
+  slaOverrides(issueId: string): Array<{ name: string; goalMinutes: number }> {
+    const rows = this.db
+      .prepare('SELECT sla, value FROM sla_overrides WHERE issue_id = ? ORDER BY rowid')
+      .all(issueId) as Array<{ sla: string; value: string }>;
+    return rows.map((r) => ({
+      name: r.sla,
+      goalMinutes: (JSON.parse(r.value) as { goalMinutes: number }).goalMinutes,
+    }));
   }
 
   slaOverride(issueId: string, slaName: string): { goalMinutes: number } | undefined {

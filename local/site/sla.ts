@@ -110,5 +110,10 @@ export function computeSlas(site: JiraSite, issue: Issue, now: number): Array<Re
       frtGoal,
     ),
     entry('2', SLA_NAMES.resolution, cycles, current, ttrGoal),
+    // SLAs a test added beyond the two standard ones, timed like time to resolution.
+    ...site
+      .slaOverrides(issue.id)
+      .filter((o) => o.name !== SLA_NAMES.firstResponse && o.name !== SLA_NAMES.resolution)
+      .map((o, i) => entry(String(3 + i), o.name, cycles, current, o.goalMinutes * 60_000)),
   ];
 }

@@ -65,6 +65,8 @@ export interface Versioned<T> {
 /** One atomic write: ticket, its new or changed asks and the rollup deltas (DESIGN.md data flow 2). */
 export interface UnitOfWork {
   readonly ticket?: { readonly record: TicketRecord; readonly expectedRev: number };
+  /** More tickets in the same transaction, each checked on its revision (a recompute's batch). */
+  readonly tickets?: ReadonlyArray<{ readonly record: TicketRecord; readonly expectedRev: number }>;
   readonly asks?: ReadonlyArray<{ readonly ask: Ask; readonly usedNonces?: readonly string[] }>;
   readonly buckets?: ReadonlyArray<{ readonly bucket: StoredBucket; readonly expectedRev: number }>;
   /** Also require the configuration document to still be at this revision (recompute writes). */
@@ -330,6 +332,10 @@ export interface JiraDirectory {
   listProjects(): Promise<ScopeOptions['projects']>;
   listRequestTypes(): Promise<ScopeOptions['requestTypes']>;
   listPriorities(): Promise<ScopeOptions['priorities']>;
+  /** Request type names by id, without their projects: one list, for the service owner's views. */
+  listRequestTypeNames(): Promise<ReadonlyArray<{ readonly id: string; readonly name: string }>>;
+  /** One project's name; null when Jira knows no such project. */
+  projectName(projectId: string): Promise<string | null>;
   /** Display names by account id; unknown or closed accounts are simply absent. */
   displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** A person's profile language as Jira states it (`de_DE`); null when hidden (privacy setting) or unknown. */

@@ -10,7 +10,24 @@ export const RiskLevelSchema = z.enum(['low', 'medium', 'high']);
 export const RiskViewSchema = z.object({
   level: RiskLevelSchema,
   score: z.number(),
-  reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+  // `text` is the English sentence; `facts` (sent by current servers) let the panel word it in the
+  // agent's language.
+  reasons: z.array(
+    z.object({
+      code: z.string(),
+      text: z.string(),
+      facts: z
+        .object({
+          answer: z.object({ kind: QuestionKindSchema, score: z.number() }).optional(),
+          slas: z.array(z.string()).optional(),
+          mood: z.number().optional(),
+          count: z.number().int().optional(),
+          waitedHours: z.number().optional(),
+          limitHours: z.number().optional(),
+        })
+        .optional(),
+    }),
+  ),
 });
 export type RiskView = z.infer<typeof RiskViewSchema>;
 
@@ -30,7 +47,17 @@ export const TimelineEntrySchema = z.object({
     'ask-expired',
     'follow-up',
   ]),
+  /** The title in English; `says` (sent by current servers) is what it says, for the panel to word. */
   title: z.string(),
+  says: z
+    .discriminatedUnion('title', [
+      z.object({ title: z.literal('answer'), questionKind: QuestionKindSchema, score: z.number() }),
+      z.object({ title: z.enum(['comment', 'negative-comment', 'comment-not-scored', 'chaser', 'negative-chaser']) }),
+      z.object({ title: z.literal('sla-breached'), slaName: z.string() }),
+      z.object({ title: z.literal('reopened') }),
+      z.object({ title: z.literal('reassigned'), count: z.number().int() }),
+    ])
+    .optional(),
   detail: z.string().nullable(),
   tone: z.enum(['good', 'bad', 'neutral']),
 });

@@ -13,6 +13,11 @@ export const PortalAskViewSchema = z.object({
   wording: z.object({
     locale: LocaleSchema,
     text: z.string(),
+    /**
+     * `outcome` once the request is resolved and the question put while it was open became the
+     * question about the outcome (or the answer was given to that one); `asked` otherwise.
+     */
+    stage: z.enum(['asked', 'outcome']),
     reasonChips: z.object({
       negative: z.array(z.object({ value: z.string(), label: z.string() })),
       neutral: z.array(z.object({ value: z.string(), label: z.string() })),

@@ -17,6 +17,8 @@ export const QuestionSnapshotSchema = z
     lostTime: z.object({ enabled: z.boolean(), choices: z.array(LostTimeChoiceSchema).max(8) }).strict(),
     /** The plan's wording per locale when asked; asks stored before it existed read as English only. */
     translations: SurveyTranslationsSchema.optional(),
+    /** The plan's own question about the outcome, put once the request is resolved (English). */
+    outcomeText: z.string().min(1).max(200).optional(),
   })
   .strict();
 export type QuestionSnapshot = z.infer<typeof QuestionSnapshotSchema>;
@@ -39,6 +41,11 @@ export const AnswerSchema = z
     via: z.enum(['portal', 'one-click']),
     /** Absent on answers stored before channels were recorded. */
     channel: AnswerChannelSchema.optional(),
+    /**
+     * `outcome` when the requester answered the question about the outcome (the request was
+     * resolved when first answered); absent when they answered the question as it was asked.
+     */
+    wording: z.literal('outcome').optional(),
   })
   .strict();
 export type Answer = z.infer<typeof AnswerSchema>;

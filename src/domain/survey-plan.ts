@@ -24,6 +24,8 @@ const chipTranslations = z.array(chipTranslation).max(8, 'at most 8 chips');
 export const SurveyTextTranslationSchema = z
   .object({
     text: z.string().trim().max(200, 'must be at most 200 characters').default(''),
+    /** The question about the outcome in this locale; blank: Sentio's own in this locale. */
+    outcomeText: z.string().trim().max(200, 'must be at most 200 characters').optional(),
     reasonChips: z
       .object({
         negative: chipTranslations.default([]),
@@ -192,6 +194,16 @@ export const SurveyPlanSchema = z
       .object({
         kind: QuestionKindSchema,
         text: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+        /**
+         * What a question asked while the request was open becomes once it is resolved; absent:
+         * Sentio's question about the outcome for this scale (src/domain/survey/waypoint-wording.ts).
+         */
+        outcomeText: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(200, 'must be at most 200 characters')
+          .optional(),
       })
       .strict(),
     followUps: FollowUpsSchema.default({

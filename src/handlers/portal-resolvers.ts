@@ -4,15 +4,15 @@ import { getMyAsk } from '../app/answers/get-my-ask';
 import { deliverTicketChange } from '../app/delivery/deliver-ticket-change';
 import type { AppPorts } from '../app/ports';
 import { requesterLocale } from '../app/surveys/requester-locale';
-import { negotiateLocale, type Locale } from '../domain/i18n';
+import { negotiateLocale, type Translator } from '../domain/i18n';
 import { portalResolvers } from '../contracts/portal';
 import { defineResolver, requireIssue, type DefinedResolver } from './define-resolver';
 import { portalAskView } from './presenters/portal-ask-view';
 import type { ResolverDeps } from './resolver-deps';
 
-/** The portal page's locale when it sends one, else the requester's profile language. */
-async function wordingLocale(ports: AppPorts, accountId: string, hint: string | undefined): Promise<Locale> {
-  return hint !== undefined ? negotiateLocale(hint) : requesterLocale(ports, accountId);
+/** The words of the portal page's locale when it sends one, else of the requester's profile language. */
+async function wordingIn(ports: AppPorts, accountId: string, hint: string | undefined): Promise<Translator> {
+  return ports.messages.forLocale(hint !== undefined ? negotiateLocale(hint) : await requesterLocale(ports, accountId));
 }
 
 export function portalDefinitions(deps: ResolverDeps): DefinedResolver[] {
@@ -21,7 +21,7 @@ export function portalDefinitions(deps: ResolverDeps): DefinedResolver[] {
       const ports = deps.ports();
       const mine = await getMyAsk(ports, deps.caller(), ctx.accountId, requireIssue(ctx));
       if (mine === null) return { ask: null };
-      return { ask: portalAskView(mine, await wordingLocale(ports, ctx.accountId, p.locale)) };
+      return { ask: portalAskView(mine, await wordingIn(ports, ctx.accountId, p.locale)) };
     }),
     defineResolver(portalResolvers.answerAsk, async (p, ctx) => {
       const ports = deps.ports();
@@ -32,7 +32,7 @@ export function portalDefinitions(deps: ResolverDeps): DefinedResolver[] {
         lostTimeChoiceId: p.lostTimeChoiceId,
       });
       await deliverTicketChange(ports, delivery);
-      return { ask: portalAskView(answered, await wordingLocale(ports, ctx.accountId, p.locale)) };
+      return { ask: portalAskView(answered, await wordingIn(ports, ctx.accountId, p.locale)) };
     }),
   ];
 }

@@ -7,6 +7,7 @@ import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
 import { TransientError } from '../app/errors';
 import type { CallerJira, IssueSnapshot, Jira, JiraDirectory, LiveSla, LiveSlaCycle, ScopeOptions } from '../app/ports';
+import { requestTypeIdOf } from '../domain/events/jira-payload';
 import { SlaPageSchema } from '../domain/ticket';
 
 /** A Jira response that did not match what the app relies on: a bug or an API change, not the caller's fault. */
@@ -58,7 +59,8 @@ function expectOk(res: APIResponse, what: string): void {
 const IssueSchema = z.object({
   id: z.string(),
   key: z.string(),
-  fields: z.object({
+  // Loose: the other navigable fields (custom ones among them) stay for `requestTypeIdOf`.
+  fields: z.looseObject({
     project: z.object({ id: z.string() }),
     reporter: z.object({ accountId: z.string() }).nullable().optional(),
     priority: z.object({ id: z.string() }).nullable().optional(),
@@ -123,8 +125,11 @@ async function allPages<T>(
 }
 
 async function issueSnapshot(idOrKey: string): Promise<IssueSnapshot | null> {
+  // Navigable fields carry the JSM request type (a custom field whose id differs per site), so one
+  // call usually tells everything; comments and the description are left out, being the bulk.
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get
   const res = await checked(
-    api.asApp().requestJira(route`/rest/api/3/issue/${idOrKey}?fields=project,reporter,priority,status,created`, {
+    api.asApp().requestJira(route`/rest/api/3/issue/${idOrKey}?fields=*navigable,-comment,-description`, {
       method: 'GET',
       headers: READ,
     }),
@@ -132,17 +137,23 @@ async function issueSnapshot(idOrKey: string): Promise<IssueSnapshot | null> {
   if (res.status === 404) return null;
   expectOk(res, 'issue');
   const issue = await parse(res, IssueSchema, 'issue');
-  // The request type lives in JSM, not in the issue fields.
-  const reqRes = await checked(
-    api.asApp().requestJira(route`/rest/servicedeskapi/request/${issue.id}`, { method: 'GET', headers: READ }),
-  );
-  const request = reqRes.ok ? await parse(reqRes, RequestSchema, 'request') : null;
+  let requestTypeId = requestTypeIdOf(issue.fields);
+  let requestReporter: string | null = null;
+  if (requestTypeId === null) {
+    // A site that does not list the request type among navigable fields: JSM names it.
+    const reqRes = await checked(
+      api.asApp().requestJira(route`/rest/servicedeskapi/request/${issue.id}`, { method: 'GET', headers: READ }),
+    );
+    const request = reqRes.ok ? await parse(reqRes, RequestSchema, 'request') : null;
+    requestTypeId = request?.requestTypeId ?? null;
+    requestReporter = request?.reporter?.accountId ?? null;
+  }
   return {
     id: issue.id,
     key: issue.key,
     projectId: issue.fields.project.id,
-    reporterId: issue.fields.reporter?.accountId ?? request?.reporter?.accountId ?? null,
-    requestTypeId: request?.requestTypeId ?? null,
+    reporterId: issue.fields.reporter?.accountId ?? requestReporter,
+    requestTypeId,
     priority: issue.fields.priority?.id ?? null,
     statusCategory: issue.fields.status.statusCategory.key,
     createdAt: Date.parse(issue.fields.created),
@@ -177,6 +188,31 @@ async function listRequestTypes(): Promise<ScopeOptions['requestTypes']> {
     const projectId = projectOf.get(t.serviceDeskId);
     return projectId === undefined ? [] : [{ id: t.id, name: t.name, projectId }];
   });
+}
+
+async function listRequestTypeNames(): Promise<ReadonlyArray<{ id: string; name: string }>> {
+  // The request types alone: a name needs no service desk.
+  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-requesttype/#api-rest-servicedeskapi-requesttype-get
+  const types = await allPages(
+    (start) =>
+      api.asApp().requestJira(route`/rest/servicedeskapi/requesttype?start=${start}&limit=${LIST_PAGE}`, {
+        method: 'GET',
+        headers: READ,
+      }),
+    deskPage(RequestTypeOptionSchema),
+    'request types',
+  );
+  return types.map((t) => ({ id: t.id, name: t.name }));
+}
+
+async function projectName(projectId: string): Promise<string | null> {
+  // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-projectidorkey-get
+  const res = await checked(
+    api.asApp().requestJira(route`/rest/api/3/project/${projectId}`, { method: 'GET', headers: READ }),
+  );
+  if (res.status === 404) return null;
+  expectOk(res, 'project');
+  return (await parse(res, ProjectOptionSchema, 'project')).name;
 }
 
 async function displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
@@ -228,6 +264,9 @@ const SlaCycleFields = {
   remainingTime: SlaDuration,
 };
 export const LiveSlaPageSchema = z.looseObject({
+  /** Paging (PagedDTOSlaInformationDTO): absent fields read as one last page. */
+  size: z.number().int().min(0).optional(),
+  isLastPage: z.boolean().optional(),
   values: z.array(
     z.looseObject({
       name: z.string().min(1),
@@ -252,21 +291,87 @@ function liveCycle(c: LiveSlaCycleDto): LiveSlaCycle {
   };
 }
 
-const getLiveSlas: JiraClient['getLiveSlas'] = async (issueIdOrKey) => {
-  // One page: JSM's default page (50) holds every SLA a request type defines in practice.
-  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-sla-get
-  const res = await checked(
-    api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueIdOrKey}/sla`, { method: 'GET', headers: READ }),
-  );
-  if (res.status === 404) return [];
-  expectOk(res, 'sla');
-  const page = await parse(res, LiveSlaPageSchema, 'sla');
-  return page.values.map((v): LiveSla => ({
+/**
+ * How long the panel waits for JSM's SLAs, all pages together. A resolver is stopped after 25 s
+ * (mirror/limits-invocation/index.md, "Runtime seconds"), and Forge sets no shorter timeout of its
+ * own on a `requestJira` call, so an SLA read that never answers would take the whole panel down
+ * with it. Past this cap the panel renders without the live SLAs ("SLA could not be read"); the
+ * rest of its reads, two more round trips, still fit well inside the 25 s.
+ */
+export const LIVE_SLA_TIME_CAP_MS = 5_000;
+
+/**
+ * Pages of SLAs read at most: JSM pages them 50 at a time by default, and a request type with more
+ * than 250 SLAs is beyond any configuration seen; the SLAs past the bound are not shown.
+ */
+export const LIVE_SLA_MAX_PAGES = 5;
+
+/** Thrown when the SLA read has not finished within LIVE_SLA_TIME_CAP_MS. */
+export class JiraTimeCapError extends Error {
+  constructor(
+    readonly what: string,
+    readonly ms: number,
+  ) {
+    super(`Jira ${what} did not answer within ${ms} ms`);
+    this.name = 'JiraTimeCapError';
+  }
+}
+
+/**
+ * `work` or a JiraTimeCapError after `ms`, whichever comes first. The call itself is left to finish
+ * or fail on its own: no abort signal is passed to requestJira, whose docs do not say it takes one.
+ */
+async function withinTimeCap<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cap = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new JiraTimeCapError(what, ms)), ms);
+  });
+  // A late failure of the abandoned call must not surface as an unhandled rejection.
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, cap]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function liveSla(v: z.output<typeof LiveSlaPageSchema>['values'][number]): LiveSla {
+  return {
     name: v.name,
     completedCycles: v.completedCycles.map(liveCycle),
     ongoingCycle: v.ongoingCycle ? { ...liveCycle(v.ongoingCycle), paused: v.ongoingCycle.paused } : null,
-  }));
-};
+  };
+}
+
+/**
+ * Every page of the request's SLAs: `start` moves by the page's `size` until `isLastPage` (the
+ * paging fields of PagedDTOSlaInformationDTO), at most LIVE_SLA_MAX_PAGES pages.
+ * https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-sla-get
+ */
+async function readSlaPages(issueIdOrKey: string): Promise<LiveSla[]> {
+  const slas: LiveSla[] = [];
+  let start = 0;
+  for (let pageNo = 0; pageNo < LIVE_SLA_MAX_PAGES; pageNo++) {
+    const res = await checked(
+      api.asApp().requestJira(route`/rest/servicedeskapi/request/${issueIdOrKey}/sla?start=${start}`, {
+        method: 'GET',
+        headers: READ,
+      }),
+    );
+    if (res.status === 404) return slas;
+    expectOk(res, 'sla');
+    const page = await parse(res, LiveSlaPageSchema, 'sla');
+    slas.push(...page.values.map(liveSla));
+    const size = page.size ?? page.values.length;
+    // No more pages, or a page that would not move the start: stop rather than read it again.
+    if (page.isLastPage !== false || size === 0) return slas;
+    start += size;
+  }
+  return slas;
+}
+
+const getLiveSlas: JiraClient['getLiveSlas'] = (issueIdOrKey) =>
+  withinTimeCap(readSlaPages(issueIdOrKey), LIVE_SLA_TIME_CAP_MS, 'sla');
 
 const getParticipants: JiraClient['getParticipants'] = async (issueKey) => {
   const res = await checked(
@@ -364,6 +469,8 @@ export function createJiraClient(): JiraClient {
   return {
     getIssue: issueSnapshot,
     listRequestTypes,
+    listRequestTypeNames,
+    projectName,
     displayNames,
     getSlaMetrics,
     getLiveSlas,

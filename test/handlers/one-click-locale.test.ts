@@ -99,7 +99,13 @@ describe('the one-click page in the requester’s language', () => {
 describe('the survey comment in the requester’s language', () => {
   it('words the comment and names each link in the requester’s profile language', async () => {
     const { w, ask } = world('ja_JP');
-    expect(await deliverOwedComments(w.ports, { version: 1, xlas: [], plans: [plan] }, '10001', [ask.id])).toBe(1);
+    expect(
+      await deliverOwedComments(
+        w.ports,
+        { version: 1, xlas: [], plans: [plan] },
+        { ticketId: '10001', owed: [ask.id], resolved: false },
+      ),
+    ).toBe(1);
     const [comment] = w.comments;
     expect(comment?.text).toBe(
       'これまでの対応はいかがですか？（ワンクリックで回答が記録されます。ポータルで変更できます）',
@@ -115,7 +121,11 @@ describe('the survey comment in the requester’s language', () => {
 
   it('writes in English when the profile language is not shipped', async () => {
     const { w, ask } = world('ko_KR');
-    await deliverOwedComments(w.ports, { version: 1, xlas: [], plans: [plan] }, '10001', [ask.id]);
+    await deliverOwedComments(
+      w.ports,
+      { version: 1, xlas: [], plans: [plan] },
+      { ticketId: '10001', owed: [ask.id], resolved: false },
+    );
     expect(w.comments[0]?.text).toBe(
       'How are we doing so far? (one click records your answer; you can change it in the portal)',
     );

@@ -39,10 +39,15 @@ export function keysIn(source: string, areas: readonly string[]): string[] {
   return [...found].sort();
 }
 
-const VIEWS = ['static/src/views/issue', 'static/src/glance', 'static/src/views/project'];
-const AREAS = ['issuePanel', 'glance', 'ticket', 'projectPage', 'scale'];
+const VIEWS = ['static/src/views/issue', 'static/src/glance', 'static/src/views/project', 'static/src/ui'];
+const AREAS = ['issuePanel', 'glance', 'ticket', 'projectPage', 'scale', 'common'];
+// The manifest's file and the views' own (locales/issue, locales/project: static/src/i18n/area-files.ts).
+const read = (path: string): Tree => JSON.parse(readFileSync(join(root, path), 'utf8')) as Tree;
 const files = new Map(
-  SUPPORTED_LOCALES.map((l) => [l, keysOf(JSON.parse(readFileSync(join(root, `locales/${l}.json`), 'utf8')) as Tree)]),
+  SUPPORTED_LOCALES.map((l) => [
+    l,
+    keysOf({ ...read(`locales/${l}.json`), ...read(`locales/issue/${l}.json`), ...read(`locales/project/${l}.json`) }),
+  ]),
 );
 
 describe('message keys of the agent and project views', () => {

@@ -5,7 +5,7 @@
  * own list of supported codes from @forge/i18n; and the default file, en-US, which every other
  * locale must mirror key for key and placeholder for placeholder.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseIcu, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { FORGE_SUPPORTED_LOCALE_CODES } from '@forge/i18n';
@@ -113,26 +113,43 @@ describe('message files', () => {
     });
   }
 
-  // The admin page's words (static/src/views/admin/admin-messages.tsx) are bundled with the admin
-  // page, not declared in the manifest: same format, same rules, outside the manifest's 100 KB.
-  it('keeps the admin page’s message files out of manifest.yml, under one top-level "admin" object', () => {
-    for (const path of files.values()) expect(path.startsWith('locales/admin/')).toBe(false);
-    for (const locale of SUPPORTED_LOCALES)
-      expect(Object.keys(read(`locales/admin/${locale}.json`))).toEqual(['admin']);
-  });
+  // The views' own words are bundled with the UI, not declared in the manifest: the admin page's
+  // (static/src/views/admin/admin-messages.tsx), the issue panel's and the project page's
+  // (static/src/i18n/area-files.ts). Same format, same rules, outside the manifest's 100 KB.
+  const FRONTEND_AREAS = { admin: ['admin'], issue: ['issuePanel'], project: ['projectPage'] } as const;
 
-  it('parses every default admin message as ICU MessageFormat', () => {
-    for (const [key, text] of leaves(read(`locales/admin/${DEFAULT_LOCALE}.json`))) {
-      expect(() => placeholders(text), key).not.toThrow();
+  it('keeps the views’ own message files out of manifest.yml, each under its own top-level areas', () => {
+    for (const path of files.values()) expect(path).toMatch(/^locales\/[^/]+\.json$/);
+    const manifestAreas = Object.keys(read(`locales/${DEFAULT_LOCALE}.json`));
+    for (const [folder, areas] of Object.entries(FRONTEND_AREAS)) {
+      for (const area of areas) expect(manifestAreas).not.toContain(area);
+      for (const locale of SUPPORTED_LOCALES)
+        expect(Object.keys(read(`locales/${folder}/${locale}.json`))).toEqual(areas);
     }
   });
 
-  for (const locale of SUPPORTED_LOCALES.filter((l) => l !== DEFAULT_LOCALE)) {
-    it(`has every admin key of ${DEFAULT_LOCALE} in ${locale}, with the same placeholders and nothing extra`, () => {
-      expect(
-        compareCatalogues(read(`locales/admin/${DEFAULT_LOCALE}.json`), read(`locales/admin/${locale}.json`)),
-      ).toEqual([]);
+  it('lists every folder of view message files (a new folder is checked too)', () => {
+    const folders = readdirSync(`${root}locales`, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+    expect(folders).toEqual(Object.keys(FRONTEND_AREAS).sort());
+  });
+
+  for (const folder of Object.keys(FRONTEND_AREAS)) {
+    it(`parses every default ${folder} message as ICU MessageFormat`, () => {
+      for (const [key, text] of leaves(read(`locales/${folder}/${DEFAULT_LOCALE}.json`))) {
+        expect(() => placeholders(text), key).not.toThrow();
+      }
     });
+
+    for (const locale of SUPPORTED_LOCALES.filter((l) => l !== DEFAULT_LOCALE)) {
+      it(`has every ${folder} key of ${DEFAULT_LOCALE} in ${locale}, with the same placeholders and nothing extra`, () => {
+        expect(
+          compareCatalogues(read(`locales/${folder}/${DEFAULT_LOCALE}.json`), read(`locales/${folder}/${locale}.json`)),
+        ).toEqual([]);
+      });
+    }
   }
 
   it('finds a missing key, an extra key, a changed placeholder and broken ICU (the check can fail)', () => {

@@ -240,4 +240,15 @@ describe('a ticket journey on the local host', () => {
     const mean = ops.reduce((a, b) => a + b, 0) / ops.length;
     expect(mean).toBeLessThanOrEqual(6);
   });
+
+  it('makes at most 2 Jira calls per event that posts no survey comment (issue 16), the created event included', () => {
+    // Oracle: the host's metering of every `requestJira` an invocation sends (local/metrics.ts).
+    // The event that posts the survey comment also reads the requester's language: 3 calls, a known gap.
+    const events = h.metrics.invocations({ kind: 'trigger' });
+    const quiet = events.filter((m) => m.jira.byRoute['POST /rest/servicedeskapi/request/{id}/comment'] === undefined);
+    expect(quiet.filter((m) => m.jira.calls > 2).map((m) => [m.cause, m.jira.byRoute])).toEqual([]);
+    const created = events.filter((m) => m.cause === 'avi:jira:created:issue');
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.map((m) => m.jira.calls)).toEqual(created.map(() => 2)); // the issue, then its property
+  });
 });

@@ -130,4 +130,65 @@ describe('the live SLA read of the agent panel', () => {
       h.faults.clear();
     }
   });
+
+  it('renders the panel without the SLAs when JSM never answers the SLA read', async () => {
+    const issue = openTicket({ firstResponse: 30, resolution: 480 });
+    await h.waitForIdle();
+    // The host's hang: the call answers only after the invocation's deadline (local/wire-router.ts).
+    h.faults.set([{ target: 'jira', kind: 'timeout', rate: 1, pathIncludes: '/sla' }]);
+    try {
+      const { view } = await panel(issue);
+      expect([view.sla, view.issueKey]).toEqual([{ read: 'failed' }, issue.key]);
+      expect(h.faults.injected).toBe(1);
+    } finally {
+      h.faults.clear();
+    }
+  });
+
+  it('reads every page of SLAs: a breach on the third page shows', async () => {
+    const issue = openTicket({ firstResponse: 600, resolution: 600 });
+    // 120 more SLAs: pages of 50, 50 and 22. Only the last one has a goal short enough to breach.
+    for (let i = 1; i <= 120; i++)
+      h.site.setSla(issue.key, `Extra SLA ${String(i).padStart(3, '0')}`, { goalMinutes: i === 120 ? 60 : 900 });
+    await h.waitForIdle();
+    h.advanceBoth(2 * HOUR);
+    const { view, metrics } = await panel(issue);
+    const slas = view.sla.read === 'read' ? view.sla.slas : [];
+    expect(slas).toHaveLength(122);
+    // Worst first: 120 − 60 = 60 minutes past the goal.
+    expect(slas[0]).toEqual({
+      name: 'Extra SLA 120',
+      state: 'breached',
+      remainingMs: -60 * MINUTE,
+      breachedBefore: false,
+    });
+    expect(view.risk.reasons.map((r) => r.code)).toContain('sla-breached');
+    const slaCalls = Object.entries(metrics.jira.byRoute).filter(([route]) => route.includes('/sla'));
+    expect(slaCalls.reduce((n, [, calls]) => n + calls, 0)).toBe(3);
+    // The pages follow one another beside the other reads: three pages keep the panel at 3 round trips.
+    expect(latency.path(metrics.invocationId).roundTrips).toBeLessThanOrEqual(3);
+  });
+
+  it('gives the glance the same risk as the panel: a live breach is what lifts its lozenge', async () => {
+    // The glance (jira:issueContext) shows mood, risk level and the last answer. A breached SLA is
+    // worth 25 risk points, medium on its own (src/domain/ticket/risk.ts), so the glance shows the
+    // live SLA through its lozenge and needs the read to agree with the panel's chip and risk.
+    const issue = openTicket({ firstResponse: 30, resolution: 480 });
+    await h.waitForIdle();
+    h.advanceBoth(2 * HOUR);
+    const glance = async () => {
+      const r = await h.invoke('sentio-issue-context', 'getTicketExperience', {}, agent, { issue });
+      if (!r.ok) throw r.error ?? new Error('glance failed');
+      return unwrap(r.value as never) as TicketExperienceView;
+    };
+    const [fromPanel, fromGlance] = [(await panel(issue)).view, await glance()];
+    expect([fromPanel.risk.level, fromGlance.risk.level]).toEqual(['medium', 'medium']);
+    // Without the live SLAs the same glance would say low: the read is what it shows.
+    h.faults.set([{ target: 'jira', kind: 503, rate: 1, pathIncludes: '/sla' }]);
+    try {
+      expect((await glance()).risk.level).toBe('low');
+    } finally {
+      h.faults.clear();
+    }
+  });
 });

@@ -63,6 +63,7 @@ describe('the survey in the requester’s language, on the local host', () => {
     expect(ask?.wording).toEqual({
       locale: 'de-DE',
       text: 'Wie zufrieden sind Sie bisher?',
+      stage: 'asked',
       reasonChips: {
         negative: [{ value: 'Too slow', label: 'Zu langsam' }],
         neutral: [],

@@ -128,6 +128,67 @@ describe('the admin page in the admin’s language', () => {
   });
 });
 
+describe('the question after resolution', () => {
+  it('is worded in English and beside it in German, and saved with the plan', async () => {
+    const user = userEvent.setup();
+    const host = adminHost().answer(savePlan, { config: { ...config, version: 4 }, recompute: null });
+    await renderIn('en-US', host);
+    await openPlan(user, 'Survey plans', 'Edit Mid-flight check', 'Save plan');
+    const english = screen.getByLabelText('Question after resolution (optional)');
+    expect(english).toHaveValue('');
+    expect(english).toHaveAccessibleDescription(/Left blank, Sentio asks its own question about the outcome/);
+    await user.click(english);
+    await user.paste('Did we fix it for you?');
+    const german = screen.getByRole('group', { name: 'Wording in German' });
+    await user.click(within(german).getByLabelText('German question after resolution'));
+    await user.paste('Haben wir es für Sie gelöst?');
+    await user.click(screen.getByRole('button', { name: 'Save plan' }));
+    await waitFor(() => expect(host.callsTo(savePlan)).toHaveLength(1));
+    // The saved plan is what the domain's own schema reads as the outcome wording.
+    const saved = SurveyPlanSchema.parse(host.callsTo(savePlan)[0]?.['plan']);
+    expect(saved.question.outcomeText).toBe('Did we fix it for you?');
+    expect(saved.translations?.['de-DE']?.outcomeText).toBe('Haben wir es für Sie gelöst?');
+    expect(saved.translations?.['de-DE']?.reasonChips.negative).toEqual(['Langsam']);
+  });
+
+  it('leaves a blank English outcome question out of the plan rather than saving it empty', async () => {
+    const user = userEvent.setup();
+    const worded = SurveyPlanSchema.parse({ ...plan, question: { ...plan.question, outcomeText: 'Fixed?' } });
+    const host = hostFor('sentio-admin-page')
+      .answer(getConfig, { ...config, plans: [worded] })
+      .answer(getRecomputeStatus, { status: null })
+      .answer(listScopeOptions, { projects: [], requestTypes: [], priorities: [] })
+      .answer(savePlan, { config: { ...config, version: 4 }, recompute: null });
+    await renderIn('en-US', host);
+    await openPlan(user, 'Survey plans', 'Edit Mid-flight check', 'Save plan');
+    await user.clear(screen.getByLabelText('Question after resolution (optional)'));
+    await user.click(screen.getByRole('button', { name: 'Save plan' }));
+    await waitFor(() => expect(host.callsTo(savePlan)).toHaveLength(1));
+    const sent = host.callsTo(savePlan)[0]?.['plan'] as { question: Record<string, unknown> };
+    expect(Object.keys(sent.question)).not.toContain('outcomeText');
+  });
+
+  it('is not offered on a plan that asks at resolution, whose own question is about the outcome', async () => {
+    const user = userEvent.setup();
+    const atResolution = SurveyPlanSchema.parse({ ...plan, waypoint: { kind: 'resolved' } });
+    const host = hostFor('sentio-admin-page')
+      .answer(getConfig, { ...config, plans: [atResolution] })
+      .answer(getRecomputeStatus, { status: null })
+      .answer(listScopeOptions, { projects: [], requestTypes: [], priorities: [] });
+    await renderIn('en-US', host);
+    await openPlan(user, 'Survey plans', 'Edit Mid-flight check', 'Save plan');
+    expect(screen.queryByLabelText('Question after resolution (optional)')).toBeNull();
+    expect(screen.queryByLabelText('German question after resolution')).toBeNull();
+  });
+
+  it('reads in German to a German admin', async () => {
+    const user = userEvent.setup();
+    await renderIn('de-DE');
+    await openPlan(user, 'Umfragepläne', 'Mid-flight check bearbeiten', 'Plan speichern');
+    expect(screen.getByLabelText('Frage nach der Lösung (optional)')).toHaveValue('');
+  });
+});
+
 describe('a refused save', () => {
   it('moves focus to the first field in error and announces why', async () => {
     const user = userEvent.setup();

@@ -8,6 +8,7 @@ import { startGlance } from '../../static/src/glance/glance';
 import { anExperience } from './support/builders';
 import { mouthBend } from './support/face';
 import { FakeHost } from './support/fake-host';
+import { forgeTranslator } from '../i18n/forge-translations';
 
 // The glance is its own resource (static/src/glance, plain DOM): rendered here without React.
 function glanceHost(): FakeHost {
@@ -77,5 +78,13 @@ describe('issue context glance (resource glance)', () => {
     expect(screen.getByRole('status')).toHaveTextContent('You do not have access to this');
     expect(screen.getByRole('status')).toHaveTextContent('You cannot see this ticket.');
     expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('says a failed call in the agent’s language', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    await startGlance(root, glanceHost(), await forgeTranslator('de-DE'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Jira ist ausgelastet oder nicht erreichbar');
+    expect(screen.getByRole('alert')).toHaveTextContent(/Sentio konnte Jira nicht erreichen/);
   });
 });

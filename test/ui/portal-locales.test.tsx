@@ -20,6 +20,7 @@ const germanAsk: PortalAskView = aPendingAsk({
   wording: {
     locale: 'de-DE',
     text: 'Wie läuft es bisher?',
+    stage: 'asked',
     reasonChips: {
       negative: [
         { value: 'Slow', label: 'Langsam' },
@@ -94,5 +95,28 @@ describe('the portal survey in the requester’s language', () => {
     await waitFor(() =>
       expect(container.textContent).toBe("Aucune question ne vous attend sur cette demande pour l'instant."),
     );
+  });
+
+  it('tells a German requester in German that Jira took too long, and keeps the answer to send again', async () => {
+    const host = hostFor('sentio-portal-survey', { request: { key: 'HELP-7' } });
+    host.answer(getMyAsk, { ask: germanAsk });
+    // The bridge's own failure, as Forge words it for developers: the requester must never see it.
+    host.invoke = async (name, payload) => {
+      host.calls.push({ name, payload });
+      if (name === answerAsk.name) throw new Error('FUNCTION_TIME_OUT: the function timed out');
+      return { ok: true, data: { ask: germanAsk } };
+    };
+    render(
+      <App host={host} context={{ ...host.context, locale: 'de-DE' }} messages={await forgeTranslator('de-DE')} />,
+    );
+    await screen.findByRole('radiogroup');
+    await userEvent.click(screen.getAllByRole('radio')[3] as HTMLElement);
+    await userEvent.click(screen.getByRole('button', { name: 'Senden' }));
+    expect(await screen.findByText('Jira ist ausgelastet oder nicht erreichbar')).toBeTruthy();
+    expect(
+      screen.getByText('Jira hat zu lange für die Antwort gebraucht. Versuchen Sie es gleich noch einmal.'),
+    ).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/FUNCTION_TIME_OUT|took too long/);
+    expect(screen.getByRole('button', { name: 'Senden' })).toBeTruthy();
   });
 });

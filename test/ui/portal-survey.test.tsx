@@ -61,6 +61,18 @@ describe('portal micro-survey', () => {
     expect(screen.queryByText(/^Asked on /)).toBeNull();
   });
 
+  it('says the request was resolved above the outcome question, instead of when the first question was asked', async () => {
+    const outcome = 'How satisfied are you with how your request was resolved?';
+    const base = aPendingAsk({ question: aQuestion({ text: outcome }) });
+    renderApp(
+      portal().answer(getMyAsk, { ask: { ...base, wording: { ...base.wording, text: outcome, stage: 'outcome' } } }),
+    );
+    expect(await screen.findByRole('radiogroup', { name: outcome })).toBeInTheDocument();
+    // The English message file's portal.resolved.
+    expect(screen.getByText('Your request has been resolved.')).toBeInTheDocument();
+    expect(screen.queryByText(/^Asked on /)).toBeNull();
+  });
+
   it.each([
     ['csat5', 5],
     ['ces7', 7],

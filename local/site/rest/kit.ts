@@ -240,7 +240,9 @@ function issueViews(site: JiraSite, { isAgentLike }: Access) {
         : null,
     };
     const fields: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(fieldsAll)) if (all || wanted.includes(k)) fields[k] = v;
+    // `-name` leaves a field out (the `fields` parameter of GET /rest/api/3/issue/{issueIdOrKey}).
+    for (const [k, v] of Object.entries(fieldsAll))
+      if ((all || wanted.includes(k)) && !wanted.includes(`-${k}`)) fields[k] = v;
     const out: Record<string, unknown> = {
       id: issue.id,
       key: issue.key,

@@ -22,5 +22,5 @@ export async function answerAsk(
   if (stored === null || stored.ask.ticketId !== issueId || stored.ask.requesterId !== accountId)
     throw new NotFoundError('There is no such survey on this request.');
   const saved = await saveAnswer(ports, { askId, input, via: 'portal' });
-  return { answered: portalAskOf(saved.ask, ports.clock.now()), delivery: saved.delivery };
+  return { answered: portalAskOf(saved.ask, ports.clock.now(), saved.resolved), delivery: saved.delivery };
 }

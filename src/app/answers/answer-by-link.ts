@@ -6,7 +6,8 @@
  * the browser's.
  */
 import { negotiateLocale, type Locale } from '../../domain/i18n';
-import { localizeQuestion } from '../../domain/survey/localized-question';
+import { wordQuestion, type QuestionStage } from '../../domain/survey/waypoint-wording';
+import { isDone } from '../../domain/ticket';
 import type { QuestionKind } from '../../domain/question';
 import type { TicketDelivery } from '../delivery/deliver-ticket-change';
 import type { AppPorts } from '../ports';
@@ -17,7 +18,13 @@ import { saveAnswer } from './save-answer';
 export type LinkOutcome = { readonly locale: Locale } & (
   | { readonly kind: 'invalid'; readonly reason: 'malformed' | 'forged' | 'expired' | 'mismatch' }
   /** The link is good: show the question (in `locale`) and the score, and ask to confirm. */
-  | { readonly kind: 'confirm'; readonly question: string; readonly questionKind: QuestionKind; readonly score: number }
+  | {
+      readonly kind: 'confirm';
+      readonly question: string;
+      readonly stage: QuestionStage;
+      readonly questionKind: QuestionKind;
+      readonly score: number;
+    }
   /** This link's answer is already recorded (opened again, or confirmed twice). */
   | { readonly kind: 'already-recorded'; readonly on: 'open' | 'confirm' }
   | { readonly kind: 'recorded'; readonly delivery: TicketDelivery }
@@ -40,18 +47,25 @@ export async function answerByLink(
   const stored = await ports.asks.getAsk(check.claims.a);
   if (stored === null || stored.ask.expiresAt !== check.claims.e)
     return { kind: 'invalid', reason: 'mismatch', locale: browser };
-  const locale = await requesterLocale(ports, stored.ask.requesterId, accepted);
   if (step === 'open') {
-    return stored.usedNonces.includes(check.claims.n)
-      ? { kind: 'already-recorded', on: 'open', locale }
-      : {
-          kind: 'confirm',
-          question: localizeQuestion(stored.ask.question, locale).text,
-          questionKind: stored.ask.question.kind,
-          score: check.claims.s,
-          locale,
-        };
+    const [locale, ticket] = await Promise.all([
+      requesterLocale(ports, stored.ask.requesterId, accepted),
+      ports.tickets.getTicket(stored.ask.ticketId),
+    ]);
+    if (stored.usedNonces.includes(check.claims.n)) return { kind: 'already-recorded', on: 'open', locale };
+    // The question the confirm records an answer to: about the outcome once the request is resolved.
+    const resolved = ticket !== null && isDone(ticket.value.experience);
+    const worded = wordQuestion(stored.ask, resolved, await ports.messages.forLocale(locale));
+    return {
+      kind: 'confirm',
+      question: worded.text,
+      stage: worded.stage,
+      questionKind: stored.ask.question.kind,
+      score: check.claims.s,
+      locale,
+    };
   }
+  const locale = await requesterLocale(ports, stored.ask.requesterId, accepted);
   const saved = await saveAnswer(ports, {
     askId: check.claims.a,
     input: { score: check.claims.s },

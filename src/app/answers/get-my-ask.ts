@@ -1,4 +1,5 @@
 /** The requester's side: the pending (or answered, still editable) ask on the request they are looking at. */
+import { isDone } from '../../domain/ticket';
 import type { AppPorts, CallerJira } from '../ports';
 import { assertRequester } from './assert-requester';
 import { portalAskOf, type PortalAsk } from './portal-ask';
@@ -19,7 +20,8 @@ export async function getMyAsk(
   // An ask belongs to the one person it was sent to (DESIGN.md): a participant sees none of them.
   for (const summary of live) {
     const stored = await ports.asks.getAsk(summary.id);
-    if (stored !== null && stored.ask.requesterId === accountId) return portalAskOf(stored.ask, now);
+    if (stored !== null && stored.ask.requesterId === accountId)
+      return portalAskOf(stored.ask, now, isDone(ticket.value.experience));
   }
   return null;
 }

@@ -4,9 +4,11 @@ import type { Ask } from '../../domain/ask';
 export interface PortalAsk {
   readonly ask: Ask;
   readonly editable: boolean;
+  /** Whether the request is resolved now: what the question is worded for (waypoint-wording.ts). */
+  readonly resolved: boolean;
 }
 
-export function portalAskOf(ask: Ask, now: number): PortalAsk {
+export function portalAskOf(ask: Ask, now: number, resolved: boolean): PortalAsk {
   const open = ask.status === 'pending' || ask.status === 'answered';
-  return { ask, editable: open && now < ask.expiresAt };
+  return { ask, editable: open && now < ask.expiresAt, resolved };
 }

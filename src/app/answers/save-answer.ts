@@ -4,7 +4,8 @@
  */
 import type { Ask } from '../../domain/ask';
 import { recordAnswer, type AnswerChannel, type AnswerInput, type LinkChannel } from '../../domain/survey';
-import { applyAnswer } from '../../domain/ticket';
+import { questionStage } from '../../domain/survey/waypoint-wording';
+import { applyAnswer, isDone } from '../../domain/ticket';
 import { effectiveConfig } from '../configuration/effective-config';
 import { deliveryOf, type TicketDelivery } from '../delivery/deliver-ticket-change';
 import { NotFoundError, RefusedError } from '../errors';
@@ -25,8 +26,8 @@ export interface AnswerCommand {
 }
 
 export type SavedAnswer =
-  | { readonly kind: 'recorded'; readonly ask: Ask; readonly delivery: TicketDelivery }
-  | { readonly kind: 'replayed'; readonly ask: Ask; readonly delivery: null };
+  | { readonly kind: 'recorded'; readonly ask: Ask; readonly delivery: TicketDelivery; readonly resolved: boolean }
+  | { readonly kind: 'replayed'; readonly ask: Ask; readonly delivery: null; readonly resolved: boolean };
 
 /**
  * @throws NotFoundError when the ask or its ticket is gone; RefusedError when the survey rules say
@@ -37,12 +38,14 @@ export async function saveAnswer(ports: AppPorts, command: AnswerCommand): Promi
     const [config, stored] = await Promise.all([effectiveConfig(ports), ports.asks.getAsk(command.askId)]);
     if (stored === null) throw new NotFoundError('This survey does not exist.');
     if (command.nonce !== undefined && stored.usedNonces.includes(command.nonce))
-      return { kind: 'replayed', ask: stored.ask, delivery: null };
+      return { kind: 'replayed', ask: stored.ask, delivery: null, resolved: false };
     const now = ports.clock.now();
-    const result = recordAnswer(stored.ask, command.input, now, command.via, command.channel);
-    if (!result.ok) throw new RefusedError(result.code, result.message);
+    const recorded = recordAnswer(stored.ask, command.input, now, command.via, command.channel);
+    if (!recorded.ok) throw new RefusedError(recorded.code, recorded.message);
     const ticket = await ports.tickets.getTicket(stored.ask.ticketId);
     if (ticket === null) throw new NotFoundError('The request of this survey is gone.');
+    const resolved = isDone(ticket.value.experience);
+    const result = { ...recorded, ask: answeredTo(stored.ask, recorded.ask, resolved) };
     const experience = applyAnswer(ticket.value.experience, result.ask).experience;
     const asks = upsertAskSummaries(ticket.value.asks, [result.ask]);
     const next = derivedWithProperty({ ...ticket.value, experience, asks }, config, now);
@@ -53,6 +56,15 @@ export async function saveAnswer(ports: AppPorts, command: AnswerCommand): Promi
       asks: [result.ask],
       askNonces: new Map([[result.ask.id, nonces]]),
     });
-    return { kind: 'recorded', ask: result.ask, delivery: deliveryOf(config, saved, next.property) };
+    return { kind: 'recorded', ask: result.ask, delivery: deliveryOf(config, saved, next.property), resolved };
   });
+}
+
+/**
+ * Marks an answer given to the question about the outcome: the wording the requester saw when
+ * they first answered (a changed answer keeps it), so the answer counts at the waypoint it was given at.
+ */
+function answeredTo(before: Ask, after: Ask, resolved: boolean): Ask {
+  if (after.answer === null || questionStage(before, resolved) !== 'outcome') return after;
+  return { ...after, answer: { ...after.answer, wording: 'outcome' } };
 }

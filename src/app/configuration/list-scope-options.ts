@@ -25,8 +25,21 @@ export async function scopeOptionsCache(ports: AppPorts): Promise<ScopeOptionsCa
 
 /** From the cache when fresh (`cache`: already read), else from Jira, then cached again. */
 export async function listScopeOptions(ports: AppPorts, cache?: ScopeOptionsCache): Promise<ScopeOptions> {
+  const { options, cached } = await fetchScopeOptions(ports, cache);
+  await cached;
+  return options;
+}
+
+/**
+ * The options as soon as they are known, and the cache write as a promise of its own, so a caller
+ * can overlap its next calls with the write (and must await it before answering).
+ */
+export async function fetchScopeOptions(
+  ports: AppPorts,
+  cache?: ScopeOptionsCache,
+): Promise<{ readonly options: ScopeOptions; readonly cached: Promise<void> }> {
   const cached = cache ?? (await scopeOptionsCache(ports));
-  if (cached.fresh !== null) return cached.fresh;
+  if (cached.fresh !== null) return { options: cached.fresh, cached: Promise.resolve() };
   const now = ports.clock.now();
   const [projects, requestTypes, priorities] = await Promise.all([
     ports.directory.listProjects(),
@@ -42,7 +55,9 @@ export async function listScopeOptions(ports: AppPorts, cache?: ScopeOptionsCach
   const value = { at: now, options };
   // Unchecked: views that refresh it at the same moment (the project page's sections do) each hold
   // a copy as fresh as the other's, and a checked write's conflict would cost a further round trip.
-  if (new TextEncoder().encode(JSON.stringify(value)).length <= CACHE_MAX_BYTES)
-    await ports.documents.putCachedDoc('scope-options', value, cached.rev + 1);
-  return options;
+  const write =
+    new TextEncoder().encode(JSON.stringify(value)).length <= CACHE_MAX_BYTES
+      ? ports.documents.putCachedDoc('scope-options', value, cached.rev + 1)
+      : Promise.resolve();
+  return { options, cached: write };
 }

@@ -15,15 +15,15 @@ import { postSurveyComment } from './post-survey-comment';
 export async function deliverOwedComments(
   ports: AppPorts,
   config: StoredConfig,
-  ticketId: string,
-  askIds: readonly string[],
+  owed: { readonly ticketId: string; readonly owed: readonly string[]; readonly resolved: boolean },
 ): Promise<number> {
+  const { ticketId, resolved } = owed;
   let sent = 0;
-  for (const askId of askIds) {
+  for (const askId of owed.owed) {
     const stored = await ports.asks.getAsk(askId);
     const live = stored !== null && stored.ask.status === 'pending' && stored.ask.expiresAt > ports.clock.now();
     if (live) {
-      await postSurveyComment(ports, config, stored.ask);
+      await postSurveyComment(ports, config, stored.ask, resolved);
       sent += 1;
     }
     await confirmDelivered(ports, ticketId, askId);

@@ -8,6 +8,7 @@
  * Use cases return a `TicketDelivery`; the handlers (and the hourly job, through the function the
  * handler gives it) call `deliverTicketChange` with it.
  */
+import { isDone } from '../../domain/ticket';
 import type { AppPorts, ExperienceProperty, StoredConfig } from '../ports';
 import type { TicketRecord } from '../tickets/ticket-record';
 import { deliverOwedComments } from './deliver-owed-comments';
@@ -20,6 +21,8 @@ export interface TicketDelivery {
   readonly property: ExperienceProperty | null;
   /** Pending asks whose public survey comment is not confirmed sent. */
   readonly owed: readonly string[];
+  /** Whether the request is resolved: a comment sent now asks about the outcome. */
+  readonly resolved: boolean;
 }
 
 export type Deliver = (delivery: TicketDelivery | null) => Promise<number>;
@@ -30,7 +33,7 @@ export function deliveryOf(
   record: TicketRecord,
   property: ExperienceProperty | null,
 ): TicketDelivery {
-  return { config, ticketId: record.ticketId, property, owed: record.undelivered };
+  return { config, ticketId: record.ticketId, property, owed: record.undelivered, resolved: isDone(record.experience) };
 }
 
 /** Writes the property and sends the owed comments; returns how many comments were sent. */
@@ -44,8 +47,7 @@ export async function deliverTicketChange(ports: AppPorts, delivery: TicketDeliv
       failure = e;
     }
   }
-  const sent =
-    delivery.owed.length > 0 ? await deliverOwedComments(ports, delivery.config, delivery.ticketId, delivery.owed) : 0;
+  const sent = delivery.owed.length > 0 ? await deliverOwedComments(ports, delivery.config, delivery) : 0;
   if (failure !== null) throw failure;
   return sent;
 }

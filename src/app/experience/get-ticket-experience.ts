@@ -97,7 +97,9 @@ export async function getTicketExperience(
 ): Promise<TicketExperienceRead> {
   // The reads start while Jira checks the agent may browse the issue; nothing is answered before it
   // says yes. JSM sends no SLA events, so the SLAs are read live here, beside the other reads: a
-  // failed SLA read leaves the rest of the panel whole.
+  // failed or capped SLA read (LIVE_SLA_TIME_CAP_MS in the Jira adapter) leaves the rest of the
+  // panel whole. The glance calls this too and keeps the read: its risk lozenge counts a live
+  // breach (25 points, medium on its own), so without it the glance would contradict the panel.
   const [allowed, read, live] = await Promise.allSettled([
     assertAgent(caller, issueId),
     Promise.all([effectiveConfig(ports), ports.tickets.getTicket(issueId)]),

@@ -9,6 +9,7 @@
  * record it writes); rollup buckets only when an outcome changes; Jira only for participants of an
  * unknown commenter, SLA metrics on resolution, and a changed property.
  */
+import { isDone } from '../../domain/ticket';
 import type { JiraEventPayload } from '../../domain/events';
 import { effectiveConfig } from '../configuration/effective-config';
 import type { TicketDelivery } from '../delivery/deliver-ticket-change';
@@ -54,7 +55,13 @@ export async function handleIssueEvent(
       delivery:
         stored === null
           ? null
-          : { config: outcome.config, ticketId: stored.ticketId, property, owed: stored.undelivered },
+          : {
+              config: outcome.config,
+              ticketId: stored.ticketId,
+              property,
+              owed: stored.undelivered,
+              resolved: isDone(stored.experience),
+            },
     };
   }
   return {
@@ -68,6 +75,7 @@ export async function handleIssueEvent(
       ticketId: outcome.saved.ticketId,
       property: outcome.writeProperty ? outcome.property : null,
       owed: outcome.saved.undelivered,
+      resolved: isDone(outcome.saved.experience),
     },
   };
 }

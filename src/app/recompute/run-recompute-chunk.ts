@@ -5,13 +5,14 @@ import { commitTicketWrite } from '../tickets/commit-ticket-write';
 import { deriveRecord } from '../tickets/derive-record';
 import { withOptimisticRetry } from '../tickets/optimistic-retry';
 import { retire, setGenerations } from './rollup-generations';
+import { writeChunk } from './write-chunk';
 
 /** Tickets per chunk: well inside the consumer's time limit (docs/storage.md). */
 export const RECOMPUTE_CHUNK = 50;
 
 /** One chunk of the job (the queue consumer). Returns true when another chunk was queued. */
 export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise<boolean> {
-  const stored = await ports.documents.getRecompute();
+  const [stored, current] = await Promise.all([ports.documents.getRecompute(), effectiveConfig(ports)]);
   if (
     stored === null ||
     stored.value.jobId !== jobId ||
@@ -19,9 +20,15 @@ export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise
     stored.value.state === 'failed'
   )
     return false;
+  // The last chunk switched generations but its state save was lost (the function died between
+  // the two): it is delivered again, and only the save is left to do.
+  const switched = current.rollups?.active === jobId;
+  if (current.rollups?.building !== jobId && !switched) return false;
   const page = await ports.tickets.allTickets(stored.value.cursor, RECOMPUTE_CHUNK);
-  let done = 0;
-  for (const item of page.items) {
+  // Together in a few transactions (write-chunk.ts); what a race left over, one by one.
+  const left = switched ? [] : await writeChunk(ports, current, page.items);
+  let done = page.items.length - left.length;
+  for (const item of left) {
     const written = await withOptimisticRetry(ports, async () => {
       // Read per ticket and checked in the transaction: a write under a superseded configuration
       // would put the ticket into the wrong generation.
@@ -37,15 +44,15 @@ export async function runRecomputeChunk(ports: AppPorts, jobId: string): Promise
   }
   const processed = stored.value.processed + done;
   const finished = page.cursor === null;
-  if (finished) {
-    const switched = await setGenerations(ports, (c) => {
+  if (finished && !switched) {
+    const changed = await setGenerations(ports, (c) => {
       const g = c.rollups ?? LEGACY_GENERATIONS;
       // The generation dashboards read until now is left to the hourly clean-up.
       return g.building === jobId
         ? { ...c, rollups: { active: jobId, building: null, retired: retire(g, g.active, ports.clock.now()) } }
         : null;
     });
-    if (switched === null) return false;
+    if (changed === null) return false;
   }
   const next: RecomputeState = {
     ...stored.value,

@@ -11,6 +11,16 @@ import { effectiveConfig } from '../configuration/effective-config';
 import type { AppPorts } from '../ports';
 import { requestTypeNameOf, requestTypeNames } from './request-type-names';
 import { riskOf } from '../tickets/derive-record';
+import type { TicketRecord } from '../tickets/ticket-record';
+
+/** The page's assignees by name, in one directory call; none when that call fails. */
+function assigneeNames(ports: AppPorts) {
+  return async (records: readonly TicketRecord[]): Promise<ReadonlyMap<string, string>> => {
+    const ids = [...new Set(records.flatMap((r) => (r.experience.assigneeId ? [r.experience.assigneeId] : [])))];
+    if (ids.length === 0) return new Map();
+    return ports.directory.displayNames(ids).catch(() => new Map<string, string>());
+  };
+}
 
 export async function projectAtRisk(
   ports: AppPorts,
@@ -18,17 +28,15 @@ export async function projectAtRisk(
   minRiskScore: number,
   limit: number,
 ): Promise<AtRiskTicket[]> {
-  const [config, records, names] = await Promise.all([
+  // The assignees' names follow the page read while the request type names are read beside it.
+  const page = ports.tickets.atRiskTickets({ projectId, minRiskScore, limit });
+  const [config, records, names, people] = await Promise.all([
     effectiveConfig(ports),
-    ports.tickets.atRiskTickets({ projectId, minRiskScore, limit }),
+    page,
     requestTypeNames(ports),
+    page.then(assigneeNames(ports)),
   ]);
   const now = ports.clock.now();
-  const assigneeIds = [...new Set(records.flatMap((r) => (r.experience.assigneeId ? [r.experience.assigneeId] : [])))];
-  const people =
-    assigneeIds.length === 0
-      ? new Map<string, string>()
-      : await ports.directory.displayNames(assigneeIds).catch(() => new Map<string, string>());
   const tickets = records.map((r): AtRiskTicket => {
     const e = r.experience;
     const risk = riskOf(e, now, config.xlas);

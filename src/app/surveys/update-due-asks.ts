@@ -5,15 +5,15 @@
  */
 import type { Ask } from '../../domain/ask';
 import { dueForExpiry, dueForReminder, expire, markReminded } from '../../domain/survey';
+import { isDone } from '../../domain/ticket';
 import { effectiveConfig } from '../configuration/effective-config';
 import { deliveryOf, type Deliver } from '../delivery/deliver-ticket-change';
+import { postSurveyComment } from '../delivery/post-survey-comment';
 import type { AppPorts } from '../ports';
 import { commitTicketWrite } from '../tickets/commit-ticket-write';
 import { derivedWithProperty } from '../tickets/derive-record';
 import { withOptimisticRetry } from '../tickets/optimistic-retry';
 import { upsertAskSummaries } from '../tickets/ticket-record';
-import { planOf } from './evaluate-plans';
-import { oneClickLinks } from './one-click-links';
 
 /** Caps per run so a run stays well inside its time limit; the rest waits for the next hour. */
 export const MAX_PAGES = 20;
@@ -31,7 +31,7 @@ async function updateAsk(
   deliver: Deliver,
   ask: Ask,
   change: (a: Ask) => Ask | null,
-): Promise<Ask | null> {
+): Promise<{ readonly ask: Ask; readonly resolved: boolean } | null> {
   const outcome = await withOptimisticRetry(ports, async () => {
     const [config, storedAsk] = await Promise.all([effectiveConfig(ports), ports.asks.getAsk(ask.id)]);
     if (storedAsk === null) return null;
@@ -53,7 +53,7 @@ async function updateAsk(
   });
   if (outcome === null) return null;
   await deliver(outcome.delivery);
-  return outcome.ask;
+  return { ask: outcome.ask, resolved: outcome.delivery.resolved };
 }
 
 async function remind(ports: AppPorts, deliver: Deliver, ask: Ask, now: number): Promise<boolean> {
@@ -62,10 +62,8 @@ async function remind(ports: AppPorts, deliver: Deliver, ask: Ask, now: number):
     return res.ok ? res.ask : null;
   });
   if (r === null) return false;
-  const config = await effectiveConfig(ports);
-  if (planOf(config, r)?.delivery.publicComment === true) {
-    await ports.jira.addPublicComment(r.issueKey, `Reminder: ${r.question.text}`, await oneClickLinks(ports, r));
-  }
+  // In the requester's words, and about the outcome once the request is resolved.
+  await postSurveyComment(ports, await effectiveConfig(ports), r.ask, r.resolved, 'reminder');
   return true;
 }
 
@@ -74,7 +72,13 @@ async function deliverOwed(ports: AppPorts, deliver: Deliver, ask: Ask): Promise
   const ticket = await ports.tickets.getTicket(ask.ticketId);
   if (ticket === null || !ticket.value.undelivered.includes(ask.id)) return 0;
   const config = await effectiveConfig(ports);
-  return deliver({ config, ticketId: ask.ticketId, property: null, owed: [ask.id] });
+  return deliver({
+    config,
+    ticketId: ask.ticketId,
+    property: null,
+    owed: [ask.id],
+    resolved: isDone(ticket.value.experience),
+  });
 }
 
 export async function updateDueAsks(ports: AppPorts, deliver: Deliver, now: number): Promise<DueAsksResult> {

@@ -5,7 +5,13 @@
  * it inside `withOptimisticRetry`, which re-reads and tries again.
  */
 import type { Ask } from '../../domain/ask';
-import { applyDeltaToBucket, canonicalCells, contributionDelta, splitDeltaByBucket } from '../../domain/rollup';
+import {
+  applyDeltaToBucket,
+  canonicalCells,
+  contributionDelta,
+  splitDeltaByBucket,
+  type RollupDelta,
+} from '../../domain/rollup';
 import { LEGACY_GENERATIONS, type AppPorts, type BucketRef, type StoredConfig, type Versioned } from '../ports';
 import { contributionFor } from './derive-record';
 import { surveyStatsCellsOf } from './survey-stats-cells';
@@ -19,6 +25,53 @@ export interface TicketWrite {
   readonly accounts?: readonly string[];
 }
 
+/** A ticket write worked out before any bucket is read: the record to store and its delta per bucket. */
+export interface TicketWritePlan {
+  readonly record: TicketRecord;
+  /** The ticket's revision the write is conditioned on (0: new). */
+  readonly expectedRev: number;
+  /** The delta for each bucket of each live generation the write changes (usually 0–2). */
+  readonly parts: ReadonlyArray<{ readonly at: BucketRef; readonly delta: RollupDelta }>;
+  readonly projects: readonly string[];
+}
+
+/**
+ * What a ticket write changes, without reading anything: every live generation gets new − what it
+ * holds of this ticket (the stored contribution if the ticket is already in it, nothing otherwise,
+ * so a rebuild's first visit adds the whole ticket).
+ */
+export function planTicketWrite(config: StoredConfig, write: TicketWrite, rebuilding: boolean): TicketWritePlan {
+  // Survey activity (response rate, fatigue) rides along as cells of the same contribution.
+  const contribution = write.after.experience.deleted
+    ? []
+    : canonicalCells([...contributionFor(write.after.experience, config.xlas), ...surveyStatsCellsOf(write.after)]);
+  const previous = write.before?.value.contribution ?? [];
+  const shard = write.before?.value.shard ?? write.after.shard;
+  const gens = config.rollups ?? LEGACY_GENERATIONS;
+  const targets =
+    gens.building === null || gens.building === gens.active ? [gens.active] : [gens.active, gens.building];
+  const holding = new Set(write.before?.value.rollupGens ?? []);
+  const parts = targets.flatMap((generation) =>
+    splitDeltaByBucket(contributionDelta(holding.has(generation) ? previous : [], contribution)).map((part) => ({
+      delta: part.delta,
+      at: { generation, projectId: part.ref.projectId, period: part.ref.period, shard } satisfies BucketRef,
+    })),
+  );
+  const record: TicketRecord = {
+    ...write.after,
+    contribution: [...contribution],
+    shard,
+    rollupGens: targets,
+    undelivered: undeliveredAfter(config, write),
+  };
+  return { record, expectedRev: write.before?.rev ?? 0, parts, projects: projectsToRegister(write, rebuilding) };
+}
+
+/** A bucket after a delta; an emptied bucket is kept (as null): deleting it would need its own checked operation. */
+export function bucketAfter(current: StoredBucket | null, at: BucketRef, delta: RollupDelta): StoredBucket {
+  return { ...at, bucket: applyDeltaToBucket(current?.bucket ?? null, at, delta) };
+}
+
 /**
  * Applies the rollup delta of a ticket change and commits it with the ticket, atomically.
  * Reads only the buckets the delta touches (usually 0–2).
@@ -30,52 +83,26 @@ export async function commitTicketWrite(
   write: TicketWrite,
   options: { readonly checkConfig?: boolean } = {},
 ): Promise<TicketRecord> {
-  // Survey activity (response rate, fatigue) rides along as cells of the same contribution.
-  const contribution = write.after.experience.deleted
-    ? []
-    : canonicalCells([...contributionFor(write.after.experience, config.xlas), ...surveyStatsCellsOf(write.after)]);
-  const previous = write.before?.value.contribution ?? [];
-  const shard = write.before?.value.shard ?? write.after.shard;
-  // Every live generation gets new − what it holds of this ticket: the stored contribution if the
-  // ticket is already in it, nothing otherwise (a rebuild's first visit adds the whole ticket).
-  const gens = config.rollups ?? LEGACY_GENERATIONS;
-  const targets =
-    gens.building === null || gens.building === gens.active ? [gens.active] : [gens.active, gens.building];
-  const holding = new Set(write.before?.value.rollupGens ?? []);
-  const parts = targets.flatMap((generation) =>
-    splitDeltaByBucket(contributionDelta(holding.has(generation) ? previous : [], contribution)).map((part) => ({
-      ...part,
-      at: { generation, projectId: part.ref.projectId, period: part.ref.period, shard } satisfies BucketRef,
-    })),
-  );
-  const stored = parts.length === 0 ? [] : await ports.rollups.getBuckets(parts.map((p) => p.at));
-  const byRef = new Map(stored.map((b) => [refId(b.value), b]));
-  const buckets: { bucket: StoredBucket; expectedRev: number }[] = parts.map((part) => {
-    const current = byRef.get(refId(part.at));
-    // An emptied bucket is kept (as null): deleting it would need its own checked operation.
-    const bucket = applyDeltaToBucket(current?.value.bucket ?? null, part.ref, part.delta);
-    return { bucket: { ...part.at, bucket }, expectedRev: current?.rev ?? 0 };
+  const plan = planTicketWrite(config, write, options.checkConfig === true);
+  const stored = plan.parts.length === 0 ? [] : await ports.rollups.getBuckets(plan.parts.map((p) => p.at));
+  const byRef = new Map(stored.map((b) => [bucketRefId(b.value), b]));
+  const buckets = plan.parts.map((part) => {
+    const current = byRef.get(bucketRefId(part.at));
+    return { bucket: bucketAfter(current?.value ?? null, part.at, part.delta), expectedRev: current?.rev ?? 0 };
   });
-  const record: TicketRecord = {
-    ...write.after,
-    contribution: [...contribution],
-    shard,
-    rollupGens: targets,
-    undelivered: undeliveredAfter(config, write),
-  };
   await ports.tickets.commit({
     ...(options.checkConfig === true ? { configRev: config.rev ?? config.version } : {}),
-    ticket: { record, expectedRev: write.before?.rev ?? 0 },
+    ticket: { record: plan.record, expectedRev: plan.expectedRev },
     asks: (write.asks ?? []).map((ask) => ({ ask, usedNonces: write.askNonces?.get(ask.id) ?? [] })),
     buckets,
     accounts: write.accounts ?? [],
-    projects: projectsToRegister(write, options.checkConfig === true),
+    projects: plan.projects,
   });
-  return record;
+  return plan.record;
 }
 
 /** One bucket's identity as a map key (not its storage key, which is the adapter's). */
-function refId(ref: BucketRef): string {
+export function bucketRefId(ref: BucketRef): string {
   return JSON.stringify([ref.generation, ref.projectId, ref.period, ref.shard]);
 }
 

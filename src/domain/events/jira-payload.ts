@@ -168,7 +168,7 @@ const RequestTypeFieldSchema = z.looseObject({ requestType: z.looseObject({ id: 
  * The JSM request type id. It lives in a site-specific custom field ("Customer Request Type",
  * often `customfield_10010`), so we look for any custom field holding `requestType.id`.
  */
-export function requestTypeIdOf(fields: JiraIssueFields): string | null {
+export function requestTypeIdOf(fields: Readonly<Record<string, unknown>>): string | null {
   for (const [name, value] of Object.entries(fields)) {
     if (!name.startsWith('customfield_') || value === null || typeof value !== 'object') continue;
     const parsed = RequestTypeFieldSchema.safeParse(value);

@@ -1,8 +1,13 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Locale } from './locale';
 
-/** The default message file, the one that holds every key (locales/en-US.json). */
-type Catalogue = typeof import('../../../locales/en-US.json');
+/**
+ * Every default message: the manifest's file (locales/en-US.json) and the per-area files the views
+ * bundle (locales/issue/en-US.json, locales/project/en-US.json; static/src/i18n/area-files.ts).
+ */
+type Catalogue = typeof import('../../../locales/en-US.json') &
+  typeof import('../../../locales/issue/en-US.json') &
+  typeof import('../../../locales/project/en-US.json');
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;

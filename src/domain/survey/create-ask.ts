@@ -21,6 +21,7 @@ function copyTranslations(translations: SurveyTranslations): SurveyTranslations 
     const { negative, neutral, positive } = t.reasonChips;
     copy[locale] = {
       text: t.text,
+      ...(t.outcomeText ? { outcomeText: t.outcomeText } : {}),
       reasonChips: { negative: [...negative], neutral: [...neutral], positive: [...positive] },
     };
   }
@@ -33,6 +34,7 @@ export function snapshotQuestion(plan: SurveyPlan): QuestionSnapshot {
   return {
     kind: plan.question.kind,
     text: plan.question.text,
+    ...(plan.question.outcomeText === undefined ? {} : { outcomeText: plan.question.outcomeText }),
     reasonChips: {
       negative: [...reasonChips.negative],
       neutral: [...reasonChips.neutral],

@@ -29,8 +29,10 @@ export function applyAnswer(experience: TicketExperience | null, ask: Ask): Appl
     questionKind: ask.question.kind,
     score: answer.score,
     favourable: isFavourable(ask.question.kind, answer.score),
-    waypoint: ask.waypoint,
-    midFlight: ask.midFlight,
+    // An answer to the question about the outcome is tied to the resolution, not to the moment the
+    // question was first put; one given while the request was open keeps the ask's waypoint.
+    waypoint: answer.wording === 'outcome' ? 'resolved' : ask.waypoint,
+    midFlight: answer.wording === 'outcome' ? false : ask.midFlight,
     answeredAt: answer.answeredAt,
     comment: answer.comment === null ? null : truncate(answer.comment, L.answerCommentChars),
     reasons: [...answer.reasons],

@@ -10,9 +10,24 @@ export type RiskLevel = 'low' | 'medium' | 'high';
 export type RiskReasonCode =
   'negative-mood' | 'chasers' | 'reopened' | 'reassigned' | 'sla-breached' | 'low-score-no-follow-up' | 'long-wait';
 
+/**
+ * The figures a reason's sentence is made of, so a view can word it in the reader's language: the
+ * low answer, the breached SLAs' names, the mood, a count, or the time waited and its limit.
+ */
+export interface RiskFacts {
+  readonly answer?: { readonly kind: QuestionKind; readonly score: number };
+  readonly slas?: string[];
+  readonly mood?: number;
+  readonly count?: number;
+  readonly waitedHours?: number;
+  readonly limitHours?: number;
+}
+
 export interface RiskReason {
   readonly code: RiskReasonCode;
+  /** The reason in English, for logs and any reader without a translation. */
   readonly text: string;
+  readonly facts: RiskFacts;
   /** This reason's share of the score, so the panel can order and weigh them. */
   readonly points: number;
 }
@@ -41,8 +56,8 @@ export const RISK_BANDS = { high: 50, medium: 25 } as const;
  */
 export function assessRisk(e: TicketExperience, now: EpochMs, options: RiskOptions = {}): RiskAssessment {
   const reasons: RiskReason[] = [];
-  const add = (code: RiskReasonCode, points: number, text: string): void => {
-    reasons.push({ code, points: Math.round(points), text });
+  const add = (code: RiskReasonCode, points: number, text: string, facts: RiskFacts): void => {
+    reasons.push({ code, points: Math.round(points), text, facts });
   };
 
   const lowAnswer = [...e.answers]
@@ -53,10 +68,11 @@ export function assessRisk(e: TicketExperience, now: EpochMs, options: RiskOptio
       'low-score-no-follow-up',
       35,
       `Low survey answer (${answerWords(lowAnswer.questionKind, lowAnswer.score)}) with no follow-up yet`,
+      { answer: { kind: lowAnswer.questionKind, score: lowAnswer.score } },
     );
 
   const breached = e.slas.filter((s) => s.breached).map((s) => s.name);
-  if (breached.length > 0) add('sla-breached', 25, `SLA breached: ${breached.join(', ')}`);
+  if (breached.length > 0) add('sla-breached', 25, `SLA breached: ${breached.join(', ')}`, { slas: breached });
 
   const mood = moodOf(e);
   if (mood !== null && mood.mood <= NEGATIVE_MOOD) {
@@ -66,18 +82,23 @@ export function assessRisk(e: TicketExperience, now: EpochMs, options: RiskOptio
       'negative-mood',
       10 + 20 * depth,
       `Requester's recent comments read negative (${signed(mood.mood)} on a −1 to +1 scale)`,
+      { mood: mood.mood },
     );
   }
 
   const chasers = chaserCount(e);
-  if (chasers > 0) add('chasers', Math.min(30, 15 * chasers), `Requester asked for an update ${times(chasers)}`);
+  if (chasers > 0)
+    add('chasers', Math.min(30, 15 * chasers), `Requester asked for an update ${times(chasers)}`, { count: chasers });
 
   const reopens = reopenCount(e);
-  if (reopens > 0) add('reopened', Math.min(25, 15 * reopens), `Reopened ${times(reopens)} after being resolved`);
+  if (reopens > 0)
+    add('reopened', Math.min(25, 15 * reopens), `Reopened ${times(reopens)} after being resolved`, { count: reopens });
 
   const reassignments = reassignmentCount(e);
   if (reassignments >= 2)
-    add('reassigned', Math.min(25, 10 + 5 * (reassignments - 2)), `Reassigned ${times(reassignments)}`);
+    add('reassigned', Math.min(25, 10 + 5 * (reassignments - 2)), `Reassigned ${times(reassignments)}`, {
+      count: reassignments,
+    });
 
   const thresholdMs = (options.waitThresholdHours ?? 24) * HOUR_MS;
   const waitedMs = waitingForSupportMs(e, isDone(e) ? e.lastEventAt : Math.max(now, e.lastEventAt));
@@ -86,6 +107,7 @@ export function assessRisk(e: TicketExperience, now: EpochMs, options: RiskOptio
       'long-wait',
       waitedMs > 3 * thresholdMs ? 25 : 15,
       `Waited for support ${duration(waitedMs)} in total (the limit is ${duration(thresholdMs)})`,
+      { waitedHours: Math.floor(waitedMs / HOUR_MS), limitHours: Math.floor(thresholdMs / HOUR_MS) },
     );
   }
 

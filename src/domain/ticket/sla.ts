@@ -50,7 +50,8 @@ export function applySlaState(experience: TicketExperience, metrics: readonly Sl
   const previous = new Map(experience.slas.map((s) => [s.name, s]));
   const slas = metrics
     .map((m) => stateOf(m, previous.get(m.name), now))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    // Breached first, so a ticket with more SLAs than the record keeps never loses a breach.
+    .sort((a, b) => Number(b.breached) - Number(a.breached) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, L.slas);
   const next: TicketExperience = { ...experience, slas, slaCheckedAt: now };
   return { experience: next, newSignals: signalsAdded(experience, next) };

@@ -57,7 +57,10 @@ export function outcomePage(m: Translator, outcome: LinkOutcome, token: string):
       return refusalPage(m, outcome.reason);
     case 'confirm': {
       const answer = scorePhrase(m, outcome.questionKind, outcome.score);
+      // Asked about the outcome: say why the question is not the one in the comment.
+      const resolved = outcome.stage === 'outcome' ? `<p>${escapeHtml(m.t('portal.resolved'))}</p>` : '';
       const form =
+        resolved +
         `<p>${escapeHtml(outcome.question)}</p>` +
         `<p>${escapeHtml(m.t('oneClick.confirm.answer', { answer }))}</p>` +
         `<form method="POST"><input type="hidden" name="t" value="${escapeHtml(token)}">` +

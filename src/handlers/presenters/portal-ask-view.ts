@@ -1,15 +1,17 @@
 import type { PortalAsk } from '../../app/answers/portal-ask';
 import type { PortalAskView } from '../../contracts/portal';
-import type { Locale } from '../../domain/i18n';
-import { localizeQuestion } from '../../domain/survey/localized-question';
+import type { Translator } from '../../domain/i18n';
+import { wordQuestion } from '../../domain/survey/waypoint-wording';
 
 /**
- * What a requester sees of one ask, worded in their language: never another person's data, never
- * internal notes, never the other locales' wording.
+ * What a requester sees of one ask, worded in their language and for where the request is now
+ * (asked about the outcome once it is resolved): never another person's data, never internal
+ * notes, never the other locales' wording.
  */
-export function portalAskView({ ask, editable }: PortalAsk, locale: Locale): PortalAskView {
-  const { translations: _others, ...question } = ask.question;
-  const wording = localizeQuestion(ask.question, locale);
+export function portalAskView({ ask, editable, resolved }: PortalAsk, m: Translator): PortalAskView {
+  const { translations: _others, outcomeText: _outcome, ...question } = ask.question;
+  const wording = wordQuestion(ask, resolved, m);
+  const locale = m.locale;
   return {
     askId: ask.id,
     issueKey: ask.issueKey,
@@ -17,6 +19,7 @@ export function portalAskView({ ask, editable }: PortalAsk, locale: Locale): Por
     wording: {
       locale,
       text: wording.text,
+      stage: wording.stage,
       reasonChips: {
         negative: [...wording.reasonChips.negative],
         neutral: [...wording.reasonChips.neutral],

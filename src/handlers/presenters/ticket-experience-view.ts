@@ -7,7 +7,9 @@ import type { AskSummary, TicketExperienceView, TimelineEntry } from '../../cont
 import type { Ask } from '../../domain/ask';
 import { normalisedScore, type QuestionKind, SCALES } from '../../domain/question';
 import type { Signal } from '../../domain/signal';
-import { NEGATIVE_MOOD, POSITIVE_MOOD, ticketSignals, type TicketExperience } from '../../domain/ticket';
+import type { Translator } from '../../domain/i18n';
+import { wordQuestion } from '../../domain/survey/waypoint-wording';
+import { NEGATIVE_MOOD, POSITIVE_MOOD, isDone, ticketSignals, type TicketExperience } from '../../domain/ticket';
 
 function moodLabel(mood: number | null): TicketExperienceView['moodLabel'] {
   if (mood === null) return 'unknown';
@@ -28,6 +30,7 @@ function timelineOf(signal: Signal): TimelineEntry {
         ...at,
         kind: 'answer',
         title: `Survey answer: ${answerWords(signal.questionKind, signal.score)}`,
+        says: { title: 'answer', questionKind: signal.questionKind, score: signal.score },
         detail: signal.comment,
         tone: signal.favourable ? 'good' : 'bad',
       };
@@ -37,6 +40,7 @@ function timelineOf(signal: Signal): TimelineEntry {
         ...at,
         kind: 'comment-sentiment',
         title: negative ? 'Negative tone detected' : 'Requester comment',
+        says: { title: negative ? 'negative-comment' : 'comment' },
         detail: signal.negativeSentences[0] ?? null,
         tone: negative ? 'bad' : 'neutral',
       };
@@ -47,20 +51,36 @@ function timelineOf(signal: Signal): TimelineEntry {
         ...at,
         kind: 'comment-sentiment',
         title: 'Requester comment: not scored (language)',
+        says: { title: 'comment-not-scored' },
         detail: null,
         tone: 'neutral',
       };
     case 'chaser':
-      return { ...at, kind: 'chaser', title: 'Requester asked for an update', detail: signal.excerpt, tone: 'bad' };
+      return {
+        ...at,
+        kind: 'chaser',
+        title: 'Requester asked for an update',
+        says: { title: 'chaser' },
+        detail: signal.excerpt,
+        tone: 'bad',
+      };
     case 'sla-breached':
-      return { ...at, kind: 'sla-breached', title: `SLA breached: ${signal.slaName}`, detail: null, tone: 'bad' };
+      return {
+        ...at,
+        kind: 'sla-breached',
+        title: `SLA breached: ${signal.slaName}`,
+        says: { title: 'sla-breached', slaName: signal.slaName },
+        detail: null,
+        tone: 'bad',
+      };
     case 'reopened':
-      return { ...at, kind: 'reopened', title: 'Reopened', detail: null, tone: 'bad' };
+      return { ...at, kind: 'reopened', title: 'Reopened', says: { title: 'reopened' }, detail: null, tone: 'bad' };
     case 'reassigned':
       return {
         ...at,
         kind: 'reassigned',
         title: `Reassigned (${signal.count})`,
+        says: { title: 'reassigned', count: signal.count },
         detail: null,
         tone: signal.count > 1 ? 'bad' : 'neutral',
       };
@@ -91,6 +111,7 @@ function chaserEntry(signal: SignalOf<'chaser'>, tone: SignalOf<'comment-sentime
     at: signal.at,
     kind: 'chaser',
     title: negative ? 'Requester asked for an update, in a negative tone' : 'Requester asked for an update',
+    says: { title: negative ? 'negative-chaser' : 'chaser' },
     detail: (negative ? tone.negativeSentences[0] : undefined) ?? signal.excerpt,
     tone: 'bad',
   };
@@ -126,23 +147,31 @@ function indicatorsOf(e: TicketExperience, mood: number | null): TicketExperienc
   ];
 }
 
-export function askSummary(ask: Ask, planName: string): AskSummary {
+/**
+ * One ask as the agent sees it: the question the requester is asked now, in the plan's English (the
+ * question about the outcome once the request is resolved), and, for an answer to that question,
+ * the waypoint it counts at (`resolved`, not mid-flight) rather than the one it was first put at.
+ * @param english the message files in English (Sentio's outcome question when the plan has none)
+ */
+export function askSummary(ask: Ask, planName: string, resolved: boolean, english: Translator): AskSummary {
+  const worded = wordQuestion(ask, resolved, english);
+  const outcomeAnswer = ask.answer?.wording === 'outcome';
   return {
     id: ask.id,
     planId: ask.planId,
     planName,
-    waypoint: ask.waypoint,
+    waypoint: outcomeAnswer ? 'resolved' : ask.waypoint,
     status: ask.status,
     questionKind: ask.question.kind,
-    questionText: ask.question.text,
+    questionText: worded.text,
     createdAt: ask.createdAt,
     expiresAt: ask.expiresAt,
     score: ask.answer?.score ?? null,
-    midFlight: ask.midFlight,
+    midFlight: outcomeAnswer ? false : ask.midFlight,
   };
 }
 
-export function ticketExperienceView(read: TicketExperienceRead): TicketExperienceView {
+export function ticketExperienceView(read: TicketExperienceRead, english: Translator): TicketExperienceView {
   const e = read.experience;
   const last = e.answers[e.answers.length - 1];
   return {
@@ -153,11 +182,15 @@ export function ticketExperienceView(read: TicketExperienceRead): TicketExperien
     risk: {
       level: read.risk.level,
       score: read.risk.score,
-      reasons: read.risk.reasons.map((r) => ({ code: r.code, text: r.text })),
+      reasons: read.risk.reasons.map((r) => ({
+        code: r.code,
+        text: r.text,
+        facts: r.facts,
+      })),
     },
     timeline: timelineOfTicket(e),
     indicators: indicatorsOf(e, read.mood),
-    asks: read.asks.map((a) => askSummary(a.ask, a.planName)),
+    asks: read.asks.map((a) => askSummary(a.ask, a.planName, isDone(e), english)),
     planDecisions: [...read.planDecisions],
     manualPlans: [...read.manualPlans],
     lastScore:

@@ -246,13 +246,9 @@ export function createRollupStore(config: ConfigStore): RollupStore {
 
     async getBuckets(refs) {
       if (refs.length === 0) return [];
+      // More than a batch's 25 keys: parallel batches, still one round trip.
       const keys = refs.map(rollupKey);
-      const result = await kvsCall('rollups', () =>
-        kvs.batchGet<RollupEntity>(keys.map((key) => ({ key, entityName: ENTITY.rollup }))),
-      );
-      const found = new Map(
-        result.successfulKeys.filter((r) => storedValue(r.value) !== undefined).map((r) => [r.key, entityOf(r.value)]),
-      );
+      const found = await rowsByKey(keys);
       return keys.flatMap((key) => {
         const e = found.get(key);
         return e ? [{ value: e.bucket, rev: e.rev }] : [];

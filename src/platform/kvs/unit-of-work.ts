@@ -50,9 +50,7 @@ export function rollupEntity(
 /** The keys a unit of work is conditioned on: its ticket, its buckets, the configuration it ran under. */
 function guardsOf(unit: UnitOfWork): Guard[] {
   return [
-    ...(unit.ticket
-      ? [{ entity: ENTITY.ticket, key: unit.ticket.record.ticketId, expectedRev: unit.ticket.expectedRev }]
-      : []),
+    ...ticketsOf(unit).map((t) => ({ entity: ENTITY.ticket, key: t.record.ticketId, expectedRev: t.expectedRev })),
     ...(unit.buckets ?? []).map((b) => ({
       entity: ENTITY.rollup,
       key: rollupKey(b.bucket),
@@ -64,23 +62,28 @@ function guardsOf(unit: UnitOfWork): Guard[] {
 
 export async function commitUnit(unit: UnitOfWork): Promise<void> {
   if (transactionOf(unit, 'absent') === null) return;
-  await writeChecked(unit.ticket?.record.ticketId ?? 'commit', guardsOf(unit), (newKeys) =>
+  await writeChecked(ticketsOf(unit)[0]?.record.ticketId ?? 'commit', guardsOf(unit), (newKeys) =>
     (transactionOf(unit, newKeys) ?? kvs.transact()).execute(),
   );
+}
+
+/** The unit's tickets: its ticket, then any more a batch carries. */
+function ticketsOf(unit: UnitOfWork): NonNullable<UnitOfWork['tickets']> {
+  return [...(unit.ticket ? [unit.ticket] : []), ...(unit.tickets ?? [])];
 }
 
 /** The unit's one transaction; null when it writes nothing. */
 function transactionOf(unit: UnitOfWork, newKeys: NewKeys): ReturnType<typeof kvs.transact> | null {
   const tx = kvs.transact();
   let n = 0;
-  if (unit.ticket) {
-    const { record, expectedRev } = unit.ticket;
+  for (const { record, expectedRev } of ticketsOf(unit)) {
     tx.set<TicketEntity>(record.ticketId, ticketEntity(record, expectedRev + 1), {
       entityName: ENTITY.ticket,
       conditions: revCondition<TicketEntity>(expectedRev, newKeys),
     });
     n += 1;
   }
+  // Asks come only with a single ticket (`unit.ticket`).
   const owed = new Set(unit.ticket?.record.undelivered ?? []);
   for (const { ask, usedNonces } of unit.asks ?? []) {
     // Asks are owned by the ticket's transaction: the ticket's revision check already orders them.

@@ -30,6 +30,9 @@ export interface Client {
   load<C extends ResolverContract>(contract: C, payload: PayloadOf<C>): Promise<CallResult<ResponseOf<C>>>;
 }
 
+/** The reason of a payload the client refused before sending it (the server was not asked). */
+export const CLIENT_CHECK = 'payload';
+
 function failure(
   code: CallError['code'],
   message: string,
@@ -86,7 +89,7 @@ export function createClient(host: Pick<Host, 'invoke'>): Client {
     // without a round trip.
     const out = contract.payload.safeParse(payload);
     if (!out.success) {
-      return failure('validation', 'Some fields need attention.', fieldProblems(out.error));
+      return failure('validation', 'Some fields need attention.', fieldProblems(out.error), CLIENT_CHECK);
     }
     let raw: unknown;
     try {
@@ -114,28 +117,6 @@ export function createClient(host: Pick<Host, 'invoke'>): Client {
     return failure(code, message, fields ?? [], reason ?? null);
   }
   return client;
-}
-
-/** A heading for an error, by what the person can do about it. */
-export function errorTitle(error: CallError): string {
-  switch (error.code) {
-    case 'validation':
-      return 'Some fields need attention';
-    case 'forbidden':
-      return 'You do not have access to this';
-    case 'not-found':
-      return 'Not found';
-    case 'conflict':
-      return 'Someone else changed this';
-    case 'refused':
-      return 'Not possible right now';
-    case 'unavailable':
-    case 'bridge':
-      return 'Jira is busy or unreachable';
-    case 'bad-response':
-    case 'internal':
-      return 'Something went wrong';
-  }
 }
 
 /** Whether trying the same call again can help (shown as a "Try again" action). */

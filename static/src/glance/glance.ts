@@ -1,6 +1,7 @@
 import { getTicketExperience, type TicketExperienceView } from '@contracts/agent';
 import type { Translator } from '@domain/i18n';
-import { type CallError, createClient, errorTitle, isRetryable } from '../api/client';
+import { type CallError, createClient, isRetryable } from '../api/client';
+import { errorHeading, errorText } from '../ui/error-words';
 import type { Host } from '../host/host';
 import { answerWords } from '../i18n/answer-words';
 import { englishMessages } from '../i18n/catalogue';
@@ -59,8 +60,8 @@ function failed(error: CallError, m: Translator, retry: () => void): HTMLElement
   const box = el(
     'div',
     { role: warning ? 'status' : 'alert', class: `g-notice ${warning ? 'g-warning' : 'g-error'}` },
-    el('strong', {}, errorTitle(error)),
-    el('span', {}, error.message),
+    el('strong', {}, errorHeading(m, error)),
+    el('span', {}, errorText(m, error)),
   );
   if (isRetryable(error)) {
     const button = el('button', { type: 'button', class: 'g-button' }, m.t('glance.retry'));

@@ -9,17 +9,9 @@ import {
   type Translator,
 } from '@domain/i18n';
 import type { Host } from '../host/host';
+import { lookup, type Tree } from './tree';
 
-export type Tree = { readonly [key: string]: string | Tree };
-
-/** A key in one message file as Forge reads it: the flattened key first, then the nested path. */
-function lookup(tree: Tree, key: string): string | null {
-  const flat = tree[key];
-  if (typeof flat === 'string') return flat;
-  let node: string | Tree | undefined = tree;
-  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  return typeof node === 'string' ? node : null;
-}
+export type { Tree } from './tree';
 
 /** The English message file once loaded (`addEnglish`): the fallback when the platform's files are not. */
 const english: { [area: string]: Tree } = {};

@@ -1,20 +1,23 @@
 import Button from '@atlaskit/button/default/button';
 import { Notice } from './notice';
-import { type CallError, errorTitle, isRetryable } from '../api/client';
+import { type CallError, isRetryable } from '../api/client';
+import { useMessages } from '../i18n/messages';
+import { errorHeading, errorText } from './error-words';
 
 /** A failed load, in place of the content it stands for, with a retry when that can help. */
 export function CallErrorMessage({ error, onRetry }: { error: CallError; onRetry?: () => void }) {
+  const m = useMessages();
   const canRetry = onRetry !== undefined && isRetryable(error);
   return (
     <Notice
       appearance={error.code === 'forbidden' || error.code === 'refused' ? 'warning' : 'error'}
-      title={errorTitle(error)}
+      title={errorHeading(m, error)}
     >
-      <p>{error.message}</p>
+      <p>{errorText(m, error)}</p>
       {canRetry ? (
         <p>
           <Button appearance="default" onClick={onRetry}>
-            Try again
+            {m.t('common.tryAgain')}
           </Button>
         </p>
       ) : null}

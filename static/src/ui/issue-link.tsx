@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
 import { useHost } from '../app/host-context';
+import { useMessages } from '../i18n/messages';
 
 /**
  * A ticket key that opens the issue through the Forge router (a plain link cannot leave the
@@ -8,6 +9,7 @@ import { useHost } from '../app/host-context';
  */
 export function IssueLink({ issueKey, newTab = false }: { issueKey: string; newTab?: boolean }) {
   const { host, context } = useHost();
+  const m = useMessages();
   const href = `${context.siteUrl ?? ''}/browse/${encodeURIComponent(issueKey)}`;
   function open(e: MouseEvent<HTMLAnchorElement>) {
     e.preventDefault();
@@ -18,7 +20,9 @@ export function IssueLink({ issueKey, newTab = false }: { issueKey: string; newT
       href={href}
       className="sentio-link"
       onClick={open}
-      {...(newTab ? { target: '_blank', rel: 'noopener noreferrer', title: `Open ${issueKey} in a new tab` } : {})}
+      {...(newTab
+        ? { target: '_blank', rel: 'noopener noreferrer', title: m.t('common.openInNewTab', { key: issueKey }) }
+        : {})}
     >
       {issueKey}
     </a>

@@ -20,22 +20,34 @@ describe('owed survey comments', () => {
     const { w, ask, plan } = worldWithOwedAsk();
     const config = { version: 1, xlas: [], plans: [plan] };
     w.failComments = 1;
-    await expect(deliverOwedComments(w.ports, config, '10001', [ask.id])).rejects.toThrow('Jira 500');
+    await expect(
+      deliverOwedComments(w.ports, config, { ticketId: '10001', owed: [ask.id], resolved: false }),
+    ).rejects.toThrow('Jira 500');
     expect(w.tickets.get('10001')?.value.undelivered).toEqual([ask.id]);
-    expect(await deliverOwedComments(w.ports, config, '10001', [ask.id])).toBe(1);
+    expect(await deliverOwedComments(w.ports, config, { ticketId: '10001', owed: [ask.id], resolved: false })).toBe(1);
     expect(w.comments.map((c) => c.issueKey)).toEqual(['IT-1']);
     expect(w.tickets.get('10001')?.value.undelivered).toEqual([]);
     // Nothing is owed any more: a further redelivery sends nothing.
-    expect(await deliverOwedComments(w.ports, config, '10001', w.tickets.get('10001')?.value.undelivered ?? [])).toBe(
-      0,
-    );
+    expect(
+      await deliverOwedComments(w.ports, config, {
+        ticketId: '10001',
+        owed: w.tickets.get('10001')?.value.undelivered ?? [],
+        resolved: false,
+      }),
+    ).toBe(0);
     expect(w.comments).toHaveLength(1);
   });
 
   it('does not send a comment for an ask that is no longer pending, but clears the debt', async () => {
     const { w, ask, plan } = worldWithOwedAsk();
     w.asks.set(ask.id, { ask: { ...ask, status: 'withdrawn' }, usedNonces: [], rev: 2 });
-    expect(await deliverOwedComments(w.ports, { version: 1, xlas: [], plans: [plan] }, '10001', [ask.id])).toBe(0);
+    expect(
+      await deliverOwedComments(
+        w.ports,
+        { version: 1, xlas: [], plans: [plan] },
+        { ticketId: '10001', owed: [ask.id], resolved: false },
+      ),
+    ).toBe(0);
     expect(w.comments).toEqual([]);
     expect(w.tickets.get('10001')?.value.undelivered).toEqual([]);
   });

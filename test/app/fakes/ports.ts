@@ -265,12 +265,22 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       refs.map(rollupKey).flatMap((k) => (buckets.has(k) ? [buckets.get(k) as Versioned<StoredBucket>] : [])),
     async commit(unit) {
       if (unit.configRev !== undefined) check('config', world.config.rev, unit.configRev);
-      if (unit.ticket)
-        check(unit.ticket.record.ticketId, tickets.get(unit.ticket.record.ticketId)?.rev ?? 0, unit.ticket.expectedRev);
+      const written = [...(unit.ticket ? [unit.ticket] : []), ...(unit.tickets ?? [])];
+      // As KVS transactions: at most 25 operations, each key once (storage-reference/entities-transactions).
+      const keys = [
+        ...written.map((t) => `ticket:${t.record.ticketId}`),
+        ...(unit.asks ?? []).map((a) => `ask:${a.ask.id}`),
+        ...(unit.buckets ?? []).map((b) => `rollup:${rollupKey(b.bucket)}`),
+        ...(unit.accounts ?? []).map((id) => `account:${id}`),
+        ...(unit.projects ?? []).map((id) => `project:${id}`),
+        ...(unit.configRev !== undefined ? ['doc:config'] : []),
+      ];
+      if (keys.length > 25) throw new Error(`a transaction of ${keys.length} operations (at most 25)`);
+      if (new Set(keys).size !== keys.length) throw new Error('a key used twice in one transaction');
+      for (const t of written) check(t.record.ticketId, tickets.get(t.record.ticketId)?.rev ?? 0, t.expectedRev);
       for (const b of unit.buckets ?? [])
         check(rollupKey(b.bucket), buckets.get(rollupKey(b.bucket))?.rev ?? 0, b.expectedRev);
-      if (unit.ticket)
-        tickets.set(unit.ticket.record.ticketId, { value: unit.ticket.record, rev: unit.ticket.expectedRev + 1 });
+      for (const t of written) tickets.set(t.record.ticketId, { value: t.record, rev: t.expectedRev + 1 });
       for (const a of unit.asks ?? [])
         asks.set(a.ask.id, { ask: a.ask, usedNonces: a.usedNonces ?? [], rev: (asks.get(a.ask.id)?.rev ?? 0) + 1 });
       for (const b of unit.buckets ?? []) {
@@ -392,6 +402,12 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       listProjects: async () => jiraRead('listProjects', world.site.projects),
       listRequestTypes: async () => jiraRead('listRequestTypes', world.site.requestTypes),
       listPriorities: async () => jiraRead('listPriorities', world.site.priorities),
+      projectName: async (id) => jiraRead('projectName', world.site.projects.find((p) => p.id === id)?.name ?? null),
+      listRequestTypeNames: async () =>
+        jiraRead(
+          'listRequestTypeNames',
+          world.site.requestTypes.map((rt) => ({ id: rt.id, name: rt.name })),
+        ),
       displayNames: async (ids) =>
         jiraRead(
           'displayNames',

@@ -54,7 +54,7 @@ describe('the hourly job', () => {
     expect(w.asks.size).toBe(0);
   });
 
-  it('sends exactly one reminder, as a public comment with fresh links', async () => {
+  it('sends exactly one reminder, as a public comment with fresh links, in the requester’s words', async () => {
     const { w, ask } = worldWithPendingAsk();
     const reminderAt = ask.reminderDueAt ?? 0;
     expect(reminderAt).toBeGreaterThan(NOW);
@@ -62,7 +62,10 @@ describe('the hourly job', () => {
     expect(await runHourlyTick(w.ports)).toMatchObject({ reminded: 1, expired: 0 });
     w.now += HOUR_MS;
     expect(await runHourlyTick(w.ports)).toMatchObject({ reminded: 0, expired: 0 });
-    expect(w.comments.map((c) => [c.issueKey, c.text])).toEqual([['IT-1', `Reminder: ${ask.question.text}`]]);
+    // The English message file's surveyComment.reminder around surveyComment.text.
+    expect(w.comments.map((c) => [c.issueKey, c.text, c.links?.length])).toEqual([
+      ['IT-1', `Reminder: ${ask.question.text} (one click records your answer; you can change it in the portal)`, 5],
+    ]);
     expect(w.asks.get(ask.id)?.ask).toMatchObject({ status: 'pending', remindedAt: reminderAt + HOUR_MS });
   });
 

@@ -266,6 +266,7 @@ describe('risk', () => {
       code: 'low-score-no-follow-up',
       points: 35,
       text: 'Low survey answer (1 of 5) with no follow-up yet',
+      facts: { answer: { kind: 'csat5', score: 1 } },
     });
     const followedUp = markFollowUpDone(answered, 'ask-1', at(5, 13));
     expect(assessRisk(followedUp, at(5, 13)).reasons.map((r) => r.code)).not.toContain('low-score-no-follow-up');
@@ -303,6 +304,7 @@ describe('risk', () => {
         code: 'negative-mood',
         points: 30,
         text: "Requester's recent comments read negative (−0.80 on a −1 to +1 scale)",
+        facts: { mood: -0.8 },
       },
     ]);
   });
@@ -310,7 +312,13 @@ describe('risk', () => {
   it("counts an open ticket's wait up to now", () => {
     const calm = applyEvents(null, [ev.created(at(3, 8), STATUS.waitingForSupport)], deps)!;
     expect(assessRisk(calm, at(6, 9)).reasons).toEqual([
-      { code: 'long-wait', points: 25, text: 'Waited for support 3 days in total (the limit is 24 hours)' },
+      {
+        code: 'long-wait',
+        points: 25,
+        text: 'Waited for support 3 days in total (the limit is 24 hours)',
+        // 08:00 on day 3 to 09:00 on day 6: 73 hours.
+        facts: { waitedHours: 73, limitHours: 24 },
+      },
     ]);
   });
 });

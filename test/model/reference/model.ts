@@ -127,6 +127,12 @@ export interface ExpectedAsk {
   readonly question: ModelQuestion;
   /** Which occurrence of the waypoint it answers (once per ticket, per idle stretch, per event, per request). */
   readonly occurrence: string;
+  /**
+   * The first answer came after the request was resolved, to the question about the outcome: it
+   * counts at `resolved` and never as mid-flight (the issue's rule: wording follows the waypoint).
+   * Asks put at `resolved` already ask about the outcome and keep their waypoint.
+   */
+  toOutcome: boolean;
 }
 
 export interface ExpectedDecision {
@@ -618,6 +624,7 @@ export class ReferenceModel {
         status: 'pending',
         reminded: false,
         answer: null,
+        toOutcome: false,
         oneClick: plan.oneClick,
         question: plan.question,
         occurrence: hit.occurrence,
@@ -736,6 +743,8 @@ export class ReferenceModel {
   }
 
   private record(t: Ticket, ask: ExpectedAsk, answer: ExpectedAnswer): void {
+    // A changed answer keeps the question it was first given to.
+    if (ask.answer === null) ask.toOutcome = categoryOf(currentStatus(t)) === 'done' && ask.waypoint !== 'resolved';
     ask.status = 'answered';
     ask.answer = { ...answer, reasons: [...new Set(answer.reasons)], comment: answer.comment?.trim() || null };
     t.lastFactAt = Math.max(t.lastFactAt, answer.answeredAt);
@@ -752,8 +761,9 @@ export class ReferenceModel {
       .filter((a) => a.answer !== null)
       .filter(
         (a) =>
-          (xla.csatSource.waypoints.length === 0 || xla.csatSource.waypoints.includes(a.waypoint)) &&
-          (!xla.csatSource.midFlightOnly || a.midFlight),
+          (xla.csatSource.waypoints.length === 0 ||
+            xla.csatSource.waypoints.includes(a.toOutcome ? 'resolved' : a.waypoint)) &&
+          (!xla.csatSource.midFlightOnly || (a.midFlight && !a.toOutcome)),
       )
       .sort((a, b) => a.answer!.answeredAt - b.answer!.answeredAt);
     const latest = answered[answered.length - 1];

@@ -28,6 +28,7 @@ function englishWording(q: QuestionSnapshot): PortalAskView['wording'] {
   return {
     locale: 'en-US',
     text: q.text,
+    stage: 'asked',
     reasonChips: {
       negative: chips(q.reasonChips.negative),
       neutral: chips(q.reasonChips.neutral),

@@ -1,6 +1,7 @@
 import { token } from '@atlaskit/tokens';
 import { LinePath } from '@visx/shape';
-import { formatDate } from '../format';
+import { useMessages } from '../../i18n/messages';
+import { formatChartDate } from '../format';
 import { AXIS_TEXT, CHART } from './chart-parts';
 import { linear } from './linear';
 import { useWidth } from './use-width';
@@ -15,6 +16,7 @@ const HEIGHT = 96;
 
 /** The requester's mood after each scored comment, on its −1..+1 scale, with the scale named. */
 export default function MoodChart({ points, label }: { points: readonly MoodPoint[]; label: string }) {
+  const m = useMessages();
   const [ref, width] = useWidth<HTMLDivElement>(260);
   const chartWidth = Math.min(width, 420);
   const x = linear([0, Math.max(1, points.length - 1)], [PAD.left, chartWidth - PAD.right]);
@@ -25,9 +27,9 @@ export default function MoodChart({ points, label }: { points: readonly MoodPoin
     <div ref={ref} style={{ width: '100%' }}>
       <svg width={chartWidth} height={HEIGHT} role="img" aria-label={label} style={{ display: 'block' }}>
         {[
-          { v: 1, text: 'positive' },
-          { v: 0, text: 'neutral' },
-          { v: -1, text: 'negative' },
+          { v: 1, text: m.t('common.moodScale.positive') },
+          { v: 0, text: m.t('common.moodScale.neutral') },
+          { v: -1, text: m.t('common.moodScale.negative') },
         ].map((t) => (
           <g key={t.v}>
             <line
@@ -60,12 +62,12 @@ export default function MoodChart({ points, label }: { points: readonly MoodPoin
         ))}
         {first !== undefined ? (
           <text x={PAD.left} y={HEIGHT - 3} style={AXIS_TEXT}>
-            {formatDate(first.at, 'short')}
+            {formatChartDate(m.locale, first.at)}
           </text>
         ) : null}
         {last !== undefined && points.length > 1 ? (
           <text x={chartWidth - PAD.right} y={HEIGHT - 3} textAnchor="end" style={AXIS_TEXT}>
-            {formatDate(last.at, 'short')}
+            {formatChartDate(m.locale, last.at)}
           </text>
         ) : null}
       </svg>

@@ -1,5 +1,6 @@
+import { useMessages } from '../../i18n/messages';
 import { token } from '@atlaskit/tokens';
-import { formatScore } from '../format';
+import { formatPercent, formatScore } from '../format';
 import { AXIS_TEXT, CHART, Legend, LegendItem } from './chart-parts';
 import { linear } from './linear';
 import { useWidth } from './use-width';
@@ -30,8 +31,11 @@ const HEIGHT = 260;
  * SLAs green, experience red. Flagged request types are filled red and named.
  */
 export default function QuadrantChart({ points, slaLine, target, label }: QuadrantChartProps) {
+  const m = useMessages();
   const [ref, width] = useWidth<HTMLElement>(480);
-  const chartWidth = Math.min(width, 640);
+  // Never narrower than its own margins: a column measured mid-layout (a few pixels wide) would
+  // otherwise turn the scale round and give the corner a negative width.
+  const chartWidth = Math.max(PAD.left + PAD.right + 1, Math.min(width, 640));
   const x = linear([0, 1], [PAD.left, chartWidth - PAD.right], true);
   const y = linear([0, 100], [HEIGHT - PAD.bottom, PAD.top], true);
   const corner = { fill: token('color.background.danger'), opacity: 0.6 };
@@ -46,7 +50,7 @@ export default function QuadrantChart({ points, slaLine, target, label }: Quadra
           style={corner}
         />
         <text x={x(1) - 4} y={y(0) - 6} textAnchor="end" style={{ ...AXIS_TEXT, fill: token('color.text.danger') }}>
-          SLAs met, experience poor
+          {m.t('projectPage.chart.quadrant.corner')}
         </text>
         {[0, 25, 50, 75, 100].map((t) => (
           <g key={t}>
@@ -62,7 +66,7 @@ export default function QuadrantChart({ points, slaLine, target, label }: Quadra
           </text>
         ))}
         <text x={(x(0) + x(1)) / 2} y={HEIGHT - 4} textAnchor="middle" style={AXIS_TEXT}>
-          SLA met
+          {m.t('projectPage.chart.quadrant.x')}
         </text>
         <text
           x={12}
@@ -71,7 +75,7 @@ export default function QuadrantChart({ points, slaLine, target, label }: Quadra
           transform={`rotate(-90 12 ${(y(0) + y(100)) / 2})`}
           style={AXIS_TEXT}
         >
-          XLA score
+          {m.t('projectPage.chart.quadrant.y')}
         </text>
         <line
           x1={x(slaLine)}
@@ -104,8 +108,12 @@ export default function QuadrantChart({ points, slaLine, target, label }: Quadra
               }}
             >
               <title>
-                {p.name}: SLA met {Math.round(p.slaMet * 100)} %, XLA {formatScore(p.score)}
-                {p.flagged ? ', flagged' : ''}
+                {m.t('projectPage.chart.quadrant.point', {
+                  name: p.name,
+                  sla: formatPercent(p.slaMet),
+                  score: formatScore(p.score),
+                  flagged: p.flagged ? 'yes' : 'no',
+                })}
               </title>
             </circle>
             <text
@@ -119,10 +127,12 @@ export default function QuadrantChart({ points, slaLine, target, label }: Quadra
           </g>
         ))}
       </svg>
-      <Legend label="Legend">
-        <LegendItem swatch={<circle cx={11} cy={6} r={5} style={{ fill: CHART.line }} />}>Request type</LegendItem>
+      <Legend label={m.t('projectPage.chart.legend')}>
+        <LegendItem swatch={<circle cx={11} cy={6} r={5} style={{ fill: CHART.line }} />}>
+          {m.t('projectPage.chart.quadrant.requestType')}
+        </LegendItem>
         <LegendItem swatch={<circle cx={11} cy={6} r={5} style={{ fill: CHART.bad }} />}>
-          Flagged as a watermelon
+          {m.t('projectPage.chart.quadrant.flagged')}
         </LegendItem>
         {target !== null ? (
           <LegendItem
@@ -137,11 +147,11 @@ export default function QuadrantChart({ points, slaLine, target, label }: Quadra
               />
             }
           >
-            XLA target {formatScore(target)}
+            {m.t('projectPage.chart.quadrant.target', { target: formatScore(target) })}
           </LegendItem>
         ) : null}
         <LegendItem swatch={<line x1={0} x2={22} y1={6} y2={6} strokeDasharray="4 3" style={{ stroke: CHART.axis }} />}>
-          SLA met {Math.round(slaLine * 100)} %
+          {m.t('projectPage.chart.quadrant.slaLine', { sla: formatPercent(slaLine) })}
         </LegendItem>
       </Legend>
     </figure>

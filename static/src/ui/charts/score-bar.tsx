@@ -1,3 +1,4 @@
+import { useMessages } from '../../i18n/messages';
 import { formatScore } from '../format';
 import { AXIS_TEXT, CHART } from './chart-parts';
 import { linear } from './linear';
@@ -18,6 +19,7 @@ export const SCORE_BAR_HEIGHT = 40;
 
 /** One XLA score on its 0–100 scale: the bar, its 95 % interval as a whisker, and the target mark. */
 export default function ScoreBar({ score, interval, target, band, label }: ScoreBarProps) {
+  const m = useMessages();
   const [ref, width] = useWidth<HTMLDivElement>(200);
   const x = linear([0, 100], [1, Math.max(2, width - 1)], true);
   const barY = 6;
@@ -62,7 +64,7 @@ export default function ScoreBar({ score, interval, target, band, label }: Score
           textAnchor={target > 85 ? 'end' : target < 15 ? 'start' : 'middle'}
           style={AXIS_TEXT}
         >
-          target {formatScore(target)}
+          {m.t('projectPage.chart.scoreBarTarget', { target: formatScore(target) })}
         </text>
       </svg>
     </div>

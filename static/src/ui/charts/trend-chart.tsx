@@ -1,7 +1,9 @@
+import type { Translator } from '@domain/i18n';
+import { useMessages } from '../../i18n/messages';
 import { token } from '@atlaskit/tokens';
 import { Area, LinePath } from '@visx/shape';
 import { type KeyboardEvent, type PointerEvent, useId, useMemo, useState } from 'react';
-import { formatDate, formatScore } from '../format';
+import { formatChartDate, formatScore } from '../format';
 import { AXIS_TEXT, CHART, ChartTooltip, Legend, LegendItem } from './chart-parts';
 import { indexTicks, linear } from './linear';
 import { useWidth } from './use-width';
@@ -34,6 +36,7 @@ type Known = TrendDay & { readonly score: number; readonly index: number };
  * drawn as 0. Hover or focus the chart, then use the arrow keys, to read each day.
  */
 export default function TrendChart({ days, windowScore, target, label, height = 220 }: TrendChartProps) {
+  const m = useMessages();
   const [ref, width] = useWidth<HTMLDivElement>(600);
   const [active, setActive] = useState<number | null>(null);
   const liveId = useId();
@@ -70,14 +73,14 @@ export default function TrendChart({ days, windowScore, target, label, height = 
     setActive(next);
   }
 
-  const readout = activeDay !== undefined ? dayText(activeDay) : '';
+  const readout = activeDay !== undefined ? dayText(m, activeDay) : '';
   return (
     <figure style={{ margin: 0, display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       <div
         ref={ref}
         tabIndex={0}
         role="group"
-        aria-label={`${label}. Use the arrow keys to read each day.`}
+        aria-label={m.t('projectPage.chart.trend.keys', { label })}
         aria-describedby={liveId}
         onKeyDown={onKey}
         onFocus={() => setActive((a) => a ?? known.at(-1)?.index ?? null)}
@@ -106,7 +109,7 @@ export default function TrendChart({ days, windowScore, target, label, height = 
             const day = days[t];
             return day === undefined ? null : (
               <text key={t} x={x(t)} y={height - 6} textAnchor="middle" style={AXIS_TEXT}>
-                {formatDate(day.at, 'short')}
+                {formatChartDate(m.locale, day.at)}
               </text>
             );
           })}
@@ -163,7 +166,7 @@ export default function TrendChart({ days, windowScore, target, label, height = 
         </svg>
         {activeDay !== undefined && active !== null ? (
           <ChartTooltip left={x(active)} top={PAD.top} width={width}>
-            <strong>{formatDate(activeDay.at)}</strong>
+            <strong>{formatChartDate(m.locale, activeDay.at, 'medium')}</strong>
             <br />
             {readout}
           </ChartTooltip>
@@ -172,12 +175,12 @@ export default function TrendChart({ days, windowScore, target, label, height = 
           {readout}
         </span>
       </div>
-      <Legend label="Legend">
+      <Legend label={m.t('projectPage.chart.legend')}>
         <LegendItem swatch={<line x1={0} x2={22} y1={6} y2={6} style={{ stroke: CHART.line, strokeWidth: 2 }} />}>
-          Daily score (that day alone)
+          {m.t('projectPage.chart.trend.daily')}
         </LegendItem>
         <LegendItem swatch={<rect x={0} y={1} width={22} height={10} style={{ fill: CHART.band }} />}>
-          Daily 95 % interval
+          {m.t('projectPage.chart.trend.band')}
         </LegendItem>
         {windowScore !== null ? (
           <LegendItem
@@ -192,7 +195,7 @@ export default function TrendChart({ days, windowScore, target, label, height = 
               />
             }
           >
-            Window score {formatScore(windowScore)} (all days, recent ones weigh more)
+            {m.t('projectPage.chart.trend.window', { score: formatScore(windowScore) })}
           </LegendItem>
         ) : null}
         <LegendItem
@@ -200,26 +203,27 @@ export default function TrendChart({ days, windowScore, target, label, height = 
             <line x1={0} x2={22} y1={6} y2={6} strokeDasharray="6 4" style={{ stroke: CHART.target, strokeWidth: 2 }} />
           }
         >
-          Target {formatScore(target)}
+          {m.t('projectPage.chart.trend.target', { target: formatScore(target) })}
         </LegendItem>
       </Legend>
       <figcaption style={{ font: token('font.body.small'), color: token('color.text.subtlest') }}>
-        A day with few answers leans toward the usual rate, so daily scores can sit above or below the window score,
-        which weighs all days together.
+        {m.t('projectPage.chart.trend.caption')}
         {known.length < days.length
-          ? ` ${days.length - known.length} of ${days.length} days had no answers or scored comments; the line joins the days that had.`
+          ? ` ${m.t('projectPage.chart.trend.gaps', { missing: days.length - known.length, days: days.length })}`
           : ''}
       </figcaption>
     </figure>
   );
 }
 
-function dayText(day: TrendDay): string {
-  if (day.score === null) return 'No answers or scored comments that day.';
+function dayText(m: Translator, day: TrendDay): string {
+  if (day.score === null) return m.t('projectPage.chart.trend.none');
   const interval =
     day.interval !== null
-      ? `, 95 % interval ${formatScore(day.interval.lower)}–${formatScore(day.interval.upper)}`
+      ? m.t('projectPage.chart.trend.interval', {
+          lower: formatScore(day.interval.lower),
+          upper: formatScore(day.interval.upper),
+        })
       : '';
-  const basis = day.sampleSize === 1 ? '1 answer or comment' : `${day.sampleSize} answers and comments`;
-  return `Daily score ${formatScore(day.score)}${interval}, from ${basis}.`;
+  return m.t('projectPage.chart.trend.day', { score: formatScore(day.score), interval, count: day.sampleSize });
 }

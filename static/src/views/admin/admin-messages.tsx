@@ -9,6 +9,7 @@ import {
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import type englishFile from '../../../../locales/admin/en-US.json';
 import { useMessages } from '../../i18n/messages';
+import { lookup, type Tree } from '../../i18n/tree';
 import { ViewSkeleton } from '../../ui/view-skeleton';
 
 type Leaves<T, P extends string = ''> = {
@@ -19,7 +20,6 @@ type Leaves<T, P extends string = ''> = {
 export type AdminKey = Leaves<(typeof englishFile)['admin']>;
 export type AdminT = (key: AdminKey, values?: MessageValues) => string;
 
-type Tree = { readonly [key: string]: string | Tree };
 type Load = () => Promise<{ default: unknown }>;
 
 /**
@@ -46,12 +46,6 @@ const PORTAL_FILES: Readonly<Record<Locale, Load>> = {
   'ja-JP': () => import('../../../../locales/ja-JP.json'),
   'pt-BR': () => import('../../../../locales/pt-BR.json'),
 };
-
-function lookup(tree: Tree, key: string): string | null {
-  let node: string | Tree | undefined = tree;
-  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  return typeof node === 'string' ? node : null;
-}
 
 function cached(files: Readonly<Record<Locale, Load>>) {
   const loaded = new Map<Locale, Promise<Translator>>();

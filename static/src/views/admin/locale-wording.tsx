@@ -15,7 +15,11 @@ const EMPTY: SurveyTextTranslation = { text: '', reasonChips: { negative: [], ne
 
 /** A locale's wording with nothing in it is left out, so the plan says plainly "English only" for it. */
 function isBlank(w: SurveyTextTranslation): boolean {
-  return w.text.trim() === '' && BANDS.every((b) => w.reasonChips[b].every((c) => c.trim() === ''));
+  return (
+    w.text.trim() === '' &&
+    (w.outcomeText ?? '').trim() === '' &&
+    BANDS.every((b) => w.reasonChips[b].every((c) => c.trim() === ''))
+  );
 }
 
 /**
@@ -83,6 +87,18 @@ export function LocaleWording({
         error={problems.get(`${at}.text`)}
         onChange={(text) => write({ ...own, text })}
       />
+      {plan.waypoint.kind === 'resolved' ? null : (
+        <TextInput
+          label={t('wording.outcome', { language: name })}
+          hint={t('wording.outcomeHint', { language: name })}
+          value={own.outcomeText ?? ''}
+          error={problems.get(`${at}.outcomeText`)}
+          onChange={(outcomeText) => {
+            const { outcomeText: _old, ...rest } = own;
+            write(outcomeText.trim() === '' ? rest : { ...rest, outcomeText });
+          }}
+        />
+      )}
       {BANDS.map((band) =>
         english[band].length === 0 ? null : (
           <fieldset key={band} style={{ border: 'none', padding: 0, margin: 0 }}>

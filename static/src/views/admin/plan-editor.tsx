@@ -111,6 +111,16 @@ export function PlanEditor({
               error={err('question.text')}
               onChange={(text) => update({ question: { ...draft.question, text } })}
             />
+            {/* A plan that asks at resolution already asks about the outcome: its own question stands. */}
+            {draft.waypoint.kind === 'resolved' ? null : (
+              <TextInput
+                label={t('plan.outcomeText')}
+                hint={t('plan.outcomeHint')}
+                value={draft.question.outcomeText ?? ''}
+                error={err('question.outcomeText')}
+                onChange={(outcomeText) => update({ question: withOutcomeText(draft.question, outcomeText) })}
+              />
+            )}
             {BANDS.map((band) => (
               <ListInput
                 key={band}
@@ -238,6 +248,12 @@ export function PlanEditor({
       </div>
     </div>
   );
+}
+
+/** Blank means "Sentio's own question": the field is left out rather than saved empty. */
+function withOutcomeText(question: SurveyPlan['question'], outcomeText: string): SurveyPlan['question'] {
+  const { outcomeText: _old, ...rest } = question;
+  return outcomeText.trim() === '' ? rest : { ...rest, outcomeText };
 }
 
 /** A chip's own message (`followUps.reasonChips.negative[2]`) shown on its list. */

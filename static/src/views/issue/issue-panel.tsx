@@ -6,6 +6,7 @@ import type { CallError } from '../../api/client';
 import { useAction, useCall, useClient } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
 import { useNotify } from '../../ui/flags';
+import { AreaMessages } from '../../i18n/area-messages';
 import { useMessages } from '../../i18n/messages';
 import { CheckCircleIcon } from '../../ui/icons/check-circle';
 import { NoAccess } from '../../ui/no-access';
@@ -17,8 +18,16 @@ import { MoodSection } from './mood-section';
 import { RiskSection } from './risk-section';
 import { TimelineSection } from './timeline-section';
 
-/** The agent's view of one ticket's experience (jira:issuePanel). */
+/** The agent's view of one ticket's experience (jira:issuePanel), in the agent's words. */
 export default function IssuePanel() {
+  return (
+    <AreaMessages area="issue">
+      <TicketExperience />
+    </AreaMessages>
+  );
+}
+
+function TicketExperience() {
   const { loaded, reload, replace } = useCall(getTicketExperience, {});
   if (loaded.state === 'loading') return <ViewSkeleton lines={5} />;
   if (loaded.state === 'error')

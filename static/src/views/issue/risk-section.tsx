@@ -8,6 +8,7 @@ import { Lozenge } from '../../ui/lozenge';
 import { Section } from '../../ui/section';
 import { RISK_APPEARANCE, RISK_TEXT } from './mood';
 import { SlaChip } from './sla-chip';
+import { reasonText } from './server-words';
 
 type IndicatorState = TicketExperienceView['indicators'][number]['state'];
 
@@ -41,7 +42,7 @@ export function RiskSection({ view }: { view: TicketExperienceView }) {
       {risk.reasons.length > 0 ? (
         <ul style={{ margin: 0, paddingInlineStart: token('space.250') }}>
           {risk.reasons.map((r) => (
-            <li key={r.code}>{r.text}</li>
+            <li key={r.code}>{reasonText(m, r)}</li>
           ))}
         </ul>
       ) : null}

@@ -13,6 +13,7 @@ import { SendIcon } from '../../ui/icons/send';
 import { StopwatchIcon } from '../../ui/icons/stopwatch';
 import { UndoIcon } from '../../ui/icons/undo';
 import { Muted, Section } from '../../ui/section';
+import { timelineTitle } from './server-words';
 
 type Icon = ComponentType<{ label: string; color?: 'currentColor'; size?: 'small' | 'medium' }>;
 
@@ -71,7 +72,7 @@ export function TimelineSection({ entries }: { entries: readonly TimelineEntry[]
                   <span style={{ color: token('color.icon.subtle'), display: 'inline-flex' }}>
                     <Icon label="" color="currentColor" size="small" />
                   </span>
-                  <strong>{e.title}</strong>
+                  <strong>{timelineTitle(m, e)}</strong>
                   <time
                     dateTime={new Date(e.at).toISOString()}
                     title={formatDateTime(m.locale, e.at)}

@@ -4,7 +4,8 @@ import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useRef, useState } from 'react';
 import { answerAsk, getMyAsk, type PortalAskView } from '@contracts/portal';
-import { errorTitle, type CallError } from '../../api/client';
+import type { CallError } from '../../api/client';
+import { errorHeading, errorText } from '../../ui/error-words';
 import { useAction, useCall } from '../../api/client-context';
 import { CallErrorMessage } from '../../ui/call-error-message';
 import { useHost } from '../../app/host-context';
@@ -52,10 +53,12 @@ export function localeHint(context: ViewContext): { locale?: string } {
 }
 
 /**
- * A question asked while the request was open ("How is it going so far?") can still be waiting
- * after it is resolved: the date and the moment keep "so far" true.
+ * Once the request is resolved, a question put while it was open is asked about the outcome instead
+ * (the resolver words it), and the line above says why. An answer given while it was open keeps its
+ * question, with the date and the moment that keep "so far" true.
  */
 function askedWhen(ask: PortalAskView, m: Translator): string | undefined {
+  if (ask.wording.stage === 'outcome') return m.t('portal.resolved');
   return ask.askedWhileOpen ? m.t('portal.askedWhileOpen', { at: ask.askedAt }) : undefined;
 }
 
@@ -90,8 +93,8 @@ function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: P
       style={{ padding: token('space.100'), display: 'flex', flexDirection: 'column', gap: token('space.150') }}
     >
       {error !== null ? (
-        <Notice appearance={error.code === 'refused' ? 'warning' : 'error'} title={errorTitle(error)}>
-          <p>{error.message}</p>
+        <Notice appearance={error.code === 'refused' ? 'warning' : 'error'} title={errorHeading(m, error)}>
+          <p>{errorText(m, error)}</p>
         </Notice>
       ) : null}
       {editing || answer === null ? (

@@ -2,31 +2,34 @@ import { token } from '@atlaskit/tokens';
 import type { Scorecard } from '@domain/scorecard';
 import { Explain } from '../../ui/explain';
 import { formatPercent, formatScore } from '../../ui/format';
-import { INDICATOR_NAME } from '../../ui/indicator-names';
-import { contributionText, indicatorScoreText } from './scorecard-words';
+import { useMessages } from '../../i18n/messages';
+import { contributionText, indicatorName, indicatorScoreText, pointsText } from './scorecard-words';
 
 /** Each indicator's rate with its interval and sample, and the points it adds to the score. */
 export function IndicatorTable({ card }: { card: Scorecard }) {
+  const m = useMessages();
   const total = card.indicators.reduce((sum, i) => sum + (i.contribution ?? 0), 0);
   return (
     <div className="sentio-table-scroll">
       <table className="sentio-table">
-        <caption className="sentio-visually-hidden">Indicators of {card.name}</caption>
+        <caption className="sentio-visually-hidden">
+          {m.t('projectPage.indicatorTable.caption', { name: card.name })}
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Indicator</th>
-            <th scope="col">Rate</th>
-            <th scope="col">95 % interval</th>
-            <th scope="col">Tickets</th>
-            <th scope="col">Score</th>
+            <th scope="col">{m.t('projectPage.indicatorTable.indicator')}</th>
+            <th scope="col">{m.t('projectPage.indicatorTable.rate')}</th>
+            <th scope="col">{m.t('projectPage.indicatorTable.interval')}</th>
+            <th scope="col">{m.t('projectPage.indicatorTable.tickets')}</th>
+            <th scope="col">{m.t('projectPage.indicatorTable.score')}</th>
             <th scope="col">
-              <Explain text="An indicator's weight divided by the weights of the indicators of its group (experience or operations) that have data in this window: an indicator without data passes its weight to the others.">
-                Share of group
+              <Explain text={m.t('projectPage.indicatorTable.shareExplain')}>
+                {m.t('projectPage.indicatorTable.share')}
               </Explain>
             </th>
             <th scope="col">
-              <Explain text="Points of the XLA score: score × share of group × the group's share (experience 70 %, operations 30 %, or the lift cap). They add up to the XLA score.">
-                Points
+              <Explain text={m.t('projectPage.indicatorTable.pointsExplain')}>
+                {m.t('projectPage.indicatorTable.points')}
               </Explain>
             </th>
           </tr>
@@ -35,24 +38,30 @@ export function IndicatorTable({ card }: { card: Scorecard }) {
           {card.indicators.map((i) => (
             <tr key={i.id}>
               <th scope="row" style={{ fontWeight: 400 }}>
-                {INDICATOR_NAME[i.id]}{' '}
+                {indicatorName(m, i.id)}{' '}
                 {/* Subtle by colour token, not by opacity: the token keeps 4.5:1 contrast in both themes (axe). */}
                 <span style={{ color: token('color.text.subtle') }}>
-                  ({i.group === 'X' ? 'experience' : 'operations'})
+                  {m.t('projectPage.indicatorTable.group', { group: i.group })}
                 </span>
               </th>
-              <td>{i.rate !== null ? formatPercent(i.rate) : 'No data'}</td>
+              <td>{i.rate !== null ? formatPercent(i.rate) : m.t('projectPage.indicatorTable.noData')}</td>
               <td>
                 {i.interval !== null ? `${formatPercent(i.interval.lower)}–${formatPercent(i.interval.upper)}` : '—'}
               </td>
+              <td>{m.t('projectPage.indicatorTable.goodOf', { good: i.good, n: i.n })}</td>
               <td>
-                {i.good} good of {i.n}
+                {i.score !== null ? <Explain text={indicatorScoreText(m, i)}>{formatScore(i.score)}</Explain> : '—'}
               </td>
-              <td>{i.score !== null ? <Explain text={indicatorScoreText(i)}>{formatScore(i.score)}</Explain> : '—'}</td>
-              <td>{i.weightShare !== null ? formatPercent(i.weightShare) : i.weight === 0 ? 'Not counted' : '—'}</td>
+              <td>
+                {i.weightShare !== null
+                  ? formatPercent(i.weightShare)
+                  : i.weight === 0
+                    ? m.t('projectPage.indicatorTable.notCounted')
+                    : '—'}
+              </td>
               <td>
                 {i.contribution !== null ? (
-                  <Explain text={contributionText(card, i)}>{i.contribution.toFixed(1)}</Explain>
+                  <Explain text={contributionText(m, card, i)}>{pointsText(m, i.contribution)}</Explain>
                 ) : (
                   '—'
                 )}
@@ -64,9 +73,9 @@ export function IndicatorTable({ card }: { card: Scorecard }) {
           <tfoot>
             <tr>
               <th scope="row" colSpan={6} style={{ fontWeight: 600 }}>
-                XLA score
+                {m.t('projectPage.indicatorTable.xlaScore')}
               </th>
-              <td style={{ fontWeight: 600 }}>{total.toFixed(1)}</td>
+              <td style={{ fontWeight: 600 }}>{pointsText(m, total)}</td>
             </tr>
           </tfoot>
         ) : null}

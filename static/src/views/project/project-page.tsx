@@ -10,6 +10,7 @@ import {
   type DashboardWindow,
 } from '@contracts/project';
 import type { Scorecard } from '@domain/scorecard';
+import { AreaMessages } from '../../i18n/area-messages';
 import { useMessages } from '../../i18n/messages';
 import { useAction, useCall } from '../../api/client-context';
 import { ChoiceInput } from '../../ui/choice-input';
@@ -33,6 +34,14 @@ import { DEFAULT_WINDOW, windowOptions } from './window-choice';
  * window is one more round.
  */
 export default function ProjectPage() {
+  return (
+    <AreaMessages area="project" lines={8}>
+      <ProjectSections />
+    </AreaMessages>
+  );
+}
+
+function ProjectSections() {
   const m = useMessages();
   const [window, setWindow] = useState<DashboardWindow>(DEFAULT_WINDOW);
   const scorecards = useCall(getScorecards, { window });

@@ -5,14 +5,16 @@ import { Explain } from '../../ui/explain';
 import { ArrowDownIcon } from '../../ui/icons/arrow-down';
 import { ArrowRightIcon } from '../../ui/icons/arrow-right';
 import { ArrowUpIcon } from '../../ui/icons/arrow-up';
-import { formatDate, formatScore, formatSigned } from '../../ui/format';
+import { formatScore, formatSigned } from '../../ui/format';
 import { ScoreBar } from '../../ui/lazy-charts';
+import { formatDate } from '@domain/i18n';
+import { useMessages } from '../../i18n/messages';
 import {
   certainty,
   headlineExplain,
   intervalExplain,
   notEnoughDataText,
-  STATUS_TEXT,
+  STATUS_KEY,
   statusReason,
   windowText,
 } from './scorecard-words';
@@ -21,16 +23,18 @@ const APPEARANCE = { met: 'success', 'at-risk': 'moved', breached: 'removed', 'n
 
 /** The headline of one XLA: score with its interval, band, how sure it is, target and trend. */
 export function ScorecardCard({ card, compact = false }: { card: Scorecard; compact?: boolean }) {
+  const m = useMessages();
   const scored = card.score !== null && card.status !== 'not-enough-data';
+  const status = m.t(STATUS_KEY[card.status]);
   const spoken = scored
-    ? `score ${formatScore(card.score ?? 0)} of 100, ${STATUS_TEXT[card.status]}`
+    ? m.t('projectPage.card.spoken', { score: formatScore(card.score ?? 0), status })
     : card.status === 'not-enough-data'
-      ? STATUS_TEXT[card.status]
-      : 'no score';
-  const sure = certainty(card);
+      ? status
+      : m.t('projectPage.card.noScore');
+  const sure = certainty(m, card);
   return (
     <article
-      aria-label={`${card.name}: ${spoken}`}
+      aria-label={m.t('projectPage.card.label', { name: card.name, spoken })}
       style={{
         border: `1px solid ${token('color.border')}`,
         borderRadius: token('radius.large'),
@@ -55,22 +59,25 @@ export function ScorecardCard({ card, compact = false }: { card: Scorecard; comp
         }}
       >
         <strong>{card.name}</strong>
-        <Explain text={statusReason(card)}>
+        <Explain text={statusReason(m, card)}>
           <Lozenge appearance={APPEARANCE[card.status]} isBold={card.status === 'breached'}>
-            {STATUS_TEXT[card.status]}
+            {status}
           </Lozenge>
         </Explain>
       </div>
       {scored && card.score !== null ? (
         <>
           <div style={{ display: 'flex', alignItems: 'baseline', gap: token('space.100'), flexWrap: 'wrap' }}>
-            <Explain text={headlineExplain(card)}>
+            <Explain text={headlineExplain(m, card)}>
               <span style={{ font: token('font.heading.xlarge') }}>{formatScore(card.score)}</span>
             </Explain>
             {card.interval !== null ? (
-              <Explain text={intervalExplain()}>
+              <Explain text={intervalExplain(m)}>
                 <span style={{ color: token('color.text.subtle') }}>
-                  95 % interval {formatScore(card.interval.lower)}–{formatScore(card.interval.upper)}
+                  {m.t('projectPage.card.interval', {
+                    lower: formatScore(card.interval.lower),
+                    upper: formatScore(card.interval.upper),
+                  })}
                 </span>
               </Explain>
             ) : null}
@@ -80,30 +87,32 @@ export function ScorecardCard({ card, compact = false }: { card: Scorecard; comp
             interval={card.interval}
             target={card.targetScore}
             band={card.status === 'met' ? 'met' : card.status === 'at-risk' ? 'at-risk' : 'breached'}
-            label={`Score ${formatScore(card.score)} on a 0 to 100 bar, target ${formatScore(card.targetScore)}`}
+            label={m.t('projectPage.card.bar', {
+              score: formatScore(card.score),
+              target: formatScore(card.targetScore),
+            })}
           />
         </>
       ) : card.operationalOnly && card.operations !== null ? (
-        <Explain
-          text={`No survey answers or scored comments yet, so there is no XLA score. The operational indicators alone score ${formatScore(card.operations)}.`}
-        >
-          <span style={{ font: token('font.heading.small') }}>Operations only: {formatScore(card.operations)}</span>
+        <Explain text={m.t('projectPage.card.opsOnly.explain', { ops: formatScore(card.operations) })}>
+          <span style={{ font: token('font.heading.small') }}>
+            {m.t('projectPage.card.opsOnly.text', { ops: formatScore(card.operations) })}
+          </span>
         </Explain>
       ) : (
-        <Explain
-          text={`The XLA needs ${formatScore(card.minSample)} answers (recent ones count more) before it shows a score; it has ≈ ${card.sampleSize.toFixed(1)}.`}
-        >
-          <span style={{ font: token('font.heading.small') }}>{notEnoughDataText(card)}</span>
+        <Explain text={m.t('projectPage.card.needs', { need: formatScore(card.minSample), have: card.sampleSize })}>
+          <span style={{ font: token('font.heading.small') }}>{notEnoughDataText(m, card)}</span>
         </Explain>
       )}
       <span style={{ color: token('color.text.subtle') }}>
-        Target {formatScore(card.targetScore)} · {windowText(card)}
+        {m.t('projectPage.card.target', { target: formatScore(card.targetScore), window: windowText(m, card) })}
       </span>
       {scored ? (
         <Explain text={sure.explain}>
           <span style={{ color: token('color.text.subtle') }}>
-            {sure.data}
-            {sure.precision !== null ? ` · ${sure.precision}` : ''}
+            {sure.precision !== null
+              ? m.t('projectPage.card.dataPrecision', { data: sure.data, precision: sure.precision })
+              : sure.data}
           </span>
         </Explain>
       ) : null}
@@ -113,13 +122,18 @@ export function ScorecardCard({ card, compact = false }: { card: Scorecard; comp
 }
 
 function TrendLine({ card }: { card: Scorecard }) {
+  const m = useMessages();
   const { trend } = card;
-  const previous = `${formatDate(Date.parse(trend.previous.from))} – ${formatDate(Date.parse(trend.previous.to))}`;
+  const previous = m.t('projectPage.card.trend.range', {
+    from: formatDate(m.locale, Date.parse(trend.previous.from)),
+    to: formatDate(m.locale, Date.parse(trend.previous.to)),
+  });
   if (trend.change === null || trend.direction === null) {
     return (
       <span style={{ color: token('color.text.subtlest') }}>
-        No trend: the previous window ({previous}) has{' '}
-        {trend.previousScore === null ? 'no score' : 'no comparable score'}.
+        {m.t(trend.previousScore === null ? 'projectPage.card.trend.noScore' : 'projectPage.card.trend.noComparable', {
+          previous,
+        })}
       </span>
     );
   }
@@ -131,14 +145,15 @@ function TrendLine({ card }: { card: Scorecard }) {
       : trend.direction === 'down'
         ? token('color.text.danger')
         : token('color.text.subtle');
-  const why = trend.real
-    ? `A real change: at least one weighted indicator moved the same way by more than chance explains (its 95 % Newcombe interval excludes 0). Previous window ${previous}, score ${formatScore(trend.previousScore ?? 0)}.`
-    : `Within noise: no weighted indicator moved by more than chance explains. Previous window ${previous}, score ${formatScore(trend.previousScore ?? 0)}.`;
+  const why = m.t(trend.real ? 'projectPage.card.trend.real' : 'projectPage.card.trend.noise', {
+    previous,
+    score: formatScore(trend.previousScore ?? 0),
+  });
   return (
     <Explain text={why}>
       <span style={{ display: 'inline-flex', gap: token('space.050'), alignItems: 'center', color: colour }}>
         <Arrow label="" color="currentColor" size="small" />
-        {formatSigned(trend.change)} points vs previous window {trend.real ? '(real change)' : '(within noise)'}
+        {m.t('projectPage.card.trend.line', { change: formatSigned(trend.change), real: trend.real ? 'yes' : 'no' })}
       </span>
     </Explain>
   );

@@ -2,6 +2,8 @@ import Button from '@atlaskit/button/default/button';
 import { token } from '@atlaskit/tokens';
 import { type ReactNode, useId, useState } from 'react';
 import { getGadgetProjects, getScorecards, type DashboardWindow } from '@contracts/project';
+import { AreaMessages } from '../../i18n/area-messages';
+import type { Translator } from '@domain/i18n';
 import { useMessages } from '../../i18n/messages';
 import { useCall } from '../../api/client-context';
 import { useHost } from '../../app/host-context';
@@ -17,21 +19,30 @@ import { ScorecardCard } from './scorecard-card';
 import { ScorecardSeries } from './scorecard-series';
 import { DEFAULT_WINDOW, windowOptions } from './window-choice';
 
-// The gadget's own words are not in the message files yet (their combined size limit, see README);
-// its window choice shares the project page's.
+// The gadget's words are the project page's (locales/project), its window choice too.
 
 const column = { display: 'flex', flexDirection: 'column', gap: token('space.100') } as const;
-const windowWords = (w: DashboardWindow): string => (w === 'month' ? 'this month' : `last ${w.replace('d', ' days')}`);
+const windowWords = (m: Translator, w: DashboardWindow): string =>
+  m.t('projectPage.gadget.window', { window: w === 'month' ? 'month' : 'days', days: w.replace('d', '') });
 
 /** The dashboard gadget: the scorecards of one project, compact; or its configuration form. */
 export default function ScorecardGadget() {
+  return (
+    <AreaMessages area="project" lines={3}>
+      <GadgetView />
+    </AreaMessages>
+  );
+}
+
+function GadgetView() {
+  const m = useMessages();
   const { context } = useHost();
   const config = configOf(context.extension.gadgetConfiguration);
   if (context.extension.entryPoint === 'edit') return <GadgetEdit initial={config} />;
   if (config === null) {
     return (
-      <Notice appearance="information" title="Choose a project">
-        <p>Edit this gadget and choose the service project whose XLA scorecards it shows.</p>
+      <Notice appearance="information" title={m.t('projectPage.gadget.choose.title')}>
+        <p>{m.t('projectPage.gadget.choose.body')}</p>
       </Notice>
     );
   }
@@ -39,25 +50,26 @@ export default function ScorecardGadget() {
 }
 
 function GadgetScorecards({ config }: { config: GadgetConfig }) {
+  const m = useMessages();
   // The resolver checks the caller may browse this project: the configuration is not trusted.
   const { loaded, reload } = useCall(getScorecards, scorecardsPayload(config));
   if (loaded.state === 'loading') return <ViewSkeleton lines={3} />;
   if (loaded.state === 'error') return <CallErrorMessage error={loaded.error} onRetry={reload} />;
   const { projectName, window, scorecards } = loaded.data;
-  const project = projectName ?? 'this project';
+  const project = projectName ?? m.t('projectPage.gadget.thisProject');
   const cards = config.xlaId === null ? scorecards : scorecards.filter((c) => c.xlaId === config.xlaId);
   // Jira's gadget title is the app's; the gadget's own heading says which project and window it shows.
   const title = (
     <Heading as="h2" size="xsmall">
-      {projectName ?? 'XLA scorecards'} <Muted>· {windowWords(window)}</Muted>
+      {projectName ?? m.t('projectPage.gadget.title')} <Muted>· {windowWords(m, window)}</Muted>
     </Heading>
   );
   let body: ReactNode;
-  if (scorecards.length === 0) body = <Muted>No XLA covers {project} yet.</Muted>;
+  if (scorecards.length === 0) body = <Muted>{m.t('projectPage.gadget.noXla', { project })}</Muted>;
   else if (cards.length === 0)
     body = (
-      <Notice appearance="warning" title="The chosen XLA no longer covers this project">
-        <p>Edit this gadget to choose another XLA of {project}, or every XLA that covers it.</p>
+      <Notice appearance="warning" title={m.t('projectPage.gadget.stale.title')}>
+        <p>{m.t('projectPage.gadget.stale.body', { project })}</p>
       </Notice>
     );
   else
@@ -112,7 +124,7 @@ function GadgetEdit({ initial }: { initial: GadgetConfig | null }) {
     try {
       await host.submitGadgetConfig(submittedConfig({ projectId, xlaId, window }));
     } catch {
-      notify.warned('The gadget could not be saved', 'Try again in a moment.');
+      notify.warned(m.t('projectPage.gadget.saveFailed.title'), m.t('projectPage.gadget.saveFailed.body'));
     } finally {
       setSaving(false);
     }
@@ -120,8 +132,8 @@ function GadgetEdit({ initial }: { initial: GadgetConfig | null }) {
 
   if (list.length === 0 && !known)
     return (
-      <Notice appearance="information" title="No service project to show">
-        <p>You cannot browse any service project on this site. Ask a Jira admin for access to one.</p>
+      <Notice appearance="information" title={m.t('projectPage.gadget.noProject.title')}>
+        <p>{m.t('projectPage.gadget.noProject.body')}</p>
       </Notice>
     );
 
@@ -134,12 +146,8 @@ function GadgetEdit({ initial }: { initial: GadgetConfig | null }) {
       style={{ ...column, gap: token('space.200') }}
     >
       <Field
-        label="Service project"
-        hint={
-          truncated ? (
-            <Muted>The site has more service projects than this list shows; the first by name are offered.</Muted>
-          ) : undefined
-        }
+        label={m.t('projectPage.gadget.project')}
+        hint={truncated ? <Muted>{m.t('projectPage.gadget.truncated')}</Muted> : undefined}
       >
         {(id) => (
           <select
@@ -154,22 +162,27 @@ function GadgetEdit({ initial }: { initial: GadgetConfig | null }) {
           >
             <option value="" disabled>
               {projectId !== '' && !known
-                ? 'The saved project is not available to you: choose one'
-                : 'Choose a project'}
+                ? m.t('projectPage.gadget.savedUnavailable')
+                : m.t('projectPage.gadget.choose.title')}
             </option>
             {list.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} ({p.key})
+                {m.t('projectPage.gadget.projectOption', { name: p.name, key: p.key })}
               </option>
             ))}
           </select>
         )}
       </Field>
       {known ? <XlaField projectId={projectId} window={window} value={xlaId} onChange={setXlaId} /> : null}
-      <ChoiceInput<DashboardWindow> label="Window" value={window} options={windowOptions(m)} onChange={setWindow} />
+      <ChoiceInput<DashboardWindow>
+        label={m.t('projectPage.window.label')}
+        value={window}
+        options={windowOptions(m)}
+        onChange={setWindow}
+      />
       <div>
         <Button type="submit" appearance="primary" isLoading={saving} isDisabled={!known}>
-          Save
+          {m.t('projectPage.gadget.save')}
         </Button>
       </div>
     </form>
@@ -188,6 +201,7 @@ function XlaField({
   value: string | null;
   onChange: (xlaId: string | null) => void;
 }) {
+  const m = useMessages();
   const { loaded, reload } = useCall(getScorecards, { projectId, window });
   if (loaded.state === 'loading') return <ViewSkeleton lines={1} />;
   if (loaded.state === 'error') return <CallErrorMessage error={loaded.error} onRetry={reload} />;
@@ -195,8 +209,8 @@ function XlaField({
   const stale = value !== null && !cards.some((c) => c.xlaId === value);
   return (
     <Field
-      label="XLA"
-      hint={cards.length === 0 ? <Muted>No XLA covers this project yet; the gadget will say so.</Muted> : undefined}
+      label={m.t('projectPage.xla')}
+      hint={cards.length === 0 ? <Muted>{m.t('projectPage.gadget.noXlaHint')}</Muted> : undefined}
     >
       {(id) => (
         <select
@@ -205,8 +219,8 @@ function XlaField({
           value={value ?? ''}
           onChange={(e) => onChange(e.currentTarget.value === '' ? null : e.currentTarget.value)}
         >
-          <option value="">Every XLA that covers the project</option>
-          {stale ? <option value={value}>An XLA that no longer covers this project</option> : null}
+          <option value="">{m.t('projectPage.gadget.everyXla')}</option>
+          {stale ? <option value={value}>{m.t('projectPage.gadget.staleOption')}</option> : null}
           {cards.map((c) => (
             <option key={c.xlaId} value={c.xlaId}>
               {c.name}

@@ -6,126 +6,174 @@ import {
   WATERMELON_OPERATIONS_MIN,
 } from '@domain/scoring/constants';
 import { isLiftCapped } from '@domain/scoring/score';
+import type { IndicatorId } from '@domain/indicator';
+import type { MessageKey, Translator } from '@domain/i18n';
 import type { IndicatorCard, Scorecard } from '@domain/scorecard';
 import { formatPercent, formatScore } from '../../ui/format';
-import { INDICATOR_NAME } from '../../ui/indicator-names';
 
 /**
  * What each figure of a scorecard means, in words a service owner reads: computed from the same
  * scorecard the figures come from, with the rules of SCORING.md (§2–§3) named, never a second
- * calculation of the score.
+ * calculation of the score. The words are the project page's message files (locales/project).
  */
 
-const pct = (share: number): string => `${Math.round(share * 100)} %`;
-const pts = (v: number): string => v.toFixed(1);
+export const STATUS_KEY = {
+  met: 'projectPage.card.status.met',
+  'at-risk': 'projectPage.card.status.atRisk',
+  breached: 'projectPage.card.status.breached',
+  'not-enough-data': 'projectPage.card.status.notEnoughData',
+} as const satisfies Readonly<Record<Scorecard['status'], MessageKey>>;
 
-export function windowText(card: Scorecard): string {
-  return card.window.kind === 'calendar-month' ? 'this calendar month' : `last ${card.window.days} days`;
+const INDICATOR_KEY = {
+  csat: 'projectPage.indicatorName.csat',
+  sentiment: 'projectPage.indicatorName.sentiment',
+  sla: 'projectPage.indicatorName.sla',
+  reopen: 'projectPage.indicatorName.reopen',
+  reassign: 'projectPage.indicatorName.reassign',
+  wait: 'projectPage.indicatorName.wait',
+  chaser: 'projectPage.indicatorName.chaser',
+} as const satisfies Readonly<Record<IndicatorId, MessageKey>>;
+
+/** An indicator's short name in the reader's words ("Satisfaction", "Zufriedenheit"). */
+export function indicatorName(m: Translator, id: IndicatorId): string {
+  return m.t(INDICATOR_KEY[id]);
 }
 
-export const STATUS_TEXT = {
-  met: 'Met',
-  'at-risk': 'At risk',
-  breached: 'Breached',
-  'not-enough-data': 'Not enough data',
-} as const;
+export function windowText(m: Translator, card: Scorecard): string {
+  return card.window.kind === 'calendar-month'
+    ? m.t('projectPage.card.window.month')
+    : m.t('projectPage.card.window.days', { days: card.window.days });
+}
 
 /** Why the card is in its band, against the target. */
-export function statusReason(card: Scorecard): string {
-  const target = formatScore(card.targetScore);
-  if (card.status === 'not-enough-data') return notEnoughDataText(card);
-  const score = card.score !== null ? formatScore(card.score) : '—';
-  if (card.status === 'met') return `Met: ${score} is at or above the target ${target}.`;
-  if (card.status === 'at-risk')
-    return `At risk: ${score} is below the target ${target}, by less than ${AT_RISK_MARGIN} points.`;
-  return `Breached: ${score} is more than ${AT_RISK_MARGIN} points below the target ${target}.`;
+export function statusReason(m: Translator, card: Scorecard): string {
+  if (card.status === 'not-enough-data') return notEnoughDataText(m, card);
+  const values = {
+    score: card.score !== null ? formatScore(card.score) : '—',
+    target: formatScore(card.targetScore),
+    margin: AT_RISK_MARGIN,
+  };
+  if (card.status === 'met') return m.t('projectPage.card.reason.met', values);
+  if (card.status === 'at-risk') return m.t('projectPage.card.reason.atRisk', values);
+  return m.t('projectPage.card.reason.breached', values);
 }
 
 /** "Not enough data: 2 of 5 answers", with what counts as an answer. */
-export function notEnoughDataText(card: Scorecard): string {
-  return `Not enough data: ${effective(card.sampleSize)} of ${formatScore(card.minSample)} answers needed`;
+export function notEnoughDataText(m: Translator, card: Scorecard): string {
+  return m.t('projectPage.card.notEnoughData', { have: effective(card.sampleSize), need: formatScore(card.minSample) });
 }
 
-function effective(n: number): string {
-  return n < 10 ? n.toFixed(1).replace(/\.0$/, '') : n.toFixed(0);
+/** An effective sample as people count it: one decimal under 10 ("2.5"), whole above. */
+function effective(n: number): number {
+  return n < 10 ? Math.round(n * 10) / 10 : Math.round(n);
 }
+
+const LEVEL_KEY = {
+  none: 'projectPage.card.confidence.none',
+  low: 'projectPage.card.confidence.low',
+  medium: 'projectPage.card.confidence.medium',
+  high: 'projectPage.card.confidence.high',
+} as const satisfies Readonly<Record<Scorecard['confidence'], MessageKey>>;
 
 /** How sure the score is: the amount of data (SCORING.md §3 confidence) and the interval's width. */
-export function certainty(card: Scorecard): { data: string; precision: string | null; explain: string } {
-  const level = { none: 'No data', low: 'Little data', medium: 'Some data', high: 'Plenty of data' }[card.confidence];
-  const data = `${level} (≈ ${effective(card.sampleSize)} answers)`;
+export function certainty(m: Translator, card: Scorecard): { data: string; precision: string | null; explain: string } {
+  const data = m.t('projectPage.card.data', {
+    level: m.t(LEVEL_KEY[card.confidence]),
+    answers: effective(card.sampleSize),
+  });
   const width = card.interval !== null ? card.interval.upper - card.interval.lower : null;
+  const points = width === null ? '' : formatScore(width);
   const precision =
     width === null
       ? null
-      : `${width < 10 ? 'narrow' : width < 25 ? 'moderate' : 'wide'} interval (${formatScore(width)} points)`;
-  const explain =
-    `“Data” counts the answers and scored comments behind the experience indicators, recent ones counting more ` +
-    `(effective sample: none 0, little under 5, some under 30, plenty from 30). ` +
-    (width === null
-      ? 'Without enough data there is no interval.'
-      : `How precise the score is shows in its 95 % interval: ${formatScore(width)} points wide here. ` +
-        'Even with plenty of data the interval stays wide when answers are split between good and bad.');
+      : m.t(
+          width < 10
+            ? 'projectPage.card.precision.narrow'
+            : width < 25
+              ? 'projectPage.card.precision.moderate'
+              : 'projectPage.card.precision.wide',
+          { points },
+        );
+  const explain = `${m.t('projectPage.card.explainData')} ${
+    width === null ? m.t('projectPage.card.explainNoInterval') : m.t('projectPage.card.explainInterval', { points })
+  }`;
   return { data, precision, explain };
 }
 
 /** The headline's arithmetic: X and O blended 70/30, operations lifting experience by at most 10. */
-export function headlineExplain(card: Scorecard): string {
+export function headlineExplain(m: Translator, card: Scorecard): string {
   const { experience: x, operations: o } = card;
-  const decay = `Answers from the ${windowText(card)}; a day's weight halves every ${DEFAULT_HALF_LIFE_DAYS} days.`;
-  if (x === null) return `No experience data yet, so no XLA score. ${decay}`;
-  if (o === null) return `Score = experience ${formatScore(x)} (no operational data). ${decay}`;
-  const blend = `${EXPERIENCE_SHARE} × ${pts(x)} + ${(1 - EXPERIENCE_SHARE).toFixed(1)} × ${pts(o)}`;
+  const decay = m.t('projectPage.card.decay', { window: windowText(m, card), days: DEFAULT_HALF_LIFE_DAYS });
+  if (x === null) return m.t('projectPage.card.headline.noExperience', { decay });
+  if (o === null) return m.t('projectPage.card.headline.experienceOnly', { x: formatScore(x), decay });
+  const blend = m.t('projectPage.card.headline.blend', {
+    xShare: EXPERIENCE_SHARE,
+    x,
+    oShare: 1 - EXPERIENCE_SHARE,
+    o,
+  });
   if (isLiftCapped(x, o))
-    return (
-      `Score = experience ${pts(x)} + ${OPERATIONS_LIFT_CAP}: good operations (${pts(o)}) may lift a poor ` +
-      `experience by at most ${OPERATIONS_LIFT_CAP} points (the blend ${blend} would be higher). ${decay}`
-    );
-  return `Score = ${blend} (70 % experience, 30 % operations) = ${pts(EXPERIENCE_SHARE * x + (1 - EXPERIENCE_SHARE) * o)}. ${decay}`;
+    return m.t('projectPage.card.headline.capped', { x, o, cap: OPERATIONS_LIFT_CAP, blend, decay });
+  const total = EXPERIENCE_SHARE * x + (1 - EXPERIENCE_SHARE) * o;
+  return m.t('projectPage.card.headline.blended', { blend, total, decay });
 }
 
-export function intervalExplain(): string {
-  return (
-    'With this many answers the true score lies in this range 95 times in 100 (Wilson intervals carried ' +
-    'through the same scoring). It is rarely centred on the score: near 0 or 100 the range leans toward the ' +
-    'middle, and scores are clipped to 0–100.'
-  );
+export function intervalExplain(m: Translator): string {
+  return m.t('projectPage.card.intervalExplain');
 }
 
 /** One indicator's points: its score × its share of the group × the group's share of the XLA. */
-export function contributionText(card: Scorecard, indicator: IndicatorCard): string {
-  const name = INDICATOR_NAME[indicator.id];
-  if (indicator.weight === 0) return `${name} has weight 0 in this XLA: shown, not counted.`;
-  if (indicator.score === null || indicator.weightShare === null) return `${name} has no data in this window.`;
-  if (indicator.contribution === null) return `${name} adds no points: the XLA has no score in this window.`;
+export function contributionText(m: Translator, card: Scorecard, indicator: IndicatorCard): string {
+  const name = indicatorName(m, indicator.id);
+  if (indicator.weight === 0) return m.t('projectPage.card.contribution.notCounted', { name });
+  if (indicator.score === null || indicator.weightShare === null)
+    return m.t('projectPage.card.contribution.noData', { name });
+  if (indicator.contribution === null) return m.t('projectPage.card.contribution.noScore', { name });
   const { experience: x, operations: o } = card;
-  const group = indicator.group === 'X' ? 'experience' : 'operations';
-  const share = `${pts(indicator.score)} × ${pct(indicator.weightShare)} of ${group}`;
+  const group = indicator.group;
+  const share = m.t('projectPage.card.contribution.share', {
+    score: indicator.score,
+    share: formatPercent(indicator.weightShare),
+    group,
+  });
   const renormalised =
     indicator.weightShare !== indicator.weight
-      ? ` (weight ${indicator.weight} out of the ${group} weights that have data)`
+      ? m.t('projectPage.card.contribution.renormalised', { weight: indicator.weight, group })
       : '';
   const capped = x !== null && o !== null && isLiftCapped(x, o);
   let rule: string;
-  if (indicator.group === 'X') {
-    rule = o === null || capped ? '' : ` × ${pct(EXPERIENCE_SHARE)} (experience share)`;
+  if (group === 'X') {
+    rule =
+      o === null || capped
+        ? ''
+        : m.t('projectPage.card.contribution.experienceShare', { share: formatPercent(EXPERIENCE_SHARE) });
   } else {
     rule = capped
-      ? ` × ${OPERATIONS_LIFT_CAP} / ${pts(o ?? 0)} (operations add at most ${OPERATIONS_LIFT_CAP} points)`
-      : ` × ${pct(1 - EXPERIENCE_SHARE)} (operations share)`;
+      ? m.t('projectPage.card.contribution.liftCap', { cap: OPERATIONS_LIFT_CAP, o: o ?? 0 })
+      : m.t('projectPage.card.contribution.operationsShare', { share: formatPercent(1 - EXPERIENCE_SHARE) });
   }
-  return `${share}${rule} = ${pts(indicator.contribution)} points${renormalised}.`;
+  return m.t('projectPage.card.contribution.total', { share, rule, points: indicator.contribution, renormalised });
 }
 
 /** How an indicator's score comes from its rate: smoothed toward the prior, floor → 0, target → 100. */
-export function indicatorScoreText(indicator: IndicatorCard): string {
-  if (indicator.rate === null || indicator.smoothedRate === null) return 'No data in this window.';
-  return (
-    `Observed ${formatPercent(indicator.rate)} (${indicator.good} of ${indicator.n} tickets, recent ones weigh more), ` +
-    `pulled toward the ${indicator.priorSource === 'site' ? 'site-wide' : 'default'} rate ${formatPercent(indicator.prior)} ` +
-    `as if ${formatScore(indicator.strength)} more tickets had it: ${formatPercent(indicator.smoothedRate)}. ` +
-    `Floor ${formatPercent(indicator.floor)} scores 0, target ${formatPercent(indicator.target)} scores 100.`
-  );
+export function indicatorScoreText(m: Translator, indicator: IndicatorCard): string {
+  if (indicator.rate === null || indicator.smoothedRate === null) return m.t('projectPage.card.indicatorScore.noData');
+  return m.t('projectPage.card.indicatorScore.text', {
+    rate: formatPercent(indicator.rate),
+    good: indicator.good,
+    n: indicator.n,
+    source: indicator.priorSource === 'site' ? 'site' : 'default',
+    prior: formatPercent(indicator.prior),
+    strength: formatScore(indicator.strength),
+    smoothed: formatPercent(indicator.smoothedRate),
+    floor: formatPercent(indicator.floor),
+    target: formatPercent(indicator.target),
+  });
+}
+
+/** Points with one decimal as the reader writes them: "39.2", "39,2". */
+export function pointsText(m: Translator, points: number): string {
+  return new Intl.NumberFormat(m.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(points);
 }
 
 export { WATERMELON_OPERATIONS_MIN };

@@ -10,45 +10,55 @@ import {
 import type { ResponseOf } from '@contracts/resolver';
 import type { getWatermelon } from '@contracts/project';
 import { useAction } from '../../api/client-context';
+import type { Translator } from '@domain/i18n';
+import { answerWords } from '../../i18n/answer-words';
 import { useMessages } from '../../i18n/messages';
 import { ChoiceInput } from '../../ui/choice-input';
 import { Explain } from '../../ui/explain';
 import { QuadrantChart } from '../../ui/lazy-charts';
 import { useNotify } from '../../ui/flags';
-import { formatPercent, formatScore, NOT_ENOUGH_DATA } from '../../ui/format';
+import { formatPercent, formatScore } from '../../ui/format';
 import { IssueLink } from '../../ui/issue-link';
-import { formatMood, scoreText } from '../../ui/score-text';
 import { Muted } from '../../ui/section';
 import { requestTypeLabel } from './request-type-name';
 import { WATERMELON_OPERATIONS_MIN } from './scorecard-words';
 
-const BASIS = { csat: 'satisfaction', sentiment: 'comment tone' } as const;
-
 /** Why a row is, or is not, a watermelon (SCORING.md §3), in a few words and in full. */
-export function watermelonVerdict(row: WatermelonRow): { short: string; full: string } {
+export function watermelonVerdict(m: Translator, row: WatermelonRow): { short: string; full: string } {
   const ops = row.operations;
-  const rule = `A watermelon is operations ≥ ${WATERMELON_OPERATIONS_MIN} while even the optimistic end of the experience interval is poor.`;
+  const min = WATERMELON_OPERATIONS_MIN;
+  const rule = m.t('projectPage.watermelon.rule', { min });
+  const basis = row.basis === null ? '' : m.t('projectPage.watermelon.basis', { basis: row.basis });
+  const upper = row.upper === null ? '' : formatPercent(row.upper);
+  const threshold = row.threshold === null ? '' : formatPercent(row.threshold);
   if (row.flagged && ops !== null && row.upper !== null && row.threshold !== null && row.basis !== null)
     return {
-      short: 'Watermelon',
-      full: `Operations score ${formatScore(ops)} (≥ ${WATERMELON_OPERATIONS_MIN}) looks green, yet ${BASIS[row.basis]} is at best ${formatPercent(row.upper)}, under ${formatPercent(row.threshold)}. ${rule}`,
+      short: m.t('projectPage.watermelon.flagged'),
+      full: m.t('projectPage.watermelon.flaggedFull', { ops: formatScore(ops), min, basis, upper, threshold, rule }),
     };
   if (ops === null)
-    return { short: 'Not flagged: no operational data', full: `No operational data for these tickets. ${rule}` };
-  if (ops < WATERMELON_OPERATIONS_MIN)
+    return { short: m.t('projectPage.watermelon.noOps'), full: m.t('projectPage.watermelon.noOpsFull', { rule }) };
+  if (ops < min)
     return {
-      short: `Not flagged: operations ${formatScore(ops)} < ${WATERMELON_OPERATIONS_MIN}`,
-      full: `Operations score ${formatScore(ops)} is below ${WATERMELON_OPERATIONS_MIN}: SLAs and the other operational indicators do not look green, so a poor XLA here is not hidden. ${rule}`,
+      short: m.t('projectPage.watermelon.lowOps', { ops: formatScore(ops), min }),
+      full: m.t('projectPage.watermelon.lowOpsFull', { ops: formatScore(ops), min, rule }),
     };
   if (row.basis === null || row.upper === null || row.threshold === null)
     return {
-      short: 'Not flagged: no experience data',
-      full: `No survey answers or scored comments to compare with. ${rule}`,
+      short: m.t('projectPage.watermelon.noExperience'),
+      full: m.t('projectPage.watermelon.noExperienceFull', { rule }),
     };
   return {
-    short: `Not flagged: ${BASIS[row.basis]} may reach ${formatPercent(row.upper)}`,
-    full: `Operations ${formatScore(ops)} look green and ${BASIS[row.basis]} could be as high as ${formatPercent(row.upper)} (not under ${formatPercent(row.threshold)}): too few poor answers to call it hidden. ${rule}`,
+    short: m.t('projectPage.watermelon.mayReach', { basis, upper }),
+    full: m.t('projectPage.watermelon.mayReachFull', { ops: formatScore(ops), basis, upper, threshold, rule }),
   };
+}
+
+/** A comment mood (−1..+1) in the reader's words with its value: "negative (−0.54)", "negativ (−0,54)". */
+function moodWords(m: Translator, mood: number): string {
+  const label = mood <= -0.05 ? 'negative' : mood >= 0.05 ? 'positive' : 'neutral';
+  const value = new Intl.NumberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(mood);
+  return m.t('projectPage.watermelon.moodValue', { label, value: value.replace('-', '−') });
 }
 
 const rowKey = (row: WatermelonRow) => `${row.xlaId}:${row.requestTypeId ?? ''}`;
@@ -86,7 +96,7 @@ export function WatermelonTable({
     setOpen({ key: rowKey(row), tickets: result.data.tickets, complete: result.data.complete });
   }
 
-  if (rows.length === 0) return <Muted>No request types with tickets in this window.</Muted>;
+  if (rows.length === 0) return <Muted>{m.t('projectPage.watermelon.empty')}</Muted>;
   const plotted = rows.flatMap((r) =>
     r.slaMetRate !== null && r.xlaScore !== null
       ? [
@@ -105,7 +115,7 @@ export function WatermelonTable({
     <>
       {data.xlas.length > 1 && selected !== null ? (
         <ChoiceInput<string>
-          label="XLA"
+          label={m.t('projectPage.xla')}
           value={selected.xlaId}
           options={data.xlas.map((x) => ({ value: x.xlaId, label: x.name }))}
           onChange={setXlaId}
@@ -116,19 +126,22 @@ export function WatermelonTable({
           points={plotted}
           slaLine={WATERMELON_OPERATIONS_MIN / 100}
           target={target}
-          label={`SLA met against XLA score for ${plotted.length} request types; ${plotted.filter((p) => p.flagged).length} flagged`}
+          label={m.t('projectPage.watermelon.chart', {
+            count: plotted.length,
+            flagged: plotted.filter((p) => p.flagged).length,
+          })}
         />
       ) : null}
       <div className="sentio-table-scroll">
         <table className="sentio-table">
-          <caption className="sentio-visually-hidden">SLA met versus XLA score per request type</caption>
+          <caption className="sentio-visually-hidden">{m.t('projectPage.watermelon.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Request type</th>
-              <th scope="col">SLA met</th>
-              <th scope="col">XLA score</th>
-              <th scope="col">Tickets</th>
-              <th scope="col">Verdict</th>
+              <th scope="col">{m.t('projectPage.watermelon.requestType')}</th>
+              <th scope="col">{m.t('projectPage.watermelon.slaMet')}</th>
+              <th scope="col">{m.t('projectPage.watermelon.xlaScore')}</th>
+              <th scope="col">{m.t('projectPage.watermelon.tickets')}</th>
+              <th scope="col">{m.t('projectPage.watermelon.verdict')}</th>
             </tr>
           </thead>
           <tbody>
@@ -138,18 +151,22 @@ export function WatermelonTable({
                   <th scope="row" style={{ fontWeight: 400 }}>
                     {requestTypeLabel(m, row.requestTypeId, row.requestTypeName)}
                   </th>
-                  <td>{row.slaMetRate !== null ? formatPercent(row.slaMetRate) : 'No SLA'}</td>
-                  <td>{row.xlaScore !== null ? row.xlaScore.toFixed(0) : NOT_ENOUGH_DATA}</td>
+                  <td>
+                    {row.slaMetRate !== null ? formatPercent(row.slaMetRate) : m.t('projectPage.watermelon.noSla')}
+                  </td>
+                  <td>
+                    {row.xlaScore !== null ? formatScore(row.xlaScore) : m.t('projectPage.card.status.notEnoughData')}
+                  </td>
                   <td>{row.tickets.toFixed(0)}</td>
                   <td>
                     <span style={{ display: 'inline-flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' }}>
-                      <Explain text={watermelonVerdict(row).full}>
+                      <Explain text={watermelonVerdict(m, row).full}>
                         {row.flagged ? (
                           <Lozenge appearance="removed" isBold>
-                            Watermelon
+                            {m.t('projectPage.watermelon.flagged')}
                           </Lozenge>
                         ) : (
-                          <span>{watermelonVerdict(row).short}</span>
+                          <span>{watermelonVerdict(m, row).short}</span>
                         )}
                       </Explain>
                       {row.flagged ? (
@@ -159,7 +176,9 @@ export function WatermelonTable({
                           isLoading={drill.pending && open?.key !== rowKey(row)}
                           onClick={() => void toggle(row)}
                         >
-                          {open?.key === rowKey(row) ? 'Hide tickets' : 'Show tickets'}
+                          {m.t(
+                            open?.key === rowKey(row) ? 'projectPage.watermelon.hide' : 'projectPage.watermelon.show',
+                          )}
                         </Button>
                       ) : null}
                     </span>
@@ -169,31 +188,33 @@ export function WatermelonTable({
                   <tr>
                     <td colSpan={5}>
                       <p style={{ margin: 0 }}>
-                        {open.tickets.length} {open.tickets.length === 1 ? 'ticket' : 'tickets'} met the SLA while the
-                        requester answered poorly (the lowest scores of the scale) or their mood fell to −0.5 or lower,
-                        of {row.tickets} with experience data in this window.
+                        {m.t('projectPage.watermelon.drill', { count: open.tickets.length, total: row.tickets })}
                       </p>
                       {open.tickets.length === 0 ? (
-                        <Muted>No single ticket stands out.</Muted>
+                        <Muted>{m.t('projectPage.watermelon.noneStandsOut')}</Muted>
                       ) : (
                         <ul
                           style={{ margin: 0 }}
-                          aria-label={`Tickets behind the flag on ${requestTypeLabel(m, row.requestTypeId, row.requestTypeName)}`}
+                          aria-label={m.t('projectPage.watermelon.listLabel', {
+                            name: requestTypeLabel(m, row.requestTypeId, row.requestTypeName),
+                          })}
                         >
                           {open.tickets.map((t) => (
                             <li key={t.issueKey}>
-                              <IssueLink issueKey={t.issueKey} /> — SLA met
+                              <IssueLink issueKey={t.issueKey} /> {m.t('projectPage.watermelon.slaMetItem')}
                               {t.lastScore !== null
-                                ? `, answered ${scoreText(t.lastScore.kind, t.lastScore.score)}`
+                                ? m.t('projectPage.watermelon.answered', {
+                                    answer: answerWords(m, t.lastScore.kind, t.lastScore.score),
+                                  })
                                 : ''}
-                              {t.mood !== null ? `, comment mood ${formatMood(t.mood)}` : ''}
+                              {t.mood !== null
+                                ? m.t('projectPage.watermelon.mood', { mood: moodWords(m, t.mood) })
+                                : ''}
                             </li>
                           ))}
                         </ul>
                       )}
-                      {!open.complete ? (
-                        <Muted>Only the most recently active tickets were searched; older ones may also qualify.</Muted>
-                      ) : null}
+                      {!open.complete ? <Muted>{m.t('projectPage.watermelon.incomplete')}</Muted> : null}
                     </td>
                   </tr>
                 ) : null}

@@ -1,0 +1,174 @@
+// @vitest-environment jsdom
+/**
+ * The words the views build from their own message files (locales/issue, locales/project) in
+ * other locales. Oracle: sentences written out by hand here from the German and Japanese files
+ * and Intl's unit names, not produced by the code under test.
+ */
+import './support/setup';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { RiskView, TicketExperienceView } from '@contracts/agent';
+import type { Locale, Translator } from '@domain/i18n';
+import { loadArea, type Area } from '../../static/src/i18n/area-files';
+import { withArea } from '../../static/src/i18n/area-messages';
+import { MessagesProvider } from '../../static/src/i18n/messages';
+import { SlaChip } from '../../static/src/views/issue/sla-chip';
+import { reasonText, timelineTitle } from '../../static/src/views/issue/server-words';
+import { CallErrorMessage } from '../../static/src/ui/call-error-message';
+import { IndicatorTable } from '../../static/src/views/project/indicator-table';
+import { ScorecardCard } from '../../static/src/views/project/scorecard-card';
+import { watermelonVerdict } from '../../static/src/views/project/watermelon-table';
+import { aScorecard, aWatermelon } from './support/builders';
+import { forgeTranslator } from '../i18n/forge-translations';
+
+async function wordsOf(locale: Locale, area: Area): Promise<Translator> {
+  return withArea(await forgeTranslator(locale), await loadArea(area, locale));
+}
+
+async function renderIn(locale: Locale, area: Area, node: ReactNode): Promise<HTMLElement> {
+  const m = await wordsOf(locale, area);
+  return render(<MessagesProvider messages={m}>{node}</MessagesProvider>).container;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+type Reading = TicketExperienceView['sla'];
+const breached: Reading = {
+  read: 'read',
+  slas: [
+    { name: 'Zeit bis zur Lösung', state: 'breached', remainingMs: -(2 * HOUR + 5 * MINUTE), breachedBefore: false },
+  ],
+};
+
+describe('the SLA chip in other languages', () => {
+  it('says the state, the SLA and the time overdue in German', async () => {
+    const chip = await renderIn('de-DE', 'issue', <SlaChip reading={breached} />);
+    expect(chip.querySelector('.sentio-explain-term')?.textContent).toBe(
+      'SLA verletzt Zeit bis zur Lösung, 2 Stunden 5 Minuten überfällig',
+    );
+  });
+
+  it('says it in Japanese, with Japanese units and no spaces between them', async () => {
+    const chip = await renderIn('ja-JP', 'issue', <SlaChip reading={breached} />);
+    expect(chip.querySelector('.sentio-explain-term')?.textContent).toBe(
+      'SLA 違反 Zeit bis zur Lösung、2 時間5 分超過',
+    );
+  });
+
+  it('says in French when the read failed', async () => {
+    const chip = await renderIn('fr-FR', 'issue', <SlaChip reading={{ read: 'failed' }} />);
+    expect(chip.querySelector('.sentio-explain-term')?.textContent).toBe('Le SLA n’a pas pu être lu');
+  });
+});
+
+describe('the scorecard in other languages', () => {
+  it('gives the indicator table’s arithmetic in German, with decimal commas', async () => {
+    const table = await renderIn('de-DE', 'project', <IndicatorTable card={aScorecard()} />);
+    // By hand, as in the English test: 70 × 80 % × 70 % = 39.2, written the German way.
+    expect(table.textContent).toContain('70,0 × 80 % von Erlebnis × 70 % (Anteil Erlebnis) = 39,2 Punkte.');
+    expect(table.textContent).toContain('31 gut von 40');
+    const points = [...table.querySelectorAll('td .sentio-explain-term')].map((t) => t.textContent);
+    expect(points).toContain('39,2');
+    expect(table.querySelector('caption')?.textContent).toBe('Indikatoren von People get back to work fast');
+  });
+
+  it('names the card’s target and window in Japanese', async () => {
+    const card = await renderIn('ja-JP', 'project', <ScorecardCard card={aScorecard()} />);
+    expect(card.textContent).toContain('目標 80 · 過去 30 日間');
+  });
+});
+
+describe('the SLA-versus-experience verdict in other languages', () => {
+  it('says why a row is a watermelon in Spanish, with the basis in words', async () => {
+    const row = aWatermelon().rows.find((r) => r.flagged);
+    expect(row).toBeDefined();
+    if (row === undefined) return;
+    const m = await wordsOf('es-ES', 'project');
+    // By hand from the row: operations 95 ≥ 80, satisfaction's upper bound 55 % under 70 %.
+    expect(watermelonVerdict(m, row).full).toMatch(
+      /^La puntuación operativa 95 \(≥ 80\) parece verde, pero la satisfacción es como mucho 55 %, por debajo de 70 %\. Una sandía/,
+    );
+    expect(watermelonVerdict(m, row).short).toBe('Sandía');
+  });
+});
+
+describe('shared error words in other languages', () => {
+  it('says a timed-out call in German, with the retry action, and no bridge text', async () => {
+    const error = { code: 'bridge', message: 'FUNCTION_TIME_OUT', fields: [], reason: 'timeout' } as const;
+    const box = await renderIn('de-DE', 'issue', <CallErrorMessage error={error} onRetry={() => undefined} />);
+    expect(box.textContent).toContain('Jira ist ausgelastet oder nicht erreichbar');
+    expect(box.textContent).toContain('Jira hat zu lange für die Antwort gebraucht.');
+    expect(box.querySelector('button')?.textContent).toBe('Erneut versuchen');
+    expect(box.textContent).not.toContain('FUNCTION_TIME_OUT');
+  });
+});
+
+describe('risk reasons and timeline titles sent as codes with figures', () => {
+  // The server's English sentences (src/domain/ticket/risk.ts, written separately) are the oracle
+  // for English; the German ones are written out by hand from the German file.
+  const reasons: Array<RiskView['reasons'][number] & { de: string }> = [
+    {
+      code: 'low-score-no-follow-up',
+      text: 'Low survey answer (1 of 5) with no follow-up yet',
+      facts: { answer: { kind: 'csat5', score: 1 } },
+      de: 'Schlechte Umfrageantwort (1 von 5), noch ohne Nachfassen',
+    },
+    {
+      code: 'sla-breached',
+      text: 'SLA breached: Time to first response, Time to resolution',
+      facts: { slas: ['Time to first response', 'Time to resolution'] },
+      de: 'SLA verletzt: Time to first response, Time to resolution',
+    },
+    {
+      code: 'negative-mood',
+      text: "Requester's recent comments read negative (−0.62 on a −1 to +1 scale)",
+      facts: { mood: -0.62 },
+      de: 'Die letzten Kommentare der anfragenden Person wirken negativ (−0,62 auf einer Skala von −1 bis +1)',
+    },
+    {
+      code: 'chasers',
+      text: 'Requester asked for an update twice',
+      facts: { count: 2 },
+      de: 'Die anfragende Person hat zweimal nach dem Stand gefragt',
+    },
+    { code: 'reassigned', text: 'Reassigned 3 times', facts: { count: 3 }, de: '3 Mal neu zugewiesen' },
+    {
+      code: 'long-wait',
+      text: 'Waited for support 3 days in total (the limit is 24 hours)',
+      facts: { waitedHours: 80, limitHours: 24 },
+      de: 'Insgesamt 3 Tage auf den Support gewartet (die Grenze ist 24 Stunden)',
+    },
+  ];
+
+  it('words each reason as the server does in English, and in German from the figures', async () => {
+    const en = await wordsOf('en-US', 'issue');
+    const de = await wordsOf('de-DE', 'issue');
+    for (const r of reasons) {
+      expect(reasonText(en, r)).toBe(r.text);
+      expect(reasonText(de, r)).toBe(r.de);
+    }
+  });
+
+  it('keeps the server’s English when no figures come with a reason', async () => {
+    const de = await wordsOf('de-DE', 'issue');
+    expect(reasonText(de, { code: 'chasers', text: 'Requester asked for an update once' })).toBe(
+      'Requester asked for an update once',
+    );
+  });
+
+  it('titles timeline entries in Japanese', async () => {
+    const ja = await wordsOf('ja-JP', 'issue');
+    const entry = { id: 'e', at: 0, kind: 'answer', detail: null, tone: 'bad' } as const;
+    expect(
+      timelineTitle(ja, {
+        ...entry,
+        title: 'Survey answer: 2 of 5',
+        says: { title: 'answer', questionKind: 'csat5', score: 2 },
+      }),
+    ).toBe('アンケート回答: 5 段階中 2');
+    expect(timelineTitle(ja, { ...entry, kind: 'reopened', title: 'Reopened', says: { title: 'reopened' } })).toBe(
+      '再オープン',
+    );
+  });
+});
