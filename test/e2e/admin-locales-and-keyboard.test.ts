@@ -75,7 +75,8 @@ describe('the admin editors in three languages', () => {
     await frame.getByRole('button', { name: `Edit ${PLAN}` }).click();
     expect(await frame.locator('html').getAttribute('lang')).toBe('en-US');
     const german = frame.getByRole('group', { name: 'Wording in German' });
-    expect(await german.getByLabel('German question').inputValue()).toBe('Wie läuft es bisher?');
+    // Exact: the question after resolution is labelled "German question after resolution".
+    expect(await german.getByLabel('German question', { exact: true }).inputValue()).toBe('Wie läuft es bisher?');
     const preview = frame.getByRole('complementary', { name: 'Preview of what the requester sees' });
     await preview.getByRole('radio', { name: 'Very happy' }).waitFor();
     await preview.getByRole('button', { name: 'German' }).click();
@@ -94,7 +95,7 @@ describe('the admin editors in three languages', () => {
       await frame.getByRole('button', { name: EXPECTED[k].edit }).click();
       await frame.getByRole('button', { name: EXPECTED[k].save }).waitFor();
       // The admin's own language is the one edited beside English.
-      await frame.getByLabel(EXPECTED[k].own).waitFor();
+      await frame.getByLabel(EXPECTED[k].own, { exact: true }).waitFor();
       await screenshot(page, MODULE.admin, `admin-plan-editor-${k}`, 'light');
     });
   }
