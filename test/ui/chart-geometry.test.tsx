@@ -10,8 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { loadArea } from '../../static/src/i18n/area-files';
 import { withArea } from '../../static/src/i18n/area-messages';
 import { MessagesProvider } from '../../static/src/i18n/messages';
+import MoodChart from '../../static/src/ui/charts/mood-chart';
 import QuadrantChart from '../../static/src/ui/charts/quadrant-chart';
 import ScoreBar from '../../static/src/ui/charts/score-bar';
+import TrendChart from '../../static/src/ui/charts/trend-chart';
 import { forgeTranslator } from '../i18n/forge-translations';
 
 /** Every element whose width or height attribute is negative, as "tag width=-3". */
@@ -35,6 +37,8 @@ function measureAt(width: number): () => void {
   };
 }
 
+const DAY = 86_400_000;
+
 describe('charts in a narrow or unmeasured column', () => {
   for (const width of [0, 1, 45, 56, 57, 200]) {
     it(`draws no negative size at ${width} px`, async () => {
@@ -53,6 +57,23 @@ describe('charts in a narrow or unmeasured column', () => {
               label="SLA met against XLA score"
             />
             <ScoreBar score={42} interval={{ lower: 30, upper: 55 }} target={80} band="breached" label="42" />
+            <TrendChart
+              days={[
+                { at: DAY, score: 40, interval: { lower: 30, upper: 50 }, sampleSize: 12 },
+                { at: 2 * DAY, score: null, interval: null, sampleSize: 0 },
+                { at: 3 * DAY, score: 70, interval: { lower: 60, upper: 80 }, sampleSize: 9 },
+              ]}
+              windowScore={55}
+              target={80}
+              label="Daily score"
+            />
+            <MoodChart
+              points={[
+                { at: DAY, mood: -0.6 },
+                { at: 2 * DAY, mood: 0.4 },
+              ]}
+              label="Mood"
+            />
           </MessagesProvider>,
         );
         expect(container.querySelectorAll('svg rect').length).toBeGreaterThan(0);

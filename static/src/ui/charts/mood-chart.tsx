@@ -17,7 +17,7 @@ const HEIGHT = 96;
 /** The requester's mood after each scored comment, on its −1..+1 scale, with the scale named. */
 export default function MoodChart({ points, label }: { points: readonly MoodPoint[]; label: string }) {
   const m = useMessages();
-  const [ref, width] = useWidth<HTMLDivElement>(260);
+  const [ref, width] = useWidth<HTMLDivElement>(260, PAD.left + PAD.right + 1);
   const chartWidth = Math.min(width, 420);
   const x = linear([0, Math.max(1, points.length - 1)], [PAD.left, chartWidth - PAD.right]);
   const y = linear([-1, 1], [HEIGHT - PAD.bottom, PAD.top], true);

@@ -32,10 +32,8 @@ const HEIGHT = 260;
  */
 export default function QuadrantChart({ points, slaLine, target, label }: QuadrantChartProps) {
   const m = useMessages();
-  const [ref, width] = useWidth<HTMLElement>(480);
-  // Never narrower than its own margins: a column measured mid-layout (a few pixels wide) would
-  // otherwise turn the scale round and give the corner a negative width.
-  const chartWidth = Math.max(PAD.left + PAD.right + 1, Math.min(width, 640));
+  const [ref, width] = useWidth<HTMLElement>(480, PAD.left + PAD.right + 1);
+  const chartWidth = Math.min(width, 640);
   const x = linear([0, 1], [PAD.left, chartWidth - PAD.right], true);
   const y = linear([0, 100], [HEIGHT - PAD.bottom, PAD.top], true);
   const corner = { fill: token('color.background.danger'), opacity: 0.6 };

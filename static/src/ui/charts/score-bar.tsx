@@ -20,8 +20,8 @@ export const SCORE_BAR_HEIGHT = 40;
 /** One XLA score on its 0–100 scale: the bar, its 95 % interval as a whisker, and the target mark. */
 export default function ScoreBar({ score, interval, target, band, label }: ScoreBarProps) {
   const m = useMessages();
-  const [ref, width] = useWidth<HTMLDivElement>(200);
-  const x = linear([0, 100], [1, Math.max(2, width - 1)], true);
+  const [ref, width] = useWidth<HTMLDivElement>(200, 3);
+  const x = linear([0, 100], [1, width - 1], true);
   const barY = 6;
   const barH = 10;
   const mid = barY + barH / 2;

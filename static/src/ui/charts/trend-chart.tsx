@@ -37,14 +37,14 @@ type Known = TrendDay & { readonly score: number; readonly index: number };
  */
 export default function TrendChart({ days, windowScore, target, label, height = 220 }: TrendChartProps) {
   const m = useMessages();
-  const [ref, width] = useWidth<HTMLDivElement>(600);
+  const [ref, width] = useWidth<HTMLDivElement>(600, PAD.left + PAD.right + 10);
   const [active, setActive] = useState<number | null>(null);
   const liveId = useId();
   const known = useMemo(
     () => days.map((d, index) => ({ ...d, index })).filter((d): d is Known => d.score !== null),
     [days],
   );
-  const innerWidth = Math.max(10, width - PAD.left - PAD.right);
+  const innerWidth = width - PAD.left - PAD.right;
   const x = linear([0, Math.max(1, days.length - 1)], [PAD.left, PAD.left + innerWidth]);
   const y = linear([0, 100], [height - PAD.bottom, PAD.top], true);
   const activeDay = active !== null ? days[active] : undefined;
