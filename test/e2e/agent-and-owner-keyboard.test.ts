@@ -4,35 +4,15 @@
  * (read through the resolver, not the page) for the follow-up, and the ticket keys sorted here
  * with Intl.Collator (numeric) for the table's order.
  */
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plan } from '../integration/support/config';
-import { callOk, type E2E, MODULE, type ModuleKey, openAs, startE2E, stopE2E } from './support/browser-host';
+import { callOk, type E2E, MODULE, openAs, startE2E, stopE2E } from './support/browser-host';
+import { frameOf, tabTo } from './support/frame-checks';
 
 let e: E2E;
 let admin = '';
 let agent = '';
 const keys: string[] = [];
-
-async function frameOf(page: Page, moduleKey: ModuleKey): Promise<Frame> {
-  const el = await page.waitForSelector(`iframe[data-module="${moduleKey}"]`, { state: 'attached' });
-  const frame = await el.contentFrame();
-  if (frame === null) throw new Error(`no ${moduleKey} frame`);
-  return frame;
-}
-
-/** Presses Tab until the focused element's text or label matches, within a bound. */
-async function tabTo(page: Page, frame: Frame, name: RegExp, limit = 60): Promise<void> {
-  for (let presses = 1; presses <= limit; presses++) {
-    await page.keyboard.press('Tab');
-    const focused = await frame.evaluate(() => {
-      const a = document.activeElement;
-      return a === null || a === document.body ? '' : `${a.getAttribute('aria-label') ?? ''} ${a.textContent ?? ''}`;
-    });
-    if (name.test(focused)) return;
-  }
-  throw new Error(`Tab never reached ${String(name)}`);
-}
 
 async function atRiskReasons(key: string): Promise<string[]> {
   const project = { id: e.h.site.raw.project('IT')?.id, key: 'IT' };

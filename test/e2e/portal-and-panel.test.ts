@@ -7,7 +7,7 @@
  * at-risk list, and one no-access state when access goes away. Setup goes through the app's admin
  * and portal resolvers and the host's site API only.
  */
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionKind } from '../../src/domain/question';
 import type { SurveyPlanInput } from '../../src/domain/survey-plan';
@@ -236,6 +236,28 @@ async function isFocused(frame: FrameLocator, text: string): Promise<boolean> {
   return frame.getByText(text).evaluate((el) => el === el.ownerDocument.activeElement);
 }
 
+/**
+ * Takes the agent's browse permission on HR away, presses "Follow-up done" in the open panel and
+ * waits for the one page-level no-access message, then runs `then` before the permission returns.
+ */
+async function pressFollowUpWithoutAccess(
+  page: Page,
+  then: (panel: FrameLocator, done: Locator) => Promise<void>,
+): Promise<void> {
+  const panel = moduleFrame(page, MODULE.issuePanel);
+  const done = panel.getByRole('button', { name: 'Follow-up done' });
+  await done.waitFor();
+  e.h.site.setBrowsePermission('HR', agent, false);
+  try {
+    await done.click();
+    await panel.getByText('You do not have access to this').waitFor();
+    expect(await panel.getByText('You do not have access to this').count()).toBe(1);
+    await then(panel, done);
+  } finally {
+    e.h.site.setBrowsePermission('HR', agent, true);
+  }
+}
+
 describe('the agent on the issue view', () => {
   it('sees both sources of mood named, indicators in words and icons instead of emoji', async () => {
     const { key, requester } = ticket('thumbs');
@@ -310,20 +332,11 @@ describe('the agent on the issue view', () => {
   it('an agent who loses access sees it said once, with every control disabled', async () => {
     const { key } = ticket('thumbs');
     const page = await openAs(e, agent, `/browse/${key}`);
-    const panel = moduleFrame(page, MODULE.issuePanel);
-    const done = panel.getByRole('button', { name: 'Follow-up done' });
-    await done.waitFor();
-    e.h.site.setBrowsePermission('HR', agent, false);
-    try {
-      await done.click();
-      await panel.getByText('You do not have access to this').waitFor();
-      expect(await panel.getByText('You do not have access to this').count()).toBe(1);
+    await pressFollowUpWithoutAccess(page, async (panel, done) => {
       expect(await done.isDisabled()).toBe(true);
       expect(await panel.getByRole('button', { name: 'Ask for feedback now' }).isDisabled()).toBe(true);
       await screenshot(page, MODULE.issuePanel, 'issue-panel-access-lost', 'light');
-    } finally {
-      e.h.site.setBrowsePermission('HR', agent, true);
-    }
+    });
     await page.close();
   });
 });
@@ -366,14 +379,7 @@ describe('the agent and the SLA, access and time limits', () => {
     e.h.site.assign(key, agent, admin);
     await answerMyAsk(e.h, requester, key, { score: 0, reasons: ['Slow'] });
     const page = await openAs(e, agent, `/browse/${key}`, { theme: 'dark', width: 360 });
-    const panel = moduleFrame(page, MODULE.issuePanel);
-    const done = panel.getByRole('button', { name: 'Follow-up done' });
-    await done.waitFor();
-    e.h.site.setBrowsePermission('HR', agent, false);
-    try {
-      await done.click();
-      await panel.getByText('You do not have access to this').waitFor();
-      expect(await panel.getByText('You do not have access to this').count()).toBe(1);
+    await pressFollowUpWithoutAccess(page, async (panel) => {
       const active = panel.locator(
         'button:not([disabled]):not([aria-disabled="true"]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href]',
       );
@@ -385,9 +391,7 @@ describe('the agent and the SLA, access and time limits', () => {
       expect(overflow).toBe(0);
       await assertThemed(page, MODULE.issuePanel, 'dark', 'issue-panel-access-lost-360');
       await screenshot(page, MODULE.issuePanel, 'issue-panel-access-lost-360', 'dark');
-    } finally {
-      e.h.site.setBrowsePermission('HR', agent, true);
-    }
+    });
     await page.close();
   });
 
