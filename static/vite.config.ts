@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { sourceAliases } from './aliases';
+import { zodWithoutJsonSchema } from './zod-without-json-schema';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -44,7 +45,7 @@ export default defineConfig({
   root: here,
   // Forge serves a Custom UI resource from a sub-path of its own CDN, so every asset URL is relative.
   base: './',
-  plugins: [react(), preloadShell()],
+  plugins: [react(), preloadShell(), zodWithoutJsonSchema()],
   resolve: {
     alias: [
       ...sourceAliases,
