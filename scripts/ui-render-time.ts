@@ -23,17 +23,19 @@
  * ask and an answer (some with an unhappy comment).
  *
  *   npm run build:ui && npx tsx scripts/ui-render-time.ts [--runs 7] [--tickets 40] [--only issue]
- *       [--latency none|forge] [--max-ratio 2] [--json]
+ *       [--latency none|forge] [--max-ratio 2] [--json] [--waterfall]
  *
  * `--latency forge` adds the host's latency model (local/latency.ts) to every platform call and
  * bridge `invoke` while the views load (not while seeding). `--only` keeps the views whose name
  * contains the text. Prints a Markdown table (or JSON with `--json`); exits 1 when a view's
- * ratio to the bare frame is over `--max-ratio`.
+ * ratio to the bare frame is over `--max-ratio`. `--waterfall` also prints, for each view load, when
+ * the module frame asked for each file and invoke and when its answer was in (ms from the host
+ * page's navigation start), read after the time was taken: where the time goes, not part of it.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { type RunningHost, startHost } from '../local/index';
 import { latencyProfile } from '../local/latency';
@@ -52,6 +54,7 @@ const TICKETS = Number(arg('--tickets', '40'));
 const MAX_RATIO = Number(arg('--max-ratio', '2'));
 const LATENCY = latencyProfile(arg('--latency', 'none'));
 const JSON_OUT = process.argv.includes('--json');
+const WATERFALL = process.argv.includes('--waterfall');
 // `--only issue-glance` and `--only "issue glance"` both work.
 const ONLY = arg('--only', '').replaceAll('-', ' ');
 const BARE_MARKER = 'Bare frame ready';
@@ -266,6 +269,7 @@ async function timeLoad(
       });
       const ms = Number(await t.jsonValue());
       const { metrics } = await cdp.send('Performance.getMetrics');
+      if (WATERFALL && !markers.includes(BARE_MARKER)) await printWaterfall(page, moduleKey, ms);
       const metric = (name: string): number => 1000 * (metrics.find((m) => m.name === name)?.value ?? Number.NaN);
       return { ms, taskMs: metric('TaskDuration'), scriptMs: metric('ScriptDuration') };
     } catch (e) {
@@ -279,6 +283,28 @@ async function timeLoad(
     }
   } finally {
     await context.close();
+  }
+}
+
+/** The module frame's requests of one load, from its resource timing, on the host page's clock. */
+async function printWaterfall(page: Page, moduleKey: string, markerMs: number): Promise<void> {
+  const top = await page.evaluate(() => performance.timeOrigin);
+  for (const frame of page.frames()) {
+    const key = await frame.evaluate(() => window.frameElement?.getAttribute('data-module') ?? null).catch(() => null);
+    if (key !== moduleKey) continue;
+    const { origin, entries } = await frame.evaluate(() => ({
+      origin: performance.timeOrigin,
+      entries: performance.getEntriesByType('resource').map((e) => {
+        const r = e as PerformanceResourceTiming;
+        return { name: r.name, start: r.startTime, end: r.responseEnd };
+      }),
+    }));
+    const shift = origin - top;
+    console.log(`waterfall ${moduleKey} (marker at ${markerMs.toFixed(0)} ms):`);
+    for (const e of entries)
+      console.log(
+        `  ${(e.start + shift).toFixed(0).padStart(6)} → ${(e.end + shift).toFixed(0).padStart(6)}  ${e.name.replace(/^.*\/(?=[^/]+\/?$)/, '')}`,
+      );
   }
 }
 

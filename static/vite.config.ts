@@ -3,8 +3,17 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { sourceAliases } from './aliases';
+import { zodWithoutJsonSchema } from './zod-without-json-schema';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Where a Custom UI resource's translations index is: `@forge/bridge` (`i18n`, out/i18n/index.js)
+ * fetches `./${I18N_BUNDLE_FOLDER_NAME}/${I18N_INFO_FILE_NAME}` of `@forge/i18n`'s constants, relative
+ * to the resource (the docs, mirror/apis-reference/ui-api-bridge/i18n/index.md, do not name the
+ * path; the local host serves the same, local/i18n.ts). A wrong path would cost one unused request.
+ */
+const FORGE_I18N_INFO = '__LOCALES__/i18n-info.json';
 
 /**
  * The entry loads the app shell (src/app/start.tsx: React, the client, the router) with import(),
@@ -31,9 +40,16 @@ function preloadShell(): Plugin {
           for (const dep of chunk?.imports ?? []) visit(dep);
         };
         visit(shell.fileName);
-        const tags = [...files]
-          .filter((f) => !html.includes(`/${f}"`))
-          .map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`);
+        const tags = [
+          // The bridge's i18n fetches this file only once it has the context (to know the locale),
+          // and the locale's file only after it: asked for here, it is on its way with the entry.
+          // `crossorigin` gives the preload the credentials mode of the bridge's `fetch()`, so the
+          // fetch takes the preloaded answer.
+          `<link rel="preload" href="./${FORGE_I18N_INFO}" as="fetch" crossorigin>`,
+          ...[...files]
+            .filter((f) => !html.includes(`/${f}"`))
+            .map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`),
+        ];
         return html.replace(/\n?\s*<\/head>/, `\n    ${tags.join('\n    ')}\n  </head>`);
       },
     },
@@ -44,7 +60,7 @@ export default defineConfig({
   root: here,
   // Forge serves a Custom UI resource from a sub-path of its own CDN, so every asset URL is relative.
   base: './',
-  plugins: [react(), preloadShell()],
+  plugins: [react(), preloadShell(), zodWithoutJsonSchema()],
   resolve: {
     alias: [
       ...sourceAliases,

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { sourceAliases } from './aliases';
+import { zodWithoutJsonSchema } from './zod-without-json-schema';
 
 /**
  * The issue glance (jira:issueContext) as its own Custom UI resource, `glance` → static/dist-glance:
@@ -12,6 +13,7 @@ import { sourceAliases } from './aliases';
 export default defineConfig({
   root: fileURLToPath(new URL('./glance', import.meta.url)),
   base: './',
+  plugins: [zodWithoutJsonSchema()],
   resolve: { alias: sourceAliases },
   build: {
     outDir: fileURLToPath(new URL('./dist-glance', import.meta.url)),

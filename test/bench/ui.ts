@@ -182,10 +182,10 @@ export async function benchUi(): Promise<BenchResult> {
     };
   };
   const detail = [
-    "JS and CSS gzip at first load per view: `scripts/ui-bundle-size.ts --json` over the current `static/dist` (entry, with the views' first calls, + app shell + view chunk + static imports; the budget applies to the total with the chart chunks the view loads on demand).",
+    "JS and CSS gzip at first load per view: `scripts/ui-bundle-size.ts --json` over the current `static/dist` (entry, with the views' first calls, + app shell + view chunk + static imports; the budget applies to the total with the chart chunks the view loads on demand and the largest locale's file of each message area it fetches before rendering).",
     '',
     table(
-      ['view', 'modules', 'JS gzip first load', 'with its charts (on demand)', 'CSS gzip'],
+      ['view', 'modules', 'JS gzip first load', 'with its charts and words (budget)', 'CSS gzip'],
       bundles.rows.map((r) => [
         r.view,
         r.modules,
@@ -235,7 +235,7 @@ export async function benchUi(): Promise<BenchResult> {
     detail,
     summary: [
       {
-        item: '5. UI JS per view with its charts (worst view)',
+        item: '5. UI JS per view with its charts and words (worst view)',
         result: `${fmt(worstJs)} KB gzip`,
         budget: `≤ ${bundles.budgetKb} KB gzip`,
         met: worstJs <= bundles.budgetKb,

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { type Prefetch, type PrefetchContext, startCallWith } from '../api/prefetch';
 import type { ModuleKey } from '../host/host';
+import { type Area, prefetchArea } from '../i18n/area-files';
 import { prefetch as adminFirst } from '../views/admin/admin-page.prefetch';
 import { prefetch as issueFirst } from '../views/issue/issue-panel.prefetch';
 import { prefetch as portalFirst } from '../views/portal/portal-survey.prefetch';
@@ -17,6 +18,8 @@ interface ViewChunk {
    * the moment the context arrives, before the view's chunk or zod is even downloaded.
    */
   readonly prefetch: Prefetch;
+  /** The message area the view shows its words from (i18n/area-files.ts), fetched beside its first calls. */
+  readonly words?: Area;
 }
 
 const admin: ViewChunk = { view: () => import('../views/admin/admin-page'), prefetch: adminFirst };
@@ -28,12 +31,20 @@ const admin: ViewChunk = { view: () => import('../views/admin/admin-page'), pref
  * the gadget never downloads the survey editors. Two modules that show the same thing share one.
  */
 export const VIEW_CHUNKS: Readonly<Record<ModuleKey, ViewChunk>> = {
-  'sentio-issue-panel': { view: () => import('../views/issue/issue-panel'), prefetch: issueFirst },
-  'sentio-project-page': { view: () => import('../views/project/project-page'), prefetch: projectFirst },
+  'sentio-issue-panel': { view: () => import('../views/issue/issue-panel'), prefetch: issueFirst, words: 'issue' },
+  'sentio-project-page': {
+    view: () => import('../views/project/project-page'),
+    prefetch: projectFirst,
+    words: 'project',
+  },
   // Project settings shows the same editors as the admin page, scoped to the project.
   'sentio-project-settings': admin,
   'sentio-admin-page': admin,
-  'sentio-scorecard-gadget': { view: () => import('../views/project/scorecard-gadget'), prefetch: gadgetFirst },
+  'sentio-scorecard-gadget': {
+    view: () => import('../views/project/scorecard-gadget'),
+    prefetch: gadgetFirst,
+    words: 'project',
+  },
   'sentio-portal-survey': { view: () => import('../views/portal/portal-survey'), prefetch: portalFirst },
 };
 
@@ -65,8 +76,11 @@ export function prefetchContextOf(raw: unknown): PrefetchContext {
 
 /**
  * Called by the entry the moment Jira's context arrives, before React, zod or the view's chunk
- * have been evaluated: sends the view's first invokes (`start`, the bridge's invoke) and starts
- * downloading its chunk. A failed download surfaces when the lazy view renders.
+ * have been evaluated: starts downloading the view's chunk (with the chunks it imports) and its
+ * words, then sends its first invokes (`start`, the bridge's invoke). The downloads are asked for
+ * first: they are files a CDN serves at once, and a host that answers files and runs resolvers on
+ * one thread (the local host) then does not serve the view's code after its resolvers; the
+ * invokes leave a few milliseconds later. A failed download surfaces when the lazy view renders.
  */
 export function preloadView(
   rawContext: unknown,
@@ -74,10 +88,11 @@ export function preloadView(
 ): void {
   const chunks = chunksFor(isRecord(rawContext) ? rawContext['moduleKey'] : undefined);
   if (chunks === null) return;
+  chunks.view().catch(() => undefined);
+  if (chunks.words !== undefined) prefetchArea(chunks.words, isRecord(rawContext) ? rawContext['locale'] : undefined);
   try {
     chunks.prefetch(startCallWith(start), prefetchContextOf(rawContext));
   } catch {
     // Without the prefetch the view simply makes its calls when it mounts.
   }
-  chunks.view().catch(() => undefined);
 }

@@ -3,7 +3,9 @@
 // such cap (mirror/manifest-reference/translations/index.md, "Translation files"). Each locale's
 // file is a chunk of its own, fetched when the view first renders, beside its first calls' answers
 // (which the entry sent already): the entry and the views' chunks carry no words of these areas.
-import { type Locale, negotiateLocale } from '@domain/i18n';
+// The entry imports this table (app/view-chunks.ts) to start a view's file with its first invokes,
+// so it imports no zod (a type from the locale module only).
+import type { Locale } from '@domain/i18n/locale';
 import type { Tree } from './tree';
 
 type Load = () => Promise<{ default: unknown }>;
@@ -45,12 +47,12 @@ export interface AreaWords {
 const loaded = new Map<string, Promise<AreaWords>>();
 
 /**
- * An area's words for a locale tag (`de-DE`; `pt-PT` reads pt-BR, as manifest.yml's fallback says):
- * one download per file, however often it is asked for. Every file has every key of the English
- * one (test/i18n/catalogue.test.ts), so no English copy is fetched beside it.
+ * An area's words in a shipped locale (the page's translator's, already negotiated from the
+ * context: `pt-PT` reads pt-BR): one download per file, however often it is asked for. Every file
+ * has every key of the English one (test/i18n/catalogue.test.ts), so no English copy is fetched
+ * beside it.
  */
-export function loadArea(area: Area, tag: string | undefined): Promise<AreaWords> {
-  const locale = negotiateLocale(tag);
+export function loadArea(area: Area, locale: Locale): Promise<AreaWords> {
   const id = `${area}/${locale}`;
   let p = loaded.get(id);
   if (p === undefined) {
@@ -61,4 +63,15 @@ export function loadArea(area: Area, tag: string | undefined): Promise<AreaWords
     p.catch(() => loaded.delete(id));
   }
   return p;
+}
+
+/**
+ * Starts the download of an area's file the moment Jira's context names the locale, before the
+ * view's chunk and React are in (app/view-chunks.ts): the view's `loadArea` then takes the file on
+ * its way. Only a tag that is a shipped locale exactly (Jira's context sends `en-US`); any other
+ * tag is left to the view, which asks for the negotiated locale's file when it renders.
+ */
+export function prefetchArea(area: Area, tag: unknown): void {
+  if (typeof tag !== 'string' || !Object.hasOwn(AREAS[area].files, tag)) return;
+  loadArea(area, tag as Locale).catch(() => undefined);
 }
