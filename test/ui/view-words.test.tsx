@@ -9,17 +9,22 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { RiskView, TicketExperienceView } from '@contracts/agent';
+import type { AtRiskTicket } from '@contracts/project';
 import type { Locale, Translator } from '@domain/i18n';
 import { loadArea, type Area } from '../../static/src/i18n/area-files';
 import { withArea } from '../../static/src/i18n/area-messages';
 import { MessagesProvider } from '../../static/src/i18n/messages';
 import { SlaChip } from '../../static/src/views/issue/sla-chip';
-import { reasonText, timelineTitle } from '../../static/src/views/issue/server-words';
+import { timelineTitle } from '../../static/src/views/issue/server-words';
+import { reasonText } from '../../static/src/ui/risk-reasons';
 import { CallErrorMessage } from '../../static/src/ui/call-error-message';
+import { AtRiskList } from '../../static/src/views/project/at-risk-list';
 import { IndicatorTable } from '../../static/src/views/project/indicator-table';
 import { ScorecardCard } from '../../static/src/views/project/scorecard-card';
 import { watermelonVerdict } from '../../static/src/views/project/watermelon-table';
 import { aScorecard, aWatermelon } from './support/builders';
+import { hostFor } from './support/fake-host';
+import { HostProvider } from '../../static/src/app/host-context';
 import { forgeTranslator } from '../i18n/forge-translations';
 
 async function wordsOf(locale: Locale, area: Area): Promise<Translator> {
@@ -170,5 +175,55 @@ describe('risk reasons and timeline titles sent as codes with figures', () => {
     expect(timelineTitle(ja, { ...entry, kind: 'reopened', title: 'Reopened', says: { title: 'reopened' } })).toBe(
       '再オープン',
     );
+  });
+});
+
+describe('the project page’s at-risk reasons from codes and figures', () => {
+  const tickets = [
+    {
+      issueKey: 'HELP-12',
+      riskLevel: 'high',
+      riskScore: 70,
+      reasons: [
+        { code: 'chasers', text: 'Requester asked for an update twice', facts: { count: 2 } },
+        {
+          code: 'long-wait',
+          text: 'Waited for support 3 days in total (the limit is 24 hours)',
+          facts: { waitedHours: 80, limitHours: 24 },
+        },
+      ],
+      mood: null,
+      lastScore: null,
+      requestTypeId: null,
+      requestTypeName: null,
+      assignee: null,
+      ageHours: null,
+    },
+  ] satisfies AtRiskTicket[];
+  // The issue links open through the host (a project page's own).
+  const host = hostFor('sentio-project-page');
+  const inHost = (node: ReactNode) => (
+    <HostProvider host={host} context={host.context}>
+      {node}
+    </HostProvider>
+  );
+  const reasonsShown = (table: HTMLElement) =>
+    [...table.querySelectorAll('tbody td:last-child li')].map((li) => li.textContent);
+
+  it('says them in German, as the agent panel does', async () => {
+    const table = await renderIn('de-DE', 'project', inHost(<AtRiskList tickets={tickets} />));
+    // Written out by hand from the German file and Intl's unit names.
+    expect(reasonsShown(table)).toEqual([
+      'Die anfragende Person hat zweimal nach dem Stand gefragt',
+      'Insgesamt 3 Tage auf den Support gewartet (die Grenze ist 24 Stunden)',
+    ]);
+  });
+
+  it('says them in Japanese', async () => {
+    const table = await renderIn('ja-JP', 'project', inHost(<AtRiskList tickets={tickets} />));
+    expect(reasonsShown(table)).toEqual([
+      '依頼者が進捗を 2 回 問い合わせました',
+      'サポートを合計 3 日 待ちました（上限は 24 時間）',
+    ]);
   });
 });
