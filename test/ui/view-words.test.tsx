@@ -36,6 +36,9 @@ async function renderIn(locale: Locale, area: Area, node: ReactNode): Promise<HT
   return render(<MessagesProvider messages={m}>{node}</MessagesProvider>).container;
 }
 
+/** Intl, the oracle for how a locale writes a percentage. */
+const percentIn = (locale: string, x: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(x);
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 type Reading = TicketExperienceView['sla'];
@@ -71,8 +74,12 @@ describe('the scorecard in other languages', () => {
   it('gives the indicator table’s arithmetic in German, with decimal commas', async () => {
     const table = await renderIn('de-DE', 'project', <IndicatorTable card={aScorecard()} />);
     // By hand, as in the English test: 70 × 80 % × 70 % = 39.2, written the German way.
-    expect(table.textContent).toContain('70,0 × 80 % von Erlebnis × 70 % (Anteil Erlebnis) = 39,2 Punkte.');
+    // Percentages as Intl writes them in German (a no-break space before the sign).
+    const de = (x: number) => percentIn('de-DE', x);
+    expect(table.textContent).toContain(`70,0 × ${de(0.8)} von Erlebnis × ${de(0.7)} (Anteil Erlebnis) = 39,2 Punkte.`);
     expect(table.textContent).toContain('31 gut von 40');
+    // The interval as one range, with the locale's own range sign: "63–87 %" (builder: 0.63 to 0.87).
+    expect(table.textContent).toContain(new Intl.NumberFormat('de-DE', { style: 'percent' }).formatRange(0.63, 0.87));
     const points = [...table.querySelectorAll('td .sentio-explain-term')].map((t) => t.textContent);
     expect(points).toContain('39,2');
     expect(table.querySelector('caption')?.textContent).toBe('Indikatoren von People get back to work fast');
@@ -91,8 +98,9 @@ describe('the SLA-versus-experience verdict in other languages', () => {
     if (row === undefined) return;
     const m = await wordsOf('es-ES', 'project');
     // By hand from the row: operations 95 ≥ 80, satisfaction's upper bound 55 % under 70 %.
-    expect(watermelonVerdict(m, row).full).toMatch(
-      /^La puntuación operativa 95 \(≥ 80\) parece verde, pero la satisfacción es como mucho 55 %, por debajo de 70 %\. Una sandía/,
+    const es = (x: number) => percentIn('es-ES', x);
+    expect(watermelonVerdict(m, row).full).toContain(
+      `La puntuación operativa 95 (≥ 80) parece verde, pero la satisfacción es como mucho ${es(0.55)}, por debajo de ${es(0.7)}. Una sandía`,
     );
     expect(watermelonVerdict(m, row).short).toBe('Sandía');
   });
