@@ -106,7 +106,12 @@ export type SlaStandingView = z.infer<typeof SlaStandingViewSchema>;
 
 /** The live SLA read: worst SLA first, or that Jira could not be asked (the rest of the panel stands). */
 export const SlaReadingViewSchema = z.discriminatedUnion('read', [
-  z.object({ read: z.literal('read'), slas: z.array(SlaStandingViewSchema) }),
+  z.object({
+    read: z.literal('read'),
+    slas: z.array(SlaStandingViewSchema),
+    /** Jira has more SLAs than the panel read (LIVE_SLA_MAX_PAGES): `slas` are the first ones. */
+    more: z.boolean().optional(),
+  }),
   z.object({ read: z.literal('failed') }),
 ]);
 export type SlaReadingView = z.infer<typeof SlaReadingViewSchema>;

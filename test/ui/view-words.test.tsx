@@ -70,6 +70,39 @@ describe('the SLA chip in other languages', () => {
   });
 });
 
+describe('the SLA chip when Jira has more SLAs than the panel read', () => {
+  const many: Reading = {
+    read: 'read',
+    slas: Array.from({ length: 250 }, (_, i) => ({
+      name: `SLA ${i + 1}`,
+      state: 'on-track' as const,
+      remainingMs: 5 * HOUR,
+      breachedBefore: false,
+    })),
+    more: true,
+  };
+  const note = (chip: HTMLElement) => chip.querySelector('.sentio-sla-first-only')?.textContent;
+
+  it('says in German that it shows the first 250', async () => {
+    const chip = await renderIn('de-DE', 'issue', <SlaChip reading={many} />);
+    expect(note(chip)).toBe(
+      'Die ersten 250 SLAs werden gezeigt: Diese Anfrage hat weitere, und Jiras SLA-Panel zeigt sie alle.',
+    );
+  });
+
+  it('says it in Japanese', async () => {
+    const chip = await renderIn('ja-JP', 'issue', <SlaChip reading={many} />);
+    expect(note(chip)).toBe(
+      '最初の 250 件の SLA を表示しています。このリクエストには他にも SLA があり、Jira の SLA パネルにすべて表示されます。',
+    );
+  });
+
+  it('says nothing of the kind when the read had every SLA', async () => {
+    const chip = await renderIn('de-DE', 'issue', <SlaChip reading={{ ...many, more: false }} />);
+    expect(note(chip)).toBeUndefined();
+  });
+});
+
 describe('the scorecard in other languages', () => {
   it('gives the indicator table’s arithmetic in German, with decimal commas', async () => {
     const table = await renderIn('de-DE', 'project', <IndicatorTable card={aScorecard()} />);

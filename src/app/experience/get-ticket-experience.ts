@@ -114,10 +114,12 @@ export async function getTicketExperience(
   // The live SLAs replace the stored ones (read at resolution) in this read only; nothing is written.
   const e =
     live.status === 'fulfilled'
-      ? applySlaState(record.experience, asSlaMetrics(live.value), now).experience
+      ? applySlaState(record.experience, asSlaMetrics(live.value.slas), now).experience
       : record.experience;
   const sla: SlaReading =
-    live.status === 'fulfilled' ? { read: 'read', slas: slaStandings(live.value) } : { read: 'failed' };
+    live.status === 'fulfilled'
+      ? { read: 'read', slas: slaStandings(live.value.slas), more: live.value.more }
+      : { read: 'failed' };
   const planName = (id: string) => config.plans.find((p) => p.id === id)?.name ?? id;
   // The asks and the manual plans' previews together: one round trip, however many asks.
   const [stored, manualPlans] = await Promise.all([
