@@ -5,7 +5,7 @@
  * and Intl's unit names, not produced by the code under test.
  */
 import './support/setup';
-import { render } from '@testing-library/react';
+import { render, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { RiskView, TicketExperienceView } from '@contracts/agent';
@@ -18,6 +18,8 @@ import { SlaChip } from '../../static/src/views/issue/sla-chip';
 import { timelineTitle } from '../../static/src/views/issue/server-words';
 import { reasonText } from '../../static/src/ui/risk-reasons';
 import { CallErrorMessage } from '../../static/src/ui/call-error-message';
+import { Field } from '../../static/src/ui/field';
+import { Notice } from '../../static/src/ui/notice';
 import { AtRiskList } from '../../static/src/views/project/at-risk-list';
 import { IndicatorTable } from '../../static/src/views/project/indicator-table';
 import { ScorecardCard } from '../../static/src/views/project/scorecard-card';
@@ -266,5 +268,29 @@ describe('the project page’s at-risk reasons from codes and figures', () => {
       '依頼者が進捗を 2 回 問い合わせました',
       'サポートを合計 3 日 待ちました（上限は 24 時間）',
     ]);
+  });
+});
+
+describe('shared pieces’ own words in other languages', () => {
+  it('names a notice’s status icon in German', async () => {
+    const box = await renderIn(
+      'de-DE',
+      'issue',
+      <Notice appearance="error" title="x">
+        {null}
+      </Notice>,
+    );
+    expect(within(box).getByRole('img').getAttribute('aria-label')).toBe('Fehler');
+  });
+
+  it('names a field’s help in Japanese, without the label’s parenthesised range', async () => {
+    const box = await renderIn(
+      'ja-JP',
+      'issue',
+      <Field label="下限（0–1）" help="…">
+        {(control) => <input {...control} />}
+      </Field>,
+    );
+    expect(within(box).getByRole('img').getAttribute('aria-label')).toBe('「下限」の意味');
   });
 });

@@ -40,7 +40,7 @@ export function StartFailed({ languages = navigator.languages }: { languages?: r
     document.documentElement.lang = locale;
   }, [locale]);
   return (
-    <Notice appearance="error" title={words.title}>
+    <Notice appearance="error" title={words.title} iconLabel={words.icon}>
       <p>{words.body}</p>
     </Notice>
   );
