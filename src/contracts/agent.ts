@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AskStatusSchema } from '../domain/ask';
 import { INDICATOR_IDS } from '../domain/indicator';
 import { QuestionKindSchema } from '../domain/question';
-import { PlanDecisionSummarySchema } from '../domain/survey/decision-summary';
+import { PlanDecisionSummarySchema, RefusalFactsSchema } from '../domain/survey/decision-summary';
 import { WAYPOINT_KINDS } from '../domain/waypoint';
 import { resolverContract } from './resolver';
 
@@ -91,7 +91,7 @@ export const PlanDecisionViewSchema = PlanDecisionSummarySchema;
 export const ManualPlanViewSchema = z.object({
   planId: z.string(),
   planName: z.string(),
-  refusal: z.object({ reason: z.string(), message: z.string() }).nullable(),
+  refusal: z.object({ reason: z.string(), message: z.string(), facts: RefusalFactsSchema.optional() }).nullable(),
 });
 export type ManualPlanView = z.infer<typeof ManualPlanViewSchema>;
 
@@ -148,7 +148,12 @@ export const askNow = resolverContract(
   z.object({ planId: z.string().min(1).max(64).optional() }).strict(),
   z.discriminatedUnion('outcome', [
     z.object({ outcome: z.literal('asked'), ask: AskSummarySchema }),
-    z.object({ outcome: z.literal('refused'), reason: z.string(), message: z.string() }),
+    z.object({
+      outcome: z.literal('refused'),
+      reason: z.string(),
+      message: z.string(),
+      facts: RefusalFactsSchema.optional(),
+    }),
   ]),
 );
 

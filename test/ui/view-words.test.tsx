@@ -15,6 +15,7 @@ import { loadArea, type Area } from '../../static/src/i18n/area-files';
 import { withArea } from '../../static/src/i18n/area-messages';
 import { MessagesProvider } from '../../static/src/i18n/messages';
 import { SlaChip } from '../../static/src/views/issue/sla-chip';
+import { refusalSentence } from '../../static/src/views/issue/refusal-text';
 import { timelineTitle } from '../../static/src/views/issue/server-words';
 import { reasonText } from '../../static/src/ui/risk-reasons';
 import { CallErrorMessage } from '../../static/src/ui/call-error-message';
@@ -292,5 +293,54 @@ describe('shared pieces’ own words in other languages', () => {
       </Field>,
     );
     expect(within(box).getByRole('img').getAttribute('aria-label')).toBe('「下限」の意味');
+  });
+});
+
+describe('why a plan cannot ask, from the refusal’s figures', () => {
+  const now = Date.UTC(2026, 11, 6, 12);
+  const maxAsks = {
+    reason: 'max-asks-reached',
+    message: 'the requester was already asked twice on this ticket; the plan allows twice',
+    facts: { asked: 2, allowed: 2 },
+  };
+  const cooldown = {
+    reason: 'cooldown',
+    message: 'the requester was last asked 3 h ago; the plan waits 24 h between asks',
+    facts: { lastAskedAt: now - 3 * HOUR, cooldownHours: 24 },
+  };
+  const sampled = {
+    reason: 'sampled-out',
+    message: 'not in the 50 % sample this time',
+    facts: { samplingPercent: 50 },
+  };
+
+  it('says them in German: counts in words, the wait in Intl’s units, the share through Intl', async () => {
+    const de = await wordsOf('de-DE', 'issue');
+    expect(refusalSentence(de, maxAsks, now)).toBe(
+      'Die anfragende Person wurde zu diesem Ticket schon zweimal gefragt; der Plan erlaubt 2 Fragen.',
+    );
+    expect(refusalSentence(de, cooldown, now)).toBe(
+      'Die anfragende Person wurde zuletzt vor 3 Stunden gefragt; der Plan wartet 24 Stunden zwischen zwei Fragen.',
+    );
+    expect(refusalSentence(de, sampled, now)).toBe(
+      `Diesmal nicht in der Stichprobe von ${percentIn('de-DE', 0.5)} des Plans.`,
+    );
+  });
+
+  it('says them in Japanese', async () => {
+    const ja = await wordsOf('ja-JP', 'issue');
+    expect(refusalSentence(ja, maxAsks, now)).toBe(
+      'このチケットでは依頼者にすでに 2 回質問しています。プランで許可されているのは 2 回までです。',
+    );
+    expect(refusalSentence(ja, cooldown, now)).toBe(
+      '依頼者への前回の質問は3 時間前です。プランでは質問の間隔を 24 時間 空けます。',
+    );
+  });
+
+  it('keeps the server’s sentence when a refusal comes without its figures (a decision stored before)', async () => {
+    const de = await wordsOf('de-DE', 'issue');
+    expect(refusalSentence(de, { reason: 'cooldown', message: cooldown.message }, now)).toBe(
+      'The requester was last asked 3 h ago; the plan waits 24 h between asks.',
+    );
   });
 });
