@@ -307,12 +307,21 @@ export interface LiveSla {
   readonly ongoingCycle: (LiveSlaCycle & { readonly paused: boolean }) | null;
 }
 
+/**
+ * A request's live SLAs as far as the read went: `more` when JSM had further pages than the read
+ * follows (a bound on the panel's calls), so the SLAs shown are the first ones only.
+ */
+export interface LiveSlaRead {
+  readonly slas: readonly LiveSla[];
+  readonly more: boolean;
+}
+
 export interface Jira {
   getIssue(issueIdOrKey: string): Promise<IssueSnapshot | null>;
   /** SLA metrics of a request (JSM sends no SLA events): read at resolution only. */
   getSlaMetrics(issueKey: string): Promise<readonly SlaMetric[]>;
   /** The request's SLAs as JSM computes them now (the agent panel's live read); [] when it is not a request. */
-  getLiveSlas(issueIdOrKey: string): Promise<readonly LiveSla[]>;
+  getLiveSlas(issueIdOrKey: string): Promise<LiveSlaRead>;
   getParticipants(issueKey: string): Promise<readonly string[]>;
   /** The JSM request type of an issue; product events do not carry it (it is a custom field). */
   getRequestTypeId(issueIdOrKey: string): Promise<string | null>;

@@ -2,32 +2,35 @@ import { z } from 'zod';
 import { AskStatusSchema } from '../domain/ask';
 import { INDICATOR_IDS } from '../domain/indicator';
 import { QuestionKindSchema } from '../domain/question';
-import { PlanDecisionSummarySchema } from '../domain/survey/decision-summary';
+import { PlanDecisionSummarySchema, RefusalFactsSchema } from '../domain/survey/decision-summary';
 import { WAYPOINT_KINDS } from '../domain/waypoint';
 import { resolverContract } from './resolver';
 
 export const RiskLevelSchema = z.enum(['low', 'medium', 'high']);
+/**
+ * One reason a ticket is at risk: `text` is the English sentence; `facts` (sent by current servers)
+ * let a view word it in the reader's language. The agent panel and the project page show the same.
+ */
+export const RiskReasonViewSchema = z.object({
+  code: z.string(),
+  text: z.string(),
+  facts: z
+    .object({
+      answer: z.object({ kind: QuestionKindSchema, score: z.number() }).optional(),
+      slas: z.array(z.string()).optional(),
+      mood: z.number().optional(),
+      count: z.number().int().optional(),
+      waitedHours: z.number().optional(),
+      limitHours: z.number().optional(),
+    })
+    .optional(),
+});
+export type RiskReasonView = z.infer<typeof RiskReasonViewSchema>;
+
 export const RiskViewSchema = z.object({
   level: RiskLevelSchema,
   score: z.number(),
-  // `text` is the English sentence; `facts` (sent by current servers) let the panel word it in the
-  // agent's language.
-  reasons: z.array(
-    z.object({
-      code: z.string(),
-      text: z.string(),
-      facts: z
-        .object({
-          answer: z.object({ kind: QuestionKindSchema, score: z.number() }).optional(),
-          slas: z.array(z.string()).optional(),
-          mood: z.number().optional(),
-          count: z.number().int().optional(),
-          waitedHours: z.number().optional(),
-          limitHours: z.number().optional(),
-        })
-        .optional(),
-    }),
-  ),
+  reasons: z.array(RiskReasonViewSchema),
 });
 export type RiskView = z.infer<typeof RiskViewSchema>;
 
@@ -88,7 +91,7 @@ export const PlanDecisionViewSchema = PlanDecisionSummarySchema;
 export const ManualPlanViewSchema = z.object({
   planId: z.string(),
   planName: z.string(),
-  refusal: z.object({ reason: z.string(), message: z.string() }).nullable(),
+  refusal: z.object({ reason: z.string(), message: z.string(), facts: RefusalFactsSchema.optional() }).nullable(),
 });
 export type ManualPlanView = z.infer<typeof ManualPlanViewSchema>;
 
@@ -103,7 +106,12 @@ export type SlaStandingView = z.infer<typeof SlaStandingViewSchema>;
 
 /** The live SLA read: worst SLA first, or that Jira could not be asked (the rest of the panel stands). */
 export const SlaReadingViewSchema = z.discriminatedUnion('read', [
-  z.object({ read: z.literal('read'), slas: z.array(SlaStandingViewSchema) }),
+  z.object({
+    read: z.literal('read'),
+    slas: z.array(SlaStandingViewSchema),
+    /** Jira has more SLAs than the panel read (LIVE_SLA_MAX_PAGES): `slas` are the first ones. */
+    more: z.boolean().optional(),
+  }),
   z.object({ read: z.literal('failed') }),
 ]);
 export type SlaReadingView = z.infer<typeof SlaReadingViewSchema>;
@@ -140,7 +148,12 @@ export const askNow = resolverContract(
   z.object({ planId: z.string().min(1).max(64).optional() }).strict(),
   z.discriminatedUnion('outcome', [
     z.object({ outcome: z.literal('asked'), ask: AskSummarySchema }),
-    z.object({ outcome: z.literal('refused'), reason: z.string(), message: z.string() }),
+    z.object({
+      outcome: z.literal('refused'),
+      reason: z.string(),
+      message: z.string(),
+      facts: RefusalFactsSchema.optional(),
+    }),
   ]),
 );
 

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { QuestionKindSchema } from '../domain/question';
 import { DailyPointSchema, DayRangeSchema, ScorecardSchema, StatusBandSchema } from '../domain/scorecard';
 import { FATIGUE_REASONS } from '../domain/rollup/cell';
+import { RiskReasonViewSchema } from './agent';
 import { resolverContract } from './resolver';
 
 /** The dashboard window: rolling 7/30/90 days or the calendar month to date. */
@@ -160,7 +161,7 @@ export const AtRiskTicketSchema = z
     riskLevel: z.enum(['low', 'medium', 'high']),
     riskScore: z.number().int().min(0).max(100),
     /** Strongest first; the same reasons the agent panel shows. */
-    reasons: z.array(z.object({ code: z.string(), text: z.string() }).strict()),
+    reasons: z.array(RiskReasonViewSchema),
     mood: z.number().nullable(),
     lastScore: AnswerRefSchema.nullable(),
     requestTypeId: z.string().nullable(),

@@ -24,7 +24,12 @@ export function agentDefinitions(deps: ResolverDeps): DefinedResolver[] {
       const ports = deps.ports();
       const result = await askNow(ports, deps.caller(), ctx.accountId, requireIssue(ctx), p.planId);
       if (result.outcome === 'refused')
-        return { outcome: 'refused' as const, reason: result.reason, message: result.message };
+        return {
+          outcome: 'refused' as const,
+          reason: result.reason,
+          message: result.message,
+          ...(result.facts !== undefined ? { facts: result.facts } : {}),
+        };
       await deliverTicketChange(ports, result.delivery);
       // A new ask was put on a resolved request exactly when it is not mid-flight.
       const english = await ports.messages.forLocale(DEFAULT_LOCALE);

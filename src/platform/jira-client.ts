@@ -6,7 +6,16 @@
 import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
 import { TransientError } from '../app/errors';
-import type { CallerJira, IssueSnapshot, Jira, JiraDirectory, LiveSla, LiveSlaCycle, ScopeOptions } from '../app/ports';
+import type {
+  CallerJira,
+  IssueSnapshot,
+  Jira,
+  JiraDirectory,
+  LiveSla,
+  LiveSlaCycle,
+  LiveSlaRead,
+  ScopeOptions,
+} from '../app/ports';
 import { requestTypeIdOf } from '../domain/events/jira-payload';
 import { SlaPageSchema } from '../domain/ticket';
 
@@ -302,7 +311,8 @@ export const LIVE_SLA_TIME_CAP_MS = 5_000;
 
 /**
  * Pages of SLAs read at most: JSM pages them 50 at a time by default, and a request type with more
- * than 250 SLAs is beyond any configuration seen; the SLAs past the bound are not shown.
+ * than 250 SLAs is beyond any configuration seen. The SLAs past the bound are not read; the read
+ * says so (`more`), and the panel tells the agent it shows the first ones only.
  */
 export const LIVE_SLA_MAX_PAGES = 5;
 
@@ -345,10 +355,11 @@ function liveSla(v: z.output<typeof LiveSlaPageSchema>['values'][number]): LiveS
 
 /**
  * Every page of the request's SLAs: `start` moves by the page's `size` until `isLastPage` (the
- * paging fields of PagedDTOSlaInformationDTO), at most LIVE_SLA_MAX_PAGES pages.
+ * paging fields of PagedDTOSlaInformationDTO), at most LIVE_SLA_MAX_PAGES pages; `more` when the
+ * last page read was not JSM's last.
  * https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-request/#api-rest-servicedeskapi-request-issueidorkey-sla-get
  */
-async function readSlaPages(issueIdOrKey: string): Promise<LiveSla[]> {
+async function readSlaPages(issueIdOrKey: string): Promise<LiveSlaRead> {
   const slas: LiveSla[] = [];
   let start = 0;
   for (let pageNo = 0; pageNo < LIVE_SLA_MAX_PAGES; pageNo++) {
@@ -358,16 +369,17 @@ async function readSlaPages(issueIdOrKey: string): Promise<LiveSla[]> {
         headers: READ,
       }),
     );
-    if (res.status === 404) return slas;
+    if (res.status === 404) return { slas, more: false };
     expectOk(res, 'sla');
     const page = await parse(res, LiveSlaPageSchema, 'sla');
     slas.push(...page.values.map(liveSla));
     const size = page.size ?? page.values.length;
     // No more pages, or a page that would not move the start: stop rather than read it again.
-    if (page.isLastPage !== false || size === 0) return slas;
+    if (page.isLastPage !== false || size === 0) return { slas, more: false };
     start += size;
   }
-  return slas;
+  // The bound was reached and JSM's last page read said more follow.
+  return { slas, more: true };
 }
 
 const getLiveSlas: JiraClient['getLiveSlas'] = (issueIdOrKey) =>

@@ -182,7 +182,7 @@ describe('names, explanations and safety on the configure page', () => {
     await frame.getByRole('button', { name: 'Edit IT journey' }).click();
     const group = frame.getByRole('group', { name: 'Satisfaction (survey answers)' });
     // The help is on hover and on focus, and read with the field.
-    await group.getByRole('img', { name: 'What is weight?' }).hover();
+    await group.getByRole('img', { name: 'What “Weight” means' }).hover();
     await group
       .getByRole('tooltip')
       .filter({ hasText: /counts within its group/ })

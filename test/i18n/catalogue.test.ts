@@ -115,8 +115,14 @@ describe('message files', () => {
 
   // The views' own words are bundled with the UI, not declared in the manifest: the admin page's
   // (static/src/views/admin/admin-messages.tsx), the issue panel's and the project page's
-  // (static/src/i18n/area-files.ts). Same format, same rules, outside the manifest's 100 KB.
-  const FRONTEND_AREAS = { admin: ['admin'], issue: ['issuePanel'], project: ['projectPage'] } as const;
+  // (static/src/i18n/area-files.ts), and the words shown when a view cannot start
+  // (static/src/app/start-failed.tsx). Same format, same rules, outside the manifest's 100 KB.
+  const FRONTEND_AREAS = {
+    admin: ['admin'],
+    issue: ['issuePanel'],
+    project: ['projectPage'],
+    start: ['startFailed'],
+  } as const;
 
   it('keeps the views’ own message files out of manifest.yml, each under its own top-level areas', () => {
     for (const path of files.values()) expect(path).toMatch(/^locales\/[^/]+\.json$/);

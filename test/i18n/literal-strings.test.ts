@@ -10,8 +10,12 @@ import { findLiteralStrings } from './literal-strings';
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** The UI folders whose every word comes from the message files (locales/, locales/admin, issue, project). */
+/**
+ * The UI folders (and single files) whose every word comes from the message files (locales/ and
+ * its folders). The page shown when a view cannot start sits among the start path's code.
+ */
 const TRANSLATED = [
+  'static/src/app/start-failed.tsx',
   'static/src/views/portal',
   'static/src/i18n',
   'static/src/views/issue',
@@ -28,6 +32,7 @@ const TRANSLATED = [
 const NOT_YET = new Set<string>([]);
 
 function filesUnder(dir: string): string[] {
+  if (statSync(join(root, dir)).isFile()) return [dir];
   return readdirSync(join(root, dir)).flatMap((name) => {
     const rel = `${dir}/${name}`;
     if (statSync(join(root, rel)).isDirectory()) return filesUnder(rel);
@@ -47,6 +52,9 @@ describe('literal user-facing strings', () => {
       '    <Spinner label="Loading" size="small" />',
       '  </div>);',
       '}',
+      'const shown = `${count} of ${total}`;',
+      'const more = `Showing ${count}`;',
+      "const LOOK = { error: { icon: 'color.icon.danger', label: 'Error' }, info: { title: `${n}-Note` } };",
     ].join('\n');
     expect(findLiteralStrings('sample.tsx', sample).map((f) => [f.line, f.where, f.text])).toEqual([
       [3, 'sentence', 'Something went wrong'],
@@ -54,6 +62,10 @@ describe('literal user-facing strings', () => {
       [5, 'jsx-text', 'Hello there'],
       [6, 'jsx-expression', 'Send'],
       [7, 'attribute', 'Loading'],
+      [10, 'template', '`${count} of ${total}`'],
+      [11, 'template', '`Showing ${count}`'],
+      [12, 'property', 'Error'],
+      [12, 'property', '`${n}-Note`'],
     ]);
     const clean = [
       "import { useMessages } from '../i18n/messages';",
@@ -61,6 +73,12 @@ describe('literal user-facing strings', () => {
       '  const m = useMessages();',
       '  return <button type="button" className="x" aria-label={m.t(\'portal.send\')}>{m.t(\'portal.send\')}</button>;',
       '}',
+      // Code in templates and objects: class names, keys, paths, units, CSS, key tables.
+      'const a = `sentio-${kind} ${m.locale}/${unit}`;',
+      'const b = m.t(`issuePanel.reason.${code}`);',
+      'const c = `translate(${x}px, ${y}px)`;',
+      "const d = <div style={{ border: `1px solid ${token('color.border')}` }} />;",
+      "const e = [{ key: 'ticket', label: 'projectPage.atRisk.col.ticket' }, { title: 'low-score' }];",
     ].join('\n');
     expect(findLiteralStrings('clean.tsx', clean)).toEqual([]);
   });

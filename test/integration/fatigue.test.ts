@@ -70,6 +70,7 @@ describe('fatigue controls on the local host', () => {
       outcome: 'refused',
       reason: 'max-asks-reached',
       message: 'the requester was already asked once on this ticket; the plan allows once',
+      facts: { asked: 1, allowed: 1 },
     });
     expect(asks()).toBe(before);
   });
@@ -86,6 +87,7 @@ describe('fatigue controls on the local host', () => {
       outcome: 'refused',
       reason: 'cooldown',
       message: 'the requester was last asked 2 h ago; the plan waits 72 h between asks',
+      facts: { lastAskedAt: expect.any(Number), cooldownHours: 72 },
     });
     expect(asks()).toBe(before);
   });
@@ -96,6 +98,7 @@ describe('fatigue controls on the local host', () => {
       outcome: 'refused',
       reason: 'sampled-out',
       message: 'not in the 0 % sample this time',
+      facts: { samplingPercent: 0 },
     });
   });
 
@@ -131,7 +134,7 @@ describe('fatigue controls on the local host', () => {
       {
         planId: 'manual-sampled',
         planName: 'Plan manual-sampled',
-        refusal: { reason: 'sampled-out', message: 'not in the 0 % sample this time' },
+        refusal: { reason: 'sampled-out', message: 'not in the 0 % sample this time', facts: { samplingPercent: 0 } },
       },
     ]);
     expect((await askNow(t, 'manual-pending')).outcome).toBe('asked');
@@ -145,6 +148,7 @@ describe('fatigue controls on the local host', () => {
     expect(after.manualPlans.find((p) => p.planId === 'manual-max')?.refusal).toEqual({
       reason: 'max-asks-reached',
       message: 'the requester was already asked once on this ticket; the plan allows once',
+      facts: { asked: 1, allowed: 1 },
     });
     // The preview wrote nothing: the ticket still has exactly the one ask.
     expect(h.entity('ask').filter((row) => JSON.stringify(row.value).includes(t.id)).length).toBe(1);

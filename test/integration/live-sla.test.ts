@@ -72,6 +72,7 @@ describe('the live SLA read of the agent panel', () => {
         // 480 − 130 = 350 minutes left to resolve.
         { name: RESOLUTION, state: 'on-track', remainingMs: 350 * MINUTE, breachedBefore: false },
       ],
+      more: false,
     });
     // One truth on the panel: the risk, the indicator and the timeline say the same as the chip.
     expect(view.risk.reasons.map((r) => r.code)).toContain('sla-breached');
@@ -104,6 +105,7 @@ describe('the live SLA read of the agent panel', () => {
         // Completed 20 minutes into a 60-minute goal: 40 minutes to spare.
         { name: FIRST_RESPONSE, state: 'met', remainingMs: 40 * MINUTE, breachedBefore: false },
       ],
+      more: false,
     });
     h.site.transition(issue.key, 'Waiting for support', agent);
     await h.waitForIdle();
@@ -155,6 +157,7 @@ describe('the live SLA read of the agent panel', () => {
     const { view, metrics } = await panel(issue);
     const slas = view.sla.read === 'read' ? view.sla.slas : [];
     expect(slas).toHaveLength(122);
+    expect(view.sla.read === 'read' && view.sla.more).toBe(false);
     // Worst first: 120 − 60 = 60 minutes past the goal.
     expect(slas[0]).toEqual({
       name: 'Extra SLA 120',
@@ -167,6 +170,23 @@ describe('the live SLA read of the agent panel', () => {
     expect(slaCalls.reduce((n, [, calls]) => n + calls, 0)).toBe(3);
     // The pages follow one another beside the other reads: three pages keep the panel at 3 round trips.
     expect(latency.path(metrics.invocationId).roundTrips).toBeLessThanOrEqual(3);
+  });
+
+  it('stops after five pages (250 SLAs) and says there are more, instead of stopping silently', async () => {
+    const issue = openTicket({ firstResponse: 600, resolution: 600 });
+    // 258 more SLAs: 260 in all, pages of 50 (JSM's default size, as the host pages them) up to
+    // a sixth page of 10 the read never asks for. The one that breaches is on that sixth page.
+    for (let i = 1; i <= 258; i++)
+      h.site.setSla(issue.key, `Extra SLA ${String(i).padStart(3, '0')}`, { goalMinutes: i === 258 ? 60 : 900 });
+    await h.waitForIdle();
+    h.advanceBoth(2 * HOUR);
+    const { view, metrics } = await panel(issue);
+    if (view.sla.read !== 'read') throw new Error(`the SLA read failed: ${JSON.stringify(view.sla)}`);
+    // 5 pages × 50, counted by hand; the sixth page's breach is not among them.
+    expect([view.sla.slas.length, view.sla.more]).toEqual([250, true]);
+    expect(view.sla.slas.map((s) => s.name)).not.toContain('Extra SLA 258');
+    const slaCalls = Object.entries(metrics.jira.byRoute).filter(([route]) => route.includes('/sla'));
+    expect(slaCalls.reduce((n, [, calls]) => n + calls, 0)).toBe(5);
   });
 
   it('gives the glance the same risk as the panel: a live breach is what lifts its lozenge', async () => {

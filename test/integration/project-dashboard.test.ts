@@ -208,7 +208,14 @@ describe('the project dashboard on the local host', () => {
         issueKey: t3.key,
         riskLevel: 'medium',
         riskScore: 35,
-        reasons: [{ code: 'low-score-no-follow-up', text: 'Low survey answer (1 of 5) with no follow-up yet' }],
+        // The figures come with the English, for the page to word the reason in the reader's language.
+        reasons: [
+          {
+            code: 'low-score-no-follow-up',
+            text: 'Low survey answer (1 of 5) with no follow-up yet',
+            facts: { answer: { kind: 'csat5', score: 1 } },
+          },
+        ],
         mood: null,
         lastScore: { kind: 'csat5', score: 1 },
         requestTypeId: t3.requestTypeId,

@@ -16,6 +16,9 @@ import {
 import { aScorecard, aWatermelon, someAtRisk, someResponseStats, someVerbatims } from './support/builders';
 import { findInNotice, hostFor, renderApp, renderStarted, type FakeHost } from './support/fake-host';
 
+/** Intl, the oracle for how English writes a percentage ("80%"). */
+const pct = (x: number) => new Intl.NumberFormat('en-US', { style: 'percent' }).format(x);
+
 function projectPage(scorecards = [aScorecard()]): FakeHost {
   return hostFor('sentio-project-page', { project: { id: '100', key: 'HELP' } })
     .answer(getScorecards, { projectId: '100', projectName: null, window: '30d', scorecards })
@@ -113,7 +116,7 @@ describe('project page', () => {
     expect(within(table).getByText('39.2')).toBeInTheDocument();
     // The contribution's arithmetic, by hand: 70 × 80 % × 70 % = 39.2.
     expect(
-      within(table).getByText('70.0 × 80 % of experience × 70 % (experience share) = 39.2 points.'),
+      within(table).getByText(`70.0 × ${pct(0.8)} of experience × ${pct(0.7)} (experience share) = 39.2 points.`),
     ).toBeInTheDocument();
     expect(within(table).getByText('31 good of 40')).toBeInTheDocument();
   });
@@ -129,14 +132,17 @@ describe('project page', () => {
     });
     renderApp(host);
     const table = await screen.findByRole('table', { name: 'SLA met versus XLA score per request type' });
-    expect(within(table).getByText('97 %')).toBeInTheDocument();
+    expect(within(table).getByText(pct(0.97))).toBeInTheDocument();
     expect(within(table).getByText('Not enough data')).toBeInTheDocument();
     // Named as JSM names it; a request type Jira did not name falls back to its id.
     expect(within(table).getByText('Get IT help')).toBeInTheDocument();
     expect(within(table).getByText('Request type rt-2')).toBeInTheDocument();
     // The verdict says why: operations 95 ≥ 80 while csat's upper bound 55 % < 70 %.
     expect(
-      within(table).getByText(/Operations score 95 \(≥ 80\) looks green, yet satisfaction is at best 55 %, under 70 %/),
+      within(table).getByText(
+        `Operations score 95 (≥ 80) looks green, yet satisfaction is at best ${pct(0.55)}, under ${pct(0.7)}`,
+        { exact: false },
+      ),
     ).toBeInTheDocument();
     await user.click(within(table).getByRole('button', { name: 'Show tickets' }));
     expect(host.callsTo(getWatermelonTickets)).toEqual([{ requestTypeId: 'rt-1', window: '30d' }]);

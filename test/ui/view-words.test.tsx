@@ -5,21 +5,29 @@
  * and Intl's unit names, not produced by the code under test.
  */
 import './support/setup';
-import { render } from '@testing-library/react';
+import { render, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { RiskView, TicketExperienceView } from '@contracts/agent';
+import type { AtRiskTicket } from '@contracts/project';
 import type { Locale, Translator } from '@domain/i18n';
 import { loadArea, type Area } from '../../static/src/i18n/area-files';
 import { withArea } from '../../static/src/i18n/area-messages';
 import { MessagesProvider } from '../../static/src/i18n/messages';
 import { SlaChip } from '../../static/src/views/issue/sla-chip';
-import { reasonText, timelineTitle } from '../../static/src/views/issue/server-words';
+import { refusalSentence } from '../../static/src/views/issue/refusal-text';
+import { timelineTitle } from '../../static/src/views/issue/server-words';
+import { reasonText } from '../../static/src/ui/risk-reasons';
 import { CallErrorMessage } from '../../static/src/ui/call-error-message';
+import { Field } from '../../static/src/ui/field';
+import { Notice } from '../../static/src/ui/notice';
+import { AtRiskList } from '../../static/src/views/project/at-risk-list';
 import { IndicatorTable } from '../../static/src/views/project/indicator-table';
 import { ScorecardCard } from '../../static/src/views/project/scorecard-card';
 import { watermelonVerdict } from '../../static/src/views/project/watermelon-table';
 import { aScorecard, aWatermelon } from './support/builders';
+import { hostFor } from './support/fake-host';
+import { HostProvider } from '../../static/src/app/host-context';
 import { forgeTranslator } from '../i18n/forge-translations';
 
 async function wordsOf(locale: Locale, area: Area): Promise<Translator> {
@@ -30,6 +38,9 @@ async function renderIn(locale: Locale, area: Area, node: ReactNode): Promise<HT
   const m = await wordsOf(locale, area);
   return render(<MessagesProvider messages={m}>{node}</MessagesProvider>).container;
 }
+
+/** Intl, the oracle for how a locale writes a percentage. */
+const percentIn = (locale: string, x: number) => new Intl.NumberFormat(locale, { style: 'percent' }).format(x);
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -62,12 +73,49 @@ describe('the SLA chip in other languages', () => {
   });
 });
 
+describe('the SLA chip when Jira has more SLAs than the panel read', () => {
+  const many: Reading = {
+    read: 'read',
+    slas: Array.from({ length: 250 }, (_, i) => ({
+      name: `SLA ${i + 1}`,
+      state: 'on-track' as const,
+      remainingMs: 5 * HOUR,
+      breachedBefore: false,
+    })),
+    more: true,
+  };
+  const note = (chip: HTMLElement) => chip.querySelector('.sentio-sla-first-only')?.textContent;
+
+  it('says in German that it shows the first 250', async () => {
+    const chip = await renderIn('de-DE', 'issue', <SlaChip reading={many} />);
+    expect(note(chip)).toBe(
+      'Die ersten 250 SLAs werden gezeigt: Diese Anfrage hat weitere, und Jiras SLA-Panel zeigt sie alle.',
+    );
+  });
+
+  it('says it in Japanese', async () => {
+    const chip = await renderIn('ja-JP', 'issue', <SlaChip reading={many} />);
+    expect(note(chip)).toBe(
+      '最初の 250 件の SLA を表示しています。このリクエストには他にも SLA があり、Jira の SLA パネルにすべて表示されます。',
+    );
+  });
+
+  it('says nothing of the kind when the read had every SLA', async () => {
+    const chip = await renderIn('de-DE', 'issue', <SlaChip reading={{ ...many, more: false }} />);
+    expect(note(chip)).toBeUndefined();
+  });
+});
+
 describe('the scorecard in other languages', () => {
   it('gives the indicator table’s arithmetic in German, with decimal commas', async () => {
     const table = await renderIn('de-DE', 'project', <IndicatorTable card={aScorecard()} />);
     // By hand, as in the English test: 70 × 80 % × 70 % = 39.2, written the German way.
-    expect(table.textContent).toContain('70,0 × 80 % von Erlebnis × 70 % (Anteil Erlebnis) = 39,2 Punkte.');
+    // Percentages as Intl writes them in German (a no-break space before the sign).
+    const de = (x: number) => percentIn('de-DE', x);
+    expect(table.textContent).toContain(`70,0 × ${de(0.8)} von Erlebnis × ${de(0.7)} (Anteil Erlebnis) = 39,2 Punkte.`);
     expect(table.textContent).toContain('31 gut von 40');
+    // The interval as one range, with the locale's own range sign: "63–87 %" (builder: 0.63 to 0.87).
+    expect(table.textContent).toContain(new Intl.NumberFormat('de-DE', { style: 'percent' }).formatRange(0.63, 0.87));
     const points = [...table.querySelectorAll('td .sentio-explain-term')].map((t) => t.textContent);
     expect(points).toContain('39,2');
     expect(table.querySelector('caption')?.textContent).toBe('Indikatoren von People get back to work fast');
@@ -86,8 +134,9 @@ describe('the SLA-versus-experience verdict in other languages', () => {
     if (row === undefined) return;
     const m = await wordsOf('es-ES', 'project');
     // By hand from the row: operations 95 ≥ 80, satisfaction's upper bound 55 % under 70 %.
-    expect(watermelonVerdict(m, row).full).toMatch(
-      /^La puntuación operativa 95 \(≥ 80\) parece verde, pero la satisfacción es como mucho 55 %, por debajo de 70 %\. Una sandía/,
+    const es = (x: number) => percentIn('es-ES', x);
+    expect(watermelonVerdict(m, row).full).toContain(
+      `La puntuación operativa 95 (≥ 80) parece verde, pero la satisfacción es como mucho ${es(0.55)}, por debajo de ${es(0.7)}. Una sandía`,
     );
     expect(watermelonVerdict(m, row).short).toBe('Sandía');
   });
@@ -169,6 +218,129 @@ describe('risk reasons and timeline titles sent as codes with figures', () => {
     ).toBe('アンケート回答: 5 段階中 2');
     expect(timelineTitle(ja, { ...entry, kind: 'reopened', title: 'Reopened', says: { title: 'reopened' } })).toBe(
       '再オープン',
+    );
+  });
+});
+
+describe('the project page’s at-risk reasons from codes and figures', () => {
+  const tickets = [
+    {
+      issueKey: 'HELP-12',
+      riskLevel: 'high',
+      riskScore: 70,
+      reasons: [
+        { code: 'chasers', text: 'Requester asked for an update twice', facts: { count: 2 } },
+        {
+          code: 'long-wait',
+          text: 'Waited for support 3 days in total (the limit is 24 hours)',
+          facts: { waitedHours: 80, limitHours: 24 },
+        },
+      ],
+      mood: null,
+      lastScore: null,
+      requestTypeId: null,
+      requestTypeName: null,
+      assignee: null,
+      ageHours: null,
+    },
+  ] satisfies AtRiskTicket[];
+  // The issue links open through the host (a project page's own).
+  const host = hostFor('sentio-project-page');
+  const inHost = (node: ReactNode) => (
+    <HostProvider host={host} context={host.context}>
+      {node}
+    </HostProvider>
+  );
+  const reasonsShown = (table: HTMLElement) =>
+    [...table.querySelectorAll('tbody td:last-child li')].map((li) => li.textContent);
+
+  it('says them in German, as the agent panel does', async () => {
+    const table = await renderIn('de-DE', 'project', inHost(<AtRiskList tickets={tickets} />));
+    // Written out by hand from the German file and Intl's unit names.
+    expect(reasonsShown(table)).toEqual([
+      'Die anfragende Person hat zweimal nach dem Stand gefragt',
+      'Insgesamt 3 Tage auf den Support gewartet (die Grenze ist 24 Stunden)',
+    ]);
+  });
+
+  it('says them in Japanese', async () => {
+    const table = await renderIn('ja-JP', 'project', inHost(<AtRiskList tickets={tickets} />));
+    expect(reasonsShown(table)).toEqual([
+      '依頼者が進捗を 2 回 問い合わせました',
+      'サポートを合計 3 日 待ちました（上限は 24 時間）',
+    ]);
+  });
+});
+
+describe('shared pieces’ own words in other languages', () => {
+  it('names a notice’s status icon in German', async () => {
+    const box = await renderIn(
+      'de-DE',
+      'issue',
+      <Notice appearance="error" title="x">
+        {null}
+      </Notice>,
+    );
+    expect(within(box).getByRole('img').getAttribute('aria-label')).toBe('Fehler');
+  });
+
+  it('names a field’s help in Japanese, without the label’s parenthesised range', async () => {
+    const box = await renderIn(
+      'ja-JP',
+      'issue',
+      <Field label="下限（0–1）" help="…">
+        {(control) => <input {...control} />}
+      </Field>,
+    );
+    expect(within(box).getByRole('img').getAttribute('aria-label')).toBe('「下限」の意味');
+  });
+});
+
+describe('why a plan cannot ask, from the refusal’s figures', () => {
+  const now = Date.UTC(2026, 11, 6, 12);
+  const maxAsks = {
+    reason: 'max-asks-reached',
+    message: 'the requester was already asked twice on this ticket; the plan allows twice',
+    facts: { asked: 2, allowed: 2 },
+  };
+  const cooldown = {
+    reason: 'cooldown',
+    message: 'the requester was last asked 3 h ago; the plan waits 24 h between asks',
+    facts: { lastAskedAt: now - 3 * HOUR, cooldownHours: 24 },
+  };
+  const sampled = {
+    reason: 'sampled-out',
+    message: 'not in the 50 % sample this time',
+    facts: { samplingPercent: 50 },
+  };
+
+  it('says them in German: counts in words, the wait in Intl’s units, the share through Intl', async () => {
+    const de = await wordsOf('de-DE', 'issue');
+    expect(refusalSentence(de, maxAsks, now)).toBe(
+      'Die anfragende Person wurde zu diesem Ticket schon zweimal gefragt; der Plan erlaubt 2 Fragen.',
+    );
+    expect(refusalSentence(de, cooldown, now)).toBe(
+      'Die anfragende Person wurde zuletzt vor 3 Stunden gefragt; der Plan wartet 24 Stunden zwischen zwei Fragen.',
+    );
+    expect(refusalSentence(de, sampled, now)).toBe(
+      `Diesmal nicht in der Stichprobe von ${percentIn('de-DE', 0.5)} des Plans.`,
+    );
+  });
+
+  it('says them in Japanese', async () => {
+    const ja = await wordsOf('ja-JP', 'issue');
+    expect(refusalSentence(ja, maxAsks, now)).toBe(
+      'このチケットでは依頼者にすでに 2 回質問しています。プランで許可されているのは 2 回までです。',
+    );
+    expect(refusalSentence(ja, cooldown, now)).toBe(
+      '依頼者への前回の質問は3 時間前です。プランでは質問の間隔を 24 時間 空けます。',
+    );
+  });
+
+  it('keeps the server’s sentence when a refusal comes without its figures (a decision stored before)', async () => {
+    const de = await wordsOf('de-DE', 'issue');
+    expect(refusalSentence(de, { reason: 'cooldown', message: cooldown.message }, now)).toBe(
+      'The requester was last asked 3 h ago; the plan waits 24 h between asks.',
     );
   });
 });

@@ -4,6 +4,7 @@
  * presenter turns it into the panel's view.
  */
 import type { Ask } from '../../domain/ask';
+import type { RefusalFacts } from '../../domain/survey/decision-summary';
 import { scopeMatches } from '../../domain/scope';
 import { applySlaState, moodOf, type RiskAssessment, type TicketExperience } from '../../domain/ticket';
 import { effectiveConfig } from '../configuration/effective-config';
@@ -19,7 +20,7 @@ import { asSlaMetrics, slaStandings, type SlaReading } from './sla-standing';
 export interface ManualPlanOption {
   readonly planId: string;
   readonly planName: string;
-  readonly refusal: { readonly reason: string; readonly message: string } | null;
+  readonly refusal: { readonly reason: string; readonly message: string; readonly facts?: RefusalFacts } | null;
 }
 
 export interface TicketExperienceRead {
@@ -73,7 +74,13 @@ async function manualPlansOf(
         planId: plan.id,
         planName: plan.name,
         refusal:
-          decision === undefined || decision.asked ? null : { reason: decision.reason, message: decision.message },
+          decision === undefined || decision.asked
+            ? null
+            : {
+                reason: decision.reason,
+                message: decision.message,
+                ...(decision.facts !== undefined ? { facts: decision.facts } : {}),
+              },
       };
     }),
   );
@@ -114,10 +121,12 @@ export async function getTicketExperience(
   // The live SLAs replace the stored ones (read at resolution) in this read only; nothing is written.
   const e =
     live.status === 'fulfilled'
-      ? applySlaState(record.experience, asSlaMetrics(live.value), now).experience
+      ? applySlaState(record.experience, asSlaMetrics(live.value.slas), now).experience
       : record.experience;
   const sla: SlaReading =
-    live.status === 'fulfilled' ? { read: 'read', slas: slaStandings(live.value) } : { read: 'failed' };
+    live.status === 'fulfilled'
+      ? { read: 'read', slas: slaStandings(live.value.slas), more: live.value.more }
+      : { read: 'failed' };
   const planName = (id: string) => config.plans.find((p) => p.id === id)?.name ?? id;
   // The asks and the manual plans' previews together: one round trip, however many asks.
   const [stored, manualPlans] = await Promise.all([

@@ -21,7 +21,10 @@ export interface SlaStanding {
 }
 
 /** The panel's live read: the SLAs, or that Jira could not be asked. */
-export type SlaReading = { readonly read: 'read'; readonly slas: readonly SlaStanding[] } | { readonly read: 'failed' };
+/** `more`: Jira has more SLAs than were read; the standings are of the first ones only. */
+export type SlaReading =
+  | { readonly read: 'read'; readonly slas: readonly SlaStanding[]; readonly more: boolean }
+  | { readonly read: 'failed' };
 
 /** JSM's "less than 30 minutes before breaching" colour. */
 export const SLA_AT_RISK_MS = 30 * 60_000;

@@ -45,7 +45,7 @@ export async function projectAtRisk(
       issueKey: e.issueKey,
       riskLevel: risk.level,
       riskScore: Math.max(0, Math.min(100, Math.round(risk.score))),
-      reasons: risk.reasons.map((reason) => ({ code: reason.code, text: reason.text })),
+      reasons: risk.reasons.map((reason) => ({ code: reason.code, text: reason.text, facts: reason.facts })),
       mood: moodOf(e)?.mood ?? null,
       lastScore: last === undefined ? null : { kind: last.questionKind, score: last.score },
       requestTypeId: e.requestTypeId,

@@ -6,6 +6,7 @@
 import type { QuestionKind } from '../../domain/question';
 import type { FATIGUE_REASONS } from '../../domain/rollup';
 import type { DayRange, StatusBand } from '../../domain/scoring';
+import type { RiskFacts } from '../../domain/ticket';
 
 /** The dashboard window: rolling 7/30/90 days or the calendar month to date. */
 export type DashboardWindow = '7d' | '30d' | '90d' | 'month';
@@ -48,7 +49,8 @@ export interface AtRiskTicket {
   issueKey: string;
   riskLevel: 'low' | 'medium' | 'high';
   riskScore: number;
-  reasons: Array<{ code: string; text: string }>;
+  /** Strongest first, with the figures a view words them from (RiskFacts). */
+  reasons: Array<{ code: string; text: string; facts: RiskFacts }>;
   mood: number | null;
   lastScore: AnswerRef | null;
   requestTypeId: string | null;

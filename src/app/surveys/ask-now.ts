@@ -1,5 +1,6 @@
 /** "Ask for feedback now": a manual waypoint, still subject to every fatigue rule; a refusal says which rule. */
 import type { Ask } from '../../domain/ask';
+import type { RefusalFacts } from '../../domain/survey/decision-summary';
 import { effectiveConfig } from '../configuration/effective-config';
 import { deliveryOf, type TicketDelivery } from '../delivery/deliver-ticket-change';
 import { NotFoundError, RefusedError } from '../errors';
@@ -13,7 +14,13 @@ import { evaluatePlans, withdrawnAsks } from './evaluate-plans';
 
 export type AskNowOutcome =
   | { readonly outcome: 'asked'; readonly ask: Ask; readonly planName: string; readonly delivery: TicketDelivery }
-  | { readonly outcome: 'refused'; readonly reason: string; readonly message: string; readonly delivery: null };
+  | {
+      readonly outcome: 'refused';
+      readonly reason: string;
+      readonly message: string;
+      readonly facts?: RefusalFacts;
+      readonly delivery: null;
+    };
 
 export async function askNow(
   ports: AppPorts,
@@ -42,6 +49,7 @@ export async function askNow(
         outcome: 'refused',
         reason: refusal?.reason ?? 'refused',
         message: refusal?.message ?? 'No plan asked.',
+        ...(refusal?.facts !== undefined ? { facts: refusal.facts } : {}),
         delivery: null,
       };
     }

@@ -53,6 +53,7 @@ export async function evaluatePlans(
       asked: d.asked,
       reason: d.reason,
       message: d.message,
+      ...(d.facts !== undefined ? { facts: d.facts } : {}),
       at: d.at,
     })),
   };

@@ -4,6 +4,7 @@ import type { SurveyPlan } from '../survey-plan';
 import { HOUR_MS, type EpochMs } from '../time';
 import { askIdFor, newAsk } from './create-ask';
 import { samplingDraw, type Random } from './random';
+import type { RefusalFacts } from './decision-summary';
 import type { PlanRefusalCode } from './reasons';
 import type { RequesterHistory, SurveyTrigger, TicketAsk, TicketSurveyState } from './survey-inputs';
 import { matchWaypoint, WAYPOINT_MOMENT, type WaypointHit } from './waypoint-match';
@@ -22,6 +23,8 @@ interface DecisionBase {
   readonly planId: string;
   readonly planName: string;
   readonly message: string;
+  /** The refusal's figures, for a view to word it in the reader's language. */
+  readonly facts?: RefusalFacts;
   readonly at: EpochMs;
 }
 
@@ -51,7 +54,7 @@ interface Candidate {
   readonly requesterId: string;
 }
 
-type Refusal = { readonly reason: PlanRefusalCode; readonly message: string };
+type Refusal = { readonly reason: PlanRefusalCode; readonly message: string; readonly facts?: RefusalFacts };
 type Check = Refusal | { readonly reason: null; readonly withdraw: readonly string[] };
 
 function times(n: number): string {
@@ -103,6 +106,7 @@ function checkFatigue(
     return {
       reason: 'max-asks-reached',
       message: `the requester was already asked ${times(ticket.asks.length)} on this ticket; the plan allows ${times(f.maxAsksPerTicket)}`,
+      facts: { asked: ticket.asks.length, allowed: f.maxAsksPerTicket },
     };
   }
 
@@ -115,12 +119,17 @@ function checkFatigue(
     return {
       reason: 'cooldown',
       message: `the requester was last asked ${hoursAgo(now, lastAskedAt)}; the plan waits ${f.cooldownHours} h between asks`,
+      facts: { lastAskedAt, cooldownHours: f.cooldownHours },
     };
   }
 
   const draw = samplingDraw(random, `${c.plan.id}\u001f${ticket.ticketId}\u001f${c.hit.occurrenceKey}`);
   if (draw * 100 >= f.samplingPercent) {
-    return { reason: 'sampled-out', message: `not in the ${f.samplingPercent} % sample this time` };
+    return {
+      reason: 'sampled-out',
+      message: `not in the ${f.samplingPercent} % sample this time`,
+      facts: { samplingPercent: f.samplingPercent },
+    };
   }
 
   return { reason: null, withdraw: pending.map((a) => a.id) };
@@ -217,6 +226,7 @@ export function evaluateSurveyPlans(input: SurveyEvaluationInput): SurveyEvaluat
       asked: false,
       reason: r.reason,
       message: r.message,
+      ...(r.facts !== undefined ? { facts: r.facts } : {}),
       at: now,
     };
   };

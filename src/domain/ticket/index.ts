@@ -39,5 +39,6 @@ export {
   type RiskLevel,
   type RiskReason,
   type RiskReasonCode,
+  type RiskFacts,
   type RiskOptions,
 } from './risk';

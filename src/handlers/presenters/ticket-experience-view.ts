@@ -199,6 +199,9 @@ export function ticketExperienceView(read: TicketExperienceRead, english: Transl
         : { kind: last.questionKind, score: last.score, normalised: normalisedScore(last.questionKind, last.score) },
     followUp:
       read.followUp === null ? null : { needed: read.followUp.needed, doneAt: read.followUp.doneAt, doneBy: null },
-    sla: read.sla.read === 'failed' ? { read: 'failed' } : { read: 'read', slas: read.sla.slas.map((s) => ({ ...s })) },
+    sla:
+      read.sla.read === 'failed'
+        ? { read: 'failed' }
+        : { read: 'read', slas: read.sla.slas.map((s) => ({ ...s })), more: read.sla.more },
   };
 }

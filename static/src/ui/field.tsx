@@ -1,5 +1,6 @@
 import { token } from '@atlaskit/tokens';
 import { type ReactNode, useId } from 'react';
+import { useMessages } from '../i18n/messages';
 import { Explain } from './explain';
 import { QuestionIcon } from './icons/question';
 
@@ -24,6 +25,7 @@ interface FieldProps {
 
 /** A labelled control with its hint and its error message next to it (never in a summary only). */
 export function Field({ label, help, labelHidden = false, error, hint, children }: FieldProps) {
+  const m = useMessages();
   const id = useId();
   const hintId = hint !== undefined ? `${id}-hint` : undefined;
   const helpId = help !== undefined ? `${id}-help` : undefined;
@@ -44,7 +46,7 @@ export function Field({ label, help, labelHidden = false, error, hint, children 
             <Explain text={help}>
               <span style={{ display: 'inline-flex', color: token('color.icon.subtle') }}>
                 <QuestionIcon
-                  label={`What is ${label.replace(/ \(.*\)$/, '').toLowerCase()}?`}
+                  label={m.t('common.fieldHelp', { field: label.replace(/\s*[(（][^()（）]*[)）]$/, '') })}
                   color="currentColor"
                   size="small"
                 />

@@ -18,9 +18,21 @@ export function formatScore(score: number): string {
   return score.toFixed(0);
 }
 
-/** A rate 0..1 as a whole percentage. */
-export function formatPercent(rate: number): string {
-  return `${Math.round(rate * 100)} %`;
+const percents = new Map<string, Intl.NumberFormat>();
+function percentFormat(locale: string): Intl.NumberFormat {
+  let format = percents.get(locale);
+  if (format === undefined) percents.set(locale, (format = new Intl.NumberFormat(locale, { style: 'percent' })));
+  return format;
+}
+
+/** A rate 0..1 as a whole percentage in the reader's locale: "30%" (en-US), "30 %" (de-DE, fr-FR). */
+export function formatPercent(locale: string, rate: number): string {
+  return percentFormat(locale).format(rate);
+}
+
+/** A range of rates with the locale's own range sign and spacing: "10%–45%", "10–45 %", "10% ～ 45%". */
+export function formatPercentRange(locale: string, lower: number, upper: number): string {
+  return percentFormat(locale).formatRange(lower, upper);
 }
 
 export function formatSigned(delta: number, digits = 0): string {

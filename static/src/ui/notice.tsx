@@ -1,5 +1,6 @@
 import { token } from '@atlaskit/tokens';
 import type { ComponentType, ReactElement, ReactNode } from 'react';
+import { useMessages } from '../i18n/messages';
 import { StatusDiscoveryIcon } from './icons/status-discovery';
 import { StatusErrorIcon } from './icons/status-error';
 import { StatusInformationIcon } from './icons/status-information';
@@ -13,6 +14,8 @@ interface NoticeProps {
   readonly title: string;
   readonly children: ReactNode;
   readonly actions?: ReactElement[];
+  /** The status icon's name; the appearance's own word from the message files when not given. */
+  readonly iconLabel?: string;
 }
 
 type Icon = ComponentType<{ label: string; color?: 'currentColor' }>;
@@ -24,7 +27,6 @@ const LOOK: Readonly<
       readonly background: Parameters<typeof token>[0];
       readonly icon: Parameters<typeof token>[0];
       readonly Icon: Icon;
-      readonly label: string;
     }
   >
 > = {
@@ -32,26 +34,22 @@ const LOOK: Readonly<
     background: 'color.background.information',
     icon: 'color.icon.information',
     Icon: StatusInformationIcon,
-    label: 'Information',
   },
   warning: {
     background: 'color.background.warning',
     icon: 'color.icon.warning',
     Icon: StatusWarningIcon,
-    label: 'Warning',
   },
-  error: { background: 'color.background.danger', icon: 'color.icon.danger', Icon: StatusErrorIcon, label: 'Error' },
+  error: { background: 'color.background.danger', icon: 'color.icon.danger', Icon: StatusErrorIcon },
   success: {
     background: 'color.background.success',
     icon: 'color.icon.success',
     Icon: StatusSuccessIcon,
-    label: 'Success',
   },
   discovery: {
     background: 'color.background.discovery',
     icon: 'color.icon.discovery',
     Icon: StatusDiscoveryIcon,
-    label: 'Note',
   },
 };
 
@@ -61,7 +59,8 @@ const LOOK: Readonly<
  * component brings a dismiss button, a tooltip and a popper: about 53 KB gzip, more than a third of
  * a view's budget, for a box of text.
  */
-export function Notice({ appearance, title, children, actions }: NoticeProps) {
+export function Notice({ appearance, title, children, actions, iconLabel }: NoticeProps) {
+  const m = useMessages();
   const look = LOOK[appearance];
   return (
     <section
@@ -76,7 +75,7 @@ export function Notice({ appearance, title, children, actions }: NoticeProps) {
       }}
     >
       <span style={{ color: token(look.icon), display: 'inline-flex', flex: 'none', paddingTop: 2 }}>
-        <look.Icon label={look.label} color="currentColor" />
+        <look.Icon label={iconLabel ?? m.t(`common.notice.${appearance}`)} color="currentColor" />
       </span>
       <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100'), minWidth: 0 }}>
         <strong style={{ font: token('font.heading.xsmall'), color: token('color.text') }}>{title}</strong>

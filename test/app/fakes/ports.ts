@@ -385,7 +385,7 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     jira: {
       getIssue: async () => null,
       getSlaMetrics: async () => [],
-      getLiveSlas: async () => jiraRead('getLiveSlas', world.liveSlas),
+      getLiveSlas: async () => ({ slas: jiraRead('getLiveSlas', world.liveSlas), more: false }),
       getParticipants: async () => [],
       getRequestTypeId: async () => null,
       async addPublicComment(issueKey, text, links) {

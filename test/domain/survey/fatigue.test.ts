@@ -61,6 +61,8 @@ describe('cooldown', () => {
     expect(d).toMatchObject({
       reason: 'cooldown',
       message: 'the requester was last asked 2 h ago; the plan waits 72 h between asks',
+      // The figures the sentence is made of, for the panel to word it in the agent's language.
+      facts: { lastAskedAt: now - hours(2), cooldownHours: 72 },
     });
   });
 
@@ -89,6 +91,7 @@ describe('max asks per ticket', () => {
     expect(d).toMatchObject({
       reason: 'max-asks-reached',
       message: 'the requester was already asked twice on this ticket; the plan allows twice',
+      facts: { asked: 2, allowed: 2 },
     });
   });
 
@@ -143,6 +146,7 @@ describe('sampling', () => {
     expect(decide(plan, firstResponse, { now })).toMatchObject({
       reason: 'sampled-out',
       message: 'not in the 0 % sample this time',
+      facts: { samplingPercent: 0 },
     });
   });
 

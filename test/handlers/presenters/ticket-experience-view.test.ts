@@ -25,7 +25,7 @@ function viewOf(e: TicketExperience) {
       planDecisions: [],
       manualPlans: [],
       followUp: null,
-      sla: { read: 'read', slas: [] },
+      sla: { read: 'read', slas: [], more: false },
     },
     english,
   );

@@ -108,7 +108,7 @@ export default function QuadrantChart({ points, slaLine, target, label }: Quadra
               <title>
                 {m.t('projectPage.chart.quadrant.point', {
                   name: p.name,
-                  sla: formatPercent(p.slaMet),
+                  sla: formatPercent(m.locale, p.slaMet),
                   score: formatScore(p.score),
                   flagged: p.flagged ? 'yes' : 'no',
                 })}
@@ -149,7 +149,7 @@ export default function QuadrantChart({ points, slaLine, target, label }: Quadra
           </LegendItem>
         ) : null}
         <LegendItem swatch={<line x1={0} x2={22} y1={6} y2={6} strokeDasharray="4 3" style={{ stroke: CHART.axis }} />}>
-          {m.t('projectPage.chart.quadrant.slaLine', { sla: formatPercent(slaLine) })}
+          {m.t('projectPage.chart.quadrant.slaLine', { sla: formatPercent(m.locale, slaLine) })}
         </LegendItem>
       </Legend>
     </figure>

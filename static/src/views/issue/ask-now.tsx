@@ -36,9 +36,9 @@ export function useAskNow(
     if (result === null) return;
     if (!result.ok) return onFailure(result.error);
     if (result.data.outcome === 'refused') {
-      const refusal = { reason: result.data.reason, message: result.data.message };
+      const { outcome: _, ...refusal } = result.data;
       onChange({ ...view, manualPlans: plans.map((p) => (p.planId === planId ? { ...p, refusal } : p)) });
-      notify.warned(m.t('issuePanel.ask.notSent'), refusalSentence(m, result.data.reason, result.data.message));
+      notify.warned(m.t('issuePanel.ask.notSent'), refusalSentence(m, refusal));
       return;
     }
     const next = { ...view, asks: [result.data.ask, ...view.asks] };
@@ -87,7 +87,7 @@ export function useAskNow(
         <span role="status" style={{ color: token('color.text.warning') }}>
           {m.t('issuePanel.ask.cannotAsk', {
             plan: plan.planName,
-            reason: refusalSentence(m, plan.refusal.reason, plan.refusal.message),
+            reason: refusalSentence(m, plan.refusal),
           })}
         </span>
       ) : null}

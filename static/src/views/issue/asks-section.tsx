@@ -79,7 +79,7 @@ export function AsksSection({
               <li key={`${d.planId}-${d.at}`}>
                 {m.t('issuePanel.asks.skippedPlan', {
                   plan: d.planName,
-                  reason: refusalSentence(m, d.reason, d.message),
+                  reason: refusalSentence(m, d),
                   when: formatRelative(m.locale, d.at, Date.now()),
                 })}
               </li>

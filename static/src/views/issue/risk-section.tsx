@@ -8,7 +8,7 @@ import { Lozenge } from '../../ui/lozenge';
 import { Section } from '../../ui/section';
 import { RISK_APPEARANCE, RISK_TEXT } from './mood';
 import { SlaChip } from './sla-chip';
-import { reasonText } from './server-words';
+import { reasonText } from '../../ui/risk-reasons';
 
 type IndicatorState = TicketExperienceView['indicators'][number]['state'];
 

@@ -1,70 +1,11 @@
-import type { RiskView, TimelineEntry } from '@contracts/agent';
+import type { TimelineEntry } from '@contracts/agent';
 import type { Translator } from '@domain/i18n';
-import { type QuestionKind, SCALES } from '@domain/question';
+import { answerText } from '../../ui/risk-reasons';
 
 /**
- * The risk reasons and timeline titles the server sends as codes with their figures, worded in
- * the agent's language. Without the figures (an older server) the server's English stands.
+ * The timeline titles the server sends as codes with their figures, worded in the agent's
+ * language. Without the figures (an older server) the server's English stands.
  */
-
-/** "1 of 5", "thumbs down": the answer as the reasons and the timeline name it. */
-function answerText(m: Translator, kind: QuestionKind, score: number): string {
-  const thumb = kind === 'thumbs' ? (score === 1 ? 'up' : 'down') : 'none';
-  return m.t('issuePanel.reason.answer', { thumb, score, max: SCALES[kind].max });
-}
-
-const units = new Map<string, Intl.NumberFormat>();
-/** A wait in hours, in days from two days on, with Intl's unit words ("30 hours", "3 Tage"). */
-function hoursText(m: Translator, hours: number): string {
-  const [n, unit] = hours < 48 ? [hours, 'hour'] : [Math.floor(hours / 24), 'day'];
-  const id = `${m.locale}/${unit}`;
-  let f = units.get(id);
-  if (f === undefined)
-    units.set(id, (f = new Intl.NumberFormat(m.locale, { style: 'unit', unit, unitDisplay: 'long' })));
-  return f.format(n);
-}
-
-/** SLA names side by side as a list of items, not a sentence: "A, B" (Intl's unit list). */
-function nameList(m: Translator, names: readonly string[]): string {
-  return new Intl.ListFormat(m.locale, { style: 'short', type: 'unit' }).format(names);
-}
-
-type Reason = RiskView['reasons'][number];
-
-export function reasonText(m: Translator, r: Reason): string {
-  const f = r.facts;
-  if (f === undefined) return r.text;
-  switch (r.code) {
-    case 'low-score-no-follow-up':
-      return f.answer === undefined
-        ? r.text
-        : m.t('issuePanel.reason.low-score-no-follow-up', { answer: answerText(m, f.answer.kind, f.answer.score) });
-    case 'sla-breached':
-      return f.slas === undefined ? r.text : m.t('issuePanel.reason.sla-breached', { slas: nameList(m, f.slas) });
-    case 'negative-mood':
-      return f.mood === undefined
-        ? r.text
-        : m.t('issuePanel.reason.negative-mood', {
-            mood: new Intl.NumberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-              .format(f.mood)
-              .replace('-', '−'),
-          });
-    case 'chasers':
-    case 'reopened':
-    case 'reassigned':
-      return f.count === undefined ? r.text : m.t(`issuePanel.reason.${r.code}`, { count: f.count });
-    case 'long-wait':
-      return f.waitedHours === undefined || f.limitHours === undefined
-        ? r.text
-        : m.t('issuePanel.reason.long-wait', {
-            waited: hoursText(m, f.waitedHours),
-            limit: hoursText(m, f.limitHours),
-          });
-    default:
-      return r.text;
-  }
-}
-
 export function timelineTitle(m: Translator, e: TimelineEntry): string {
   const says = e.says;
   if (says === undefined) return e.title;

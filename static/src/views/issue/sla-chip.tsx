@@ -1,3 +1,4 @@
+import { token } from '@atlaskit/tokens';
 import type { SlaReadingView, SlaStandingView } from '@contracts/agent';
 import type { Locale, Translator } from '@domain/i18n';
 import { useMessages } from '../../i18n/messages';
@@ -75,6 +76,8 @@ export function SlaChip({ reading }: { reading: SlaReadingView }) {
       </Explain>
     );
   const [worst] = reading.slas;
+  // The read stopped at its bound with more pages left: the chip speaks for the first SLAs only.
+  const firstOnly = reading.more === true ? m.t('issuePanel.sla.firstOnly', { count: reading.slas.length }) : null;
   if (worst === undefined)
     return (
       <Explain text={m.t('issuePanel.sla.none.explain')}>
@@ -89,20 +92,27 @@ export function SlaChip({ reading }: { reading: SlaReadingView }) {
       : m.t('issuePanel.sla.headline', { state: m.t(STATE_KEY[worst.state]) });
   const detail = time === null ? worst.name : m.t('issuePanel.sla.nameTime', { name: worst.name, time });
   return (
-    <Explain
-      text={
-        <>
-          {reading.slas.map((s) => (
-            <span key={s.name} style={{ display: 'block' }}>
-              {m.t('issuePanel.sla.sentence', { text: standingWords(m, s) })}
-            </span>
-          ))}
-          <span style={{ display: 'block' }}>{m.t('issuePanel.sla.how')}</span>
-        </>
-      }
-    >
-      <Lozenge appearance={APPEARANCE[worst.state]}>{headline}</Lozenge>{' '}
-      <span>{earlierBreach ? m.t('issuePanel.sla.earlierCycle', { detail }) : detail}</span>
-    </Explain>
+    <>
+      <Explain
+        text={
+          <>
+            {reading.slas.map((s) => (
+              <span key={s.name} style={{ display: 'block' }}>
+                {m.t('issuePanel.sla.sentence', { text: standingWords(m, s) })}
+              </span>
+            ))}
+            <span style={{ display: 'block' }}>{m.t('issuePanel.sla.how')}</span>
+          </>
+        }
+      >
+        <Lozenge appearance={APPEARANCE[worst.state]}>{headline}</Lozenge>{' '}
+        <span>{earlierBreach ? m.t('issuePanel.sla.earlierCycle', { detail }) : detail}</span>
+      </Explain>
+      {firstOnly !== null ? (
+        <span className="sentio-sla-first-only" style={{ display: 'block', color: token('color.text.subtle') }}>
+          {firstOnly}
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { normalisedScore } from '@domain/question';
 import { answerWords } from '../../i18n/answer-words';
 import { useMessages } from '../../i18n/messages';
 import { IssueLink } from '../../ui/issue-link';
+import { reasonText } from '../../ui/risk-reasons';
 import { Muted } from '../../ui/section';
 import { RISK_APPEARANCE, RISK_TEXT } from '../issue/mood';
 import { requestTypeLabel } from './request-type-name';
@@ -150,7 +151,7 @@ export function AtRiskList({ tickets }: { tickets: readonly AtRiskTicket[] }) {
               <td>
                 <ul style={{ margin: 0, paddingInlineStart: token('space.200') }}>
                   {t.reasons.map((r) => (
-                    <li key={r.code}>{r.text}</li>
+                    <li key={r.code}>{reasonText(m, r)}</li>
                   ))}
                 </ul>
               </td>

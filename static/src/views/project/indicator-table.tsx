@@ -1,7 +1,7 @@
 import { token } from '@atlaskit/tokens';
 import type { Scorecard } from '@domain/scorecard';
 import { Explain } from '../../ui/explain';
-import { formatPercent, formatScore } from '../../ui/format';
+import { formatPercent, formatPercentRange, formatScore } from '../../ui/format';
 import { useMessages } from '../../i18n/messages';
 import { contributionText, indicatorName, indicatorScoreText, pointsText } from './scorecard-words';
 
@@ -44,17 +44,15 @@ export function IndicatorTable({ card }: { card: Scorecard }) {
                   {m.t('projectPage.indicatorTable.group', { group: i.group })}
                 </span>
               </th>
-              <td>{i.rate !== null ? formatPercent(i.rate) : m.t('projectPage.indicatorTable.noData')}</td>
-              <td>
-                {i.interval !== null ? `${formatPercent(i.interval.lower)}–${formatPercent(i.interval.upper)}` : '—'}
-              </td>
+              <td>{i.rate !== null ? formatPercent(m.locale, i.rate) : m.t('projectPage.indicatorTable.noData')}</td>
+              <td>{i.interval !== null ? formatPercentRange(m.locale, i.interval.lower, i.interval.upper) : '—'}</td>
               <td>{m.t('projectPage.indicatorTable.goodOf', { good: i.good, n: i.n })}</td>
               <td>
                 {i.score !== null ? <Explain text={indicatorScoreText(m, i)}>{formatScore(i.score)}</Explain> : '—'}
               </td>
               <td>
                 {i.weightShare !== null
-                  ? formatPercent(i.weightShare)
+                  ? formatPercent(m.locale, i.weightShare)
                   : i.weight === 0
                     ? m.t('projectPage.indicatorTable.notCounted')
                     : '—'}

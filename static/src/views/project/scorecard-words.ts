@@ -133,7 +133,7 @@ export function contributionText(m: Translator, card: Scorecard, indicator: Indi
   const group = indicator.group;
   const share = m.t('projectPage.card.contribution.share', {
     score: indicator.score,
-    share: formatPercent(indicator.weightShare),
+    share: formatPercent(m.locale, indicator.weightShare),
     group,
   });
   const renormalised =
@@ -146,11 +146,11 @@ export function contributionText(m: Translator, card: Scorecard, indicator: Indi
     rule =
       o === null || capped
         ? ''
-        : m.t('projectPage.card.contribution.experienceShare', { share: formatPercent(EXPERIENCE_SHARE) });
+        : m.t('projectPage.card.contribution.experienceShare', { share: formatPercent(m.locale, EXPERIENCE_SHARE) });
   } else {
     rule = capped
       ? m.t('projectPage.card.contribution.liftCap', { cap: OPERATIONS_LIFT_CAP, o: o ?? 0 })
-      : m.t('projectPage.card.contribution.operationsShare', { share: formatPercent(1 - EXPERIENCE_SHARE) });
+      : m.t('projectPage.card.contribution.operationsShare', { share: formatPercent(m.locale, 1 - EXPERIENCE_SHARE) });
   }
   return m.t('projectPage.card.contribution.total', { share, rule, points: indicator.contribution, renormalised });
 }
@@ -159,15 +159,15 @@ export function contributionText(m: Translator, card: Scorecard, indicator: Indi
 export function indicatorScoreText(m: Translator, indicator: IndicatorCard): string {
   if (indicator.rate === null || indicator.smoothedRate === null) return m.t('projectPage.card.indicatorScore.noData');
   return m.t('projectPage.card.indicatorScore.text', {
-    rate: formatPercent(indicator.rate),
+    rate: formatPercent(m.locale, indicator.rate),
     good: indicator.good,
     n: indicator.n,
     source: indicator.priorSource === 'site' ? 'site' : 'default',
-    prior: formatPercent(indicator.prior),
+    prior: formatPercent(m.locale, indicator.prior),
     strength: formatScore(indicator.strength),
-    smoothed: formatPercent(indicator.smoothedRate),
-    floor: formatPercent(indicator.floor),
-    target: formatPercent(indicator.target),
+    smoothed: formatPercent(m.locale, indicator.smoothedRate),
+    floor: formatPercent(m.locale, indicator.floor),
+    target: formatPercent(m.locale, indicator.target),
   });
 }
 

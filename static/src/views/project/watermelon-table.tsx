@@ -29,8 +29,8 @@ export function watermelonVerdict(m: Translator, row: WatermelonRow): { short: s
   const min = WATERMELON_OPERATIONS_MIN;
   const rule = m.t('projectPage.watermelon.rule', { min });
   const basis = row.basis === null ? '' : m.t('projectPage.watermelon.basis', { basis: row.basis });
-  const upper = row.upper === null ? '' : formatPercent(row.upper);
-  const threshold = row.threshold === null ? '' : formatPercent(row.threshold);
+  const upper = row.upper === null ? '' : formatPercent(m.locale, row.upper);
+  const threshold = row.threshold === null ? '' : formatPercent(m.locale, row.threshold);
   if (row.flagged && ops !== null && row.upper !== null && row.threshold !== null && row.basis !== null)
     return {
       short: m.t('projectPage.watermelon.flagged'),
@@ -152,7 +152,9 @@ export function WatermelonTable({
                     {requestTypeLabel(m, row.requestTypeId, row.requestTypeName)}
                   </th>
                   <td>
-                    {row.slaMetRate !== null ? formatPercent(row.slaMetRate) : m.t('projectPage.watermelon.noSla')}
+                    {row.slaMetRate !== null
+                      ? formatPercent(m.locale, row.slaMetRate)
+                      : m.t('projectPage.watermelon.noSla')}
                   </td>
                   <td>
                     {row.xlaScore !== null ? formatScore(row.xlaScore) : m.t('projectPage.card.status.notEnoughData')}
