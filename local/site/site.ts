@@ -276,6 +276,20 @@ export class JiraSite {
     return ids.map((r) => this.user(r.account_id)).filter((u): u is User => u !== undefined);
   }
 
+  /** When each person last changed their profile (the personal-data API answers `updated` for older copies). */
+  private readonly profileChanges = new Map<string, number>();
+
+  /** The person changes their profile language, as in Jira's profile settings. */
+  changeLocale(accountId: string, locale: string): void {
+    this.db.prepare('UPDATE user_locales SET locale = ? WHERE account_id = ?').run(locale, accountId);
+    this.profileChanges.set(accountId, this.clock.now());
+  }
+
+  /** When the person last changed their profile here; undefined when never. */
+  profileChangedAt(accountId: string): number | undefined {
+    return this.profileChanges.get(accountId);
+  }
+
   /** Closes an account (GDPR): the personal-data API then reports it as closed. */
   closeAccount(accountId: string): void {
     this.db.prepare('UPDATE users SET active = 0 WHERE account_id = ?').run(accountId);

@@ -434,7 +434,7 @@ const userLocale: JiraClient['userLocale'] = async (accountId) => {
   const res = await checked(
     api.asApp().requestJira(route`/rest/api/3/user?accountId=${accountId}`, { method: 'GET', headers: READ }),
   );
-  if (res.status === 404) return null;
+  if (res.status === 404) return undefined;
   expectOk(res, 'user');
   return (await parse(res, UserLocaleSchema, 'user')).locale ?? null;
 };

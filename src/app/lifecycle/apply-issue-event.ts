@@ -54,6 +54,8 @@ export type IssueEventOutcome =
   | {
       readonly kind: 'applied';
       readonly saved: TicketRecord;
+      /** The revision `saved` was committed at (the checked write moves it by one). */
+      readonly savedRev: number;
       readonly property: ExperienceProperty;
       readonly writeProperty: boolean;
       readonly newAsks: readonly Ask[];
@@ -226,6 +228,7 @@ export async function applyIssueEvent(
   return {
     kind: 'applied',
     saved,
+    savedRev: (before?.rev ?? 0) + 1,
     property,
     writeProperty: !sameProperty(known?.property ?? null, property),
     newAsks: folded.asks.filter((a) => a.status === 'pending'),
