@@ -11,6 +11,24 @@ import { PAGE, parseStored, revCondition, storedValue } from './kvs-rows';
 const asks = () => kvs.entity<AskEntity>(ENTITY.ask);
 const entityOf = (value: unknown) => parseStored(AskEntityV1, value, 'ask');
 
+/** The ask and an account's cached language in one batch get: an entity row and a plain key together. */
+const getAskWithLocale: AskStore['getAskWithLocale'] = async (askId, accountId) => {
+  // One batch get: an entity row and a plain key together (mirror/storage-reference/kvs).
+  const got = await kvsCall(askId, () =>
+    kvs.batchGet<unknown>([{ key: askId, entityName: ENTITY.ask }, { key: localeKey(accountId) }]),
+  );
+  const rowOf = (entity: boolean) =>
+    got.successfulKeys.find((r) => (r.entityName !== undefined) === entity && storedValue(r.value) !== undefined);
+  const askRow = rowOf(true);
+  const localeRow = rowOf(false);
+  const entity = askRow === undefined ? null : entityOf(askRow.value);
+  return {
+    stored: entity === null ? null : { ask: entity.record, usedNonces: entity.usedNonces, rev: entity.rev },
+    // A cached language that does not parse is no cache: the language is read from Jira again.
+    cached: (localeRow === undefined ? null : CachedLocaleV1.safeParse(localeRow.value).data) ?? null,
+  };
+};
+
 export function createAskStore(): AskStore {
   return {
     async getAsk(askId) {
@@ -20,22 +38,7 @@ export function createAskStore(): AskStore {
       return { ask: entity.record, usedNonces: entity.usedNonces, rev: entity.rev };
     },
 
-    async getAskWithLocale(askId, accountId) {
-      // One batch get: an entity row and a plain key together (mirror/storage-reference/kvs).
-      const got = await kvsCall(askId, () =>
-        kvs.batchGet<unknown>([{ key: askId, entityName: ENTITY.ask }, { key: localeKey(accountId) }]),
-      );
-      const rowOf = (entity: boolean) =>
-        got.successfulKeys.find((r) => (r.entityName !== undefined) === entity && storedValue(r.value) !== undefined);
-      const askRow = rowOf(true);
-      const localeRow = rowOf(false);
-      const entity = askRow === undefined ? null : entityOf(askRow.value);
-      return {
-        stored: entity === null ? null : { ask: entity.record, usedNonces: entity.usedNonces, rev: entity.rev },
-        // A cached language that does not parse is no cache: the language is read from Jira again.
-        cached: (localeRow === undefined ? null : CachedLocaleV1.safeParse(localeRow.value).data) ?? null,
-      };
-    },
+    getAskWithLocale,
 
     async putAsk(ask, expectedRev, usedNonces = []) {
       await writeChecked(ask.id, [{ entity: ENTITY.ask, key: ask.id, expectedRev }], (newKeys) =>
