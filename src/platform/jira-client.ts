@@ -160,9 +160,24 @@ async function issueSnapshot(idOrKey: string): Promise<IssueSnapshot | null> {
   };
 }
 
+/**
+ * Every page of the site's JSM request types (one loop for the scope pickers and the names).
+ * https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-requesttype/#api-rest-servicedeskapi-requesttype-get
+ */
+function requestTypePages(): Promise<Array<z.output<typeof RequestTypeOptionSchema>>> {
+  return allPages(
+    (start) =>
+      api.asApp().requestJira(route`/rest/servicedeskapi/requesttype?start=${start}&limit=${LIST_PAGE}`, {
+        method: 'GET',
+        headers: READ,
+      }),
+    deskPage(RequestTypeOptionSchema),
+    'request types',
+  );
+}
+
 async function listRequestTypes(): Promise<ScopeOptions['requestTypes']> {
   // Request types name their service desk, not their project: the desks say which project each is.
-  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-requesttype/#api-rest-servicedeskapi-requesttype-get
   const [desks, types] = await Promise.all([
     allPages(
       (start) =>
@@ -173,15 +188,7 @@ async function listRequestTypes(): Promise<ScopeOptions['requestTypes']> {
       deskPage(ServiceDeskSchema),
       'service desks',
     ),
-    allPages(
-      (start) =>
-        api.asApp().requestJira(route`/rest/servicedeskapi/requesttype?start=${start}&limit=${LIST_PAGE}`, {
-          method: 'GET',
-          headers: READ,
-        }),
-      deskPage(RequestTypeOptionSchema),
-      'request types',
-    ),
+    requestTypePages(),
   ]);
   const projectOf = new Map(desks.map((d) => [d.id, d.projectId]));
   return types.flatMap((t) => {
@@ -192,17 +199,7 @@ async function listRequestTypes(): Promise<ScopeOptions['requestTypes']> {
 
 async function listRequestTypeNames(): Promise<ReadonlyArray<{ id: string; name: string }>> {
   // The request types alone: a name needs no service desk.
-  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-requesttype/#api-rest-servicedeskapi-requesttype-get
-  const types = await allPages(
-    (start) =>
-      api.asApp().requestJira(route`/rest/servicedeskapi/requesttype?start=${start}&limit=${LIST_PAGE}`, {
-        method: 'GET',
-        headers: READ,
-      }),
-    deskPage(RequestTypeOptionSchema),
-    'request types',
-  );
-  return types.map((t) => ({ id: t.id, name: t.name }));
+  return (await requestTypePages()).map((t) => ({ id: t.id, name: t.name }));
 }
 
 async function projectName(projectId: string): Promise<string | null> {
