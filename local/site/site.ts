@@ -590,7 +590,16 @@ export class JiraSite {
     return issue;
   }
 
-  transition(idOrKey: string, statusIdOrName: string, actor: Actor): Issue {
+  /**
+   * Moves the issue to a status. `keepResolution`: a workflow whose transition out of done has no
+   * post function clearing the resolution (Jira keeps it then), so the changelog names no resolution.
+   */
+  transition(
+    idOrKey: string,
+    statusIdOrName: string,
+    actor: Actor,
+    options: { readonly keepResolution?: boolean } = {},
+  ): Issue {
     const issue = this.requireIssue(idOrKey);
     const to = this.status(statusIdOrName);
     if (!to)
@@ -625,7 +634,7 @@ export class JiraSite {
         to: resolution === 'Done' ? '10000' : '10001',
         toString: resolution,
       });
-    } else if (to.category !== 'done' && from.category === 'done') {
+    } else if (to.category !== 'done' && from.category === 'done' && options.keepResolution !== true) {
       items.push({
         field: 'resolution',
         fieldtype: 'jira',
