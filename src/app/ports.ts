@@ -373,6 +373,11 @@ export interface JiraDirectory {
 export interface CallerJira {
   canBrowseIssue(issueIdOrKey: string): Promise<boolean>;
   canBrowseProject(projectIdOrKey: string): Promise<boolean>;
+  /**
+   * The service projects the caller may browse, by name, at most `CALLER_PROJECTS_MAX`; `total`
+   * counts them all. Jira filters them by the caller's permission, in one round trip per ≤ 100.
+   */
+  browsableServiceProjects(): Promise<{ readonly projects: ScopeOptions['projects']; readonly total: number }>;
   isJiraAdmin(): Promise<boolean>;
   /**
    * The portal request as the customer sees it; null when they may not see it. The portal's

@@ -101,6 +101,11 @@ const PriorityOptionSchema = z.object({ id: z.string(), name: z.string() });
 const UserNameSchema = z.object({ accountId: z.string(), displayName: z.string().optional() });
 const UserLocaleSchema = z.object({ locale: z.string().max(35).nullable().optional() });
 
+/** Projects a caller lists: Jira's largest page (project search `maxResults` ≤ 100), and pages read at most. */
+const CALLER_PAGE = 100;
+const CALLER_MAX_PAGES = 5;
+const CallerProjectPageSchema = z.object({ values: z.array(ProjectOptionSchema), total: z.number().int().min(0) });
+
 /** Page size and page count of the scope lists: 500 of each is more than any picker should show, and bounded in time. */
 const LIST_PAGE = 50;
 const LIST_MAX_PAGES = 10;
@@ -519,6 +524,31 @@ export function createCallerJira(): CallerJira {
         ),
         'BROWSE_PROJECTS',
       ),
+    async browsableServiceProjects() {
+      // As the caller, `action=browse` returns only the projects they have Browse Projects in, so
+      // no permission check per project is needed. The first page tells the total; the rest are
+      // read together: two round trips at any project count.
+      // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-search-get
+      const pageAt = async (startAt: number) => {
+        const res = await checked(
+          api
+            .asUser()
+            .requestJira(
+              route`/rest/api/3/project/search?typeKey=service_desk&action=browse&orderBy=name&startAt=${startAt}&maxResults=${CALLER_PAGE}`,
+              { method: 'GET', headers: READ },
+            ),
+        );
+        expectOk(res, 'project search');
+        return parse(res, CallerProjectPageSchema, 'project search');
+      };
+      const first = await pageAt(0);
+      const pages = Math.min(CALLER_MAX_PAGES, Math.ceil(first.total / CALLER_PAGE));
+      const rest = await Promise.all(
+        Array.from({ length: Math.max(0, pages - 1) }, (_, i) => pageAt((i + 1) * CALLER_PAGE)),
+      );
+      const projects = [first, ...rest].flatMap((p) => p.values).map((p) => ({ id: p.id, key: p.key, name: p.name }));
+      return { projects, total: Math.max(first.total, projects.length) };
+    },
     isJiraAdmin: async () =>
       has(
         await checked(
