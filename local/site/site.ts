@@ -276,6 +276,12 @@ export class JiraSite {
     return ids.map((r) => this.user(r.account_id)).filter((u): u is User => u !== undefined);
   }
 
+  /**
+   * Whether the JSM request-type field is navigable (returned for `fields=*navigable`). A site can
+   * configure it otherwise; the issue read then lacks the request type and JSM's request names it.
+   */
+  requestTypeFieldNavigable = true;
+
   /** When each person last changed their profile (the personal-data API answers `updated` for older copies). */
   private readonly profileChanges = new Map<string, number>();
 
