@@ -105,13 +105,17 @@ function graphql(deps: StargateDeps, body: string | undefined): Response {
 function reportAccounts(deps: StargateDeps, body: string | undefined): Response {
   const req = parse(ReportAccountsBody, body);
   if (req instanceof Response) return req;
-  const closed = req.accounts.filter((a) => {
+  // `closed` for a closed account; `updated` when the profile changed after the app's copy was
+  // read (mirror/user-privacy-guidelines/index.md, "Personal data reporting API reference").
+  const actions = req.accounts.flatMap((a) => {
     const u = deps.site.user(a.accountId);
-    return !u || !u.active;
+    if (!u || !u.active) return [{ accountId: a.accountId, status: 'closed' }];
+    const changed = deps.site.profileChangedAt(a.accountId);
+    return changed !== undefined && changed > Date.parse(a.updatedAt)
+      ? [{ accountId: a.accountId, status: 'updated' }]
+      : [];
   });
-  return closed.length === 0
-    ? new Response(null, { status: 204 })
-    : json(200, { accounts: closed.map((a) => ({ accountId: a.accountId, status: 'closed' })) });
+  return actions.length === 0 ? new Response(null, { status: 204 }) : json(200, { accounts: actions });
 }
 
 /** Answers one request to the `stargate` remote (faults are injected by the wire router first). */

@@ -276,6 +276,26 @@ export class JiraSite {
     return ids.map((r) => this.user(r.account_id)).filter((u): u is User => u !== undefined);
   }
 
+  /**
+   * Whether the JSM request-type field is navigable (returned for `fields=*navigable`). A site can
+   * configure it otherwise; the issue read then lacks the request type and JSM's request names it.
+   */
+  requestTypeFieldNavigable = true;
+
+  /** When each person last changed their profile (the personal-data API answers `updated` for older copies). */
+  private readonly profileChanges = new Map<string, number>();
+
+  /** The person changes their profile language, as in Jira's profile settings. */
+  changeLocale(accountId: string, locale: string): void {
+    this.db.prepare('UPDATE user_locales SET locale = ? WHERE account_id = ?').run(locale, accountId);
+    this.profileChanges.set(accountId, this.clock.now());
+  }
+
+  /** When the person last changed their profile here; undefined when never. */
+  profileChangedAt(accountId: string): number | undefined {
+    return this.profileChanges.get(accountId);
+  }
+
   /** Closes an account (GDPR): the personal-data API then reports it as closed. */
   closeAccount(accountId: string): void {
     this.db.prepare('UPDATE users SET active = 0 WHERE account_id = ?').run(accountId);
@@ -576,7 +596,16 @@ export class JiraSite {
     return issue;
   }
 
-  transition(idOrKey: string, statusIdOrName: string, actor: Actor): Issue {
+  /**
+   * Moves the issue to a status. `keepResolution`: a workflow whose transition out of done has no
+   * post function clearing the resolution (Jira keeps it then), so the changelog names no resolution.
+   */
+  transition(
+    idOrKey: string,
+    statusIdOrName: string,
+    actor: Actor,
+    options: { readonly keepResolution?: boolean } = {},
+  ): Issue {
     const issue = this.requireIssue(idOrKey);
     const to = this.status(statusIdOrName);
     if (!to)
@@ -611,7 +640,7 @@ export class JiraSite {
         to: resolution === 'Done' ? '10000' : '10001',
         toString: resolution,
       });
-    } else if (to.category !== 'done' && from.category === 'done') {
+    } else if (to.category !== 'done' && from.category === 'done' && options.keepResolution !== true) {
       items.push({
         field: 'resolution',
         fieldtype: 'jira',

@@ -204,6 +204,14 @@ export interface TicketStore {
 /** Asks: written with their ticket (`TicketStore.commit`), read and scanned here. */
 export interface AskStore {
   getAsk(askId: string): Promise<StoredAsk | null>;
+  /**
+   * The ask and the cached profile language of an account, in one storage call: a survey comment
+   * needs both, and the language must not cost the event a round trip of its own.
+   */
+  getAskWithLocale(
+    askId: string,
+    accountId: string,
+  ): Promise<{ readonly stored: StoredAsk | null; readonly cached: CachedLocale | null }>;
   /** An ask alone, checked on `expectedRev` (erasure). */
   putAsk(ask: Ask, expectedRev: number, usedNonces?: readonly string[]): Promise<void>;
   /** The requester's most recent ask on any ticket (per-requester cooldown). */
@@ -273,7 +281,23 @@ export interface AccountStore {
     cursor: string | null,
   ): Promise<Page<{ readonly accountId: string; readonly updatedAt: EpochMs }>>;
   markAccountsReported(accountIds: readonly string[], at: EpochMs): Promise<void>;
+  /** Erases everything stored about the account: its row and its cached profile language. */
   forgetAccount(accountId: string): Promise<void>;
+  /** The profile language cached for the account (see src/app/surveys/requester-locale.ts); null when none. */
+  cachedLocale(accountId: string): Promise<CachedLocale | null>;
+  /**
+   * Caches the profile language read from Jira at `at`. Only for a requester: their account row,
+   * which the personal-data report walks, was written with their ticket.
+   */
+  rememberLocale(accountId: string, locale: string | null, at: EpochMs): Promise<void>;
+  /** Drops the cached profile language (Atlassian reported the profile updated): the next use reads it again. */
+  forgetLocale(accountId: string): Promise<void>;
+}
+
+/** A person's Jira profile language as read at `at` (`locale` null: hidden by their privacy setting). */
+export interface CachedLocale {
+  readonly locale: string | null;
+  readonly at: EpochMs;
 }
 
 /** The issue fields the app needs when it has no event payload (manual ask, recompute). */
@@ -347,14 +371,22 @@ export interface JiraDirectory {
   projectName(projectId: string): Promise<string | null>;
   /** Display names by account id; unknown or closed accounts are simply absent. */
   displayNames(accountIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
-  /** A person's profile language as Jira states it (`de_DE`); null when hidden (privacy setting) or unknown. */
-  userLocale(accountId: string): Promise<string | null>;
+  /**
+   * A person's profile language as Jira states it (`de_DE`); null when hidden (privacy setting),
+   * undefined when Jira knows no such account (closed, erased).
+   */
+  userLocale(accountId: string): Promise<string | null | undefined>;
 }
 
 /** Jira as the calling user (asUser): what the caller may see. Never trusts a payload's identity. */
 export interface CallerJira {
   canBrowseIssue(issueIdOrKey: string): Promise<boolean>;
   canBrowseProject(projectIdOrKey: string): Promise<boolean>;
+  /**
+   * The service projects the caller may browse, by name, at most `CALLER_PROJECTS_MAX`; `total`
+   * counts them all. Jira filters them by the caller's permission, in one round trip per ≤ 100.
+   */
+  browsableServiceProjects(): Promise<{ readonly projects: ScopeOptions['projects']; readonly total: number }>;
   isJiraAdmin(): Promise<boolean>;
   /**
    * The portal request as the customer sees it; null when they may not see it. The portal's

@@ -11,8 +11,15 @@ import { portalAskView } from './presenters/portal-ask-view';
 import type { ResolverDeps } from './resolver-deps';
 
 /** The words of the portal page's locale when it sends one, else of the requester's profile language. */
-async function wordingIn(ports: AppPorts, accountId: string, hint: string | undefined): Promise<Translator> {
-  return ports.messages.forLocale(hint !== undefined ? negotiateLocale(hint) : await requesterLocale(ports, accountId));
+async function wordingIn(
+  ports: AppPorts,
+  accountId: string,
+  hint: string | undefined,
+  remember = true,
+): Promise<Translator> {
+  return ports.messages.forLocale(
+    hint !== undefined ? negotiateLocale(hint) : await requesterLocale(ports, accountId, [], undefined, remember),
+  );
 }
 
 export function portalDefinitions(deps: ResolverDeps): DefinedResolver[] {
@@ -25,14 +32,19 @@ export function portalDefinitions(deps: ResolverDeps): DefinedResolver[] {
     }),
     defineResolver(portalResolvers.answerAsk, async (p, ctx) => {
       const ports = deps.ports();
-      const { answered, delivery } = await answerAsk(ports, deps.caller(), ctx.accountId, requireIssue(ctx), p.askId, {
-        score: p.score,
-        reasons: p.reasons,
-        comment: p.comment,
-        lostTimeChoiceId: p.lostTimeChoiceId,
-      });
+      // The caller's own words are looked up beside the answer, not after it: no round trip more.
+      const [{ answered, delivery }, words] = await Promise.all([
+        answerAsk(ports, deps.caller(), ctx.accountId, requireIssue(ctx), p.askId, {
+          score: p.score,
+          reasons: p.reasons,
+          comment: p.comment,
+          lostTimeChoiceId: p.lostTimeChoiceId,
+        }),
+        // Not yet known to be the requester: the language is used, not cached (getMyAsk caches it).
+        wordingIn(ports, ctx.accountId, p.locale, false),
+      ]);
       await deliverTicketChange(ports, delivery);
-      return { ask: portalAskView(answered, await wordingIn(ports, ctx.accountId, p.locale)) };
+      return { ask: portalAskView(answered, words) };
     }),
   ];
 }

@@ -38,7 +38,7 @@ export function projectDefinitions(deps: ResolverDeps): DefinedResolver[] {
       return { projectId: r.projectId, projectName, window: p.window, scorecards };
     }),
     // The gadget editor's picker: service projects the caller may browse, by name.
-    defineResolver(projectResolvers.getGadgetProjects, async () => gadgetProjects(deps.ports(), deps.caller())),
+    defineResolver(projectResolvers.getGadgetProjects, async () => gadgetProjects(deps.caller())),
     defineResolver(projectResolvers.getSeries, async (p, ctx) => {
       const cards = await value(withProject(ctx, p, (id) => buildScorecards(deps.ports(), id, p.window)));
       const card = cards.find((c) => c.xlaId === p.xlaId);

@@ -110,6 +110,11 @@ const PriorityOptionSchema = z.object({ id: z.string(), name: z.string() });
 const UserNameSchema = z.object({ accountId: z.string(), displayName: z.string().optional() });
 const UserLocaleSchema = z.object({ locale: z.string().max(35).nullable().optional() });
 
+/** Projects a caller lists: Jira's largest page (project search `maxResults` ≤ 100), and pages read at most. */
+const CALLER_PAGE = 100;
+const CALLER_MAX_PAGES = 5;
+const CallerProjectPageSchema = z.object({ values: z.array(ProjectOptionSchema), total: z.number().int().min(0) });
+
 /** Page size and page count of the scope lists: 500 of each is more than any picker should show, and bounded in time. */
 const LIST_PAGE = 50;
 const LIST_MAX_PAGES = 10;
@@ -169,9 +174,24 @@ async function issueSnapshot(idOrKey: string): Promise<IssueSnapshot | null> {
   };
 }
 
+/**
+ * Every page of the site's JSM request types (one loop for the scope pickers and the names).
+ * https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-requesttype/#api-rest-servicedeskapi-requesttype-get
+ */
+function requestTypePages(): Promise<Array<z.output<typeof RequestTypeOptionSchema>>> {
+  return allPages(
+    (start) =>
+      api.asApp().requestJira(route`/rest/servicedeskapi/requesttype?start=${start}&limit=${LIST_PAGE}`, {
+        method: 'GET',
+        headers: READ,
+      }),
+    deskPage(RequestTypeOptionSchema),
+    'request types',
+  );
+}
+
 async function listRequestTypes(): Promise<ScopeOptions['requestTypes']> {
   // Request types name their service desk, not their project: the desks say which project each is.
-  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-requesttype/#api-rest-servicedeskapi-requesttype-get
   const [desks, types] = await Promise.all([
     allPages(
       (start) =>
@@ -182,15 +202,7 @@ async function listRequestTypes(): Promise<ScopeOptions['requestTypes']> {
       deskPage(ServiceDeskSchema),
       'service desks',
     ),
-    allPages(
-      (start) =>
-        api.asApp().requestJira(route`/rest/servicedeskapi/requesttype?start=${start}&limit=${LIST_PAGE}`, {
-          method: 'GET',
-          headers: READ,
-        }),
-      deskPage(RequestTypeOptionSchema),
-      'request types',
-    ),
+    requestTypePages(),
   ]);
   const projectOf = new Map(desks.map((d) => [d.id, d.projectId]));
   return types.flatMap((t) => {
@@ -201,17 +213,7 @@ async function listRequestTypes(): Promise<ScopeOptions['requestTypes']> {
 
 async function listRequestTypeNames(): Promise<ReadonlyArray<{ id: string; name: string }>> {
   // The request types alone: a name needs no service desk.
-  // https://developer.atlassian.com/cloud/jira/service-desk/rest/api-group-requesttype/#api-rest-servicedeskapi-requesttype-get
-  const types = await allPages(
-    (start) =>
-      api.asApp().requestJira(route`/rest/servicedeskapi/requesttype?start=${start}&limit=${LIST_PAGE}`, {
-        method: 'GET',
-        headers: READ,
-      }),
-    deskPage(RequestTypeOptionSchema),
-    'request types',
-  );
-  return types.map((t) => ({ id: t.id, name: t.name }));
+  return (await requestTypePages()).map((t) => ({ id: t.id, name: t.name }));
 }
 
 async function projectName(projectId: string): Promise<string | null> {
@@ -446,7 +448,7 @@ const userLocale: JiraClient['userLocale'] = async (accountId) => {
   const res = await checked(
     api.asApp().requestJira(route`/rest/api/3/user?accountId=${accountId}`, { method: 'GET', headers: READ }),
   );
-  if (res.status === 404) return null;
+  if (res.status === 404) return undefined;
   expectOk(res, 'user');
   return (await parse(res, UserLocaleSchema, 'user')).locale ?? null;
 };
@@ -534,6 +536,31 @@ export function createCallerJira(): CallerJira {
         ),
         'BROWSE_PROJECTS',
       ),
+    async browsableServiceProjects() {
+      // As the caller, `action=browse` returns only the projects they have Browse Projects in, so
+      // no permission check per project is needed. The first page tells the total; the rest are
+      // read together: two round trips at any project count.
+      // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-search-get
+      const pageAt = async (startAt: number) => {
+        const res = await checked(
+          api
+            .asUser()
+            .requestJira(
+              route`/rest/api/3/project/search?typeKey=service_desk&action=browse&orderBy=name&startAt=${startAt}&maxResults=${CALLER_PAGE}`,
+              { method: 'GET', headers: READ },
+            ),
+        );
+        expectOk(res, 'project search');
+        return parse(res, CallerProjectPageSchema, 'project search');
+      };
+      const first = await pageAt(0);
+      const pages = Math.min(CALLER_MAX_PAGES, Math.ceil(first.total / CALLER_PAGE));
+      const rest = await Promise.all(
+        Array.from({ length: Math.max(0, pages - 1) }, (_, i) => pageAt((i + 1) * CALLER_PAGE)),
+      );
+      const projects = [first, ...rest].flatMap((p) => p.values).map((p) => ({ id: p.id, key: p.key, name: p.name }));
+      return { projects, total: Math.max(first.total, projects.length) };
+    },
     isJiraAdmin: async () =>
       has(
         await checked(

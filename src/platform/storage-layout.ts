@@ -39,6 +39,14 @@ export const DOC_KEY = {
   scopeOptions: 'scope-options',
 } as const satisfies Record<string, string>;
 
+/**
+ * Plain KVS key of an account's cached profile language (`CachedLocaleV1`). Beside the `account`
+ * entity rather than in it: a new ticket's commit rewrites the account row blindly.
+ */
+export function localeKey(accountId: string): string {
+  return `locale:${accountId}`;
+}
+
 /** Secret storage key of the one-click signing keys. */
 export const SECRET_KEY = {
   signingKeys: 'one-click-signing-keys',

@@ -231,6 +231,10 @@ export type AuditEntity = Omit<z.infer<typeof AuditEntityV1>, 'record'> & { read
 export const AccountEntityV1 = z.object({ reportedAt: z.number().int(), updatedAt: z.number().int() });
 export type AccountEntity = z.infer<typeof AccountEntityV1>;
 
+/** An account's profile language as read from Jira, and when (plain key `localeKey`). */
+export const CachedLocaleV1 = z.object({ locale: z.string().max(35).nullable(), at: z.number().int() });
+export type CachedLocaleRow = z.infer<typeof CachedLocaleV1>;
+
 /** A small document read whole and written checked on `rev`; `body` is one of the documents above. */
 export const DocEntityV1 = z.object({ rev: z.number().int(), body: z.unknown() });
 export type DocEntity = z.infer<typeof DocEntityV1>;

@@ -3,6 +3,7 @@
 import api, { asApp, asUser, getAppContext, NeedsAuthenticationError, route, webTrigger } from '@forge/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningHost, startHost } from '../../local/index';
+import { createJiraClient } from '../../src/platform/jira-client';
 
 let h: RunningHost;
 let agent: string;
@@ -171,6 +172,28 @@ describe('runtime', () => {
     expect(a.value.invocationId).not.toBe(b.value.invocationId);
     expect(b.value.invocationRemainingTimeInMillis()).toBeLessThanOrEqual(5000);
     expect(String(a.value.appAri)).toBe('ari:cloud:ecosystem::app/5e7710a0-2b8c-4f5e-9a51-7c1d3e0f5a11');
+  });
+
+  it("reads the request type from JSM's request when the issue read lacks it (the app's Jira client)", async () => {
+    // Oracle: the site's own request type of the ticket; the `fields` parameter's "*navigable
+    // Returns navigable fields", on a site whose request-type field is not navigable.
+    const expected = h.site.raw.issue(key)?.requestTypeId;
+    expect(expected).toBeDefined();
+    const read = async () => {
+      const run = await h.host.runAs({}, () => createJiraClient().getIssue(key));
+      return { requestTypeId: run.value?.requestTypeId, routes: run.metrics.jira.byRoute };
+    };
+    try {
+      h.site.raw.requestTypeFieldNavigable = true;
+      expect(await read()).toEqual({ requestTypeId: expected, routes: { 'GET /rest/api/3/issue/{id}': 1 } });
+      h.site.raw.requestTypeFieldNavigable = false;
+      expect(await read()).toEqual({
+        requestTypeId: expected,
+        routes: { 'GET /rest/api/3/issue/{id}': 1, 'GET /rest/servicedeskapi/request/{id}': 1 },
+      });
+    } finally {
+      h.site.raw.requestTypeFieldNavigable = true;
+    }
   });
 
   it('counts Jira calls per invocation', async () => {

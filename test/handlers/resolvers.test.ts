@@ -18,6 +18,7 @@ function caller(overrides: Partial<CallerJira> = {}): CallerJira {
   return {
     canBrowseIssue: async () => true,
     canBrowseProject: async () => true,
+    browsableServiceProjects: async () => ({ projects: [], total: 0 }),
     isJiraAdmin: async () => true,
     visibleRequest: async () => ({ issueId: '10001', reporterId: 'customer-1' }),
     ...overrides,

@@ -243,7 +243,8 @@ describe('a ticket journey on the local host', () => {
 
   it('makes at most 2 Jira calls per event that posts no survey comment (issue 16), the created event included', () => {
     // Oracle: the host's metering of every `requestJira` an invocation sends (local/metrics.ts).
-    // The event that posts the survey comment also reads the requester's language: 3 calls, a known gap.
+    // The event that posts this requester's first survey comment also reads their language (3 calls,
+    // once a week per requester); cached, the next ones make 2 (requester-locale-cache.test.ts).
     const events = h.metrics.invocations({ kind: 'trigger' });
     const quiet = events.filter((m) => m.jira.byRoute['POST /rest/servicedeskapi/request/{id}/comment'] === undefined);
     expect(quiet.filter((m) => m.jira.calls > 2).map((m) => [m.cause, m.jira.byRoute])).toEqual([]);

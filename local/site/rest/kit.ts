@@ -203,6 +203,10 @@ function issueViews(site: JiraSite, { isAgentLike }: Access) {
   const issueJson = (issue: Issue, q: URLSearchParams, p: Principal): Record<string, unknown> => {
     const wanted = (q.get('fields') ?? '*all').split(',').map((f) => f.trim());
     const all = wanted.includes('*all') || wanted.includes('*navigable');
+    // `*navigable` returns the navigable fields only (the `fields` parameter of GET issue); a site
+    // whose request-type field is not navigable leaves it out unless asked by name or `*all`.
+    const hidden = (k: string): boolean =>
+      k === 'customfield_10010' && !site.requestTypeFieldNavigable && !wanted.includes('*all');
     const rt = site.requestType(issue.requestTypeId);
     const comments = site.comments(issue.id).filter((c) => c.public || isAgentLike(p));
     const fieldsAll: Record<string, unknown> = {
@@ -242,7 +246,7 @@ function issueViews(site: JiraSite, { isAgentLike }: Access) {
     const fields: Record<string, unknown> = {};
     // `-name` leaves a field out (the `fields` parameter of GET /rest/api/3/issue/{issueIdOrKey}).
     for (const [k, v] of Object.entries(fieldsAll))
-      if ((all || wanted.includes(k)) && !wanted.includes(`-${k}`)) fields[k] = v;
+      if (((all && !hidden(k)) || wanted.includes(k)) && !wanted.includes(`-${k}`)) fields[k] = v;
     const out: Record<string, unknown> = {
       id: issue.id,
       key: issue.key,

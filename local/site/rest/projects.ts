@@ -9,9 +9,12 @@ function getProjectSearch(k: Kit): Route {
     'GET',
     '/rest/api/3/project/search',
     ({ req, query }) => {
-      const values = (
-        req.principal.kind === 'app' ? site.projects() : site.browsableProjects(req.principal.accountId)
-      ).map((pr) => ({ ...site.projectRef(pr.id) }));
+      const listed = req.principal.kind === 'app' ? site.projects() : site.browsableProjects(req.principal.accountId);
+      // `orderBy=name` (the description's default is `key`); a user sees the projects they may
+      // browse, which for this site's permissions is also what `action=browse` asks for.
+      const ordered =
+        query.get('orderBy') === 'name' ? [...listed].sort((a, b) => a.name.localeCompare(b.name)) : listed;
+      const values = ordered.map((pr) => ({ ...site.projectRef(pr.id) }));
       const p = page(values, query, 50, 100);
       return {
         status: 200,

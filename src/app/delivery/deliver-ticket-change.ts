@@ -9,7 +9,7 @@
  * handler gives it) call `deliverTicketChange` with it.
  */
 import { isDone } from '../../domain/ticket';
-import type { AppPorts, ExperienceProperty, StoredConfig } from '../ports';
+import type { AppPorts, ExperienceProperty, StoredConfig, Versioned } from '../ports';
 import type { TicketRecord } from '../tickets/ticket-record';
 import { deliverOwedComments } from './deliver-owed-comments';
 
@@ -23,6 +23,13 @@ export interface TicketDelivery {
   readonly owed: readonly string[];
   /** Whether the request is resolved: a comment sent now asks about the outcome. */
   readonly resolved: boolean;
+  /** The ticket's requester, whose cached language is read beside the owed asks (one round trip). */
+  readonly requesterId?: string | null;
+  /**
+   * The ticket as this invocation just committed it: confirming a sent comment writes on top of it
+   * without reading it again (a conflict, when someone wrote meanwhile, falls back to reading).
+   */
+  readonly committed?: Versioned<TicketRecord>;
 }
 
 export type Deliver = (delivery: TicketDelivery | null) => Promise<number>;
@@ -33,7 +40,14 @@ export function deliveryOf(
   record: TicketRecord,
   property: ExperienceProperty | null,
 ): TicketDelivery {
-  return { config, ticketId: record.ticketId, property, owed: record.undelivered, resolved: isDone(record.experience) };
+  return {
+    config,
+    ticketId: record.ticketId,
+    property,
+    owed: record.undelivered,
+    resolved: isDone(record.experience),
+    requesterId: record.experience.reporterId,
+  };
 }
 
 /** Writes the property and sends the owed comments; returns how many comments were sent. */

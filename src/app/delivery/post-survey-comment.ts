@@ -1,7 +1,7 @@
 import type { Ask } from '../../domain/ask';
 import { scorePhrase } from '../../domain/survey/localized-question';
 import { wordQuestion } from '../../domain/survey/waypoint-wording';
-import type { AppPorts, StoredConfig } from '../ports';
+import type { AppPorts, CachedLocale, StoredConfig } from '../ports';
 import { planOf } from '../surveys/evaluate-plans';
 import { oneClickLinks } from '../surveys/one-click-links';
 import { requesterLocale } from '../surveys/requester-locale';
@@ -13,6 +13,7 @@ import { requesterLocale } from '../surveys/requester-locale';
  * delivery, a reminder).
  * @param resolved whether the request is resolved now
  * @param kind `reminder` for the one reminder a plan may send, with fresh links
+ * @param cached the requester's cached language when the caller read it already
  */
 export async function postSurveyComment(
   ports: AppPorts,
@@ -20,10 +21,11 @@ export async function postSurveyComment(
   ask: Ask,
   resolved: boolean,
   kind: 'first' | 'reminder' = 'first',
+  cached?: CachedLocale | null,
 ): Promise<void> {
   const plan = planOf(config, ask);
   if (plan === undefined || !plan.delivery.publicComment) return;
-  const locale = await requesterLocale(ports, ask.requesterId);
+  const locale = await requesterLocale(ports, ask.requesterId, [], cached);
   const [links, messages] = await Promise.all([oneClickLinks(ports, ask), ports.messages.forLocale(locale)]);
   const question = wordQuestion(ask, resolved, messages).text;
   await ports.jira.addPublicComment(

@@ -5,6 +5,7 @@
 import type { Ask } from '../../domain/ask';
 import { normaliseEvent, requestTypeIdOf, type JiraEventPayload } from '../../domain/events';
 import type { LifecycleEvent } from '../../domain/lifecycle-event';
+import type { StatusCategory } from '../../domain/waypoint';
 import {
   applyEvent,
   applySlaState,
@@ -54,6 +55,8 @@ export type IssueEventOutcome =
   | {
       readonly kind: 'applied';
       readonly saved: TicketRecord;
+      /** The revision `saved` was committed at (the checked write moves it by one). */
+      readonly savedRev: number;
       readonly property: ExperienceProperty;
       readonly writeProperty: boolean;
       readonly newAsks: readonly Ask[];
@@ -72,6 +75,19 @@ function commentAuthor(payload: JiraEventPayload): string | null {
 
 function resolves(event: LifecycleEvent): boolean {
   return event.type === 'resolved' || (event.type === 'status-changed' && event.to.category === 'done');
+}
+
+/**
+ * The categories of the statuses this ticket has been in, as the record keeps them. A changelog
+ * names the status left but not its category; the payload gives only the current one's. Without
+ * this, leaving a done status in a workflow that keeps the resolution would not count as a reopen.
+ */
+function knownCategories(known: TicketRecord | undefined): (statusId: string) => StatusCategory | null {
+  const byId = new Map<string, StatusCategory>();
+  for (const entry of known?.experience.statusTimeline ?? []) byId.set(entry.status.id, entry.status.category);
+  const latest = known?.experience.status;
+  if (latest != null) byId.set(latest.id, latest.category);
+  return (statusId) => byId.get(statusId) ?? null;
 }
 
 /** The state before the very first event of a ticket: nothing has happened yet. */
@@ -188,7 +204,12 @@ export async function applyIssueEvent(
   const reporterId = payload.issue.fields.reporter?.accountId ?? known?.experience.reporterId ?? null;
   const participantIds = await participantsFor(ports, input, reporterId);
   const roles = { reporterId, participantIds };
-  const events = normaliseEvent(payload, { roles, toText: deps.toText, receivedAt: input.receivedAt });
+  const events = normaliseEvent(payload, {
+    roles,
+    toText: deps.toText,
+    receivedAt: input.receivedAt,
+    statusCategoryOf: knownCategories(known),
+  });
   const fresh = freshEvents(events, known);
   if (fresh.length === 0) return { kind: 'duplicate', record: known ?? null, config };
 
@@ -226,6 +247,7 @@ export async function applyIssueEvent(
   return {
     kind: 'applied',
     saved,
+    savedRev: (before?.rev ?? 0) + 1,
     property,
     writeProperty: !sameProperty(known?.property ?? null, property),
     newAsks: folded.asks.filter((a) => a.status === 'pending'),

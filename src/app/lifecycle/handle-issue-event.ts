@@ -61,6 +61,7 @@ export async function handleIssueEvent(
               property,
               owed: stored.undelivered,
               resolved: isDone(stored.experience),
+              requesterId: stored.experience.reporterId,
             },
     };
   }
@@ -76,6 +77,8 @@ export async function handleIssueEvent(
       property: outcome.writeProperty ? outcome.property : null,
       owed: outcome.saved.undelivered,
       resolved: isDone(outcome.saved.experience),
+      requesterId: outcome.saved.experience.reporterId,
+      committed: { value: outcome.saved, rev: outcome.savedRev },
     },
   };
 }

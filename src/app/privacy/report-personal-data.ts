@@ -1,7 +1,7 @@
 /**
  * The weekly personal-data job: report every stored account id to Atlassian and erase what the
  * app holds about closed accounts (their asks' answers and free text are anonymised; tickets keep
- * counts, which hold no personal data).
+ * counts, which hold no personal data) and drop the cached profile language of updated ones.
  * https://developer.atlassian.com/platform/forge/runtime-reference/privacy-api/
  */
 import type { AppPorts } from '../ports';
@@ -34,6 +34,9 @@ export async function reportPersonalData(ports: AppPorts): Promise<{ reported: n
       await eraseAccount(ports, accountId);
       erased += 1;
     }
+    // `updated`: the app's copy of the profile is stale and may be read again. The cached
+    // language is the only profile data kept: dropped, it is read anew at its next use.
+    for (const u of updates) if (u.status === 'updated') await ports.accounts.forgetLocale(u.accountId);
     await ports.accounts.markAccountsReported(
       fresh.map((a) => a.accountId).filter((id) => !closed.includes(id)),
       ports.clock.now(),

@@ -1,37 +1,17 @@
 /**
- * The dashboard gadget names its project and lets its editor pick one by name. The site's service
- * projects come from the cached list the admin's scope pickers use (one storage read while fresh);
- * the editor offers only those the caller may browse, asked of Jira as the caller.
+ * The dashboard gadget names its project and lets its editor pick one by name: the editor offers
+ * the service projects the caller may browse, as Jira lists them for the caller; the title's name
+ * comes from the scope-options cache when fresh.
  */
-import { fetchScopeOptions, scopeOptionsCache } from '../configuration/list-scope-options';
+import { scopeOptionsCache } from '../configuration/list-scope-options';
 import type { AppPorts, CallerJira, ScopeOptions } from '../ports';
-
-/** The editor checks at most this many projects (each one asUser call), a few at a time. */
-export const GADGET_PROJECTS_CHECKED = 60;
-const CHECKS_AT_ONCE = 10;
 
 type Project = ScopeOptions['projects'][number];
 
-export async function gadgetProjects(
-  ports: AppPorts,
-  caller: CallerJira,
-): Promise<{ projects: Project[]; truncated: boolean }> {
-  const { options, cached } = await fetchScopeOptions(ports);
-  const all = options.projects;
-  const checked = all.slice(0, GADGET_PROJECTS_CHECKED);
-  // The permission checks overlap the cache write: one round trip less.
-  const [projects] = await Promise.all([browsable(caller, checked), cached]);
-  return { projects, truncated: all.length > checked.length };
-}
-
-async function browsable(caller: CallerJira, checked: readonly Project[]): Promise<Project[]> {
-  const projects: Project[] = [];
-  for (let i = 0; i < checked.length; i += CHECKS_AT_ONCE) {
-    const batch = checked.slice(i, i + CHECKS_AT_ONCE);
-    const allowed = await Promise.all(batch.map((p) => caller.canBrowseProject(p.id)));
-    projects.push(...batch.filter((_, j) => allowed[j] === true));
-  }
-  return projects;
+/** The service projects the caller may browse, as Jira lists them for the caller (2 round trips at any count). */
+export async function gadgetProjects(caller: CallerJira): Promise<{ projects: Project[]; truncated: boolean }> {
+  const { projects, total } = await caller.browsableServiceProjects();
+  return { projects: [...projects], truncated: total > projects.length };
 }
 
 /**

@@ -25,7 +25,7 @@ export interface NormaliseContext {
   /** ADF → plain text (the sentiment module's `adfToText`). */
   readonly toText: (adf: unknown) => string;
   /**
-   * Category of a status id (from a cached `GET /rest/api/3/status`). A changelog item names the
+   * Category of a status id (the ticket record's statuses, src/app/lifecycle/apply-issue-event.ts). A changelog item names the
    * statuses but not their categories; without this we fall back on the payload's current status
    * and the resolution field, which misses a reopen in a workflow that keeps the resolution.
    */

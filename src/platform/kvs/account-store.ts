@@ -2,8 +2,8 @@
 import { kvs, Sort } from '@forge/kvs';
 import type { AccountStore } from '../../app/ports';
 import { kvsCall } from '../kvs-errors';
-import { ENTITY, INDEX } from '../storage-layout';
-import { AccountEntityV1, type AccountEntity } from '../stored-shapes';
+import { ENTITY, INDEX, localeKey } from '../storage-layout';
+import { AccountEntityV1, CachedLocaleV1, type AccountEntity, type CachedLocaleRow } from '../stored-shapes';
 import { PAGE, parseStored } from './kvs-rows';
 
 /** KVS batches take at most 25 keys. */
@@ -43,7 +43,22 @@ export function createAccountStore(): AccountStore {
     },
 
     async forgetAccount(accountId) {
-      await kvsCall(accountId, () => kvs.entity<AccountEntity>(ENTITY.account).delete(accountId));
+      await kvsCall(accountId, () =>
+        kvs.batchDelete([{ key: accountId, entityName: ENTITY.account }, { key: localeKey(accountId) }]),
+      );
+    },
+
+    async cachedLocale(accountId) {
+      const row = await kvsCall(accountId, () => kvs.get<CachedLocaleRow>(localeKey(accountId)));
+      return row === undefined ? null : parseStored(CachedLocaleV1, row, 'cached locale');
+    },
+
+    async rememberLocale(accountId, locale, at) {
+      await kvsCall(accountId, () => kvs.set<CachedLocaleRow>(localeKey(accountId), { locale, at }));
+    },
+
+    async forgetLocale(accountId) {
+      await kvsCall(accountId, () => kvs.delete(localeKey(accountId)));
     },
   };
 }

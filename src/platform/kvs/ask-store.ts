@@ -3,13 +3,31 @@ import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import type { AskStore, StoredAsk } from '../../app/ports';
 import { kvsCall } from '../kvs-errors';
 import { writeChecked } from '../kvs-transaction';
-import { ENTITY, INDEX } from '../storage-layout';
-import { AskEntityV1, type AskEntity } from '../stored-shapes';
+import { ENTITY, INDEX, localeKey } from '../storage-layout';
+import { AskEntityV1, CachedLocaleV1, type AskEntity } from '../stored-shapes';
 import { askEntity } from './entity-rows';
 import { PAGE, parseStored, revCondition, storedValue } from './kvs-rows';
 
 const asks = () => kvs.entity<AskEntity>(ENTITY.ask);
 const entityOf = (value: unknown) => parseStored(AskEntityV1, value, 'ask');
+
+/** The ask and an account's cached language in one batch get: an entity row and a plain key together. */
+const getAskWithLocale: AskStore['getAskWithLocale'] = async (askId, accountId) => {
+  // One batch get: an entity row and a plain key together (mirror/storage-reference/kvs).
+  const got = await kvsCall(askId, () =>
+    kvs.batchGet<unknown>([{ key: askId, entityName: ENTITY.ask }, { key: localeKey(accountId) }]),
+  );
+  const rowOf = (entity: boolean) =>
+    got.successfulKeys.find((r) => (r.entityName !== undefined) === entity && storedValue(r.value) !== undefined);
+  const askRow = rowOf(true);
+  const localeRow = rowOf(false);
+  const entity = askRow === undefined ? null : entityOf(askRow.value);
+  return {
+    stored: entity === null ? null : { ask: entity.record, usedNonces: entity.usedNonces, rev: entity.rev },
+    // A cached language that does not parse is no cache: the language is read from Jira again.
+    cached: (localeRow === undefined ? null : CachedLocaleV1.safeParse(localeRow.value).data) ?? null,
+  };
+};
 
 export function createAskStore(): AskStore {
   return {
@@ -19,6 +37,8 @@ export function createAskStore(): AskStore {
       const entity = entityOf(raw);
       return { ask: entity.record, usedNonces: entity.usedNonces, rev: entity.rev };
     },
+
+    getAskWithLocale,
 
     async putAsk(ask, expectedRev, usedNonces = []) {
       await writeChecked(ask.id, [{ entity: ENTITY.ask, key: ask.id, expectedRev }], (newKeys) =>

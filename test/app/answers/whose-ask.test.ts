@@ -16,6 +16,7 @@ import { fakeWorld, type FakeWorld } from '../fakes/ports';
 const portalCustomer: CallerJira = {
   canBrowseIssue: async () => true,
   canBrowseProject: async () => true,
+  browsableServiceProjects: async () => ({ projects: [], total: 0 }),
   isJiraAdmin: async () => false,
   visibleRequest: async () => ({ issueId: '10001', reporterId: 'customer-1' }),
 };

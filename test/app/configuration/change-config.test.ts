@@ -12,6 +12,7 @@ import { fakeWorld } from '../fakes/ports';
 const anAdmin: CallerJira = {
   canBrowseIssue: async () => true,
   canBrowseProject: async () => true,
+  browsableServiceProjects: async () => ({ projects: [], total: 0 }),
   isJiraAdmin: async () => true,
   visibleRequest: async () => null,
 };

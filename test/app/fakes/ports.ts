@@ -7,6 +7,7 @@ import type { Ask } from '../../../src/domain/ask';
 import { forgeTranslator } from '../../i18n/forge-translations';
 import { WriteConflict } from '../../../src/app/errors';
 import type {
+  CachedLocale,
   AppDocKey,
   AuditEntry,
   RecomputeState,
@@ -51,6 +52,8 @@ export interface FakeWorld {
   /** By storage key (src/platform/storage-layout.ts `rollupKey`), as KVS keys them. */
   readonly buckets: Map<string, Versioned<StoredBucket>>;
   readonly accounts: Map<string, { reportedAt: EpochMs; updatedAt: EpochMs }>;
+  /** Cached profile languages by account id (the `locale:` keys). */
+  readonly locales: Map<string, CachedLocale>;
   readonly projects: Set<string>;
   readonly docs: Map<AppDocKey, Versioned<unknown>>;
   readonly audit: AuditEntry[];
@@ -136,6 +139,7 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     asks,
     buckets,
     accounts: new Map(),
+    locales: new Map(),
     projects: new Set(),
     docs: new Map(),
     audit: [],
@@ -180,6 +184,10 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     },
     getTicket: async (id) => tickets.get(id) ?? null,
     getAsk: async (id) => asks.get(id) ?? null,
+    getAskWithLocale: async (id, accountId) => ({
+      stored: asks.get(id) ?? null,
+      cached: world.locales.get(accountId) ?? null,
+    }),
     lastAskOf: async (requesterId) =>
       [...asks.values()]
         .map((a) => a.ask)
@@ -357,6 +365,14 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     },
     forgetAccount: async (accountId) => {
       world.accounts.delete(accountId);
+      world.locales.delete(accountId);
+    },
+    cachedLocale: async (accountId) => world.locales.get(accountId) ?? null,
+    rememberLocale: async (accountId, locale, at) => {
+      world.locales.set(accountId, { locale, at });
+    },
+    forgetLocale: async (accountId) => {
+      world.locales.delete(accountId);
     },
     asksOf: async (requesterId, cursor) =>
       indexPage(
