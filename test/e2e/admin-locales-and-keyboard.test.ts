@@ -215,7 +215,7 @@ describe('the admin editors by keyboard alone', () => {
     await page.keyboard.press('Enter');
     await frame.getByRole('cell', { name: 'How is it going so far?' }).waitFor();
     const saved = (await config()).plans.find((p) => p.id === 'mid-flight');
-    expect(saved?.translations?.['de-DE']?.reasonChips.negative).toEqual(['Langsam', 'Nicht behoben']);
+    expect(saved?.translations?.['de-DE']?.reasonChips).toEqual({ Slow: 'Langsam', 'Not-fixed': 'Nicht behoben' });
     expect(saved?.name).toBe(PLAN);
   });
 
