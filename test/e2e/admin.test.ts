@@ -102,7 +102,7 @@ describe('the configure page', () => {
       await f.getByRole('tab', { name: 'Survey plans' }).click();
       await f.getByRole('button', { name: `Edit ${PLAN_NAME}` }).click();
       await f.getByRole('radio', { name: 'Thumbs up, good' }).click();
-      await f.getByRole('button', { name: 'Fast' }).waitFor();
+      await f.getByRole('button', { name: 'Fast', exact: true }).waitFor();
     });
   });
 
