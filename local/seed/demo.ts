@@ -13,8 +13,8 @@ import {
   getWatermelon,
 } from '../../src/contracts/project.js';
 import type { ResolverContract } from '../../src/contracts/resolver.js';
-import { SCALES, scoreBand } from '../../src/domain/question.js';
-import type { SurveyPlanInput } from '../../src/domain/survey-plan.js';
+import { SCALES, scoreBand, type ScoreBand } from '../../src/domain/question.js';
+import { SCORE_BANDS, type SurveyPlanInput } from '../../src/domain/survey-plan.js';
 import type { XlaDefinitionInput } from '../../src/domain/xla.js';
 import { withBulkWrites } from '../db.js';
 import { prng } from '../faults.js';
@@ -81,6 +81,64 @@ const MID_FLIGHT_XLA: XlaDefinitionInput = {
   csatSource: { waypoints: [], midFlightOnly: true },
 };
 
+/** One reason chip of the demo: its id and its words in English, German and Japanese. */
+type DemoChip = readonly [id: string, en: string, de: string, ja: string];
+
+/** A plan's chips per band, with the German and Japanese wording keyed by chip id. */
+function demoChips(bands: Readonly<Record<ScoreBand, readonly DemoChip[]>>) {
+  const all = SCORE_BANDS.flatMap((b) => bands[b]);
+  const wording = (at: 2 | 3) => Object.fromEntries(all.map((c) => [c[0], c[at]]));
+  return {
+    reasonChips: {
+      negative: bands.negative.map(([id, label]) => ({ id, label })),
+      neutral: bands.neutral.map(([id, label]) => ({ id, label })),
+      positive: bands.positive.map(([id, label]) => ({ id, label })),
+    },
+    'de-DE': wording(2),
+    'ja-JP': wording(3),
+  };
+}
+
+const WAITING_CHIPS = demoChips({
+  negative: [
+    ['slow-replies', 'Slow replies', 'Langsame Antworten', '返信が遅い'],
+    ['asked-twice', 'Asked for the same thing twice', 'Zweimal dasselbe gefragt', '同じことを二度聞かれた'],
+    ['unclear-next-steps', 'Unclear next steps', 'Unklare nächste Schritte', '次の手順がわからない'],
+  ],
+  neutral: [['fine-so-far', 'Fine so far', 'Bisher in Ordnung', '今のところ問題ない']],
+  positive: [
+    ['quick-replies', 'Quick replies', 'Schnelle Antworten', '返信が早い'],
+    ['clear-updates', 'Clear updates', 'Klare Updates', '状況がよくわかる'],
+    ['friendly', 'Friendly', 'Freundlich', '親切'],
+  ],
+});
+
+const PASSED_CHIPS = demoChips({
+  negative: [
+    ['passed-around', 'Passed around', 'Weitergereicht', 'たらい回し'],
+    ['repeated-myself', 'Had to repeat myself', 'Musste mich wiederholen', '同じ説明を繰り返した'],
+    ['nobody-owns-it', 'Nobody owns it', 'Niemand zuständig', '担当者がいない'],
+  ],
+  neutral: [],
+  positive: [['good-handover', 'Good handover', 'Gute Übergabe', '引き継ぎが良い']],
+});
+
+const RESOLUTION_CHIPS = demoChips({
+  negative: [
+    ['took-too-long', 'Took too long', 'Hat zu lange gedauert', '時間がかかりすぎた'],
+    ['not-fixed', 'Not fixed', 'Nicht behoben', '解決していない'],
+    ['closed-without-asking', 'Closed without asking me', 'Ohne Rückfrage geschlossen', '確認なしで閉じられた'],
+    ['poor-communication', 'Poor communication', 'Schlechte Kommunikation', '連絡が不十分'],
+  ],
+  neutral: [['ok-in-the-end', 'OK in the end', 'Am Ende in Ordnung', '最終的には問題ない']],
+  positive: [
+    ['fast', 'Fast', 'Schnell', '早い'],
+    ['fixed-first-time', 'Fixed first time', 'Beim ersten Mal behoben', '一度で解決'],
+    ['kept-me-informed', 'Kept me informed', 'Gut informiert', '状況を知らせてくれた'],
+    ['friendly', 'Friendly', 'Freundlich', '親切'],
+  ],
+});
+
 /** The survey plans an admin would save: mid-flight, after ping-pong, and at resolution. */
 export const DEMO_PLANS: SurveyPlanInput[] = [
   {
@@ -89,29 +147,17 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
     waypoint: { kind: 'status-changed', toStatuses: ['Waiting for customer'] },
     question: { kind: 'emoji5', text: 'How is this request going so far?' },
     followUps: {
-      reasonChips: {
-        negative: ['Slow replies', 'Asked for the same thing twice', 'Unclear next steps'],
-        neutral: ['Fine so far'],
-        positive: ['Quick replies', 'Clear updates', 'Friendly'],
-      },
+      reasonChips: WAITING_CHIPS.reasonChips,
       comment: { enabled: true, maxLength: 500 },
     },
     translations: {
       'de-DE': {
         text: 'Wie läuft Ihre Anfrage bisher?',
-        reasonChips: {
-          negative: ['Langsame Antworten', 'Zweimal dasselbe gefragt', 'Unklare nächste Schritte'],
-          neutral: ['Bisher in Ordnung'],
-          positive: ['Schnelle Antworten', 'Klare Updates', 'Freundlich'],
-        },
+        reasonChips: WAITING_CHIPS['de-DE'],
       },
       'ja-JP': {
         text: 'これまでのリクエストの対応はいかがですか？',
-        reasonChips: {
-          negative: ['返信が遅い', '同じことを二度聞かれた', '次の手順がわからない'],
-          neutral: ['今のところ問題ない'],
-          positive: ['返信が早い', '状況がよくわかる', '親切'],
-        },
+        reasonChips: WAITING_CHIPS['ja-JP'],
       },
       'fr-FR': { text: 'Comment se passe votre demande jusqu’ici ?' },
     },
@@ -130,27 +176,17 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
     waypoint: { kind: 'reassigned', fromNth: 2 },
     question: { kind: 'thumbs', text: 'Are we getting you to the right person?' },
     followUps: {
-      reasonChips: {
-        negative: ['Passed around', 'Had to repeat myself', 'Nobody owns it'],
-        neutral: [],
-        positive: ['Good handover'],
-      },
+      reasonChips: PASSED_CHIPS.reasonChips,
       comment: { enabled: true, maxLength: 500 },
     },
     translations: {
       'de-DE': {
         text: 'Sind Sie bei der richtigen Person gelandet?',
-        reasonChips: {
-          negative: ['Weitergereicht', 'Musste mich wiederholen', 'Niemand zuständig'],
-          positive: ['Gute Übergabe'],
-        },
+        reasonChips: PASSED_CHIPS['de-DE'],
       },
       'ja-JP': {
         text: '適切な担当者につながっていますか？',
-        reasonChips: {
-          negative: ['たらい回し', '同じ説明を繰り返した', '担当者がいない'],
-          positive: ['引き継ぎが良い'],
-        },
+        reasonChips: PASSED_CHIPS['ja-JP'],
       },
     },
     fatigue: {
@@ -168,11 +204,7 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
     waypoint: { kind: 'resolved' },
     question: { kind: 'csat5', text: 'How satisfied are you with how we handled this request?' },
     followUps: {
-      reasonChips: {
-        negative: ['Took too long', 'Not fixed', 'Closed without asking me', 'Poor communication'],
-        neutral: ['OK in the end'],
-        positive: ['Fast', 'Fixed first time', 'Kept me informed', 'Friendly'],
-      },
+      reasonChips: RESOLUTION_CHIPS.reasonChips,
       comment: { enabled: true, maxLength: 1000 },
       lostTime: {
         enabled: true,
@@ -188,19 +220,11 @@ export const DEMO_PLANS: SurveyPlanInput[] = [
     translations: {
       'de-DE': {
         text: 'Wie zufrieden sind Sie mit der Bearbeitung Ihrer Anfrage?',
-        reasonChips: {
-          negative: ['Hat zu lange gedauert', 'Nicht behoben', 'Ohne Rückfrage geschlossen', 'Schlechte Kommunikation'],
-          neutral: ['Am Ende in Ordnung'],
-          positive: ['Schnell', 'Beim ersten Mal behoben', 'Gut informiert', 'Freundlich'],
-        },
+        reasonChips: RESOLUTION_CHIPS['de-DE'],
       },
       'ja-JP': {
         text: 'このリクエストへの対応にどの程度満足していますか？',
-        reasonChips: {
-          negative: ['時間がかかりすぎた', '解決していない', '確認なしで閉じられた', '連絡が不十分'],
-          neutral: ['最終的には問題ない'],
-          positive: ['早い', '一度で解決', '状況を知らせてくれた', '親切'],
-        },
+        reasonChips: RESOLUTION_CHIPS['ja-JP'],
       },
       'es-ES': { text: '¿Qué tan satisfecho está con la gestión de su solicitud?' },
       'pt-BR': { text: 'Quão satisfeito você está com o atendimento da sua solicitação?' },
@@ -410,8 +434,8 @@ function composeAnswer(
     wantChips && chips.length > 0
       ? [
           ...new Set([
-            chips[Math.floor(u3 * chips.length)] ?? '',
-            ...(u4 < 0.35 ? [chips[Math.floor(u4 * 3 * chips.length) % chips.length] ?? ''] : []),
+            chips[Math.floor(u3 * chips.length)]?.id ?? '',
+            ...(u4 < 0.35 ? [chips[Math.floor(u4 * 3 * chips.length) % chips.length]?.id ?? ''] : []),
           ]),
         ].filter(Boolean)
       : [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { upgradeLegacyPlan } from '../domain/survey/chip-ids';
 import { SurveyPlanIdSchema, SurveyPlanSchema } from '../domain/survey-plan';
 import { XlaDefinitionSchema, XlaIdSchema } from '../domain/xla';
 import { resolverContract } from './resolver';
@@ -84,12 +85,19 @@ export const deletePlan = resolverContract(
   PlanSaved,
 );
 
+/**
+ * The file's format version: 2 since reason chips carry ids (translations keyed by chip id); files
+ * of version 1 (chips as English words, translated place by place) are read into version 2 with
+ * the same ids the stored plans got (src/domain/survey/chip-ids.ts), so nothing is re-worded.
+ */
+export const EXPORT_FORMAT_VERSION = 2;
+
 export const ExportedConfigSchema = z
   .object({
     format: z.literal('sentio-config'),
-    version: z.literal(1),
+    version: z.union([z.literal(1), z.literal(EXPORT_FORMAT_VERSION)]),
     xlas: z.array(XlaDefinitionSchema).max(50),
-    plans: z.array(SurveyPlanSchema).max(100),
+    plans: z.array(z.preprocess(upgradeLegacyPlan, SurveyPlanSchema)).max(100),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -201,8 +201,10 @@ export const VerbatimSchema = z
     text: z.string(),
     band: VerbatimBandSchema,
     score: AnswerRefSchema.nullable(),
-    /** The reason chips the requester picked with this answer (none for a comment). */
+    /** The reason chips the requester picked with this answer, in the viewer's words (none for a comment). */
     reasons: z.array(z.string()),
+    /** Those chips' ids, place by place. */
+    reasonIds: z.array(z.string()),
     requestTypeId: z.string().nullable(),
     requestTypeName: z.string().nullable(),
   })
@@ -210,7 +212,9 @@ export const VerbatimSchema = z
 export type Verbatim = z.infer<typeof VerbatimSchema>;
 
 /** How often one reason chip was picked, in the answers of a band. */
-export const ReasonCountSchema = z.object({ reason: z.string(), band: VerbatimBandSchema, count: Count }).strict();
+export const ReasonCountSchema = z
+  .object({ chipId: z.string(), reason: z.string(), band: VerbatimBandSchema, count: Count })
+  .strict();
 export type ReasonCount = z.infer<typeof ReasonCountSchema>;
 
 export const getVerbatims = resolverContract(
@@ -224,6 +228,8 @@ export const getVerbatims = resolverContract(
       /** From the previous page's `nextCursor`. */
       cursor: z.string().min(1).max(2000).optional(),
       limit: z.number().int().min(1).max(100).default(25),
+      /** The page's locale (`view.getContext().locale`), for the chips' words only; absent: English. */
+      locale: z.string().min(2).max(35).optional(),
     })
     .strict(),
   z

@@ -34,6 +34,7 @@ export const AnswerChannelSchema = z.enum(ANSWER_CHANNELS);
 export const AnswerSchema = z
   .object({
     score: z.number().int(),
+    /** The ids of the reason chips picked (answers stored before ids read through survey/chip-ids.ts). */
     reasons: z.array(z.string().max(40)).max(8),
     comment: z.string().max(2000).nullable(),
     lostTimeChoiceId: z.string().max(32).nullable(),

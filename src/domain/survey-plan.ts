@@ -4,36 +4,46 @@ import { QuestionKindSchema } from './question';
 import { ScopeSchema } from './scope';
 import { WaypointSchema } from './waypoint';
 
-const chip = z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters');
-const chips = z.array(chip).max(8, 'at most 8 chips');
+const chipLabel = z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters');
+
+/**
+ * A reason chip's identity: given when the admin adds the chip and kept through every reorder and
+ * rewording, so translations and recorded answers follow the chip, never its place in the list.
+ * Chips stored before ids existed get one derived from their band and English words
+ * (src/domain/survey/chip-ids.ts).
+ */
+export const ChipIdSchema = z
+  .string()
+  .min(1, 'is required')
+  .max(40, 'must be at most 40 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, dashes and underscores');
+export type ChipId = z.infer<typeof ChipIdSchema>;
+
+export const ReasonChipSchema = z.object({ id: ChipIdSchema, label: chipLabel }).strict();
+export type ReasonChip = z.infer<typeof ReasonChipSchema>;
+
+const chips = z.array(ReasonChipSchema).max(8, 'at most 8 chips');
 
 export const ReasonChipsSchema = z
   .object({ negative: chips.default([]), neutral: chips.default([]), positive: chips.default([]) })
   .strict();
 export type ReasonChips = z.infer<typeof ReasonChipsSchema>;
 
-// A translation may leave a chip blank: that chip shows in English.
+// A translation may leave a chip blank or out: that chip shows in English.
 const chipTranslation = z.string().trim().max(40, 'must be at most 40 characters');
-const chipTranslations = z.array(chipTranslation).max(8, 'at most 8 chips');
 
 /**
- * One locale's wording of the question and of the reason chips. Chips translate the English list
- * place by place, so an answer always records the English chip (one reason, one name, whatever
- * language it was picked in); anything blank or left out shows in English.
+ * One locale's wording of the question and of the reason chips. Chips are translated by chip id,
+ * so an answer always records the chip's id (one reason, whatever language it was picked in) and
+ * reordering or removing an English chip never moves a translation onto another chip; anything
+ * blank or left out shows in English.
  */
 export const SurveyTextTranslationSchema = z
   .object({
     text: z.string().trim().max(200, 'must be at most 200 characters').default(''),
     /** The question about the outcome in this locale; blank: Sentio's own in this locale. */
     outcomeText: z.string().trim().max(200, 'must be at most 200 characters').optional(),
-    reasonChips: z
-      .object({
-        negative: chipTranslations.default([]),
-        neutral: chipTranslations.default([]),
-        positive: chipTranslations.default([]),
-      })
-      .strict()
-      .default({ negative: [], neutral: [], positive: [] }),
+    reasonChips: z.record(ChipIdSchema, chipTranslation).default({}),
   })
   .strict();
 export type SurveyTextTranslation = z.infer<typeof SurveyTextTranslationSchema>;
@@ -42,26 +52,42 @@ export type SurveyTextTranslation = z.infer<typeof SurveyTextTranslationSchema>;
 export const SurveyTranslationsSchema = z.partialRecord(TranslatedLocaleSchema, SurveyTextTranslationSchema);
 export type SurveyTranslations = z.infer<typeof SurveyTranslationsSchema>;
 
-const BANDS = ['negative', 'neutral', 'positive'] as const;
+export const SCORE_BANDS = ['negative', 'neutral', 'positive'] as const;
 
-/** A translated chip list longer than the English one would name a reason nobody can record. */
-export function checkChipTranslations(
+/** Every chip of every band, in band order. */
+export function allChips(english: ReasonChips): ReasonChip[] {
+  return SCORE_BANDS.flatMap((band) => english[band]);
+}
+
+/**
+ * Chip ids are unique across a plan's bands (an answer names a chip by id alone), and a translation
+ * names only chips the plan has: one for a removed chip would be wording nobody can see.
+ */
+export function checkChipIds(
   english: ReasonChips,
   translations: SurveyTranslations,
   ctx: z.RefinementCtx,
-  at: ReadonlyArray<string | number>,
+  at: { readonly chips: ReadonlyArray<string | number>; readonly translations: ReadonlyArray<string | number> },
 ): void {
-  for (const locale of Object.keys(translations) as Array<keyof SurveyTranslations>) {
-    const t = translations[locale];
-    for (const band of BANDS) {
-      const n = english[band].length;
-      if (t !== undefined && t.reasonChips[band].length > n)
+  const ids = new Set<string>();
+  for (const band of SCORE_BANDS)
+    english[band].forEach((c, i) => {
+      if (ids.has(c.id))
         ctx.addIssue({
           code: 'custom',
-          path: [...at, locale, 'reasonChips', band],
-          message: `has more chips than the English list (${n})`,
+          path: [...at.chips, band, i, 'id'],
+          message: `"${c.id}" is used by another chip`,
         });
-    }
+      ids.add(c.id);
+    });
+  for (const locale of Object.keys(translations) as Array<keyof SurveyTranslations>) {
+    for (const id of Object.keys(translations[locale]?.reasonChips ?? {}))
+      if (!ids.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at.translations, locale, 'reasonChips', id],
+          message: `names chip "${id}", which this plan does not have`,
+        });
   }
 }
 
@@ -224,6 +250,11 @@ export const SurveyPlanSchema = z
     translations: SurveyTranslationsSchema.optional(),
   })
   .strict()
-  .superRefine((p, ctx) => checkChipTranslations(p.followUps.reasonChips, p.translations ?? {}, ctx, ['translations']));
+  .superRefine((p, ctx) =>
+    checkChipIds(p.followUps.reasonChips, p.translations ?? {}, ctx, {
+      chips: ['followUps', 'reasonChips'],
+      translations: ['translations'],
+    }),
+  );
 export type SurveyPlan = z.infer<typeof SurveyPlanSchema>;
 export type SurveyPlanInput = z.input<typeof SurveyPlanSchema>;

@@ -14,6 +14,7 @@ import { readViewableProject } from '../app/scorecards/viewable-project';
 import { watermelonByRequestType } from '../app/scorecards/watermelon-by-request-type';
 import { watermelonTickets } from '../app/scorecards/watermelon-tickets';
 import { projectResolvers } from '../contracts/project';
+import { negotiateLocale } from '../domain/i18n';
 import { defineResolver, type CallContext, type DefinedResolver } from './define-resolver';
 import type { ResolverDeps } from './resolver-deps';
 
@@ -55,7 +56,14 @@ export function projectDefinitions(deps: ResolverDeps): DefinedResolver[] {
       tickets: await value(withProject(ctx, p, (id) => projectAtRisk(deps.ports(), id, p.minRiskScore, p.limit))),
     })),
     defineResolver(projectResolvers.getVerbatims, async (p, ctx) =>
-      value(withProject(ctx, p, (id) => projectVerbatims(deps.ports(), id, p))),
+      value(
+        withProject(ctx, p, (id) =>
+          projectVerbatims(deps.ports(), id, {
+            ...p,
+            locale: p.locale === undefined ? undefined : negotiateLocale(p.locale),
+          }),
+        ),
+      ),
     ),
     defineResolver(projectResolvers.getResponseStats, async (p, ctx) =>
       value(withProject(ctx, p, (id) => projectResponseStats(deps.ports(), id, p.window))),

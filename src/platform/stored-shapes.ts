@@ -22,6 +22,7 @@ import { AskSchema, AskStatusSchema } from '../domain/ask';
 import { INDICATOR_IDS } from '../domain/indicator';
 import { ContributionSchema, RollupBucketSchema } from '../domain/rollup';
 import { PlanDecisionSummarySchema } from '../domain/survey/decision-summary';
+import { upgradeLegacyAsk, upgradeLegacyPlan } from '../domain/survey/chip-ids';
 import { SurveyPlanSchema } from '../domain/survey-plan';
 import { TicketExperienceSchema } from '../domain/ticket';
 import { WAYPOINT_KINDS } from '../domain/waypoint';
@@ -111,7 +112,9 @@ export const AuditEntryV1 = z.object({
 export const StoredConfigV1 = z.object({
   version: z.number().int(),
   xlas: z.array(XlaDefinitionSchema),
-  plans: z.array(SurveyPlanSchema),
+  // Plans stored before reason chips had ids read with ids derived from their words (chip-ids.ts);
+  // the next save writes them in today's shape. Reading twice is reading once.
+  plans: z.array(z.preprocess(upgradeLegacyPlan, SurveyPlanSchema)),
   rollups: z
     .object({
       active: z.string(),
@@ -207,7 +210,9 @@ export const AskEntityV1 = z.object({
   expiresAt: z.number().int(),
   dueAt: z.number().int(),
   rev: z.number().int(),
-  record: AskSchema,
+  // Asks stored before chips had ids: their question's chips get the plan's derived ids and their
+  // answer's words become those ids (chip-ids.ts), so counts and the portal agree with the plan.
+  record: z.preprocess(upgradeLegacyAsk, AskSchema),
   usedNonces: z.array(z.string()),
 });
 export type AskEntity = z.infer<typeof AskEntityV1>;

@@ -125,9 +125,12 @@ describe('stored XSS in every view', () => {
             question: { kind: 'csat5', text: `How is it? ${PAYLOADS[0]} ${PAYLOADS[2]}`.slice(0, 200) },
             followUps: {
               reasonChips: {
-                negative: [chip, PAYLOADS[1]],
-                neutral: [PAYLOADS[2]],
-                positive: [PAYLOADS[4].slice(0, 40)],
+                negative: [
+                  { id: 'xss-chip', label: chip },
+                  { id: 'xss-1', label: PAYLOADS[1] },
+                ],
+                neutral: [{ id: 'xss-2', label: PAYLOADS[2] }],
+                positive: [{ id: 'xss-4', label: PAYLOADS[4].slice(0, 40) }],
               },
             },
             fatigue: {
@@ -156,7 +159,8 @@ describe('stored XSS in every view', () => {
       e.h,
       MODULE.portal,
       'answerAsk',
-      { askId: view.ask?.askId, score: 1, reasons: [chip], comment: `Awful. ${P}` },
+      // Answers name chips by id; the payload is the chip's words, shown wherever the chip is.
+      { askId: view.ask?.askId, score: 1, reasons: ['xss-chip'], comment: `Awful. ${P}` },
       people.requester,
       { request: { key } },
     );

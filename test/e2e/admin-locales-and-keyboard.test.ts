@@ -10,6 +10,7 @@ import type { ConfigView } from '../../src/contracts';
 import { plan } from '../integration/support/config';
 import { callOk, type E2E, MODULE, openAs, screenshot, startE2E, stopE2E, type Theme } from './support/browser-host';
 import { axeSerious, focusedName, frameOf, paintHostColourBehind, tabTo } from './support/frame-checks';
+import { chips } from '../support/chips';
 
 let e: E2E;
 let admin = '';
@@ -35,8 +36,8 @@ beforeAll(async () => {
         {
           name: PLAN,
           question: { kind: 'emoji5', text: 'How is it going so far?' },
-          followUps: { reasonChips: { negative: ['Slow', 'Not fixed'], neutral: [], positive: ['Fast'] } },
-          translations: { 'de-DE': { text: 'Wie läuft es bisher?', reasonChips: { negative: ['Langsam'] } } },
+          followUps: { reasonChips: { negative: chips('Slow', 'Not fixed'), neutral: [], positive: chips('Fast') } },
+          translations: { 'de-DE': { text: 'Wie läuft es bisher?', reasonChips: { Slow: 'Langsam' } } },
         },
       ),
     },
@@ -214,7 +215,7 @@ describe('the admin editors by keyboard alone', () => {
     await page.keyboard.press('Enter');
     await frame.getByRole('cell', { name: 'How is it going so far?' }).waitFor();
     const saved = (await config()).plans.find((p) => p.id === 'mid-flight');
-    expect(saved?.translations?.['de-DE']?.reasonChips.negative).toEqual(['Langsam', 'Nicht behoben']);
+    expect(saved?.translations?.['de-DE']?.reasonChips).toEqual({ Slow: 'Langsam', 'Not-fixed': 'Nicht behoben' });
     expect(saved?.name).toBe(PLAN);
   });
 

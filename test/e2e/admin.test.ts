@@ -20,6 +20,7 @@ import {
   startE2E,
   stopE2E,
 } from './support/browser-host';
+import { chips } from '../support/chips';
 
 const PLAN_NAME = 'Mid-flight check';
 const QUESTION = 'How is it going with your request so far?';
@@ -47,7 +48,7 @@ beforeAll(async () => {
         {
           name: PLAN_NAME,
           question: { kind: 'emoji5', text: QUESTION },
-          followUps: { reasonChips: { negative: ['Slow'], neutral: [], positive: ['Fast'] } },
+          followUps: { reasonChips: { negative: chips('Slow'), neutral: [], positive: chips('Fast') } },
         },
       ),
     },
@@ -101,7 +102,7 @@ describe('the configure page', () => {
       await f.getByRole('tab', { name: 'Survey plans' }).click();
       await f.getByRole('button', { name: `Edit ${PLAN_NAME}` }).click();
       await f.getByRole('radio', { name: 'Thumbs up, good' }).click();
-      await f.getByRole('button', { name: 'Fast' }).waitFor();
+      await f.getByRole('button', { name: 'Fast', exact: true }).waitFor();
     });
   });
 

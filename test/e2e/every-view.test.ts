@@ -26,6 +26,7 @@ import {
   answerMyAsk,
 } from './support/browser-host';
 import { findInternalIds, type SiteIds } from './support/internal-ids';
+import { chips } from '../support/chips';
 
 const WIDTHS = [1440, 360] as const;
 const THEMES: readonly Theme[] = ['light', 'dark'];
@@ -274,7 +275,7 @@ beforeAll(async () => {
           name: 'When a software request is raised',
           scope: { projectIds: [], requestTypeIds: [software], priorities: [] },
           question: { kind: 'emoji5', text: 'How easy was it to ask for this?' },
-          followUps: { reasonChips: { negative: ['Slow'], neutral: [], positive: ['Easy'] } },
+          followUps: { reasonChips: { negative: chips('Slow'), neutral: [], positive: chips('Easy') } },
           fatigue: { cooldownHours: 0, maxAsksPerTicket: 3, expiryHours: 72 },
         },
       ),

@@ -19,6 +19,7 @@ import {
   type Theme,
 } from './support/browser-host';
 import { axeSerious, frameOf, paintHostColourBehind } from './support/frame-checks';
+import { chips } from '../support/chips';
 
 /** The view has drawn its content: `ready` is there, no loading state is left, and there are words to read. */
 async function settled(frame: Frame, ready: string): Promise<void> {
@@ -64,10 +65,10 @@ beforeAll(async () => {
         {
           question: { kind: 'csat5', text: 'How satisfied are you so far?' },
           delivery: { publicComment: true },
-          followUps: { reasonChips: { negative: ['Too slow'], neutral: [], positive: ['Friendly'] } },
+          followUps: { reasonChips: { negative: chips('Too slow'), neutral: [], positive: chips('Friendly') } },
           translations: {
-            'de-DE': { text: 'Wie zufrieden sind Sie bisher?', reasonChips: { negative: ['Zu langsam'] } },
-            'ja-JP': { text: 'これまでの対応に満足していますか？', reasonChips: { negative: ['遅い'] } },
+            'de-DE': { text: 'Wie zufrieden sind Sie bisher?', reasonChips: { 'Too-slow': 'Zu langsam' } },
+            'ja-JP': { text: 'これまでの対応に満足していますか？', reasonChips: { 'Too-slow': '遅い' } },
           },
         },
       ),

@@ -27,6 +27,7 @@ import {
   myAsk,
   answerMyAsk,
 } from './support/browser-host';
+import { chips } from '../support/chips';
 
 /** One plan per scale, each asking when a ticket of its request type is raised. */
 const SCALES: ReadonlyArray<{ kind: QuestionKind; requestType: string; project: string; question: string }> = [
@@ -98,7 +99,7 @@ beforeAll(async () => {
         scope: { projectIds: [], requestTypeIds: [rt(s.project, s.requestType)], priorities: [] },
         question: { kind: s.kind, text: s.question },
         followUps: {
-          reasonChips: { negative: ['Slow'], neutral: ['Fine'], positive: ['Fast'] },
+          reasonChips: { negative: chips('Slow'), neutral: chips('Fine'), positive: chips('Fast') },
           comment: { enabled: true, maxLength: 500 },
         },
         fatigue: { cooldownHours: 0, maxAsksPerTicket: 3, expiryHours: 72 },

@@ -20,6 +20,7 @@ import {
   stopE2E,
   myAsk,
 } from './support/browser-host';
+import { chips } from '../support/chips';
 
 const QUESTION = 'How is it going with your request so far?';
 const XLA_NAME = 'Mid-flight satisfaction';
@@ -64,7 +65,11 @@ beforeAll(async () => {
           name: 'Mid-flight check',
           question: { kind: 'emoji5', text: QUESTION },
           followUps: {
-            reasonChips: { negative: ['Slow'], neutral: ['Could be faster'], positive: ['Fast', 'Friendly'] },
+            reasonChips: {
+              negative: chips('Slow'),
+              neutral: chips('Could be faster'),
+              positive: chips('Fast', 'Friendly'),
+            },
           },
         },
       ),

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalAskView } from '../../src/contracts';
 import { plan } from './support/config';
 import { MODULE, startTestHost, stopTestHost, unwrap, type TestHost } from './support/host';
+import { chips } from '../support/chips';
 
 describe('the survey in the requester’s language, on the local host', () => {
   let h: TestHost;
@@ -31,11 +32,11 @@ describe('the survey in the requester’s language, on the local host', () => {
             { kind: 'created' },
             {
               delivery: { publicComment: true },
-              followUps: { reasonChips: { negative: ['Too slow'], neutral: [], positive: ['Friendly'] } },
+              followUps: { reasonChips: { negative: chips('Too slow'), neutral: [], positive: chips('Friendly') } },
               translations: {
                 'de-DE': {
                   text: 'Wie zufrieden sind Sie bisher?',
-                  reasonChips: { negative: ['Zu langsam'], positive: ['Freundlich'] },
+                  reasonChips: { 'Too-slow': 'Zu langsam', Friendly: 'Freundlich' },
                 },
               },
             },
@@ -65,7 +66,7 @@ describe('the survey in the requester’s language, on the local host', () => {
       text: 'Wie zufrieden sind Sie bisher?',
       stage: 'asked',
       reasonChips: {
-        negative: [{ value: 'Too slow', label: 'Zu langsam' }],
+        negative: [{ value: 'Too-slow', label: 'Zu langsam' }],
         neutral: [],
         positive: [{ value: 'Friendly', label: 'Freundlich' }],
       },
@@ -77,19 +78,19 @@ describe('the survey in the requester’s language, on the local host', () => {
     expect(unwrap(await portal({ locale: 'en-US' })).ask?.wording.text).toBe('How satisfied are you so far?');
   });
 
-  it('records the English chip for a reason picked in German', async () => {
+  it('records the chip id for a reason picked in German', async () => {
     const { ask } = unwrap(await portal());
     const answered = unwrap(
       await h.call<{ ask: PortalAskView }>(
         MODULE.portal,
         'answerAsk',
-        { askId: ask?.askId ?? '', score: 2, reasons: ['Too slow'], locale: 'de-DE' },
+        { askId: ask?.askId ?? '', score: 2, reasons: ['Too-slow'], locale: 'de-DE' },
         requester,
         { request: { key: issue.key } },
       ),
     );
     expect([answered.ask.answer?.reasons, answered.ask.wording.reasonChips.negative[0]?.label]).toEqual([
-      ['Too slow'],
+      ['Too-slow'],
       'Zu langsam',
     ]);
   });

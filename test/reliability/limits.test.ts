@@ -65,9 +65,9 @@ function largestPlan(i: number): SurveyPlanInput {
     question: { kind: 'csat5', text: wide(200) },
     followUps: {
       reasonChips: {
-        negative: Array.from({ length: 8 }, () => wide(40)),
-        neutral: Array.from({ length: 8 }, () => wide(40)),
-        positive: Array.from({ length: 8 }, () => wide(40)),
+        negative: Array.from({ length: 8 }, (_, i) => ({ id: `n${i}`.padEnd(40, 'x'), label: wide(40) })),
+        neutral: Array.from({ length: 8 }, (_, i) => ({ id: `u${i}`.padEnd(40, 'x'), label: wide(40) })),
+        positive: Array.from({ length: 8 }, (_, i) => ({ id: `p${i}`.padEnd(40, 'x'), label: wide(40) })),
       },
       comment: { enabled: true, maxLength: 2000 },
       lostTime: {

@@ -15,6 +15,7 @@ import { SurveyPlanSchema } from '@domain/survey-plan';
 import { defaultXla } from '@domain/xla';
 import { App } from '../../static/src/app/app';
 import { forgeTranslator } from '../i18n/forge-translations';
+import { chips } from '../support/chips';
 import { hostFor } from './support/fake-host';
 
 const plan = SurveyPlanSchema.parse({
@@ -22,8 +23,8 @@ const plan = SurveyPlanSchema.parse({
   name: 'Mid-flight check',
   waypoint: { kind: 'first-response' },
   question: { kind: 'emoji5', text: 'How is it going so far?' },
-  followUps: { reasonChips: { negative: ['Slow', 'Not fixed'], neutral: [], positive: ['Fast'] } },
-  translations: { 'de-DE': { text: '', reasonChips: { negative: ['Langsam'], neutral: [], positive: [] } } },
+  followUps: { reasonChips: { negative: chips('Slow', 'Not fixed'), neutral: [], positive: chips('Fast') } },
+  translations: { 'de-DE': { text: '', reasonChips: { Slow: 'Langsam' } } },
 });
 const config: ConfigView = { xlas: [defaultXla()], plans: [plan], version: 3 };
 
@@ -128,6 +129,84 @@ describe('the admin page in the admin’s language', () => {
   });
 });
 
+/** The English column's chips of one band (the German column has a group of the same name). */
+function englishChips(german: HTMLElement, band: string): HTMLElement {
+  const group = screen
+    .getAllByRole('group', { name: `Reason chips for a ${band} answer` })
+    .find((g) => !german.contains(g));
+  if (group === undefined) throw new Error(`no English ${band} chips`);
+  return group;
+}
+
+describe('reason chips keep their identity', () => {
+  // Oracle: the German wording the admin typed for a chip, written out here; after the English
+  // chips are moved and one removed, each German wording must sit beside the same English words.
+  it('keeps each German wording with its chip when the admin reorders and removes English chips', async () => {
+    const user = userEvent.setup();
+    const host = adminHost().answer(savePlan, { config: { ...config, version: 4 }, recompute: null });
+    await renderIn('en-US', host);
+    await openPlan(user, 'Survey plans', 'Edit Mid-flight check', 'Save plan');
+    const german = screen.getByRole('group', { name: 'Wording in German' });
+    await user.click(within(german).getByLabelText('German for “Not fixed”'));
+    await user.paste('Nicht behoben');
+
+    const negative = englishChips(german, 'negative');
+    await user.click(within(negative).getByRole('button', { name: 'Move “Not fixed” up' }));
+    expect(within(negative).getByLabelText('Chip 1')).toHaveValue('Not fixed');
+    expect(within(negative).getByLabelText('Chip 2')).toHaveValue('Slow');
+    // The German fields follow the English order, each with its own chip's wording.
+    const germanChips = within(german)
+      .getAllByLabelText(/^German for “/)
+      .map((f) => [f.getAttribute('aria-label') ?? f.id, (f as HTMLInputElement).value]);
+    expect(germanChips.map(([, v]) => v)).toEqual(['Nicht behoben', 'Langsam', '']);
+    expect(within(german).getByLabelText('German for “Not fixed”')).toHaveValue('Nicht behoben');
+    expect(within(german).getByLabelText('German for “Slow”')).toHaveValue('Langsam');
+
+    // The live preview in German offers the moved chip in German, first.
+    const preview = screen.getByRole('complementary', { name: 'Preview of what the requester sees' });
+    await user.click(within(preview).getByRole('button', { name: 'German' }));
+    await user.click(await within(preview).findByRole('radio', { name: 'Sehr unglücklich' }));
+    const offered = within(preview)
+      .getAllByRole('button', { pressed: false })
+      .map((b) => b.textContent);
+    expect(offered.slice(offered.indexOf('Nicht behoben'), offered.indexOf('Nicht behoben') + 2)).toEqual([
+      'Nicht behoben',
+      'Langsam',
+    ]);
+
+    // Removing an English chip takes its German wording with it; the other keeps its own.
+    await user.click(within(negative).getByRole('button', { name: 'Remove “Slow”' }));
+    expect(within(german).queryByLabelText('German for “Slow”')).toBeNull();
+    expect(within(german).getByLabelText('German for “Not fixed”')).toHaveValue('Nicht behoben');
+    await user.click(screen.getByRole('button', { name: 'Save plan' }));
+    await waitFor(() => expect(host.callsTo(savePlan)).toHaveLength(1));
+    const saved = SurveyPlanSchema.parse(host.callsTo(savePlan)[0]?.['plan']);
+    expect(saved.followUps.reasonChips.negative).toEqual([{ id: 'Not-fixed', label: 'Not fixed' }]);
+    expect(saved.translations?.['de-DE']?.reasonChips).toEqual({ 'Not-fixed': 'Nicht behoben' });
+  });
+
+  it('gives a chip the admin adds a new id of its own, and its words a German field', async () => {
+    const user = userEvent.setup();
+    const host = adminHost().answer(savePlan, { config: { ...config, version: 4 }, recompute: null });
+    await renderIn('en-US', host);
+    await openPlan(user, 'Survey plans', 'Edit Mid-flight check', 'Save plan');
+    const german = screen.getByRole('group', { name: 'Wording in German' });
+    const positive = englishChips(german, 'positive');
+    await user.click(within(positive).getByRole('button', { name: 'Add a chip' }));
+    await waitFor(() => expect(within(positive).getByLabelText('Chip 2')).toHaveFocus());
+    await user.paste('Friendly');
+    await user.click(within(german).getByLabelText('German for “Friendly”'));
+    await user.paste('Freundlich');
+    await user.click(screen.getByRole('button', { name: 'Save plan' }));
+    await waitFor(() => expect(host.callsTo(savePlan)).toHaveLength(1));
+    const saved = SurveyPlanSchema.parse(host.callsTo(savePlan)[0]?.['plan']);
+    const added = saved.followUps.reasonChips.positive[1];
+    expect(added?.label).toBe('Friendly');
+    expect(['Slow', 'Not-fixed', 'Fast']).not.toContain(added?.id);
+    expect(saved.translations?.['de-DE']?.reasonChips[added?.id ?? '']).toBe('Freundlich');
+  });
+});
+
 describe('the question after resolution', () => {
   it('is worded in English and beside it in German, and saved with the plan', async () => {
     const user = userEvent.setup();
@@ -148,7 +227,7 @@ describe('the question after resolution', () => {
     const saved = SurveyPlanSchema.parse(host.callsTo(savePlan)[0]?.['plan']);
     expect(saved.question.outcomeText).toBe('Did we fix it for you?');
     expect(saved.translations?.['de-DE']?.outcomeText).toBe('Haben wir es für Sie gelöst?');
-    expect(saved.translations?.['de-DE']?.reasonChips.negative).toEqual(['Langsam']);
+    expect(saved.translations?.['de-DE']?.reasonChips).toEqual({ Slow: 'Langsam' });
   });
 
   it('leaves a blank English outcome question out of the plan rather than saving it empty', async () => {

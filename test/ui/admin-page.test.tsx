@@ -15,7 +15,7 @@ import {
   type ScopeOptions,
   startRecompute,
 } from '@contracts/admin';
-import { SurveyPlanSchema } from '@domain/survey-plan';
+import { SurveyPlanSchema, type SurveyPlan } from '@domain/survey-plan';
 import { defaultXla } from '@domain/xla';
 import { NOW } from './support/builders';
 import { hostFor, renderApp, renderStarted } from './support/fake-host';
@@ -263,6 +263,39 @@ describe('admin page', () => {
     await user.click(await screen.findByRole('button', { name: 'Replace and remove 1 item' }));
     await waitFor(() => expect(host.callsTo(importConfig)).toHaveLength(1));
     expect(host.callsTo(importConfig)[0]).toMatchObject({ mode: 'replace', expectedVersion: 3 });
+  });
+
+  // Oracle: a file in the format before chip ids (version 1: chips as words, translated place by
+  // place), written out here; the ids expected are FNV-1a 64 of "<band>\u001f<words>", computed in
+  // Python, as in test/platform/chip-ids-migration.test.ts.
+  it('imports a file exported before chip ids: the preview names chips by their words, and ids are kept', async () => {
+    const user = userEvent.setup();
+    const host = admin().answer(importConfig, { config, recompute: null });
+    renderApp(host);
+    await user.click(await screen.findByRole('tab', { name: 'Import / export' }));
+    await user.click(await screen.findByLabelText('Configuration to import'));
+    const before = {
+      ...plan,
+      followUps: { ...plan.followUps, reasonChips: { negative: ['Slow'], neutral: [], positive: ['Fast'] } },
+      translations: { 'de-DE': { text: '', reasonChips: { negative: ['Langsam'], neutral: [], positive: [''] } } },
+    };
+    await user.paste(JSON.stringify({ format: 'sentio-config', version: 1, xlas: [], plans: [before] }));
+    const preview = await screen.findByRole('region', { name: 'What the import changes' });
+    expect(preview).toHaveTextContent('chip “Slow”');
+    expect(preview).toHaveTextContent('chip “Fast”');
+    expect(preview).toHaveTextContent(/chip “Slow”: none → “Langsam”/);
+    expect(preview.textContent).not.toMatch(/r-[0-9a-f]{16}/);
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(host.callsTo(importConfig)).toHaveLength(1));
+    const sent = host.callsTo(importConfig)[0]?.['config'] as { plans: SurveyPlan[] };
+    expect(sent.plans[0]?.followUps.reasonChips).toEqual({
+      negative: [{ id: 'r-0aa5ca0d5d10a646', label: 'Slow' }],
+      neutral: [],
+      positive: [{ id: 'r-f378bf599ade3c09', label: 'Fast' }],
+    });
+    expect(sent.plans[0]?.translations).toEqual({
+      'de-DE': { text: '', reasonChips: { 'r-0aa5ca0d5d10a646': 'Langsam' } },
+    });
   });
 
   it('starts a recompute and shows its progress', async () => {

@@ -70,14 +70,19 @@ export interface Verbatim {
   text: string;
   band: 'negative' | 'neutral' | 'positive';
   score: AnswerRef | null;
-  /** The reason chips the requester picked with this answer (none for a comment). */
+  /** The reason chips the requester picked with this answer, in the viewer's words (none for a comment). */
   reasons: string[];
+  /** The same chips' ids, place by place. */
+  reasonIds: string[];
   requestTypeId: string | null;
   requestTypeName: string | null;
 }
 
 /** How often each reason chip was picked, in the survey answers a page of verbatims read. */
 export interface ReasonCount {
+  /** The chip counted: answers are counted by chip id, so rewording or moving a chip keeps its count. */
+  chipId: string;
+  /** The chip's words in the viewer's locale (English where the plan has none; as answered if the chip was removed since). */
   reason: string;
   band: Verbatim['band'];
   count: number;

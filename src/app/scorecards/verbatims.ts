@@ -5,7 +5,11 @@
  * one) whatever the project's size, beside the request type names; within a page, newest first.
  */
 import type { DashboardWindow, ReasonCount, Verbatim } from './read-models';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/i18n/locale';
 import { scoreBand } from '../../domain/question';
+import { answerChipIds } from '../../domain/survey/chip-ids';
+import { chipWordsIn, type ChipWords } from '../../domain/survey/localized-question';
+import type { AnswerRecord } from '../../domain/ticket';
 import { currentWindow } from '../../domain/scoring';
 import type { TicketExperience } from '../../domain/ticket';
 import { dayKeyOf, dayStart } from '../../domain/time';
@@ -23,6 +27,14 @@ export interface VerbatimQuery {
   readonly requestTypeId?: string | undefined;
   readonly cursor?: string | undefined;
   readonly limit: number;
+  /** The viewer's locale, for the chips' words (English when not told). */
+  readonly locale?: Locale | undefined;
+}
+
+/** An answer's chips: ids, and words from the plans in the viewer's locale, else as recorded in English. */
+function chipsOf(a: AnswerRecord, words: ChipWords): Array<{ id: string; words: string }> {
+  const ids = answerChipIds(a);
+  return ids.map((id, i) => ({ id, words: words.get(id) ?? a.reasons[i] ?? id }));
 }
 
 const TICKETS_PER_READ = 25;
@@ -30,11 +42,16 @@ const MAX_PAGES_READ = 4;
 /** Tickets storage is asked for at once: a page of the list, in one round trip (a query's limit is 100). */
 const READ = TICKETS_PER_READ * MAX_PAGES_READ;
 
-export function verbatimsOf(e: TicketExperience, names: RequestTypeNames = new Map()): Verbatim[] {
+export function verbatimsOf(
+  e: TicketExperience,
+  names: RequestTypeNames = new Map(),
+  words: ChipWords = new Map(),
+): Verbatim[] {
   const requestType = { requestTypeId: e.requestTypeId, requestTypeName: requestTypeNameOf(names, e.requestTypeId) };
   const out: Verbatim[] = [];
   for (const a of e.answers) {
     if (a.comment === null || a.comment.trim() === '') continue;
+    const chips = chipsOf(a, words);
     out.push({
       id: `${e.issueId}:a:${a.askId}`,
       issueKey: e.issueKey,
@@ -43,7 +60,8 @@ export function verbatimsOf(e: TicketExperience, names: RequestTypeNames = new M
       text: a.comment,
       band: scoreBand(a.questionKind, a.score),
       score: { kind: a.questionKind, score: a.score },
-      reasons: [...a.reasons],
+      reasons: chips.map((c) => c.words),
+      reasonIds: chips.map((c) => c.id),
       ...requestType,
     });
   }
@@ -58,6 +76,7 @@ export function verbatimsOf(e: TicketExperience, names: RequestTypeNames = new M
         band: 'negative',
         score: null,
         reasons: [],
+        reasonIds: [],
         ...requestType,
       });
     });
@@ -65,21 +84,26 @@ export function verbatimsOf(e: TicketExperience, names: RequestTypeNames = new M
   return out;
 }
 
-/** Adds the reason chips of `e`'s answers that pass `keep` to `counts` (keyed by band and reason); returns the answers seen. */
+/**
+ * Adds the reason chips of `e`'s answers that pass `keep` to `counts`, keyed by band and chip id (a
+ * chip reworded or moved since keeps one count), worded by `words`; returns the answers seen.
+ */
 export function countReasons(
   e: TicketExperience,
   keep: (at: number, band: Verbatim['band']) => boolean,
   counts: Map<string, ReasonCount>,
+  words: ChipWords = new Map(),
 ): number {
   let answers = 0;
   for (const a of e.answers) {
     const band = scoreBand(a.questionKind, a.score);
     if (!keep(a.answeredAt, band)) continue;
     answers += 1;
-    for (const reason of a.reasons) {
-      const key = `${band}\u001f${reason}`;
+    for (const chip of chipsOf(a, words)) {
+      const key = `${band}\u001f${chip.id}`;
       const c = counts.get(key);
-      counts.set(key, { reason, band, count: (c?.count ?? 0) + 1 });
+      // The first words met name the chip: the plan's when it still has it, the same on every page.
+      counts.set(key, { chipId: chip.id, reason: c?.reason ?? chip.words, band, count: (c?.count ?? 0) + 1 });
     }
   }
   return answers;
@@ -165,7 +189,12 @@ export async function projectVerbatims(
     // Only the first position comes from the browser; later ones are storage's own.
     return reads === 1 ? withCallerCursor(callerCursor, read) : read();
   }, from);
-  // The names are only labels: read beside the tickets, put on at the end.
+  // The names and the chips' words are only labels: read beside the tickets.
+  const words = ports.config
+    .getConfig()
+    .then((config) => chipWordsIn(config.plans, query.locale ?? DEFAULT_LOCALE))
+    // Words are a convenience: without them the chips read as the requester's answer recorded them.
+    .catch((): ChipWords => new Map());
   const [names, page] = await Promise.all([
     requestTypeNames(ports),
     (async () => {
@@ -178,10 +207,11 @@ export async function projectVerbatims(
       for (let block = 1; block <= MAX_PAGES_READ && cursor !== null && found.length < query.limit; block++) {
         const tickets = await scan(block * TICKETS_PER_READ);
         const inBlock = tickets.slice((block - 1) * TICKETS_PER_READ);
+        const chipWords = await words;
         for (const { record } of inBlock) {
           if (query.requestTypeId !== undefined && record.experience.requestTypeId !== query.requestTypeId) continue;
-          found.push(...verbatimsOf(record.experience).filter(keep));
-          answersRead += countReasons(record.experience, keepAnswer, counts);
+          found.push(...verbatimsOf(record.experience, new Map(), chipWords).filter(keep));
+          answersRead += countReasons(record.experience, keepAnswer, counts, chipWords);
         }
         cursor = inBlock.at(-1)?.after ?? null;
       }

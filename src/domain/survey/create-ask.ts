@@ -18,11 +18,10 @@ function copyTranslations(translations: SurveyTranslations): SurveyTranslations 
   for (const locale of Object.keys(translations) as TranslatedLocale[]) {
     const t = translations[locale];
     if (t === undefined) continue;
-    const { negative, neutral, positive } = t.reasonChips;
     copy[locale] = {
       text: t.text,
       ...(t.outcomeText ? { outcomeText: t.outcomeText } : {}),
-      reasonChips: { negative: [...negative], neutral: [...neutral], positive: [...positive] },
+      reasonChips: { ...t.reasonChips },
     };
   }
   return copy;
@@ -36,9 +35,9 @@ export function snapshotQuestion(plan: SurveyPlan): QuestionSnapshot {
     text: plan.question.text,
     ...(plan.question.outcomeText === undefined ? {} : { outcomeText: plan.question.outcomeText }),
     reasonChips: {
-      negative: [...reasonChips.negative],
-      neutral: [...reasonChips.neutral],
-      positive: [...reasonChips.positive],
+      negative: reasonChips.negative.map((c) => ({ ...c })),
+      neutral: reasonChips.neutral.map((c) => ({ ...c })),
+      positive: reasonChips.positive.map((c) => ({ ...c })),
     },
     comment: { enabled: comment.enabled, maxLength: comment.maxLength },
     lostTime: { enabled: lostTime.enabled, choices: lostTime.choices.map((c) => ({ ...c })) },

@@ -6,11 +6,13 @@ import type { QuestionKind, ScoreBand } from '../question';
 import {
   DEFAULT_LOST_TIME_CHOICES,
   type LostTimeChoice,
+  type ReasonChip,
   type ReasonChips,
+  type SurveyTextTranslation,
   type SurveyTranslations,
 } from '../survey-plan';
 
-/** A reason chip as shown: `value` is what an answer records (the English chip), `label` what is read. */
+/** A reason chip as shown: `value` is what an answer records (the chip's id), `label` what is read. */
 export interface LocalizedChip {
   readonly value: string;
   readonly label: string;
@@ -28,6 +30,35 @@ interface WordedQuestion {
   readonly translations?: SurveyTranslations | undefined;
 }
 
+/** A chip's words in one locale's translation; its English words where that has none. */
+export function chipWords(chip: ReasonChip, t: SurveyTextTranslation | undefined): string {
+  const words = t?.reasonChips[chip.id]?.trim();
+  return words ? words : chip.label;
+}
+
+/** Each chip's words in one locale, by chip id. */
+export type ChipWords = ReadonlyMap<string, string>;
+
+/**
+ * The words of every chip of `plans` in `locale`, by id. A chip stored before ids existed has the
+ * same id in every plan that has the same words in the same band; the first plan words it.
+ */
+export function chipWordsIn(plans: readonly WordedPlan[], locale: Locale): ChipWords {
+  const out = new Map<string, string>();
+  for (const plan of plans) {
+    const t = locale === DEFAULT_LOCALE ? undefined : plan.translations?.[locale];
+    const { negative, neutral, positive } = plan.followUps.reasonChips;
+    for (const chip of [...negative, ...neutral, ...positive])
+      if (!out.has(chip.id)) out.set(chip.id, chipWords(chip, t));
+  }
+  return out;
+}
+
+interface WordedPlan {
+  readonly followUps: { readonly reasonChips: ReasonChips };
+  readonly translations?: SurveyTranslations | undefined;
+}
+
 /**
  * The question and chips in one locale, English wherever the plan has no wording for it: a blank
  * or missing translation never shows an empty label.
@@ -35,10 +66,7 @@ interface WordedQuestion {
 export function localizeQuestion(q: WordedQuestion, locale: Locale): LocalizedQuestion {
   const t = locale === DEFAULT_LOCALE ? undefined : q.translations?.[locale];
   const chips = (band: ScoreBand): LocalizedChip[] =>
-    q.reasonChips[band].map((value, i) => {
-      const label = t?.reasonChips[band][i]?.trim();
-      return { value, label: label ? label : value };
-    });
+    q.reasonChips[band].map((chip) => ({ value: chip.id, label: chipWords(chip, t) }));
   const text = t?.text.trim();
   return {
     locale,
@@ -54,9 +82,7 @@ export function wordedLocales(q: Pick<QuestionSnapshot, 'translations'>): Locale
     DEFAULT_LOCALE,
     ...(Object.keys(translations) as Array<keyof SurveyTranslations>).filter((l) => {
       const t = translations[l];
-      return (
-        t !== undefined && (t.text.trim() !== '' || Object.values(t.reasonChips).some((c) => c.some((x) => x.trim())))
-      );
+      return t !== undefined && (t.text.trim() !== '' || Object.values(t.reasonChips).some((x) => x.trim() !== ''));
     }),
   ];
 }

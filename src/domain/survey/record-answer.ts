@@ -1,11 +1,13 @@
 import type { Answer, Ask } from '../ask';
 import { SCALES, isValidScore, scoreBand } from '../question';
+import { SCORE_BANDS } from '../survey-plan';
 import type { EpochMs } from '../time';
 import { refused, type AskResult } from './ask-lifecycle';
 
 /** What the requester sent; the shape of the portal payload and the one-click form. */
 export interface AnswerInput {
   readonly score: number;
+  /** The ids of the chips picked. */
   readonly reasons?: readonly string[];
   readonly comment?: string | null;
   readonly lostTimeChoiceId?: string | null;
@@ -36,11 +38,19 @@ export function recordAnswer(
   }
 
   const band = scoreBand(q.kind, input.score);
-  const offered = q.reasonChips[band];
+  // Chips are named by id: one a requester cannot have been shown is refused, never recorded.
+  const offered = new Set(q.reasonChips[band].map((c) => c.id));
   const reasons = [...new Set(input.reasons ?? [])];
-  const unknown = reasons.find((r) => !offered.includes(r));
-  if (unknown !== undefined)
-    return refused('unknown-reason', `"${unknown}" is not a reason offered for a ${band} score`);
+  const unknown = reasons.find((r) => !offered.has(r));
+  if (unknown !== undefined) {
+    const elsewhere = SCORE_BANDS.some((b) => q.reasonChips[b].some((c) => c.id === unknown));
+    return refused(
+      'unknown-reason',
+      elsewhere
+        ? `reason chip "${unknown}" is not offered for a ${band} score`
+        : `reason chip "${unknown}" is not one of this survey's chips`,
+    );
+  }
 
   const text = input.comment?.trim() ?? '';
   const comment = text === '' ? null : text;

@@ -6,6 +6,12 @@ import type { Applied } from './apply-event';
 import { signalsAdded } from './signals';
 import { truncate } from './sorted';
 
+/** The English words of the ask's chip `id` (the id itself if the ask never had it). */
+function chipLabelOf(ask: Ask, id: string): string {
+  const q = ask.question.reasonChips;
+  return [...q.negative, ...q.neutral, ...q.positive].find((c) => c.id === id)?.label ?? id;
+}
+
 /**
  * Records an answered ask. A requester may change the answer until the ask expires, so a newer
  * `answeredAt` replaces the stored one; the same answer twice, or an older one, changes nothing.
@@ -35,7 +41,8 @@ export function applyAnswer(experience: TicketExperience | null, ask: Ask): Appl
     midFlight: answer.wording === 'outcome' ? false : ask.midFlight,
     answeredAt: answer.answeredAt,
     comment: answer.comment === null ? null : truncate(answer.comment, L.answerCommentChars),
-    reasons: [...answer.reasons],
+    reasons: answer.reasons.map((id) => chipLabelOf(ask, id)),
+    reasonIds: [...answer.reasons],
     lostTimeMinutes: lostTime?.minutes ?? null,
     // A changed answer that is still low keeps the agent's follow-up; a new low answer needs one.
     followUpDoneAt:

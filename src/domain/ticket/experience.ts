@@ -89,7 +89,10 @@ export const AnswerRecordSchema = z
     midFlight: z.boolean(),
     answeredAt: epoch,
     comment: z.string().max(L.answerCommentChars).nullable(),
+    /** The picked chips' English words when answered (what the agent's timeline reads). */
     reasons: z.array(z.string().max(40)).max(8),
+    /** The picked chips' ids; absent on answers recorded before chips had ids (survey/chip-ids.ts). */
+    reasonIds: z.array(z.string().max(40)).max(8).optional(),
     lostTimeMinutes: z.number().min(0).nullable(),
     /** When an agent closed the loop on this answer ("follow-up done"). */
     followUpDoneAt: epoch.nullable(),

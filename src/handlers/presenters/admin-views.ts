@@ -1,7 +1,13 @@
 /** The admin page's views of the configuration, the recompute job and the scope options. */
 import type { AuditEntryWithName } from '../../app/configuration/read-audit-log';
 import type { RecomputeJob, ScopeOptions, StoredConfig } from '../../app/ports';
-import type { AuditEntryView, ConfigView, ExportedConfig, RecomputeStatus } from '../../contracts/admin';
+import {
+  EXPORT_FORMAT_VERSION,
+  type AuditEntryView,
+  type ConfigView,
+  type ExportedConfig,
+  type RecomputeStatus,
+} from '../../contracts/admin';
 import type { SurveyPlan } from '../../domain/survey-plan';
 import type { XlaDefinition } from '../../domain/xla';
 
@@ -19,7 +25,7 @@ export function exportedConfigFile(config: {
   readonly xlas: readonly XlaDefinition[];
   readonly plans: readonly SurveyPlan[];
 }): ExportedConfig {
-  return { format: 'sentio-config', version: 1, xlas: [...config.xlas], plans: [...config.plans] };
+  return { format: 'sentio-config', version: EXPORT_FORMAT_VERSION, xlas: [...config.xlas], plans: [...config.plans] };
 }
 
 export function auditEntryView(entry: AuditEntryWithName): AuditEntryView {

@@ -123,7 +123,13 @@ export function surveyPlan(id: string, waypoint: Record<string, unknown>, extra:
     name: `Plan ${id}`,
     waypoint,
     question: { kind: 'csat5', text: 'How satisfied are you so far?' },
-    followUps: { reasonChips: { negative: ['Slow'], neutral: [], positive: ['Quick'] } },
+    followUps: {
+      reasonChips: {
+        negative: [{ id: 'Slow', label: 'Slow' }],
+        neutral: [],
+        positive: [{ id: 'Quick', label: 'Quick' }],
+      },
+    },
     fatigue: {
       samplingPercent: 100,
       cooldownHours: 0,

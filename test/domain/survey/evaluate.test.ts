@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AskSchema } from '../../../src/domain/ask';
 import { askIdFor } from '../../../src/domain/survey';
 import { aPlan, anOpenPlan, aTicket, events, hours, onEvent, run, STATUS, T0 } from './builders';
+import { chips } from '../../support/chips';
 
 const now = T0 + hours(3);
 
@@ -12,7 +13,7 @@ describe('the ask a plan creates', () => {
     waypoint: { kind: 'status-changed', toStatuses: ['Waiting for customer'] },
     question: { kind: 'ces7', text: 'How easy was it to get help?' },
     followUps: {
-      reasonChips: { negative: ['Slow'], neutral: ['OK'], positive: ['Fast'] },
+      reasonChips: { negative: chips('Slow'), neutral: chips('OK'), positive: chips('Fast') },
       comment: { enabled: true, maxLength: 300 },
       lostTime: {
         enabled: true,
@@ -57,7 +58,7 @@ describe('the ask a plan creates', () => {
     expect(ask?.question).toEqual({
       kind: 'ces7',
       text: 'How easy was it to get help?',
-      reasonChips: { negative: ['Slow'], neutral: ['OK'], positive: ['Fast'] },
+      reasonChips: { negative: chips('Slow'), neutral: chips('OK'), positive: chips('Fast') },
       comment: { enabled: true, maxLength: 300 },
       lostTime: {
         enabled: true,
@@ -70,8 +71,8 @@ describe('the ask a plan creates', () => {
   });
 
   it('does not share arrays with the plan, so a later plan edit cannot change it', () => {
-    plan.followUps.reasonChips.negative.push('Rude');
-    expect(ask?.question.reasonChips.negative).toEqual(['Slow']);
+    plan.followUps.reasonChips.negative.push(...chips('Rude'));
+    expect(ask?.question.reasonChips.negative).toEqual(chips('Slow'));
     plan.followUps.reasonChips.negative.pop();
   });
 

@@ -4,19 +4,20 @@ import { TRANSLATED_LOCALES } from '../../../src/domain/i18n';
 import { SurveyPlanSchema } from '../../../src/domain/survey-plan';
 import { newAsk } from '../../../src/domain/survey';
 import { localizeQuestion, wordedLocales } from '../../../src/domain/survey/localized-question';
+import { chips as chipsOf } from '../../support/chips';
 import { aPlan } from './builders';
 
-const chips = { negative: ['Too slow', 'Unclear'], neutral: [], positive: ['Fast'] };
+const chips = { negative: chipsOf('Too slow', 'Unclear'), neutral: [], positive: chipsOf('Fast') };
 const plan = aPlan({
   followUps: { reasonChips: chips },
   translations: {
-    'de-DE': { text: 'Wie läuft es bisher?', reasonChips: { negative: ['Zu langsam', ''], positive: [] } },
-    'ja-JP': { text: '   ', reasonChips: { positive: ['速い'] } },
+    'de-DE': { text: 'Wie läuft es bisher?', reasonChips: { 'Too-slow': 'Zu langsam', Unclear: '' } },
+    'ja-JP': { text: '   ', reasonChips: { Fast: '速い' } },
   },
 });
 
 describe('a survey plan’s wording per locale', () => {
-  it('shows the locale’s wording, English for anything blank or left out, and records the English chip', () => {
+  it('shows the locale’s wording, English for anything blank or left out, and records the chip id', () => {
     expect(
       localizeQuestion({ ...plan.question, reasonChips: chips, translations: plan.translations }, 'de-DE'),
     ).toEqual({
@@ -24,7 +25,7 @@ describe('a survey plan’s wording per locale', () => {
       text: 'Wie läuft es bisher?',
       reasonChips: {
         negative: [
-          { value: 'Too slow', label: 'Zu langsam' },
+          { value: 'Too-slow', label: 'Zu langsam' },
           { value: 'Unclear', label: 'Unclear' },
         ],
         neutral: [],
@@ -51,17 +52,22 @@ describe('a survey plan’s wording per locale', () => {
       requestedBy: null,
       now: 0,
     });
-    plan.translations!['de-DE']!.reasonChips.negative[0] = 'Langsam';
+    plan.translations!['de-DE']!.reasonChips['Too-slow'] = 'Langsam';
     expect(localizeQuestion(ask.question, 'de-DE').reasonChips.negative[0]?.label).toBe('Zu langsam');
     expect(wordedLocales(ask.question)).toEqual(['en-US', 'de-DE', 'ja-JP']);
-    plan.translations!['de-DE']!.reasonChips.negative[0] = 'Zu langsam';
+    plan.translations!['de-DE']!.reasonChips['Too-slow'] = 'Zu langsam';
   });
 
-  it('refuses more translated chips than English ones, and a locale Sentio does not ship', () => {
-    const input = { ...plan, translations: { 'fr-FR': { reasonChips: { positive: ['Rapide', 'Aimable'] } } } };
+  it('refuses wording for a chip the plan does not have, two chips with one id, and a locale Sentio does not ship', () => {
+    const input = { ...plan, translations: { 'fr-FR': { reasonChips: { Fast: 'Rapide', Kind: 'Aimable' } } } };
     const r = SurveyPlanSchema.safeParse(input);
     expect(r.success ? [] : r.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['translations.fr-FR.reasonChips.positive', 'has more chips than the English list (1)'],
+      ['translations.fr-FR.reasonChips.Kind', 'names chip "Kind", which this plan does not have'],
+    ]);
+    const twice = { ...plan, followUps: { reasonChips: { ...chips, neutral: chipsOf('Fast') } } };
+    const t = SurveyPlanSchema.safeParse(twice);
+    expect(t.success ? [] : t.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['followUps.reasonChips.positive.0.id', '"Fast" is used by another chip'],
     ]);
     expect(SurveyPlanSchema.safeParse({ ...plan, translations: { 'ar-EG': { text: 'x' } } }).success).toBe(false);
   });
@@ -75,7 +81,7 @@ describe('a survey plan’s wording per locale', () => {
     );
   });
 
-  it('always shows a non-blank label for every chip and records the English chip, whatever is translated', () => {
+  it('always shows a non-blank label for every chip and records its id, whatever is translated', () => {
     const text = fc.string({ maxLength: 30 });
     fc.assert(
       fc.property(
@@ -86,18 +92,19 @@ describe('a survey plan’s wording per locale', () => {
         ),
         fc.array(text, { maxLength: 8 }),
         text,
-        (locale, english, translated, question) => {
+        (locale, words, translated, question) => {
+          const english = words.map((label, i) => ({ id: `c${i}`, label }));
           const q = localizeQuestion(
             {
               text: 'English question',
               reasonChips: { negative: english, neutral: [], positive: [] },
               translations: {
-                [locale]: { text: question, reasonChips: { negative: translated, neutral: [], positive: [] } },
+                [locale]: { text: question, reasonChips: Object.fromEntries(translated.map((w, i) => [`c${i}`, w])) },
               },
             },
             locale,
           );
-          expect(q.reasonChips.negative.map((c) => c.value)).toEqual(english);
+          expect(q.reasonChips.negative.map((c) => c.value)).toEqual(english.map((c) => c.id));
           for (const c of q.reasonChips.negative) expect(c.label.trim()).not.toBe('');
           expect(q.text.trim()).not.toBe('');
         },

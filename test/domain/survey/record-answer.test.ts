@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ask } from '../../../src/domain/ask';
 import { recordAnswer } from '../../../src/domain/survey';
 import { aPlan, events, hours, onEvent, run, T0 } from './builders';
+import { chips } from '../../support/chips';
 
 function anAsk(over: Parameters<typeof aPlan>[0] = {}): Ask {
   const plan = aPlan({
@@ -9,7 +10,7 @@ function anAsk(over: Parameters<typeof aPlan>[0] = {}): Ask {
     waypoint: { kind: 'created' },
     question: { kind: 'csat5', text: 'How was it?' },
     followUps: {
-      reasonChips: { negative: ['Slow', 'Unclear'], neutral: ['OK'], positive: ['Fast', 'Friendly'] },
+      reasonChips: { negative: chips('Slow', 'Unclear'), neutral: chips('OK'), positive: chips('Fast', 'Friendly') },
       comment: { enabled: true, maxLength: 20 },
       lostTime: {
         enabled: true,
@@ -116,12 +117,20 @@ describe('refusing an answer', () => {
     expect(recordAnswer(anAsk(), { score: 1, reasons: ['Fast'] }, at, 'portal')).toEqual({
       ok: false,
       code: 'unknown-reason',
-      message: '"Fast" is not a reason offered for a negative score',
+      message: 'reason chip "Fast" is not offered for a negative score',
     });
   });
 
-  it('refuses with "unknown-reason" for a chip the plan never offered', () => {
-    expect(recordAnswer(anAsk(), { score: 5, reasons: ['Cheap'] }, at, 'portal')).toMatchObject({
+  it('refuses with "unknown-reason" for a chip id the plan never had, and for a chip named by its words', () => {
+    expect(recordAnswer(anAsk(), { score: 5, reasons: ['Cheap'] }, at, 'portal')).toEqual({
+      ok: false,
+      code: 'unknown-reason',
+      message: 'reason chip "Cheap" is not one of this survey\'s chips',
+    });
+    const worded = anAsk({
+      followUps: { reasonChips: { negative: [{ id: 'c-1', label: 'Slow' }], neutral: [], positive: [] } },
+    });
+    expect(recordAnswer(worded, { score: 1, reasons: ['Slow'] }, at, 'portal')).toMatchObject({
       ok: false,
       code: 'unknown-reason',
     });

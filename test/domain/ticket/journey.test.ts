@@ -22,6 +22,7 @@ import {
   type TicketExperience,
 } from '../../../src/domain/ticket';
 import { ISSUE, STATUS, deps, ev } from './builders';
+import { chips } from '../../support/chips';
 
 const at = (day: number, hour: number, minute = 0): number => Date.UTC(2025, 2, day, hour, minute);
 
@@ -71,13 +72,13 @@ function answeredAsk(score: number, answeredAt: number, overrides: Partial<Ask> 
     question: {
       kind: 'csat5',
       text: 'How satisfied are you?',
-      reasonChips: { negative: ['Too slow'], neutral: [], positive: [] },
+      reasonChips: { negative: chips('Too slow'), neutral: [], positive: [] },
       comment: { enabled: true, maxLength: 1000 },
       lostTime: { enabled: true, choices: [...DEFAULT_LOST_TIME_CHOICES] },
     },
     answer: {
       score,
-      reasons: ['Too slow'],
+      reasons: ['Too-slow'],
       comment: 'Took two days',
       lostTimeChoiceId: '1-4h',
       answeredAt,

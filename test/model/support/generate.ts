@@ -75,7 +75,8 @@ const TICK_EVERY = 6 * HOUR;
 
 // --- configuration ------------------------------------------------------------------------------
 
-const CHIPS = { negative: ['Too slow', 'Not fixed'], neutral: ['Okay'], positive: ['Quick', 'Friendly'] };
+// Words that are also valid chip ids (test/support/chips.ts): a model answer names a chip by id.
+const CHIPS = { negative: ['Slow', 'Unfixed'], neutral: ['Okay'], positive: ['Quick', 'Friendly'] };
 
 function questionFor(r: Rand, kind: QuestionKind, id: string): ModelQuestion {
   return {

@@ -30,6 +30,7 @@ import {
 } from '../reference/history';
 import { deliverAndKill } from './crash';
 import { deliver, EventSwitch, interleave, reorder, type AttemptFault, type Delivery, type JiraEvent } from './deliver';
+import { chips } from '../../support/chips';
 
 export const MODULE = {
   portal: 'sentio-portal-survey',
@@ -191,9 +192,9 @@ export function planInput(ids: Ids, p: ModelPlan): SurveyPlanInput {
     question: { kind: p.question.kind, text: p.question.text },
     followUps: {
       reasonChips: {
-        negative: [...p.question.chips.negative],
-        neutral: [...p.question.chips.neutral],
-        positive: [...p.question.chips.positive],
+        negative: chips(...p.question.chips.negative),
+        neutral: chips(...p.question.chips.neutral),
+        positive: chips(...p.question.chips.positive),
       },
       comment: { ...p.question.comment },
       lostTime:

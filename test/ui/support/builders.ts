@@ -1,6 +1,7 @@
 import type { PortalAskView } from '@contracts/portal';
 import type { TicketExperienceView } from '@contracts/agent';
 import type { QuestionSnapshot } from '@domain/ask';
+import type { ReasonChip } from '@domain/survey-plan';
 
 const HOUR = 3_600_000;
 export const NOW = Date.now();
@@ -9,7 +10,11 @@ export function aQuestion(patch: Partial<QuestionSnapshot> = {}): QuestionSnapsh
   return {
     kind: 'emoji5',
     text: 'How is it going with your request so far?',
-    reasonChips: { negative: ['Slow', 'Not fixed'], neutral: ['Could be faster'], positive: ['Fast', 'Friendly'] },
+    reasonChips: {
+      negative: chips('Slow', 'Not fixed'),
+      neutral: chips('Could be faster'),
+      positive: chips('Fast', 'Friendly'),
+    },
     comment: { enabled: true, maxLength: 500 },
     lostTime: {
       enabled: true,
@@ -24,15 +29,15 @@ export function aQuestion(patch: Partial<QuestionSnapshot> = {}): QuestionSnapsh
 
 /** The English wording of a question, as the portal resolver sends it for an en-US page. */
 function englishWording(q: QuestionSnapshot): PortalAskView['wording'] {
-  const chips = (list: string[]) => list.map((value) => ({ value, label: value }));
+  const worded = (list: ReasonChip[]) => list.map((c) => ({ value: c.id, label: c.label }));
   return {
     locale: 'en-US',
     text: q.text,
     stage: 'asked',
     reasonChips: {
-      negative: chips(q.reasonChips.negative),
-      neutral: chips(q.reasonChips.neutral),
-      positive: chips(q.reasonChips.positive),
+      negative: worded(q.reasonChips.negative),
+      neutral: worded(q.reasonChips.neutral),
+      positive: worded(q.reasonChips.positive),
     },
   };
 }
@@ -148,6 +153,7 @@ export function anExperience(patch: Partial<TicketExperienceView> = {}): TicketE
 import type { Scorecard } from '@domain/scorecard';
 import type { ResponseOf } from '@contracts/resolver';
 import type { getAtRiskTickets, getResponseStats, getVerbatims, getWatermelon } from '@contracts/project';
+import { chips } from '../../support/chips';
 
 export function aScorecard(patch: Partial<Scorecard> = {}): Scorecard {
   return {
@@ -314,6 +320,7 @@ export function someVerbatims(patch: Partial<ResponseOf<typeof getVerbatims>> = 
         band: 'negative',
         score: { kind: 'csat5', score: 1 },
         reasons: ['Slow'],
+        reasonIds: ['Slow'],
         requestTypeId: 'rt-1',
         requestTypeName: 'Get IT help',
       },
@@ -326,6 +333,7 @@ export function someVerbatims(patch: Partial<ResponseOf<typeof getVerbatims>> = 
         band: 'positive',
         score: { kind: 'csat5', score: 5 },
         reasons: [],
+        reasonIds: [],
         requestTypeId: null,
         requestTypeName: null,
       },
@@ -333,8 +341,8 @@ export function someVerbatims(patch: Partial<ResponseOf<typeof getVerbatims>> = 
     nextCursor: null,
     // Three answers read: the two above, and one without a comment that picked "Slow" too.
     reasonCounts: [
-      { reason: 'Slow', band: 'negative', count: 2 },
-      { reason: 'Fast', band: 'positive', count: 1 },
+      { chipId: 'Slow', reason: 'Slow', band: 'negative', count: 2 },
+      { chipId: 'Fast', reason: 'Fast', band: 'positive', count: 1 },
     ],
     answersRead: 3,
     ...patch,

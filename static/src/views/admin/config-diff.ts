@@ -59,12 +59,39 @@ function show(t: AdminT, key: string, value: Json, names: ScopeNames): string {
   return JSON.stringify(value);
 }
 
-function walk(t: AdminT, a: Json, b: Json, path: string[], key: string, names: ScopeNames, out: Change[]): void {
+/** A plan's chip words by chip id, to name a translated chip by its English words rather than its id. */
+type ChipNames = ReadonlyMap<string, string>;
+
+function chipNamesOf(...items: Array<XlaDefinition | SurveyPlan>): ChipNames {
+  const out = new Map<string, string>();
+  for (const item of items)
+    if ('followUps' in item)
+      for (const chip of Object.values(item.followUps.reasonChips).flat()) out.set(chip.id, chip.label);
+  return out;
+}
+
+function walk(
+  t: AdminT,
+  a: Json,
+  b: Json,
+  path: string[],
+  key: string,
+  names: ScopeNames & { readonly chips?: ChipNames },
+  out: Change[],
+): void {
   if (JSON.stringify(a) === JSON.stringify(b)) return;
   // A window reads as one setting ("30 days"), not as its parts.
-  if (key !== 'window' && isObject(a) && isObject(b)) {
-    for (const k of new Set([...Object.keys(a), ...Object.keys(b)]))
-      walk(t, a[k], b[k], [...path, fieldWord(t, k)], k === 'kind' ? `${key}.kind` : k, names, out);
+  // A group that is new or gone (a locale's wording) is compared setting by setting with nothing.
+  const group = (v: Json) => isObject(v) || v === undefined;
+  if (key !== 'window' && (isObject(a) || isObject(b)) && group(a) && group(b)) {
+    const [x, y] = [isObject(a) ? a : {}, isObject(b) ? b : {}];
+    // A locale's chip wording is keyed by chip id: name the chip by its English words.
+    const chipWording = key === 'reasonChips' && ![...Object.values(x), ...Object.values(y)].some(Array.isArray);
+    for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+      const chip = chipWording ? names.chips?.get(k) : undefined;
+      const word = chip !== undefined ? t('field.chipNamed', { name: chip }) : fieldWord(t, k);
+      walk(t, x[k], y[k], [...path, word], k === 'kind' ? `${key}.kind` : k, names, out);
+    }
     return;
   }
   // Lists of named items (indicators, lost-time choices) are compared item by item.
@@ -96,6 +123,6 @@ export function changesBetween(
   t: AdminT,
 ): Change[] {
   const out: Change[] = [];
-  walk(t, before, after, [], '', names, out);
+  walk(t, before, after, [], '', { ...names, chips: chipNamesOf(before, after) }, out);
   return capitalised(out);
 }

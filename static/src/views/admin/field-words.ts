@@ -88,6 +88,8 @@ export function itemWord(t: AdminT, listKey: string, index: number, item: unknow
     return t('field.indicatorNamed', { name: t(`indicator.${fields['id']}`) });
   if (listKey === 'choices' && typeof fields['label'] === 'string')
     return t('field.choiceNamed', { name: fields['label'] });
+  if (['negative', 'neutral', 'positive'].includes(listKey) && typeof fields['label'] === 'string')
+    return t('field.chipNamed', { name: fields['label'] });
   const kind = listKey === 'xlas' ? 'xla' : listKey === 'plans' ? 'plan' : 'item';
   if (kind !== 'item' && typeof fields['name'] === 'string' && fields['name'].trim() !== '')
     return t('field.named', { kind, name: fields['name'] });

@@ -11,20 +11,21 @@ import type { Problems } from './problems';
 
 const BANDS = ['negative', 'neutral', 'positive'] as const;
 
-const EMPTY: SurveyTextTranslation = { text: '', reasonChips: { negative: [], neutral: [], positive: [] } };
+const EMPTY: SurveyTextTranslation = { text: '', reasonChips: {} };
 
 /** A locale's wording with nothing in it is left out, so the plan says plainly "English only" for it. */
 function isBlank(w: SurveyTextTranslation): boolean {
   return (
     w.text.trim() === '' &&
     (w.outcomeText ?? '').trim() === '' &&
-    BANDS.every((b) => w.reasonChips[b].every((c) => c.trim() === ''))
+    Object.values(w.reasonChips).every((c) => c.trim() === '')
   );
 }
 
 /**
- * The question and the reason chips in one language, beside the English: each chip is translated in
- * its place (an answer records the English chip), and anything left blank shows in English.
+ * The question and the reason chips in one language, beside the English: each chip's wording is
+ * kept by the chip's id (it follows the chip when the English list is reordered; an answer records
+ * the id), and anything left blank shows in English.
  */
 export function LocaleWording({
   plan,
@@ -51,11 +52,10 @@ export function LocaleWording({
     delete rest[language];
     onChange(isBlank(next) ? rest : { ...rest, [language]: next });
   }
-  function writeChip(band: (typeof BANDS)[number], index: number, value: string) {
-    // One place per English chip: a translation list never runs longer than the English one.
-    const list = english[band].map((_, i) => (i === index ? value : (own.reasonChips[band][i] ?? '')));
-    while (list.length > 0 && list[list.length - 1]?.trim() === '') list.pop();
-    write({ ...own, reasonChips: { ...own.reasonChips, [band]: list } });
+  function writeChip(id: string, value: string) {
+    const { [id]: _old, ...others } = own.reasonChips;
+    // A blank wording is left out: the chip shows in English.
+    write({ ...own, reasonChips: value.trim() === '' ? others : { ...others, [id]: value } });
   }
   const worded = (l: TranslatedLocale) => {
     const w = plan.translations?.[l];
@@ -105,18 +105,16 @@ export function LocaleWording({
             <legend style={{ font: token('font.body.small'), fontWeight: 600, padding: 0 }}>
               {t(`plan.chips.${band}`)}
             </legend>
-            {problems.get(`${at}.reasonChips.${band}`) !== undefined ? (
-              <span role="alert" style={{ font: token('font.body.small'), color: token('color.text.danger') }}>
-                {problems.get(`${at}.reasonChips.${band}`)}
-              </span>
-            ) : null}
             {english[band].map((chip, i) => (
               <TextInput
-                key={`${band}-${i}`}
-                label={t('wording.chip', { language: name, chip })}
-                value={own.reasonChips[band][i] ?? ''}
-                error={problems.get(`${at}.reasonChips.${band}[${i}]`)}
-                onChange={(value) => writeChip(band, i, value)}
+                key={chip.id}
+                label={t('wording.chip', {
+                  language: name,
+                  chip: chip.label.trim() === '' ? t('plan.chipNumber', { n: i + 1 }) : chip.label,
+                })}
+                value={own.reasonChips[chip.id] ?? ''}
+                error={problems.get(`${at}.reasonChips.${chip.id}`)}
+                onChange={(value) => writeChip(chip.id, value)}
               />
             ))}
           </fieldset>

@@ -6,9 +6,11 @@ import { type Locale, TRANSLATED_LOCALES, type TranslatedLocale } from '@domain/
 import { type SurveyPlan, SurveyPlanSchema } from '@domain/survey-plan';
 import { useState } from 'react';
 import { useMessages } from '../../i18n/messages';
-import { type AdminT, useAdminT } from './admin-messages';
+import { useAdminT } from './admin-messages';
+import { ChipList } from './chip-list';
+import { withBandChips } from './chip-edits';
 import { LocaleWording } from './locale-wording';
-import { ChoiceInput, FormRow, ListInput, NumberInput, TextInput, ToggleInput } from './inputs';
+import { ChoiceInput, FormRow, NumberInput, TextInput, ToggleInput } from './inputs';
 import { PlanPreview } from './plan-preview';
 import type { Problems } from './problems';
 import { ScopeFields } from './scope-fields';
@@ -122,14 +124,13 @@ export function PlanEditor({
               />
             )}
             {BANDS.map((band) => (
-              <ListInput
+              <ChipList
                 key={band}
-                separator="line"
-                label={t(`plan.chips.${band}`)}
-                hint={t('plan.chipsHint')}
-                value={chips[band]}
-                error={err(`followUps.reasonChips.${band}`) ?? firstChipError(problems, band, t)}
-                onChange={(list) => update({ followUps: { ...followUps, reasonChips: { ...chips, [band]: list } } })}
+                legend={t(`plan.chips.${band}`)}
+                band={band}
+                chips={chips[band]}
+                problems={problems}
+                onChange={(list) => update(withBandChips(draft, band, list))}
               />
             ))}
           </div>
@@ -254,13 +255,4 @@ export function PlanEditor({
 function withOutcomeText(question: SurveyPlan['question'], outcomeText: string): SurveyPlan['question'] {
   const { outcomeText: _old, ...rest } = question;
   return outcomeText.trim() === '' ? rest : { ...rest, outcomeText };
-}
-
-/** A chip's own message (`followUps.reasonChips.negative[2]`) shown on its list. */
-function firstChipError(problems: Problems, band: string, t: AdminT): string | undefined {
-  for (const [field, message] of problems) {
-    if (field.startsWith(`followUps.reasonChips.${band}[`))
-      return t('plan.chipProblem', { problem: message, n: Number(field.slice(field.lastIndexOf('[') + 1, -1)) + 1 });
-  }
-  return undefined;
 }

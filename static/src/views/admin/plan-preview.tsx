@@ -4,7 +4,7 @@ import type { QuestionSnapshot } from '@domain/ask';
 import { DEFAULT_LOCALE, type Locale, SUPPORTED_LOCALES, type Translator } from '@domain/i18n';
 import type { ScoreBand } from '@domain/question';
 import { localizeQuestion } from '@domain/survey/localized-question';
-import type { SurveyPlan } from '@domain/survey-plan';
+import type { ReasonChip, SurveyPlan } from '@domain/survey-plan';
 import { MessagesProvider, useMessages } from '../../i18n/messages';
 import { ChoiceInput } from '../../ui/choice-input';
 import { SurveyForm } from '../portal/survey-form';
@@ -33,9 +33,8 @@ export function fallbackParts(plan: SurveyPlan, locale: Locale): { question: boo
   const question = (own?.text.trim() ?? '') === '';
   let chips = 0;
   for (const band of ['negative', 'neutral', 'positive'] as const)
-    plan.followUps.reasonChips[band].forEach((_, i) => {
-      if ((own?.reasonChips[band][i]?.trim() ?? '') === '') chips += 1;
-    });
+    for (const chip of plan.followUps.reasonChips[band])
+      if ((own?.reasonChips[chip.id]?.trim() ?? '') === '') chips += 1;
   return { question, chips };
 }
 
@@ -71,8 +70,8 @@ export function PlanPreview({
     { text: plan.question.text, reasonChips: plan.followUps.reasonChips, translations: plan.translations },
     locale,
   );
-  const chipLabel = (band: ScoreBand, chip: string) =>
-    worded.reasonChips[band].find((c) => c.value === chip)?.label ?? chip;
+  const chipLabel = (band: ScoreBand, chip: ReasonChip) =>
+    worded.reasonChips[band].find((c) => c.value === chip.id)?.label ?? chip.label;
   const english = fallbackParts(plan, locale);
   const language = languageName(locale, reader);
   const ready = messages !== null && messages.locale === locale;

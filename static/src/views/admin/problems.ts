@@ -52,7 +52,7 @@ export function issueWords(t: AdminT, issue: z.core.$ZodIssue): string {
       if (last === 'indicators') return t('problem.oneWeight');
       if (last === 'afterHours') return t('problem.beforeExpiry', { hours: numberIn(issue.message) });
       if (issue.path.includes('toStatuses') || last === 'waypoint') return t('problem.statusNeeded');
-      if (issue.path[0] === 'translations') return t('problem.moreChips', { n: numberIn(issue.message) });
+      if (issue.path[0] === 'translations' && issue.path[2] === 'reasonChips') return t('problem.invalid');
       if (/listed twice/.test(issue.message))
         return t('problem.twice', { value: /"([^"]*)"/.exec(issue.message)?.[1] ?? '' });
       return issue.message;

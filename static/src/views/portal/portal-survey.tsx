@@ -105,7 +105,9 @@ function AskPanel({ ask, onAnswered }: { ask: PortalAskView; onAnswered: (ask: P
           submitting={pending}
           onSubmit={(a) => void send(a)}
           onCancel={answer !== null ? () => setEditing(false) : undefined}
-          chipLabel={(band, chip) => ask.wording.reasonChips[band].find((c) => c.value === chip)?.label ?? chip}
+          chipLabel={(band, chip) =>
+            ask.wording.reasonChips[band].find((c) => c.value === chip.id)?.label ?? chip.label
+          }
         />
       ) : (
         <Thanks ask={ask} canChange={canChange} focusOnShow={justSent} onChange={() => setEditing(true)} />

@@ -5,11 +5,13 @@ import { useId, useState } from 'react';
 import type { QuestionSnapshot } from '@domain/ask';
 import { type ScoreBand, scoreBand } from '@domain/question';
 import { lostTimeLabel } from '@domain/survey/localized-question';
+import type { ReasonChip } from '@domain/survey-plan';
 import { useMessages } from '../../i18n/messages';
 import { ScoreScale } from './score-scale';
 
 export interface SurveyAnswer {
   readonly score: number;
+  /** The ids of the chips picked. */
   readonly reasons: readonly string[];
   readonly comment: string | null;
   readonly lostTimeChoiceId: string | null;
@@ -23,8 +25,8 @@ interface SurveyFormProps {
   readonly onCancel?: () => void;
   /** The admin preview renders the same form; its button says it sends nothing. */
   readonly submitLabel?: string;
-  /** The chips' words in the requester's language (the portal resolver's `wording`); the chip itself otherwise. */
-  readonly chipLabel?: (band: ScoreBand, chip: string) => string;
+  /** The chips' words in the requester's language (the portal resolver's `wording`); the English words otherwise. */
+  readonly chipLabel?: (band: ScoreBand, chip: ReasonChip) => string;
   /** A line under the question saying when it was asked (the portal's; the preview has none). */
   readonly askedWhen?: string | undefined;
 }
@@ -37,7 +39,7 @@ export function SurveyForm({
   onSubmit,
   onCancel,
   submitLabel,
-  chipLabel = (_band, chip) => chip,
+  chipLabel = (_band, chip) => chip.label,
   askedWhen,
 }: SurveyFormProps) {
   const m = useMessages();
@@ -63,7 +65,7 @@ export function SurveyForm({
     setScore(next);
     // Chips belong to a band: a reason picked for a low score makes no sense on a high one.
     const nextChips = question.reasonChips[scoreBand(question.kind, next)];
-    setReasons((current) => current.filter((r) => nextChips.includes(r)));
+    setReasons((current) => current.filter((r) => nextChips.some((c) => c.id === r)));
   }
 
   function changeComment(text: string) {
@@ -71,8 +73,9 @@ export function SurveyForm({
     setCommentBand(text.trim() === '' ? null : band);
   }
 
-  function toggleReason(chip: string) {
-    setReasons((current) => (current.includes(chip) ? current.filter((r) => r !== chip) : [...current, chip]));
+  // Answers name chips by id: the same reason whatever language it was picked in.
+  function toggleReason(id: string) {
+    setReasons((current) => (current.includes(id) ? current.filter((r) => r !== id) : [...current, id]));
   }
 
   function submit() {
@@ -119,15 +122,15 @@ export function SurveyForm({
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.075') }}>
             {chips.map((chip) => (
               <button
-                key={chip}
+                key={chip.id}
                 type="button"
                 className="sentio-tap"
-                aria-pressed={reasons.includes(chip)}
+                aria-pressed={reasons.includes(chip.id)}
                 disabled={submitting}
-                onClick={() => toggleReason(chip)}
+                onClick={() => toggleReason(chip.id)}
                 style={{ minHeight: 36, padding: `0 ${token('space.150')}`, borderRadius: 18 }}
               >
-                {band === null ? chip : chipLabel(band, chip)}
+                {band === null ? chip.label : chipLabel(band, chip)}
               </button>
             ))}
           </div>
