@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './support/setup';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,6 +13,10 @@ import {
   getWatermelon,
   getWatermelonTickets,
 } from '@contracts/project';
+import { createClient } from '../../static/src/api/client';
+import { App } from '../../static/src/app/app';
+import { startView } from '../../static/src/app/routes';
+import { forgeTranslator } from '../i18n/forge-translations';
 import { aScorecard, aWatermelon, someAtRisk, someResponseStats, someVerbatims } from './support/builders';
 import { findInNotice, hostFor, renderApp, renderStarted, type FakeHost } from './support/fake-host';
 
@@ -225,6 +229,18 @@ describe('project page', () => {
     expect(screen.queryByText('“Thanks, super quick!”')).toBeNull();
     await user.click(slow);
     expect(await screen.findByText('2 of 2 shown')).toBeInTheDocument();
+  });
+
+  it("asks for the chips' words in the reader's language, in the prefetch and in the view alike", async () => {
+    // Oracle: the getVerbatims contract — the server words each chip in `locale` (absent: English),
+    // so a German page that left it out would show every chip in English.
+    const host = projectPage();
+    const context = { ...host.context, locale: 'de-DE' };
+    const client = createClient(host);
+    await startView(context, client);
+    render(<App host={host} context={context} client={client} messages={await forgeTranslator('de-DE')} />);
+    await screen.findByText(/Thanks, super quick!/);
+    expect(host.callsTo(getVerbatims)).toEqual([{ window: '30d', locale: 'de-DE' }]);
   });
 
   it('loads the next page of verbatims with the cursor', async () => {

@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import { getVerbatims, type DashboardWindow, type ReasonCount, type Verbatim } from '@contracts/project';
 import { formatList, formatNumber } from '@domain/i18n';
 import { useAction, useCall } from '../../api/client-context';
+import { useHost } from '../../app/host-context';
 import { answerWords } from '../../i18n/answer-words';
 import { useMessages } from '../../i18n/messages';
 import { ChoiceInput } from '../../ui/choice-input';
@@ -34,6 +35,7 @@ const BAND_COLOUR = {
  */
 export function VerbatimSection({ window, projectId }: { window: DashboardWindow; projectId?: string | undefined }) {
   const m = useMessages();
+  const { context } = useHost();
   const searchId = useId();
   const [band, setBand] = useState<BandFilter>('all');
   const [source, setSource] = useState<SourceFilter>('all');
@@ -43,6 +45,8 @@ export function VerbatimSection({ window, projectId }: { window: DashboardWindow
     ...(band !== 'all' ? { band } : {}),
     ...(source !== 'all' ? { source } : {}),
     ...(projectId !== undefined ? { projectId } : {}),
+    // The chips' words in the viewer's language; the prefetch sends the same.
+    ...(context.locale !== undefined ? { locale: context.locale } : {}),
   };
   const first = useCall(getVerbatims, payload);
   const more = useAction(getVerbatims);
@@ -125,7 +129,10 @@ export function VerbatimSection({ window, projectId }: { window: DashboardWindow
   );
 }
 
-/** The loaded pages' chip counts added up, most picked first. */
+/**
+ * The loaded pages' chip counts added up, most picked first. Keyed by the words the reader sees (the
+ * server words every chip in the page's locale): two plans' chips that read the same count as one.
+ */
 function addUp(pages: readonly Page[]): { counts: ReasonCount[]; answers: number } {
   const byKey = new Map<string, ReasonCount>();
   for (const p of pages)
