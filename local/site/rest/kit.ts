@@ -198,6 +198,49 @@ function accessKit(site: JiraSite) {
 }
 type Access = ReturnType<typeof accessKit>;
 
+/** Every field of an issue as Jira's GET issue answers with `*all`; `comments` are those the caller may read. */
+function allIssueFields(
+  site: JiraSite,
+  issue: Issue,
+  comments: ReturnType<JiraSite['comments']>,
+): Record<string, unknown> {
+  const rt = site.requestType(issue.requestTypeId);
+  return {
+    summary: issue.summary,
+    description:
+      issue.description === null
+        ? null
+        : {
+            type: 'doc',
+            version: 1,
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: issue.description }] }],
+          },
+    issuetype: site.issueTypeRef(),
+    project: site.projectRef(issue.projectId),
+    status: site.statusRef(issue.statusId),
+    priority: { name: issue.priority, id: PRIORITIES.find((pr) => pr.name === issue.priority)?.id ?? '3' },
+    reporter: site.userRef(issue.reporter),
+    creator: site.userRef(issue.creator),
+    assignee: site.userRef(issue.assignee),
+    created: jiraDate(issue.created),
+    updated: jiraDate(issue.updated),
+    resolution:
+      issue.resolution === null
+        ? null
+        : { id: issue.resolution === 'Done' ? '10000' : '10001', name: issue.resolution },
+    resolutiondate: issue.resolutionDate === null ? null : jiraDate(issue.resolutionDate),
+    comment: {
+      comments: comments.map((c) => site.commentRef(c)),
+      maxResults: comments.length,
+      total: comments.length,
+      startAt: 0,
+    },
+    customfield_10010: rt
+      ? { requestType: { id: rt.id, name: rt.name, serviceDeskId: site.project(issue.projectId)?.serviceDeskId } }
+      : null,
+  };
+}
+
 /** Jira's JSON for an issue (with its fields, comments, changelog and properties). */
 function issueViews(site: JiraSite, { isAgentLike }: Access) {
   const issueJson = (issue: Issue, q: URLSearchParams, p: Principal): Record<string, unknown> => {
@@ -207,42 +250,8 @@ function issueViews(site: JiraSite, { isAgentLike }: Access) {
     // whose request-type field is not navigable leaves it out unless asked by name or `*all`.
     const hidden = (k: string): boolean =>
       k === 'customfield_10010' && !site.requestTypeFieldNavigable && !wanted.includes('*all');
-    const rt = site.requestType(issue.requestTypeId);
     const comments = site.comments(issue.id).filter((c) => c.public || isAgentLike(p));
-    const fieldsAll: Record<string, unknown> = {
-      summary: issue.summary,
-      description:
-        issue.description === null
-          ? null
-          : {
-              type: 'doc',
-              version: 1,
-              content: [{ type: 'paragraph', content: [{ type: 'text', text: issue.description }] }],
-            },
-      issuetype: site.issueTypeRef(),
-      project: site.projectRef(issue.projectId),
-      status: site.statusRef(issue.statusId),
-      priority: { name: issue.priority, id: PRIORITIES.find((pr) => pr.name === issue.priority)?.id ?? '3' },
-      reporter: site.userRef(issue.reporter),
-      creator: site.userRef(issue.creator),
-      assignee: site.userRef(issue.assignee),
-      created: jiraDate(issue.created),
-      updated: jiraDate(issue.updated),
-      resolution:
-        issue.resolution === null
-          ? null
-          : { id: issue.resolution === 'Done' ? '10000' : '10001', name: issue.resolution },
-      resolutiondate: issue.resolutionDate === null ? null : jiraDate(issue.resolutionDate),
-      comment: {
-        comments: comments.map((c) => site.commentRef(c)),
-        maxResults: comments.length,
-        total: comments.length,
-        startAt: 0,
-      },
-      customfield_10010: rt
-        ? { requestType: { id: rt.id, name: rt.name, serviceDeskId: site.project(issue.projectId)?.serviceDeskId } }
-        : null,
-    };
+    const fieldsAll = allIssueFields(site, issue, comments);
     const fields: Record<string, unknown> = {};
     // `-name` leaves a field out (the `fields` parameter of GET /rest/api/3/issue/{issueIdOrKey}).
     for (const [k, v] of Object.entries(fieldsAll))
