@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { QuestionKindSchema } from '../domain/question';
 import { DailyPointSchema, DayRangeSchema, ScorecardSchema, StatusBandSchema } from '../domain/scorecard';
-import { FATIGUE_REASONS } from '../domain/rollup/cell';
+import { FATIGUE_REASONS } from '../domain/rollup/fatigue-reasons';
 import { RiskReasonViewSchema } from './risk';
 import { resolverContract } from './resolver';
 
