@@ -5,27 +5,9 @@ import { QuestionKindSchema } from '../domain/question';
 import { PlanDecisionSummarySchema, RefusalFactsSchema } from '../domain/survey/decision-summary';
 import { WAYPOINT_KINDS } from '../domain/waypoint';
 import { resolverContract } from './resolver';
+import { RiskLevelSchema, RiskReasonViewSchema } from './risk';
 
-export const RiskLevelSchema = z.enum(['low', 'medium', 'high']);
-/**
- * One reason a ticket is at risk: `text` is the English sentence; `facts` (sent by current servers)
- * let a view word it in the reader's language. The agent panel and the project page show the same.
- */
-export const RiskReasonViewSchema = z.object({
-  code: z.string(),
-  text: z.string(),
-  facts: z
-    .object({
-      answer: z.object({ kind: QuestionKindSchema, score: z.number() }).optional(),
-      slas: z.array(z.string()).optional(),
-      mood: z.number().optional(),
-      count: z.number().int().optional(),
-      waitedHours: z.number().optional(),
-      limitHours: z.number().optional(),
-    })
-    .optional(),
-});
-export type RiskReasonView = z.infer<typeof RiskReasonViewSchema>;
+export { RiskLevelSchema, RiskReasonViewSchema, type RiskReasonView } from './risk';
 
 export const RiskViewSchema = z.object({
   level: RiskLevelSchema,

@@ -9,8 +9,8 @@
 import { z } from 'zod';
 import { QuestionKindSchema } from '../domain/question';
 import { DailyPointSchema, DayRangeSchema, ScorecardSchema, StatusBandSchema } from '../domain/scorecard';
-import { FATIGUE_REASONS } from '../domain/rollup/cell';
-import { RiskReasonViewSchema } from './agent';
+import { FATIGUE_REASONS } from '../domain/rollup/fatigue-reasons';
+import { RiskReasonViewSchema } from './risk';
 import { resolverContract } from './resolver';
 
 /** The dashboard window: rolling 7/30/90 days or the calendar month to date. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IndicatorIdSchema } from './indicator';
 import { QuestionKindSchema } from './question';
-import { XlaWindowSchema } from './xla';
+import { XlaWindowSchema } from './xla-window';
 
 /**
  * A scorecard: one XLA evaluated over its window (DESIGN.md "Scorecard"). Every figure that would

@@ -2,12 +2,9 @@ import { z } from 'zod';
 import { INDICATOR_IDS, IndicatorSpecSchema, defaultIndicatorSpec, type IndicatorId } from './indicator';
 import { ScopeSchema } from './scope';
 import { WAYPOINT_KINDS } from './waypoint';
+import { XlaIdSchema, XlaWindowSchema } from './xla-window';
 
-export const XlaWindowSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('rolling'), days: z.union([z.literal(7), z.literal(30), z.literal(90)]) }).strict(),
-  z.object({ kind: z.literal('calendar-month') }).strict(),
-]);
-export type XlaWindow = z.infer<typeof XlaWindowSchema>;
+export { XlaIdSchema, XlaWindowSchema, type XlaWindow } from './xla-window';
 
 /** Which answers feed the csat indicator (SCORING.md §1: optionally a waypoint, or mid-flight only). */
 export const CsatSourceSchema = z
@@ -17,12 +14,6 @@ export const CsatSourceSchema = z
   })
   .strict();
 export type CsatSource = z.infer<typeof CsatSourceSchema>;
-
-export const XlaIdSchema = z
-  .string()
-  .min(1, 'is required')
-  .max(64, 'must be at most 64 characters')
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
 
 /** An Experience Level Agreement: a named outcome with weighted XIs and a target (DESIGN.md). */
 export const XlaDefinitionSchema = z

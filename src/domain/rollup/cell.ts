@@ -3,7 +3,10 @@ import { INDICATOR_IDS, type IndicatorId } from '../indicator';
 import type { Segment } from '../outcomes';
 import { QUESTION_KINDS, SCALES, type QuestionKind } from '../question';
 import type { DayKey } from '../time';
-import { XlaIdSchema } from '../xla';
+import { XlaIdSchema } from '../xla-window';
+import { FATIGUE_REASONS } from './fatigue-reasons';
+
+export { FATIGUE_REASONS } from './fatigue-reasons';
 
 /**
  * What a cell counts. An indicator id holds `[good, total]`; `q:<kind>` holds the histogram of
@@ -20,7 +23,6 @@ export const LOST_TIME_SLOT = 'lt';
  */
 export const SURVEY_SLOTS = ['asks', 'held', 'reach', 'comments'] as const;
 export type SurveySlot = (typeof SURVEY_SLOTS)[number];
-export const FATIGUE_REASONS = ['cooldown', 'max-asks-reached', 'ask-pending', 'sampled-out'] as const;
 export const REACH_WIDTH = 128;
 export type Slot = IndicatorId | AnswerSlot | typeof LOST_TIME_SLOT | SurveySlot;
 

@@ -7,7 +7,7 @@ import { ViewContextSchema } from '../host/host';
 import { applyDocumentLanguage, loadMessages } from '../i18n/messages';
 import { App } from './app';
 import { startView } from './routes';
-import { StartFailed } from './start-failed';
+import { StartFailed, startFailedWords } from './start-failed';
 
 /** Renders the module's view once Jira's context (asked for by the entry, host/forge-host.ts) is in. */
 export async function start(): Promise<void> {
@@ -21,7 +21,7 @@ export async function start(): Promise<void> {
   try {
     context = ViewContextSchema.parse(await earlyContext);
   } catch {
-    root.render(<StartFailed />);
+    root.render(<StartFailed {...await startFailedWords(navigator.languages)} />);
     return;
   }
   // The entry has normally started the view's first invokes and its chunk already; this makes sure

@@ -1,4 +1,4 @@
-import type { RiskReasonView } from '@contracts/agent';
+import type { RiskReasonView } from '@contracts/risk';
 import type { Translator } from '@domain/i18n';
 import { type QuestionKind, SCALES } from '@domain/question';
 
