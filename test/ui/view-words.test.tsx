@@ -11,10 +11,12 @@ import { describe, expect, it } from 'vitest';
 import type { RiskView, TicketExperienceView } from '@contracts/agent';
 import type { AtRiskTicket } from '@contracts/project';
 import type { Locale, Translator } from '@domain/i18n';
+import type { RefusalFacts } from '@domain/survey/decision-summary';
 import { loadArea, type Area } from '../../static/src/i18n/area-files';
 import { withArea } from '../../static/src/i18n/area-messages';
 import { MessagesProvider } from '../../static/src/i18n/messages';
 import { SlaChip } from '../../static/src/views/issue/sla-chip';
+import { AsksSection } from '../../static/src/views/issue/asks-section';
 import { refusalSentence } from '../../static/src/views/issue/refusal-text';
 import { timelineTitle } from '../../static/src/views/issue/server-words';
 import { reasonText } from '../../static/src/ui/risk-reasons';
@@ -25,7 +27,7 @@ import { AtRiskList } from '../../static/src/views/project/at-risk-list';
 import { IndicatorTable } from '../../static/src/views/project/indicator-table';
 import { ScorecardCard } from '../../static/src/views/project/scorecard-card';
 import { watermelonVerdict } from '../../static/src/views/project/watermelon-table';
-import { aScorecard, aWatermelon } from './support/builders';
+import { anExperience, aScorecard, aWatermelon } from './support/builders';
 import { hostFor } from './support/fake-host';
 import { HostProvider } from '../../static/src/app/host-context';
 import { forgeTranslator } from '../i18n/forge-translations';
@@ -342,5 +344,79 @@ describe('why a plan cannot ask, from the refusal’s figures', () => {
     expect(refusalSentence(de, { reason: 'cooldown', message: cooldown.message }, now)).toBe(
       'The requester was last asked 3 h ago; the plan waits 24 h between asks.',
     );
+  });
+});
+
+type PlanDecisionView = TicketExperienceView['planDecisions'][number];
+
+describe('the plans that did not ask, when the waypoint was not reached', () => {
+  const at = Date.now() - 2 * HOUR;
+  const miss = (planName: string, message: string, facts?: RefusalFacts): PlanDecisionView => ({
+    planId: planName,
+    planName,
+    asked: false,
+    reason: 'waypoint-mismatch',
+    message,
+    ...(facts !== undefined ? { facts } : {}),
+    at,
+  });
+  const decisions: PlanDecisionView[] = [
+    miss('Erste Antwort', 'waits for the first public reply, not the scheduled check', {
+      miss: 'wrong-trigger',
+      waypoint: 'first-response',
+      trigger: 'tick',
+    }),
+    miss('Lange offen', 'the ticket has been open less than 72 hours', { miss: 'open-less-than', hours: 72 }),
+    miss('Ruhig', 'an agent was publicly active within the last 1 hour', { miss: 'agent-active-within', hours: 1 }),
+    miss('Status', 'the new status "In Bearbeitung" is not one the plan asks at', {
+      miss: 'status-not-listed',
+      status: 'In Bearbeitung',
+    }),
+    miss('Weitergereicht', 'this is reassignment 2; the plan asks from reassignment 3 on', {
+      miss: 'before-nth-reassignment',
+      nth: 2,
+      fromNth: 3,
+    }),
+    miss('Intern', 'an internal comment is not a response the requester sees', { miss: 'internal-comment' }),
+    // Stored before misses had codes: the server's English stands.
+    miss('Alt', 'this is reassignment 2; the plan asks from reassignment 3 on'),
+  ];
+  const linesIn = async (locale: Locale): Promise<string[]> => {
+    const box = await renderIn(
+      locale,
+      'issue',
+      <AsksSection view={anExperience({ asks: [], planDecisions: decisions })} actions={null} />,
+    );
+    return [...box.querySelectorAll('details li')].map((li) => li.textContent ?? '');
+  };
+
+  it('words each miss in German from its code and figures, hours through Intl’s units', async () => {
+    expect(await linesIn('de-DE')).toEqual([
+      'Erste Antwort: Der Plan wartet auf die erste öffentliche Antwort, nicht auf die geplante Prüfung. (vor 2 Stunden)',
+      'Lange offen: Das Ticket ist seit weniger als 72 Stunden offen. (vor 2 Stunden)',
+      'Ruhig: Ein Agent war vor weniger als 1 Stunde öffentlich auf dem Ticket aktiv. (vor 2 Stunden)',
+      'Status: Der neue Status „In Bearbeitung“ gehört nicht zu denen, bei denen der Plan fragt. (vor 2 Stunden)',
+      'Weitergereicht: Dies ist die 2. Neuzuweisung; der Plan fragt erst ab der 3. Neuzuweisung. (vor 2 Stunden)',
+      'Intern: Ein interner Kommentar ist keine Antwort, die die anfragende Person sieht. (vor 2 Stunden)',
+      'Alt: This is reassignment 2; the plan asks from reassignment 3 on. (vor 2 Stunden)',
+    ]);
+  });
+
+  it('words each miss in Japanese', async () => {
+    expect(await linesIn('ja-JP')).toEqual([
+      'Erste Antwort: このプランが待つのは最初の公開返信で、定期チェックではありません。（2 時間前）',
+      'Lange offen: チケットが作成されてから 72 時間 経っていません。（2 時間前）',
+      'Ruhig: エージェントが 1 時間 以内にチケットで公開の対応をしています。（2 時間前）',
+      'Status: 新しいステータス「In Bearbeitung」は、このプランが質問するステータスではありません。（2 時間前）',
+      'Weitergereicht: これは 2 回目の再割り当てです。このプランが質問するのは 3 回目以降です。（2 時間前）',
+      'Intern: 内部コメントは、依頼者に見える返信ではありません。（2 時間前）',
+      'Alt: This is reassignment 2; the plan asks from reassignment 3 on.（2 時間前）',
+    ]);
+  });
+
+  it('says the English ordinals in English', async () => {
+    const en = await wordsOf('en-US', 'issue');
+    const [, , , , nth] = decisions;
+    expect(nth && refusalSentence(en, nth)).toBe('This is the 2nd reassignment; the plan asks from the 3rd on.');
   });
 });

@@ -1,6 +1,7 @@
 import type { LifecycleEvent, StatusRef } from '../lifecycle-event';
 import { HOUR_MS, type EpochMs } from '../time';
 import type { StatusCategory, Waypoint, WaypointKind } from '../waypoint';
+import type { RefusalFacts, TriggerKind, WaypointMissCode } from './decision-summary';
 import type { SurveyTrigger, TicketSurveyState } from './survey-inputs';
 
 /** A trigger that reached a plan's waypoint: which occurrence it is, and what the ticket is now. */
@@ -23,15 +24,23 @@ export interface WaypointHit {
 export interface WaypointMiss {
   readonly matched: false;
   readonly reason: 'waypoint-mismatch' | 'ticket-closed';
+  /** English, for logs and for views that read a decision stored before the figures were kept. */
   readonly message: string;
+  /** The miss's code and figures, for a view to word it in the reader's language. */
+  readonly facts: RefusalFacts & { readonly miss: WaypointMissCode };
 }
 
 export type WaypointMatch = WaypointHit | WaypointMiss;
 
 const ONCE_PER_TICKET = Number.NEGATIVE_INFINITY;
 
-function miss(message: string, reason: WaypointMiss['reason'] = 'waypoint-mismatch'): WaypointMiss {
-  return { matched: false, reason, message };
+function miss(
+  code: WaypointMissCode,
+  message: string,
+  figures: Omit<RefusalFacts, 'miss'> = {},
+  reason: WaypointMiss['reason'] = 'waypoint-mismatch',
+): WaypointMiss {
+  return { matched: false, reason, message, facts: { miss: code, ...figures } };
 }
 
 function hit(occurrenceKey: string, coveredSince: EpochMs | null, statusCategoryAfter: StatusCategory): WaypointHit {
@@ -78,6 +87,10 @@ export const WAYPOINT_MOMENT: Readonly<Record<WaypointKind, string>> = {
   manual: 'an agent to ask',
 };
 
+function triggerKind(trigger: SurveyTrigger): TriggerKind {
+  return trigger.kind === 'event' ? trigger.event.type : trigger.kind;
+}
+
 function describeTrigger(trigger: SurveyTrigger): string {
   if (trigger.kind === 'event') return EVENT_WORDS[trigger.event.type];
   return trigger.kind === 'tick' ? 'the scheduled check' : 'a manual request';
@@ -92,6 +105,35 @@ function hours(h: number): string {
   return `${h} hour${h === 1 ? '' : 's'}`;
 }
 
+/** A time-based waypoint at the scheduled check: reached once its hours have passed on an open ticket. */
+function matchTimed(
+  waypoint: Extract<Waypoint, { kind: 'idle' | 'long-running' }>,
+  ticket: TicketSurveyState,
+  now: EpochMs,
+): WaypointMatch {
+  if (ticket.statusCategory === 'done')
+    return miss(
+      'ticket-done',
+      'the ticket is done; time-based waypoints apply only while it is open',
+      { waypoint: waypoint.kind },
+      'ticket-closed',
+    );
+  if (waypoint.kind === 'long-running') {
+    if (now - ticket.createdAt < waypoint.hours * HOUR_MS)
+      return miss('open-less-than', `the ticket has been open less than ${hours(waypoint.hours)}`, {
+        hours: waypoint.hours,
+      });
+    return hit('long-running', ONCE_PER_TICKET, ticket.statusCategory);
+  }
+  // One idle stretch runs from the last public agent activity (or creation) until the next one.
+  const stretchStart = ticket.lastPublicAgentActivityAt ?? ticket.createdAt;
+  if (now - stretchStart < waypoint.hours * HOUR_MS)
+    return miss('agent-active-within', `an agent was publicly active within the last ${hours(waypoint.hours)}`, {
+      hours: waypoint.hours,
+    });
+  return hit(`idle@${stretchStart}`, stretchStart, ticket.statusCategory);
+}
+
 /** Does this trigger reach this waypoint on this ticket at `now`? */
 export function matchWaypoint(
   waypoint: Waypoint,
@@ -99,25 +141,16 @@ export function matchWaypoint(
   ticket: TicketSurveyState,
   now: EpochMs,
 ): WaypointMatch {
-  const wrongTrigger = () => miss(`waits for ${WAYPOINT_MOMENT[waypoint.kind]}, not ${describeTrigger(trigger)}`);
+  const wrongTrigger = () =>
+    miss('wrong-trigger', `waits for ${WAYPOINT_MOMENT[waypoint.kind]}, not ${describeTrigger(trigger)}`, {
+      waypoint: waypoint.kind,
+      trigger: triggerKind(trigger),
+    });
 
   switch (waypoint.kind) {
     case 'idle':
-    case 'long-running': {
-      if (trigger.kind !== 'tick') return wrongTrigger();
-      if (ticket.statusCategory === 'done')
-        return miss('the ticket is done; time-based waypoints apply only while it is open', 'ticket-closed');
-      if (waypoint.kind === 'long-running') {
-        if (now - ticket.createdAt < waypoint.hours * HOUR_MS)
-          return miss(`the ticket has been open less than ${hours(waypoint.hours)}`);
-        return hit('long-running', ONCE_PER_TICKET, ticket.statusCategory);
-      }
-      // One idle stretch runs from the last public agent activity (or creation) until the next one.
-      const stretchStart = ticket.lastPublicAgentActivityAt ?? ticket.createdAt;
-      if (now - stretchStart < waypoint.hours * HOUR_MS)
-        return miss(`an agent was publicly active within the last ${hours(waypoint.hours)}`);
-      return hit(`idle@${stretchStart}`, stretchStart, ticket.statusCategory);
-    }
+    case 'long-running':
+      return trigger.kind === 'tick' ? matchTimed(waypoint, ticket, now) : wrongTrigger();
     case 'manual': {
       if (trigger.kind !== 'manual') return wrongTrigger();
       // Without a request key each manual request is its own occurrence.
@@ -136,23 +169,31 @@ export function matchWaypoint(
       return event.type === 'created' ? hit('created', ONCE_PER_TICKET, after) : wrongTrigger();
     case 'first-response':
       if (event.type !== 'agent-comment') return wrongTrigger();
-      if (!event.public) return miss('an internal comment is not a response the requester sees');
-      if (ticket.hadPublicAgentComment) return miss('the ticket already had a public agent comment');
+      if (!event.public) return miss('internal-comment', 'an internal comment is not a response the requester sees');
+      if (ticket.hadPublicAgentComment)
+        return miss('already-responded', 'the ticket already had a public agent comment');
       return hit('first-response', ONCE_PER_TICKET, after);
     case 'status-changed': {
       if (event.type !== 'status-changed') return wrongTrigger();
       const listed = statusListed(waypoint.toStatuses, event.to) || waypoint.toCategories.includes(event.to.category);
-      if (!listed) return miss(`the new status "${event.to.name}" is not one the plan asks at`);
+      if (!listed)
+        return miss('status-not-listed', `the new status "${event.to.name}" is not one the plan asks at`, {
+          status: event.to.name,
+        });
       return hit(`event:${event.key}`, null, after);
     }
     case 'reassigned': {
       if (event.type !== 'reassigned') return wrongTrigger();
       // SCORING.md §1: reassignments are assignee changes after the first assignment.
-      if (!ticket.wasAssigned) return miss('the first assignment is not a reassignment');
-      if (event.toAssigneeId === null) return miss('unassigning is not a reassignment');
+      if (!ticket.wasAssigned) return miss('first-assignment', 'the first assignment is not a reassignment');
+      if (event.toAssigneeId === null) return miss('unassigned', 'unassigning is not a reassignment');
       const nth = ticket.reassignCount + 1;
       if (nth < waypoint.fromNth)
-        return miss(`this is reassignment ${nth}; the plan asks from reassignment ${waypoint.fromNth} on`);
+        return miss(
+          'before-nth-reassignment',
+          `this is reassignment ${nth}; the plan asks from reassignment ${waypoint.fromNth} on`,
+          { nth, fromNth: waypoint.fromNth },
+        );
       return hit(`event:${event.key}`, null, after);
     }
     case 'reopened':

@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { PlanDecision, SurveyTrigger } from '../../../src/domain/survey';
+import {
+  PlanDecisionSummarySchema,
+  WAYPOINT_MISS_CODES,
+  type RefusalFacts,
+} from '../../../src/domain/survey/decision-summary';
 import { aPlan, anOpenPlan, aTicket, decide, events, hours, onEvent, run, STATUS, T0, TICK } from './builders';
 
 describe('created waypoint', () => {
@@ -272,5 +278,131 @@ describe('a deleted ticket', () => {
       'waypoint-mismatch',
       'waypoint-mismatch',
     ]);
+  });
+});
+
+/**
+ * Each miss keeps its English sentence (logs, decisions stored before) and carries a stable code
+ * with the figures a view words it from. Oracle: the figures worked out by hand from each case's
+ * plan and ticket, and the stored shape read back through its schema.
+ */
+describe('a miss carries its code and figures beside the English', () => {
+  const manual: SurveyTrigger = { kind: 'manual', agentId: 'agent-1' };
+  const unassigned = { ...events.reassigned(), toAssigneeId: null };
+  const cases: ReadonlyArray<{ name: string; decision: () => PlanDecision; facts: RefusalFacts }> = [
+    {
+      name: 'a first-response plan at the scheduled check',
+      decision: () => decide(anOpenPlan({ kind: 'first-response' }), TICK),
+      facts: { miss: 'wrong-trigger', waypoint: 'first-response', trigger: 'tick' },
+    },
+    {
+      name: 'an idle plan at a requester comment',
+      decision: () => decide(anOpenPlan({ kind: 'idle', hours: 24 }), onEvent(events.requesterComment())),
+      facts: { miss: 'wrong-trigger', waypoint: 'idle', trigger: 'requester-comment' },
+    },
+    {
+      name: 'a created plan at an agent’s request',
+      decision: () => decide(anOpenPlan({ kind: 'created' }), manual),
+      facts: { miss: 'wrong-trigger', waypoint: 'created', trigger: 'manual' },
+    },
+    {
+      name: 'a long-running plan on a done ticket',
+      decision: () =>
+        decide(anOpenPlan({ kind: 'long-running', hours: 72 }), TICK, {
+          ticket: aTicket({ statusCategory: 'done' }),
+          now: T0 + hours(100),
+        }),
+      facts: { miss: 'ticket-done', waypoint: 'long-running' },
+    },
+    {
+      // Open 71 of the 72 hours the plan waits for.
+      name: 'a 72-hour long-running plan at 71 hours',
+      decision: () => decide(anOpenPlan({ kind: 'long-running', hours: 72 }), TICK, { now: T0 + hours(71) }),
+      facts: { miss: 'open-less-than', hours: 72 },
+    },
+    {
+      // The agent spoke 2 hours after creation; 12 hours later is within the plan's 36.
+      name: 'a 36-hour idle plan 12 hours after the agent spoke',
+      decision: () =>
+        decide(anOpenPlan({ kind: 'idle', hours: 36 }), TICK, {
+          ticket: aTicket({ lastPublicAgentActivityAt: T0 + hours(2), hadPublicAgentComment: true }),
+          now: T0 + hours(14),
+        }),
+      facts: { miss: 'agent-active-within', hours: 36 },
+    },
+    {
+      name: 'a first-response plan at an internal comment',
+      decision: () => decide(anOpenPlan({ kind: 'first-response' }), onEvent(events.agentComment(false))),
+      facts: { miss: 'internal-comment' },
+    },
+    {
+      name: 'a first-response plan at a second public comment',
+      decision: () =>
+        decide(anOpenPlan({ kind: 'first-response' }), onEvent(events.agentComment(true)), {
+          ticket: aTicket({ hadPublicAgentComment: true }),
+        }),
+      facts: { miss: 'already-responded' },
+    },
+    {
+      name: 'a status plan at a status it does not list',
+      decision: () =>
+        decide(
+          anOpenPlan({ kind: 'status-changed', toStatuses: ['Waiting for customer'] }),
+          onEvent(events.statusChanged(STATUS.inProgress)),
+        ),
+      facts: { miss: 'status-not-listed', status: 'In Progress' },
+    },
+    {
+      name: 'a reassignment plan at the first assignment',
+      decision: () =>
+        decide(anOpenPlan({ kind: 'reassigned' }), onEvent(events.reassigned()), {
+          ticket: aTicket({ wasAssigned: false }),
+        }),
+      facts: { miss: 'first-assignment' },
+    },
+    {
+      name: 'a reassignment plan when the assignee is removed',
+      decision: () => decide(anOpenPlan({ kind: 'reassigned' }), onEvent(unassigned)),
+      facts: { miss: 'unassigned' },
+    },
+    {
+      // Four reassignments so far: this one is the 5th; the plan asks from the 6th.
+      name: 'a from-the-6th reassignment plan at the 5th',
+      decision: () =>
+        decide(anOpenPlan({ kind: 'reassigned', fromNth: 6 }), onEvent(events.reassigned()), {
+          ticket: aTicket({ reassignCount: 4 }),
+        }),
+      facts: { miss: 'before-nth-reassignment', nth: 5, fromNth: 6 },
+    },
+  ];
+
+  it.each(cases)('$name', ({ decision, facts }) => {
+    const d = decision();
+    expect(d.asked).toBe(false);
+    expect(d.facts).toEqual(facts);
+    expect(d.message).not.toBe('');
+    // Kept on the ticket as it is: the stored shape reads the code and figures back unchanged.
+    expect(PlanDecisionSummarySchema.parse(JSON.parse(JSON.stringify(d))).facts).toEqual(facts);
+  });
+
+  it('covers every miss code', () => {
+    expect(new Set(cases.map((c) => c.facts.miss))).toEqual(new Set(WAYPOINT_MISS_CODES));
+  });
+
+  it('reads a decision stored before misses had codes (English only, no figures)', () => {
+    const stored = {
+      planId: 'p1',
+      planName: 'After reassignment',
+      asked: false,
+      reason: 'waypoint-mismatch',
+      message: 'this is reassignment 2; the plan asks from reassignment 3 on',
+      at: T0,
+    };
+    expect(PlanDecisionSummarySchema.parse(stored)).toEqual(stored);
+  });
+
+  it('refuses a stored miss code it does not know (the check can fail)', () => {
+    const stored = { planId: 'p1', planName: 'P', asked: false, reason: 'waypoint-mismatch', message: 'm', at: T0 };
+    expect(PlanDecisionSummarySchema.safeParse({ ...stored, facts: { miss: 'no-such-miss' } }).success).toBe(false);
   });
 });
