@@ -103,8 +103,9 @@ describe('the agent panel in the agent’s language', () => {
   }
 
   it('shows the glance in German beside it', async () => {
+    // openAs opens the issue context panels as an agent would; a second click would close the glance.
     const page = await openAs(e, agents.de, `/browse/${ticket}`);
-    await page.locator('details.context > summary').click();
+    expect(await page.locator('details.context').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     const frame = await frameOf(page, MODULE.issueGlance);
     await shows(frame, message('de-DE', 'glance.noAnswer'));
     expect(await frame.locator('html').getAttribute('lang')).toBe('de-DE');
