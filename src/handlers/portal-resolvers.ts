@@ -18,7 +18,7 @@ async function wordingIn(
   remember = true,
 ): Promise<Translator> {
   return ports.messages.forLocale(
-    hint !== undefined ? negotiateLocale(hint) : await requesterLocale(ports, accountId, [], undefined, remember),
+    hint !== undefined ? negotiateLocale(hint) : await requesterLocale(ports, accountId, { remember }),
   );
 }
 

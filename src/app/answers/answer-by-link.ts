@@ -49,7 +49,7 @@ export async function answerByLink(
     return { kind: 'invalid', reason: 'mismatch', locale: browser };
   if (step === 'open') {
     const [locale, ticket] = await Promise.all([
-      requesterLocale(ports, stored.ask.requesterId, accepted),
+      requesterLocale(ports, stored.ask.requesterId, { alsoAccepted: accepted }),
       ports.tickets.getTicket(stored.ask.ticketId),
     ]);
     if (stored.usedNonces.includes(check.claims.n)) return { kind: 'already-recorded', on: 'open', locale };
@@ -65,7 +65,7 @@ export async function answerByLink(
       locale,
     };
   }
-  const locale = await requesterLocale(ports, stored.ask.requesterId, accepted);
+  const locale = await requesterLocale(ports, stored.ask.requesterId, { alsoAccepted: accepted });
   const saved = await saveAnswer(ports, {
     askId: check.claims.a,
     input: { score: check.claims.s },

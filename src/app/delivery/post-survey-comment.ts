@@ -25,7 +25,7 @@ export async function postSurveyComment(
 ): Promise<void> {
   const plan = planOf(config, ask);
   if (plan === undefined || !plan.delivery.publicComment) return;
-  const locale = await requesterLocale(ports, ask.requesterId, [], cached);
+  const locale = await requesterLocale(ports, ask.requesterId, { cached });
   const [links, messages] = await Promise.all([oneClickLinks(ports, ask), ports.messages.forLocale(locale)]);
   const question = wordQuestion(ask, resolved, messages).text;
   await ports.jira.addPublicComment(

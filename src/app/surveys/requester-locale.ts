@@ -40,25 +40,38 @@ export function isFresh(cached: CachedLocale | null, now: number): cached is Cac
   return cached !== null && cached.at <= now && now - cached.at < LOCALE_MAX_AGE_MS;
 }
 
+/** What `requesterLocale` is told beside the account. */
+export interface RequesterLocaleOptions {
+  /** Languages to fall back on when the profile names none we ship (a browser's Accept-Language). */
+  readonly alsoAccepted?: readonly string[];
+  /**
+   * The account's cached language when the caller read it already (`cachedLocaleOf`): `null` means
+   * "read, and none is cached"; omitted, it is read here.
+   */
+  readonly cached?: CachedLocale | null;
+  /**
+   * Whether a language read from the profile is cached. False when the account may not be a
+   * requester (not yet authorised): a language is cached only for a requester, whose account row
+   * the personal-data report already walks. Default true.
+   */
+  readonly remember?: boolean;
+}
+
 /**
  * The language to write to a requester in: their Jira profile language, else the first of
- * `alsoAccepted` we ship (a browser's Accept-Language), else English. Functions are not told the
- * user's locale; the docs name the Jira profile as the way to find it
+ * `alsoAccepted` we ship, else English. Functions are not told the user's locale; the docs name the
+ * Jira profile as the way to find it
  * (https://developer.atlassian.com/platform/forge/runtime-reference/i18n/#accessing-locale-information-in-forge-functions).
  * The profile language is cached for LOCALE_MAX_AGE_MS: one Jira call per requester and week
  * instead of one per comment and answer. A profile we may not read (hidden, or refused) is not an
  * error: the text falls back; only a transient failure is thrown, so the caller's retry covers it.
- * @param cached the cached language when the caller read it already (`cachedLocaleOf`); omitted, it is read here
- * @param remember false when `accountId` may not be a requester (not yet authorised): a language is
- *   cached only for a requester, whose account row the personal-data report already walks
  */
 export async function requesterLocale(
   ports: LocalePorts,
   accountId: string,
-  alsoAccepted: readonly string[] = [],
-  cached?: CachedLocale | null,
-  remember = true,
+  options: RequesterLocaleOptions = {},
 ): Promise<Locale> {
+  const { alsoAccepted = [], cached, remember = true } = options;
   const now = ports.clock.now();
   const known = cached === undefined ? await cachedLocaleOf(ports, accountId) : cached;
   const profile = isFresh(known, now) ? known.locale : await profileLocale(ports, accountId, now, remember);
