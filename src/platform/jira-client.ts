@@ -139,11 +139,12 @@ async function allPages<T>(
 }
 
 async function issueSnapshot(idOrKey: string): Promise<IssueSnapshot | null> {
-  // Navigable fields carry the JSM request type (a custom field whose id differs per site), so one
-  // call usually tells everything; comments and the description are left out, being the bulk.
+  // One call tells everything an event needs. The JSM request type is a custom field (its id
+  // differs per site) that a site need not make navigable, so `*navigable` may leave it out;
+  // `*all` "Returns all fields" and the two named with a minus, the bulk, are left out.
   // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get
   const res = await checked(
-    api.asApp().requestJira(route`/rest/api/3/issue/${idOrKey}?fields=*navigable,-comment,-description`, {
+    api.asApp().requestJira(route`/rest/api/3/issue/${idOrKey}?fields=*all,-comment,-description`, {
       method: 'GET',
       headers: READ,
     }),
@@ -151,23 +152,12 @@ async function issueSnapshot(idOrKey: string): Promise<IssueSnapshot | null> {
   if (res.status === 404) return null;
   expectOk(res, 'issue');
   const issue = await parse(res, IssueSchema, 'issue');
-  let requestTypeId = requestTypeIdOf(issue.fields);
-  let requestReporter: string | null = null;
-  if (requestTypeId === null) {
-    // A site that does not list the request type among navigable fields: JSM names it.
-    const reqRes = await checked(
-      api.asApp().requestJira(route`/rest/servicedeskapi/request/${issue.id}`, { method: 'GET', headers: READ }),
-    );
-    const request = reqRes.ok ? await parse(reqRes, RequestSchema, 'request') : null;
-    requestTypeId = request?.requestTypeId ?? null;
-    requestReporter = request?.reporter?.accountId ?? null;
-  }
   return {
     id: issue.id,
     key: issue.key,
     projectId: issue.fields.project.id,
-    reporterId: issue.fields.reporter?.accountId ?? requestReporter,
-    requestTypeId,
+    reporterId: issue.fields.reporter?.accountId ?? null,
+    requestTypeId: requestTypeIdOf(issue.fields),
     priority: issue.fields.priority?.id ?? null,
     statusCategory: issue.fields.status.statusCategory.key,
     createdAt: Date.parse(issue.fields.created),

@@ -174,9 +174,10 @@ describe('runtime', () => {
     expect(String(a.value.appAri)).toBe('ari:cloud:ecosystem::app/5e7710a0-2b8c-4f5e-9a51-7c1d3e0f5a11');
   });
 
-  it("reads the request type from JSM's request when the issue read lacks it (the app's Jira client)", async () => {
+  it('reads the request type in one issue read whether or not its field is navigable (the app’s Jira client)', async () => {
     // Oracle: the site's own request type of the ticket; the `fields` parameter's "*navigable
-    // Returns navigable fields", on a site whose request-type field is not navigable.
+    // Returns navigable fields" / "*all Returns all fields", on a site whose request-type field is
+    // not navigable.
     const expected = h.site.raw.issue(key)?.requestTypeId;
     expect(expected).toBeDefined();
     const read = async () => {
@@ -184,13 +185,10 @@ describe('runtime', () => {
       return { requestTypeId: run.value?.requestTypeId, routes: run.metrics.jira.byRoute };
     };
     try {
-      h.site.raw.requestTypeFieldNavigable = true;
-      expect(await read()).toEqual({ requestTypeId: expected, routes: { 'GET /rest/api/3/issue/{id}': 1 } });
-      h.site.raw.requestTypeFieldNavigable = false;
-      expect(await read()).toEqual({
-        requestTypeId: expected,
-        routes: { 'GET /rest/api/3/issue/{id}': 1, 'GET /rest/servicedeskapi/request/{id}': 1 },
-      });
+      for (const navigable of [true, false]) {
+        h.site.raw.requestTypeFieldNavigable = navigable;
+        expect(await read()).toEqual({ requestTypeId: expected, routes: { 'GET /rest/api/3/issue/{id}': 1 } });
+      }
     } finally {
       h.site.raw.requestTypeFieldNavigable = true;
     }

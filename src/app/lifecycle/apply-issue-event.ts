@@ -221,8 +221,13 @@ export async function applyIssueEvent(
     input.reads.priority = issue?.priority ?? null;
     input.reads.requestTypeId ??= issue?.requestTypeId ?? null;
   }
-  if (known === undefined && requestTypeIdOf(payload.issue.fields) === null) {
-    input.reads.requestTypeId ??= await ports.jira.getRequestTypeId(payload.issue.id);
+  // The issue read above already answered (null: not a JSM request); a second read would not differ.
+  if (
+    known === undefined &&
+    requestTypeIdOf(payload.issue.fields) === null &&
+    input.reads.requestTypeId === undefined
+  ) {
+    input.reads.requestTypeId = await ports.jira.getRequestTypeId(payload.issue.id);
   }
   const folded = await foldEvents(ports, deps, input, fresh, now, reporterId);
   if (folded === null) return null;
