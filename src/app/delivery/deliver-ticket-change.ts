@@ -50,18 +50,18 @@ export function deliveryOf(
   };
 }
 
-/** Writes the property and sends the owed comments; returns how many comments were sent. */
+/**
+ * Writes the property and sends the owed comments side by side: neither waits for the other, so
+ * the event's critical path is the longer of the two, not their sum. Returns how many comments
+ * were sent; a failure is rethrown once both have been attempted.
+ */
 export async function deliverTicketChange(ports: AppPorts, delivery: TicketDelivery | null): Promise<number> {
   if (delivery === null) return 0;
-  let failure: unknown = null;
-  if (delivery.property !== null) {
-    try {
-      await ports.jira.setExperienceProperty(delivery.ticketId, delivery.property);
-    } catch (e) {
-      failure = e;
-    }
-  }
-  const sent = delivery.owed.length > 0 ? await deliverOwedComments(ports, delivery.config, delivery) : 0;
-  if (failure !== null) throw failure;
-  return sent;
+  const [property, comments] = await Promise.allSettled([
+    delivery.property === null ? null : ports.jira.setExperienceProperty(delivery.ticketId, delivery.property),
+    delivery.owed.length > 0 ? deliverOwedComments(ports, delivery.config, delivery) : 0,
+  ]);
+  if (property.status === 'rejected') throw property.reason;
+  if (comments.status === 'rejected') throw comments.reason;
+  return comments.value;
 }
