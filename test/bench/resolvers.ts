@@ -30,8 +30,10 @@ export async function benchResolvers(): Promise<BenchResult> {
     const views = await viewChunks();
     const hook = attachLatency(h.host, { profile: LATENCY_PROFILES.forge, mode: 'wait' });
     const calls: FirstCall[] = [];
-    for (let run = 0; run < RUNS; run++)
-      for (const view of siteViews(h)) calls.push(...(await openView(h, views, view)));
+    // Besides each view, the gadget's editor: its picker lists the projects the caller may browse.
+    const agent = h.users.agents[0] ?? '';
+    const openings = [...siteViews(h), ['sentio-scorecard-gadget', agent, { entryPoint: 'edit' }] as const];
+    for (let run = 0; run < RUNS; run++) for (const view of openings) calls.push(...(await openView(h, views, view)));
     hook.detach();
     const failed = calls.filter((c) => !c.ok);
     if (failed.length > 0) throw new Error(`first-render calls failed: ${failed.map((c) => c.resolver).join(', ')}`);
