@@ -6,8 +6,12 @@
  * remembers, asks have derived ids, and the rollups get new − stored contributions.
  *
  * Cost: 1 read of the configuration, 1 of the ticket, 1 transaction (+1 conditional read per
- * record it writes); rollup buckets only when an outcome changes; Jira only for participants of an
- * unknown commenter, SLA metrics on resolution, and a changed property.
+ * record it writes); rollup buckets only when an outcome changes; Jira only for the issue when the
+ * ticket is first seen (one read, request type included on any site), participants of an unknown
+ * commenter, SLA metrics on resolution, and a changed property. An event whose ask is posted in a
+ * public comment adds the comment and, once a week per requester, their profile language: up to
+ * 4 Jira calls (SLA, property, language, comment) — over issue 16's budget of 2, as BENCHMARKS.md
+ * reports; no documented call carries two of them.
  */
 import { isDone } from '../../domain/ticket';
 import type { JiraEventPayload } from '../../domain/events';
