@@ -95,6 +95,19 @@ export function createTicketStore(): TicketStore {
       };
     },
 
+    async ticketsCreatedFrom(since, limit) {
+      const page = await kvsCall('tickets', () =>
+        tickets()
+          .query()
+          .index(INDEX.ticketByCreated)
+          .where(WhereConditions.greaterThanEqualTo(since))
+          .sort(Sort.ASC)
+          .limit(Math.min(limit, PAGE))
+          .getMany(),
+      );
+      return page.results.map((r) => recordOf(r.value));
+    },
+
     ticketsByActivity,
     atRiskTickets,
   };
