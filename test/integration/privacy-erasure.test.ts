@@ -40,7 +40,14 @@ describe('personal data of everyone a ticket names (local host)', () => {
     h.site.raw.addUser({ accountId: participant, displayName: 'Pat Participant', role: 'customer' });
     const quiet = { cooldownHours: 0, reminder: { enabled: false, afterHours: 1 } };
     // The admin's save is an audit entry naming them.
-    unwrap(await h.call(MODULE.admin, 'savePlan', { plan: plan('manual-ask', { kind: 'manual' }, { fatigue: quiet }) }, admin));
+    unwrap(
+      await h.call(
+        MODULE.admin,
+        'savePlan',
+        { plan: plan('manual-ask', { kind: 'manual' }, { fatigue: quiet }) },
+        admin,
+      ),
+    );
     const t = h.site.createTicket({
       projectKey: 'IT',
       requestType: 'Get IT help',
@@ -105,7 +112,9 @@ describe('personal data of everyone a ticket names (local host)', () => {
 
   it('keeps the audit entries of the erased admin, naming the erased account instead', () => {
     const entries = h.entity('audit').map((r) => r.value as { record: { actorId: string; action: string } });
-    expect(entries.map((e) => e.record)).toContainEqual(expect.objectContaining({ actorId: ERASED, action: 'plan-saved' }));
+    expect(entries.map((e) => e.record)).toContainEqual(
+      expect.objectContaining({ actorId: ERASED, action: 'plan-saved' }),
+    );
   });
 
   it('leaves the other accounts of the ticket in place', () => {

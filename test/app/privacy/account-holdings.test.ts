@@ -4,12 +4,7 @@
  * participants; an ask: its requester and the agent who asked now).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  accountsOfTicket,
-  ERASED_ACCOUNT,
-  holdingsOf,
-  newHoldings,
-} from '../../../src/app/privacy/account-holdings';
+import { accountsOfTicket, ERASED_ACCOUNT, holdingsOf, newHoldings } from '../../../src/app/privacy/account-holdings';
 import type { TicketRecord } from '../../../src/app/tickets/ticket-record';
 import { aPendingAsk, aTicketRecord, NOW } from '../builders';
 
@@ -48,7 +43,11 @@ describe('account ids a ticket write stores', () => {
   it('a later write: only ids the stored record did not hold (a new participant, assignee, reporter)', () => {
     const before = withPeople(aTicketRecord(), { reporter: 'rep', assignees: ['agent-1'], participants: ['p1'] });
     expect(newHoldings(before, before, [])).toEqual([]);
-    const after = withPeople(before, { reporter: 'rep-2', assignees: ['agent-1', 'agent-3'], participants: ['p1', 'p2'] });
+    const after = withPeople(before, {
+      reporter: 'rep-2',
+      assignees: ['agent-1', 'agent-3'],
+      participants: ['p1', 'p2'],
+    });
     expect(ids(newHoldings(before, after, []))).toEqual(
       ['ticket:10001:agent-3', 'ticket:10001:p2', 'ticket:10001:rep-2'].sort(),
     );

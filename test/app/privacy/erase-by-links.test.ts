@@ -91,7 +91,9 @@ describe('erasing a closed account by its links', () => {
       'agent-2',
     ]);
     expect(w.asks.get('ask-manual')?.ask).toMatchObject({ requesterId: 'rep', requestedBy: ERASED_ACCOUNT });
-    expect(w.audit).toEqual([expect.objectContaining({ id: 'audit-1', actorId: ERASED_ACCOUNT, action: 'plan-saved' })]);
+    expect(w.audit).toEqual([
+      expect.objectContaining({ id: 'audit-1', actorId: ERASED_ACCOUNT, action: 'plan-saved' }),
+    ]);
     for (const id of ['rep', 'p2', 'agent-2']) expect(w.accounts.has(id)).toBe(true);
   });
 
