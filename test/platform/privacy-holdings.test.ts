@@ -12,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../local/index';
 import type { AppPorts, UnitOfWork } from '../../src/app/ports';
 import type { TicketRecord } from '../../src/app/tickets/ticket-record';
+import { backfillHoldings } from '../../src/app/privacy/backfill-holdings';
 import { appPorts } from '../../src/composition';
 import { shardOf } from '../../src/platform/storage-layout';
-import { aTicketRecord } from '../app/builders';
+import { aPendingAsk, aTicketRecord, NOW } from '../app/builders';
 
 function ticket(id: string, participantIds: string[]): TicketRecord {
   const t = aTicketRecord({ reporterId: `rep-${id}`, participantIds });
@@ -86,5 +87,26 @@ describe('account rows and links on the local host', () => {
     await as((p) => p.accounts.dropHoldings('shared', all.value));
     expect((await as((p) => p.accounts.holdingsOf('shared', 100))).value).toEqual([]);
     expect(keys('holding').filter((k) => k.endsWith('.shared'))).toEqual([]);
+  });
+
+  it('back-fills data stored without rows through the real queries (by-created, by-ticket, by-scope-time)', async () => {
+    // Stored the old way: a ticket with an ask and an audit entry, and no account row or link.
+    const old = ticket('620', ['old-participant']);
+    const ask = { ...aPendingAsk('manual', 'rep-620'), id: 'ask-620', ticketId: '620', requestedBy: 'old-agent' };
+    await as((p) => p.tickets.commit({ ticket: { record: old, expectedRev: 0 }, asks: [{ ask }] }));
+    const entry = { id: 'audit-old', at: NOW, actorId: 'old-admin', action: 'xla-saved', target: 'x', summary: '' };
+    await as((p) => p.audit.replaceAudit({ ...entry, action: 'xla-saved' }));
+    for (const id of ['rep-620', 'old-participant', 'old-agent', 'old-admin'])
+      expect(keys('account')).not.toContain(id);
+
+    const run = await as((p) => backfillHoldings(p));
+    expect(run.value.phase).toBe('done');
+    for (const id of ['rep-620', 'old-participant', 'old-agent', 'old-admin']) expect(keys('account')).toContain(id);
+    const agentHolds = await as((p) => p.accounts.holdingsOf('old-agent', 100));
+    expect(agentHolds.value).toEqual([{ kind: 'ask', id: 'ask-620' }]);
+    // Done: the next run reads its document only.
+    const again = await as((p) => backfillHoldings(p));
+    expect(again.value).toEqual({ phase: 'done', tickets: 0, auditEntries: 0 });
+    expect(again.metrics.kvs.reads + again.metrics.kvs.writes).toBe(1);
   });
 });
