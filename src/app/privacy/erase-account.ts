@@ -58,7 +58,8 @@ async function eraseFromAsk(ports: AppPorts, askId: string, accountId: string): 
     const stored = await ports.asks.getAsk(askId);
     if (stored === null) return null;
     const next = askWithoutAccount(stored.ask, accountId);
-    if (next !== stored.ask) await ports.asks.putAsk(next, stored.rev, stored.usedNonces);
+    const changed = next.requesterId !== stored.ask.requesterId || next.requestedBy !== stored.ask.requestedBy;
+    if (changed) await ports.asks.putAsk(next, stored.rev, stored.usedNonces);
     return stored.ask.ticketId;
   });
 }
@@ -94,7 +95,8 @@ export async function eraseAccount(ports: AppPorts, accountId: string): Promise<
     if (pages === MAX_PAGES) return false;
     for (const stored of page.items) {
       tickets.add(stored.ask.ticketId);
-      await ports.asks.putAsk(askWithoutAccount(stored.ask, accountId), stored.rev, stored.usedNonces);
+      // Re-read and checked on its revision: an answer racing the erasure is not overwritten.
+      await eraseFromAsk(ports, stored.ask.id, accountId);
     }
   }
   // Every other holder by its link. A dropped link leaves the index, so each page is read from the
