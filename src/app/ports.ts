@@ -217,8 +217,12 @@ export interface TicketStore {
   getTicket(ticketId: string): Promise<Versioned<TicketRecord> | null>;
   /** All or nothing; `WriteConflict` when a checked revision moved. */
   commit(unit: UnitOfWork): Promise<void>;
-  /** A ticket alone, checked on `expectedRev` (erasure). */
-  putTicket(record: TicketRecord, expectedRev: number): Promise<void>;
+  /**
+   * A ticket alone, checked on `expectedRev` (erasure). With `erasedAccount`, the account's link to
+   * the ticket goes in the same transaction: a write racing the erasure either conflicts or comes
+   * after it with a link of its own.
+   */
+  putTicket(record: TicketRecord, expectedRev: number, erasedAccount?: string): Promise<void>;
   /** Open tickets whose last public agent activity is older than `before` (idle scan). */
   openTicketsIdleSince(before: EpochMs, cursor: string | null): Promise<Page<TicketRecord>>;
   /** Open tickets created before `before` (long-running scan). */

@@ -34,8 +34,12 @@ export function holdingRows(holdings: readonly AccountHolding[], at: number): Ho
       value: { accountId, holderKind: holder.kind, holderId: holder.id, at },
     });
   }
-  return [...rows.values()];
+  // Links before account rows: batches are written in order, and erasure, having deleted an
+  // account row, looks for links once more — a link it sees brings the row back.
+  return [...rows.values()].sort((a, b) => order(a) - order(b));
 }
+
+const order = (row: HoldingRow) => (row.entityName === ENTITY.holding ? 0 : 1);
 
 /** Writes the rows in batches of 25; any key the store refuses fails the whole call (the data must wait). */
 export async function writeHoldingRows(rows: readonly HoldingRow[]): Promise<void> {

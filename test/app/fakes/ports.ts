@@ -433,9 +433,11 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       check(ask.id, asks.get(ask.id)?.rev ?? 0, expectedRev);
       asks.set(ask.id, { ask, usedNonces, rev: expectedRev + 1 });
     },
-    async putTicket(record, expectedRev) {
+    async putTicket(record, expectedRev, erasedAccount) {
       check(record.ticketId, tickets.get(record.ticketId)?.rev ?? 0, expectedRev);
       tickets.set(record.ticketId, { value: record, rev: expectedRev + 1 });
+      if (erasedAccount !== undefined)
+        world.holdings.delete(holdingId({ accountId: erasedAccount, holder: { kind: 'ticket', id: record.ticketId } }));
     },
   };
   const ports: AppPorts = {

@@ -109,6 +109,50 @@ describe('erasing a closed account by its links', () => {
   });
 });
 
+describe('erasure racing a write that stores the id again', () => {
+  it('a link the write sets after the erasure rewrote the ticket is kept, and the erasure meets the ticket again', async () => {
+    const w = fakeWorld();
+    await write(w, ticket('45001', { reporter: 'rep', assignees: [], participants: ['gone'] }));
+    const putTicket = w.ports.tickets.putTicket.bind(w.ports.tickets);
+    let raced = false;
+    Object.assign(w.ports.tickets, {
+      async putTicket(record: TicketRecord, rev: number, erased?: string) {
+        await putTicket(record, rev, erased);
+        if (raced) return;
+        raced = true;
+        // Jira still names the closed participant: the next event stores the id again.
+        await write(w, { ...record, participantIds: [...record.participantIds, 'gone'] });
+      },
+    });
+    expect(await eraseAccount(w.ports, 'gone')).toBe(true);
+    expect(raced).toBe(true);
+    // The write's link was kept, so the erasure met the ticket again and erased the id there too.
+    expect(documentsHolding(w, 'gone')).toEqual([]);
+  });
+
+  it('a link written just before the account row is deleted brings the row back; the next run finishes', async () => {
+    const w = fakeWorld();
+    await write(w, ticket('45002', { reporter: 'rep', assignees: [], participants: ['gone'] }));
+    const forget = w.ports.accounts.forgetAccount.bind(w.ports.accounts);
+    let raced = false;
+    Object.assign(w.ports.accounts, {
+      async forgetAccount(accountId: string) {
+        if (!raced) {
+          raced = true;
+          const stored = w.tickets.get('45002')?.value;
+          if (stored) await write(w, { ...stored, participantIds: [...stored.participantIds, 'gone'] });
+        }
+        await forget(accountId);
+      },
+    });
+    expect(await eraseAccount(w.ports, 'gone')).toBe(false);
+    expect(documentsHolding(w, 'gone')).toEqual(['ticket/45002']);
+    expect(w.accounts.has('gone')).toBe(true);
+    expect(await eraseAccount(w.ports, 'gone')).toBe(true);
+    expect(documentsHolding(w, 'gone')).toEqual([]);
+  });
+});
+
 const PEOPLE = ['rep-1', 'rep-2', 'p-1', 'p-2', 'p-3', 'agent-1', 'agent-2', 'admin-1'] as const;
 const person = fc.constantFrom(...PEOPLE);
 
