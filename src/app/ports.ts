@@ -71,8 +71,11 @@ export interface UnitOfWork {
   readonly buckets?: ReadonlyArray<{ readonly bucket: StoredBucket; readonly expectedRev: number }>;
   /** Also require the configuration document to still be at this revision (recompute writes). */
   readonly configRev?: number;
-  /** Account ids first seen by this write, for the personal-data report. */
-  readonly accounts?: readonly string[];
+  /**
+   * Account ids this write stores that were not stored there before, each with what holds it: the
+   * adapter writes their account rows (the personal-data report) and links no later than the data.
+   */
+  readonly holdings?: readonly AccountHolding[];
   /** Projects this write may show the app for the first time (site priors, generation clean-up). */
   readonly projects?: readonly string[];
 }
@@ -127,11 +130,37 @@ export interface RollupGcState {
 /** Small app-owned documents besides the configuration and the recompute job, each read whole. */
 export interface AppDocs {
   readonly 'site-priors': SitePriorsState;
+  readonly 'account-backfill': AccountBackfillState;
   readonly 'rollup-gc': RollupGcState;
   /** The scope pickers' options with when they were read from Jira (a short-lived cache). */
   readonly 'scope-options': { readonly at: EpochMs; readonly options: ScopeOptions };
 }
 export type AppDocKey = keyof AppDocs;
+
+/**
+ * Where the hourly back-fill of account rows for data stored before every held account id was
+ * recorded stands (src/app/privacy/backfill-holdings.ts). Positions are values of the sort
+ * attribute, never query cursors (the docs say not to persist those): `since` the last value
+ * reached and `seen` the keys already done at exactly that value.
+ */
+export interface AccountBackfillState {
+  readonly phase: 'tickets' | 'audit' | 'done';
+  readonly since: EpochMs;
+  readonly seen: readonly string[];
+  readonly finishedAt: EpochMs | null;
+}
+
+/** What holds a stored account id: a ticket record, an ask or an audit-log entry. */
+export interface AccountHolder {
+  readonly kind: 'ticket' | 'ask' | 'audit';
+  readonly id: string;
+}
+
+/** One account id as held by one stored document. */
+export interface AccountHolding {
+  readonly accountId: string;
+  readonly holder: AccountHolder;
+}
 
 export interface StoredAsk {
   readonly ask: Ask;
@@ -188,12 +217,18 @@ export interface TicketStore {
   getTicket(ticketId: string): Promise<Versioned<TicketRecord> | null>;
   /** All or nothing; `WriteConflict` when a checked revision moved. */
   commit(unit: UnitOfWork): Promise<void>;
-  /** A ticket alone, checked on `expectedRev` (erasure). */
-  putTicket(record: TicketRecord, expectedRev: number): Promise<void>;
+  /**
+   * A ticket alone, checked on `expectedRev` (erasure). With `erasedAccount`, the account's link to
+   * the ticket goes in the same transaction: a write racing the erasure either conflicts or comes
+   * after it with a link of its own.
+   */
+  putTicket(record: TicketRecord, expectedRev: number, erasedAccount?: string): Promise<void>;
   /** Open tickets whose last public agent activity is older than `before` (idle scan). */
   openTicketsIdleSince(before: EpochMs, cursor: string | null): Promise<Page<TicketRecord>>;
   /** Open tickets created before `before` (long-running scan). */
   openTicketsCreatedBefore(before: EpochMs, cursor: string | null): Promise<Page<TicketRecord>>;
+  /** Up to `limit` tickets created at or after `since`, oldest first (the account back-fill). */
+  ticketsCreatedFrom(since: EpochMs, limit: number): Promise<readonly TicketRecord[]>;
   /** Every ticket record, in a stable order (recompute). */
   allTickets(cursor: string | null, limit: number): Promise<Page<Versioned<TicketRecord>>>;
   atRiskTickets(query: RiskQuery): Promise<readonly TicketRecord[]>;
@@ -219,6 +254,8 @@ export interface AskStore {
   /** Pending asks whose expiry or reminder time is at or before `before`, oldest first. */
   pendingAsksDueBy(before: EpochMs, cursor: string | null): Promise<Page<Ask>>;
   asksOf(requesterId: string, cursor: string | null): Promise<Page<StoredAsk>>;
+  /** The ticket's asks, oldest first (at most one page: a ticket keeps ≤ 50 ask summaries). */
+  asksOnTicket(ticketId: string): Promise<readonly Ask[]>;
 }
 
 /** Rollup buckets (written with their ticket) and the registry of projects they are kept for. */
@@ -268,9 +305,15 @@ export interface DocumentStore {
 }
 
 export interface AuditLog {
+  /** Stores the entry with its actor's account row and link, in one transaction. */
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */
   auditLog(cursor: string | null, limit: number): Promise<Page<AuditEntry>>;
+  /** Up to `limit` entries at or after `since`, oldest first (the account back-fill). */
+  auditFrom(since: EpochMs, limit: number): Promise<readonly AuditEntry[]>;
+  getAudit(id: string): Promise<AuditEntry | null>;
+  /** Rewrites an entry in place (erasure replaces an actor; entries are otherwise never changed). */
+  replaceAudit(entry: AuditEntry): Promise<void>;
 }
 
 /** The account ids the app stores, for the personal-data report. */
@@ -281,7 +324,16 @@ export interface AccountStore {
     cursor: string | null,
   ): Promise<Page<{ readonly accountId: string; readonly updatedAt: EpochMs }>>;
   markAccountsReported(accountIds: readonly string[], at: EpochMs): Promise<void>;
-  /** Erases everything stored about the account: its row and its cached profile language. */
+  /**
+   * Writes the account rows and links of `holdings` (idempotent), in batches: for data written
+   * outside a ticket's transaction, e.g. the back-fill of data stored before links existed.
+   */
+  recordHoldings(holdings: readonly AccountHolding[], at: EpochMs): Promise<void>;
+  /** Up to one page of what holds the account (ask requesters are also found by `asksOf`). */
+  holdingsOf(accountId: string, limit: number): Promise<readonly AccountHolder[]>;
+  /** Drops links whose holder no longer holds the account (erasure). */
+  dropHoldings(accountId: string, holders: readonly AccountHolder[]): Promise<void>;
+  /** Erases the account's own rows: its row and its cached profile language (after its links). */
   forgetAccount(accountId: string): Promise<void>;
   /** The profile language cached for the account (see src/app/surveys/requester-locale.ts); null when none. */
   cachedLocale(accountId: string): Promise<CachedLocale | null>;

@@ -10,6 +10,7 @@ export const ENTITY = {
   rollup: 'rollup',
   audit: 'audit',
   account: 'account',
+  holding: 'holding',
   doc: 'doc',
   project: 'project',
 } as const;
@@ -27,6 +28,7 @@ export const INDEX = {
   rollupByLayer: 'by-layer',
   auditByScopeTime: 'by-scope-time',
   accountByReported: 'by-reported',
+  holdingByAccount: 'by-account',
   projectById: 'by-id',
 } as const;
 
@@ -37,6 +39,7 @@ export const DOC_KEY = {
   sitePriors: 'site-priors',
   rollupGc: 'rollup-gc',
   scopeOptions: 'scope-options',
+  accountBackfill: 'account-backfill',
 } as const satisfies Record<string, string>;
 
 /**
@@ -45,6 +48,16 @@ export const DOC_KEY = {
  */
 export function localeKey(accountId: string): string {
   return `locale:${accountId}`;
+}
+
+/**
+ * Key of the `holding` row linking an account id to one document holding it. The holder id is
+ * length-prefixed, so no two (holder, account) pairs share a key whatever characters the ids hold;
+ * every part matches the key pattern of mirror/limits-kvs-ce/index.md (ids of ≤ 128 + 80 chars
+ * stay far below its 500).
+ */
+export function holdingKey(kind: 'ticket' | 'ask' | 'audit', holderId: string, accountId: string): string {
+  return `${kind}.${holderId.length}.${holderId}.${accountId}`;
 }
 
 /** Secret storage key of the one-click signing keys. */

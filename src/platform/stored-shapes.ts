@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type {
+  AccountBackfillState,
   AuditEntry,
   ExperienceProperty,
   RecomputeState,
@@ -176,6 +177,13 @@ export const RollupGcStateV1 = z.object({
   cursor: z.string().nullable(),
 }) satisfies z.ZodType<RollupGcState>;
 
+export const AccountBackfillStateV1 = z.object({
+  phase: z.enum(['tickets', 'audit', 'done']),
+  since: z.number().int(),
+  seen: z.array(z.string()).max(200),
+  finishedAt: z.number().int().nullable(),
+}) satisfies z.ZodType<AccountBackfillState>;
+
 export const ScopeOptionsCacheV1 = z.object({
   at: z.number().int(),
   options: z.object({
@@ -235,6 +243,18 @@ export type AuditEntity = Omit<z.infer<typeof AuditEntityV1>, 'record'> & { read
 
 export const AccountEntityV1 = z.object({ reportedAt: z.number().int(), updatedAt: z.number().int() });
 export type AccountEntity = z.infer<typeof AccountEntityV1>;
+
+/**
+ * A link from an account id to one stored document that holds it (`holderKind`/`holderId`), so
+ * erasure finds everything of a closed account by the `by-account` index.
+ */
+export const HoldingEntityV1 = z.object({
+  accountId: z.string(),
+  holderKind: z.enum(['ticket', 'ask', 'audit']),
+  holderId: z.string(),
+  at: z.number().int(),
+});
+export type HoldingEntity = z.infer<typeof HoldingEntityV1>;
 
 /** An account's profile language as read from Jira, and when (plain key `localeKey`). */
 export const CachedLocaleV1 = z.object({ locale: z.string().max(35).nullable(), at: z.number().int() });

@@ -1,5 +1,6 @@
 import type { AppPorts, AuditEntry } from '../ports';
 import { withCallerCursor } from '../errors';
+import { ERASED_ACCOUNT } from '../privacy/account-holdings';
 
 export interface AuditEntryWithName extends AuditEntry {
   /** The actor's Jira display name, or their account id when Jira does not say. */
@@ -16,7 +17,8 @@ export async function readAuditLog(
   limit: number,
 ): Promise<{ entries: AuditEntryWithName[]; nextCursor: string | null }> {
   const page = await withCallerCursor(cursor, () => ports.audit.auditLog(cursor, limit));
-  const actorIds = [...new Set(page.items.map((e) => e.actorId))];
+  // An erased actor (src/app/privacy/erase-account.ts) is no account to look up.
+  const actorIds = [...new Set(page.items.map((e) => e.actorId))].filter((id) => id !== ERASED_ACCOUNT);
   const names =
     actorIds.length === 0
       ? new Map<string, string>()

@@ -247,7 +247,6 @@ export async function applyIssueEvent(
     before,
     after: { ...derived.record, property },
     asks: folded.asks,
-    accounts: before === null && experience.reporterId !== null ? [experience.reporterId] : [],
   });
   return {
     kind: 'applied',

@@ -1,7 +1,9 @@
 /**
  * The weekly personal-data job: report every stored account id to Atlassian and erase what the
- * app holds about closed accounts (their asks' answers and free text are anonymised; tickets keep
- * counts, which hold no personal data) and drop the cached profile language of updated ones.
+ * app holds about closed accounts (every ticket, ask and audit entry holding the id, found by its
+ * links: src/app/privacy/erase-account.ts; tickets keep counts, which hold no personal data) and
+ * drop the cached profile language of updated ones. Every stored id has an account row no later
+ * than the data holding it (src/app/privacy/account-holdings.ts).
  * https://developer.atlassian.com/platform/forge/runtime-reference/privacy-api/
  */
 import type { AppPorts } from '../ports';
@@ -31,8 +33,8 @@ export async function reportPersonalData(ports: AppPorts): Promise<{ reported: n
     reported += fresh.length;
     const closed = updates.filter((u) => u.status === 'closed').map((u) => u.accountId);
     for (const accountId of closed) {
-      await eraseAccount(ports, accountId);
-      erased += 1;
+      // Not finished (more links than one run erases): its row stays and the next run goes on.
+      if (await eraseAccount(ports, accountId)) erased += 1;
     }
     // `updated`: the app's copy of the profile is stale and may be read again. The cached
     // language is the only profile data kept: dropped, it is read anew at its next use.

@@ -13,6 +13,7 @@ import {
   type RollupDelta,
 } from '../../domain/rollup';
 import { LEGACY_GENERATIONS, type AppPorts, type BucketRef, type StoredConfig, type Versioned } from '../ports';
+import { newHoldings } from '../privacy/account-holdings';
 import { contributionFor } from './derive-record';
 import { surveyStatsCellsOf } from './survey-stats-cells';
 import type { StoredBucket, TicketRecord } from './ticket-record';
@@ -22,7 +23,6 @@ export interface TicketWrite {
   readonly after: TicketRecord;
   readonly asks?: readonly Ask[];
   readonly askNonces?: ReadonlyMap<string, readonly string[]>;
-  readonly accounts?: readonly string[];
 }
 
 /** A ticket write worked out before any bucket is read: the record to store and its delta per bucket. */
@@ -95,7 +95,8 @@ export async function commitTicketWrite(
     ticket: { record: plan.record, expectedRev: plan.expectedRev },
     asks: (write.asks ?? []).map((ask) => ({ ask, usedNonces: write.askNonces?.get(ask.id) ?? [] })),
     buckets,
-    accounts: write.accounts ?? [],
+    // Every account id the write stores for the first time gets its row no later than the data.
+    holdings: newHoldings(write.before?.value ?? null, plan.record, write.asks ?? []),
     projects: plan.projects,
   });
   return plan.record;

@@ -1,14 +1,53 @@
-/** Account ids in the `account` entity, least recently reported first (the personal-data job). */
+/**
+ * Account ids in the `account` entity, least recently reported first (the personal-data job), and
+ * their links in the `holding` entity: what holds each id, by the `by-account` index.
+ */
 import { kvs, Sort } from '@forge/kvs';
 import type { AccountStore } from '../../app/ports';
 import { kvsCall } from '../kvs-errors';
-import { ENTITY, INDEX, localeKey } from '../storage-layout';
-import { AccountEntityV1, CachedLocaleV1, type AccountEntity, type CachedLocaleRow } from '../stored-shapes';
+import { ENTITY, holdingKey, INDEX, localeKey } from '../storage-layout';
+import {
+  AccountEntityV1,
+  CachedLocaleV1,
+  HoldingEntityV1,
+  type AccountEntity,
+  type CachedLocaleRow,
+  type HoldingEntity,
+} from '../stored-shapes';
+import { holdingRows, writeHoldingRows } from './holding-rows';
 import { PAGE, parseStored } from './kvs-rows';
 
 /** KVS batches take at most 25 keys. */
 const BATCH = 25;
 const updatedAtOf = (value: unknown) => parseStored(AccountEntityV1, value, 'account').updatedAt;
+
+/** One page of the account's links, oldest first. */
+const holdingsOf: AccountStore['holdingsOf'] = async (accountId, limit) => {
+  // One partition per account; a query page holds at most 100 rows
+  // (mirror/storage-reference/entities-api-query/index.md, "query.limit").
+  const page = await kvsCall(accountId, () =>
+    kvs
+      .entity<HoldingEntity>(ENTITY.holding)
+      .query()
+      .index(INDEX.holdingByAccount, { partition: [accountId] })
+      .sort(Sort.ASC)
+      .limit(Math.min(limit, PAGE))
+      .getMany(),
+  );
+  return page.results.map((r) => {
+    const row = parseStored(HoldingEntityV1, r.value, 'holding');
+    return { kind: row.holderKind, id: row.holderId };
+  });
+};
+
+const dropHoldings: AccountStore['dropHoldings'] = async (accountId, holders) => {
+  for (let i = 0; i < holders.length; i += BATCH) {
+    const chunk = holders.slice(i, i + BATCH);
+    await kvsCall(accountId, () =>
+      kvs.batchDelete(chunk.map((h) => ({ key: holdingKey(h.kind, h.id, accountId), entityName: ENTITY.holding }))),
+    );
+  }
+};
 
 export function createAccountStore(): AccountStore {
   return {
@@ -41,6 +80,13 @@ export function createAccountStore(): AccountStore {
         if (items.length > 0) await kvsCall('accounts', () => kvs.batchSet(items));
       }
     },
+
+    async recordHoldings(holdings, at) {
+      await writeHoldingRows(holdingRows(holdings, at));
+    },
+
+    holdingsOf,
+    dropHoldings,
 
     async forgetAccount(accountId) {
       await kvsCall(accountId, () =>

@@ -82,6 +82,18 @@ export function createAskStore(): AskStore {
       };
     },
 
+    async asksOnTicket(ticketId) {
+      const page = await kvsCall(ticketId, () =>
+        asks()
+          .query()
+          .index(INDEX.askByTicket, { partition: [ticketId] })
+          .sort(Sort.ASC)
+          .limit(PAGE)
+          .getMany(),
+      );
+      return page.results.map((r) => entityOf(r.value).record);
+    },
+
     async pendingAsksDueBy(before, cursor) {
       let q = asks()
         .query()

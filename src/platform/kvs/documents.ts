@@ -12,6 +12,7 @@ import {
   DocEntityV1,
   RecomputeStateV1,
   RollupGcStateV1,
+  AccountBackfillStateV1,
   ScopeOptionsCacheV1,
   SitePriorsStateV1,
   type DocEntity,
@@ -40,6 +41,7 @@ export async function writeDoc(key: string, body: unknown, expectedRev: number):
 const APP_DOCS: { readonly [K in AppDocKey]: { readonly key: string; readonly schema: z.ZodType<AppDocs[K]> } } = {
   'site-priors': { key: DOC_KEY.sitePriors, schema: SitePriorsStateV1 },
   'rollup-gc': { key: DOC_KEY.rollupGc, schema: RollupGcStateV1 },
+  'account-backfill': { key: DOC_KEY.accountBackfill, schema: AccountBackfillStateV1 },
   'scope-options': { key: DOC_KEY.scopeOptions, schema: ScopeOptionsCacheV1 },
 };
 

@@ -4,7 +4,7 @@ import type { ActivityQuery, Page, RiskQuery, TicketStore } from '../../app/port
 import type { TicketRecord } from '../../app/tickets/ticket-record';
 import { kvsCall } from '../kvs-errors';
 import { writeChecked } from '../kvs-transaction';
-import { ENTITY, INDEX } from '../storage-layout';
+import { ENTITY, holdingKey, INDEX } from '../storage-layout';
 import { TicketEntityV1, type TicketEntity } from '../stored-shapes';
 import { ticketEntity } from './entity-rows';
 import { PAGE, parseStored, revCondition, storedValue } from './kvs-rows';
@@ -60,17 +60,17 @@ export function createTicketStore(): TicketStore {
       return { value: entity.record, rev: entity.rev };
     },
 
-    async putTicket(record, expectedRev) {
+    async putTicket(record, expectedRev, erasedAccount) {
       const guard = { entity: ENTITY.ticket, key: record.ticketId, expectedRev };
-      await writeChecked(record.ticketId, [guard], (newKeys) =>
-        kvs
-          .transact()
-          .set<TicketEntity>(record.ticketId, ticketEntity(record, expectedRev + 1), {
-            entityName: ENTITY.ticket,
-            conditions: revCondition<TicketEntity>(expectedRev, newKeys),
-          })
-          .execute(),
-      );
+      await writeChecked(record.ticketId, [guard], (newKeys) => {
+        const tx = kvs.transact().set<TicketEntity>(record.ticketId, ticketEntity(record, expectedRev + 1), {
+          entityName: ENTITY.ticket,
+          conditions: revCondition<TicketEntity>(expectedRev, newKeys),
+        });
+        if (erasedAccount !== undefined)
+          tx.delete(holdingKey('ticket', record.ticketId, erasedAccount), { entityName: ENTITY.holding });
+        return tx.execute();
+      });
     },
 
     commit: commitUnit,
@@ -93,6 +93,19 @@ export function createTicketStore(): TicketStore {
         }),
         cursor: page.nextCursor ?? null,
       };
+    },
+
+    async ticketsCreatedFrom(since, limit) {
+      const page = await kvsCall('tickets', () =>
+        tickets()
+          .query()
+          .index(INDEX.ticketByCreated)
+          .where(WhereConditions.greaterThanEqualTo(since))
+          .sort(Sort.ASC)
+          .limit(Math.min(limit, PAGE))
+          .getMany(),
+      );
+      return page.results.map((r) => recordOf(r.value));
     },
 
     ticketsByActivity,

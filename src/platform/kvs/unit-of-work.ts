@@ -1,7 +1,10 @@
 /**
  * A ticket change as one `kvs.transact()`: the ticket, its new or changed asks and the rollup
- * buckets its delta touches, each set conditioned on the revision read; new accounts and a newly
- * seen project as idempotent sets. A moved revision fails the whole transaction (`WriteConflict`).
+ * buckets its delta touches, each set conditioned on the revision read; a newly seen project as an
+ * idempotent set. A moved revision fails the whole transaction (`WriteConflict`).
+ * Newly held account ids get their account and holding rows (holding-rows.ts) in the same
+ * transaction when they fit in its 25 operations (mirror/storage-reference/transactions/index.md,
+ * "Limitations"), else in batches before it: never after.
  * https://developer.atlassian.com/platform/forge/storage-reference/transactions/
  */
 import { kvs } from '@forge/kvs';
@@ -18,8 +21,9 @@ import {
   rollupScopeDay,
   type RollupLayer,
 } from '../storage-layout';
-import type { AccountEntity, AskEntity, DocEntity, ProjectEntity, RollupEntity, TicketEntity } from '../stored-shapes';
+import type { AskEntity, DocEntity, ProjectEntity, RollupEntity, TicketEntity } from '../stored-shapes';
 import { askEntity, ticketEntity } from './entity-rows';
+import { holdingRows, writeHoldingRows, type HoldingRow } from './holding-rows';
 import { revCondition } from './kvs-rows';
 
 /**
@@ -60,10 +64,28 @@ function guardsOf(unit: UnitOfWork): Guard[] {
   ];
 }
 
+/** A transaction holds at most 25 operations (mirror/storage-reference/transactions/index.md). */
+const TRANSACTION_OPS = 25;
+
 export async function commitUnit(unit: UnitOfWork): Promise<void> {
-  if (transactionOf(unit, 'absent') === null) return;
+  const rows = holdingRows(unit.holdings ?? [], ticketsOf(unit)[0]?.record.updatedAt ?? 0);
+  const inside = operationsOf(unit) + rows.length <= TRANSACTION_OPS;
+  if (!inside) await writeHoldingRows(rows);
+  const carried = inside ? rows : [];
+  if (transactionOf(unit, 'absent', carried) === null) return;
   await writeChecked(ticketsOf(unit)[0]?.record.ticketId ?? 'commit', guardsOf(unit), (newKeys) =>
-    (transactionOf(unit, newKeys) ?? kvs.transact()).execute(),
+    (transactionOf(unit, newKeys, carried) ?? kvs.transact()).execute(),
+  );
+}
+
+/** The transaction's own operations, without account rows. */
+function operationsOf(unit: UnitOfWork): number {
+  return (
+    ticketsOf(unit).length +
+    (unit.asks?.length ?? 0) +
+    (unit.buckets?.length ?? 0) +
+    (unit.projects?.length ?? 0) +
+    (unit.configRev !== undefined ? 1 : 0)
   );
 }
 
@@ -73,7 +95,11 @@ function ticketsOf(unit: UnitOfWork): NonNullable<UnitOfWork['tickets']> {
 }
 
 /** The unit's one transaction; null when it writes nothing. */
-function transactionOf(unit: UnitOfWork, newKeys: NewKeys): ReturnType<typeof kvs.transact> | null {
+function transactionOf(
+  unit: UnitOfWork,
+  newKeys: NewKeys,
+  holdings: readonly HoldingRow[],
+): ReturnType<typeof kvs.transact> | null {
   const tx = kvs.transact();
   let n = 0;
   for (const { record, expectedRev } of ticketsOf(unit)) {
@@ -98,9 +124,9 @@ function transactionOf(unit: UnitOfWork, newKeys: NewKeys): ReturnType<typeof kv
     });
     n += 1;
   }
-  for (const accountId of unit.accounts ?? []) {
-    const account = { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 };
-    tx.set<AccountEntity>(accountId, account, { entityName: ENTITY.account });
+  for (const row of holdings) {
+    // Unconditional and idempotent, like the projects below.
+    tx.set<unknown>(row.key, row.value, { entityName: row.entityName });
     n += 1;
   }
   for (const projectId of unit.projects ?? []) {

@@ -18,6 +18,7 @@ import type {
   Page,
   AccountStore,
   AskStore,
+  AccountHolding,
   AuditLog,
   BucketRef,
   ConfigStore,
@@ -37,9 +38,15 @@ import {
   shardOf,
 } from '../../../src/platform/storage-layout';
 import type { EpochMs } from '../../../src/domain/time';
-import { RollupGcStateV1, ScopeOptionsCacheV1, SitePriorsStateV1 } from '../../../src/platform/stored-shapes';
+import {
+  AccountBackfillStateV1,
+  RollupGcStateV1,
+  ScopeOptionsCacheV1,
+  SitePriorsStateV1,
+} from '../../../src/platform/stored-shapes';
 
 const DOC_SHAPES = {
+  'account-backfill': AccountBackfillStateV1,
   'site-priors': SitePriorsStateV1,
   'rollup-gc': RollupGcStateV1,
   'scope-options': ScopeOptionsCacheV1,
@@ -52,6 +59,8 @@ export interface FakeWorld {
   /** By storage key (src/platform/storage-layout.ts `rollupKey`), as KVS keys them. */
   readonly buckets: Map<string, Versioned<StoredBucket>>;
   readonly accounts: Map<string, { reportedAt: EpochMs; updatedAt: EpochMs }>;
+  /** Links from account ids to what holds them, by `holder kind/holder id/account id`. */
+  readonly holdings: Map<string, AccountHolding>;
   /** Cached profile languages by account id (the `locale:` keys). */
   readonly locales: Map<string, CachedLocale>;
   readonly projects: Set<string>;
@@ -139,6 +148,7 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     asks,
     buckets,
     accounts: new Map(),
+    holdings: new Map(),
     locales: new Map(),
     projects: new Set(),
     docs: new Map(),
@@ -174,6 +184,14 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
     return value;
   };
 
+  const holdingId = (h: AccountHolding) => `${h.holder.kind}/${h.holder.id}/${h.accountId}`;
+  function recordHoldings(holdings: readonly AccountHolding[], at: EpochMs): void {
+    for (const h of holdings) {
+      world.accounts.set(h.accountId, { reportedAt: 0, updatedAt: at });
+      world.holdings.set(holdingId(h), h);
+    }
+  }
+
   type Stores = ConfigStore & TicketStore & AskStore & RollupStore & DocumentStore & AuditLog & AccountStore;
   const store: Stores = {
     shardOf,
@@ -183,6 +201,17 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       world.config = { ...next, rev: expectedRev + 1 };
     },
     getTicket: async (id) => tickets.get(id) ?? null,
+    ticketsCreatedFrom: async (since, limit) =>
+      [...tickets.values()]
+        .map((t) => t.value)
+        .filter((t) => t.createdAt >= since)
+        .sort((a, b) => a.createdAt - b.createdAt || (a.ticketId < b.ticketId ? -1 : 1))
+        .slice(0, Math.min(limit, world.pageSize)),
+    asksOnTicket: async (ticketId) =>
+      [...asks.values()]
+        .map((a) => a.ask)
+        .filter((a) => a.ticketId === ticketId)
+        .sort((a, b) => a.createdAt - b.createdAt),
     getAsk: async (id) => asks.get(id) ?? null,
     getAskWithLocale: async (id, accountId) => ({
       stored: asks.get(id) ?? null,
@@ -279,12 +308,13 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
         ...written.map((t) => `ticket:${t.record.ticketId}`),
         ...(unit.asks ?? []).map((a) => `ask:${a.ask.id}`),
         ...(unit.buckets ?? []).map((b) => `rollup:${rollupKey(b.bucket)}`),
-        ...(unit.accounts ?? []).map((id) => `account:${id}`),
         ...(unit.projects ?? []).map((id) => `project:${id}`),
         ...(unit.configRev !== undefined ? ['doc:config'] : []),
       ];
       if (keys.length > 25) throw new Error(`a transaction of ${keys.length} operations (at most 25)`);
       if (new Set(keys).size !== keys.length) throw new Error('a key used twice in one transaction');
+      // Account rows and links go no later than the data: here first, kept even if the write loses a race.
+      recordHoldings(unit.holdings ?? [], written[0]?.record.updatedAt ?? 0);
       for (const t of written) check(t.record.ticketId, tickets.get(t.record.ticketId)?.rev ?? 0, t.expectedRev);
       for (const b of unit.buckets ?? [])
         check(rollupKey(b.bucket), buckets.get(rollupKey(b.bucket))?.rev ?? 0, b.expectedRev);
@@ -295,8 +325,6 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
         buckets.set(rollupKey(b.bucket), { value: b.bucket, rev: b.expectedRev + 1 });
         live.add(rollupKey(b.bucket));
       }
-      for (const id of unit.accounts ?? [])
-        world.accounts.set(id, { reportedAt: 0, updatedAt: unit.ticket?.record.updatedAt ?? 0 });
       for (const id of unit.projects ?? []) world.projects.add(id);
     },
     async projectsSeen(cursor, limit) {
@@ -332,7 +360,27 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       world.docs.set(key, { value, rev });
     },
     appendAudit: async (entry) => {
+      recordHoldings([{ accountId: entry.actorId, holder: { kind: 'audit', id: entry.id } }], entry.at);
       world.audit.push(entry);
+    },
+    auditFrom: async (since, limit) =>
+      [...world.audit]
+        .filter((e) => e.at >= since)
+        .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+        .slice(0, Math.min(limit, world.pageSize)),
+    getAudit: async (id) => world.audit.find((e) => e.id === id) ?? null,
+    replaceAudit: async (entry) => {
+      const i = world.audit.findIndex((e) => e.id === entry.id);
+      if (i >= 0) world.audit[i] = entry;
+    },
+    recordHoldings: async (holdings, at) => recordHoldings(holdings, at),
+    holdingsOf: async (accountId, limit) =>
+      [...world.holdings.values()]
+        .filter((h) => h.accountId === accountId)
+        .slice(0, Math.min(limit, world.pageSize))
+        .map((h) => h.holder),
+    dropHoldings: async (accountId, holders) => {
+      for (const h of holders) world.holdings.delete(holdingId({ accountId, holder: h }));
     },
     auditLog: async (cursor, limit) =>
       pageOf(
@@ -385,9 +433,11 @@ export function fakeWorld(config: StoredConfig = { version: 1, xlas: [], plans: 
       check(ask.id, asks.get(ask.id)?.rev ?? 0, expectedRev);
       asks.set(ask.id, { ask, usedNonces, rev: expectedRev + 1 });
     },
-    async putTicket(record, expectedRev) {
+    async putTicket(record, expectedRev, erasedAccount) {
       check(record.ticketId, tickets.get(record.ticketId)?.rev ?? 0, expectedRev);
       tickets.set(record.ticketId, { value: record, rev: expectedRev + 1 });
+      if (erasedAccount !== undefined)
+        world.holdings.delete(holdingId({ accountId: erasedAccount, holder: { kind: 'ticket', id: record.ticketId } }));
     },
   };
   const ports: AppPorts = {
