@@ -15,6 +15,7 @@ import {
   MODULE,
   moduleFrame,
   openAs,
+  savePlanAsAdmin,
   screenshot,
   screenshotBothThemes,
   startE2E,
@@ -37,22 +38,17 @@ beforeAll(async () => {
   e = await startE2E();
   admin = e.h.users.admins[0] ?? '';
   agent = e.h.users.agents[0] ?? '';
-  await callOk(
+  await savePlanAsAdmin(
     e.h,
-    MODULE.admin,
-    'savePlan',
-    {
-      plan: plan(
-        'mid-flight',
-        { kind: 'first-response' },
-        {
-          name: PLAN_NAME,
-          question: { kind: 'emoji5', text: QUESTION },
-          followUps: { reasonChips: { negative: chips('Slow'), neutral: [], positive: chips('Fast') } },
-        },
-      ),
-    },
-    admin,
+    plan(
+      'mid-flight',
+      { kind: 'first-response' },
+      {
+        name: PLAN_NAME,
+        question: { kind: 'emoji5', text: QUESTION },
+        followUps: { reasonChips: { negative: chips('Slow'), neutral: [], positive: chips('Fast') } },
+      },
+    ),
   );
 });
 

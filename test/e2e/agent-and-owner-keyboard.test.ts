@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plan } from '../integration/support/config';
-import { callOk, type E2E, MODULE, openAs, startE2E, stopE2E } from './support/browser-host';
+import { callOk, type E2E, MODULE, openAs, savePlanAsAdmin, startE2E, stopE2E } from './support/browser-host';
 import { frameOf, tabTo } from './support/frame-checks';
 
 let e: E2E;
@@ -31,18 +31,9 @@ beforeAll(async () => {
   e = await startE2E();
   admin = e.h.users.admins[0] ?? '';
   agent = e.h.users.agents[0] ?? '';
-  await callOk(
+  await savePlanAsAdmin(
     e.h,
-    MODULE.admin,
-    'savePlan',
-    {
-      plan: plan(
-        'raised',
-        { kind: 'created' },
-        { fatigue: { cooldownHours: 0, maxAsksPerTicket: 3, expiryHours: 72 } },
-      ),
-    },
-    admin,
+    plan('raised', { kind: 'created' }, { fatigue: { cooldownHours: 0, maxAsksPerTicket: 3, expiryHours: 72 } }),
   );
   // Three tickets, each answered 1 of 5 with nobody following up: all three are at risk.
   for (let i = 0; i < 3; i++) {

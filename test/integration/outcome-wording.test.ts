@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalAskView } from '../../src/contracts';
-import { plan } from './support/config';
+import { GERMAN_QUESTION, saveGermanPlan } from './support/config';
 import { HOUR, MODULE, startTestHost, stopTestHost, unwrap, type TestHost } from './support/host';
 
 const messages = (locale: string) =>
@@ -58,23 +58,7 @@ describe('after resolution, the requester is asked about the outcome (local host
     h = await startTestHost();
     english = h.users.customers[0] ?? '';
     h.site.raw.addUser({ accountId: german, displayName: 'Jonas Weber', role: 'customer', locale: 'de_DE' });
-    unwrap(
-      await h.call(
-        MODULE.admin,
-        'savePlan',
-        {
-          plan: plan(
-            'on-create',
-            { kind: 'created' },
-            {
-              delivery: { publicComment: true },
-              translations: { 'de-DE': { text: 'Wie zufrieden sind Sie bisher?' } },
-            },
-          ),
-        },
-        h.users.admins[0] ?? '',
-      ),
-    );
+    await saveGermanPlan(h, { id: 'on-create', overrides: { delivery: { publicComment: true } } });
     for (const [name, reporter] of [
       ['de', german],
       ['en', english],
@@ -93,7 +77,7 @@ describe('after resolution, the requester is asked about the outcome (local host
   it('asks the plan’s question while the request is open', async () => {
     expect((await portal(german, tickets.de))?.wording).toMatchObject({
       stage: 'asked',
-      text: 'Wie zufrieden sind Sie bisher?',
+      text: GERMAN_QUESTION,
     });
     expect((await portal(english, tickets.en))?.wording).toMatchObject({
       stage: 'asked',
@@ -123,7 +107,7 @@ describe('after resolution, the requester is asked about the outcome (local host
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(de.outcome.csat5);
     expect(page.body).toContain(de.resolved);
-    expect(page.body).not.toContain('Wie zufrieden sind Sie bisher?');
+    expect(page.body).not.toContain(GERMAN_QUESTION);
   });
 
   it('records a one-click answer after resolution as an answer to the outcome question', async () => {
@@ -176,7 +160,7 @@ describe('after resolution, the requester is asked about the outcome (local host
     const sent = links(t.id);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain(de.outcome.csat5);
-    expect(sent[0]).not.toContain('Wie zufrieden sind Sie bisher?');
+    expect(sent[0]).not.toContain(GERMAN_QUESTION);
   });
 
   it('reminds about the outcome once the request is resolved, in the requester’s language', async () => {
@@ -186,6 +170,6 @@ describe('after resolution, the requester is asked about the outcome (local host
     const comments = links(tickets.de.id);
     expect(comments).toHaveLength(2);
     expect(comments[1]).toContain(deReminder.replace('{comment}', de.outcome.csat5 ?? ''));
-    expect(comments[1]).not.toContain('Wie zufrieden sind Sie bisher?');
+    expect(comments[1]).not.toContain(GERMAN_QUESTION);
   });
 });

@@ -8,23 +8,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalAskView } from '../../src/contracts';
 import type { ReasonCount } from '../../src/contracts/project';
-import { plan } from './support/config';
+import { saveGermanPlan } from './support/config';
 import { MODULE, startTestHost, stopTestHost, unwrap, type TestHost } from './support/host';
 
-const chipsWith = (negative: Array<{ id: string; label: string }>) =>
-  plan(
-    'chip-ids',
-    { kind: 'created' },
-    {
+/** The admin's plan with the negative chips in the given order; the German words follow each chip's id. */
+const saveChips = (h: TestHost, negative: Array<{ id: string; label: string }>, expectedVersion?: number) =>
+  saveGermanPlan(h, {
+    id: 'chip-ids',
+    overrides: {
       followUps: { reasonChips: { negative, neutral: [], positive: [{ id: 'friendly', label: 'Friendly' }] } },
-      translations: {
-        'de-DE': {
-          text: 'Wie zufrieden sind Sie bisher?',
-          reasonChips: { slow: 'Zu langsam', unclear: 'Unklar', friendly: 'Freundlich' },
-        },
-      },
     },
-  );
+    chips: { slow: 'Zu langsam', unclear: 'Unklar', friendly: 'Freundlich' },
+    expectedVersion,
+  });
 
 describe('reason chips counted by id, on the local host', () => {
   let h: TestHost;
@@ -42,19 +38,10 @@ describe('reason chips counted by id, on the local host', () => {
     admin = h.users.admins[0] ?? '';
     agent = h.users.agents[0] ?? '';
     h.site.raw.addUser({ accountId: requester, displayName: 'Greta Vogel', role: 'customer', locale: 'de_DE' });
-    unwrap(
-      await h.call(
-        MODULE.admin,
-        'savePlan',
-        {
-          plan: chipsWith([
-            { id: 'slow', label: 'Too slow' },
-            { id: 'unclear', label: 'Unclear' },
-          ]),
-        },
-        admin,
-      ),
-    );
+    await saveChips(h, [
+      { id: 'slow', label: 'Too slow' },
+      { id: 'unclear', label: 'Unclear' },
+    ]);
     const t = h.site.createTicket({
       projectKey: 'IT',
       requestType: 'Get IT help',
@@ -113,19 +100,13 @@ describe('reason chips counted by id, on the local host', () => {
 
   it('keeps the count with the chip after the admin moves it and rewords it', async () => {
     const { version } = unwrap(await h.call<{ version: number }>(MODULE.admin, 'getConfig', {}, admin));
-    unwrap(
-      await h.call(
-        MODULE.admin,
-        'savePlan',
-        {
-          plan: chipsWith([
-            { id: 'unclear', label: 'Unclear' },
-            { id: 'slow', label: 'Slow replies' },
-          ]),
-          expectedVersion: version,
-        },
-        admin,
-      ),
+    await saveChips(
+      h,
+      [
+        { id: 'unclear', label: 'Unclear' },
+        { id: 'slow', label: 'Slow replies' },
+      ],
+      version,
     );
     expect(await counts()).toEqual([{ chipId: 'slow', reason: 'Slow replies', band: 'negative', count: 1 }]);
   });

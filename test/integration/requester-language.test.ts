@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalAskView } from '../../src/contracts';
-import { plan } from './support/config';
+import { GERMAN_QUESTION, saveGermanPlan } from './support/config';
 import { MODULE, startTestHost, stopTestHost, unwrap, type TestHost } from './support/host';
 import { chips } from '../support/chips';
 
@@ -22,29 +22,14 @@ describe('the survey in the requester’s language, on the local host', () => {
   beforeAll(async () => {
     h = await startTestHost();
     h.site.raw.addUser({ accountId: requester, displayName: 'Greta Vogel', role: 'customer', locale: 'de_DE' });
-    unwrap(
-      await h.call(
-        MODULE.admin,
-        'savePlan',
-        {
-          plan: plan(
-            'on-create',
-            { kind: 'created' },
-            {
-              delivery: { publicComment: true },
-              followUps: { reasonChips: { negative: chips('Too slow'), neutral: [], positive: chips('Friendly') } },
-              translations: {
-                'de-DE': {
-                  text: 'Wie zufrieden sind Sie bisher?',
-                  reasonChips: { 'Too-slow': 'Zu langsam', Friendly: 'Freundlich' },
-                },
-              },
-            },
-          ),
-        },
-        h.users.admins[0] ?? '',
-      ),
-    );
+    await saveGermanPlan(h, {
+      id: 'on-create',
+      overrides: {
+        delivery: { publicComment: true },
+        followUps: { reasonChips: { negative: chips('Too slow'), neutral: [], positive: chips('Friendly') } },
+      },
+      chips: { 'Too-slow': 'Zu langsam', Friendly: 'Freundlich' },
+    });
     const t = h.site.createTicket({
       projectKey: 'IT',
       requestType: 'Get IT help',
@@ -63,7 +48,7 @@ describe('the survey in the requester’s language, on the local host', () => {
     const { ask } = unwrap(await portal());
     expect(ask?.wording).toEqual({
       locale: 'de-DE',
-      text: 'Wie zufrieden sind Sie bisher?',
+      text: GERMAN_QUESTION,
       stage: 'asked',
       reasonChips: {
         negative: [{ value: 'Too-slow', label: 'Zu langsam' }],
@@ -71,7 +56,7 @@ describe('the survey in the requester’s language, on the local host', () => {
         positive: [{ value: 'Friendly', label: 'Freundlich' }],
       },
     });
-    expect(ask?.question.text).toBe('Wie zufrieden sind Sie bisher?');
+    expect(ask?.question.text).toBe(GERMAN_QUESTION);
   });
 
   it('follows the portal page’s locale when it sends one', async () => {
@@ -99,9 +84,7 @@ describe('the survey in the requester’s language, on the local host', () => {
     await h.waitForIdle();
     const comments = h.site.raw.comments(issue.id).filter((c) => c.author === h.users.app);
     const body = JSON.stringify(comments[0]?.body ?? '');
-    expect(body).toContain(
-      'Wie zufrieden sind Sie bisher? (ein Klick speichert Ihre Antwort; im Portal können Sie sie ändern)',
-    );
+    expect(body).toContain(`${GERMAN_QUESTION} (ein Klick speichert Ihre Antwort; im Portal können Sie sie ändern)`);
     expect(body).toContain('5, Sehr zufrieden: http');
   });
 });

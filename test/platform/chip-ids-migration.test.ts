@@ -8,11 +8,8 @@
  * a change of the derivation shows here as a changed id. The laws (reading twice is reading once;
  * a plan round-trips; today's documents are left alone) are checked with fast-check.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { kvs } from '@forge/kvs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countReasons } from '../../src/app/scorecards/verbatims';
 import type { ReasonCount } from '../../src/app/scorecards/read-models';
 import { AskSchema } from '../../src/domain/ask';
@@ -21,14 +18,11 @@ import { answerChipIds, upgradeLegacyAsk, upgradeLegacyPlan } from '../../src/do
 import { chipWordsIn, localizeQuestion } from '../../src/domain/survey/localized-question';
 import { SurveyPlanSchema, type SurveyPlan } from '../../src/domain/survey-plan';
 import { TicketExperienceSchema } from '../../src/domain/ticket';
-import { createKvsStores, type KvsStores } from '../../src/platform/kvs-store';
 import { AskEntityV1, StoredConfigV1 } from '../../src/platform/stored-shapes';
-import { startHost, type RunningHost } from '../../local/index';
+import { hostWithStoredRows, readFixture, type Row } from './support/stored-rows';
 
-type Row = { key: string; value: Record<string, unknown> };
-const FIXTURE = JSON.parse(
-  readFileSync(join(import.meta.dirname, 'fixtures', 'stored-chips-before-ids.json'), 'utf8'),
-) as Record<'configBeforeMove' | 'configAfterMove' | 'ask' | 'ticket', Row>;
+const FIXTURE =
+  readFixture<Record<'configBeforeMove' | 'configAfterMove' | 'ask' | 'ticket', Row>>('stored-chips-before-ids.json');
 
 // FNV-1a 64 of "<band>\u001f<words>", computed in Python (see the header).
 const ID = {
@@ -109,20 +103,10 @@ describe('stored documents from before chip ids', () => {
   });
 
   describe('through the app’s storage adapters on the local host', () => {
-    let h: RunningHost;
-    const as = <T>(fn: (store: KvsStores) => Promise<T>) =>
-      h.host.runAs({ timeoutSeconds: 120 }, () => fn(createKvsStores())).then((r) => r.value);
-
-    beforeAll(async () => {
-      h = await startHost({ dataDir: ':memory:', seed: 'basic', delayScale: 0, scheduler: false });
-      await h.host.runAs({}, async () => {
-        await kvs.entity('doc').set('config', FIXTURE.configBeforeMove.value);
-        await kvs.entity('ask').set(FIXTURE.ask.key, FIXTURE.ask.value);
-      });
-    });
-    afterAll(async () => {
-      await h?.close();
-    });
+    const { as, stored } = hostWithStoredRows(() => [
+      { entity: 'doc', key: 'config', value: FIXTURE.configBeforeMove.value },
+      { entity: 'ask', ...FIXTURE.ask },
+    ]);
 
     it('reads the stored plan and ask in today’s shape, and writes back what it read', async () => {
       const read = await as(async (store) => ({
@@ -135,7 +119,7 @@ describe('stored documents from before chip ids', () => {
       await as((store) => store.config.saveConfig(read.config, read.config.rev ?? 0));
       const again = await as((store) => store.config.getConfig());
       expect(again.plans).toEqual(read.config.plans);
-      const written = h.host.kvs.dump('entity', 'doc').find((r) => r.key === 'config')?.value as Row['value'];
+      const written = stored('doc', 'config') as Row['value'];
       expect(body({ key: 'config', value: written }).plans).toEqual(read.config.plans);
     });
   });

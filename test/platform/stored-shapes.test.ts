@@ -6,20 +6,13 @@
  * and written again through it: what it reads must be the recorded record, and what it writes
  * must be the recorded row (revision aside).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { kvs } from '@forge/kvs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ask } from '../../src/domain/ask';
 import type { AppDocKey, AuditEntry, RecomputeState, StoredConfig } from '../../src/app/ports';
 import type { StoredBucket, TicketRecord } from '../../src/app/tickets/ticket-record';
-import { createKvsStores, type KvsStores } from '../../src/platform/kvs-store';
-import { startHost, type RunningHost } from '../../local/index';
+import { hostWithStoredRows, readFixture, type Row } from './support/stored-rows';
 
-type Row = { key: string; value: Record<string, unknown> };
-const FIXTURE = JSON.parse(
-  readFileSync(join(import.meta.dirname, 'fixtures', 'stored-rows-v1.json'), 'utf8'),
-) as Record<string, Row[]>;
+const FIXTURE = readFixture<Record<string, Row[]>>('stored-rows-v1.json');
 const ENTITIES = ['ticket', 'ask', 'rollup', 'audit', 'account', 'doc', 'project'] as const;
 
 function only(entity: string, key?: string): Row {
@@ -31,20 +24,9 @@ const docBody = (key: string) => only('doc', key).value.body;
 const docRev = (key: string) => only('doc', key).value.rev as number;
 
 describe('rows stored in format v1', () => {
-  let h: RunningHost;
-  const as = <T>(fn: (store: KvsStores) => Promise<T>) =>
-    h.host.runAs({ timeoutSeconds: 120 }, () => fn(createKvsStores())).then((r) => r.value);
-
-  beforeAll(async () => {
-    h = await startHost({ dataDir: ':memory:', seed: 'basic', delayScale: 0, scheduler: false });
-    await h.host.runAs({}, async () => {
-      for (const entity of ENTITIES)
-        for (const row of FIXTURE[entity] ?? []) await kvs.entity(entity).set(row.key, row.value);
-    });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const { as, stored } = hostWithStoredRows(() =>
+    ENTITIES.flatMap((entity) => (FIXTURE[entity] ?? []).map((row) => ({ entity, ...row }))),
+  );
 
   it('holds every entity and document the app writes', () => {
     expect(ENTITIES.filter((e) => (FIXTURE[e] ?? []).length === 0)).toEqual([]);
@@ -123,7 +105,6 @@ describe('rows stored in format v1', () => {
         await store.documents.putDoc(key, docBody(key) as never, docRev(key));
       await store.audit.appendAudit(audit.value.record as AuditEntry);
     });
-    const stored = (entity: string, key: string) => h.host.kvs.dump('entity', entity).find((r) => r.key === key)?.value;
     const nextRev = (row: Row) => ({ ...row.value, rev: (row.value.rev as number) + 1 });
     expect(stored('ticket', ticket.key)).toEqual(nextRev(ticket));
     // Asks are written inside their ticket's transaction at revision 1 (the ticket's check orders them).

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
 import { type RunningHost, startHost } from '../../../local/index';
 import type { Envelope, PortalAskView } from '../../../src/contracts';
+import type { SurveyPlanInput } from '../../../src/domain/survey-plan';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', '..', 'test-results', 'screenshots');
@@ -222,6 +223,11 @@ export async function callEnvelope<T>(
   const r = await h.invoke(moduleKey, name, payload, as, extension);
   if (!r.ok) throw r.error ?? new Error(`${name} failed`);
   return r.value as Envelope<T>;
+}
+
+/** Saves a survey plan as the site's first admin, through the admin page's resolver as its Save does. */
+export async function savePlanAsAdmin(h: RunningHost, plan: SurveyPlanInput): Promise<void> {
+  await callOk(h, MODULE.admin, 'savePlan', { plan }, h.users.admins[0] ?? '');
 }
 
 /** The requester's own ask on a ticket, as the portal panel reads it (null when there is none). */
