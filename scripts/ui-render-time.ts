@@ -35,7 +35,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { type RunningHost, startHost } from '../local/index';
 import { latencyProfile } from '../local/latency';
@@ -55,6 +55,10 @@ const MAX_RATIO = Number(arg('--max-ratio', '2'));
 const LATENCY = latencyProfile(arg('--latency', 'none'));
 const JSON_OUT = process.argv.includes('--json');
 const WATERFALL = process.argv.includes('--waterfall');
+const TRACE = process.argv.includes('--trace');
+const PROFILE = process.argv.includes('--profile');
+// Another build of the `ui` resource (a Vite outDir) timed in the same runs: a same-run before/after.
+const AGAINST = arg('--against', '');
 // `--only issue-glance` and `--only "issue glance"` both work.
 const ONLY = arg('--only', '').replaceAll('-', ' ');
 const BARE_MARKER = 'Bare frame ready';
@@ -241,7 +245,10 @@ async function timeLoad(
           pending = true;
           requestAnimationFrame(() => {
             pending = false;
-            const text = document.body ? document.body.innerText : '';
+            // textContent first (no layout): innerText, which says what shows, only once the text is in.
+            const all = document.body ? document.body.textContent || '' : '';
+            if (!markers.some((m) => all.includes(m))) return;
+            const text = document.body.innerText;
             if (markers.some((m) => text.includes(m))) {
               window.top.postMessage({ sentioRendered: performance.timeOrigin + performance.now() }, '*');
               observer.disconnect();
@@ -260,6 +267,12 @@ async function timeLoad(
     // The renderer's main-thread time (the host page and its frames share it): where the time went.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (TRACE) await startTrace(cdp);
+    if (PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(url);
     // An issue context renders when expanded (as in Jira): expand it at once.
     if (moduleKey === 'sentio-issue-context') await page.locator('details.context > summary').first().click();
@@ -270,6 +283,12 @@ async function timeLoad(
       const ms = Number(await t.jsonValue());
       const { metrics } = await cdp.send('Performance.getMetrics');
       if (WATERFALL && !markers.includes(BARE_MARKER)) await printWaterfall(page, moduleKey, ms);
+      if (PROFILE)
+        printProfile(
+          markers.includes(BARE_MARKER) ? 'bare frame' : moduleKey,
+          (await cdp.send('Profiler.stop')).profile,
+        );
+      if (TRACE) printTrace(markers.includes(BARE_MARKER) ? 'bare frame' : moduleKey, await endTrace(cdp));
       const metric = (name: string): number => 1000 * (metrics.find((m) => m.name === name)?.value ?? Number.NaN);
       return { ms, taskMs: metric('TaskDuration'), scriptMs: metric('ScriptDuration') };
     } catch (e) {
@@ -286,9 +305,139 @@ async function timeLoad(
   }
 }
 
+type Cdp = Awaited<ReturnType<BrowserContext['newCDPSession']>>;
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly args?: { readonly name?: string; readonly data?: { readonly url?: string } };
+}
+
+async function startTrace(cdp: Cdp): Promise<void> {
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'v8.execute', 'blink', 'loading'] },
+  });
+}
+
+async function endTrace(cdp: Cdp): Promise<TraceEvent[]> {
+  const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream ?? '')));
+  await cdp.send('Tracing.end');
+  const handle = await done;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle });
+    text += chunk.base64Encoded === true ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+}
+
+/**
+ * Self time of each complete event on the renderers' main threads, by event name and script file:
+ * where one load's main-thread time went (information, read after the time was taken).
+ */
+function printTrace(label: string, events: readonly TraceEvent[]): void {
+  const main = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || e.dur === undefined || !main.has(key)) continue;
+    byThread.set(key, [...(byThread.get(key) ?? []), e]);
+  }
+  const self = new Map<string, number>();
+  for (const list of byThread.values()) {
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    const stack: { e: TraceEvent; end: number; child: number }[] = [];
+    const close = (upTo: number): void => {
+      while (stack.length > 0 && (stack.at(-1)?.end ?? 0) <= upTo) {
+        const top = stack.pop();
+        if (top === undefined) break;
+        const url = top.e.args?.data?.url?.replace(/^.*\//, '') ?? '';
+        const k = `${top.e.name}${url === '' ? '' : ` ${url}`}`;
+        self.set(k, (self.get(k) ?? 0) + ((top.e.dur ?? 0) - top.child) / 1000);
+        const parent = stack.at(-1);
+        if (parent) parent.child += top.e.dur ?? 0;
+      }
+    };
+    for (const e of list) {
+      close(e.ts);
+      stack.push({ e, end: e.ts + (e.dur ?? 0), child: 0 });
+    }
+    close(Number.POSITIVE_INFINITY);
+  }
+  const rows = [...self]
+    .filter(([k]) => !k.startsWith('ThreadControllerImpl') && !k.startsWith('RunTask'))
+    .sort((a, b) => b[1] - a[1]);
+  const total = [...self].reduce((a, [, v]) => a + v, 0);
+  console.log(`trace ${label}: main threads' self time ${total.toFixed(0)} ms; top:`);
+  for (const [k, v] of rows.slice(0, 25)) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
+}
+
+interface CpuProfile {
+  readonly nodes: readonly {
+    readonly id: number;
+    readonly callFrame: {
+      readonly functionName: string;
+      readonly url: string;
+      readonly lineNumber: number;
+      readonly columnNumber: number;
+    };
+  }[];
+  readonly samples?: readonly number[];
+  readonly timeDeltas?: readonly number[];
+}
+
+/** Self time of the script functions of one load, by chunk and by function (information). */
+function printProfile(label: string, profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const byFile = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  samples.forEach((id, i) => {
+    const f = byId.get(id);
+    const us = profile.timeDeltas?.[i] ?? 0;
+    if (f === undefined) return;
+    const file = f.url.replace(/^.*\//, '') || f.functionName;
+    byFile.set(file, (byFile.get(file) ?? 0) + us);
+    const fn = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+  });
+  const top = (m: Map<string, number>, n: number): string =>
+    [...m]
+      .filter(([k]) => !k.startsWith('(idle)'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${(v / 1000).toFixed(1).padStart(7)}  ${k}`)
+      .join('\n');
+  console.log(`profile ${label}: by file\n${top(byFile, 15)}\nby function\n${top(byFunction, 25)}`);
+}
+
+/** The host page's time origin of the last load the waterfall printed (epoch ms). */
+let lastOrigin = 0;
+
+/** The resolvers of one load on the host page's clock: when each started and ended in the host. */
+function printResolvers(calls: readonly InvocationMetrics[]): void {
+  for (const m of calls)
+    console.log(
+      `  ${(m.startedAt - lastOrigin).toFixed(0).padStart(6)} → ${(m.startedAt + m.durationMs - lastOrigin).toFixed(0).padStart(6)}  resolver ${m.cause}`,
+    );
+}
+
 /** The module frame's requests of one load, from its resource timing, on the host page's clock. */
 async function printWaterfall(page: Page, moduleKey: string, markerMs: number): Promise<void> {
   const top = await page.evaluate(() => performance.timeOrigin);
+  lastOrigin = top;
   for (const frame of page.frames()) {
     const key = await frame.evaluate(() => window.frameElement?.getAttribute('data-module') ?? null).catch(() => null);
     if (key !== moduleKey) continue;
@@ -402,6 +551,7 @@ async function main(): Promise<void> {
     for (const v of viewsFor(target.issueKey).filter((x) => x.view.includes(ONLY))) {
       const viewLoads: Load[] = [];
       const bareLoads: Load[] = [];
+      const againstLoads: Load[] = [];
       const resolvers: ResolverCall[] = [];
       const url = `${h.url}${v.path}`;
       for (let i = 0; i < RUNS; i++) {
@@ -422,8 +572,21 @@ async function main(): Promise<void> {
               .slice(before)
               .filter((m) => m.moduleKey === v.moduleKey);
             resolvers.push(...calls.map((m) => resolverCall(m, hook)));
+            if (WATERFALL) printResolvers(calls);
           }
         }
+        if (AGAINST !== '' && v.moduleKey !== 'sentio-issue-context') {
+          resourceDirs.ui = AGAINST;
+          againstLoads.push(await timeLoad(browser, url, who[v.as], v.moduleKey, v.markers));
+          delete resourceDirs.ui;
+          await settle(h);
+        }
+      }
+      if (againstLoads.length > 0) {
+        const a = median(againstLoads.map((l) => l.ms));
+        console.error(
+          `${v.view}: this build ${median(viewLoads.map((l) => l.ms)).toFixed(0)} ms, --against ${a.toFixed(0)} ms (${againstLoads.map((l) => l.ms.toFixed(0)).join(', ')}), main thread ${median(viewLoads.map((l) => l.taskMs)).toFixed(0)} against ${median(againstLoads.map((l) => l.taskMs)).toFixed(0)} ms, script ${median(viewLoads.map((l) => l.scriptMs)).toFixed(0)} against ${median(againstLoads.map((l) => l.scriptMs)).toFixed(0)} ms`,
+        );
       }
       const viewMs = viewLoads.map((l) => l.ms);
       const bareMs = bareLoads.map((l) => l.ms);

@@ -38,12 +38,13 @@ export interface Translator {
  * A message that fails to parse shows its key, as a missing one does, rather than breaking the page.
  */
 export function createTranslator(locale: Locale, raw: ForgeTranslate): Translator {
-  const compiled = new Map<string, IntlMessageFormat | null>();
-  const compile = (key: string): IntlMessageFormat | null => {
+  const compiled = new Map<string, IntlMessageFormat | string | null>();
+  const compile = (key: string): IntlMessageFormat | string | null => {
     let m = compiled.get(key);
     if (m === undefined) {
+      const text = raw(key);
       try {
-        m = new IntlMessageFormat(raw(key), locale, undefined, { ignoreTag: true });
+        m = isLiteral(text) ? text : new IntlMessageFormat(text, locale, undefined, { ignoreTag: true });
       } catch {
         m = null;
       }
@@ -56,8 +57,19 @@ export function createTranslator(locale: Locale, raw: ForgeTranslate): Translato
     t(key, values) {
       const m = compile(key);
       if (m === null) return key;
+      if (typeof m === 'string') return m;
       const out = m.format(values);
       return typeof out === 'string' ? out : String(out);
     },
   };
+}
+
+/**
+ * Whether ICU MessageFormat reads `text` as itself: with tags ignored, only braces start syntax and
+ * only an apostrophe escapes (https://unicode-org.github.io/icu/userguide/format_parse/messages/),
+ * so a message with neither is shown as written. Most of a view's labels are such; they skip the
+ * parser and the formatter's locale negotiation, which cost the first render measurable time.
+ */
+function isLiteral(text: string): boolean {
+  return !/[{}']/.test(text);
 }

@@ -2,9 +2,17 @@
  * Messages as a deployed app finds them: Forge's own lookup (@forge/i18n, with manifest.yml's
  * fallback rules) under the domain's ICU formatter. Expected strings are written out by hand.
  */
+import fc from 'fast-check';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { QUESTION_KINDS, SCALES } from '../../../src/domain/question';
-import { createTranslator, formatPercent, formatRelative } from '../../../src/domain/i18n';
+import {
+  createTranslator,
+  formatPercent,
+  formatRelative,
+  SUPPORTED_LOCALES,
+  type MessageValues,
+} from '../../../src/domain/i18n';
 import { scalePointKey, scorePhrase } from '../../../src/domain/survey/localized-question';
 import { forgeTranslate, forgeTranslator } from '../../i18n/forge-translations';
 
@@ -57,5 +65,40 @@ describe('Intl formatting', () => {
     expect(formatRelative('en-US', now - 3 * 3_600_000, now)).toBe('3 hours ago');
     expect(formatRelative('de-DE', now - 3 * 3_600_000, now)).toBe('vor 3 Stunden');
     expect(formatRelative('ja-JP', now - 86_400_000, now)).toBe('昨日');
+  });
+});
+
+describe('messages without ICU syntax', () => {
+  // Oracle: intl-messageformat itself, which the translator skips for messages it reads as written.
+  it('read exactly as intl-messageformat formats them, in every shipped locale', () => {
+    const text = fc.string({ unit: fc.constantFrom(..."ab <>/#|,.:;!?%&*=-_\n\t 0é漢字'{}".split('')) });
+    fc.assert(
+      fc.property(text, fc.constantFrom(...SUPPORTED_LOCALES), (message, locale) => {
+        let icu: IntlMessageFormat | null;
+        try {
+          icu = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
+        } catch {
+          icu = null; // a message that does not parse shows its key
+        }
+        let expected = 'portal.send';
+        if (icu !== null) {
+          try {
+            expected = String(icu.format());
+          } catch {
+            fc.pre(false); // it needs values this message is not given
+          }
+        }
+        expect(createTranslator(locale, () => message).t('portal.send')).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('still fill placeholders, escapes and plurals through ICU', () => {
+    const t = (text: string, values?: MessageValues): string =>
+      createTranslator('en-US', () => text).t('portal.send', values);
+    expect(t("It''s done")).toBe("It's done");
+    expect(t("'{braces}'")).toBe('{braces}');
+    expect(t('{n, plural, one {# ask} other {# asks}}', { n: 2 })).toBe('2 asks');
   });
 });

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/default/button';
 import { token } from '@atlaskit/tokens';
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import {
   exportCsv,
   getAtRiskTickets,
@@ -61,8 +61,12 @@ function ProjectSections() {
     downloadText(result.data.filename, result.data.csv, 'text/csv');
   }
 
-  const targets = Object.fromEntries(
-    scorecards.loaded.state === 'ok' ? scorecards.loaded.data.scorecards.map((c) => [c.xlaId, c.targetScore]) : [],
+  const targets = useMemo(
+    () =>
+      Object.fromEntries(
+        scorecards.loaded.state === 'ok' ? scorecards.loaded.data.scorecards.map((c) => [c.xlaId, c.targetScore]) : [],
+      ),
+    [scorecards.loaded],
   );
   // Jira titles the project page with the module's name: the view does not repeat it.
   return (
@@ -88,20 +92,20 @@ function ProjectSections() {
           </LoadedSection>
           <Section title={m.t('projectPage.section.watermelon')}>
             <LoadedSection loaded={watermelon.loaded} reload={watermelon.reload}>
-              {(data) => <WatermelonTable data={data} window={window} targets={targets} />}
+              {(data) => <Watermelon data={data} window={window} targets={targets} />}
             </LoadedSection>
           </Section>
           <Section title={m.t('projectPage.section.atRisk')}>
             <LoadedSection loaded={atRisk.loaded} reload={atRisk.reload}>
-              {(data) => <AtRiskList tickets={data.tickets} />}
+              {(data) => <AtRisk tickets={data.tickets} />}
             </LoadedSection>
           </Section>
           <Section title={m.t('projectPage.section.verbatims')}>
-            <VerbatimSection window={window} />
+            <Verbatims window={window} />
           </Section>
           <Section title={m.t('projectPage.section.response')}>
             <LoadedSection loaded={response.loaded} reload={response.reload}>
-              {(data) => <ResponseFiguresView figures={data} />}
+              {(data) => <ResponseFigures figures={data} />}
             </LoadedSection>
           </Section>
         </>
@@ -110,7 +114,14 @@ function ProjectSections() {
   );
 }
 
-function Scorecards({ cards }: { cards: readonly Scorecard[] }) {
+// Each section's answer comes on its own and re-renders the page: a section whose data did not
+// change is not drawn again (its props are the same objects until its own call answers).
+const Watermelon = memo(WatermelonTable);
+const AtRisk = memo(AtRiskList);
+const Verbatims = memo(VerbatimSection);
+const ResponseFigures = memo(ResponseFiguresView);
+
+const Scorecards = memo(function Scorecards({ cards }: { cards: readonly Scorecard[] }) {
   const m = useMessages();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = cards.find((c) => c.xlaId === selectedId) ?? cards[0] ?? null;
@@ -147,4 +158,4 @@ function Scorecards({ cards }: { cards: readonly Scorecard[] }) {
       ) : null}
     </>
   );
-}
+});
