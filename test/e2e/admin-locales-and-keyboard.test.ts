@@ -8,7 +8,17 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigView } from '../../src/contracts';
 import { plan } from '../integration/support/config';
-import { callOk, type E2E, MODULE, openAs, screenshot, startE2E, stopE2E, type Theme } from './support/browser-host';
+import {
+  callOk,
+  type E2E,
+  MODULE,
+  openAs,
+  savePlanAsAdmin,
+  screenshot,
+  startE2E,
+  stopE2E,
+  type Theme,
+} from './support/browser-host';
 import { axeSerious, focusedName, frameOf, paintHostColourBehind, tabTo } from './support/frame-checks';
 import { chips } from '../support/chips';
 
@@ -25,23 +35,18 @@ beforeAll(async () => {
   const people = { de: ['Dana Weber', 'de_DE'], ja: ['Yui Tanaka', 'ja_JP'], ar: ['Omar Haddad', 'ar_EG'] } as const;
   for (const k of ['de', 'ja', 'ar'] as const)
     e.h.site.raw.addUser({ accountId: admins[k], displayName: people[k][0], role: 'admin', locale: people[k][1] });
-  await callOk(
+  await savePlanAsAdmin(
     e.h,
-    MODULE.admin,
-    'savePlan',
-    {
-      plan: plan(
-        'mid-flight',
-        { kind: 'first-response' },
-        {
-          name: PLAN,
-          question: { kind: 'emoji5', text: 'How is it going so far?' },
-          followUps: { reasonChips: { negative: chips('Slow', 'Not fixed'), neutral: [], positive: chips('Fast') } },
-          translations: { 'de-DE': { text: 'Wie läuft es bisher?', reasonChips: { Slow: 'Langsam' } } },
-        },
-      ),
-    },
-    admin,
+    plan(
+      'mid-flight',
+      { kind: 'first-response' },
+      {
+        name: PLAN,
+        question: { kind: 'emoji5', text: 'How is it going so far?' },
+        followUps: { reasonChips: { negative: chips('Slow', 'Not fixed'), neutral: [], positive: chips('Fast') } },
+        translations: { 'de-DE': { text: 'Wie läuft es bisher?', reasonChips: { Slow: 'Langsam' } } },
+      },
+    ),
   );
 });
 
