@@ -10,7 +10,7 @@
  * ticket is first seen (one read, request type included on any site), participants of an unknown
  * commenter, SLA metrics on resolution, and a changed property. An event whose ask is posted in a
  * public comment adds the comment and, once a week per requester, their profile language: e.g.
- * 4 Jira calls (SLA, property, language, comment) — over issue 16's budget of 2, as BENCHMARKS.md
+ * 4 Jira calls (SLA, property, language, comment) — over the budget of 2 per event, as BENCHMARKS.md
  * reports; no documented call carries two of them.
  */
 import { isDone } from '../../domain/ticket';

@@ -38,16 +38,24 @@ export interface Translator {
  * A message that fails to parse shows its key, as a missing one does, rather than breaking the page.
  */
 export function createTranslator(locale: Locale, raw: ForgeTranslate): Translator {
-  const compiled = new Map<string, IntlMessageFormat | string | null>();
-  const compile = (key: string): IntlMessageFormat | string | null => {
-    let m = compiled.get(key);
+  const compiled = new Map<string, Template | IntlMessageFormat | null>();
+  const icu = new Map<string, IntlMessageFormat | null>();
+  const full = (key: string): IntlMessageFormat | null => {
+    let m = icu.get(key);
     if (m === undefined) {
-      const text = raw(key);
       try {
-        m = isLiteral(text) ? text : new IntlMessageFormat(text, locale, undefined, { ignoreTag: true });
+        m = new IntlMessageFormat(raw(key), locale, undefined, { ignoreTag: true });
       } catch {
         m = null;
       }
+      icu.set(key, m);
+    }
+    return m;
+  };
+  const compile = (key: string): Template | IntlMessageFormat | null => {
+    let m = compiled.get(key);
+    if (m === undefined) {
+      m = templateOf(raw(key)) ?? full(key);
       compiled.set(key, m);
     }
     return m;
@@ -57,19 +65,52 @@ export function createTranslator(locale: Locale, raw: ForgeTranslate): Translato
     t(key, values) {
       const m = compile(key);
       if (m === null) return key;
-      if (typeof m === 'string') return m;
-      const out = m.format(values);
+      const filled = Array.isArray(m) ? fill(m, values) : null;
+      if (filled !== null) return filled;
+      const f = m instanceof IntlMessageFormat ? m : full(key);
+      if (f === null) return key;
+      const out = f.format(values);
       return typeof out === 'string' ? out : String(out);
     },
   };
 }
 
+/** A message of plain text and `{name}` placeholders only, in order. */
+type Template = readonly (string | { readonly name: string })[];
+
 /**
- * Whether ICU MessageFormat reads `text` as itself: with tags ignored, only braces start syntax and
- * only an apostrophe escapes (https://unicode-org.github.io/icu/userguide/format_parse/messages/),
- * so a message with neither is shown as written. Most of a view's labels are such; they skip the
- * parser and the formatter's locale negotiation, which cost the first render measurable time.
+ * `text` as a template when ICU MessageFormat reads it as plain text with simple placeholders:
+ * with tags ignored, only braces start syntax and only an apostrophe escapes
+ * (https://unicode-org.github.io/icu/userguide/format_parse/messages/). Most of a view's messages
+ * are such; they skip the parser and the formatter's locale negotiation, which cost the first
+ * render measurable time. Anything else (plural, select, number styles, escapes) is null: ICU's.
  */
-function isLiteral(text: string): boolean {
-  return !/[{}']/.test(text);
+function templateOf(text: string): Template | null {
+  const parts: (string | { name: string })[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+    parts.push(text.slice(at, m.index), { name: m[1] ?? '' });
+    at = m.index + m[0].length;
+  }
+  parts.push(text.slice(at));
+  return parts.every((p) => typeof p !== 'string' || !/[{}']/.test(p)) ? parts : null;
+}
+
+/**
+ * The template with its values, as ICU fills a simple placeholder: a text or a number as its
+ * `String()`. Null when a value is missing or of another kind: ICU then formats it (or says what is
+ * missing).
+ */
+function fill(template: Template, values: MessageValues | undefined): string | null {
+  let out = '';
+  for (const part of template) {
+    if (typeof part === 'string') {
+      out += part;
+      continue;
+    }
+    const value = values !== undefined && Object.hasOwn(values, part.name) ? values[part.name] : undefined;
+    if (typeof value !== 'string' && typeof value !== 'number') return null;
+    out += String(value);
+  }
+  return out;
 }

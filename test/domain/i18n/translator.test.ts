@@ -94,6 +94,39 @@ describe('messages without ICU syntax', () => {
     );
   });
 
+  it('fill simple placeholders exactly as intl-messageformat does, whatever the values', () => {
+    const chunk = fc.string({ unit: fc.constantFrom(..."ab #,.:!%-\n 0é漢{}'".split('')), maxLength: 6 });
+    const placeholder = fc.constantFrom('{a}', '{b}', '{ a }', '{a, number}', '{0}');
+    const message = fc.array(fc.oneof(chunk, placeholder), { maxLength: 6 }).map((xs) => xs.join(''));
+    const value = fc.oneof(
+      fc.string({ maxLength: 4 }),
+      fc.integer(),
+      fc.double({ noNaN: true }),
+      fc.constant(new Date(0)),
+    );
+    const values = fc.record({ a: value, b: value }, { requiredKeys: [] });
+    const outcome = (f: () => string): string => {
+      try {
+        return f();
+      } catch (e) {
+        return `throws ${(e as Error).constructor.name}`;
+      }
+    };
+    fc.assert(
+      fc.property(message, values, fc.constantFrom(...SUPPORTED_LOCALES), (text, vals, locale) => {
+        let icu: IntlMessageFormat | null = null;
+        try {
+          icu = new IntlMessageFormat(text, locale, undefined, { ignoreTag: true });
+        } catch {
+          // a message that does not parse shows its key
+        }
+        const expected = icu === null ? 'portal.send' : outcome(() => String(icu.format(vals)));
+        expect(outcome(() => createTranslator(locale, () => text).t('portal.send', vals))).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('still fill placeholders, escapes and plurals through ICU', () => {
     const t = (text: string, values?: MessageValues): string =>
       createTranslator('en-US', () => text).t('portal.send', values);
