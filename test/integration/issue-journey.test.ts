@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalAskView, TicketExperienceView } from '../../src/contracts';
 import type { Scorecard } from '../../src/domain/scorecard';
 import { onIssueEvent } from '../../src/index';
-import { journeyXla, plan } from './support/config';
+import { journeyXla, plan, savePlanAsAdmin } from './support/config';
 import {
   HOUR,
   MINUTE,
@@ -35,28 +35,15 @@ describe('a ticket journey on the local host', () => {
     projectId = h.site.raw.project('IT')?.id ?? '';
     unwrap(await h.call(MODULE.admin, 'saveXla', { xla: journeyXla() }, admin));
     // Plan order matters: the first plan whose waypoint is reached asks.
-    unwrap(
-      await h.call(
-        MODULE.admin,
-        'savePlan',
-        {
-          plan: plan(
-            'waiting-check',
-            { kind: 'status-changed', toStatuses: ['Waiting for customer'] },
-            { delivery: { publicComment: true } },
-          ),
-        },
-        admin,
+    await savePlanAsAdmin(
+      h,
+      plan(
+        'waiting-check',
+        { kind: 'status-changed', toStatuses: ['Waiting for customer'] },
+        { delivery: { publicComment: true } },
       ),
     );
-    unwrap(
-      await h.call(
-        MODULE.admin,
-        'savePlan',
-        { plan: plan('second-reassign', { kind: 'reassigned', fromNth: 2 }) },
-        admin,
-      ),
-    );
+    await savePlanAsAdmin(h, plan('second-reassign', { kind: 'reassigned', fromNth: 2 }));
     await h.waitForIdle();
     h.metrics.reset();
 

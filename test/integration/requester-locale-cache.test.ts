@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PortalAskView } from '../../src/contracts';
-import { plan } from './support/config';
+import { plan, savePlanAsAdmin } from './support/config';
 import { HOUR, MINUTE, MODULE, startTestHost, stopTestHost, unwrap, type TestHost } from './support/host';
 
 const USER_READ = 'GET /rest/api/3/user';
@@ -43,26 +43,20 @@ describe('the requester’s language, cached (issue 16)', () => {
     h = await startTestHost();
     agent = h.users.agents[0] ?? '';
     h.site.raw.addUser({ accountId: requester, displayName: 'Camille Roux', role: 'customer', locale: 'fr_FR' });
-    unwrap(
-      await h.call(
-        MODULE.admin,
-        'savePlan',
+    await savePlanAsAdmin(
+      h,
+      plan(
+        'waiting-check',
+        { kind: 'status-changed', toStatuses: ['Waiting for customer'] },
         {
-          plan: plan(
-            'waiting-check',
-            { kind: 'status-changed', toStatuses: ['Waiting for customer'] },
-            {
-              delivery: { publicComment: true },
-              // Every ticket of the one requester is asked: no cooldown between them.
-              fatigue: { cooldownHours: 0, reminder: { enabled: false, afterHours: 1 } },
-              translations: {
-                'fr-FR': { text: `${FRENCH} ?` },
-                'de-DE': { text: GERMAN },
-              },
-            },
-          ),
+          delivery: { publicComment: true },
+          // Every ticket of the one requester is asked: no cooldown between them.
+          fatigue: { cooldownHours: 0, reminder: { enabled: false, afterHours: 1 } },
+          translations: {
+            'fr-FR': { text: `${FRENCH} ?` },
+            'de-DE': { text: GERMAN },
+          },
         },
-        h.users.admins[0] ?? '',
       ),
     );
     await h.waitForIdle();

@@ -13,8 +13,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvocationMetrics } from '../../local/index';
-import { plan } from './support/config';
-import { MINUTE, MODULE, startTestHost, stopTestHost, unwrap, type TestHost } from './support/host';
+import { plan, savePlanAsAdmin } from './support/config';
+import { MINUTE, startTestHost, stopTestHost, type TestHost } from './support/host';
 
 const BUDGET = 2;
 const PROPERTY = 'PUT /rest/api/3/issue/{id}/properties/sentio-experience';
@@ -48,22 +48,16 @@ describe('Jira calls of an event that posts a survey comment', () => {
   beforeAll(async () => {
     h = await startTestHost();
     h.site.raw.addUser({ accountId: requester, displayName: 'Inès Petit', role: 'customer', locale: 'fr_FR' });
-    unwrap(
-      await h.call(
-        MODULE.admin,
-        'savePlan',
+    await savePlanAsAdmin(
+      h,
+      plan(
+        'waiting-check',
+        { kind: 'status-changed', toStatuses: ['Waiting for customer'] },
         {
-          plan: plan(
-            'waiting-check',
-            { kind: 'status-changed', toStatuses: ['Waiting for customer'] },
-            {
-              delivery: { portal: true, publicComment: true },
-              fatigue: { cooldownHours: 0, reminder: { enabled: false, afterHours: 1 } },
-              translations: { 'fr-FR': { text: `${FRENCH} ?` } },
-            },
-          ),
+          delivery: { portal: true, publicComment: true },
+          fatigue: { cooldownHours: 0, reminder: { enabled: false, afterHours: 1 } },
+          translations: { 'fr-FR': { text: `${FRENCH} ?` } },
         },
-        h.users.admins[0] ?? '',
       ),
     );
     await h.waitForIdle();

@@ -6,23 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { deliverTicketChange } from '../../../src/app/delivery/deliver-ticket-change';
 import type { AppPorts } from '../../../src/app/ports';
-import { summaryOf } from '../../../src/app/tickets/ticket-record';
-import { aPlan } from '../../domain/survey/builders';
-import { aPendingAsk, aTicketRecord } from '../builders';
-import { fakeWorld } from '../fakes/ports';
-
-function worldWithOwedAsk() {
-  const plan = aPlan({ id: 'by-comment', waypoint: { kind: 'created' }, delivery: { publicComment: true } });
-  const w = fakeWorld({ version: 1, xlas: [], plans: [plan] });
-  const ask = aPendingAsk();
-  w.tickets.set('10001', { value: { ...aTicketRecord(), asks: [summaryOf(ask)], undelivered: [ask.id] }, rev: 1 });
-  w.asks.set(ask.id, { ask, usedNonces: [], rev: 1 });
-  return { w, ask, config: { version: 1, xlas: [], plans: [plan] } };
-}
+import { aWorldOwingASurveyComment } from '../builders';
 
 describe('delivering a committed ticket change', () => {
   it('sends the owed comment while the property write is still on its way, then rethrows its failure', async () => {
-    const { w, ask, config } = worldWithOwedAsk();
+    const { w, ask, config } = aWorldOwingASurveyComment();
     let fail: (e: Error) => void = () => undefined;
     const held = new Promise<void>((_, reject) => {
       fail = reject;
@@ -44,7 +32,7 @@ describe('delivering a committed ticket change', () => {
   });
 
   it('writes the property when the comment fails, and rethrows the comment’s failure', async () => {
-    const { w, ask, config } = worldWithOwedAsk();
+    const { w, ask, config } = aWorldOwingASurveyComment();
     const written: string[] = [];
     const ports: AppPorts = {
       ...w.ports,

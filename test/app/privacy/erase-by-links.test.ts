@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ERASED_ACCOUNT } from '../../../src/app/privacy/account-holdings';
 import { eraseAccount } from '../../../src/app/privacy/erase-account';
 import { commitTicketWrite } from '../../../src/app/tickets/commit-ticket-write';
-import type { TicketRecord } from '../../../src/app/tickets/ticket-record';
+import { summaryOf, type TicketRecord } from '../../../src/app/tickets/ticket-record';
 import type { Ask } from '../../../src/domain/ask';
 import { aPendingAsk, aTicketRecord, NOW } from '../builders';
 import { fakeWorld, type FakeWorld } from '../fakes/ports';
@@ -44,15 +44,7 @@ function ticket(id: string, people: { reporter: string; assignees: string[]; par
 
 async function write(w: FakeWorld, after: TicketRecord, asks: readonly Ask[] = []): Promise<void> {
   const before = w.tickets.get(after.ticketId) ?? null;
-  const summaries = asks.map((a) => ({
-    id: a.id,
-    planId: a.planId,
-    waypoint: a.waypoint,
-    status: a.status,
-    createdAt: a.createdAt,
-    expiresAt: a.expiresAt,
-    score: null,
-  }));
+  const summaries = asks.map(summaryOf);
   await commitTicketWrite(w.ports, w.config, {
     before,
     after: { ...after, asks: [...(before?.value.asks ?? []), ...summaries] },

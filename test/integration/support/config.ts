@@ -57,6 +57,14 @@ export async function saveGermanPlan(h: TestHost, p: GermanPlan): Promise<void> 
   const { waypoint = { kind: 'created' }, ...rest } = p.overrides ?? {};
   const german = { text: GERMAN_QUESTION, ...(p.chips ? { reasonChips: p.chips } : {}) };
   const saved = plan(p.id, waypoint, { ...rest, translations: { 'de-DE': german } });
-  const version = p.expectedVersion === undefined ? {} : { expectedVersion: p.expectedVersion };
+  await savePlanAsAdmin(h, saved, p.expectedVersion);
+}
+
+/**
+ * Saves a plan as the site's admin, through the admin page's resolver as the admin page does.
+ * Fails the test when refused.
+ */
+export async function savePlanAsAdmin(h: TestHost, saved: SurveyPlanInput, expectedVersion?: number): Promise<void> {
+  const version = expectedVersion === undefined ? {} : { expectedVersion };
   unwrap(await h.call(MODULE.admin, 'savePlan', { plan: saved, ...version }, h.users.admins[0] ?? ''));
 }
