@@ -62,6 +62,9 @@ const AGAINST = arg('--against', '');
 // `--only issue-glance` and `--only "issue glance"` both work.
 const ONLY = arg('--only', '').replaceAll('-', ' ');
 const BARE_MARKER = 'Bare frame ready';
+
+type LoadKind = 'bare' | 'view' | 'against';
+const rotate = <T>(xs: readonly T[], by: number): T[] => xs.map((_, j) => xs[(j + by) % xs.length] as T);
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -445,14 +448,14 @@ async function printWaterfall(page: Page, moduleKey: string, markerMs: number): 
       origin: performance.timeOrigin,
       entries: performance.getEntriesByType('resource').map((e) => {
         const r = e as PerformanceResourceTiming;
-        return { name: r.name, start: r.startTime, end: r.responseEnd };
+        return { name: r.name, start: r.startTime, sent: r.requestStart, first: r.responseStart, end: r.responseEnd };
       }),
     }));
     const shift = origin - top;
     console.log(`waterfall ${moduleKey} (marker at ${markerMs.toFixed(0)} ms):`);
     for (const e of entries)
       console.log(
-        `  ${(e.start + shift).toFixed(0).padStart(6)} → ${(e.end + shift).toFixed(0).padStart(6)}  ${e.name.replace(/^.*\/(?=[^/]+\/?$)/, '')}`,
+        `  ${(e.start + shift).toFixed(0).padStart(6)} → ${(e.end + shift).toFixed(0).padStart(6)}  (sent ${(e.sent + shift).toFixed(0)}, first byte ${(e.first + shift).toFixed(0)})  ${e.name.replace(/^.*\/(?=[^/]+\/?$)/, '')}`,
       );
   }
 }
@@ -555,14 +558,21 @@ async function main(): Promise<void> {
       const resolvers: ResolverCall[] = [];
       const url = `${h.url}${v.path}`;
       for (let i = 0; i < RUNS; i++) {
-        // Alternate which goes first, so a slow spell of the machine hits both alike.
-        for (const bare of i % 2 === 0 ? [true, false] : [false, true]) {
-          if (bare) {
+        // Rotate which goes first, so a slow spell of the machine hits each build alike.
+        const kinds: LoadKind[] =
+          AGAINST !== '' && v.moduleKey !== 'sentio-issue-context' ? ['bare', 'view', 'against'] : ['bare', 'view'];
+        for (const kind of rotate(kinds, i)) {
+          if (kind === 'bare') {
             resourceDirs.ui = bareDir;
             resourceDirs.glance = bareDir;
             bareLoads.push(await timeLoad(browser, url, who[v.as], v.moduleKey, [BARE_MARKER]));
             delete resourceDirs.ui;
             delete resourceDirs.glance;
+          } else if (kind === 'against') {
+            resourceDirs.ui = AGAINST;
+            againstLoads.push(await timeLoad(browser, url, who[v.as], v.moduleKey, v.markers));
+            delete resourceDirs.ui;
+            await settle(h);
           } else {
             const before = h.metrics.invocations({ kind: 'resolver' }).length;
             viewLoads.push(await timeLoad(browser, url, who[v.as], v.moduleKey, v.markers));
@@ -575,17 +585,11 @@ async function main(): Promise<void> {
             if (WATERFALL) printResolvers(calls);
           }
         }
-        if (AGAINST !== '' && v.moduleKey !== 'sentio-issue-context') {
-          resourceDirs.ui = AGAINST;
-          againstLoads.push(await timeLoad(browser, url, who[v.as], v.moduleKey, v.markers));
-          delete resourceDirs.ui;
-          await settle(h);
-        }
       }
       if (againstLoads.length > 0) {
         const a = median(againstLoads.map((l) => l.ms));
         console.error(
-          `${v.view}: this build ${median(viewLoads.map((l) => l.ms)).toFixed(0)} ms, --against ${a.toFixed(0)} ms (${againstLoads.map((l) => l.ms.toFixed(0)).join(', ')}), main thread ${median(viewLoads.map((l) => l.taskMs)).toFixed(0)} against ${median(againstLoads.map((l) => l.taskMs)).toFixed(0)} ms, script ${median(viewLoads.map((l) => l.scriptMs)).toFixed(0)} against ${median(againstLoads.map((l) => l.scriptMs)).toFixed(0)} ms`,
+          `${v.view}: this build ${median(viewLoads.map((l) => l.ms)).toFixed(0)} ms (${viewLoads.map((l) => l.ms.toFixed(0)).join(', ')}), --against ${a.toFixed(0)} ms (${againstLoads.map((l) => l.ms.toFixed(0)).join(', ')}), main thread ${median(viewLoads.map((l) => l.taskMs)).toFixed(0)} against ${median(againstLoads.map((l) => l.taskMs)).toFixed(0)} ms, script ${median(viewLoads.map((l) => l.scriptMs)).toFixed(0)} against ${median(againstLoads.map((l) => l.scriptMs)).toFixed(0)} ms`,
         );
       }
       const viewMs = viewLoads.map((l) => l.ms);

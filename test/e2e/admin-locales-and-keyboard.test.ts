@@ -4,6 +4,8 @@
  * written out by hand; axe-core (Deque's WCAG engine) is the oracle for accessibility, in the light
  * and the dark theme; layout checks measure the page as drawn. Setup goes through the admin resolvers.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigView } from '../../src/contracts';
@@ -26,6 +28,7 @@ let e: E2E;
 let admin = '';
 const admins = { de: 'admin-de', ja: 'admin-ja', ar: 'admin-ar' } as const;
 const PLAN = 'Mid-flight check';
+const VITE_MANIFEST = join(import.meta.dirname, '..', '..', 'static', 'dist', '.vite', 'manifest.json');
 
 const config = (): Promise<ConfigView> => callOk<ConfigView>(e.h, MODULE.admin, 'getConfig', {}, admin);
 
@@ -105,6 +108,38 @@ describe('the admin editors in three languages', () => {
       await screenshot(page, MODULE.admin, `admin-plan-editor-${k}`, 'light');
     });
   }
+
+  it("asks for the German admin words and their English fallback with the page's code, not after it rendered", async () => {
+    // Oracles: Vite's manifest of the build (which file holds which words and the admin page's code)
+    // and Chromium's resource timing of the frame. Asked for only once the page has rendered, a
+    // words file would leave after the page's code had arrived.
+    const built = JSON.parse(readFileSync(VITE_MANIFEST, 'utf8')) as Record<string, { file: string }>;
+    const fileOf = (key: string): string => {
+      const file = built[key]?.file;
+      if (file === undefined) throw new Error(`${key} is not in the build's manifest`);
+      return file;
+    };
+    const page = await openAs(e, admins.de, '/admin');
+    const frame = await frameOf(page, MODULE.admin);
+    await frame.getByRole('tab', { name: 'Umfragepläne' }).waitFor();
+    const timing = await frame.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((r) => ({
+          name: r.name,
+          startTime: r.startTime,
+          responseEnd: (r as PerformanceResourceTiming).responseEnd,
+        })),
+    );
+    const entry = (file: string) => {
+      const found = timing.find((t) => t.name.endsWith(`/${file}`));
+      if (found === undefined) throw new Error(`the frame never loaded ${file}`);
+      return found;
+    };
+    const code = entry(fileOf('src/views/admin/admin-page.tsx'));
+    for (const words of ['../locales/admin/de-DE.json', '../locales/admin/en-US.json'])
+      expect(entry(fileOf(words)).startTime, words).toBeLessThanOrEqual(code.responseEnd);
+  });
 
   for (const theme of ['light', 'dark'] as Theme[]) {
     it(`finds no serious or critical axe violation in the German plan and XLA editors, import and audit log (${theme})`, async () => {

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { type Prefetch, type PrefetchContext, startCallWith } from '../api/prefetch';
 import type { ModuleKey } from '../host/host';
 import { type Area, prefetchArea } from '../i18n/area-files';
+import { prefetchAdminWords } from '../views/admin/admin-files';
 import { prefetch as adminFirst } from '../views/admin/admin-page.prefetch';
 import { prefetch as issueFirst } from '../views/issue/issue-panel.prefetch';
 import { prefetch as portalFirst } from '../views/portal/portal-survey.prefetch';
@@ -18,11 +19,16 @@ interface ViewChunk {
    * the moment the context arrives, before the view's chunk or zod is even downloaded.
    */
   readonly prefetch: Prefetch;
-  /** The message area the view shows its words from (i18n/area-files.ts), fetched beside its first calls. */
-  readonly words?: Area;
+  /** Starts the download of the view's own words (in the context's locale) beside its first calls. */
+  readonly words?: (locale: unknown) => void;
 }
 
-const admin: ViewChunk = { view: () => import('../views/admin/admin-page'), prefetch: adminFirst };
+const admin: ViewChunk = {
+  view: () => import('../views/admin/admin-page'),
+  prefetch: adminFirst,
+  words: prefetchAdminWords,
+};
+const wordsOf = (area: Area) => (locale: unknown) => prefetchArea(area, locale);
 
 /**
  * The chunks of each module's view. This table is tiny and in the entry, so the entry can start
@@ -31,11 +37,15 @@ const admin: ViewChunk = { view: () => import('../views/admin/admin-page'), pref
  * the gadget never downloads the survey editors. Two modules that show the same thing share one.
  */
 export const VIEW_CHUNKS: Readonly<Record<ModuleKey, ViewChunk>> = {
-  'sentio-issue-panel': { view: () => import('../views/issue/issue-panel'), prefetch: issueFirst, words: 'issue' },
+  'sentio-issue-panel': {
+    view: () => import('../views/issue/issue-panel'),
+    prefetch: issueFirst,
+    words: wordsOf('issue'),
+  },
   'sentio-project-page': {
     view: () => import('../views/project/project-page'),
     prefetch: projectFirst,
-    words: 'project',
+    words: wordsOf('project'),
   },
   // Project settings shows the same editors as the admin page, scoped to the project.
   'sentio-project-settings': admin,
@@ -43,7 +53,7 @@ export const VIEW_CHUNKS: Readonly<Record<ModuleKey, ViewChunk>> = {
   'sentio-scorecard-gadget': {
     view: () => import('../views/project/scorecard-gadget'),
     prefetch: gadgetFirst,
-    words: 'project',
+    words: wordsOf('project'),
   },
   'sentio-portal-survey': { view: () => import('../views/portal/portal-survey'), prefetch: portalFirst },
 };
@@ -89,7 +99,7 @@ export function preloadView(
   const chunks = chunksFor(isRecord(rawContext) ? rawContext['moduleKey'] : undefined);
   if (chunks === null) return;
   chunks.view().catch(() => undefined);
-  if (chunks.words !== undefined) prefetchArea(chunks.words, isRecord(rawContext) ? rawContext['locale'] : undefined);
+  chunks.words?.(isRecord(rawContext) ? rawContext['locale'] : undefined);
   try {
     chunks.prefetch(startCallWith(start), prefetchContextOf(rawContext));
   } catch {

@@ -11,6 +11,7 @@ import type englishFile from '../../../../locales/admin/en-US.json';
 import { useMessages } from '../../i18n/messages';
 import { lookup, type Tree } from '../../i18n/tree';
 import { ViewSkeleton } from '../../ui/view-skeleton';
+import { ADMIN_FILES } from './admin-files';
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
@@ -21,21 +22,6 @@ export type AdminKey = Leaves<(typeof englishFile)['admin']>;
 export type AdminT = (key: AdminKey, values?: MessageValues) => string;
 
 type Load = () => Promise<{ default: unknown }>;
-
-/**
- * The admin page's words are in their own message files, bundled with the admin page rather than
- * declared in manifest.yml: Forge caps the manifest's translation files at 100 KB combined, and
- * words handled in the frontend have no such cap (mirror/manifest-reference/translations/index.md,
- * "Translation files"). Each file is its own chunk, fetched for the locale the page is read in.
- */
-const ADMIN_FILES: Readonly<Record<Locale, Load>> = {
-  'en-US': () => import('../../../../locales/admin/en-US.json'),
-  'de-DE': () => import('../../../../locales/admin/de-DE.json'),
-  'fr-FR': () => import('../../../../locales/admin/fr-FR.json'),
-  'es-ES': () => import('../../../../locales/admin/es-ES.json'),
-  'ja-JP': () => import('../../../../locales/admin/ja-JP.json'),
-  'pt-BR': () => import('../../../../locales/admin/pt-BR.json'),
-};
 
 /** The requester's message files (manifest.yml `translations`), for the plan preview in each locale. */
 const PORTAL_FILES: Readonly<Record<Locale, Load>> = {
