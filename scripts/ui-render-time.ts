@@ -23,14 +23,17 @@
  * ask and an answer (some with an unhappy comment).
  *
  *   npm run build:ui && npx tsx scripts/ui-render-time.ts [--runs 7] [--tickets 40] [--only issue]
- *       [--latency none|forge] [--max-ratio 2] [--json] [--waterfall]
+ *       [--latency none|forge] [--max-ratio 2] [--json] [--waterfall] [--trace] [--profile]
+ *       [--against <another build's static/dist>]
  *
  * `--latency forge` adds the host's latency model (local/latency.ts) to every platform call and
  * bridge `invoke` while the views load (not while seeding). `--only` keeps the views whose name
  * contains the text. Prints a Markdown table (or JSON with `--json`); exits 1 when a view's
  * ratio to the bare frame is over `--max-ratio`. `--waterfall` also prints, for each view load, when
- * the module frame asked for each file and invoke and when its answer was in (ms from the host
- * page's navigation start), read after the time was taken: where the time goes, not part of it.
+ * the module frame asked for each file and invoke, when the request left (Chromium keeps at most 6
+ * in flight to one origin) and when its answer was in (ms from the host page's navigation start),
+ * read after the time was taken: where the time goes, not part of it. `--against` times another
+ * build of the `ui` resource in the same rounds, taking turns with this one and the bare frame.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

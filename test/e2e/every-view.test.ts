@@ -53,6 +53,15 @@ interface ViewCase {
   readonly ready: (frame: FrameLocator, page: Page) => Promise<void>;
 }
 
+/** How often the module's frame called a bridge method, from its resource timing. */
+async function bridgeCalls(page: Page, moduleKey: ModuleKey, method: string): Promise<number> {
+  return page.locator(`iframe[data-module="${moduleKey}"]`).evaluate((el, m) => {
+    const win = (el as HTMLIFrameElement).contentWindow;
+    if (win === null) throw new Error('no frame window');
+    return win.performance.getEntriesByType('resource').filter((r) => r.name.endsWith(`/${m}`)).length;
+  }, method);
+}
+
 /** Everything a person reads or hears in the frame: text, accessible names, titles, field values. */
 async function screenText(page: Page, moduleKey: ModuleKey): Promise<string> {
   return page.locator(`iframe[data-module="${moduleKey}"]`).evaluate((el) => {
@@ -311,12 +320,15 @@ afterAll(async () => {
 });
 
 describe.each(CASES.map((c) => [`${c.persona} · ${c.view}`, c] as const))('%s', (_, c) => {
-  it('at 1440 and 360 px, light and dark: shows no internal id or code and fits its width', async () => {
+  it('at 1440 and 360 px, light and dark: shows no internal id or code, fits its width and reads its context once', async () => {
     for (const width of WIDTHS) {
       for (const theme of THEMES) {
         const page = await openAs(e, c.who(), c.path(), { theme, width });
         const frame = moduleFrame(page, c.module);
         await c.ready(frame, page);
+        // Oracle: the frame's requests as Chromium records them (the local bridge asks the host
+        // over HTTP). The context is read once; the message files are fetched with its locale.
+        expect(await bridgeCalls(page, c.module, 'getContext'), `${c.view}: contexts asked for`).toBe(1);
         await assertThemed(page, c.module, theme, c.view);
         await screenshot(page, c.module, `${c.persona}-${c.view}-${width}`, theme);
         const text = await screenText(page, c.module);

@@ -4,22 +4,26 @@
 import '../api/zod-config';
 import { i18n, invoke, view } from '@forge/bridge';
 import { applyDocumentLanguage, loadMessages } from '../i18n/catalogue';
+import { contextLocale } from '../host/context-locale';
 import { startGlance } from './glance';
 import './glance.css';
 
 // Light/dark: Jira sets data-color-mode on <html> and loads its token themes; the CSS reads the tokens.
 view.theme.enable().catch(() => undefined);
 
+// The context's own value, which the bridge would otherwise read and pass on unchecked.
+type ForgeLocale = Parameters<typeof i18n.createTranslationFunction>[0];
+
 /** The agent's language from the context, and Forge's message files for it (English if they fail). */
 async function start(root: HTMLElement): Promise<void> {
   const raw: unknown = await view.getContext().catch(() => ({}));
-  const locale =
-    typeof raw === 'object' && raw !== null && 'locale' in raw && typeof raw.locale === 'string'
-      ? raw.locale
-      : undefined;
-  const context = { locale };
+  const locale = contextLocale(raw);
+  const context = { locale: locale ?? undefined };
   applyDocumentLanguage(document, context);
-  const messages = await loadMessages({ translate: () => i18n.createTranslationFunction() }, context);
+  const messages = await loadMessages(
+    { translate: () => i18n.createTranslationFunction(locale as ForgeLocale) },
+    context,
+  );
   await startGlance(root, { invoke: (name, payload) => invoke(name, payload) }, messages);
 }
 

@@ -1,6 +1,9 @@
 import { i18n, invoke, router, showFlag, view } from '@forge/bridge';
+import { contextLocale } from './context-locale';
 // Types only: the entry imports this module first, before zod and the schemas are evaluated.
 import type { Host, ViewContext } from './host';
+
+type ForgeLocale = Parameters<typeof i18n.createTranslationFunction>[0];
 
 /**
  * The only module that imports `@forge/bridge`. The bridge reads `window.__bridge` when it loads,
@@ -14,8 +17,14 @@ import type { Host, ViewContext } from './host';
  */
 export const earlyContext: Promise<unknown> = view.getContext();
 export const earlyTheme: Promise<void> = view.theme.enable();
-/** The message files for the context's locale, fetched beside the context (the bridge asks it for the locale). */
-export const earlyTranslate = i18n.createTranslationFunction();
+/**
+ * The message files for the context's locale, fetched once the context names it. Given the locale,
+ * the bridge does not ask for the context a second time (it would without one).
+ */
+export const earlyTranslate = earlyContext.then((raw) =>
+  // The context's own value, which the bridge would otherwise read and pass on unchecked.
+  i18n.createTranslationFunction(contextLocale(raw) as ForgeLocale),
+);
 earlyContext.catch(() => undefined);
 earlyTheme.catch(() => undefined);
 earlyTranslate.catch(() => undefined);
