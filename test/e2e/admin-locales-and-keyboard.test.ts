@@ -123,13 +123,11 @@ describe('the admin editors in three languages', () => {
     const frame = await frameOf(page, MODULE.admin);
     await frame.getByRole('tab', { name: 'Umfragepläne' }).waitFor();
     const timing = await frame.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((r) => ({
-          name: r.name,
-          startTime: r.startTime,
-          responseEnd: (r as PerformanceResourceTiming).responseEnd,
-        })),
+      performance.getEntriesByType('resource').map((r) => ({
+        name: r.name,
+        startTime: r.startTime,
+        responseEnd: (r as PerformanceResourceTiming).responseEnd,
+      })),
     );
     const entry = (file: string) => {
       const found = timing.find((t) => t.name.endsWith(`/${file}`));
