@@ -1,3 +1,4 @@
+import { dateTimeFormat, listFormat, numberFormat, relativeTimeFormat } from './formatters';
 import type { Locale } from './locale';
 
 /**
@@ -6,16 +7,16 @@ import type { Locale } from './locale';
  * `Intl.PluralRules`).
  */
 export function formatNumber(locale: Locale, value: number, maxFractionDigits = 1): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(value);
 }
 
 /** A share 0..1 as a percentage ("12 %" in de-DE, "12%" in en-US). */
 export function formatPercent(locale: Locale, share: number, maxFractionDigits = 0): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: maxFractionDigits }).format(share);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: maxFractionDigits }).format(share);
 }
 
 export function formatDateTime(locale: Locale, epochMs: number, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
     ...(timeZone ? { timeZone } : {}),
@@ -23,7 +24,7 @@ export function formatDateTime(locale: Locale, epochMs: number, timeZone?: strin
 }
 
 export function formatDate(locale: Locale, epochMs: number, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(epochMs);
+  return dateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(epochMs);
 }
 
 const RELATIVE_STEPS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
@@ -41,7 +42,7 @@ export function formatRelative(locale: Locale, epochMs: number, now: number): st
   let amount = (epochMs - now) / 1000;
   for (const [unit, size] of RELATIVE_STEPS) {
     if (Math.abs(amount) < size) {
-      return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(amount), unit);
+      return relativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(amount), unit);
     }
     amount /= size;
   }
@@ -49,5 +50,5 @@ export function formatRelative(locale: Locale, epochMs: number, now: number): st
 }
 
 export function formatList(locale: Locale, items: readonly string[]): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  return listFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
 }

@@ -1,3 +1,4 @@
 export * from './locale';
 export * from './messages';
 export * from './format';
+export * from './formatters';

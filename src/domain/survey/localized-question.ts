@@ -11,6 +11,7 @@ import {
   type SurveyTextTranslation,
   type SurveyTranslations,
 } from '../survey-plan';
+import { numberFormat } from '../i18n/formatters';
 
 /** A reason chip as shown: `value` is what an answer records (the chip's id), `label` what is read. */
 export interface LocalizedChip {
@@ -93,7 +94,7 @@ export { scalePointKey };
 /** How a score reads in a sentence: "4, Satisfied", "7", "Thumbs up, good". */
 export function scorePhrase(t: Translator, kind: QuestionKind, score: number): string {
   const key = scalePointKey(kind, score);
-  if (key === null) return new Intl.NumberFormat(t.locale).format(score);
+  if (key === null) return numberFormat(t.locale).format(score);
   if (kind === 'thumbs') return t.t(key);
   return t.t('scale.numbered', { score, label: t.t(key) });
 }

@@ -1,6 +1,7 @@
 import type { RiskReasonView } from '@contracts/risk';
 import type { Translator } from '@domain/i18n';
 import { type QuestionKind, SCALES } from '@domain/question';
+import { listFormat, numberFormat } from '@domain/i18n/formatters';
 
 /**
  * Why a ticket is at risk, in the reader's language, from the codes and figures the server sends
@@ -14,20 +15,15 @@ export function answerText(m: Translator, kind: QuestionKind, score: number): st
   return m.t('ticket.reason.answer', { thumb, score, max: SCALES[kind].max });
 }
 
-const units = new Map<string, Intl.NumberFormat>();
 /** A wait in hours, in days from two days on, with Intl's unit words ("30 hours", "3 Tage"). */
 function hoursText(m: Translator, hours: number): string {
   const [n, unit] = hours < 48 ? [hours, 'hour'] : [Math.floor(hours / 24), 'day'];
-  const id = `${m.locale}/${unit}`;
-  let f = units.get(id);
-  if (f === undefined)
-    units.set(id, (f = new Intl.NumberFormat(m.locale, { style: 'unit', unit, unitDisplay: 'long' })));
-  return f.format(n);
+  return numberFormat(m.locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
 }
 
 /** SLA names side by side as a list of items, not a sentence: "A, B" (Intl's unit list). */
 function nameList(m: Translator, names: readonly string[]): string {
-  return new Intl.ListFormat(m.locale, { style: 'short', type: 'unit' }).format(names);
+  return listFormat(m.locale, { style: 'short', type: 'unit' }).format(names);
 }
 
 export function reasonText(m: Translator, r: RiskReasonView): string {
@@ -44,7 +40,7 @@ export function reasonText(m: Translator, r: RiskReasonView): string {
       return f.mood === undefined
         ? r.text
         : m.t('ticket.reason.negative-mood', {
-            mood: new Intl.NumberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+            mood: numberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
               .format(f.mood)
               .replace('-', '−'),
           });

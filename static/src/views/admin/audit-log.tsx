@@ -12,6 +12,7 @@ import { ViewSkeleton } from '../../ui/view-skeleton';
 import { fieldWord } from './field-words';
 import { type AdminT, useAdminT } from './admin-messages';
 import { useMessages } from '../../i18n/messages';
+import { dateTimeFormat } from '@domain/i18n/formatters';
 
 type Kind = 'all' | 'xla' | 'plan' | 'import' | 'other';
 const KIND_OF: Readonly<Record<AuditEntry['action'], Exclude<Kind, 'all'>>> = {
@@ -84,7 +85,7 @@ function quotedName(summary: string): string | null {
 export function AuditLog({ config }: { config: Pick<ConfigView, 'xlas' | 'plans'> }) {
   const t = useAdminT();
   const { locale } = useMessages();
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const searchId = useId();
   const { loaded, reload } = useCall(getAuditLog, { limit: 25 });
   const more = useAction(getAuditLog);

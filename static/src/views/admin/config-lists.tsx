@@ -9,6 +9,7 @@ import { Muted } from '../../ui/section';
 import { type ScopeNames, scopeText } from './scope-names';
 import { type AdminT, formatNumber, useAdminT } from './admin-messages';
 import { useMessages } from '../../i18n/messages';
+import { numberFormat } from '@domain/i18n/formatters';
 
 /** A disabled item; plain text here keeps the admin page inside its size budget. */
 function Off() {
@@ -130,9 +131,7 @@ const PLAN_COLUMNS: Columns<SurveyPlan> = (t, locale) => [
   {
     header: t('list.sampling'),
     cell: (p) =>
-      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
-        p.fatigue.samplingPercent / 100,
-      ),
+      numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(p.fatigue.samplingPercent / 100),
   },
 ];
 

@@ -10,6 +10,7 @@ import { useMessages } from '../../i18n/messages';
 import { MoodChart } from '../../ui/lazy-charts';
 import { Muted, Section } from '../../ui/section';
 import { MOOD_FACE, MOOD_TEXT } from './mood';
+import { numberFormat } from '@domain/i18n/formatters';
 
 function Row({ face, label, children }: { face: ReactNode; label: string; children: ReactNode }) {
   return (
@@ -32,8 +33,7 @@ export function MoodSection({ view }: { view: TicketExperienceView }) {
   const m = useMessages();
   const now = Date.now();
   // Two decimals in the reader's locale; the value line uses a true minus sign, as before.
-  const fixed = (x: number) =>
-    new Intl.NumberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+  const fixed = (x: number) => numberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
   const signed = (x: number) => fixed(x).replace('-', '−');
   const values = view.moodTrajectory.map((p) => p.mood);
   const first = values[0];

@@ -2,6 +2,7 @@ import type { ManualPlanView } from '@contracts/agent';
 import { formatRelative, type MessageKey, type Translator } from '@domain/i18n';
 import type { TriggerKind, WaypointMissCode } from '@domain/survey/decision-summary';
 import type { WaypointKind } from '@domain/waypoint';
+import { numberFormat } from '@domain/i18n/formatters';
 
 /** A refusal as the server sends it: its code, the English message, and its figures when it has any. */
 type Refusal = NonNullable<ManualPlanView['refusal']>;
@@ -23,21 +24,11 @@ const BY_REASON: Readonly<Record<string, MessageKey>> = {
   'ticket-closed': 'issuePanel.refusal.ticket-closed',
 };
 
-const hourFormats = new Map<string, Intl.NumberFormat>();
 /** "24 hours", "24 Stunden", "24 時間": the plan's wait in Intl's unit words. */
 function hoursText(m: Translator, hours: number): string {
-  let f = hourFormats.get(m.locale);
-  if (f === undefined)
-    hourFormats.set(
-      m.locale,
-      (f = new Intl.NumberFormat(m.locale, {
-        style: 'unit',
-        unit: 'hour',
-        unitDisplay: 'long',
-        maximumFractionDigits: 1,
-      })),
-    );
-  return f.format(hours);
+  return numberFormat(m.locale, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 1 }).format(
+    hours,
+  );
 }
 
 /** The moment a plan's waypoint waits for, worded to fit `issuePanel.refusal.miss.wrong-trigger`. */

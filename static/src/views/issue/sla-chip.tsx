@@ -4,6 +4,7 @@ import type { Locale, Translator } from '@domain/i18n';
 import { useMessages } from '../../i18n/messages';
 import { Explain } from '../../ui/explain';
 import { Lozenge, type LozengeAppearance } from '../../ui/lozenge';
+import { numberFormat } from '@domain/i18n/formatters';
 
 const APPEARANCE: Readonly<Record<SlaStandingView['state'], LozengeAppearance>> = {
   breached: 'removed',
@@ -21,13 +22,8 @@ const STATE_KEY = {
   met: 'issuePanel.sla.state.met',
 } as const satisfies Readonly<Record<SlaStandingView['state'], string>>;
 
-const units = new Map<string, Intl.NumberFormat>();
 function unit(locale: Locale, n: number, name: 'minute' | 'hour' | 'day'): string {
-  const id = `${locale}/${name}`;
-  let f = units.get(id);
-  if (f === undefined)
-    units.set(id, (f = new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' })));
-  return f.format(n);
+  return numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(n);
 }
 
 /**

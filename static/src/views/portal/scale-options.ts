@@ -2,6 +2,7 @@ import { type QuestionKind, SCALES } from '@domain/question';
 import type { Translator } from '@domain/i18n';
 import { scalePointKey } from '@domain/survey/localized-question';
 import type { FaceLevel } from '../../ui/face';
+import { numberFormat } from '@domain/i18n/formatters';
 
 /** What a tap target shows: a drawn face, a star, a thumb, or the number itself. */
 export type ScaleGlyph =
@@ -29,9 +30,7 @@ function pointLabel(m: Translator, kind: QuestionKind, score: number): string {
   const words = key === null ? null : m.t(key);
   if (kind === 'csat5') return m.t('scale.csat5.option', { score, label: words ?? '' });
   if (kind === 'emoji5' || kind === 'thumbs') return words ?? String(score);
-  return words === null
-    ? new Intl.NumberFormat(m.locale).format(score)
-    : m.t('scale.numbered', { score, label: words });
+  return words === null ? numberFormat(m.locale).format(score) : m.t('scale.numbered', { score, label: words });
 }
 
 /** The tap targets of a question kind, in the order shown (scale ranges come from the domain). */
@@ -45,7 +44,7 @@ export function scaleOptions(kind: QuestionKind, m: Translator): ScaleOption[] {
           ? { kind: 'star' }
           : kind === 'thumbs'
             ? { kind: 'thumb', up: score === 1 }
-            : { kind: 'number', text: new Intl.NumberFormat(m.locale).format(score) },
+            : { kind: 'number', text: numberFormat(m.locale).format(score) },
     label: pointLabel(m, kind, score),
   }));
 }

@@ -11,6 +11,7 @@ import { reasonText } from '../../ui/risk-reasons';
 import { Muted } from '../../ui/section';
 import { RISK_APPEARANCE, RISK_TEXT } from '../issue/mood';
 import { requestTypeLabel } from './request-type-name';
+import { numberFormat } from '@domain/i18n/formatters';
 
 type SortKey = 'risk' | 'ticket' | 'assignee' | 'age' | 'requestType' | 'answer' | 'mood';
 interface Sort {
@@ -31,7 +32,7 @@ const COLUMNS: ReadonlyArray<{ key: SortKey; label: MessageKey }> = [
 /** How long a ticket has been open, in the unit people use ("40 min", "5 hr", "3 days"), through Intl. */
 function ageText(m: Translator, hours: number): string {
   const unit = (value: number, u: 'minute' | 'hour' | 'day') =>
-    new Intl.NumberFormat(m.locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
+    numberFormat(m.locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
   if (hours < 1) return unit(Math.max(1, Math.round(hours * 60)), 'minute');
   if (hours < 48) return unit(Math.floor(hours), 'hour');
   return unit(Math.floor(hours / 24), 'day');
@@ -40,7 +41,7 @@ function ageText(m: Translator, hours: number): string {
 /** A comment mood (−1..+1) in words with its value: "negative (−0.54)". */
 function moodText(m: Translator, mood: number): string {
   const word = mood <= -0.05 ? 'negative' : mood >= 0.05 ? 'positive' : 'neutral';
-  const value = new Intl.NumberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(mood);
+  const value = numberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(mood);
   return m.t(`projectPage.atRisk.mood.${word}`, { value: value.replace('-', '−') });
 }
 

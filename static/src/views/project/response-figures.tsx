@@ -5,6 +5,7 @@ import { useMessages } from '../../i18n/messages';
 import { Explain } from '../../ui/explain';
 import { WarningIcon } from '../../ui/icons/warning';
 import { Muted } from '../../ui/section';
+import { listFormat } from '@domain/i18n/formatters';
 
 const FATIGUE_LABEL: Record<FatigueReasonCode, MessageKey> = {
   cooldown: 'projectPage.response.held.cooldown',
@@ -127,7 +128,7 @@ export function ResponseFiguresView({ figures }: { figures: ResponseStats }) {
       {held.length > 0 ? (
         <p style={{ margin: 0 }}>
           {m.t('projectPage.response.heldBack', {
-            list: new Intl.ListFormat(m.locale, { style: 'long', type: 'conjunction' }).format(
+            list: listFormat(m.locale, { style: 'long', type: 'conjunction' }).format(
               held.map((s) =>
                 m.t('projectPage.response.heldItem', { count: s.count, why: m.t(FATIGUE_LABEL[s.reason]) }),
               ),

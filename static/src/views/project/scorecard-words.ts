@@ -10,6 +10,7 @@ import type { IndicatorId } from '@domain/indicator';
 import type { MessageKey, Translator } from '@domain/i18n';
 import type { IndicatorCard, Scorecard } from '@domain/scorecard';
 import { formatPercent, formatScore } from '../../ui/format';
+import { numberFormat } from '@domain/i18n/formatters';
 
 /**
  * What each figure of a scorecard means, in words a service owner reads: computed from the same
@@ -173,7 +174,7 @@ export function indicatorScoreText(m: Translator, indicator: IndicatorCard): str
 
 /** Points with one decimal as the reader writes them: "39.2", "39,2". */
 export function pointsText(m: Translator, points: number): string {
-  return new Intl.NumberFormat(m.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(points);
+  return numberFormat(m.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(points);
 }
 
 export { WATERMELON_OPERATIONS_MIN };

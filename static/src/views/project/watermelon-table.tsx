@@ -22,6 +22,7 @@ import { IssueLink } from '../../ui/issue-link';
 import { Muted } from '../../ui/section';
 import { requestTypeLabel } from './request-type-name';
 import { WATERMELON_OPERATIONS_MIN } from './scorecard-words';
+import { numberFormat } from '@domain/i18n/formatters';
 
 /** Why a row is, or is not, a watermelon (SCORING.md §3), in a few words and in full. */
 export function watermelonVerdict(m: Translator, row: WatermelonRow): { short: string; full: string } {
@@ -57,7 +58,7 @@ export function watermelonVerdict(m: Translator, row: WatermelonRow): { short: s
 /** A comment mood (−1..+1) in the reader's words with its value: "negative (−0.54)", "negativ (−0,54)". */
 function moodWords(m: Translator, mood: number): string {
   const label = mood <= -0.05 ? 'negative' : mood >= 0.05 ? 'positive' : 'neutral';
-  const value = new Intl.NumberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(mood);
+  const value = numberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(mood);
   return m.t('projectPage.watermelon.moodValue', { label, value: value.replace('-', '−') });
 }
 
