@@ -12,12 +12,9 @@ export function formatScore(score: number): string {
   return score.toFixed(0);
 }
 
-const percentFormat = (locale: string): Intl.NumberFormat => numberFormat(locale, { style: 'percent' });
-
-/** A rate 0..1 as a whole percentage in the reader's locale: "30%" (en-US), "30 %" (de-DE, fr-FR). */
-export function formatPercent(locale: string, rate: number): string {
-  return percentFormat(locale).format(rate);
-}
+// The formatter the domain's `formatPercent` uses (whole percentages), so one is kept for both.
+const percentFormat = (locale: string): Intl.NumberFormat =>
+  numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
 
 /** A range of rates with the locale's own range sign and spacing: "10%–45%", "10–45 %", "10% ～ 45%". */
 export function formatPercentRange(locale: string, lower: number, upper: number): string {

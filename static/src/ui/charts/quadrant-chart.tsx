@@ -1,6 +1,7 @@
 import { useMessages } from '../../i18n/messages';
 import { token } from '@atlaskit/tokens';
-import { formatPercent, formatScore } from '../format';
+import { formatPercent } from '@domain/i18n/format';
+import { formatScore } from '../format';
 import { AXIS_TEXT, CHART, Legend, LegendItem } from './chart-parts';
 import { linear } from './linear';
 import { useWidth } from './use-width';

@@ -12,7 +12,7 @@ import { useMessages } from '../../i18n/messages';
 import { lookup, type Tree } from '../../i18n/tree';
 import { ViewSkeleton } from '../../ui/view-skeleton';
 import { ADMIN_FILES } from './admin-files';
-import { displayNames, numberFormat } from '@domain/i18n/formatters';
+import { displayNames } from '@domain/i18n/formatters';
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
@@ -91,9 +91,4 @@ export function AdminMessages({ children }: { children: ReactNode }) {
 export function languageName(locale: Locale, reader: Locale): string {
   const tag = locale === 'pt-BR' ? locale : (locale.split('-')[0] ?? locale);
   return displayNames(reader, { type: 'language' }).of(tag) ?? locale;
-}
-
-/** Numbers as the reader writes them: "0.8" or "0,8". */
-export function formatNumber(locale: Locale, n: number, fractionDigits = 1): string {
-  return numberFormat(locale, { maximumFractionDigits: fractionDigits }).format(n);
 }

@@ -7,9 +7,9 @@ import type { XlaDefinition, XlaWindow } from '@domain/xla';
 import type { Locale } from '@domain/i18n';
 import { Muted } from '../../ui/section';
 import { type ScopeNames, scopeText } from './scope-names';
-import { type AdminT, formatNumber, useAdminT } from './admin-messages';
+import { type AdminT, useAdminT } from './admin-messages';
 import { useMessages } from '../../i18n/messages';
-import { numberFormat } from '@domain/i18n/formatters';
+import { formatNumber, formatPercent } from '@domain/i18n/format';
 
 /** A disabled item; plain text here keeps the admin page inside its size budget. */
 function Off() {
@@ -130,8 +130,7 @@ const PLAN_COLUMNS: Columns<SurveyPlan> = (t, locale) => [
   { header: t('list.question'), cell: (p) => p.question.text },
   {
     header: t('list.sampling'),
-    cell: (p) =>
-      numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(p.fatigue.samplingPercent / 100),
+    cell: (p) => formatPercent(locale, p.fatigue.samplingPercent / 100, 1),
   },
 ];
 

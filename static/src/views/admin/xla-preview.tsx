@@ -8,7 +8,8 @@ import type { XlaDefinition } from '@domain/xla';
 import { useMessages } from '../../i18n/messages';
 import { Lozenge } from '../../ui/lozenge';
 import { NumberInput } from './inputs';
-import { formatNumber, useAdminT } from './admin-messages';
+import { formatNumber } from '@domain/i18n/format';
+import { useAdminT } from './admin-messages';
 
 const BAND = {
   met: 'success',

@@ -1,7 +1,8 @@
 import { token } from '@atlaskit/tokens';
 import type { Scorecard } from '@domain/scorecard';
 import { Explain } from '../../ui/explain';
-import { formatPercent, formatPercentRange, formatScore } from '../../ui/format';
+import { formatPercent } from '@domain/i18n/format';
+import { formatPercentRange, formatScore } from '../../ui/format';
 import { useMessages } from '../../i18n/messages';
 import { contributionText, indicatorName, indicatorScoreText, pointsText } from './scorecard-words';
 

@@ -9,7 +9,8 @@ import { isLiftCapped } from '@domain/scoring/score';
 import type { IndicatorId } from '@domain/indicator';
 import type { MessageKey, Translator } from '@domain/i18n';
 import type { IndicatorCard, Scorecard } from '@domain/scorecard';
-import { formatPercent, formatScore } from '../../ui/format';
+import { formatPercent } from '@domain/i18n/format';
+import { formatScore } from '../../ui/format';
 import { numberFormat } from '@domain/i18n/formatters';
 
 /**
