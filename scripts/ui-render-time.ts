@@ -24,7 +24,7 @@
  *
  *   npm run build:ui && npx tsx scripts/ui-render-time.ts [--runs 7] [--tickets 40] [--only issue]
  *       [--latency none|forge] [--max-ratio 2] [--json] [--waterfall] [--trace] [--profile]
- *       [--against <another build's static/dist>]
+ *       [--against <another build's static/dist>] [--shared-cpus]
  *
  * `--latency forge` adds the host's latency model (local/latency.ts) to every platform call and
  * bridge `invoke` while the views load (not while seeding). `--only` keeps the views whose name
@@ -34,12 +34,16 @@
  * in flight to one origin) and when its answer was in (ms from the host page's navigation start),
  * read after the time was taken: where the time goes, not part of it. `--against` times another
  * build of the `ui` resource in the same rounds, taking turns with this one and the bare frame.
+ *
+ * With two CPUs or more, the host runs on one and the browser on the others (scripts/cpu-split.ts:
+ * on Forge the functions do not run on the person's machine); `--shared-cpus` lets them share.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { type CpuSplit, describeSplit, launchOnOwnCpus } from './cpu-split';
 import { type RunningHost, startHost } from '../local/index';
 import { latencyProfile } from '../local/latency';
 import type { InvocationMetrics } from '../local/metrics';
@@ -64,6 +68,7 @@ const PROFILE = process.argv.includes('--profile');
 const AGAINST = arg('--against', '');
 // `--only issue-glance` and `--only "issue glance"` both work.
 const ONLY = arg('--only', '').replaceAll('-', ' ');
+const SHARED_CPUS = process.argv.includes('--shared-cpus');
 const BARE_MARKER = 'Bare frame ready';
 
 type LoadKind = 'bare' | 'view' | 'against';
@@ -548,7 +553,11 @@ async function main(): Promise<void> {
     resourceDirs,
   });
   const hook = attachLatency(h.host, { mode: 'wait' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  const launch = () => chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  const { value: browser, split } = SHARED_CPUS
+    ? { value: await launch(), split: { notSplit: '--shared-cpus' } satisfies CpuSplit }
+    : await launchOnOwnCpus(launch);
+  const cpus = describeSplit(split);
   const results: ViewResult[] = [];
   try {
     const target = await seedSmall(h);
@@ -621,9 +630,9 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
   if (JSON_OUT) {
-    console.log(JSON.stringify({ latency: LATENCY.name, runs: RUNS, maxRatio: MAX_RATIO, views: results }));
+    console.log(JSON.stringify({ latency: LATENCY.name, runs: RUNS, maxRatio: MAX_RATIO, cpus, views: results }));
   } else {
-    console.log(`Latency model: ${LATENCY.name}. Median of ${RUNS} cold loads each, ms (runs).`);
+    console.log(`Latency model: ${LATENCY.name}. CPUs: ${cpus}. Median of ${RUNS} cold loads each, ms (runs).`);
     console.log(
       '| view | view / bare frame | view | bare frame | main thread busy / script, view | … bare frame | resolvers at first render (round trips) |',
     );

@@ -35,6 +35,7 @@ const BundleRows = z.object({
 const RenderRun = z.object({
   latency: z.enum(['none', 'forge']),
   runs: z.number(),
+  cpus: z.string(),
   views: z.array(
     z.object({
       view: z.string(),
@@ -195,7 +196,7 @@ export async function benchUi(): Promise<BenchResult> {
       ]),
     ),
     '',
-    `**First render against a bare Custom UI frame.** \`scripts/ui-render-time.ts\`: through the local host with real resolvers and storage, headless Debian Chromium, a cold browser context per load, ${RUNS} loads of each view alternating with ${RUNS} loads of the bare frame (test/bench/bare-frame: \`@forge/bridge\`, \`view.getContext()\`, one line of text) that the same host serves in the same place of the same page. Time = navigation start of the host page → the first animation frame whose module iframe shows (\`innerText\`) the view's first data-bearing text, text that exists only once a resolver's answer arrived and is never shown while loading (portal: the question; issue panel: "Feedback asks"; glance: "Last score" or "No answer yet"; project page and gadget: a scorecard's "Target"; gadget edit: a project's name; admin page and project settings: the "Survey plans" tab) — for the bare frame, its line. The ratio of the two medians, same run, is the budget; milliseconds are information (they follow the machine and its load). "Main thread busy / script": Chromium's \`TaskDuration\` / \`ScriptDuration\` for the page's renderer (the host page and its frames share one main thread) from navigation until the bench read them just after the marker, median per load — where the time goes, as information.`,
+    `**First render against a bare Custom UI frame.** \`scripts/ui-render-time.ts\`: through the local host with real resolvers and storage, headless Debian Chromium, a cold browser context per load, ${RUNS} loads of each view alternating with ${RUNS} loads of the bare frame (test/bench/bare-frame: \`@forge/bridge\`, \`view.getContext()\`, one line of text) that the same host serves in the same place of the same page. Time = navigation start of the host page → the first animation frame whose module iframe shows (\`innerText\`) the view's first data-bearing text, text that exists only once a resolver's answer arrived and is never shown while loading (portal: the question; issue panel: "Feedback asks"; glance: "Last score" or "No answer yet"; project page and gadget: a scorecard's "Target"; gadget edit: a project's name; admin page and project settings: the "Survey plans" tab) — for the bare frame, its line. The ratio of the two medians, same run, is the budget; milliseconds are information (they follow the machine and its load). "Main thread busy / script": Chromium's \`TaskDuration\` / \`ScriptDuration\` for the page's renderer (the host page and its frames share one main thread) from navigation until the bench read them just after the marker, median per load — where the time goes, as information. CPUs (\`scripts/cpu-split.ts\`; on Forge the functions run on Atlassian's machines, not beside the browser, so a resolver's CPU must not be taken from the browser's and charged to the view): ${plain.cpus}.`,
     '',
     'Without the latency model:',
     '',
