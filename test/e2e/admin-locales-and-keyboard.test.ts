@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigView } from '../../src/contracts';
 import { plan } from '../integration/support/config';
@@ -109,34 +109,45 @@ describe('the admin editors in three languages', () => {
     });
   }
 
-  it("asks for the German admin words and their English fallback with the page's code, not after it rendered", async () => {
-    // Oracles: Vite's manifest of the build (which file holds which words and the admin page's code)
-    // and Chromium's resource timing of the frame. Asked for only once the page has rendered, a
-    // words file would leave after the page's code had arrived.
+  it("asks for the German admin words and their English fallback while the page's code is still on its way", async () => {
+    // Oracles: Vite's manifest of the build (which file holds which words, and the admin page's code)
+    // and the requests Chromium sends. The page's code is held back until both words files have been
+    // asked for: words asked for only once the page has run could not come while it is held, and the
+    // hold gives up (a cap against hangs, not a speed budget) with the words missing.
     const built = JSON.parse(readFileSync(VITE_MANIFEST, 'utf8')) as Record<string, { file: string }>;
     const fileOf = (key: string): string => {
       const file = built[key]?.file;
       if (file === undefined) throw new Error(`${key} is not in the build's manifest`);
       return file;
     };
-    const page = await openAs(e, admins.de, '/admin');
-    const frame = await frameOf(page, MODULE.admin);
-    await frame.getByRole('tab', { name: 'Umfragepläne' }).waitFor();
-    const timing = await frame.evaluate(() =>
-      performance.getEntriesByType('resource').map((r) => ({
-        name: r.name,
-        startTime: r.startTime,
-        responseEnd: (r as PerformanceResourceTiming).responseEnd,
-      })),
-    );
-    const entry = (file: string) => {
-      const found = timing.find((t) => t.name.endsWith(`/${file}`));
-      if (found === undefined) throw new Error(`the frame never loaded ${file}`);
-      return found;
+    const code = fileOf('src/views/admin/admin-page.tsx');
+    const words = ['../locales/admin/de-DE.json', '../locales/admin/en-US.json'].map(fileOf);
+    const asked = new Set<string>();
+    let allAsked = (): void => undefined;
+    const bothAsked = new Promise<void>((resolve) => (allAsked = resolve));
+    const onRequest = (request: Request): void => {
+      for (const file of words) if (request.url().endsWith(`/${file}`)) asked.add(file);
+      if (asked.size === words.length) allAsked();
     };
-    const code = entry(fileOf('src/views/admin/admin-page.tsx'));
-    for (const words of ['../locales/admin/de-DE.json', '../locales/admin/en-US.json'])
-      expect(entry(fileOf(words)).startTime, words).toBeLessThanOrEqual(code.responseEnd);
+    const askedWhileHeld: string[][] = [];
+    const hold = async (route: Route): Promise<void> => {
+      await Promise.race([bothAsked, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+      askedWhileHeld.push([...asked].sort());
+      await route.continue();
+    };
+    e.browser.on('request', onRequest);
+    // Routing also turns off the browser's cache, so the code is fetched (and held) on this load.
+    await e.browser.route(`**/${code}`, hold);
+    try {
+      const page = await openAs(e, admins.de, '/admin');
+      const frame = await frameOf(page, MODULE.admin);
+      await frame.getByRole('tab', { name: 'Umfragepläne' }).waitFor();
+    } finally {
+      await e.browser.unroute(`**/${code}`, hold);
+      e.browser.off('request', onRequest);
+    }
+    expect(askedWhileHeld.length).toBeGreaterThan(0);
+    for (const seen of askedWhileHeld) expect(seen).toEqual([...words].sort());
   });
 
   for (const theme of ['light', 'dark'] as Theme[]) {
