@@ -21,6 +21,16 @@ export function formatPercentRange(locale: string, lower: number, upper: number)
   return percentFormat(locale).formatRange(lower, upper);
 }
 
+/** Two decimals in the reader's locale: "0.54", "0,54". */
+export function formatHundredths(locale: string, x: number): string {
+  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+}
+
+/** A comment mood (−1..+1) with two decimals and a true minus sign: "−0.54", "−0,54". */
+export function formatMood(locale: string, mood: number): string {
+  return formatHundredths(locale, mood).replace('-', '−');
+}
+
 export function formatSigned(delta: number, digits = 0): string {
   const text = delta.toFixed(digits);
   return delta > 0 ? `+${text}` : text;

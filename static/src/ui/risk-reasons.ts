@@ -2,6 +2,7 @@ import type { RiskReasonView } from '@contracts/risk';
 import type { Translator } from '@domain/i18n';
 import { type QuestionKind, SCALES } from '@domain/question';
 import { listFormat, numberFormat } from '@domain/i18n/formatters';
+import { formatMood } from './format';
 
 /**
  * Why a ticket is at risk, in the reader's language, from the codes and figures the server sends
@@ -40,9 +41,7 @@ export function reasonText(m: Translator, r: RiskReasonView): string {
       return f.mood === undefined
         ? r.text
         : m.t('ticket.reason.negative-mood', {
-            mood: numberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-              .format(f.mood)
-              .replace('-', '−'),
+            mood: formatMood(m.locale, f.mood),
           });
     case 'chasers':
     case 'reopened':

@@ -10,7 +10,7 @@ import { useMessages } from '../../i18n/messages';
 import { MoodChart } from '../../ui/lazy-charts';
 import { Muted, Section } from '../../ui/section';
 import { MOOD_FACE, MOOD_TEXT } from './mood';
-import { numberFormat } from '@domain/i18n/formatters';
+import { formatHundredths, formatMood } from '../../ui/format';
 
 function Row({ face, label, children }: { face: ReactNode; label: string; children: ReactNode }) {
   return (
@@ -33,8 +33,7 @@ export function MoodSection({ view }: { view: TicketExperienceView }) {
   const m = useMessages();
   const now = Date.now();
   // Two decimals in the reader's locale; the value line uses a true minus sign, as before.
-  const fixed = (x: number) => numberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
-  const signed = (x: number) => fixed(x).replace('-', '−');
+  const fixed = (x: number) => formatHundredths(m.locale, x);
   const values = view.moodTrajectory.map((p) => p.mood);
   const first = values[0];
   const last = values.at(-1);
@@ -73,10 +72,10 @@ export function MoodSection({ view }: { view: TicketExperienceView }) {
               <Muted>
                 {lastComment !== null
                   ? m.t('issuePanel.mood.valueLast', {
-                      value: signed(view.mood),
+                      value: formatMood(m.locale, view.mood),
                       when: formatRelative(m.locale, lastComment, now),
                     })
-                  : m.t('issuePanel.mood.value', { value: signed(view.mood) })}
+                  : m.t('issuePanel.mood.value', { value: formatMood(m.locale, view.mood) })}
               </Muted>
             ) : null}
           </Row>

@@ -12,6 +12,7 @@ import { Muted } from '../../ui/section';
 import { RISK_APPEARANCE, RISK_TEXT } from '../issue/mood';
 import { requestTypeLabel } from './request-type-name';
 import { numberFormat } from '@domain/i18n/formatters';
+import { formatMood } from '../../ui/format';
 
 type SortKey = 'risk' | 'ticket' | 'assignee' | 'age' | 'requestType' | 'answer' | 'mood';
 interface Sort {
@@ -41,8 +42,7 @@ function ageText(m: Translator, hours: number): string {
 /** A comment mood (−1..+1) in words with its value: "negative (−0.54)". */
 function moodText(m: Translator, mood: number): string {
   const word = mood <= -0.05 ? 'negative' : mood >= 0.05 ? 'positive' : 'neutral';
-  const value = numberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(mood);
-  return m.t(`projectPage.atRisk.mood.${word}`, { value: value.replace('-', '−') });
+  return m.t(`projectPage.atRisk.mood.${word}`, { value: formatMood(m.locale, mood) });
 }
 
 /** Missing values sort last whichever the direction. */

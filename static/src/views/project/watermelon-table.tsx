@@ -18,12 +18,11 @@ import { Explain } from '../../ui/explain';
 import { QuadrantChart } from '../../ui/lazy-charts';
 import { useNotify } from '../../ui/flags';
 import { formatPercent } from '@domain/i18n/format';
-import { formatScore } from '../../ui/format';
+import { formatMood, formatScore } from '../../ui/format';
 import { IssueLink } from '../../ui/issue-link';
 import { Muted } from '../../ui/section';
 import { requestTypeLabel } from './request-type-name';
 import { WATERMELON_OPERATIONS_MIN } from './scorecard-words';
-import { numberFormat } from '@domain/i18n/formatters';
 
 /** Why a row is, or is not, a watermelon (SCORING.md §3), in a few words and in full. */
 export function watermelonVerdict(m: Translator, row: WatermelonRow): { short: string; full: string } {
@@ -59,8 +58,7 @@ export function watermelonVerdict(m: Translator, row: WatermelonRow): { short: s
 /** A comment mood (−1..+1) in the reader's words with its value: "negative (−0.54)", "negativ (−0,54)". */
 function moodWords(m: Translator, mood: number): string {
   const label = mood <= -0.05 ? 'negative' : mood >= 0.05 ? 'positive' : 'neutral';
-  const value = numberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(mood);
-  return m.t('projectPage.watermelon.moodValue', { label, value: value.replace('-', '−') });
+  return m.t('projectPage.watermelon.moodValue', { label, value: formatMood(m.locale, mood) });
 }
 
 const rowKey = (row: WatermelonRow) => `${row.xlaId}:${row.requestTypeId ?? ''}`;
